@@ -1,0 +1,4 @@
+import { Initial1763740800000 } from './1763740800000-initial';
+
+/** Every migration, in order. A new migration is added here as well as in its own file. */
+export const MIGRATIONS = [Initial1763740800000];

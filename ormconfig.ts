@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from './src/config';
+import { dataSourceOptions } from './src/db/data-source';
+
+/** The DataSource for the typeorm CLI (`npx typeorm-ts-node-commonjs -d ormconfig.ts migration:run`). */
+export default new DataSource(dataSourceOptions(loadConfig().databaseUrl));

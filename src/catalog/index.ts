@@ -1,0 +1,64 @@
+import { CatalogColumn, CatalogRelation, CatalogTable } from './types';
+import { ACCOUNTS } from './tables/accounts';
+import { BANK_ACCOUNTS } from './tables/bank-accounts';
+import { CONTACTS } from './tables/contacts';
+import { DIVISIONS } from './tables/divisions';
+import { DOCUMENT_ATTACHMENTS, DOCUMENTS } from './tables/documents';
+import { GL_ACCOUNTS } from './tables/gl-accounts';
+import { JOURNALS } from './tables/journals';
+import { PAYMENT_BATCHES } from './tables/payment-batches';
+import { PAYMENT_CONDITIONS } from './tables/payment-conditions';
+import { PAYMENTS } from './tables/payments';
+import { USERS } from './tables/users';
+
+export * from './types';
+
+export const CATALOG: readonly CatalogTable[] = [
+  PAYMENTS,
+  DIVISIONS,
+  GL_ACCOUNTS,
+  ACCOUNTS,
+  CONTACTS,
+  BANK_ACCOUNTS,
+  JOURNALS,
+  PAYMENT_CONDITIONS,
+  USERS,
+  DOCUMENTS,
+  DOCUMENT_ATTACHMENTS,
+  PAYMENT_BATCHES,
+];
+
+const byName = new Map(CATALOG.map((t) => [t.name.toLowerCase(), t]));
+
+/** A catalog table by its name (case-insensitive, as SQL identifiers are). */
+export function findTable(name: string): CatalogTable | undefined {
+  return byName.get(name.toLowerCase());
+}
+
+export function table(name: string): CatalogTable {
+  const t = findTable(name);
+  if (!t) throw new Error(`Unknown catalog table ${name}`);
+  return t;
+}
+
+export function column(tableName: string, columnName: string): CatalogColumn {
+  const c = table(tableName).columns.find((x) => x.name === columnName);
+  if (!c) throw new Error(`Unknown catalog column ${tableName}.${columnName}`);
+  return c;
+}
+
+export function relation(tableName: string, relationName: string): CatalogRelation {
+  const r = table(tableName).relations.find((x) => x.name === relationName);
+  if (!r) throw new Error(`Unknown relation ${tableName}.${relationName}`);
+  return r;
+}
+
+/** Columns physically stored on the table (derived columns are read through relations). */
+export function storedColumns(t: CatalogTable): CatalogColumn[] {
+  return t.columns.filter((c) => !c.derived);
+}
+
+/** The description used for a GraphQL field: English label and documentation. */
+export function describe(c: CatalogColumn): string {
+  return `${c.labelEn} (${c.name}). ${c.doc}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * The catalog describes every table and column the gateway serves. It is the single source for
+ * the TypeORM mapping, the GraphQL descriptions, the SQL layer and the `catalog` query.
+ * Names are Exact Online's (`AmountDC`, `AccountName`); `field` is the camelCase GraphQL name.
+ */
+export type CatalogType =
+  | 'guid'
+  | 'string'
+  | 'int16'
+  | 'int32'
+  | 'int64'
+  | 'decimal'
+  | 'datetime'
+  | 'boolean'
+  | 'blob';
+
+export interface CatalogColumn {
+  /** Exact's column name; also the physical column name. */
+  readonly name: string;
+  /** GraphQL field name (camelCase). */
+  readonly field: string;
+  readonly type: CatalogType;
+  /** Maximum length of a string column. */
+  readonly length?: number;
+  readonly precision?: number;
+  readonly scale?: number;
+  /** Required on insert (NOT NULL where stored). */
+  readonly required: boolean;
+  /** Read from the row a relation points at; never stored on this table. */
+  readonly derived?: { readonly relation: string; readonly column: string };
+  readonly labelNl: string;
+  readonly labelEn: string;
+  readonly doc: string;
+}
+
+export interface CatalogRelation {
+  /** GraphQL field and SQL-layer name of the relation (`account`, `glAccount`, ...). */
+  readonly name: string;
+  /** Catalog name of the target table. */
+  readonly table: string;
+  /** Column pairs [local, remote]; partitioned tables also join on their division. */
+  readonly on: readonly (readonly [string, string])[];
+  readonly kind: 'one' | 'many';
+  readonly doc: string;
+}
+
+export interface CatalogTable {
+  /** Catalog (and physical) table name, as Exact names the endpoint: `Payments`. */
+  readonly name: string;
+  /** GraphQL object type name: `Payment`. */
+  readonly typeName: string;
+  readonly labelEn: string;
+  readonly labelNl: string;
+  readonly description: string;
+  /** The column that partitions the table per division; absent for global tables. */
+  readonly partitionColumn?: string;
+  readonly primaryKey: string;
+  readonly allows: { readonly read: boolean; readonly insert: boolean; readonly update: boolean; readonly delete: boolean };
+  readonly columns: readonly CatalogColumn[];
+  readonly relations: readonly CatalogRelation[];
+}

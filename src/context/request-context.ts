@@ -1,0 +1,19 @@
+import { Principal } from '../access/principal';
+import { DivisionScope } from '../access/division-scope';
+import { Config } from '../config';
+import { Database } from '../db/data-source';
+import { Loaders } from './loaders';
+
+/** Everything a resolver may use, built once per request. */
+export interface RequestContext {
+  readonly principal: Principal;
+  /** The only door to partitioned tables for this request. */
+  readonly scope: DivisionScope;
+  readonly loaders: Loaders;
+  readonly config: Config;
+}
+
+export function createContext(db: Database, config: Config, principal: Principal, divisions: readonly number[]): RequestContext {
+  const scope = new DivisionScope(db, divisions);
+  return { principal, scope, loaders: new Loaders(scope), config };
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
+import { ENTITIES } from './entities';
+import { registerDecimalFunctions } from './sqlite-decimal';
+import { CountingLogger, StatementCounter } from './statement-counter';
+
+export interface Database {
+  readonly dataSource: DataSource;
+  readonly dialect: Dialect;
+  readonly statements: StatementCounter;
+}
+
+/** TypeORM options for a `sqlite:path` or `mysql://` URL; used by the app, tests and the CLI. */
+export function dataSourceOptions(databaseUrl: string, counter = new StatementCounter()): DataSourceOptions {
+  const logger = new CountingLogger(counter, process.env.LOG_SQL === 'true');
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: ['query', 'error'] as const, logger };
+  if (databaseUrl.startsWith('sqlite:')) {
+    const file = databaseUrl.slice('sqlite:'.length);
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    return {
+      ...common,
+      logging: ['query', 'error'],
+      type: 'better-sqlite3',
+      database: file,
+      prepareDatabase: (db: import('better-sqlite3').Database) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+        db.pragma('foreign_keys = ON');
+        registerDecimalFunctions(db);
+      },
+    };
+  }
+  if (/^(mysql|mariadb):\/\//.test(databaseUrl)) {
+    return {
+      ...common,
+      logging: ['query', 'error'],
+      type: 'mysql',
+      url: databaseUrl.replace(/^mariadb:/, 'mysql:'),
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      // DECIMAL stays text (mysql2's default); big numbers never pass through a float.
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      extra: { connectionLimit: 20, decimalNumbers: false },
+    };
+  }
+  throw new Error(`DATABASE_URL must start with sqlite: or mysql://, got ${databaseUrl}`);
+}
+
+export async function openDatabase(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Database> {
+  const statements = new StatementCounter();
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, statements));
+  await dataSource.initialize();
+  if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
+  const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
+  return { dataSource, dialect, statements };
+}

@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import { loadConfig } from './config';
+import { openDatabase } from './db/data-source';
+import { clearAll, isEmpty, seed } from './db/seed/seed';
+import { writeSchemaFile } from './schema';
+import { createGateway } from './server';
+
+/** Command line: start | migrate | seed | schema. */
+async function main(argv: string[]): Promise<void> {
+  const [command = 'start', ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'start': {
+      const db = await openDatabase(config.databaseUrl);
+      if (config.seedDemo && (await isEmpty(db))) {
+        console.log('Empty database: seeding demo data (5 divisions, 20,000 payments)...');
+        const started = Date.now();
+        const result = await seed(db, { divisions: 5, payments: 20_000, seed: 42, today: new Date() }, progressBar());
+        console.log(`Seeded ${result.payments} payments and ${result.batches} batches in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+      const gateway = await createGateway(db, config);
+      console.log(`Cashflow Gateway (${db.dialect.kind}) ready:`);
+      console.log(`  GraphQL   ${gateway.url}/graphql`);
+      console.log(`  Explorer  ${gateway.url}/explore`);
+      const shutdown = async () => {
+        await gateway.stop();
+        await db.dataSource.destroy();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      return;
+    }
+    case 'migrate': {
+      const db = await openDatabase(config.databaseUrl);
+      console.log(`Migrated ${db.dialect.kind} database`);
+      await db.dataSource.destroy();
+      return;
+    }
+    case 'seed': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          divisions: { type: 'string', default: '5' },
+          payments: { type: 'string', default: '20000' },
+          seed: { type: 'string', default: '42' },
+          today: { type: 'string' },
+          append: { type: 'boolean', default: false },
+        },
+      });
+      const db = await openDatabase(config.databaseUrl);
+      if (!values.append) await clearAll(db);
+      const started = Date.now();
+      const result = await seed(
+        db,
+        {
+          divisions: Number(values.divisions),
+          payments: Number(values.payments),
+          seed: Number(values.seed),
+          today: values.today ? new Date(values.today) : new Date(),
+        },
+        progressBar(),
+      );
+      console.log(`Seeded ${result.payments} payments and ${result.batches} batches into ${db.dialect.kind} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await db.dataSource.destroy();
+      return;
+    }
+    case 'schema':
+      console.log(`Wrote ${writeSchemaFile()}`);
+      return;
+    default:
+      throw new Error(`Unknown command ${command}: use start, migrate, seed or schema`);
+  }
+}
+
+function progressBar() {
+  const bar = new SingleBar({ format: 'payments [{bar}] {percentage}% {value}/{total} {eta}s left', stream: process.stderr, hideCursor: true });
+  return { start: (total: number) => bar.start(total, 0), update: (n: number) => bar.update(n), stop: () => bar.stop() };
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  if (process.env.DEBUG) console.error(error);
+  process.exit(1);
+});

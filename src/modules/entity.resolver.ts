@@ -1,0 +1,46 @@
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Args, ClassType, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { ObjectLiteral } from 'typeorm';
+import { CatalogTable } from '../catalog';
+import { notFound } from '../common/errors';
+import type { RequestContext } from '../context/request-context';
+import { entityOf } from '../db/entities';
+import { Connection } from '../query/connection';
+import { ListQueryBuilder } from '../query/list-query-builder';
+import { PageArgs } from '../query/page-args';
+
+const lcFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s.slice(0, 2).toLowerCase() + s.slice(2) : s[0].toLowerCase() + s.slice(1));
+
+/** Reads one row of a catalog table by primary key through the scope; NOT_FOUND otherwise. */
+export async function findByKey<T extends ObjectLiteral>(ctx: RequestContext, t: CatalogTable, key: unknown): Promise<T> {
+  const pk = t.columns.find((c) => c.name === t.primaryKey)!;
+  const row = await ctx.scope.select(entityOf(t.name), 't').where(`t.${pk.field} = :key`, { key }).getOne();
+  if (!row) throw notFound(t.typeName, key);
+  return row as unknown as T;
+}
+
+/**
+ * Root queries of a catalog table: a list (`accounts`) and a lookup by key (`account`).
+ * Thin by design: the list goes to the list-query builder, the lookup to the scope.
+ */
+export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassType<T>) {
+  const ConnectionType = Connection(Entity, t.typeName);
+  const pk = t.columns.find((c) => c.name === t.primaryKey)!;
+  const keyType = pk.type === 'guid' ? UUIDResolver : Int;
+
+  @Resolver(() => Entity)
+  class EntityQueries {
+    @Query(() => ConnectionType, { name: lcFirst(t.name), description: `${t.labelEn}: ${t.description}` })
+    async list(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
+      const page = await new ListQueryBuilder(ctx.scope, { maxPageSize: ctx.config.maxPageSize }).page<T>(t.name, args);
+      return ConnectionType.of(page);
+    }
+
+    @Query(() => Entity, { name: lcFirst(t.typeName), description: `One ${t.typeName} by ${pk.field}; NOT_FOUND when it does not exist in the caller's divisions.` })
+    async one(@Arg(pk.field, () => keyType) key: unknown, @Ctx() ctx: RequestContext) {
+      return findByKey<T>(ctx, t, key);
+    }
+  }
+  Object.defineProperty(EntityQueries, 'name', { value: `${t.typeName}Queries` });
+  return EntityQueries;
+}

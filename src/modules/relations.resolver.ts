@@ -1,0 +1,88 @@
+import { GraphQLScalarType } from 'graphql';
+import { DateTimeResolver, SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { ObjectLiteral } from 'typeorm';
+import { CATALOG, CatalogColumn, CatalogRelation, CatalogTable, describe, table } from '../catalog';
+import { DecimalScalar } from '../common/scalars';
+import { Loaders } from '../context/loaders';
+import type { RequestContext } from '../context/request-context';
+import { entityOf } from '../db/entities';
+
+/**
+ * Field resolvers generated from the catalog for every to-one relation (`payment.account`) and
+ * every derived column (`payment.accountName`, read from the account row). All of them go
+ * through the per-request DataLoaders, so a page of N payments costs one statement per
+ * relation, not N.
+ */
+const SCALAR: Record<CatalogColumn['type'], () => GraphQLScalarType | object> = {
+  guid: () => UUIDResolver,
+  string: () => String,
+  int16: () => Int,
+  int32: () => Int,
+  int64: () => SafeIntResolver,
+  decimal: () => DecimalScalar,
+  datetime: () => DateTimeResolver,
+  boolean: () => Boolean,
+  blob: () => String,
+};
+
+/** Loads the row a to-one relation of `row` points at, or null. */
+export function loadRelated(
+  loaders: Loaders,
+  source: CatalogTable,
+  rel: CatalogRelation,
+  row: ObjectLiteral,
+): Promise<ObjectLiteral | null> {
+  const [local, remote] = rel.on[0];
+  const localField = source.columns.find((c) => c.name === local)!.field;
+  const value = row[localField];
+  if (value === null || value === undefined) return Promise.resolve(null);
+  const target = table(rel.table);
+  const division = target.partitionColumn ? partitionOf(source, row) : null;
+  return loaders.by(rel.table, remote).load(Loaders.key(division, value));
+}
+
+function partitionOf(t: CatalogTable, row: ObjectLiteral): number | null {
+  if (!t.partitionColumn) return null;
+  return row[t.columns.find((c) => c.name === t.partitionColumn)!.field] as number;
+}
+
+function define(
+  proto: object,
+  name: string,
+  typeFn: () => unknown,
+  description: string,
+  body: (root: ObjectLiteral, ctx: RequestContext) => Promise<unknown>,
+): void {
+  Object.defineProperty(proto, name, { value: body, writable: true, configurable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
+  FieldResolver(typeFn as never, { nullable: true, description })(proto, name, descriptor);
+  Root()(proto, name, 0);
+  Ctx()(proto, name, 1);
+}
+
+function relationResolverFor(t: CatalogTable): Function | undefined {
+  const toOne = t.relations.filter((r) => r.kind === 'one');
+  const derived = t.columns.filter((c) => c.derived);
+  if (!toOne.length && !derived.length) return undefined;
+  const Generated = class {};
+  Object.defineProperty(Generated, 'name', { value: `${t.typeName}RelationsResolver` });
+  const proto = Generated.prototype;
+  for (const rel of toOne) {
+    define(proto, rel.name, () => entityOf(rel.table), `${rel.doc} (relation ${rel.name})`, (root, ctx) =>
+      loadRelated(ctx.loaders, t, rel, root),
+    );
+  }
+  for (const c of derived) {
+    const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
+    const targetColumn = table(rel.table).columns.find((x) => x.name === c.derived!.column)!;
+    define(proto, c.field, SCALAR[c.type], `${describe(c)} Read from ${rel.table}.${targetColumn.name}.`, async (root, ctx) => {
+      const related = await loadRelated(ctx.loaders, t, rel, root);
+      return related ? related[targetColumn.field] ?? null : null;
+    });
+  }
+  Resolver(() => entityOf(t.name))(Generated);
+  return Generated;
+}
+
+export const RELATION_RESOLVERS = CATALOG.map(relationResolverFor).filter((r): r is Function => r !== undefined);

@@ -1,0 +1,11 @@
+import { NonEmptyArray } from 'type-graphql';
+import { CATALOG } from '../catalog';
+import { entityOf } from '../db/entities';
+import { entityResolver } from './entity.resolver';
+import { RELATION_RESOLVERS } from './relations.resolver';
+
+/** Every resolver of the schema. Domain resolvers are added here as modules grow. */
+export const RESOLVERS = [
+  ...CATALOG.filter((t) => t.name !== 'DocumentAttachments').map((t) => entityResolver(t, entityOf(t.name) as never)),
+  ...RELATION_RESOLVERS,
+] as unknown as NonEmptyArray<Function>;

@@ -1,0 +1,64 @@
+import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Whether a page follows this one.' })
+  declare hasNextPage: boolean;
+  @Field(() => Boolean, { description: 'Whether a page precedes this one.' })
+  declare hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first row of the page.' })
+  declare startCursor: string | null;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last row of the page.' })
+  declare endCursor: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  cursors: string[];
+  pageInfo: PageInfo;
+  /** Computed lazily: only when the client selects totalCount. */
+  totalCount: () => Promise<number>;
+}
+
+/** Relay connection type for `Item`: edges with cursors, nodes, pageInfo and totalCount. */
+export function Connection<T extends object>(Item: ClassType<T>, name = Item.name) {
+  @ObjectType(`${name}Edge`, { description: `A ${name} and its cursor.` })
+  class Edge {
+    @Field(() => String, { description: 'Opaque cursor of this row for after/before.' })
+    declare cursor: string;
+    @Field(() => Item, { description: `The ${name}.` })
+    declare node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} rows.` })
+  class ConnectionType {
+    declare page: Page<T>;
+
+    @Field(() => [Edge], { description: 'Rows of the page with their cursors.' })
+    edges(): Edge[] {
+      return this.page.nodes.map((node, i) => ({ node, cursor: this.page.cursors[i] }));
+    }
+
+    @Field(() => [Item], { description: 'Rows of the page.' })
+    nodes(): T[] {
+      return this.page.nodes;
+    }
+
+    @Field(() => PageInfo, { description: 'Where this page lies.' })
+    pageInfo(): PageInfo {
+      return this.page.pageInfo;
+    }
+
+    @Field(() => Int, { description: 'Rows matching the filter over all pages (costs a COUNT, so only asked when selected).' })
+    totalCount(): Promise<number> {
+      return this.page.totalCount();
+    }
+
+    static of(page: Page<T>): ConnectionType {
+      const c = new ConnectionType();
+      c.page = page;
+      return c;
+    }
+  }
+  return ConnectionType;
+}

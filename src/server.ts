@@ -1,0 +1,100 @@
+import http from 'node:http';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { NextFunction, Request, Response } from 'express';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ruruHTML } from 'ruru/server';
+import { serveStatic } from 'ruru/static';
+import { authenticate, grantedDivisions } from './access/authenticate';
+import { Config } from './config';
+import { createContext, RequestContext } from './context/request-context';
+import { Database } from './db/data-source';
+import { buildGatewaySchema } from './schema';
+
+export interface Gateway {
+  app: express.Express;
+  apollo: ApolloServer<RequestContext>;
+  httpServer: http.Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Adds the number of SQL statements the operation ran as a response header (tests, benchmark). */
+function statementCountPlugin(db: Database): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      // Authentication and division lookups happen before execution; count what the query costs.
+      let before = 0;
+      return {
+        async executionDidStart() {
+          before = db.statements.current();
+        },
+        async willSendResponse({ response }) {
+          response.http.headers.set('x-sql-statements', String(db.statements.current() - before));
+        },
+      };
+    },
+  };
+}
+
+/** Internal errors are logged and answered without their details. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+    console.error('[internal error]', original);
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return formatted;
+}
+
+export async function createGateway(db: Database, config: Config): Promise<Gateway> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildGatewaySchema(),
+    // Credentials travel in headers (API key, bearer token), never cookies, so a cross-site
+    // form cannot act for a user: Apollo's CSRF guard would only block plain GET clients.
+    csrfPrevention: false,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [statementCountPlugin(db)],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  // Every request counts its own SQL statements.
+  app.use((_req: Request, _res: Response, next: NextFunction) => db.statements.run(() => next()));
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', database: db.dialect.kind });
+  });
+  app.get('/explore', (_req, res) => {
+    res.type('html').send(ruruHTML({ endpoint: '/graphql', staticPath: '/explore/static/' }));
+  });
+  app.use(serveStatic('/explore/static/'));
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const principal = await authenticate(req.headers, db);
+        return createContext(db, config, principal, await grantedDivisions(principal, db));
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    app,
+    apollo,
+    httpServer,
+    url: `http://localhost:${port}`,
+    async stop() {
+      await apollo.stop();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
