@@ -1,4 +1,5 @@
 import { Initial1763740800000 } from './1763740800000-initial';
+import { ApiKeys1763827200000 } from './1763827200000-api-keys';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [Initial1763740800000];
+export const MIGRATIONS = [Initial1763740800000, ApiKeys1763827200000];

@@ -13,6 +13,16 @@ export interface Config {
   /** Seed demo data on first start of an empty database. */
   seedDemo: boolean;
   logLevel: string;
+  /** HS256 secret for JWT bearer tokens (unset: HS256 tokens are refused). */
+  jwtSecret?: string;
+  /** JWKS file with the public keys for RS256/ES256 tokens (unset: those are refused). */
+  jwtJwksFile?: string;
+  /** Required `iss` of tokens, when set. */
+  jwtIssuer?: string;
+  /** Required `aud` of tokens, when set. */
+  jwtAudience?: string;
+  /** Print a fresh all-divisions, all-scopes demo API key on `npm start` (demo databases only). */
+  demoKey: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,6 +34,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: intOf(env.STATEMENT_TIMEOUT_MS, 15000),
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    jwtSecret: env.JWT_SECRET || undefined,
+    jwtJwksFile: env.JWT_JWKS_FILE || undefined,
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
+    demoKey: (env.DEMO_KEY ?? env.SEED_DEMO ?? 'true') !== 'false',
   };
 }
 

@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { loadConfig } from './config';
-import { openDatabase } from './db/data-source';
+import { createApiKey, listApiKeys, revokeApiKey } from './access/api-keys';
+import { keysCommand } from './access/keys-command';
+import { SCOPES } from './access/principal';
+import { closeDatabase, openDatabase } from './db/data-source';
 import { clearAll, isEmpty, seed } from './db/seed/seed';
 import { writeSchemaFile } from './schema';
 import { createGateway } from './server';
 
-/** Command line: start | migrate | seed | schema. */
+/** Command line: start | migrate | seed | schema | keys. */
 async function main(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
   const config = loadConfig();
@@ -20,13 +23,19 @@ async function main(argv: string[]): Promise<void> {
         const result = await seed(db, { divisions: 5, payments: 20_000, seed: 42, today: new Date() }, progressBar());
         console.log(`Seeded ${result.payments} payments and ${result.batches} batches in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
+      const demoKey = config.seedDemo && config.demoKey ? await freshDemoKey(db) : undefined;
       const gateway = await createGateway(db, config);
       console.log(`Cashflow Gateway (${db.dialect.kind}) ready:`);
       console.log(`  GraphQL   ${gateway.url}/graphql`);
       console.log(`  Explorer  ${gateway.url}/explore`);
+      if (demoKey) {
+        console.log(`  Demo key  ${demoKey}`);
+        console.log(`            (all divisions, all scopes; send it as the header X-API-Key, in the explorer's Headers tab:`);
+        console.log(`             {"X-API-Key": "${demoKey}"}; a new one is made on each start and the previous one revoked)`);
+      }
       const shutdown = async () => {
         await gateway.stop();
-        await db.dataSource.destroy();
+        await closeDatabase(db);
         process.exit(0);
       };
       process.once('SIGINT', shutdown);
@@ -36,7 +45,7 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate': {
       const db = await openDatabase(config.databaseUrl);
       console.log(`Migrated ${db.dialect.kind} database`);
-      await db.dataSource.destroy();
+      await closeDatabase(db);
       return;
     }
     case 'seed': {
@@ -64,15 +73,33 @@ async function main(argv: string[]): Promise<void> {
         progressBar(),
       );
       console.log(`Seeded ${result.payments} payments and ${result.batches} batches into ${db.dialect.kind} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      await db.dataSource.destroy();
+      await closeDatabase(db);
+      return;
+    }
+    case 'keys': {
+      const db = await openDatabase(config.databaseUrl);
+      try {
+        await keysCommand(db, rest);
+      } finally {
+        await closeDatabase(db);
+      }
       return;
     }
     case 'schema':
       console.log(`Wrote ${writeSchemaFile()}`);
       return;
     default:
-      throw new Error(`Unknown command ${command}: use start, migrate, seed or schema`);
+      throw new Error(`Unknown command ${command}: use start, migrate, seed, schema or keys`);
   }
+}
+
+const DEMO_KEY_NAME = 'demo (npm start)';
+
+/** A new all-powerful demo key; the previous start's demo key is revoked so they do not pile up. */
+async function freshDemoKey(db: Awaited<ReturnType<typeof openDatabase>>): Promise<string> {
+  for (const k of await listApiKeys(db)) if (k.name === DEMO_KEY_NAME && !k.revoked) await revokeApiKey(db, k.id);
+  const { secret } = await createApiKey(db, { name: DEMO_KEY_NAME, divisions: 'all', scopes: SCOPES, createdBy: 'npm start' });
+  return secret;
 }
 
 function progressBar() {

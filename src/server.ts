@@ -5,9 +5,9 @@ import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ruruHTML } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
-import { authenticate, grantedDivisions } from './access/authenticate';
+import { authenticated, requestContextOf } from './access/http-auth';
 import { Config } from './config';
-import { createContext, RequestContext } from './context/request-context';
+import { RequestContext } from './context/request-context';
 import { Database } from './db/data-source';
 import { buildGatewaySchema } from './schema';
 
@@ -75,12 +75,10 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
   app.use(serveStatic('/explore/static/'));
   app.use(
     '/graphql',
+    authenticated(db, config),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const principal = await authenticate(req.headers, db);
-        return createContext(db, config, principal, await grantedDivisions(principal, db));
-      },
+      context: async ({ res }) => requestContextOf(res),
     }),
   );
 

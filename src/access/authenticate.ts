@@ -1,18 +1,48 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { Config } from '../config';
 import { Database } from '../db/data-source';
 import { Division } from '../modules/divisions/division.entity';
+import { API_KEY_PREFIX, principalForApiKey, unauthenticated } from './api-keys';
+import { createJwtVerifier, JwtVerifier } from './jwt';
 import { Principal, SCOPES } from './principal';
 
 /**
- * Turns request headers into a principal. Until API keys and JWTs exist (access issue), every
- * caller is the local demo principal; the shape of the request context does not change when
- * they arrive.
+ * Turns request headers into a principal, or throws UNAUTHENTICATED. Accepted credentials:
+ *   X-API-Key: cfk_...                 an API key
+ *   Authorization: Bearer cfk_...      the same API key
+ *   Authorization: Bearer <JWT>        a token signed with JWT_SECRET or a key of JWT_JWKS_FILE
+ * Keys are looked up on every request, so a revoked key fails on the next one.
  */
-export async function authenticate(_headers: IncomingHttpHeaders, _db: Database): Promise<Principal> {
-  return LOCAL_PRINCIPAL;
+export async function authenticate(headers: IncomingHttpHeaders, db: Database, config: Config): Promise<Principal> {
+  const credential = credentialOf(headers);
+  if (!credential) {
+    throw unauthenticated('This request needs credentials: an API key (X-API-Key or Authorization: Bearer) or a bearer token');
+  }
+  if (credential.startsWith(API_KEY_PREFIX)) return principalForApiKey(db, credential);
+  const verifier = verifierFor(config);
+  if (!verifier) throw unauthenticated('Bearer tokens are not accepted: no JWT_SECRET or JWT_JWKS_FILE is configured');
+  return verifier.verify(credential);
 }
 
-/** The trusted local user of the CLI and the demo. */
+function credentialOf(headers: IncomingHttpHeaders): string | undefined {
+  const auth = headers.authorization;
+  if (auth) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <API key or token>"');
+    return match[1];
+  }
+  const key = headers['x-api-key'];
+  return (Array.isArray(key) ? key[0] : key)?.trim() || undefined;
+}
+
+/** One verifier per configuration (the JWKS file is read once). */
+const verifiers = new WeakMap<Config, JwtVerifier | undefined>();
+function verifierFor(config: Config): JwtVerifier | undefined {
+  if (!verifiers.has(config)) verifiers.set(config, createJwtVerifier(config));
+  return verifiers.get(config);
+}
+
+/** The trusted local user of the CLI (never reachable over HTTP). */
 export const LOCAL_PRINCIPAL: Principal = {
   id: 'local',
   userId: '00000000-0000-4000-8000-000000000001',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { ApiKeyRecord } from '../access/api-key.entity';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
 import { ENTITIES } from './entities';
 import { registerDecimalFunctions } from './sqlite-decimal';
@@ -16,7 +17,8 @@ export interface Database {
 /** TypeORM options for a `sqlite:path` or `mysql://` URL; used by the app, tests and the CLI. */
 export function dataSourceOptions(databaseUrl: string, counter = new StatementCounter()): DataSourceOptions {
   const logger = new CountingLogger(counter, process.env.LOG_SQL === 'true');
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: ['query', 'error'] as const, logger };
+  // ApiKeys is not a catalog table: mapped here, kept out of ENTITIES (seed clears those).
+  const common = { entities: [...ENTITIES, ApiKeyRecord], migrations: MIGRATIONS, synchronize: false, logging: ['query', 'error'] as const, logger };
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -57,4 +59,9 @@ export async function openDatabase(databaseUrl: string, options: { migrate?: boo
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
   return { dataSource, dialect, statements };
+}
+
+/** Closes the connections (the CLI and tests use this instead of touching the data source). */
+export async function closeDatabase(db: Database): Promise<void> {
+  if (db.dataSource.isInitialized) await db.dataSource.destroy();
 }

@@ -1,6 +1,8 @@
 import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Args, ClassType, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
+import { DIVISIONS_ARG, scopeForDivisions } from '../access/partition-selection';
+import { requireScope } from '../access/require-scope';
 import { CatalogTable } from '../catalog';
 import { notFound } from '../common/errors';
 import type { RequestContext } from '../context/request-context';
@@ -12,9 +14,9 @@ import { PageArgs } from '../query/page-args';
 const lcFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s.slice(0, 2).toLowerCase() + s.slice(2) : s[0].toLowerCase() + s.slice(1));
 
 /** Reads one row of a catalog table by primary key through the scope; NOT_FOUND otherwise. */
-export async function findByKey<T extends ObjectLiteral>(ctx: RequestContext, t: CatalogTable, key: unknown): Promise<T> {
+export async function findByKey<T extends ObjectLiteral>(ctx: RequestContext, t: CatalogTable, key: unknown, scope = ctx.scope): Promise<T> {
   const pk = t.columns.find((c) => c.name === t.primaryKey)!;
-  const row = await ctx.scope.select(entityOf(t.name), 't').where(`t.${pk.field} = :key`, { key }).getOne();
+  const row = await scope.select(entityOf(t.name), 't').where(`t.${pk.field} = :key`, { key }).getOne();
   if (!row) throw notFound(t.typeName, key);
   return row as unknown as T;
 }
@@ -31,14 +33,24 @@ export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassT
   @Resolver(() => Entity)
   class EntityQueries {
     @Query(() => ConnectionType, { name: lcFirst(t.name), description: `${t.labelEn}: ${t.description}` })
-    async list(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
-      const page = await new ListQueryBuilder(ctx.scope, { maxPageSize: ctx.config.maxPageSize }).page<T>(t.name, args);
+    async list(
+      @Args(() => PageArgs) args: PageArgs,
+      @Arg('divisions', () => [Int], { nullable: true, description: DIVISIONS_ARG }) divisions: number[] | null,
+      @Ctx() ctx: RequestContext,
+    ) {
+      requireScope(ctx, 'payments:read');
+      const page = await new ListQueryBuilder(scopeForDivisions(ctx, divisions), { maxPageSize: ctx.config.maxPageSize }).page<T>(t.name, args);
       return ConnectionType.of(page);
     }
 
     @Query(() => Entity, { name: lcFirst(t.typeName), description: `One ${t.typeName} by ${pk.field}; NOT_FOUND when it does not exist in the caller's divisions.` })
-    async one(@Arg(pk.field, () => keyType) key: unknown, @Ctx() ctx: RequestContext) {
-      return findByKey<T>(ctx, t, key);
+    async one(
+      @Arg(pk.field, () => keyType) key: unknown,
+      @Arg('divisions', () => [Int], { nullable: true, description: DIVISIONS_ARG }) divisions: number[] | null,
+      @Ctx() ctx: RequestContext,
+    ) {
+      requireScope(ctx, 'payments:read');
+      return findByKey<T>(ctx, t, key, scopeForDivisions(ctx, divisions));
     }
   }
   Object.defineProperty(EntityQueries, 'name', { value: `${t.typeName}Queries` });

@@ -1,3 +1,5 @@
+import { createApiKey } from '../../src/access/api-keys';
+import { Scope, SCOPES } from '../../src/access/principal';
 import { loadConfig } from '../../src/config';
 import { Database } from '../../src/db/data-source';
 import { createGateway, Gateway } from '../../src/server';
@@ -11,31 +13,81 @@ export interface GraphQLResult<T = any> {
   headers: Headers;
 }
 
+export type Gql = <T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResult<T>>;
+
+/** Who a test calls as: divisions granted ('all' by default) and scopes (all by default). */
+export interface TestCaller {
+  divisions?: readonly number[] | 'all';
+  scopes?: readonly Scope[];
+  name?: string;
+}
+
+/** Headers that send no credentials at all (an empty header value is dropped, not sent). */
+export const NO_CREDENTIALS: Record<string, string> = { 'x-api-key': '' };
+
 export interface TestGateway {
   gateway: Gateway;
+  /** URL of /graphql. */
   url: string;
-  /** POSTs a GraphQL request over real HTTP. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+  /** Base URL of the server (for /sql, /export, downloads). */
+  baseUrl: string;
+  /** The API key `gql` and `request` send by default: all divisions, all scopes. */
+  adminKey: string;
+  /** Headers carrying the default credential. */
+  authHeaders: Record<string, string>;
+  /**
+   * POSTs a GraphQL request over real HTTP with the default credential. Passing an
+   * `authorization` or `x-api-key` header replaces it (NO_CREDENTIALS sends none).
+   */
+  gql: Gql;
+  /** A fresh API key for `caller`, as headers to pass to gql/request. */
+  headersFor(caller: TestCaller): Promise<Record<string, string>>;
+  /** A gql function calling as `caller` (a fresh API key). */
+  as(caller: TestCaller): Promise<Gql>;
+  /** fetch() on a path of the server with the default credential (other headers merged). */
+  request(path: string, init?: RequestInit & { headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
 
-/** Starts the real HTTP gateway on a free port over `db`. */
+/** Starts the real HTTP gateway on a free port over `db`, with an all-powerful test API key. */
 export async function startTestGateway(db: Database, env: Record<string, string> = {}): Promise<TestGateway> {
   const config = { ...loadConfig({ ...process.env, ...env }), port: 0, host: '127.0.0.1' };
   const gateway = await createGateway(db, config);
-  const url = `${gateway.url.replace('localhost', '127.0.0.1')}/graphql`;
+  const baseUrl = gateway.url.replace('localhost', '127.0.0.1');
+  const url = `${baseUrl}/graphql`;
+  const newKey = async (caller: TestCaller) =>
+    (await createApiKey(db, { name: caller.name ?? 'test', divisions: caller.divisions ?? 'all', scopes: caller.scopes ?? SCOPES, createdBy: 'test' })).secret;
+  const adminKey = await newKey({ name: 'test admin' });
+  const authHeaders = { 'x-api-key': adminKey };
+  const withAuth = (headers: Record<string, string> = {}) => {
+    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const own = 'authorization' in lower || 'x-api-key' in lower;
+    const merged: Record<string, string> = { ...(own ? {} : authHeaders), ...lower };
+    return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== ''));
+  };
+  const gql: Gql = async (query, variables, headers = {}) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...withAuth(headers) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: any };
+    return { status: res.status, data: body.data, errors: body.errors, statements: Number(res.headers.get('x-sql-statements') ?? NaN), headers: res.headers };
+  };
+  const headersFor = async (caller: TestCaller) => ({ 'x-api-key': await newKey(caller) });
   return {
     gateway,
     url,
-    async gql(query, variables, headers = {}) {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as { data?: any; errors?: any };
-      return { status: res.status, data: body.data, errors: body.errors, statements: Number(res.headers.get('x-sql-statements') ?? NaN), headers: res.headers };
+    baseUrl,
+    adminKey,
+    authHeaders,
+    gql,
+    headersFor,
+    async as(caller) {
+      const h = await headersFor(caller);
+      return (query, variables, headers = {}) => gql(query, variables, { ...h, ...headers });
     },
+    request: (path, init = {}) => fetch(`${baseUrl}${path}`, { ...init, headers: withAuth(init.headers) }),
     close: () => gateway.stop(),
   };
 }

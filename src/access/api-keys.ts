@@ -1,0 +1,128 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { badInput, GatewayError, notFound } from '../common/errors';
+import { Database } from '../db/data-source';
+import { ApiKeyRecord } from './api-key.entity';
+import { isScope, Principal, Scope, SCOPES } from './principal';
+
+/**
+ * API keys: `cfk_<key id>_<secret>`. The key id (16 hex characters) finds the row; the row holds
+ * only the SHA-256 of the whole key, so a database leak does not leak usable keys. 32 random bytes
+ * of secret make brute force pointless, which is why a fast hash suffices (no salt or KDF needed).
+ * Every request reads the row again, so a revocation takes effect on the next request.
+ */
+export const API_KEY_PREFIX = 'cfk_';
+
+/** The local administrator user of the demo data; default user of keys made without one. */
+export const DEFAULT_KEY_USER = '00000000-0000-4000-8000-000000000001';
+
+/** What may be shown about a key: everything but the hash. */
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  divisions: number[] | 'all';
+  scopes: Scope[];
+  userId: string;
+  created: Date;
+  createdBy: string;
+  expires: Date | null;
+  revoked: Date | null;
+}
+
+export interface NewApiKey {
+  name: string;
+  divisions: readonly number[] | 'all';
+  scopes: readonly Scope[];
+  userId?: string;
+  createdBy: string;
+  expires?: Date | null;
+}
+
+const hashOf = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+
+/** Creates a key; the returned secret is shown once and cannot be recovered later. */
+export async function createApiKey(db: Database, input: NewApiKey, now = new Date()): Promise<{ key: ApiKeyInfo; secret: string }> {
+  const name = input.name.trim();
+  if (!name || name.length > 100) throw badInput('name', 'must be 1 to 100 characters');
+  if (input.scopes.length === 0) throw badInput('scopes', 'must name at least one scope');
+  for (const s of input.scopes) if (!isScope(s)) throw badInput('scopes', `${s} is not a scope (${SCOPES.join(', ')})`);
+  const divisions = input.divisions === 'all' ? 'all' : normaliseDivisions('divisions', input.divisions);
+  if (divisions !== 'all' && divisions.length === 0) throw badInput('divisions', 'must name at least one division or all');
+  if (input.expires && input.expires.getTime() <= now.getTime()) throw badInput('expires', 'must lie in the future');
+  const keyId = randomBytes(8).toString('hex');
+  const secret = `${API_KEY_PREFIX}${keyId}_${randomBytes(32).toString('base64url')}`;
+  const record = Object.assign(new ApiKeyRecord(), {
+    keyId,
+    name,
+    secretHash: hashOf(secret),
+    divisions: divisions === 'all' ? 'all' : divisions.join(','),
+    scopes: [...new Set(input.scopes)].join(' '),
+    userId: input.userId ?? DEFAULT_KEY_USER,
+    created: now,
+    createdBy: input.createdBy.slice(0, 100),
+    expires: input.expires ?? null,
+    revoked: null,
+  });
+  await db.dataSource.getRepository(ApiKeyRecord).insert(record);
+  return { key: infoOf(record), secret };
+}
+
+export async function listApiKeys(db: Database): Promise<ApiKeyInfo[]> {
+  const rows = await db.dataSource.getRepository(ApiKeyRecord).find({ order: { created: 'ASC', keyId: 'ASC' } });
+  return rows.map(infoOf);
+}
+
+/** Revokes a key (idempotent: the first revocation time is kept). NOT_FOUND for an unknown id. */
+export async function revokeApiKey(db: Database, keyId: string, now = new Date()): Promise<ApiKeyInfo> {
+  const repo = db.dataSource.getRepository(ApiKeyRecord);
+  const row = await repo.findOne({ where: { keyId } });
+  if (!row) throw notFound('ApiKey', keyId);
+  if (!row.revoked) {
+    await repo.update({ keyId }, { revoked: now });
+    row.revoked = now;
+  }
+  return infoOf(row);
+}
+
+/** The principal of a presented key, or UNAUTHENTICATED (unknown, wrong, revoked or expired). */
+export async function principalForApiKey(db: Database, presented: string, now = new Date()): Promise<Principal> {
+  const match = /^cfk_([0-9a-f]{16})_[A-Za-z0-9_-]{43}$/.exec(presented);
+  if (!match) throw unauthenticated('The API key is malformed');
+  const row = await db.dataSource.getRepository(ApiKeyRecord).findOne({ where: { keyId: match[1] } });
+  const expected = Buffer.from(row?.secretHash ?? hashOf('no such key'), 'hex');
+  // Compared in constant time even when the id is unknown.
+  const valid = timingSafeEqual(expected, Buffer.from(hashOf(presented), 'hex')) && row !== null;
+  if (!valid || !row) throw unauthenticated('The API key is not valid');
+  if (row.revoked) throw unauthenticated('The API key was revoked');
+  if (row.expires && row.expires.getTime() <= now.getTime()) throw unauthenticated('The API key has expired');
+  const info = infoOf(row);
+  return { id: `key:${row.keyId}`, userId: row.userId, name: row.name, divisions: info.divisions, scopes: new Set(info.scopes) };
+}
+
+export function unauthenticated(message: string): GatewayError {
+  return new GatewayError('UNAUTHENTICATED', message);
+}
+
+/** Validated, sorted, distinct division codes. */
+export function normaliseDivisions(field: string, values: readonly unknown[]): number[] {
+  const out = new Set<number>();
+  for (const v of values) {
+    const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) throw badInput(field, `${String(v)} is not a division code`);
+    out.add(n);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+function infoOf(row: ApiKeyRecord): ApiKeyInfo {
+  return {
+    id: row.keyId,
+    name: row.name,
+    divisions: row.divisions === 'all' ? 'all' : row.divisions.split(',').map(Number),
+    scopes: row.scopes.split(' ').filter(isScope),
+    userId: row.userId,
+    created: row.created,
+    createdBy: row.createdBy,
+    expires: row.expires,
+    revoked: row.revoked,
+  };
+}
