@@ -262,7 +262,19 @@ export interface BatchRows {
  * Groups a division's processed and matched payments into batches (one per execution week),
  * as processing would have: batch code, sequence number per payment, document with the file.
  */
-export function demoBatches(set: DivisionSet, payments: Payment[], users: User[], random: Random, firstDocumentNumber: number, bankFile: (batch: PaymentBatch, payments: Payment[]) => Buffer): BatchRows[] {
+/**
+ * What a processed payment pays: AmountDC, minus the discount when executed on or before the
+ * DiscountDueDate. Batch totals and the bank file both use it, so they agree to the cent.
+ */
+export function paidAmountDC(p: Payment, executionDate: Date): Dec {
+  const full = new Dec(p.amountDC);
+  if (p.amountDiscountDC && p.discountDueDate && executionDate.getTime() <= p.discountDueDate.getTime()) return full.minus(p.amountDiscountDC);
+  return full;
+}
+
+export type DemoBankFile = (batch: PaymentBatch, payments: Payment[], set: DivisionSet) => Buffer;
+
+export function demoBatches(set: DivisionSet, payments: Payment[], users: User[], random: Random, firstDocumentNumber: number, bankFile: DemoBankFile): BatchRows[] {
   const processed = payments.filter((p) => p.status >= PaymentStatus.PROCESSED && p.currency === 'EUR' && p.divisionCode === set.division.code);
   const byWeek = new Map<number, Payment[]>();
   for (const p of processed) {
@@ -277,7 +289,7 @@ export function demoBatches(set: DivisionSet, payments: Payment[], users: User[]
     const creator = random.pick(users);
     const audit = { created: executionDate, modified: executionDate, creatorID: creator.id, modifierID: creator.id, divisionCode: set.division.code };
     const document = Object.assign(new Document(), { id: random.uuid(), documentNumber: number++, subject: `Betaalbestand ${code}`, type: 10, ...audit });
-    const total = members.reduce((s, p) => s.plus(p.amountDC), new Dec(0));
+    const total = members.reduce((s, p) => s.plus(paidAmountDC(p, executionDate)), new Dec(0));
     const batch = Object.assign(new PaymentBatch(), {
       id: random.uuid(), cashflowTransactionBatchCode: code, bankAccountID: set.ownBanks[0].id, executionDate,
       fileFormat: 'pain.001.001.03', batchBooking: true, documentID: document.id, paymentCount: members.length,
@@ -289,7 +301,7 @@ export function demoBatches(set: DivisionSet, payments: Payment[], users: User[]
       p.documentID = document.id;
       p.isBatchBooking = 1;
     });
-    const bytes = bankFile(batch, members);
+    const bytes = bankFile(batch, members, set);
     const attachment = Object.assign(new DocumentAttachment(), {
       id: random.uuid(), divisionCode: set.division.code, documentID: document.id, fileName: `${code}.xml`,
       mediaType: 'application/xml', fileSize: bytes.length, attachment: bytes, created: executionDate,

@@ -4,7 +4,8 @@ import { ENTITIES } from '../entities';
 import { Division } from '../../modules/divisions/division.entity';
 import { PaymentBatch } from '../../modules/batches/payment-batch.entity';
 import { Payment } from '../../modules/payments/payment.entity';
-import { demoBatches, demoDivision, demoPayment, DemoOptions, demoUsers } from './demo-data';
+import { demoPain001 } from './demo-bank-file';
+import { DemoBankFile, demoBatches, demoDivision, demoPayment, DemoOptions, demoUsers } from './demo-data';
 import { Random } from './random';
 
 export interface SeedProgress {
@@ -15,11 +16,10 @@ export interface SeedProgress {
 
 const SILENT: SeedProgress = { start() {}, update() {}, stop() {} };
 
-/** Placeholder bank file until the SEPA writer produces real ones for demo batches. */
-export let demoBankFile = (batch: PaymentBatch, payments: Payment[]): Buffer =>
-  Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<!-- demo batch ${batch.cashflowTransactionBatchCode}: ${payments.length} payments -->\n<Document/>\n`);
+/** Bank file of each demo batch: a real pain.001.001.03 made by the SEPA writer (replaceable in tests). */
+export let demoBankFile: DemoBankFile = demoPain001;
 
-export function setDemoBankFile(writer: typeof demoBankFile): void {
+export function setDemoBankFile(writer: DemoBankFile): void {
   demoBankFile = writer;
 }
 
