@@ -1,3 +1,4 @@
+import { ApiKeyAdmin } from '../access/api-key-admin';
 import { Principal } from '../access/principal';
 import { DivisionScope } from '../access/division-scope';
 import { Config } from '../config';
@@ -11,9 +12,11 @@ export interface RequestContext {
   readonly scope: DivisionScope;
   readonly loaders: Loaders;
   readonly config: Config;
+  /** API key management (admin mutations), bound to this request's principal. */
+  readonly apiKeys: ApiKeyAdmin;
 }
 
 export function createContext(db: Database, config: Config, principal: Principal, divisions: readonly number[]): RequestContext {
   const scope = new DivisionScope(db, divisions);
-  return { principal, scope, loaders: new Loaders(scope), config };
+  return { principal, scope, loaders: new Loaders(scope), config, apiKeys: new ApiKeyAdmin(db, principal) };
 }

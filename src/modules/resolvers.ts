@@ -1,6 +1,7 @@
 import { NonEmptyArray } from 'type-graphql';
 import { CATALOG } from '../catalog';
 import { entityOf } from '../db/entities';
+import { ApiKeyResolver } from './api-keys/api-key.resolver';
 import { entityResolver } from './entity.resolver';
 import { RELATION_RESOLVERS } from './relations.resolver';
 
@@ -8,4 +9,5 @@ import { RELATION_RESOLVERS } from './relations.resolver';
 export const RESOLVERS = [
   ...CATALOG.filter((t) => t.name !== 'DocumentAttachments').map((t) => entityResolver(t, entityOf(t.name) as never)),
   ...RELATION_RESOLVERS,
+  ApiKeyResolver,
 ] as unknown as NonEmptyArray<Function>;
