@@ -14,17 +14,22 @@ import { Dialect } from '../db/dialect';
  * sub-queries) keep. Global tables (Users) pass through unrestricted.
  */
 export class DivisionScope {
-  constructor(
-    private readonly db: Database,
-    /** Divisions this request may touch, sorted, validated integers. */
-    readonly divisions: readonly number[],
-    private readonly manager: EntityManager = db.dataSource.manager,
-  ) {
+  // ECMAScript private fields, not TypeScript `private`: `scope['manager']` cannot reach them
+  // at run time either, so the scope cannot be used as a way around itself.
+  readonly #db: Database;
+  readonly #manager: EntityManager;
+  /** Divisions this request may touch, sorted, validated integers. */
+  readonly divisions: readonly number[];
+
+  constructor(db: Database, divisions: readonly number[], manager: EntityManager = db.dataSource.manager) {
     for (const d of divisions) if (!Number.isSafeInteger(d)) throw new Error(`Invalid division ${d}`);
+    this.#db = db;
+    this.#manager = manager;
+    this.divisions = Object.freeze([...divisions]);
   }
 
   get dialect(): Dialect {
-    return this.db.dialect;
+    return this.#db.dialect;
   }
 
   /** True when this request may touch `division`. */
@@ -39,7 +44,7 @@ export class DivisionScope {
 
   /** A SELECT over `entity` aliased `alias`, restricted to the granted divisions. */
   select<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
-    const qb = this.manager.createQueryBuilder(entity, alias);
+    const qb = this.#manager.createQueryBuilder(entity, alias);
     this.restrict(qb, alias);
     return qb;
   }
@@ -63,7 +68,7 @@ export class DivisionScope {
     const t = findTable(tableName);
     if (!t) throw new Error(`Table ${tableName} is not in the catalog`);
     if (!t.partitionColumn) return undefined;
-    const column = `${this.db.dialect.quote(alias)}.${this.db.dialect.quote(t.partitionColumn)}`;
+    const column = `${this.#db.dialect.quote(alias)}.${this.#db.dialect.quote(t.partitionColumn)}`;
     if (this.divisions.length === 0) return '1 = 0';
     if (this.divisions.length === 1) return `${column} = ${this.divisions[0]}`;
     return `${column} IN (${this.divisions.join(', ')})`;
@@ -74,7 +79,7 @@ export class DivisionScope {
     if (rows.length === 0) return;
     const t = this.tableOf(entity);
     if (t.partitionColumn) for (const r of rows) this.assertWritable(Number(r.divisionCode));
-    await this.manager.getRepository(entity).insert(rows as never);
+    await this.#manager.getRepository(entity).insert(rows as never);
   }
 
   /**
@@ -87,8 +92,11 @@ export class DivisionScope {
     where: string,
     parameters: ObjectLiteral = {},
   ): Promise<number> {
-    const qb = this.manager.createQueryBuilder().update(entity).set(set as never).where(`(${where})`, parameters);
     const t = this.tableOf(entity);
+    // Moving a row into another division is a write into that division.
+    const partitionField = t.partitionColumn && t.columns.find((c) => c.name === t.partitionColumn)!.field;
+    if (partitionField && partitionField in set) this.assertWritable(Number((set as ObjectLiteral)[partitionField]));
+    const qb = this.#manager.createQueryBuilder().update(entity).set(set as never).where(`(${where})`, parameters);
     if (t.partitionColumn) qb.andWhere(this.unaliasedCondition(t.partitionColumn));
     const result = await qb.execute();
     return result.affected ?? 0;
@@ -96,7 +104,7 @@ export class DivisionScope {
 
   /** DELETE of rows matched by `where`, restricted to the granted divisions. */
   async delete<T extends ObjectLiteral>(entity: EntityTarget<T>, where: string, parameters: ObjectLiteral = {}): Promise<number> {
-    const qb = this.manager.createQueryBuilder().delete().from(entity).where(`(${where})`, parameters);
+    const qb = this.#manager.createQueryBuilder().delete().from(entity).where(`(${where})`, parameters);
     const t = this.tableOf(entity);
     if (t.partitionColumn) qb.andWhere(this.unaliasedCondition(t.partitionColumn));
     const result = await qb.execute();
@@ -105,13 +113,13 @@ export class DivisionScope {
 
   /** Run `work` in one transaction with a scope bound to it (same divisions). */
   transaction<R>(work: (scope: DivisionScope) => Promise<R>): Promise<R> {
-    return this.manager.transaction((manager) => work(new DivisionScope(this.db, this.divisions, manager)));
+    return this.#manager.transaction((manager) => work(new DivisionScope(this.#db, this.divisions, manager)));
   }
 
   /** A narrower scope (for example one division of the request), never a wider one. */
   narrow(divisions: readonly number[]): DivisionScope {
     for (const d of divisions) this.assertWritable(d);
-    return new DivisionScope(this.db, [...new Set(divisions)].sort((a, b) => a - b), this.manager);
+    return new DivisionScope(this.#db, [...new Set(divisions)].sort((a, b) => a - b), this.#manager);
   }
 
   /**
@@ -119,17 +127,17 @@ export class DivisionScope {
    * table reference itself. Kept here so that raw SQL still leaves through the scope.
    */
   rawQuery<R = Record<string, unknown>>(sql: string, parameters: unknown[]): Promise<R[]> {
-    return this.manager.query(sql, parameters);
+    return this.#manager.query(sql, parameters);
   }
 
   private unaliasedCondition(partitionColumn: string): string {
-    const column = this.db.dialect.quote(partitionColumn);
+    const column = this.#db.dialect.quote(partitionColumn);
     if (this.divisions.length === 0) return '1 = 0';
     return `${column} IN (${this.divisions.join(', ')})`;
   }
 
   private tableOf(entity: EntityTarget<ObjectLiteral>) {
-    const tableName = this.manager.connection.getMetadata(entity).tableName;
+    const tableName = this.#manager.connection.getMetadata(entity).tableName;
     const t = findTable(tableName);
     if (!t) throw new Error(`Table ${tableName} is not in the catalog`);
     return t;
