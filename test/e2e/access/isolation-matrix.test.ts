@@ -1,0 +1,204 @@
+import { getNamedType, GraphQLObjectType } from 'graphql';
+import { ObjectLiteral } from 'typeorm';
+import { allDivisionCodes } from '../../../src/access/authenticate';
+import { CATALOG, CatalogTable, table } from '../../../src/catalog';
+import { entityOf } from '../../../src/db/entities';
+import { buildGatewaySchema } from '../../../src/schema';
+import { openSeededDatabase, TestDatabase } from '../../support/database';
+import { Gql, startTestGateway, TestGateway } from '../../support/gateway';
+
+/**
+ * The isolation matrix: a caller granted division A sees and changes nothing of division B, for
+ * every root field, nested relation, aggregate and mutation of the schema. Generic entity fields
+ * are covered from the catalog; every other root field must be listed in OTHER_FIELDS with the
+ * test that covers it, so a new field cannot slip in untested.
+ */
+const OTHER_FIELDS: Record<string, string> = {
+  'Query.apiKeys': 'key-management.test.ts: keys of other divisions are invisible',
+  'Mutation.createApiKey': 'key-management.test.ts: cannot grant a division not held',
+  'Mutation.revokeApiKey': 'key-management.test.ts: keys of other divisions answer NOT_FOUND',
+};
+
+let t: TestDatabase;
+let gw: TestGateway;
+let D1: number;
+let D2: number;
+let D3: number;
+let asA: Gql;
+
+const pkField = (x: CatalogTable) => x.columns.find((c) => c.name === x.primaryKey)!.field;
+const partField = (x: CatalogTable) => (x.partitionColumn ? x.columns.find((c) => c.name === x.partitionColumn)!.field : undefined);
+const rowsOf = (name: string): Promise<ObjectLiteral[]> => t.db.dataSource.getRepository(entityOf(name)).find();
+
+/** Root list and lookup fields per catalog table, found in the schema by their types. */
+function entityRootFields() {
+  const query = buildGatewaySchema().getQueryType()!;
+  const out: { t: CatalogTable; list: string; one: string }[] = [];
+  for (const x of CATALOG) {
+    const fields = Object.values(query.getFields());
+    const list = fields.find((f) => getNamedType(f.type).name === `${x.typeName}Connection`);
+    const one = fields.find((f) => getNamedType(f.type).name === x.typeName && f.args.some((a) => a.name === pkField(x)));
+    if (list && one) out.push({ t: x, list: list.name, one: one.name });
+  }
+  return out;
+}
+const ENTITY_FIELDS = entityRootFields();
+
+beforeAll(async () => {
+  t = await openSeededDatabase('isolation_matrix', { divisions: 3, payments: 300 });
+  [D1, D2, D3] = await allDivisionCodes(t.db);
+  gw = await startTestGateway(t.db);
+  asA = await gw.as({ divisions: [D1], name: 'division A only' });
+});
+afterAll(async () => {
+  await gw?.close();
+  await t?.close();
+});
+
+async function listAll(gql: Gql, field: string, selection: string, headers?: Record<string, string>): Promise<ObjectLiteral[]> {
+  const out: ObjectLiteral[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const res: Awaited<ReturnType<Gql>> = await gql(`query($after: String) { ${field}(first: 1000, after: $after) { nodes { ${selection} } pageInfo { hasNextPage endCursor } totalCount } }`, { after }, headers);
+    expect(res.errors).toBeUndefined();
+    out.push(...res.data[field].nodes);
+    if (!res.data[field].pageInfo.hasNextPage) return out;
+    after = res.data[field].pageInfo.endCursor;
+  }
+}
+
+describe('isolation matrix', () => {
+  it('covers every root field of the schema', () => {
+    const schema = buildGatewaySchema();
+    const generic = new Set(ENTITY_FIELDS.flatMap((f) => [`Query.${f.list}`, `Query.${f.one}`]));
+    const all = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+      .filter((x): x is GraphQLObjectType => Boolean(x))
+      .flatMap((type) => Object.keys(type.getFields()).map((f) => `${type.name}.${f}`));
+    const uncovered = all.filter((f) => !generic.has(f) && !(f in OTHER_FIELDS));
+    expect(uncovered).toEqual([]);
+    expect(ENTITY_FIELDS.map((f) => f.t.name)).toEqual(expect.arrayContaining(['Payments', 'Divisions', 'Accounts', 'PaymentBatches', 'Users']));
+  });
+
+  it('root lists show the caller only rows of its divisions, all of them, and count only those', async () => {
+    for (const { t: x, list } of ENTITY_FIELDS) {
+      const part = partField(x);
+      const rows = await listAll(asA, list, [pkField(x), part].filter(Boolean).join(' '));
+      const expected = (await rowsOf(x.name)).filter((r) => !part || r[part] === D1);
+      expect({ table: x.name, ids: rows.map((r) => r[pkField(x)]).sort() }).toEqual({ table: x.name, ids: expected.map((r) => r[pkField(x)]).sort() });
+      if (part) {
+        expect(expected.length).toBeGreaterThan(0);
+        for (const r of rows) expect({ table: x.name, division: r[part] }).toEqual({ table: x.name, division: D1 });
+      }
+      const counted = await asA(`{ ${list} { totalCount } }`);
+      expect(counted.data[list].totalCount).toBe(expected.length);
+    }
+  });
+
+  it('lookups by key answer NOT_FOUND for a row of another division, also through header and argument selection', async () => {
+    const all = await gw.as({ divisions: 'all', name: 'all divisions' });
+    for (const { t: x, one } of ENTITY_FIELDS) {
+      const part = partField(x);
+      if (!part) continue;
+      const rows = await rowsOf(x.name);
+      const mine = rows.find((r) => r[part] === D1)!;
+      const theirs = rows.find((r) => r[part] === D2)!;
+      const q = `query($k: ${x.columns.find((c) => c.name === x.primaryKey)!.type === 'guid' ? 'UUID' : 'Int'}!, $d: [Int!]) { ${one}(${pkField(x)}: $k, divisions: $d) { ${pkField(x)} ${part} } }`;
+      const ok = await asA(q, { k: mine[pkField(x)] });
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data[one][part]).toBe(D1);
+      const attempts = [
+        await asA(q, { k: theirs[pkField(x)] }),
+        await all(q, { k: theirs[pkField(x)] }, { 'x-cashflow-divisions': String(D1) }),
+        await all(q, { k: theirs[pkField(x)], d: [D1, D3] }),
+      ];
+      for (const res of attempts) {
+        expect({ table: x.name, code: res.errors?.[0].extensions?.code }).toEqual({ table: x.name, code: 'NOT_FOUND' });
+        expect(res.data).toBeNull();
+      }
+      const visible = await all(q, { k: theirs[pkField(x)] });
+      expect(visible.data[one][part]).toBe(D2);
+    }
+  });
+
+  it('nested relations (and the columns read through them) never reach another division', async () => {
+    // A row of division A pointing at rows of division B must not show them: loader keys carry
+    // the division of the referencing row. Plant such references directly in the database.
+    const payment = (await rowsOf('Payments')).find((r) => r.divisionCode === D1)!;
+    const foreignAccount = (await rowsOf('Accounts')).find((r) => r.divisionCode === D2)!;
+    const foreignGl = (await rowsOf('GLAccounts')).find((r) => r.divisionCode === D2)!;
+    const repo = t.db.dataSource.getRepository(entityOf('Payments'));
+    await repo.update({ id: payment.id }, { accountID: foreignAccount.id, glAccountID: foreignGl.id } as never);
+    try {
+      for (const { t: x, list } of ENTITY_FIELDS) {
+        const part = partField(x);
+        const rels = x.relations.filter((r) => r.kind === 'one');
+        if (!part || rels.length === 0) continue;
+        const derived = x.columns.filter((c) => c.derived).map((c) => c.field);
+        const selection = [pkField(x), part, ...derived, ...rels.map((r) => `${r.name} { ${pkField(table(r.table))} ${partField(table(r.table)) ?? ''} }`)].join(' ');
+        for (const caller of [asA, gw.gql]) {
+          const rows = await listAll(caller, list, selection, caller === gw.gql ? { 'x-cashflow-divisions': 'all' } : undefined);
+          for (const row of rows) {
+            for (const r of rels) {
+              const target = table(r.table);
+              const related = row[r.name];
+              if (!related || !target.partitionColumn) continue;
+              // Same division as the row that points at it, and (for A) only division A.
+              expect({ path: `${x.name}.${r.name}`, division: related[partField(target)!] }).toEqual({ path: `${x.name}.${r.name}`, division: row[part] });
+              if (caller === asA) expect(related[partField(target)!]).toBe(D1);
+            }
+          }
+        }
+      }
+      const planted = await asA(`query($id: UUID!) { payment(id: $id) { account { id } accountName glAccount { id } glAccountCode } }`, { id: payment.id });
+      expect(planted.errors).toBeUndefined();
+      expect(planted.data.payment).toEqual({ account: null, accountName: null, glAccount: null, glAccountCode: null });
+      expect(JSON.stringify(planted.data)).not.toContain(foreignAccount.name);
+    } finally {
+      await repo.update({ id: payment.id }, { accountID: payment.accountID, glAccountID: payment.glAccountID } as never);
+    }
+  });
+
+  it('aggregates (counts) exclude other divisions', async () => {
+    const expected = (await rowsOf('Payments')).filter((r) => r.divisionCode === D1).length;
+    const res = await asA('{ payments { totalCount } }');
+    expect(res.data.payments.totalCount).toBe(expected);
+    const total = await gw.gql('{ payments { totalCount } }');
+    expect(total.data.payments.totalCount).toBe(300);
+  });
+});
+
+describe('partition selection', () => {
+  const Q = '{ payments(first: 1000) { nodes { divisionCode } } }';
+  const divisionsOf = (res: { data?: { payments: { nodes: { divisionCode: number }[] } } }) => [...new Set(res.data!.payments.nodes.map((n) => n.divisionCode))].sort();
+
+  it('defaults to every granted division; the header and the argument narrow it', async () => {
+    expect(divisionsOf(await gw.gql(Q))).toEqual([D1, D2, D3]);
+    expect(divisionsOf(await gw.gql(Q, {}, { 'x-cashflow-divisions': 'all' }))).toEqual([D1, D2, D3]);
+    expect(divisionsOf(await gw.gql(Q, {}, { 'x-cashflow-divisions': `${D1}, ${D3}` }))).toEqual([D1, D3]);
+    expect(divisionsOf(await gw.gql(`{ payments(first: 1000, divisions: [${D2}]) { nodes { divisionCode } } }`))).toEqual([D2]);
+    const both = await gw.gql(`{ a: payments(first: 1000, divisions: [${D1}]) { totalCount } b: payments(first: 1000, divisions: [${D2}]) { totalCount } }`);
+    expect(both.data.a.totalCount + both.data.b.totalCount).toBeLessThan(300);
+  });
+
+  it('refuses a division that is not granted with FORBIDDEN, never dropping it silently', async () => {
+    const header = await asA(Q, {}, { 'x-cashflow-divisions': `${D1},${D2}` });
+    expect(header.status).toBe(403);
+    expect(header.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', division: D2 });
+    const arg = await asA(`{ payments(divisions: [${D1}, ${D2}]) { totalCount } }`);
+    expect(arg.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', division: D2 });
+    expect(arg.data).toBeNull();
+    const outsideHeader = await gw.gql(`{ payments(divisions: [${D2}]) { totalCount } }`, {}, { 'x-cashflow-divisions': String(D1) });
+    expect(outsideHeader.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const unknown = await gw.gql(Q, {}, { 'x-cashflow-divisions': '999999' });
+    expect(unknown.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a malformed selection naming the header', async () => {
+    const res = await gw.gql(Q, {}, { 'x-cashflow-divisions': 'one,two' });
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/^X-Cashflow-Divisions/);
+    const empty = await gw.gql('{ payments(divisions: []) { totalCount } }');
+    expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
