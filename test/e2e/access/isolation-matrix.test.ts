@@ -5,7 +5,7 @@ import { CATALOG, CatalogTable, table } from '../../../src/catalog';
 import { entityOf } from '../../../src/db/entities';
 import { buildGatewaySchema } from '../../../src/schema';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
-import { Gql, startTestGateway, TestGateway } from '../../support/gateway';
+import { Gql, GraphQLResult, startTestGateway, TestGateway } from '../../support/gateway';
 
 /**
  * The isolation matrix: a caller granted division A sees and changes nothing of division B, for
@@ -59,7 +59,7 @@ async function listAll(gql: Gql, field: string, selection: string, headers?: Rec
   const out: ObjectLiteral[] = [];
   let after: string | null = null;
   for (;;) {
-    const res: Awaited<ReturnType<Gql>> = await gql(`query($after: String) { ${field}(first: 1000, after: $after) { nodes { ${selection} } pageInfo { hasNextPage endCursor } totalCount } }`, { after }, headers);
+    const res: GraphQLResult = await gql(`query($after: String) { ${field}(first: 1000, after: $after) { nodes { ${selection} } pageInfo { hasNextPage endCursor } totalCount } }`, { after }, headers);
     expect(res.errors).toBeUndefined();
     out.push(...res.data[field].nodes);
     if (!res.data[field].pageInfo.hasNextPage) return out;
