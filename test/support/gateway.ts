@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { createApiKey } from '../../src/access/api-keys';
 import { Scope, SCOPES } from '../../src/access/principal';
 import { loadConfig } from '../../src/config';
@@ -13,7 +15,15 @@ export interface GraphQLResult<T = any> {
   headers: Headers;
 }
 
-export type Gql = <T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResult<T>>;
+/**
+ * POSTs a GraphQL request over real HTTP: a typed document from test/generated/graphql.ts
+ * (result and variables typed; see test/operations and codegen.yml) or a query string.
+ */
+export interface Gql {
+  <T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+  <T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+}
+type Document = string | TypedDocumentNode<any, any>;
 
 /** Who a test calls as: divisions granted ('all' by default) and scopes (all by default). */
 export interface TestCaller {
@@ -65,7 +75,8 @@ export async function startTestGateway(db: Database, env: Record<string, string>
     const merged: Record<string, string> = { ...(own ? {} : authHeaders), ...lower };
     return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== ''));
   };
-  const gql: Gql = async (query, variables, headers = {}) => {
+  const gql: Gql = async (document: Document, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const query = typeof document === 'string' ? document : print(document);
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...withAuth(headers) },
@@ -85,7 +96,8 @@ export async function startTestGateway(db: Database, env: Record<string, string>
     headersFor,
     async as(caller) {
       const h = await headersFor(caller);
-      return (query, variables, headers = {}) => gql(query, variables, { ...h, ...headers });
+      return ((document: Document, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
+        gql(document as string, variables, { ...h, ...headers })) as Gql;
     },
     request: (path, init = {}) => fetch(`${baseUrl}${path}`, { ...init, headers: withAuth(init.headers) }),
     close: () => gateway.stop(),

@@ -1,8 +1,12 @@
+import { CountryCodeResolver } from 'graphql-scalars';
 import { ACCOUNTS } from '../../catalog/tables/accounts';
 import { CatalogEntity } from '../../db/catalog-entity';
 
 /** An account (CRM/Accounts): a supplier or customer of a division. */
-@CatalogEntity(ACCOUNTS, { indexes: [{ columns: ['Division', 'Code'], unique: true }, { columns: ['Division', 'Name'] }] })
+@CatalogEntity(ACCOUNTS, {
+  graphqlTypes: { Country: () => CountryCodeResolver },
+  indexes: [{ columns: ['Division', 'Code'], unique: true }, { columns: ['Division', 'Name'] }],
+})
 export class Account {
   declare id: string;
   declare divisionCode: number;

@@ -1,8 +1,11 @@
+import { CountryCodeResolver, CurrencyResolver, IBANResolver } from 'graphql-scalars';
 import { DIVISIONS } from '../../catalog/tables/divisions';
 import { CatalogEntity } from '../../db/catalog-entity';
 
 /** A division (System/Divisions): the unit every Cashflow row is partitioned by. */
-@CatalogEntity(DIVISIONS)
+@CatalogEntity(DIVISIONS, {
+  graphqlTypes: { Currency: () => CurrencyResolver, Country: () => CountryCodeResolver, IBAN: () => IBANResolver },
+})
 export class Division {
   declare code: number;
   declare description: string;

@@ -7,6 +7,9 @@ import { PaymentMethod, PaymentSource, PaymentStatus } from './payment.enums';
  * (AccountName, GLAccountCode, Division*, ...) are fields resolved through the relations.
  */
 @CatalogEntity(PAYMENTS, {
+  // Currency stays a String on purpose: Exact declares it string(30) (a code of the division's
+  // currency table), so the schema must be able to return every value the column may hold; the
+  // ISO 4217 `Currency` scalar would fail a whole page on one non-ISO code.
   graphqlTypes: { Status: () => PaymentStatus, Source: () => PaymentSource, PaymentMethod: () => PaymentMethod },
   versioned: true,
   indexes: [

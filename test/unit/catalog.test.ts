@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { CATALOG, storedColumns } from '../../src/catalog';
+import { fieldName } from '../../src/catalog/column';
+import { PAYMENTS } from '../../src/catalog/tables/payments';
+import { describeWithShared, sharedFile } from '../support/shared';
+
+/** The catalog against the published ExactOnlineREST column list (../shared/reference). */
+const REFERENCE = 'reference/payments-columns.tsv';
+
+interface ReferenceColumn {
+  name: string;
+  sqlType: string;
+  labelNl: string;
+  doc: string;
+}
+
+function readReference(): ReferenceColumn[] {
+  const [header, ...lines] = fs.readFileSync(sharedFile(REFERENCE)!, 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  expect(header.split('\t')).toEqual(['column', 'sql_type', 'label_nl', 'documentation']);
+  return lines.map((l) => {
+    const [name, sqlType, labelNl, doc] = l.split('\t');
+    return { name, sqlType, labelNl, doc };
+  });
+}
+
+describeWithShared(REFERENCE)('Payments catalog against ../shared/reference/payments-columns.tsv', () => {
+  let reference: ReferenceColumn[];
+  beforeAll(() => {
+    reference = readReference();
+  });
+
+  it('has the 81 columns, by name and in the published order', () => {
+    expect(reference).toHaveLength(81);
+    expect(PAYMENTS.columns.map((c) => c.name)).toEqual(reference.map((r) => r.name));
+  });
+
+  it('has the published type and length of every column (double kept as exact decimal)', () => {
+    for (const [i, r] of reference.entries()) {
+      const c = PAYMENTS.columns[i];
+      const m = /^(\w+)(?:\((\d+)\))?$/.exec(r.sqlType);
+      expect(m).not.toBeNull();
+      const [, type, length] = m!;
+      const expected = type === 'double' ? 'decimal' : type;
+      expect({ column: c.name, type: c.type }).toEqual({ column: r.name, type: expected });
+      if (type === 'string') {
+        // A published length must match; where none is published the catalog still bounds it.
+        if (length) expect({ column: c.name, length: c.length }).toEqual({ column: r.name, length: Number(length) });
+        else expect(c.length).toBeGreaterThan(0);
+      }
+      if (type === 'double') expect(c.scale).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('has the published Dutch labels, and real labels where the source left a resource key', () => {
+    for (const [i, r] of reference.entries()) {
+      const c = PAYMENTS.columns[i];
+      if (/^\{res:[^}]+\}$/.test(r.labelNl)) {
+        expect(c.labelNl).not.toMatch(/[{}]|res:|itgen/);
+        expect(c.labelNl.trim().length).toBeGreaterThan(2);
+      } else {
+        expect({ column: c.name, labelNl: c.labelNl }).toEqual({ column: r.name, labelNl: r.labelNl });
+      }
+    }
+  });
+});
+
+describe('catalog', () => {
+  it('gives every column a camelCase GraphQL name, both labels and documentation', () => {
+    for (const t of CATALOG) {
+      const fields = new Set<string>();
+      for (const c of t.columns) {
+        expect(c.field).toMatch(/^[a-z][A-Za-z0-9]*$/);
+        expect(fields.has(c.field)).toBe(false);
+        fields.add(c.field);
+        expect(c.labelEn.trim()).toBeTruthy();
+        expect(c.labelNl.trim()).toBeTruthy();
+        expect(c.doc.trim()).toBeTruthy();
+        if (c.type === 'string') expect(c.length).toBeGreaterThan(0);
+        if (c.type === 'decimal') expect(c.precision).toBeGreaterThan(c.scale ?? 0);
+      }
+    }
+  });
+
+  it('reads derived columns through an existing relation to an existing column, and stores the rest', () => {
+    for (const t of CATALOG) {
+      for (const c of t.columns.filter((x) => x.derived)) {
+        const rel = t.relations.find((r) => r.name === c.derived!.relation);
+        expect(rel).toBeDefined();
+        const target = CATALOG.find((x) => x.name === rel!.table)!;
+        expect(target.columns.some((x) => x.name === c.derived!.column)).toBe(true);
+      }
+      expect(storedColumns(t).some((c) => c.name === t.primaryKey)).toBe(true);
+    }
+  });
+
+  it('camel-cases Exact names as the schema does', () => {
+    expect(fieldName('GLAccountCode')).toBe('glAccountCode');
+    expect(fieldName('ID')).toBe('id');
+    expect(fieldName('AmountDC')).toBe('amountDC');
+    expect(fieldName('IBAN')).toBe('iban');
+  });
+});
