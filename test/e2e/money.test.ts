@@ -73,7 +73,7 @@ describe('exact money', () => {
   });
 
   it('never answers a float: the JSON carries the amounts as strings', async () => {
-    const res = await fetch(gw.url, {
+    const res = await gw.request('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ payment(id: "${ids[2]}") { amountDC } }` }),
