@@ -3,12 +3,11 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { ruruHTML } from 'ruru/server';
-import { serveStatic } from 'ruru/static';
 import { authenticated, requestContextOf } from './access/http-auth';
 import { Config } from './config';
 import { RequestContext } from './context/request-context';
 import { Database } from './db/data-source';
+import { explorerRouter } from './explorer';
 import { buildGatewaySchema } from './schema';
 
 export interface Gateway {
@@ -69,10 +68,7 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', database: db.dialect.kind });
   });
-  app.get('/explore', (_req, res) => {
-    res.type('html').send(ruruHTML({ endpoint: '/graphql', staticPath: '/explore/static/' }));
-  });
-  app.use(serveStatic('/explore/static/'));
+  app.use('/explore', explorerRouter({ mountPath: '/explore', endpoint: '/graphql' }));
   app.use(
     '/graphql',
     authenticated(db, config),

@@ -1,0 +1,75 @@
+import { MIGRATIONS } from '../../migrations';
+import { seed } from '../../src/db/seed/seed';
+import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database';
+
+/**
+ * The migrations (never `synchronize`) build every table, column and index the entities map,
+ * undo cleanly to an empty database, and build it again.
+ */
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await openTestDatabase('migrations');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function expectSchemaOfEntities(): Promise<void> {
+  const qr = t.db.dataSource.createQueryRunner();
+  try {
+    for (const meta of t.db.dataSource.entityMetadatas) {
+      const table = await qr.getTable(meta.tableName);
+      expect({ table: meta.tableName, exists: Boolean(table) }).toEqual({ table: meta.tableName, exists: true });
+      const columns = new Map(table!.columns.map((c) => [c.name.toLowerCase(), c]));
+      for (const c of meta.columns) {
+        const physical = columns.get(c.databaseName.toLowerCase());
+        expect({ column: `${meta.tableName}.${c.databaseName}`, exists: Boolean(physical) }).toEqual({ column: `${meta.tableName}.${c.databaseName}`, exists: true });
+        expect({ column: `${meta.tableName}.${c.databaseName}`, nullable: physical!.isNullable }).toEqual({ column: `${meta.tableName}.${c.databaseName}`, nullable: c.isNullable });
+      }
+      const indexes = new Set(table!.indices.map((i) => i.name));
+      for (const index of meta.indices) expect([...indexes]).toContain(index.name);
+    }
+  } finally {
+    await qr.release();
+  }
+}
+
+async function existingTables(): Promise<string[]> {
+  const qr = t.db.dataSource.createQueryRunner();
+  try {
+    const found: string[] = [];
+    for (const meta of t.db.dataSource.entityMetadatas) if (await qr.hasTable(meta.tableName)) found.push(meta.tableName);
+    return found;
+  } finally {
+    await qr.release();
+  }
+}
+
+describe('migrations', () => {
+  it('build every table, column and index the entities map', async () => {
+    expect(await t.db.dataSource.showMigrations()).toBe(false);
+    await expectSchemaOfEntities();
+  });
+
+  it('lead every index of a partitioned table with its division', async () => {
+    for (const meta of t.db.dataSource.entityMetadatas) {
+      const partitioned = meta.columns.some((c) => c.databaseName === 'Division');
+      if (!partitioned || meta.tableName === 'Divisions') continue;
+      for (const index of meta.indices) expect({ index: index.name, first: index.columns[0].databaseName }).toEqual({ index: index.name, first: 'Division' });
+    }
+  });
+
+  it('undo down to an empty database, then run up again into a usable one', async () => {
+    const ds = t.db.dataSource;
+    for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+    expect(await existingTables()).toEqual([]);
+    expect(await ds.showMigrations()).toBe(true);
+
+    const executed = await ds.runMigrations({ transaction: 'each' });
+    expect(executed.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
+    await expectSchemaOfEntities();
+    const result = await seed(t.db, { divisions: 1, payments: 20, seed: 1, today: TEST_TODAY, suppliersPerDivision: 3 });
+    expect(result.payments).toBe(20);
+  });
+});
