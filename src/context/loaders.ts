@@ -11,6 +11,7 @@ import { entityOf } from '../db/entities';
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<string, ObjectLiteral | null>>();
+  private readonly batches = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(private readonly scope: DivisionScope) {}
 
@@ -21,6 +22,16 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader((keys) => this.load(tableName, columnName, keys), { maxBatchSize: 1000 });
       this.loaders.set(id, loader);
+    }
+    return loader;
+  }
+
+  /** A per-request batch loader identified by `id` (nested lists: one per field and arguments). */
+  batch<K, V>(id: string, load: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+    let loader = this.batches.get(id) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>((keys) => load(keys), { cache: false, maxBatchSize: 1000 });
+      this.batches.set(id, loader as DataLoader<unknown, unknown>);
     }
     return loader;
   }

@@ -31,6 +31,14 @@ const SCALARS: Record<CatalogColumn['type'], GraphQLTypeFn> = {
   blob: () => String,
 };
 
+/** GraphQL type overrides (enums, scalars) per `Table.Column`, for the query layer's filter inputs. */
+const TYPE_OVERRIDES = new Map<string, GraphQLTypeFn>();
+
+/** The GraphQL type a catalog column was given instead of its default scalar, if any. */
+export function graphqlTypeOverride(tableName: string, columnName: string): GraphQLTypeFn | undefined {
+  return TYPE_OVERRIDES.get(`${tableName}.${columnName}`);
+}
+
 /** TypeORM column options of a catalog column; physical types come from the migrations. */
 export function columnOptions(c: CatalogColumn): ColumnOptions {
   const base: ColumnOptions = { name: c.name, nullable: !c.required };
@@ -71,7 +79,9 @@ export function CatalogEntity(t: CatalogTable, options: CatalogEntityOptions = {
       if (c.name === t.primaryKey) PrimaryColumn(opts as never)(proto, key);
       else Column(opts)(proto, key);
       if (options.hidden?.includes(c.name)) continue;
-      const typeFn = options.graphqlTypes?.[c.name] ?? SCALARS[c.type];
+      const override = options.graphqlTypes?.[c.name];
+      if (override) TYPE_OVERRIDES.set(`${t.name}.${c.name}`, override);
+      const typeFn = override ?? SCALARS[c.type];
       Field(typeFn, { description: describe(c), nullable: !c.required })(proto, key);
     }
     if (options.versioned) {

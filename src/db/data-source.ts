@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../migrations';
 import { ApiKeyRecord } from '../access/api-key.entity';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
 import { ENTITIES } from './entities';
+import { registerStatementDeadline } from './sqlite-deadline';
 import { registerDecimalFunctions } from './sqlite-decimal';
 import { CountingLogger, StatementCounter } from './statement-counter';
 
@@ -32,6 +33,7 @@ export function dataSourceOptions(databaseUrl: string, counter = new StatementCo
         db.pragma('busy_timeout = 5000');
         db.pragma('foreign_keys = ON');
         registerDecimalFunctions(db);
+        registerStatementDeadline(db);
       },
     };
   }

@@ -11,6 +11,8 @@ export interface Dialect {
   quote(identifier: string): string;
   /** Comparison of a decimal column with a decimal parameter (exact on both databases). */
   compareDecimal(expr: string, op: CompareOp, param: string): string;
+  /** A decimal parameter placeholder as a decimal value (MariaDB would compare text as a double). */
+  decimalParam(param: string): string;
   /** Expression to ORDER BY for a decimal column. */
   decimalSortKey(expr: string): string;
   /** Exact aggregates over decimal columns; results come back as decimal text. */
@@ -27,6 +29,7 @@ export const sqliteDialect: Dialect = {
   kind: 'sqlite',
   quote: (id) => `"${id.replace(/"/g, '""')}"`,
   compareDecimal: (expr, op, param) => `dec_cmp(${expr}, ${param}) ${op} 0`,
+  decimalParam: (param) => param,
   decimalSortKey: (expr) => `dec_key(${expr})`,
   decimalAggregate: (fn, expr) => `dec_${fn}(${expr})`,
   likeInsensitive: (expr, param) => `LOWER(${expr}) LIKE ${param} ESCAPE '\\'`,
@@ -51,6 +54,7 @@ export const mysqlDialect: Dialect = {
   kind: 'mysql',
   quote: (id) => `\`${id.replace(/`/g, '``')}\``,
   compareDecimal: (expr, op, param) => `${expr} ${op} ${param}`,
+  decimalParam: (param) => `CAST(${param} AS DECIMAL(38, 12))`,
   decimalSortKey: (expr) => expr,
   decimalAggregate: (fn, expr) => `${fn.toUpperCase()}(${expr})`,
   likeInsensitive: (expr, param) => `LOWER(${expr}) LIKE ${param}`,

@@ -28,8 +28,9 @@ export class CountingLogger extends AbstractLogger {
   constructor(private readonly counter: StatementCounter, private readonly echo: boolean) {
     super(echo ? ['query', 'error'] : ['error']);
   }
+  // `SET STATEMENT max_statement_time=.. FOR SELECT` (the query layer's timeout) is a real statement.
   override logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
-    if (!/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET )/i.test(query)) this.counter.record();
+    if (!/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET (?!STATEMENT ))/i.test(query)) this.counter.record();
     if (this.echo) super.logQuery(query, parameters, queryRunner);
   }
   protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {

@@ -7,11 +7,12 @@ import { CatalogTable } from '../catalog';
 import { notFound } from '../common/errors';
 import type { RequestContext } from '../context/request-context';
 import { entityOf } from '../db/entities';
+import { listArgsType } from '../query/catalog-inputs';
+import type { ListArgs } from '../query/catalog-inputs';
 import { Connection } from '../query/connection';
-import { ListQueryBuilder } from '../query/list-query-builder';
-import { PageArgs } from '../query/page-args';
+import { listQueryBuilder } from '../query/list-query-builder';
 
-const lcFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s.slice(0, 2).toLowerCase() + s.slice(2) : s[0].toLowerCase() + s.slice(1));
+export const lcFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s.slice(0, 2).toLowerCase() + s.slice(2) : s[0].toLowerCase() + s.slice(1));
 
 /** Reads one row of a catalog table by primary key through the scope; NOT_FOUND otherwise. */
 export async function findByKey<T extends ObjectLiteral>(ctx: RequestContext, t: CatalogTable, key: unknown, scope = ctx.scope): Promise<T> {
@@ -29,17 +30,18 @@ export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassT
   const ConnectionType = Connection(Entity, t.typeName);
   const pk = t.columns.find((c) => c.name === t.primaryKey)!;
   const keyType = pk.type === 'guid' ? UUIDResolver : Int;
+  const Args_ = listArgsType(t);
 
   @Resolver(() => Entity)
   class EntityQueries {
-    @Query(() => ConnectionType, { name: lcFirst(t.name), description: `${t.labelEn}: ${t.description}` })
+    @Query(() => ConnectionType, { name: lcFirst(t.name), description: `${t.labelEn}: ${t.description} Filter with where, sort with orderBy, page with first/after, last/before or offset.` })
     async list(
-      @Args(() => PageArgs) args: PageArgs,
+      @Args(() => Args_) args: ListArgs,
       @Arg('divisions', () => [Int], { nullable: true, description: DIVISIONS_ARG }) divisions: number[] | null,
       @Ctx() ctx: RequestContext,
     ) {
       requireScope(ctx, 'payments:read');
-      const page = await new ListQueryBuilder(scopeForDivisions(ctx, divisions), { maxPageSize: ctx.config.maxPageSize }).page<T>(t.name, args);
+      const page = await listQueryBuilder({ scope: scopeForDivisions(ctx, divisions), config: ctx.config }).page<T & ObjectLiteral>(t.name, args);
       return ConnectionType.of(page);
     }
 

@@ -20,8 +20,18 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
-/** Relay connection type for `Item`: edges with cursors, nodes, pageInfo and totalCount. */
+const connections = new Map<string, unknown>();
+
+/** Relay connection type for `Item`: edges with cursors, nodes, pageInfo and totalCount (one per type name). */
 export function Connection<T extends object>(Item: ClassType<T>, name = Item.name) {
+  const existing = connections.get(name);
+  if (existing) return existing as ReturnType<typeof makeConnection<T>>;
+  const made = makeConnection(Item, name);
+  connections.set(name, made);
+  return made;
+}
+
+function makeConnection<T extends object>(Item: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`, { description: `A ${name} and its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor of this row for after/before.' })

@@ -1,50 +1,228 @@
-import { ObjectLiteral } from 'typeorm';
-import { table } from '../catalog';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
+import { CatalogRelation, CatalogTable, table } from '../catalog';
 import { badInput } from '../common/errors';
 import { entityOf } from '../db/entities';
+import { ListArgs } from './catalog-inputs';
 import { Page } from './connection';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
-
-export interface ListArgs {
-  first?: number | null;
-  after?: string | null;
-}
+import { keysetCondition, orderTerms, resolveSortKeys, SortKey } from './ordering';
+import { hydrate, prepare, run } from './run-statement';
+import { SqlCompiler, Statement } from './sql-compiler';
 
 export interface ListOptions {
   maxPageSize: number;
   defaultPageSize?: number;
+  statementTimeoutMs: number;
 }
 
+/** A list request checked and resolved: sort keys, direction, size, cursors. */
+interface Plan {
+  keys: SortKey[];
+  size: number;
+  backward: boolean;
+  offset: number;
+  after?: unknown[];
+  before?: unknown[];
+  fp: string;
+}
+
+/** The parent rows of a nested list, as `(division, value)` of the column the relation joins on. */
+export interface ParentKey {
+  division: number | null;
+  value: unknown;
+}
+
+const ROW_NUMBER = '__rn';
+const KEY = (i: number) => `__k${i}`;
+
 /**
- * The one list-query builder: every list field, root or nested, compiles through here into one
- * parameterised statement over the division scope.
+ * The one list-query builder: every list field, root or nested, compiles through here into
+ * parameterised SQL over the division scope. Filters and sort keys come from the catalog-typed
+ * inputs (catalog-inputs.ts); pages are keyset pages (first/after, last/before) with an optional
+ * offset; totalCount is a separate COUNT run only when selected. Nested lists of many parents
+ * are one statement: ROW_NUMBER() OVER (PARTITION BY parent ...) picks each parent's page.
  */
 export class ListQueryBuilder {
   constructor(private readonly scope: DivisionScope, private readonly options: ListOptions) {}
 
-  async page<T extends ObjectLiteral>(tableName: string, args: ListArgs): Promise<Page<T>> {
+  /** One page of a root list. */
+  async page<T extends ObjectLiteral>(tableName: string, args: ListArgs, shape = 'root'): Promise<Page<T>> {
     const t = table(tableName);
-    const pk = t.columns.find((c) => c.name === t.primaryKey)!.field;
-    const first = args.first ?? this.options.defaultPageSize ?? 50;
-    if (!Number.isInteger(first) || first < 0) throw badInput('first', 'must be a non-negative integer');
-    if (first > this.options.maxPageSize) throw badInput('first', `must be at most ${this.options.maxPageSize}`);
-    const fp = fingerprint({ t: t.name, o: [pk] });
-    const qb = this.scope.select(entityOf(t.name), 't');
-    if (args.after) {
-      const [key] = decodeCursor('after', args.after, fp);
-      qb.andWhere(`t.${pk} > :after`, { after: key });
+    const { qb, compiler } = this.base(t, args);
+    const plan = this.plan(t, compiler, args, shape);
+    this.applyOrder(qb, compiler, plan);
+    qb.limit(plan.size + 1);
+    if (plan.offset) qb.offset(plan.offset);
+    const rows = await run<ObjectLiteral>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs);
+    return this.toPage<T>(qb, rows, plan, () => this.count(t, args));
+  }
+
+  /**
+   * Pages of a to-many relation for many parents at once: one statement whatever the number of
+   * parents, each parent's rows numbered by ROW_NUMBER() over the parent key.
+   */
+  async pagesByParent<T extends ObjectLiteral>(parent: CatalogTable, rel: CatalogRelation, parents: readonly ParentKey[], args: ListArgs): Promise<Page<T>[]> {
+    const t = table(rel.table);
+    const { qb, compiler } = this.base(t, args);
+    const plan = this.plan(t, compiler, args, `${parent.name}.${rel.name}`);
+    const { partition, keyOfRow, keyOfParent } = this.parentPartition(parent, rel, t, compiler, qb, parents);
+    const [first, ...others] = parents;
+    let rows: ObjectLiteral[];
+    if (others.length === 0 && first) {
+      // One parent: a plain LIMIT lets the database stop early instead of numbering every row.
+      this.applyOrder(qb, compiler, plan);
+      qb.limit(plan.size + 1);
+      if (plan.offset) qb.offset(plan.offset);
+      rows = await run<ObjectLiteral>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs);
+    } else {
+      this.applyOrder(qb, compiler, plan, false);
+      qb.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${orderTerms(compiler, plan.keys, plan.backward).map(([e, d]) => `${e} ${d}`).join(', ')})`, ROW_NUMBER);
+      const inner = prepare(qb, this.scope, this.options.statementTimeoutMs);
+      const q = compiler.q.bind(compiler);
+      const outer = {
+        ...inner,
+        sql: `SELECT * FROM (${inner.sql}) ${q('w')} WHERE ${q('w')}.${q(ROW_NUMBER)} > ? AND ${q('w')}.${q(ROW_NUMBER)} <= ? ORDER BY ${q('w')}.${q(ROW_NUMBER)}`,
+        params: [...inner.params, plan.offset, plan.offset + plan.size + 1],
+      };
+      rows = await run<ObjectLiteral>(this.scope, outer, this.options.statementTimeoutMs);
     }
-    const rows = (await qb.orderBy(`t.${pk}`, 'ASC').limit(first + 1).getMany()) as unknown as T[];
-    const hasNextPage = rows.length > first;
-    const nodes = rows.slice(0, first);
-    const cursors = nodes.map((n) => encodeCursor(fp, [n[pk]]));
-    const count = this.scope.select(entityOf(t.name), 't');
+    const byParent = new Map<string, ObjectLiteral[]>();
+    for (const r of rows) {
+      const k = keyOfRow(r);
+      let list = byParent.get(k);
+      if (!list) byParent.set(k, (list = []));
+      list.push(r);
+    }
+    const counts = lazyCounts(() => this.countByParent(parent, rel, parents, args));
+    return parents.map((p) => this.toPage<T>(qb, byParent.get(keyOfParent(p)) ?? [], plan, async () => (await counts()).get(keyOfParent(p)) ?? 0));
+  }
+
+  /** The filtered statement: SELECT of the table's columns through the scope, with the where. */
+  private base(t: CatalogTable, args: ListArgs) {
+    const stmt = new Statement(this.scope);
+    const qb = this.scope.select(entityOf(t.name), 't') as SelectQueryBuilder<ObjectLiteral>;
+    const compiler = new SqlCompiler(stmt, qb, t, 't');
+    const condition = compiler.where(args.where);
+    if (condition) qb.andWhere(condition);
+    return { qb, compiler, stmt };
+  }
+
+  private plan(t: CatalogTable, compiler: SqlCompiler, args: ListArgs, shape: string): Plan {
+    const max = this.options.maxPageSize;
+    for (const name of ['first', 'last'] as const) {
+      const v = args[name];
+      if (v === null || v === undefined) continue;
+      if (!Number.isInteger(v) || v < 0) throw badInput(name, 'must be a non-negative integer');
+      if (v > max) throw badInput(name, `must be at most ${max} (the maximum page size); ask for the next page with after/before`);
+    }
+    if (args.first != null && args.last != null) throw badInput('last', 'cannot be combined with first');
+    const offset = args.offset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', 'must be a non-negative integer');
+    const backward = args.last != null;
+    const size = (backward ? args.last : args.first) ?? this.options.defaultPageSize ?? 50;
+    if (size > max) throw badInput('first', `must be at most ${max}`);
+    const keys = resolveSortKeys(compiler, args.orderBy);
+    const fp = fingerprint({ s: shape, t: t.name, w: args.where ?? null, o: keys.map((k) => [k.ref.relation ?? '', k.ref.column, k.ascending, k.nullsFirst]) });
+    const decode = (name: 'after' | 'before') => {
+      const c = args[name];
+      if (!c) return undefined;
+      const values = decodeCursor(name, c, fp);
+      if (values.length !== keys.length) throw badInput(name, 'was made for another query or ordering');
+      return values;
+    };
+    return { keys, size, backward, offset, after: decode('after'), before: decode('before'), fp };
+  }
+
+  private applyOrder(qb: SelectQueryBuilder<ObjectLiteral>, compiler: SqlCompiler, plan: Plan, orderBy = true): void {
+    plan.keys.forEach((k, i) => qb.addSelect(k.expr.sql, KEY(i)));
+    if (plan.after) qb.andWhere(keysetCondition(compiler, plan.keys, plan.after, false));
+    if (plan.before) qb.andWhere(keysetCondition(compiler, plan.keys, plan.before, true));
+    qb.setParameters(compiler.stmt.params.values);
+    if (!orderBy) return;
+    orderTerms(compiler, plan.keys, plan.backward).forEach(([e, d], i) => (i === 0 ? qb.orderBy(e, d) : qb.addOrderBy(e, d)));
+  }
+
+  private toPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<ObjectLiteral>, rows: ObjectLiteral[], plan: Plan, count: () => Promise<number>): Page<T> {
+    const more = rows.length > plan.size;
+    const pageRows = rows.slice(0, plan.size);
+    if (plan.backward) pageRows.reverse();
+    const nodes = hydrate<T>(qb, pageRows, 't');
+    const cursors = pageRows.map((r) => encodeCursor(plan.fp, plan.keys.map((_, i) => r[KEY(i)])));
+    const hasNextPage = plan.backward ? Boolean(plan.before) : more;
+    const hasPreviousPage = plan.backward ? more : Boolean(plan.after) || plan.offset > 0;
+    let counted: Promise<number> | undefined;
     return {
       nodes,
       cursors,
-      pageInfo: { hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null },
-      totalCount: () => count.getCount(),
+      pageInfo: { hasNextPage, hasPreviousPage, startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null },
+      totalCount: () => (counted ??= count()),
     };
   }
+
+  /** Rows matching the filter (totalCount), one COUNT statement. */
+  async count(tableName: string | CatalogTable, args: ListArgs): Promise<number> {
+    const t = typeof tableName === 'string' ? table(tableName) : tableName;
+    const { qb } = this.baseCount(t, args);
+    qb.select('COUNT(*)', 'n');
+    const [row] = await run<{ n: number | string }>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs);
+    return Number(row?.n ?? 0);
+  }
+
+  private baseCount(t: CatalogTable, args: ListArgs) {
+    const b = this.base(t, args);
+    b.qb.setParameters(b.stmt.params.values);
+    return b;
+  }
+
+  /** totalCount of a nested list for every parent: one GROUP BY statement. */
+  private async countByParent(parent: CatalogTable, rel: CatalogRelation, parents: readonly ParentKey[], args: ListArgs): Promise<Map<string, number>> {
+    const t = table(rel.table);
+    const { qb, compiler } = this.baseCount(t, args);
+    const { partition, keyOfRow } = this.parentPartition(parent, rel, t, compiler, qb, parents);
+    qb.setParameters(compiler.stmt.params.values);
+    qb.select('COUNT(*)', 'n');
+    partition.forEach((p, i) => qb.addSelect(p, `__pcol${i}`));
+    qb.groupBy(partition.join(', '));
+    const rows = await run<ObjectLiteral>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs);
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(keyOfRow(r, true), Number(r.n));
+    return counts;
+  }
+
+  /**
+   * Restricts the child statement to the parents' rows and describes the partition: the child's
+   * division (when both sides are partitioned) and the child column the relation joins on.
+   */
+  private parentPartition(parent: CatalogTable, rel: CatalogRelation, t: CatalogTable, compiler: SqlCompiler, qb: SelectQueryBuilder<ObjectLiteral>, parents: readonly ParentKey[]) {
+    if (rel.on.length !== 1) throw new Error(`Nested list ${parent.name}.${rel.name} needs a single-column join`);
+    const [, remote] = rel.on[0];
+    const remoteColumn = t.columns.find((c) => c.name === remote)!;
+    const byDivision = Boolean(t.partitionColumn && parent.partitionColumn && remote !== t.partitionColumn);
+    const partition = [...(byDivision ? [compiler.stored(t.partitionColumn!)] : []), compiler.stored(remote)];
+    const values = [...new Set(parents.map((p) => compiler.value(remoteColumn, p.value)))];
+    qb.andWhere(`${compiler.stored(remote)} IN ${compiler.stmt.params.list(values.length ? values : [null])}`);
+    if (byDivision) {
+      const divisions = [...new Set(parents.map((p) => p.division))].filter((d): d is number => d !== null);
+      qb.andWhere(`${compiler.stored(t.partitionColumn!)} IN ${compiler.stmt.params.list(divisions.length ? divisions : [null])}`);
+    }
+    qb.setParameters(compiler.stmt.params.values);
+    const norm = (v: unknown) => String(compiler.value(remoteColumn, v));
+    const keyOfParent = (p: ParentKey) => `${byDivision ? p.division : ''}|${norm(p.value)}`;
+    const keyOfRow = (r: ObjectLiteral, grouped = false) => {
+      if (grouped) return byDivision ? `${r.__pcol0}|${norm(r.__pcol1)}` : `|${norm(r.__pcol0)}`;
+      return `${byDivision ? r[`t_${t.partitionColumn}`] : ''}|${norm(r[`t_${remote}`])}`;
+    };
+    return { partition, keyOfRow, keyOfParent };
+  }
+}
+
+/** The list-query builder of a request, configured from the gateway's config. */
+export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageSize: number; statementTimeoutMs: number } }): ListQueryBuilder {
+  return new ListQueryBuilder(ctx.scope, { maxPageSize: ctx.config.maxPageSize, statementTimeoutMs: ctx.config.statementTimeoutMs });
+}
+
+function lazyCounts(load: () => Promise<Map<string, number>>): () => Promise<Map<string, number>> {
+  let p: Promise<Map<string, number>> | undefined;
+  return () => (p ??= load());
 }
