@@ -3,11 +3,12 @@ import { DivisionScope } from '../access/division-scope';
 import { CatalogRelation, CatalogTable, table } from '../catalog';
 import { badInput } from '../common/errors';
 import { entityOf } from '../db/entities';
+import { hydrateRows } from '../db/raw-rows';
 import { ListArgs } from './catalog-inputs';
 import { Page } from './connection';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { keysetCondition, orderTerms, resolveSortKeys, SortKey } from './ordering';
-import { hydrate, prepare, run } from './run-statement';
+import { prepare, run } from './run-statement';
 import { SqlCompiler, Statement } from './sql-compiler';
 
 export interface ListOptions {
@@ -147,7 +148,7 @@ export class ListQueryBuilder {
     const more = rows.length > plan.size;
     const pageRows = rows.slice(0, plan.size);
     if (plan.backward) pageRows.reverse();
-    const nodes = hydrate<T>(qb, pageRows, 't');
+    const nodes = hydrateRows<T>(qb, pageRows, 't');
     const cursors = pageRows.map((r) => encodeCursor(plan.fp, plan.keys.map((_, i) => r[KEY(i)])));
     const hasNextPage = plan.backward ? Boolean(plan.before) : more;
     const hasPreviousPage = plan.backward ? more : Boolean(plan.after) || plan.offset > 0;

@@ -1,6 +1,7 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
 import { GatewayError } from '../common/errors';
+import { serverVersion } from '../db/raw-rows';
 import { SQLITE_DEADLINE_MESSAGE } from '../db/sqlite-deadline';
 
 /**
@@ -19,7 +20,7 @@ export interface Prepared {
 export function prepare(qb: SelectQueryBuilder<ObjectLiteral>, scope: DivisionScope, timeoutMs: number): Prepared {
   if (scope.dialect.kind === 'sqlite') qb.andWhere(`cf_deadline(${Date.now() + timeoutMs}) = 1`);
   const [sql, params] = qb.getQueryAndParameters();
-  return { sql, params, serverVersion: String((qb.connection.driver as { version?: string }).version ?? '') };
+  return { sql, params, serverVersion: serverVersion(qb) };
 }
 
 export async function run<R = ObjectLiteral>(scope: DivisionScope, p: Prepared, timeoutMs: number): Promise<R[]> {
@@ -49,15 +50,4 @@ function isTimeout(error: unknown): boolean {
   const errno = e.driverError?.errno ?? e.errno;
   if (errno === 1969 || errno === 3024) return true; // MariaDB max_statement_time, MySQL MAX_EXECUTION_TIME
   return String(e.driverError?.message ?? e.message ?? '').includes(SQLITE_DEADLINE_MESSAGE);
-}
-
-/** Entities from raw rows selected with TypeORM's default `alias_Column` names. */
-export function hydrate<T>(qb: SelectQueryBuilder<ObjectLiteral>, rows: ObjectLiteral[], alias: string): T[] {
-  const meta = qb.expressionMap.mainAlias!.metadata;
-  const driver = qb.connection.driver;
-  return rows.map((raw) => {
-    const entity = meta.create() as ObjectLiteral;
-    for (const c of meta.columns) c.setEntityValue(entity, driver.prepareHydratedValue(raw[`${alias}_${c.databaseName}`], c));
-    return entity as T;
-  });
 }

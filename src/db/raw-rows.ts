@@ -1,0 +1,23 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/**
+ * Helpers for the query layer, which compiles its own SELECTs (window functions, keyset
+ * conditions) and runs them through the division scope as raw SQL: turning the raw rows back
+ * into entities needs the driver, which only src/db may touch.
+ */
+
+/** Entities from raw rows selected with TypeORM's default `alias_Column` names. */
+export function hydrateRows<T>(qb: SelectQueryBuilder<ObjectLiteral>, rows: readonly ObjectLiteral[], alias: string): T[] {
+  const meta = qb.expressionMap.mainAlias!.metadata;
+  const driver = qb.connection.driver;
+  return rows.map((raw) => {
+    const entity = meta.create() as ObjectLiteral;
+    for (const c of meta.columns) c.setEntityValue(entity, driver.prepareHydratedValue(raw[`${alias}_${c.databaseName}`], c));
+    return entity as T;
+  });
+}
+
+/** The server's VERSION() (e.g. `10.11.6-MariaDB`), or '' for SQLite. */
+export function serverVersion(qb: SelectQueryBuilder<ObjectLiteral>): string {
+  return String((qb.connection.driver as { version?: string }).version ?? '');
+}
