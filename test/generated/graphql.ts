@@ -29,6 +29,393 @@ export type Scalars = {
   UUID: { input: string; output: string; }
 };
 
+/** A sort key for Accounts; lists always end with the primary key so the order is stable. */
+export type AccountOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: AccountSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Accounts can be sorted on. */
+export enum AccountSortField {
+  /** Chamber of commerce number (ChamberOfCommerce). Chamber of commerce number of the account. */
+  ChamberOfCommerce = 'chamberOfCommerce',
+  /** City (City). City of the visiting address. */
+  City = 'city',
+  /** Code (Code). Code of the account, unique in the division. */
+  Code = 'code',
+  /** Country (Country). Country of the account (ISO 3166-1 alpha-2). */
+  Country = 'country',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** BIC of division (Divisions.BIC). */
+  DivisionBic = 'division_bic',
+  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
+  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
+  /** Code of division (Divisions.Code). */
+  DivisionCode = 'division_code',
+  /** Company name of division (Divisions.CompanyName). */
+  DivisionCompanyName = 'division_companyName',
+  /** Country of division (Divisions.Country). */
+  DivisionCountry = 'division_country',
+  /** Created of division (Divisions.Created). */
+  DivisionCreated = 'division_created',
+  /** Currency of division (Divisions.Currency). */
+  DivisionCurrency = 'division_currency',
+  /** Name of division (Divisions.Description). */
+  DivisionDescription = 'division_description',
+  /** IBAN of division (Divisions.IBAN). */
+  DivisionIban = 'division_iban',
+  /** Label of division (Divisions.Label). */
+  DivisionLabel = 'division_label',
+  /** Modified of division (Divisions.Modified). */
+  DivisionModified = 'division_modified',
+  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
+  DivisionOwnerCompanyName = 'division_ownerCompanyName',
+  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
+  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
+  /** RSIN number of division (Divisions.RSIN). */
+  DivisionRsin = 'division_rsin',
+  /** Short name of division (Divisions.ShortName). */
+  DivisionShortName = 'division_shortName',
+  /** Status of division (Divisions.Status). */
+  DivisionStatus = 'division_status',
+  /** VAT number of division (Divisions.VATNumber). */
+  DivisionVatNumber = 'division_vatNumber',
+  /** Wage tax number of division (Divisions.WageTaxNumber). */
+  DivisionWageTaxNumber = 'division_wageTaxNumber',
+  /** Email (Email). Email address of the account. */
+  Email = 'email',
+  /** ID (ID). Identifier of the account. */
+  Id = 'id',
+  /** Is customer (IsSales). Whether the account is a customer. */
+  IsSales = 'isSales',
+  /** Is supplier (IsSupplier). Whether the account is a supplier. */
+  IsSupplier = 'isSupplier',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Name (Name). Name of the account. */
+  Name = 'name',
+  /** Status (Status). A none, S suspect, P prospect, C customer. */
+  Status = 'status',
+  /** VAT number (VATNumber). VAT number of the account. */
+  VatNumber = 'vatNumber'
+}
+
+/** Filter on Accounts (Accounts): every field given must hold. */
+export type AccountWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<AccountWhere>>;
+  /** Chamber of commerce number (ChamberOfCommerce). Chamber of commerce number of the account. */
+  chamberOfCommerce?: InputMaybe<StringFilter>;
+  /** City (City). City of the visiting address. */
+  city?: InputMaybe<StringFilter>;
+  /** Code (Code). Code of the account, unique in the division. */
+  code?: InputMaybe<StringFilter>;
+  /** Country (Country). Country of the account (ISO 3166-1 alpha-2). */
+  country?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Rows whose division matches (Division of the account.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Email (Email). Email address of the account. */
+  email?: InputMaybe<StringFilter>;
+  /** ID (ID). Identifier of the account. */
+  id?: InputMaybe<IdFilter>;
+  /** Is customer (IsSales). Whether the account is a customer. */
+  isSales?: InputMaybe<BooleanFilter>;
+  /** Is supplier (IsSupplier). Whether the account is a supplier. */
+  isSupplier?: InputMaybe<BooleanFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** Name (Name). Name of the account. */
+  name?: InputMaybe<StringFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<AccountWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<AccountWhere>>;
+  /** Status (Status). A none, S suspect, P prospect, C customer. */
+  status?: InputMaybe<StringFilter>;
+  /** VAT number (VATNumber). VAT number of the account. */
+  vatNumber?: InputMaybe<StringFilter>;
+};
+
+/** A sort key for Bank accounts; lists always end with the primary key so the order is stable. */
+export type BankAccountOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: BankAccountSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Bank accounts can be sorted on. */
+export enum BankAccountSortField {
+  /** Account (Account). The account owning this bank account; empty for the division's own bank accounts. */
+  AccountId = 'accountID',
+  /** Chamber of commerce number of account (Accounts.ChamberOfCommerce). */
+  AccountChamberOfCommerce = 'account_chamberOfCommerce',
+  /** City of account (Accounts.City). */
+  AccountCity = 'account_city',
+  /** Code of account (Accounts.Code). */
+  AccountCode = 'account_code',
+  /** Country of account (Accounts.Country). */
+  AccountCountry = 'account_country',
+  /** Created of account (Accounts.Created). */
+  AccountCreated = 'account_created',
+  /** Creator of account (Accounts.Creator). */
+  AccountCreatorId = 'account_creatorID',
+  /** Division of account (Accounts.Division). */
+  AccountDivisionCode = 'account_divisionCode',
+  /** Email of account (Accounts.Email). */
+  AccountEmail = 'account_email',
+  /** ID of account (Accounts.ID). */
+  AccountId = 'account_id',
+  /** Is customer of account (Accounts.IsSales). */
+  AccountIsSales = 'account_isSales',
+  /** Is supplier of account (Accounts.IsSupplier). */
+  AccountIsSupplier = 'account_isSupplier',
+  /** Modified of account (Accounts.Modified). */
+  AccountModified = 'account_modified',
+  /** Modifier of account (Accounts.Modifier). */
+  AccountModifierId = 'account_modifierID',
+  /** Name of account (Accounts.Name). */
+  AccountName = 'account_name',
+  /** Status of account (Accounts.Status). */
+  AccountStatus = 'account_status',
+  /** VAT number of account (Accounts.VATNumber). */
+  AccountVatNumber = 'account_vatNumber',
+  /** Bank account number (BankAccount). IBAN or other bank account number. */
+  BankAccount = 'bankAccount',
+  /** Account holder (BankAccountHolderName). Name of the holder of the bank account. */
+  BankAccountHolderName = 'bankAccountHolderName',
+  /** BIC (BIC). BIC (SWIFT code) of the bank. */
+  Bic = 'bic',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of the bank account (ISO 4217). */
+  Currency = 'currency',
+  /** Description (Description). Description of the bank account. */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** BIC of division (Divisions.BIC). */
+  DivisionBic = 'division_bic',
+  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
+  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
+  /** Code of division (Divisions.Code). */
+  DivisionCode = 'division_code',
+  /** Company name of division (Divisions.CompanyName). */
+  DivisionCompanyName = 'division_companyName',
+  /** Country of division (Divisions.Country). */
+  DivisionCountry = 'division_country',
+  /** Created of division (Divisions.Created). */
+  DivisionCreated = 'division_created',
+  /** Currency of division (Divisions.Currency). */
+  DivisionCurrency = 'division_currency',
+  /** Name of division (Divisions.Description). */
+  DivisionDescription = 'division_description',
+  /** IBAN of division (Divisions.IBAN). */
+  DivisionIban = 'division_iban',
+  /** Label of division (Divisions.Label). */
+  DivisionLabel = 'division_label',
+  /** Modified of division (Divisions.Modified). */
+  DivisionModified = 'division_modified',
+  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
+  DivisionOwnerCompanyName = 'division_ownerCompanyName',
+  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
+  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
+  /** RSIN number of division (Divisions.RSIN). */
+  DivisionRsin = 'division_rsin',
+  /** Short name of division (Divisions.ShortName). */
+  DivisionShortName = 'division_shortName',
+  /** Status of division (Divisions.Status). */
+  DivisionStatus = 'division_status',
+  /** VAT number of division (Divisions.VATNumber). */
+  DivisionVatNumber = 'division_vatNumber',
+  /** Wage tax number of division (Divisions.WageTaxNumber). */
+  DivisionWageTaxNumber = 'division_wageTaxNumber',
+  /** ID (ID). Identifier of the bank account. */
+  Id = 'id',
+  /** Main (Main). Whether this is the main bank account of its owner. */
+  Main = 'main',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID'
+}
+
+/** Filter on Bank accounts (BankAccounts): every field given must hold. */
+export type BankAccountWhere = {
+  /** Rows whose account matches (The account owning this bank account, if not the division's own.); compiled to EXISTS. */
+  account?: InputMaybe<AccountWhere>;
+  /** Account (Account). The account owning this bank account; empty for the division's own bank accounts. */
+  accountID?: InputMaybe<IdFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<BankAccountWhere>>;
+  /** Bank account number (BankAccount). IBAN or other bank account number. */
+  bankAccount?: InputMaybe<StringFilter>;
+  /** Account holder (BankAccountHolderName). Name of the holder of the bank account. */
+  bankAccountHolderName?: InputMaybe<StringFilter>;
+  /** BIC (BIC). BIC (SWIFT code) of the bank. */
+  bic?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Currency (Currency). Currency of the bank account (ISO 4217). */
+  currency?: InputMaybe<StringFilter>;
+  /** Description (Description). Description of the bank account. */
+  description?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the bank account.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** ID (ID). Identifier of the bank account. */
+  id?: InputMaybe<IdFilter>;
+  /** Main (Main). Whether this is the main bank account of its owner. */
+  main?: InputMaybe<BooleanFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<BankAccountWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<BankAccountWhere>>;
+};
+
+/** Operators on a yes/no column. */
+export type BooleanFilter = {
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  ne?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A sort key for Contacts; lists always end with the primary key so the order is stable. */
+export type ContactOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: ContactSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Contacts can be sorted on. */
+export enum ContactSortField {
+  /** Account (Account). The account the contact belongs to. */
+  AccountId = 'accountID',
+  /** Chamber of commerce number of account (Accounts.ChamberOfCommerce). */
+  AccountChamberOfCommerce = 'account_chamberOfCommerce',
+  /** City of account (Accounts.City). */
+  AccountCity = 'account_city',
+  /** Code of account (Accounts.Code). */
+  AccountCode = 'account_code',
+  /** Country of account (Accounts.Country). */
+  AccountCountry = 'account_country',
+  /** Created of account (Accounts.Created). */
+  AccountCreated = 'account_created',
+  /** Creator of account (Accounts.Creator). */
+  AccountCreatorId = 'account_creatorID',
+  /** Division of account (Accounts.Division). */
+  AccountDivisionCode = 'account_divisionCode',
+  /** Email of account (Accounts.Email). */
+  AccountEmail = 'account_email',
+  /** ID of account (Accounts.ID). */
+  AccountId = 'account_id',
+  /** Is customer of account (Accounts.IsSales). */
+  AccountIsSales = 'account_isSales',
+  /** Is supplier of account (Accounts.IsSupplier). */
+  AccountIsSupplier = 'account_isSupplier',
+  /** Modified of account (Accounts.Modified). */
+  AccountModified = 'account_modified',
+  /** Modifier of account (Accounts.Modifier). */
+  AccountModifierId = 'account_modifierID',
+  /** Name of account (Accounts.Name). */
+  AccountName = 'account_name',
+  /** Status of account (Accounts.Status). */
+  AccountStatus = 'account_status',
+  /** VAT number of account (Accounts.VATNumber). */
+  AccountVatNumber = 'account_vatNumber',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Email (Email). Email address. */
+  Email = 'email',
+  /** First name (FirstName). First name. */
+  FirstName = 'firstName',
+  /** Full name (FullName). Full name of the contact. */
+  FullName = 'fullName',
+  /** ID (ID). Identifier of the contact. */
+  Id = 'id',
+  /** Last name (LastName). Last name. */
+  LastName = 'lastName',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Phone (Phone). Phone number. */
+  Phone = 'phone'
+}
+
+/** Filter on Contacts (Contacts): every field given must hold. */
+export type ContactWhere = {
+  /** Rows whose account matches (The account of the contact.); compiled to EXISTS. */
+  account?: InputMaybe<AccountWhere>;
+  /** Account (Account). The account the contact belongs to. */
+  accountID?: InputMaybe<IdFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<ContactWhere>>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Email (Email). Email address. */
+  email?: InputMaybe<StringFilter>;
+  /** First name (FirstName). First name. */
+  firstName?: InputMaybe<StringFilter>;
+  /** Full name (FullName). Full name of the contact. */
+  fullName?: InputMaybe<StringFilter>;
+  /** ID (ID). Identifier of the contact. */
+  id?: InputMaybe<IdFilter>;
+  /** Last name (LastName). Last name. */
+  lastName?: InputMaybe<StringFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<ContactWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<ContactWhere>>;
+  /** Phone (Phone). Phone number. */
+  phone?: InputMaybe<StringFilter>;
+};
+
 export type CreateApiKeyInput = {
   /** Divisions to grant; omit for all (only a caller holding all divisions may). */
   divisions?: InputMaybe<Array<Scalars['Int']['input']>>;
@@ -36,6 +423,831 @@ export type CreateApiKeyInput = {
   name: Scalars['String']['input'];
   /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin. */
   scopes: Array<Scalars['String']['input']>;
+};
+
+/** Operators on a date-time column (UTC). */
+export type DateTimeFilter = {
+  /** Between from and to, both included. */
+  between?: InputMaybe<DateTimeRange>;
+  eq?: InputMaybe<Scalars['DateTime']['input']>;
+  gt?: InputMaybe<Scalars['DateTime']['input']>;
+  gte?: InputMaybe<Scalars['DateTime']['input']>;
+  in?: InputMaybe<Array<Scalars['DateTime']['input']>>;
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  lt?: InputMaybe<Scalars['DateTime']['input']>;
+  lte?: InputMaybe<Scalars['DateTime']['input']>;
+  ne?: InputMaybe<Scalars['DateTime']['input']>;
+  notIn?: InputMaybe<Array<Scalars['DateTime']['input']>>;
+};
+
+/** Inclusive range for `between`. */
+export type DateTimeRange = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+/** Operators on an exact decimal (money) column; compared exactly on both databases. */
+export type DecimalFilter = {
+  /** Between from and to, both included. */
+  between?: InputMaybe<DecimalRange>;
+  eq?: InputMaybe<Scalars['Decimal']['input']>;
+  gt?: InputMaybe<Scalars['Decimal']['input']>;
+  gte?: InputMaybe<Scalars['Decimal']['input']>;
+  in?: InputMaybe<Array<Scalars['Decimal']['input']>>;
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  lt?: InputMaybe<Scalars['Decimal']['input']>;
+  lte?: InputMaybe<Scalars['Decimal']['input']>;
+  ne?: InputMaybe<Scalars['Decimal']['input']>;
+  notIn?: InputMaybe<Array<Scalars['Decimal']['input']>>;
+};
+
+/** Inclusive range for `between`. */
+export type DecimalRange = {
+  from: Scalars['Decimal']['input'];
+  to: Scalars['Decimal']['input'];
+};
+
+/** A sort key for Divisions; lists always end with the primary key so the order is stable. */
+export type DivisionOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: DivisionSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Divisions can be sorted on. */
+export enum DivisionSortField {
+  /** BIC (BIC). BIC of the bank of the main IBAN. */
+  Bic = 'bic',
+  /** Chamber of commerce number (ChamberOfCommerceNumber). Chamber of commerce number of the division. */
+  ChamberOfCommerceNumber = 'chamberOfCommerceNumber',
+  /** Code (Code). Division code: the key every partitioned row carries. */
+  Code = 'code',
+  /** Company name (CompanyName). Legal name of the company of the division. */
+  CompanyName = 'companyName',
+  /** Country (Country). Country of the division (ISO 3166-1 alpha-2); drives the legislation. */
+  Country = 'country',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Currency (Currency). Default currency of the division (ISO 4217). AmountDC columns are in this currency. */
+  Currency = 'currency',
+  /** Name (Description). Name of the division. */
+  Description = 'description',
+  /** IBAN (IBAN). Main IBAN of the division. */
+  Iban = 'iban',
+  /** Label (Label). Label of the division. */
+  Label = 'label',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Subscription holder name (OwnerCompanyName). Name of the customer owning the subscription to which this division belongs. */
+  OwnerCompanyName = 'ownerCompanyName',
+  /** Subscription holder number (OwnerCompanyNumber). Number of the customer owning the subscription to which this division belongs. */
+  OwnerCompanyNumber = 'ownerCompanyNumber',
+  /** RSIN number (RSIN). RSIN (Dutch legal entity number) of the division. */
+  Rsin = 'rsin',
+  /** Short name (ShortName). Short name (number) of the division. */
+  ShortName = 'shortName',
+  /** Status (Status). Status of the division: 0 inactive, 1 active, 2 archived. */
+  Status = 'status',
+  /** VAT number (VATNumber). VAT number of the division. */
+  VatNumber = 'vatNumber',
+  /** Wage tax number (WageTaxNumber). Wage tax number of the division. */
+  WageTaxNumber = 'wageTaxNumber'
+}
+
+/** Filter on Divisions (Divisions): every field given must hold. */
+export type DivisionWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<DivisionWhere>>;
+  /** BIC (BIC). BIC of the bank of the main IBAN. */
+  bic?: InputMaybe<StringFilter>;
+  /** Chamber of commerce number (ChamberOfCommerceNumber). Chamber of commerce number of the division. */
+  chamberOfCommerceNumber?: InputMaybe<StringFilter>;
+  /** Code (Code). Division code: the key every partitioned row carries. */
+  code?: InputMaybe<IntFilter>;
+  /** Company name (CompanyName). Legal name of the company of the division. */
+  companyName?: InputMaybe<StringFilter>;
+  /** Country (Country). Country of the division (ISO 3166-1 alpha-2); drives the legislation. */
+  country?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Currency (Currency). Default currency of the division (ISO 4217). AmountDC columns are in this currency. */
+  currency?: InputMaybe<StringFilter>;
+  /** Name (Description). Name of the division. */
+  description?: InputMaybe<StringFilter>;
+  /** IBAN (IBAN). Main IBAN of the division. */
+  iban?: InputMaybe<StringFilter>;
+  /** Label (Label). Label of the division. */
+  label?: InputMaybe<StringFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<DivisionWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<DivisionWhere>>;
+  /** Subscription holder name (OwnerCompanyName). Name of the customer owning the subscription to which this division belongs. */
+  ownerCompanyName?: InputMaybe<StringFilter>;
+  /** Subscription holder number (OwnerCompanyNumber). Number of the customer owning the subscription to which this division belongs. */
+  ownerCompanyNumber?: InputMaybe<StringFilter>;
+  /** RSIN number (RSIN). RSIN (Dutch legal entity number) of the division. */
+  rsin?: InputMaybe<StringFilter>;
+  /** Short name (ShortName). Short name (number) of the division. */
+  shortName?: InputMaybe<SafeIntFilter>;
+  /** Status (Status). Status of the division: 0 inactive, 1 active, 2 archived. */
+  status?: InputMaybe<IntFilter>;
+  /** VAT number (VATNumber). VAT number of the division. */
+  vatNumber?: InputMaybe<StringFilter>;
+  /** Wage tax number (WageTaxNumber). Wage tax number of the division. */
+  wageTaxNumber?: InputMaybe<StringFilter>;
+};
+
+/** A sort key for Document attachments; lists always end with the primary key so the order is stable. */
+export type DocumentAttachmentOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: DocumentAttachmentSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Document attachments can be sorted on. */
+export enum DocumentAttachmentSortField {
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Document (Document). The document the file is attached to. */
+  DocumentId = 'documentID',
+  /** Created of document (Documents.Created). */
+  DocumentCreated = 'document_created',
+  /** Creator of document (Documents.Creator). */
+  DocumentCreatorId = 'document_creatorID',
+  /** Division of document (Documents.Division). */
+  DocumentDivisionCode = 'document_divisionCode',
+  /** Document number of document (Documents.DocumentNumber). */
+  DocumentDocumentNumber = 'document_documentNumber',
+  /** ID of document (Documents.ID). */
+  DocumentId = 'document_id',
+  /** Modified of document (Documents.Modified). */
+  DocumentModified = 'document_modified',
+  /** Modifier of document (Documents.Modifier). */
+  DocumentModifierId = 'document_modifierID',
+  /** Subject of document (Documents.Subject). */
+  DocumentSubject = 'document_subject',
+  /** Type of document (Documents.Type). */
+  DocumentType = 'document_type',
+  /** File name (FileName). Name of the file. */
+  FileName = 'fileName',
+  /** File size (FileSize). Size of the file in bytes. */
+  FileSize = 'fileSize',
+  /** ID (ID). Identifier of the attachment. */
+  Id = 'id',
+  /** Media type (MediaType). Media (MIME) type of the file. */
+  MediaType = 'mediaType'
+}
+
+/** Filter on Document attachments (DocumentAttachments): every field given must hold. */
+export type DocumentAttachmentWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<DocumentAttachmentWhere>>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Rows whose document matches (The document.); compiled to EXISTS. */
+  document?: InputMaybe<DocumentWhere>;
+  /** Document (Document). The document the file is attached to. */
+  documentID?: InputMaybe<IdFilter>;
+  /** File name (FileName). Name of the file. */
+  fileName?: InputMaybe<StringFilter>;
+  /** File size (FileSize). Size of the file in bytes. */
+  fileSize?: InputMaybe<IntFilter>;
+  /** ID (ID). Identifier of the attachment. */
+  id?: InputMaybe<IdFilter>;
+  /** Media type (MediaType). Media (MIME) type of the file. */
+  mediaType?: InputMaybe<StringFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<DocumentAttachmentWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<DocumentAttachmentWhere>>;
+};
+
+/** A sort key for Documents; lists always end with the primary key so the order is stable. */
+export type DocumentOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: DocumentSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Documents can be sorted on. */
+export enum DocumentSortField {
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** BIC of division (Divisions.BIC). */
+  DivisionBic = 'division_bic',
+  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
+  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
+  /** Code of division (Divisions.Code). */
+  DivisionCode = 'division_code',
+  /** Company name of division (Divisions.CompanyName). */
+  DivisionCompanyName = 'division_companyName',
+  /** Country of division (Divisions.Country). */
+  DivisionCountry = 'division_country',
+  /** Created of division (Divisions.Created). */
+  DivisionCreated = 'division_created',
+  /** Currency of division (Divisions.Currency). */
+  DivisionCurrency = 'division_currency',
+  /** Name of division (Divisions.Description). */
+  DivisionDescription = 'division_description',
+  /** IBAN of division (Divisions.IBAN). */
+  DivisionIban = 'division_iban',
+  /** Label of division (Divisions.Label). */
+  DivisionLabel = 'division_label',
+  /** Modified of division (Divisions.Modified). */
+  DivisionModified = 'division_modified',
+  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
+  DivisionOwnerCompanyName = 'division_ownerCompanyName',
+  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
+  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
+  /** RSIN number of division (Divisions.RSIN). */
+  DivisionRsin = 'division_rsin',
+  /** Short name of division (Divisions.ShortName). */
+  DivisionShortName = 'division_shortName',
+  /** Status of division (Divisions.Status). */
+  DivisionStatus = 'division_status',
+  /** VAT number of division (Divisions.VATNumber). */
+  DivisionVatNumber = 'division_vatNumber',
+  /** Wage tax number of division (Divisions.WageTaxNumber). */
+  DivisionWageTaxNumber = 'division_wageTaxNumber',
+  /** Document number (DocumentNumber). Number of the document: a sequence without gaps per division. */
+  DocumentNumber = 'documentNumber',
+  /** ID (ID). Identifier of the document. */
+  Id = 'id',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Subject (Subject). Subject of the document. */
+  Subject = 'subject',
+  /** Type (Type). Document type: 10 bank export file, 20 purchase invoice, 55 other. */
+  Type = 'type'
+}
+
+/** Filter on Documents (Documents): every field given must hold. */
+export type DocumentWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<DocumentWhere>>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Rows whose division matches (Division of the document.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Document number (DocumentNumber). Number of the document: a sequence without gaps per division. */
+  documentNumber?: InputMaybe<IntFilter>;
+  /** ID (ID). Identifier of the document. */
+  id?: InputMaybe<IdFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<DocumentWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<DocumentWhere>>;
+  /** Subject (Subject). Subject of the document. */
+  subject?: InputMaybe<StringFilter>;
+  /** Type (Type). Document type: 10 bank export file, 20 purchase invoice, 55 other. */
+  type?: InputMaybe<IntFilter>;
+};
+
+/** A sort key for G/L accounts; lists always end with the primary key so the order is stable. */
+export type GlAccountOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: GlAccountSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns G/L accounts can be sorted on. */
+export enum GlAccountSortField {
+  /** Balance side (BalanceSide). D (debit) or C (credit). */
+  BalanceSide = 'balanceSide',
+  /** Balance type (BalanceType). B (balance sheet) or W (profit and loss). */
+  BalanceType = 'balanceType',
+  /** Code (Code). Code of the G/L account, unique in the division. */
+  Code = 'code',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Description (Description). Description of the G/L account. */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** BIC of division (Divisions.BIC). */
+  DivisionBic = 'division_bic',
+  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
+  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
+  /** Code of division (Divisions.Code). */
+  DivisionCode = 'division_code',
+  /** Company name of division (Divisions.CompanyName). */
+  DivisionCompanyName = 'division_companyName',
+  /** Country of division (Divisions.Country). */
+  DivisionCountry = 'division_country',
+  /** Created of division (Divisions.Created). */
+  DivisionCreated = 'division_created',
+  /** Currency of division (Divisions.Currency). */
+  DivisionCurrency = 'division_currency',
+  /** Name of division (Divisions.Description). */
+  DivisionDescription = 'division_description',
+  /** IBAN of division (Divisions.IBAN). */
+  DivisionIban = 'division_iban',
+  /** Label of division (Divisions.Label). */
+  DivisionLabel = 'division_label',
+  /** Modified of division (Divisions.Modified). */
+  DivisionModified = 'division_modified',
+  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
+  DivisionOwnerCompanyName = 'division_ownerCompanyName',
+  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
+  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
+  /** RSIN number of division (Divisions.RSIN). */
+  DivisionRsin = 'division_rsin',
+  /** Short name of division (Divisions.ShortName). */
+  DivisionShortName = 'division_shortName',
+  /** Status of division (Divisions.Status). */
+  DivisionStatus = 'division_status',
+  /** VAT number of division (Divisions.VATNumber). */
+  DivisionVatNumber = 'division_vatNumber',
+  /** Wage tax number of division (Divisions.WageTaxNumber). */
+  DivisionWageTaxNumber = 'division_wageTaxNumber',
+  /** ID (ID). Identifier of the G/L account. */
+  Id = 'id',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Type (Type). Type of the G/L account: 10 Cash, 12 Bank, 20 Accounts receivable, 22 Accounts payable, 24 VAT, 110 Revenue, ... (see cashflow codes). */
+  Type = 'type'
+}
+
+/** Filter on G/L accounts (GLAccounts): every field given must hold. */
+export type GlAccountWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<GlAccountWhere>>;
+  /** Balance side (BalanceSide). D (debit) or C (credit). */
+  balanceSide?: InputMaybe<StringFilter>;
+  /** Balance type (BalanceType). B (balance sheet) or W (profit and loss). */
+  balanceType?: InputMaybe<StringFilter>;
+  /** Code (Code). Code of the G/L account, unique in the division. */
+  code?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Description (Description). Description of the G/L account. */
+  description?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the G/L account.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** ID (ID). Identifier of the G/L account. */
+  id?: InputMaybe<IdFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<GlAccountWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<GlAccountWhere>>;
+  /** Type (Type). Type of the G/L account: 10 Cash, 12 Bank, 20 Accounts receivable, 22 Accounts payable, 24 VAT, 110 Revenue, ... (see cashflow codes). */
+  type?: InputMaybe<IntFilter>;
+};
+
+/** Operators on an identifier (GUID) column. */
+export type IdFilter = {
+  eq?: InputMaybe<Scalars['UUID']['input']>;
+  in?: InputMaybe<Array<Scalars['UUID']['input']>>;
+  /** true: the column is null; false: it is not. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  ne?: InputMaybe<Scalars['UUID']['input']>;
+  notIn?: InputMaybe<Array<Scalars['UUID']['input']>>;
+};
+
+/** Operators on a whole-number column. */
+export type IntFilter = {
+  /** Between from and to, both included. */
+  between?: InputMaybe<IntRange>;
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  lte?: InputMaybe<Scalars['Int']['input']>;
+  ne?: InputMaybe<Scalars['Int']['input']>;
+  notIn?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** Inclusive range for `between`. */
+export type IntRange = {
+  from: Scalars['Int']['input'];
+  to: Scalars['Int']['input'];
+};
+
+/** A sort key for Journals; lists always end with the primary key so the order is stable. */
+export type JournalOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: JournalSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Journals can be sorted on. */
+export enum JournalSortField {
+  /** Code (Code). Code of the journal, unique in the division. */
+  Code = 'code',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Description (Description). Description of the journal. */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** BIC of division (Divisions.BIC). */
+  DivisionBic = 'division_bic',
+  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
+  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
+  /** Code of division (Divisions.Code). */
+  DivisionCode = 'division_code',
+  /** Company name of division (Divisions.CompanyName). */
+  DivisionCompanyName = 'division_companyName',
+  /** Country of division (Divisions.Country). */
+  DivisionCountry = 'division_country',
+  /** Created of division (Divisions.Created). */
+  DivisionCreated = 'division_created',
+  /** Currency of division (Divisions.Currency). */
+  DivisionCurrency = 'division_currency',
+  /** Name of division (Divisions.Description). */
+  DivisionDescription = 'division_description',
+  /** IBAN of division (Divisions.IBAN). */
+  DivisionIban = 'division_iban',
+  /** Label of division (Divisions.Label). */
+  DivisionLabel = 'division_label',
+  /** Modified of division (Divisions.Modified). */
+  DivisionModified = 'division_modified',
+  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
+  DivisionOwnerCompanyName = 'division_ownerCompanyName',
+  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
+  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
+  /** RSIN number of division (Divisions.RSIN). */
+  DivisionRsin = 'division_rsin',
+  /** Short name of division (Divisions.ShortName). */
+  DivisionShortName = 'division_shortName',
+  /** Status of division (Divisions.Status). */
+  DivisionStatus = 'division_status',
+  /** VAT number of division (Divisions.VATNumber). */
+  DivisionVatNumber = 'division_vatNumber',
+  /** Wage tax number of division (Divisions.WageTaxNumber). */
+  DivisionWageTaxNumber = 'division_wageTaxNumber',
+  /** ID (ID). Identifier of the journal. */
+  Id = 'id',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Type (Type). Journal type: 10 Cash, 12 Bank, 20 Sales, 22 Purchase, 90 General journal. */
+  Type = 'type'
+}
+
+/** Filter on Journals (Journals): every field given must hold. */
+export type JournalWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<JournalWhere>>;
+  /** Code (Code). Code of the journal, unique in the division. */
+  code?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Description (Description). Description of the journal. */
+  description?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the journal.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** ID (ID). Identifier of the journal. */
+  id?: InputMaybe<IdFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<JournalWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<JournalWhere>>;
+  /** Type (Type). Journal type: 10 Cash, 12 Bank, 20 Sales, 22 Purchase, 90 General journal. */
+  type?: InputMaybe<IntFilter>;
+};
+
+/** Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending). */
+export enum NullsOrder {
+  First = 'FIRST',
+  Last = 'LAST'
+}
+
+/** A sort key for Payment batches; lists always end with the primary key so the order is stable. */
+export type PaymentBatchOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: PaymentBatchSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Payment batches can be sorted on. */
+export enum PaymentBatchSortField {
+  /** Own bank account ID (BankAccountID). Own bank account the payments are made from. */
+  BankAccountId = 'bankAccountID',
+  /** Account of bankAccount (BankAccounts.Account). */
+  BankAccountAccountId = 'bankAccount_accountID',
+  /** Bank account number of bankAccount (BankAccounts.BankAccount). */
+  BankAccountBankAccount = 'bankAccount_bankAccount',
+  /** Account holder of bankAccount (BankAccounts.BankAccountHolderName). */
+  BankAccountBankAccountHolderName = 'bankAccount_bankAccountHolderName',
+  /** BIC of bankAccount (BankAccounts.BIC). */
+  BankAccountBic = 'bankAccount_bic',
+  /** Created of bankAccount (BankAccounts.Created). */
+  BankAccountCreated = 'bankAccount_created',
+  /** Creator of bankAccount (BankAccounts.Creator). */
+  BankAccountCreatorId = 'bankAccount_creatorID',
+  /** Currency of bankAccount (BankAccounts.Currency). */
+  BankAccountCurrency = 'bankAccount_currency',
+  /** Description of bankAccount (BankAccounts.Description). */
+  BankAccountDescription = 'bankAccount_description',
+  /** Division of bankAccount (BankAccounts.Division). */
+  BankAccountDivisionCode = 'bankAccount_divisionCode',
+  /** ID of bankAccount (BankAccounts.ID). */
+  BankAccountId = 'bankAccount_id',
+  /** Main of bankAccount (BankAccounts.Main). */
+  BankAccountMain = 'bankAccount_main',
+  /** Modified of bankAccount (BankAccounts.Modified). */
+  BankAccountModified = 'bankAccount_modified',
+  /** Modifier of bankAccount (BankAccounts.Modifier). */
+  BankAccountModifierId = 'bankAccount_modifierID',
+  /** Batch booking (BatchBooking). Whether the bank books the batch as one debit. */
+  BatchBooking = 'batchBooking',
+  /** Batch code (CashflowTransactionBatchCode). Code of the batch, unique in the division; payments carry it. */
+  CashflowTransactionBatchCode = 'cashflowTransactionBatchCode',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of the batch. */
+  Currency = 'currency',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** BIC of division (Divisions.BIC). */
+  DivisionBic = 'division_bic',
+  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
+  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
+  /** Code of division (Divisions.Code). */
+  DivisionCode = 'division_code',
+  /** Company name of division (Divisions.CompanyName). */
+  DivisionCompanyName = 'division_companyName',
+  /** Country of division (Divisions.Country). */
+  DivisionCountry = 'division_country',
+  /** Created of division (Divisions.Created). */
+  DivisionCreated = 'division_created',
+  /** Currency of division (Divisions.Currency). */
+  DivisionCurrency = 'division_currency',
+  /** Name of division (Divisions.Description). */
+  DivisionDescription = 'division_description',
+  /** IBAN of division (Divisions.IBAN). */
+  DivisionIban = 'division_iban',
+  /** Label of division (Divisions.Label). */
+  DivisionLabel = 'division_label',
+  /** Modified of division (Divisions.Modified). */
+  DivisionModified = 'division_modified',
+  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
+  DivisionOwnerCompanyName = 'division_ownerCompanyName',
+  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
+  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
+  /** RSIN number of division (Divisions.RSIN). */
+  DivisionRsin = 'division_rsin',
+  /** Short name of division (Divisions.ShortName). */
+  DivisionShortName = 'division_shortName',
+  /** Status of division (Divisions.Status). */
+  DivisionStatus = 'division_status',
+  /** VAT number of division (Divisions.VATNumber). */
+  DivisionVatNumber = 'division_vatNumber',
+  /** Wage tax number of division (Divisions.WageTaxNumber). */
+  DivisionWageTaxNumber = 'division_wageTaxNumber',
+  /** Document (Document). Document holding the bank file. */
+  DocumentId = 'documentID',
+  /** Created of document (Documents.Created). */
+  DocumentCreated = 'document_created',
+  /** Creator of document (Documents.Creator). */
+  DocumentCreatorId = 'document_creatorID',
+  /** Division of document (Documents.Division). */
+  DocumentDivisionCode = 'document_divisionCode',
+  /** Document number of document (Documents.DocumentNumber). */
+  DocumentDocumentNumber = 'document_documentNumber',
+  /** ID of document (Documents.ID). */
+  DocumentId = 'document_id',
+  /** Modified of document (Documents.Modified). */
+  DocumentModified = 'document_modified',
+  /** Modifier of document (Documents.Modifier). */
+  DocumentModifierId = 'document_modifierID',
+  /** Subject of document (Documents.Subject). */
+  DocumentSubject = 'document_subject',
+  /** Type of document (Documents.Type). */
+  DocumentType = 'document_type',
+  /** Execution date (ExecutionDate). Requested execution date of the bank file. */
+  ExecutionDate = 'executionDate',
+  /** File format (FileFormat). Format of the bank file: pain.001.001.03 or pain.001.001.09. */
+  FileFormat = 'fileFormat',
+  /** ID (ID). Identifier of the payment batch. */
+  Id = 'id',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Number of payments (PaymentCount). Number of payments in the batch. */
+  PaymentCount = 'paymentCount',
+  /** Total amount (division currency) (TotalAmountDC). Total paid by the batch, discounts taken into account. */
+  TotalAmountDc = 'totalAmountDC'
+}
+
+/** Filter on Payment batches (PaymentBatches): every field given must hold. */
+export type PaymentBatchWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<PaymentBatchWhere>>;
+  /** Rows whose bankAccount matches (Own bank account the batch pays from.); compiled to EXISTS. */
+  bankAccount?: InputMaybe<BankAccountWhere>;
+  /** Own bank account ID (BankAccountID). Own bank account the payments are made from. */
+  bankAccountID?: InputMaybe<IdFilter>;
+  /** Batch booking (BatchBooking). Whether the bank books the batch as one debit. */
+  batchBooking?: InputMaybe<BooleanFilter>;
+  /** Batch code (CashflowTransactionBatchCode). Code of the batch, unique in the division; payments carry it. */
+  cashflowTransactionBatchCode?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Currency (Currency). Currency of the batch. */
+  currency?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the batch.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Rows whose document matches (Document holding the bank file.); compiled to EXISTS. */
+  document?: InputMaybe<DocumentWhere>;
+  /** Document (Document). Document holding the bank file. */
+  documentID?: InputMaybe<IdFilter>;
+  /** Execution date (ExecutionDate). Requested execution date of the bank file. */
+  executionDate?: InputMaybe<DateTimeFilter>;
+  /** File format (FileFormat). Format of the bank file: pain.001.001.03 or pain.001.001.09. */
+  fileFormat?: InputMaybe<StringFilter>;
+  /** ID (ID). Identifier of the payment batch. */
+  id?: InputMaybe<IdFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<PaymentBatchWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<PaymentBatchWhere>>;
+  /** Number of payments (PaymentCount). Number of payments in the batch. */
+  paymentCount?: InputMaybe<IntFilter>;
+  /** Total amount (division currency) (TotalAmountDC). Total paid by the batch, discounts taken into account. */
+  totalAmountDC?: InputMaybe<DecimalFilter>;
+};
+
+/** A sort key for Payment conditions; lists always end with the primary key so the order is stable. */
+export type PaymentConditionOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: PaymentConditionSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Payment conditions can be sorted on. */
+export enum PaymentConditionSortField {
+  /** Code (Code). Code of the payment condition, unique in the division. */
+  Code = 'code',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Description (Description). Description of the payment condition. */
+  Description = 'description',
+  /** Discount days (DiscountPaymentDays). Number of days between invoice date and the discount due date. */
+  DiscountPaymentDays = 'discountPaymentDays',
+  /** Discount percentage (DiscountPercentage). Discount percentage when paid within the discount days. */
+  DiscountPercentage = 'discountPercentage',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** BIC of division (Divisions.BIC). */
+  DivisionBic = 'division_bic',
+  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
+  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
+  /** Code of division (Divisions.Code). */
+  DivisionCode = 'division_code',
+  /** Company name of division (Divisions.CompanyName). */
+  DivisionCompanyName = 'division_companyName',
+  /** Country of division (Divisions.Country). */
+  DivisionCountry = 'division_country',
+  /** Created of division (Divisions.Created). */
+  DivisionCreated = 'division_created',
+  /** Currency of division (Divisions.Currency). */
+  DivisionCurrency = 'division_currency',
+  /** Name of division (Divisions.Description). */
+  DivisionDescription = 'division_description',
+  /** IBAN of division (Divisions.IBAN). */
+  DivisionIban = 'division_iban',
+  /** Label of division (Divisions.Label). */
+  DivisionLabel = 'division_label',
+  /** Modified of division (Divisions.Modified). */
+  DivisionModified = 'division_modified',
+  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
+  DivisionOwnerCompanyName = 'division_ownerCompanyName',
+  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
+  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
+  /** RSIN number of division (Divisions.RSIN). */
+  DivisionRsin = 'division_rsin',
+  /** Short name of division (Divisions.ShortName). */
+  DivisionShortName = 'division_shortName',
+  /** Status of division (Divisions.Status). */
+  DivisionStatus = 'division_status',
+  /** VAT number of division (Divisions.VATNumber). */
+  DivisionVatNumber = 'division_vatNumber',
+  /** Wage tax number of division (Divisions.WageTaxNumber). */
+  DivisionWageTaxNumber = 'division_wageTaxNumber',
+  /** ID (ID). Identifier of the payment condition. */
+  Id = 'id',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  PaymentDays = 'paymentDays'
+}
+
+/** Filter on Payment conditions (PaymentConditions): every field given must hold. */
+export type PaymentConditionWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<PaymentConditionWhere>>;
+  /** Code (Code). Code of the payment condition, unique in the division. */
+  code?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Description (Description). Description of the payment condition. */
+  description?: InputMaybe<StringFilter>;
+  /** Discount days (DiscountPaymentDays). Number of days between invoice date and the discount due date. */
+  discountPaymentDays?: InputMaybe<IntFilter>;
+  /** Discount percentage (DiscountPercentage). Discount percentage when paid within the discount days. */
+  discountPercentage?: InputMaybe<DecimalFilter>;
+  /** Rows whose division matches (Division of the payment condition.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** ID (ID). Identifier of the payment condition. */
+  id?: InputMaybe<IdFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<PaymentConditionWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<PaymentConditionWhere>>;
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  paymentDays?: InputMaybe<IntFilter>;
 };
 
 /** Method of payment: B On credit (default), I Collection, K Cash, V Credit card. */
@@ -46,6 +1258,480 @@ export enum PaymentMethod {
   OnCredit = 'ON_CREDIT'
 }
 
+/** Operators on a PaymentMethod column. */
+export type PaymentMethodFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<PaymentMethod>;
+  /** One of. */
+  in?: InputMaybe<Array<PaymentMethod>>;
+  /** true: the column is null; false: it is not. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to. */
+  ne?: InputMaybe<PaymentMethod>;
+  /** None of. */
+  notIn?: InputMaybe<Array<PaymentMethod>>;
+};
+
+/** A sort key for Payments; lists always end with the primary key so the order is stable. */
+export type PaymentOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: PaymentSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Payments can be sorted on. */
+export enum PaymentSortField {
+  /** Supplier bank account ID (AccountBankAccountID). The bank account of the supplier, to which the payment has to be done. */
+  AccountBankAccountId = 'accountBankAccountID',
+  /** Supplier bank account number (AccountBankAccountNumber). The bank account number of the supplier, to which the payment has to be done. */
+  AccountBankAccountNumber = 'accountBankAccountNumber',
+  /** Account of accountBankAccount (BankAccounts.Account). */
+  AccountBankAccountAccountId = 'accountBankAccount_accountID',
+  /** Bank account number of accountBankAccount (BankAccounts.BankAccount). */
+  AccountBankAccountBankAccount = 'accountBankAccount_bankAccount',
+  /** Account holder of accountBankAccount (BankAccounts.BankAccountHolderName). */
+  AccountBankAccountBankAccountHolderName = 'accountBankAccount_bankAccountHolderName',
+  /** BIC of accountBankAccount (BankAccounts.BIC). */
+  AccountBankAccountBic = 'accountBankAccount_bic',
+  /** Created of accountBankAccount (BankAccounts.Created). */
+  AccountBankAccountCreated = 'accountBankAccount_created',
+  /** Creator of accountBankAccount (BankAccounts.Creator). */
+  AccountBankAccountCreatorId = 'accountBankAccount_creatorID',
+  /** Currency of accountBankAccount (BankAccounts.Currency). */
+  AccountBankAccountCurrency = 'accountBankAccount_currency',
+  /** Description of accountBankAccount (BankAccounts.Description). */
+  AccountBankAccountDescription = 'accountBankAccount_description',
+  /** Division of accountBankAccount (BankAccounts.Division). */
+  AccountBankAccountDivisionCode = 'accountBankAccount_divisionCode',
+  /** ID of accountBankAccount (BankAccounts.ID). */
+  AccountBankAccountId = 'accountBankAccount_id',
+  /** Main of accountBankAccount (BankAccounts.Main). */
+  AccountBankAccountMain = 'accountBankAccount_main',
+  /** Modified of accountBankAccount (BankAccounts.Modified). */
+  AccountBankAccountModified = 'accountBankAccount_modified',
+  /** Modifier of accountBankAccount (BankAccounts.Modifier). */
+  AccountBankAccountModifierId = 'accountBankAccount_modifierID',
+  /** Supplier code (AccountCode). The code of the supplier to which the payment has to be done. */
+  AccountCode = 'accountCode',
+  /** Supplier contact (AccountContact). Contact person copied from the purchase invoice linked to the related purchase entry. Used as prefered contact when sending reminders. */
+  AccountContactId = 'accountContactID',
+  /** Supplier contact name (AccountContactName). Name of the contact person of the supplier. */
+  AccountContactName = 'accountContactName',
+  /** Account of accountContact (Contacts.Account). */
+  AccountContactAccountId = 'accountContact_accountID',
+  /** Created of accountContact (Contacts.Created). */
+  AccountContactCreated = 'accountContact_created',
+  /** Creator of accountContact (Contacts.Creator). */
+  AccountContactCreatorId = 'accountContact_creatorID',
+  /** Division of accountContact (Contacts.Division). */
+  AccountContactDivisionCode = 'accountContact_divisionCode',
+  /** Email of accountContact (Contacts.Email). */
+  AccountContactEmail = 'accountContact_email',
+  /** First name of accountContact (Contacts.FirstName). */
+  AccountContactFirstName = 'accountContact_firstName',
+  /** Full name of accountContact (Contacts.FullName). */
+  AccountContactFullName = 'accountContact_fullName',
+  /** ID of accountContact (Contacts.ID). */
+  AccountContactId = 'accountContact_id',
+  /** Last name of accountContact (Contacts.LastName). */
+  AccountContactLastName = 'accountContact_lastName',
+  /** Modified of accountContact (Contacts.Modified). */
+  AccountContactModified = 'accountContact_modified',
+  /** Modifier of accountContact (Contacts.Modifier). */
+  AccountContactModifierId = 'accountContact_modifierID',
+  /** Phone of accountContact (Contacts.Phone). */
+  AccountContactPhone = 'accountContact_phone',
+  /** Supplier (Account). The supplier to which the payment has to be done. */
+  AccountId = 'accountID',
+  /** Supplier name (AccountName). Name of the supplier. */
+  AccountName = 'accountName',
+  /** Chamber of commerce number of account (Accounts.ChamberOfCommerce). */
+  AccountChamberOfCommerce = 'account_chamberOfCommerce',
+  /** City of account (Accounts.City). */
+  AccountCity = 'account_city',
+  /** Code of account (Accounts.Code). */
+  AccountCode = 'account_code',
+  /** Country of account (Accounts.Country). */
+  AccountCountry = 'account_country',
+  /** Created of account (Accounts.Created). */
+  AccountCreated = 'account_created',
+  /** Creator of account (Accounts.Creator). */
+  AccountCreatorId = 'account_creatorID',
+  /** Division of account (Accounts.Division). */
+  AccountDivisionCode = 'account_divisionCode',
+  /** Email of account (Accounts.Email). */
+  AccountEmail = 'account_email',
+  /** ID of account (Accounts.ID). */
+  AccountId = 'account_id',
+  /** Is customer of account (Accounts.IsSales). */
+  AccountIsSales = 'account_isSales',
+  /** Is supplier of account (Accounts.IsSupplier). */
+  AccountIsSupplier = 'account_isSupplier',
+  /** Modified of account (Accounts.Modified). */
+  AccountModified = 'account_modified',
+  /** Modifier of account (Accounts.Modifier). */
+  AccountModifierId = 'account_modifierID',
+  /** Name of account (Accounts.Name). */
+  AccountName = 'account_name',
+  /** Status of account (Accounts.Status). */
+  AccountStatus = 'account_status',
+  /** VAT number of account (Accounts.VATNumber). */
+  AccountVatNumber = 'account_vatNumber',
+  /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Payments are matched on this amount. */
+  AmountDc = 'amountDC',
+  /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
+  AmountDiscountDc = 'amountDiscountDC',
+  /** Discount amount (foreign currency) (AmountDiscountFC). The amount of the discount. This is in the amount of the selected currency. */
+  AmountDiscountFc = 'amountDiscountFC',
+  /** Amount (foreign currency) (AmountFC). The amount of the payment. This is in the amount of the selected currency. */
+  AmountFc = 'amountFC',
+  /** Own bank account ID (BankAccountID). Own bank account from which the payment must be done. */
+  BankAccountId = 'bankAccountID',
+  /** Own bank account number (BankAccountNumber). Own bank account number from which the payment must be done. */
+  BankAccountNumber = 'bankAccountNumber',
+  /** Account of bankAccount (BankAccounts.Account). */
+  BankAccountAccountId = 'bankAccount_accountID',
+  /** Bank account number of bankAccount (BankAccounts.BankAccount). */
+  BankAccountBankAccount = 'bankAccount_bankAccount',
+  /** Account holder of bankAccount (BankAccounts.BankAccountHolderName). */
+  BankAccountBankAccountHolderName = 'bankAccount_bankAccountHolderName',
+  /** BIC of bankAccount (BankAccounts.BIC). */
+  BankAccountBic = 'bankAccount_bic',
+  /** Created of bankAccount (BankAccounts.Created). */
+  BankAccountCreated = 'bankAccount_created',
+  /** Creator of bankAccount (BankAccounts.Creator). */
+  BankAccountCreatorId = 'bankAccount_creatorID',
+  /** Currency of bankAccount (BankAccounts.Currency). */
+  BankAccountCurrency = 'bankAccount_currency',
+  /** Description of bankAccount (BankAccounts.Description). */
+  BankAccountDescription = 'bankAccount_description',
+  /** Division of bankAccount (BankAccounts.Division). */
+  BankAccountDivisionCode = 'bankAccount_divisionCode',
+  /** ID of bankAccount (BankAccounts.ID). */
+  BankAccountId = 'bankAccount_id',
+  /** Main of bankAccount (BankAccounts.Main). */
+  BankAccountMain = 'bankAccount_main',
+  /** Modified of bankAccount (BankAccounts.Modified). */
+  BankAccountModified = 'bankAccount_modified',
+  /** Modifier of bankAccount (BankAccounts.Modifier). */
+  BankAccountModifierId = 'bankAccount_modifierID',
+  /** Own bank account ID of batch (PaymentBatches.BankAccountID). */
+  BatchBankAccountId = 'batch_bankAccountID',
+  /** Batch booking of batch (PaymentBatches.BatchBooking). */
+  BatchBatchBooking = 'batch_batchBooking',
+  /** Batch code of batch (PaymentBatches.CashflowTransactionBatchCode). */
+  BatchCashflowTransactionBatchCode = 'batch_cashflowTransactionBatchCode',
+  /** Created of batch (PaymentBatches.Created). */
+  BatchCreated = 'batch_created',
+  /** Creator of batch (PaymentBatches.Creator). */
+  BatchCreatorId = 'batch_creatorID',
+  /** Currency of batch (PaymentBatches.Currency). */
+  BatchCurrency = 'batch_currency',
+  /** Division of batch (PaymentBatches.Division). */
+  BatchDivisionCode = 'batch_divisionCode',
+  /** Document of batch (PaymentBatches.Document). */
+  BatchDocumentId = 'batch_documentID',
+  /** Execution date of batch (PaymentBatches.ExecutionDate). */
+  BatchExecutionDate = 'batch_executionDate',
+  /** File format of batch (PaymentBatches.FileFormat). */
+  BatchFileFormat = 'batch_fileFormat',
+  /** ID of batch (PaymentBatches.ID). */
+  BatchId = 'batch_id',
+  /** Modified of batch (PaymentBatches.Modified). */
+  BatchModified = 'batch_modified',
+  /** Modifier of batch (PaymentBatches.Modifier). */
+  BatchModifierId = 'batch_modifierID',
+  /** Number of payments of batch (PaymentBatches.PaymentCount). */
+  BatchPaymentCount = 'batch_paymentCount',
+  /** Total amount (division currency) of batch (PaymentBatches.TotalAmountDC). */
+  BatchTotalAmountDc = 'batch_totalAmountDC',
+  /** Cash flow transaction batch code (CashflowTransactionBatchCode). When processing payments, all payments with the same processing data are put in a batch. This field contains the code of that batch. */
+  CashflowTransactionBatchCode = 'cashflowTransactionBatchCode',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Created (UTC) (CreatedUtc). Creation date in UTC. */
+  CreatedUtc = 'createdUtc',
+  /** Creator full name (CreatorFullName). Name of the creator. */
+  CreatorFullName = 'creatorFullName',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Created of creator (Users.Created). */
+  CreatorCreated = 'creator_created',
+  /** Email of creator (Users.Email). */
+  CreatorEmail = 'creator_email',
+  /** Full name of creator (Users.FullName). */
+  CreatorFullName = 'creator_fullName',
+  /** User ID of creator (Users.UserID). */
+  CreatorId = 'creator_id',
+  /** User name of creator (Users.UserName). */
+  CreatorUserName = 'creator_userName',
+  /** Currency (Currency). The currency of the payment. This currency can only deviate from the division currency if the module Currency is in the license. */
+  Currency = 'currency',
+  /** Description (Description). Extra description for the payment that may be included in the bank export file. */
+  Description = 'description',
+  /** Discount due date (DiscountDueDate). Date before which the payment must be done to be eligible for discount. */
+  DiscountDueDate = 'discountDueDate',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Division chamber of commerce number (DivisionCompanyCoCNumber). Chamber of commerce number of the Exact Online division. */
+  DivisionCompanyCoCNumber = 'divisionCompanyCoCNumber',
+  /** Division IBAN (DivisionCompanyIBANNumber). IBAN number of the Exact Online division. */
+  DivisionCompanyIbanNumber = 'divisionCompanyIBANNumber',
+  /** Division company name (DivisionCompanyName). Company name of the Exact Online division. */
+  DivisionCompanyName = 'divisionCompanyName',
+  /** Division RSIN number (DivisionCompanyRSINNumber). RSIN number of the Exact Online division. */
+  DivisionCompanyRsinNumber = 'divisionCompanyRSINNumber',
+  /** Division VAT number (DivisionCompanyVATNumber). VAT number of the Exact Online division. */
+  DivisionCompanyVatNumber = 'divisionCompanyVATNumber',
+  /** Division wage tax number (DivisionCompanyWageTaxNumber). Wage tax number of the Exact Online division. */
+  DivisionCompanyWageTaxNumber = 'divisionCompanyWageTaxNumber',
+  /** Division label (DivisionLabel). Label of the Exact Online division. */
+  DivisionLabel = 'divisionLabel',
+  /** Division name (DivisionName). Name of the Exact Online division. */
+  DivisionName = 'divisionName',
+  /** Subscription holder name (DivisionOwnerCompanyName). Name of the customer account in division 1 owning the Exact Online subscription to which this division belongs. */
+  DivisionOwnerCompanyName = 'divisionOwnerCompanyName',
+  /** Subscription holder number (DivisionOwnerCompanyNumber). Number of the customer account in division 1 owning the Exact Online subscription to which this division belongs. */
+  DivisionOwnerCompanyNumber = 'divisionOwnerCompanyNumber',
+  /** Division short name (DivisionShortName). Short name of the Exact Online division. */
+  DivisionShortName = 'divisionShortName',
+  /** BIC of division (Divisions.BIC). */
+  DivisionBic = 'division_bic',
+  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
+  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
+  /** Code of division (Divisions.Code). */
+  DivisionCode = 'division_code',
+  /** Company name of division (Divisions.CompanyName). */
+  DivisionCompanyName = 'division_companyName',
+  /** Country of division (Divisions.Country). */
+  DivisionCountry = 'division_country',
+  /** Created of division (Divisions.Created). */
+  DivisionCreated = 'division_created',
+  /** Currency of division (Divisions.Currency). */
+  DivisionCurrency = 'division_currency',
+  /** Name of division (Divisions.Description). */
+  DivisionDescription = 'division_description',
+  /** IBAN of division (Divisions.IBAN). */
+  DivisionIban = 'division_iban',
+  /** Label of division (Divisions.Label). */
+  DivisionLabel = 'division_label',
+  /** Modified of division (Divisions.Modified). */
+  DivisionModified = 'division_modified',
+  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
+  DivisionOwnerCompanyName = 'division_ownerCompanyName',
+  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
+  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
+  /** RSIN number of division (Divisions.RSIN). */
+  DivisionRsin = 'division_rsin',
+  /** Short name of division (Divisions.ShortName). */
+  DivisionShortName = 'division_shortName',
+  /** Status of division (Divisions.Status). */
+  DivisionStatus = 'division_status',
+  /** VAT number of division (Divisions.VATNumber). */
+  DivisionVatNumber = 'division_vatNumber',
+  /** Wage tax number of division (Divisions.WageTaxNumber). */
+  DivisionWageTaxNumber = 'division_wageTaxNumber',
+  /** Document (Document). Document that is created when processing payments. The bank export file is attached to the document. */
+  DocumentId = 'documentID',
+  /** Document number (DocumentNumber). Number of the document. */
+  DocumentNumber = 'documentNumber',
+  /** Document subject (DocumentSubject). Subject of the document. */
+  DocumentSubject = 'documentSubject',
+  /** Created of document (Documents.Created). */
+  DocumentCreated = 'document_created',
+  /** Creator of document (Documents.Creator). */
+  DocumentCreatorId = 'document_creatorID',
+  /** Division of document (Documents.Division). */
+  DocumentDivisionCode = 'document_divisionCode',
+  /** Document number of document (Documents.DocumentNumber). */
+  DocumentDocumentNumber = 'document_documentNumber',
+  /** ID of document (Documents.ID). */
+  DocumentId = 'document_id',
+  /** Modified of document (Documents.Modified). */
+  DocumentModified = 'document_modified',
+  /** Modifier of document (Documents.Modifier). */
+  DocumentModifierId = 'document_modifierID',
+  /** Subject of document (Documents.Subject). */
+  DocumentSubject = 'document_subject',
+  /** Type of document (Documents.Type). */
+  DocumentType = 'document_type',
+  /** Due date (DueDate). Date before which the payment must be done. */
+  DueDate = 'dueDate',
+  /** End date (EndDate). Date since when the payment is no longer an outstanding item. This is the highest invoice date of all matched payments. */
+  EndDate = 'endDate',
+  /** End period (EndPeriod). Period since when the payment is no longer an outstanding item. This is the highest period of all matched payments. */
+  EndPeriod = 'endPeriod',
+  /** End year (EndYear). Year (of period) since when the payment is no longer an outstanding item. This is the highest year of all matched payments. Used in combination with EndPeriod. */
+  EndYear = 'endYear',
+  /** Entry date (EntryDate). Processing date of the payment. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). The unique identifier for a set of payments. A payment can be split so that one part is paid on a different date. In that case the two records get a different EntryID. */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Entry number of the linked transaction. */
+  EntryNumber = 'entryNumber',
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  GlAccountCode = 'glAccountCode',
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  GlAccountDescription = 'glAccountDescription',
+  /** G/L account (GLAccount). G/L account of the payment. Must be of type 22 (Accounts payable). */
+  GlAccountId = 'glAccountID',
+  /** Balance side of glAccount (GLAccounts.BalanceSide). */
+  GlAccountBalanceSide = 'glAccount_balanceSide',
+  /** Balance type of glAccount (GLAccounts.BalanceType). */
+  GlAccountBalanceType = 'glAccount_balanceType',
+  /** Code of glAccount (GLAccounts.Code). */
+  GlAccountCode = 'glAccount_code',
+  /** Created of glAccount (GLAccounts.Created). */
+  GlAccountCreated = 'glAccount_created',
+  /** Creator of glAccount (GLAccounts.Creator). */
+  GlAccountCreatorId = 'glAccount_creatorID',
+  /** Description of glAccount (GLAccounts.Description). */
+  GlAccountDescription = 'glAccount_description',
+  /** Division of glAccount (GLAccounts.Division). */
+  GlAccountDivisionCode = 'glAccount_divisionCode',
+  /** ID of glAccount (GLAccounts.ID). */
+  GlAccountId = 'glAccount_id',
+  /** Modified of glAccount (GLAccounts.Modified). */
+  GlAccountModified = 'glAccount_modified',
+  /** Modifier of glAccount (GLAccounts.Modifier). */
+  GlAccountModifierId = 'glAccount_modifierID',
+  /** Type of glAccount (GLAccounts.Type). */
+  GlAccountType = 'glAccount_type',
+  /** ID (ID). Identifier of the payment. */
+  Id = 'id',
+  /** Invoice date (InvoiceDate). Invoice date of the linked transaction. */
+  InvoiceDate = 'invoiceDate',
+  /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
+  InvoiceNumber = 'invoiceNumber',
+  /** Is batch booking (IsBatchBooking). Boolean indicating whether the payment is part of a batch booking. */
+  IsBatchBooking = 'isBatchBooking',
+  /** Journal (Journal). Journal of the linked transaction. */
+  JournalCode = 'journalCode',
+  /** Journal description (JournalDescription). Description of the journal. */
+  JournalDescription = 'journalDescription',
+  /** Code of journal (Journals.Code). */
+  JournalCode = 'journal_code',
+  /** Created of journal (Journals.Created). */
+  JournalCreated = 'journal_created',
+  /** Creator of journal (Journals.Creator). */
+  JournalCreatorId = 'journal_creatorID',
+  /** Description of journal (Journals.Description). */
+  JournalDescription = 'journal_description',
+  /** Division of journal (Journals.Division). */
+  JournalDivisionCode = 'journal_divisionCode',
+  /** ID of journal (Journals.ID). */
+  JournalId = 'journal_id',
+  /** Modified of journal (Journals.Modified). */
+  JournalModified = 'journal_modified',
+  /** Modifier of journal (Journals.Modifier). */
+  JournalModifierId = 'journal_modifierID',
+  /** Type of journal (Journals.Type). */
+  JournalType = 'journal_type',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modified (UTC) (ModifiedUtc). Last modified date in UTC. */
+  ModifiedUtc = 'modifiedUtc',
+  /** Modifier full name (ModifierFullName). Name of modifier. */
+  ModifierFullName = 'modifierFullName',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Created of modifier (Users.Created). */
+  ModifierCreated = 'modifier_created',
+  /** Email of modifier (Users.Email). */
+  ModifierEmail = 'modifier_email',
+  /** Full name of modifier (Users.FullName). */
+  ModifierFullName = 'modifier_fullName',
+  /** User ID of modifier (Users.UserID). */
+  ModifierId = 'modifier_id',
+  /** User name of modifier (Users.UserName). */
+  ModifierUserName = 'modifier_userName',
+  /** Payment batch number (PaymentBatchNumber). Number assigned during the processing of payments. When payments are processed a bank export file is created. This file contains one or more batches that contain one or more payments. Each batch gets a sequence number that is stored for each payment in that batch. */
+  PaymentBatchNumber = 'paymentBatchNumber',
+  /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
+  PaymentConditionCode = 'paymentConditionCode',
+  /** Payment condition description (PaymentConditionDescription). Description of the payment condition. */
+  PaymentConditionDescription = 'paymentConditionDescription',
+  /** Code of paymentCondition (PaymentConditions.Code). */
+  PaymentConditionCode = 'paymentCondition_code',
+  /** Created of paymentCondition (PaymentConditions.Created). */
+  PaymentConditionCreated = 'paymentCondition_created',
+  /** Creator of paymentCondition (PaymentConditions.Creator). */
+  PaymentConditionCreatorId = 'paymentCondition_creatorID',
+  /** Description of paymentCondition (PaymentConditions.Description). */
+  PaymentConditionDescription = 'paymentCondition_description',
+  /** Discount days of paymentCondition (PaymentConditions.DiscountPaymentDays). */
+  PaymentConditionDiscountPaymentDays = 'paymentCondition_discountPaymentDays',
+  /** Discount percentage of paymentCondition (PaymentConditions.DiscountPercentage). */
+  PaymentConditionDiscountPercentage = 'paymentCondition_discountPercentage',
+  /** Division of paymentCondition (PaymentConditions.Division). */
+  PaymentConditionDivisionCode = 'paymentCondition_divisionCode',
+  /** ID of paymentCondition (PaymentConditions.ID). */
+  PaymentConditionId = 'paymentCondition_id',
+  /** Modified of paymentCondition (PaymentConditions.Modified). */
+  PaymentConditionModified = 'paymentCondition_modified',
+  /** Modifier of paymentCondition (PaymentConditions.Modifier). */
+  PaymentConditionModifierId = 'paymentCondition_modifierID',
+  /** Payment days of paymentCondition (PaymentConditions.PaymentDays). */
+  PaymentConditionPaymentDays = 'paymentCondition_paymentDays',
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  PaymentDays = 'paymentDays',
+  /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
+  PaymentDaysDiscount = 'paymentDaysDiscount',
+  /** Payment discount percentage (PaymentDiscountPercentage). Payment discount percentage. */
+  PaymentDiscountPercentage = 'paymentDiscountPercentage',
+  /** Payment method (PaymentMethod). Method of payment. B = On credit (default), I = Collection, K = Cash, V = Credit card. */
+  PaymentMethod = 'paymentMethod',
+  /** Payment reference (PaymentReference). Payment reference for the payment that may be included in the bank export file. */
+  PaymentReference = 'paymentReference',
+  /** Payment selected (PaymentSelected). Date and time since when the payment is selected to be paid. */
+  PaymentSelected = 'paymentSelected',
+  /** Payment selector full name (PaymentSelectorFullName). Name of the payment selector. */
+  PaymentSelectorFullName = 'paymentSelectorFullName',
+  /** Payment selector (PaymentSelector). User who selected the payment to be paid. */
+  PaymentSelectorId = 'paymentSelectorID',
+  /** Created of paymentSelector (Users.Created). */
+  PaymentSelectorCreated = 'paymentSelector_created',
+  /** Email of paymentSelector (Users.Email). */
+  PaymentSelectorEmail = 'paymentSelector_email',
+  /** Full name of paymentSelector (Users.FullName). */
+  PaymentSelectorFullName = 'paymentSelector_fullName',
+  /** User ID of paymentSelector (Users.UserID). */
+  PaymentSelectorId = 'paymentSelector_id',
+  /** User name of paymentSelector (Users.UserName). */
+  PaymentSelectorUserName = 'paymentSelector_userName',
+  /** Exchange rate (RateFC). Exchange rate from payment currency to division currency. AmountFC * RateFC = AmountDC. */
+  RateFc = 'rateFC',
+  /** Source (Source). The source of the payment. Possible values: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process. */
+  Source = 'source',
+  /** Status (Status). The status of the payment. Possible values: 20 Open, 30 Selected, 40 Processed, 50 Matched. */
+  Status = 'status',
+  /** Transaction amount (division currency) (TransactionAmountDC). Total amount of the linked transaction in default currency (division currency). */
+  TransactionAmountDc = 'transactionAmountDC',
+  /** Transaction amount (foreign currency) (TransactionAmountFC). Total amount of the linked transaction in the selected currency. */
+  TransactionAmountFc = 'transactionAmountFC',
+  /** Transaction due date (TransactionDueDate). Due date of the linked transaction. */
+  TransactionDueDate = 'transactionDueDate',
+  /** Transaction entry ID (TransactionEntryID). Linked transaction. Use this as reference to PurchaseEntries. */
+  TransactionEntryId = 'transactionEntryID',
+  /** Transaction ID (TransactionID). Linked transaction line. Use this as reference to BankEntryLines and CashEntryLines. */
+  TransactionId = 'transactionID',
+  /** Transaction is reversal (TransactionIsReversal). Indicates if the linked transaction is a reversal entry. */
+  TransactionIsReversal = 'transactionIsReversal',
+  /** Transaction reporting period (TransactionReportingPeriod). Period of the linked transaction. */
+  TransactionReportingPeriod = 'transactionReportingPeriod',
+  /** Transaction reporting year (TransactionReportingYear). Year of the linked transaction. */
+  TransactionReportingYear = 'transactionReportingYear',
+  /** Transaction status (TransactionStatus). Status of the linked transaction. */
+  TransactionStatus = 'transactionStatus',
+  /** Transaction type (TransactionType). Type of the linked transaction. */
+  TransactionType = 'transactionType',
+  /** Your reference (YourRef). Invoice number of the supplier. In case the payment belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
+  YourRef = 'yourRef'
+}
+
 /** Source of a payment: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process. */
 export enum PaymentSource {
   Import = 'IMPORT',
@@ -54,6 +1740,20 @@ export enum PaymentSource {
   Process = 'PROCESS',
   Reconcile = 'RECONCILE'
 }
+
+/** Operators on a PaymentSource column. */
+export type PaymentSourceFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<PaymentSource>;
+  /** One of. */
+  in?: InputMaybe<Array<PaymentSource>>;
+  /** true: the column is null; false: it is not. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to. */
+  ne?: InputMaybe<PaymentSource>;
+  /** None of. */
+  notIn?: InputMaybe<Array<PaymentSource>>;
+};
 
 /** Status of a payment; the Exact code is the value: 20 Open, 30 Selected, 40 Processed, 50 Matched. */
 export enum PaymentStatus {
@@ -66,6 +1766,316 @@ export enum PaymentStatus {
   /** 30: selected to be paid. */
   Selected = 'SELECTED'
 }
+
+/** Operators on a PaymentStatus column. */
+export type PaymentStatusFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<PaymentStatus>;
+  /** One of. */
+  in?: InputMaybe<Array<PaymentStatus>>;
+  /** true: the column is null; false: it is not. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to. */
+  ne?: InputMaybe<PaymentStatus>;
+  /** None of. */
+  notIn?: InputMaybe<Array<PaymentStatus>>;
+};
+
+/** Filter on Payments (Payments): every field given must hold. */
+export type PaymentWhere = {
+  /** Rows whose account matches (The supplier to pay.); compiled to EXISTS. */
+  account?: InputMaybe<AccountWhere>;
+  /** Rows whose accountBankAccount matches (Bank account of the supplier the payment goes to.); compiled to EXISTS. */
+  accountBankAccount?: InputMaybe<BankAccountWhere>;
+  /** Supplier bank account ID (AccountBankAccountID). The bank account of the supplier, to which the payment has to be done. */
+  accountBankAccountID?: InputMaybe<IdFilter>;
+  /** Supplier bank account number (AccountBankAccountNumber). The bank account number of the supplier, to which the payment has to be done. */
+  accountBankAccountNumber?: InputMaybe<StringFilter>;
+  /** Supplier code (AccountCode). The code of the supplier to which the payment has to be done. */
+  accountCode?: InputMaybe<StringFilter>;
+  /** Rows whose accountContact matches (Contact person of the supplier.); compiled to EXISTS. */
+  accountContact?: InputMaybe<ContactWhere>;
+  /** Supplier contact (AccountContact). Contact person copied from the purchase invoice linked to the related purchase entry. Used as prefered contact when sending reminders. */
+  accountContactID?: InputMaybe<IdFilter>;
+  /** Supplier contact name (AccountContactName). Name of the contact person of the supplier. */
+  accountContactName?: InputMaybe<StringFilter>;
+  /** Supplier (Account). The supplier to which the payment has to be done. */
+  accountID?: InputMaybe<IdFilter>;
+  /** Supplier name (AccountName). Name of the supplier. */
+  accountName?: InputMaybe<StringFilter>;
+  /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Payments are matched on this amount. */
+  amountDC?: InputMaybe<DecimalFilter>;
+  /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
+  amountDiscountDC?: InputMaybe<DecimalFilter>;
+  /** Discount amount (foreign currency) (AmountDiscountFC). The amount of the discount. This is in the amount of the selected currency. */
+  amountDiscountFC?: InputMaybe<DecimalFilter>;
+  /** Amount (foreign currency) (AmountFC). The amount of the payment. This is in the amount of the selected currency. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<PaymentWhere>>;
+  /** Rows whose bankAccount matches (Own bank account the payment is made from.); compiled to EXISTS. */
+  bankAccount?: InputMaybe<BankAccountWhere>;
+  /** Own bank account ID (BankAccountID). Own bank account from which the payment must be done. */
+  bankAccountID?: InputMaybe<IdFilter>;
+  /** Own bank account number (BankAccountNumber). Own bank account number from which the payment must be done. */
+  bankAccountNumber?: InputMaybe<StringFilter>;
+  /** Rows whose batch matches (Payment batch the payment was processed in.); compiled to EXISTS. */
+  batch?: InputMaybe<PaymentBatchWhere>;
+  /** Cash flow transaction batch code (CashflowTransactionBatchCode). When processing payments, all payments with the same processing data are put in a batch. This field contains the code of that batch. */
+  cashflowTransactionBatchCode?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Created (UTC) (CreatedUtc). Creation date in UTC. */
+  createdUtc?: InputMaybe<DateTimeFilter>;
+  /** Rows whose creator matches (User who created the payment.); compiled to EXISTS. */
+  creator?: InputMaybe<UserWhere>;
+  /** Creator full name (CreatorFullName). Name of the creator. */
+  creatorFullName?: InputMaybe<StringFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Currency (Currency). The currency of the payment. This currency can only deviate from the division currency if the module Currency is in the license. */
+  currency?: InputMaybe<StringFilter>;
+  /** Description (Description). Extra description for the payment that may be included in the bank export file. */
+  description?: InputMaybe<StringFilter>;
+  /** Discount due date (DiscountDueDate). Date before which the payment must be done to be eligible for discount. */
+  discountDueDate?: InputMaybe<DateTimeFilter>;
+  /** Rows whose division matches (Division of the payment.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Division chamber of commerce number (DivisionCompanyCoCNumber). Chamber of commerce number of the Exact Online division. */
+  divisionCompanyCoCNumber?: InputMaybe<StringFilter>;
+  /** Division IBAN (DivisionCompanyIBANNumber). IBAN number of the Exact Online division. */
+  divisionCompanyIBANNumber?: InputMaybe<StringFilter>;
+  /** Division company name (DivisionCompanyName). Company name of the Exact Online division. */
+  divisionCompanyName?: InputMaybe<StringFilter>;
+  /** Division RSIN number (DivisionCompanyRSINNumber). RSIN number of the Exact Online division. */
+  divisionCompanyRSINNumber?: InputMaybe<StringFilter>;
+  /** Division VAT number (DivisionCompanyVATNumber). VAT number of the Exact Online division. */
+  divisionCompanyVATNumber?: InputMaybe<StringFilter>;
+  /** Division wage tax number (DivisionCompanyWageTaxNumber). Wage tax number of the Exact Online division. */
+  divisionCompanyWageTaxNumber?: InputMaybe<StringFilter>;
+  /** Division label (DivisionLabel). Label of the Exact Online division. */
+  divisionLabel?: InputMaybe<StringFilter>;
+  /** Division name (DivisionName). Name of the Exact Online division. */
+  divisionName?: InputMaybe<StringFilter>;
+  /** Subscription holder name (DivisionOwnerCompanyName). Name of the customer account in division 1 owning the Exact Online subscription to which this division belongs. */
+  divisionOwnerCompanyName?: InputMaybe<StringFilter>;
+  /** Subscription holder number (DivisionOwnerCompanyNumber). Number of the customer account in division 1 owning the Exact Online subscription to which this division belongs. */
+  divisionOwnerCompanyNumber?: InputMaybe<StringFilter>;
+  /** Division short name (DivisionShortName). Short name of the Exact Online division. */
+  divisionShortName?: InputMaybe<SafeIntFilter>;
+  /** Rows whose document matches (Document created when processing; holds the bank file.); compiled to EXISTS. */
+  document?: InputMaybe<DocumentWhere>;
+  /** Document (Document). Document that is created when processing payments. The bank export file is attached to the document. */
+  documentID?: InputMaybe<IdFilter>;
+  /** Document number (DocumentNumber). Number of the document. */
+  documentNumber?: InputMaybe<IntFilter>;
+  /** Document subject (DocumentSubject). Subject of the document. */
+  documentSubject?: InputMaybe<StringFilter>;
+  /** Due date (DueDate). Date before which the payment must be done. */
+  dueDate?: InputMaybe<DateTimeFilter>;
+  /** End date (EndDate). Date since when the payment is no longer an outstanding item. This is the highest invoice date of all matched payments. */
+  endDate?: InputMaybe<DateTimeFilter>;
+  /** End period (EndPeriod). Period since when the payment is no longer an outstanding item. This is the highest period of all matched payments. */
+  endPeriod?: InputMaybe<IntFilter>;
+  /** End year (EndYear). Year (of period) since when the payment is no longer an outstanding item. This is the highest year of all matched payments. Used in combination with EndPeriod. */
+  endYear?: InputMaybe<IntFilter>;
+  /** Entry date (EntryDate). Processing date of the payment. */
+  entryDate?: InputMaybe<DateTimeFilter>;
+  /** Entry ID (EntryID). The unique identifier for a set of payments. A payment can be split so that one part is paid on a different date. In that case the two records get a different EntryID. */
+  entryID?: InputMaybe<IdFilter>;
+  /** Entry number (EntryNumber). Entry number of the linked transaction. */
+  entryNumber?: InputMaybe<IntFilter>;
+  /** Rows whose glAccount matches (G/L account (type 22, accounts payable).); compiled to EXISTS. */
+  glAccount?: InputMaybe<GlAccountWhere>;
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  glAccountCode?: InputMaybe<StringFilter>;
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  glAccountDescription?: InputMaybe<StringFilter>;
+  /** G/L account (GLAccount). G/L account of the payment. Must be of type 22 (Accounts payable). */
+  glAccountID?: InputMaybe<IdFilter>;
+  /** ID (ID). Identifier of the payment. */
+  id?: InputMaybe<IdFilter>;
+  /** Invoice date (InvoiceDate). Invoice date of the linked transaction. */
+  invoiceDate?: InputMaybe<DateTimeFilter>;
+  /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
+  invoiceNumber?: InputMaybe<IntFilter>;
+  /** Is batch booking (IsBatchBooking). Boolean indicating whether the payment is part of a batch booking. */
+  isBatchBooking?: InputMaybe<IntFilter>;
+  /** Rows whose journal matches (Journal of the linked transaction.); compiled to EXISTS. */
+  journal?: InputMaybe<JournalWhere>;
+  /** Journal (Journal). Journal of the linked transaction. */
+  journalCode?: InputMaybe<StringFilter>;
+  /** Journal description (JournalDescription). Description of the journal. */
+  journalDescription?: InputMaybe<StringFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modified (UTC) (ModifiedUtc). Last modified date in UTC. */
+  modifiedUtc?: InputMaybe<DateTimeFilter>;
+  /** Rows whose modifier matches (User who last modified the payment.); compiled to EXISTS. */
+  modifier?: InputMaybe<UserWhere>;
+  /** Modifier full name (ModifierFullName). Name of modifier. */
+  modifierFullName?: InputMaybe<StringFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<PaymentWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<PaymentWhere>>;
+  /** Payment batch number (PaymentBatchNumber). Number assigned during the processing of payments. When payments are processed a bank export file is created. This file contains one or more batches that contain one or more payments. Each batch gets a sequence number that is stored for each payment in that batch. */
+  paymentBatchNumber?: InputMaybe<IntFilter>;
+  /** Rows whose paymentCondition matches (Payment condition of the linked transaction.); compiled to EXISTS. */
+  paymentCondition?: InputMaybe<PaymentConditionWhere>;
+  /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
+  paymentConditionCode?: InputMaybe<StringFilter>;
+  /** Payment condition description (PaymentConditionDescription). Description of the payment condition. */
+  paymentConditionDescription?: InputMaybe<StringFilter>;
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  paymentDays?: InputMaybe<IntFilter>;
+  /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
+  paymentDaysDiscount?: InputMaybe<IntFilter>;
+  /** Payment discount percentage (PaymentDiscountPercentage). Payment discount percentage. */
+  paymentDiscountPercentage?: InputMaybe<DecimalFilter>;
+  /** Payment method (PaymentMethod). Method of payment. B = On credit (default), I = Collection, K = Cash, V = Credit card. */
+  paymentMethod?: InputMaybe<PaymentMethodFilter>;
+  /** Payment reference (PaymentReference). Payment reference for the payment that may be included in the bank export file. */
+  paymentReference?: InputMaybe<StringFilter>;
+  /** Payment selected (PaymentSelected). Date and time since when the payment is selected to be paid. */
+  paymentSelected?: InputMaybe<DateTimeFilter>;
+  /** Rows whose paymentSelector matches (User who selected the payment to be paid.); compiled to EXISTS. */
+  paymentSelector?: InputMaybe<UserWhere>;
+  /** Payment selector full name (PaymentSelectorFullName). Name of the payment selector. */
+  paymentSelectorFullName?: InputMaybe<StringFilter>;
+  /** Payment selector (PaymentSelector). User who selected the payment to be paid. */
+  paymentSelectorID?: InputMaybe<IdFilter>;
+  /** Exchange rate (RateFC). Exchange rate from payment currency to division currency. AmountFC * RateFC = AmountDC. */
+  rateFC?: InputMaybe<DecimalFilter>;
+  /** Source (Source). The source of the payment. Possible values: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process. */
+  source?: InputMaybe<PaymentSourceFilter>;
+  /** Status (Status). The status of the payment. Possible values: 20 Open, 30 Selected, 40 Processed, 50 Matched. */
+  status?: InputMaybe<PaymentStatusFilter>;
+  /** Transaction amount (division currency) (TransactionAmountDC). Total amount of the linked transaction in default currency (division currency). */
+  transactionAmountDC?: InputMaybe<DecimalFilter>;
+  /** Transaction amount (foreign currency) (TransactionAmountFC). Total amount of the linked transaction in the selected currency. */
+  transactionAmountFC?: InputMaybe<DecimalFilter>;
+  /** Transaction due date (TransactionDueDate). Due date of the linked transaction. */
+  transactionDueDate?: InputMaybe<DateTimeFilter>;
+  /** Transaction entry ID (TransactionEntryID). Linked transaction. Use this as reference to PurchaseEntries. */
+  transactionEntryID?: InputMaybe<IdFilter>;
+  /** Transaction ID (TransactionID). Linked transaction line. Use this as reference to BankEntryLines and CashEntryLines. */
+  transactionID?: InputMaybe<IdFilter>;
+  /** Transaction is reversal (TransactionIsReversal). Indicates if the linked transaction is a reversal entry. */
+  transactionIsReversal?: InputMaybe<BooleanFilter>;
+  /** Transaction reporting period (TransactionReportingPeriod). Period of the linked transaction. */
+  transactionReportingPeriod?: InputMaybe<IntFilter>;
+  /** Transaction reporting year (TransactionReportingYear). Year of the linked transaction. */
+  transactionReportingYear?: InputMaybe<IntFilter>;
+  /** Transaction status (TransactionStatus). Status of the linked transaction. */
+  transactionStatus?: InputMaybe<IntFilter>;
+  /** Transaction type (TransactionType). Type of the linked transaction. */
+  transactionType?: InputMaybe<IntFilter>;
+  /** Your reference (YourRef). Invoice number of the supplier. In case the payment belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
+  yourRef?: InputMaybe<StringFilter>;
+};
+
+/** Operators on a large whole-number column. */
+export type SafeIntFilter = {
+  between?: InputMaybe<SafeIntRange>;
+  eq?: InputMaybe<Scalars['SafeInt']['input']>;
+  gt?: InputMaybe<Scalars['SafeInt']['input']>;
+  gte?: InputMaybe<Scalars['SafeInt']['input']>;
+  in?: InputMaybe<Array<Scalars['SafeInt']['input']>>;
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  lt?: InputMaybe<Scalars['SafeInt']['input']>;
+  lte?: InputMaybe<Scalars['SafeInt']['input']>;
+  ne?: InputMaybe<Scalars['SafeInt']['input']>;
+  notIn?: InputMaybe<Array<Scalars['SafeInt']['input']>>;
+};
+
+/** Inclusive range for `between`. */
+export type SafeIntRange = {
+  from: Scalars['SafeInt']['input'];
+  to: Scalars['SafeInt']['input'];
+};
+
+/** Ascending or descending. */
+export enum SortDirection {
+  Asc = 'ASC',
+  Desc = 'DESC'
+}
+
+/** Operators on a text column. Comparisons are case-insensitive on both databases (ASCII). */
+export type StringFilter = {
+  /** Contains the text (case-insensitive; % and _ are literal). */
+  contains?: InputMaybe<Scalars['String']['input']>;
+  /** Ends with the text (case-insensitive). */
+  endsWith?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to (case-insensitive). */
+  eq?: InputMaybe<Scalars['String']['input']>;
+  /** Sorts after the value. */
+  gt?: InputMaybe<Scalars['String']['input']>;
+  /** Sorts after or equal to the value. */
+  gte?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to one of the values. */
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** true: the column is null; false: it is not. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Sorts before the value. */
+  lt?: InputMaybe<Scalars['String']['input']>;
+  /** Sorts before or equal to the value. */
+  lte?: InputMaybe<Scalars['String']['input']>;
+  /** Not equal to (case-insensitive); rows where the column is null do not match. */
+  ne?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to none of the values. */
+  notIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Starts with the text (case-insensitive). */
+  startsWith?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A sort key for Users; lists always end with the primary key so the order is stable. */
+export type UserOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Column to sort on. */
+  field: UserSortField;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Users can be sorted on. */
+export enum UserSortField {
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Email (Email). Email address of the user. */
+  Email = 'email',
+  /** Full name (FullName). Full name of the user. */
+  FullName = 'fullName',
+  /** User ID (UserID). Identifier of the user. */
+  Id = 'id',
+  /** User name (UserName). Login name of the user. */
+  UserName = 'userName'
+}
+
+/** Filter on Users (Users): every field given must hold. */
+export type UserWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<UserWhere>>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Email (Email). Email address of the user. */
+  email?: InputMaybe<StringFilter>;
+  /** Full name (FullName). Full name of the user. */
+  fullName?: InputMaybe<StringFilter>;
+  /** User ID (UserID). Identifier of the user. */
+  id?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<UserWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<UserWhere>>;
+  /** User name (UserName). Login name of the user. */
+  userName?: InputMaybe<StringFilter>;
+};
 
 /** An enum describing what kind of type a given `__Type` is. */
 export enum __TypeKind {
