@@ -117,35 +117,17 @@ export interface SortKeyRef {
   column: string;
 }
 
-export function encodeSortKey(ref: SortKeyRef): string {
-  return ref.relation ? `${ref.relation}.${ref.column}` : ref.column;
-}
-
-export function decodeSortKey(value: string): SortKeyRef {
-  const dot = value.indexOf('.');
-  return dot < 0 ? { column: value } : { relation: value.slice(0, dot), column: value.slice(dot + 1) };
-}
-
 const sortEnums = new Map<string, Record<string, string>>();
 
-/** `<Type>SortField`: every queryable column, and `relation_field` for columns of to-one relations. */
+/** `<Type>SortField`: every queryable column of the table (stored and derived). */
 export function sortFieldEnum(t: CatalogTable): Record<string, string> {
   let e = sortEnums.get(t.name);
   if (e) return e;
   e = {};
   const values: Record<string, { description: string }> = {};
   for (const c of queryableColumns(t)) {
-    e[c.field] = encodeSortKey({ column: c.name });
+    e[c.field] = c.name;
     values[c.field] = { description: describe(c) };
-  }
-  for (const r of toOneRelations(t)) {
-    const target = table(r.table);
-    for (const c of queryableColumns(target)) {
-      if (c.derived) continue;
-      const name = `${r.name}_${c.field}`;
-      e[name] = encodeSortKey({ relation: r.name, column: c.name });
-      values[name] = { description: `${c.labelEn} of ${r.name} (${target.name}.${c.name}).` };
-    }
   }
   registerEnumType(e, { name: `${t.typeName}SortField`, description: `Columns ${t.labelEn} can be sorted on.`, valuesConfig: values });
   sortEnums.set(t.name, e);
@@ -155,7 +137,9 @@ export function sortFieldEnum(t: CatalogTable): Record<string, string> {
 const orderByTypes = new Map<string, ClassType>();
 
 export interface OrderByInput {
-  field: string;
+  /** A column of the table, or (the key named after a to-one relation) a column of that relation. */
+  field?: string | null;
+  [relation: string]: string | null | undefined;
   direction?: SortDirection | null;
   nulls?: NullsOrder | null;
 }
@@ -167,10 +151,14 @@ export function orderByType(t: CatalogTable): ClassType {
   cls = class {};
   const proto = cls.prototype as object;
   const fields = sortFieldEnum(t);
-  Field(() => fields, { description: 'Column to sort on.' })(proto, 'field');
+  Field(() => fields, { nullable: true, description: 'Column of this table to sort on (give this or one relation).' })(proto, 'field');
+  for (const r of toOneRelations(t)) {
+    const target = sortFieldEnum(table(r.table));
+    Field(() => target, { nullable: true, description: `Sort on a column of ${r.name} (${r.table}) instead.` })(proto, r.name);
+  }
   Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC, description: 'Direction (ascending by default).' })(proto, 'direction');
   Field(() => NullsOrder, { nullable: true, description: 'Where empty values go.' })(proto, 'nulls');
-  InputType(`${t.typeName}OrderBy`, { description: `A sort key for ${t.labelEn}; lists always end with the primary key so the order is stable.` })(cls);
+  InputType(`${t.typeName}OrderBy`, { description: `A sort key for ${t.labelEn}: \`field\` or one to-one relation (\`{ account: name }\`); lists always end with the primary key so the order is stable.` })(cls);
   orderByTypes.set(t.name, cls);
   return cls;
 }

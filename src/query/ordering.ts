@@ -1,6 +1,7 @@
 import { CatalogTable } from '../catalog';
 import { badInput } from '../common/errors';
-import { decodeSortKey, OrderByInput, SortKeyRef } from './catalog-inputs';
+import { OrderByInput, SortKeyRef, toOneRelations } from './catalog-inputs';
+import { table } from '../catalog';
 import { NullsOrder, SortDirection } from './filter-inputs';
 import { ColumnExpr, SqlCompiler } from './sql-compiler';
 
@@ -23,7 +24,7 @@ export function resolveSortKeys(compiler: SqlCompiler, orderBy: readonly OrderBy
   const list = orderBy ?? [];
   if (list.length > MAX_SORT_KEYS) throw badInput('orderBy', `takes at most ${MAX_SORT_KEYS} keys`);
   const keys: SortKey[] = list.map((o) => {
-    const ref = decodeSortKey(o.field);
+    const ref = sortKeyRef(t, o);
     const ascending = (o.direction ?? SortDirection.ASC) === SortDirection.ASC;
     const explicitNulls = o.nulls === NullsOrder.FIRST || o.nulls === NullsOrder.LAST;
     return {
@@ -41,6 +42,21 @@ export function resolveSortKeys(compiler: SqlCompiler, orderBy: readonly OrderBy
 }
 
 export type OrderTerm = [expression: string, direction: 'ASC' | 'DESC'];
+
+/** The column a sort key names: `field`, or exactly one to-one relation's column. */
+function sortKeyRef(t: CatalogTable, o: OrderByInput): SortKeyRef {
+  const given: SortKeyRef[] = [];
+  if (o.field) given.push({ column: o.field });
+  for (const r of toOneRelations(t)) {
+    const value = o[r.name];
+    if (typeof value !== 'string') continue;
+    const c = table(r.table).columns.find((x) => x.name === value);
+    if (!c || c.derived) throw badInput(`orderBy.${r.name}`, `cannot sort on ${value} of ${r.table}`);
+    given.push({ relation: r.name, column: value });
+  }
+  if (given.length !== 1) throw badInput('orderBy', 'each key names exactly one of field or a relation');
+  return given[0];
+}
 
 /** ORDER BY terms for the keys, reversed when paging backwards (last/before). */
 export function orderTerms(compiler: SqlCompiler, keys: readonly SortKey[], backward: boolean): OrderTerm[] {

@@ -119,6 +119,8 @@ export class SqlCompiler {
   /** A parameter value of a column's type, as the database stores it. */
   value(c: CatalogColumn, v: unknown): unknown {
     if (c.type === 'guid' && typeof v === 'string') return v.toLowerCase();
+    // SQLite keeps date-times as UTC text; TypeORM converts single Date parameters but not lists.
+    if (v instanceof Date && this.dialect.kind === 'sqlite') return v.toISOString().replace('T', ' ').slice(0, 23);
     if (c.type === 'boolean') return v ? 1 : 0;
     return v;
   }

@@ -74,7 +74,7 @@ describe('sorting', () => {
   it('sorts on a to-one relation column and a nullable column with nulls last', async () => {
     const got = await ids(undefined, [
       { field: 'cashflowTransactionBatchCode', nulls: 'LAST' },
-      { field: 'account_name', direction: 'DESC' },
+      { account: 'name', direction: 'DESC' },
     ]);
     const expected = [...all]
       .sort((a, b) => {

@@ -29,12 +29,14 @@ export type Scalars = {
   UUID: { input: string; output: string; }
 };
 
-/** A sort key for Accounts; lists always end with the primary key so the order is stable. */
+/** A sort key for Accounts: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type AccountOrderBy = {
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: AccountSortField;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<AccountSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
@@ -55,42 +57,6 @@ export enum AccountSortField {
   CreatorId = 'creatorID',
   /** Division (Division). Division code. */
   DivisionCode = 'divisionCode',
-  /** BIC of division (Divisions.BIC). */
-  DivisionBic = 'division_bic',
-  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
-  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
-  /** Code of division (Divisions.Code). */
-  DivisionCode = 'division_code',
-  /** Company name of division (Divisions.CompanyName). */
-  DivisionCompanyName = 'division_companyName',
-  /** Country of division (Divisions.Country). */
-  DivisionCountry = 'division_country',
-  /** Created of division (Divisions.Created). */
-  DivisionCreated = 'division_created',
-  /** Currency of division (Divisions.Currency). */
-  DivisionCurrency = 'division_currency',
-  /** Name of division (Divisions.Description). */
-  DivisionDescription = 'division_description',
-  /** IBAN of division (Divisions.IBAN). */
-  DivisionIban = 'division_iban',
-  /** Label of division (Divisions.Label). */
-  DivisionLabel = 'division_label',
-  /** Modified of division (Divisions.Modified). */
-  DivisionModified = 'division_modified',
-  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
-  DivisionOwnerCompanyName = 'division_ownerCompanyName',
-  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
-  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
-  /** RSIN number of division (Divisions.RSIN). */
-  DivisionRsin = 'division_rsin',
-  /** Short name of division (Divisions.ShortName). */
-  DivisionShortName = 'division_shortName',
-  /** Status of division (Divisions.Status). */
-  DivisionStatus = 'division_status',
-  /** VAT number of division (Divisions.VATNumber). */
-  DivisionVatNumber = 'division_vatNumber',
-  /** Wage tax number of division (Divisions.WageTaxNumber). */
-  DivisionWageTaxNumber = 'division_wageTaxNumber',
   /** Email (Email). Email address of the account. */
   Email = 'email',
   /** ID (ID). Identifier of the account. */
@@ -155,12 +121,16 @@ export type AccountWhere = {
   vatNumber?: InputMaybe<StringFilter>;
 };
 
-/** A sort key for Bank accounts; lists always end with the primary key so the order is stable. */
+/** A sort key for Bank accounts: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type BankAccountOrderBy = {
+  /** Sort on a column of account (Accounts) instead. */
+  account?: InputMaybe<AccountSortField>;
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: BankAccountSortField;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<BankAccountSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
@@ -169,38 +139,6 @@ export type BankAccountOrderBy = {
 export enum BankAccountSortField {
   /** Account (Account). The account owning this bank account; empty for the division's own bank accounts. */
   AccountId = 'accountID',
-  /** Chamber of commerce number of account (Accounts.ChamberOfCommerce). */
-  AccountChamberOfCommerce = 'account_chamberOfCommerce',
-  /** City of account (Accounts.City). */
-  AccountCity = 'account_city',
-  /** Code of account (Accounts.Code). */
-  AccountCode = 'account_code',
-  /** Country of account (Accounts.Country). */
-  AccountCountry = 'account_country',
-  /** Created of account (Accounts.Created). */
-  AccountCreated = 'account_created',
-  /** Creator of account (Accounts.Creator). */
-  AccountCreatorId = 'account_creatorID',
-  /** Division of account (Accounts.Division). */
-  AccountDivisionCode = 'account_divisionCode',
-  /** Email of account (Accounts.Email). */
-  AccountEmail = 'account_email',
-  /** ID of account (Accounts.ID). */
-  AccountId = 'account_id',
-  /** Is customer of account (Accounts.IsSales). */
-  AccountIsSales = 'account_isSales',
-  /** Is supplier of account (Accounts.IsSupplier). */
-  AccountIsSupplier = 'account_isSupplier',
-  /** Modified of account (Accounts.Modified). */
-  AccountModified = 'account_modified',
-  /** Modifier of account (Accounts.Modifier). */
-  AccountModifierId = 'account_modifierID',
-  /** Name of account (Accounts.Name). */
-  AccountName = 'account_name',
-  /** Status of account (Accounts.Status). */
-  AccountStatus = 'account_status',
-  /** VAT number of account (Accounts.VATNumber). */
-  AccountVatNumber = 'account_vatNumber',
   /** Bank account number (BankAccount). IBAN or other bank account number. */
   BankAccount = 'bankAccount',
   /** Account holder (BankAccountHolderName). Name of the holder of the bank account. */
@@ -217,42 +155,6 @@ export enum BankAccountSortField {
   Description = 'description',
   /** Division (Division). Division code. */
   DivisionCode = 'divisionCode',
-  /** BIC of division (Divisions.BIC). */
-  DivisionBic = 'division_bic',
-  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
-  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
-  /** Code of division (Divisions.Code). */
-  DivisionCode = 'division_code',
-  /** Company name of division (Divisions.CompanyName). */
-  DivisionCompanyName = 'division_companyName',
-  /** Country of division (Divisions.Country). */
-  DivisionCountry = 'division_country',
-  /** Created of division (Divisions.Created). */
-  DivisionCreated = 'division_created',
-  /** Currency of division (Divisions.Currency). */
-  DivisionCurrency = 'division_currency',
-  /** Name of division (Divisions.Description). */
-  DivisionDescription = 'division_description',
-  /** IBAN of division (Divisions.IBAN). */
-  DivisionIban = 'division_iban',
-  /** Label of division (Divisions.Label). */
-  DivisionLabel = 'division_label',
-  /** Modified of division (Divisions.Modified). */
-  DivisionModified = 'division_modified',
-  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
-  DivisionOwnerCompanyName = 'division_ownerCompanyName',
-  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
-  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
-  /** RSIN number of division (Divisions.RSIN). */
-  DivisionRsin = 'division_rsin',
-  /** Short name of division (Divisions.ShortName). */
-  DivisionShortName = 'division_shortName',
-  /** Status of division (Divisions.Status). */
-  DivisionStatus = 'division_status',
-  /** VAT number of division (Divisions.VATNumber). */
-  DivisionVatNumber = 'division_vatNumber',
-  /** Wage tax number of division (Divisions.WageTaxNumber). */
-  DivisionWageTaxNumber = 'division_wageTaxNumber',
   /** ID (ID). Identifier of the bank account. */
   Id = 'id',
   /** Main (Main). Whether this is the main bank account of its owner. */
@@ -310,12 +212,14 @@ export type BooleanFilter = {
   ne?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** A sort key for Contacts; lists always end with the primary key so the order is stable. */
+/** A sort key for Contacts: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type ContactOrderBy = {
+  /** Sort on a column of account (Accounts) instead. */
+  account?: InputMaybe<AccountSortField>;
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: ContactSortField;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<ContactSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
@@ -324,38 +228,6 @@ export type ContactOrderBy = {
 export enum ContactSortField {
   /** Account (Account). The account the contact belongs to. */
   AccountId = 'accountID',
-  /** Chamber of commerce number of account (Accounts.ChamberOfCommerce). */
-  AccountChamberOfCommerce = 'account_chamberOfCommerce',
-  /** City of account (Accounts.City). */
-  AccountCity = 'account_city',
-  /** Code of account (Accounts.Code). */
-  AccountCode = 'account_code',
-  /** Country of account (Accounts.Country). */
-  AccountCountry = 'account_country',
-  /** Created of account (Accounts.Created). */
-  AccountCreated = 'account_created',
-  /** Creator of account (Accounts.Creator). */
-  AccountCreatorId = 'account_creatorID',
-  /** Division of account (Accounts.Division). */
-  AccountDivisionCode = 'account_divisionCode',
-  /** Email of account (Accounts.Email). */
-  AccountEmail = 'account_email',
-  /** ID of account (Accounts.ID). */
-  AccountId = 'account_id',
-  /** Is customer of account (Accounts.IsSales). */
-  AccountIsSales = 'account_isSales',
-  /** Is supplier of account (Accounts.IsSupplier). */
-  AccountIsSupplier = 'account_isSupplier',
-  /** Modified of account (Accounts.Modified). */
-  AccountModified = 'account_modified',
-  /** Modifier of account (Accounts.Modifier). */
-  AccountModifierId = 'account_modifierID',
-  /** Name of account (Accounts.Name). */
-  AccountName = 'account_name',
-  /** Status of account (Accounts.Status). */
-  AccountStatus = 'account_status',
-  /** VAT number of account (Accounts.VATNumber). */
-  AccountVatNumber = 'account_vatNumber',
   /** Created (Created). Creation date. */
   Created = 'created',
   /** Creator (Creator). User ID of creator. */
@@ -467,12 +339,12 @@ export type DecimalRange = {
   to: Scalars['Decimal']['input'];
 };
 
-/** A sort key for Divisions; lists always end with the primary key so the order is stable. */
+/** A sort key for Divisions: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type DivisionOrderBy = {
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: DivisionSortField;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<DivisionSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
@@ -563,12 +435,14 @@ export type DivisionWhere = {
   wageTaxNumber?: InputMaybe<StringFilter>;
 };
 
-/** A sort key for Document attachments; lists always end with the primary key so the order is stable. */
+/** A sort key for Document attachments: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type DocumentAttachmentOrderBy = {
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: DocumentAttachmentSortField;
+  /** Sort on a column of document (Documents) instead. */
+  document?: InputMaybe<DocumentSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<DocumentAttachmentSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
@@ -581,24 +455,6 @@ export enum DocumentAttachmentSortField {
   DivisionCode = 'divisionCode',
   /** Document (Document). The document the file is attached to. */
   DocumentId = 'documentID',
-  /** Created of document (Documents.Created). */
-  DocumentCreated = 'document_created',
-  /** Creator of document (Documents.Creator). */
-  DocumentCreatorId = 'document_creatorID',
-  /** Division of document (Documents.Division). */
-  DocumentDivisionCode = 'document_divisionCode',
-  /** Document number of document (Documents.DocumentNumber). */
-  DocumentDocumentNumber = 'document_documentNumber',
-  /** ID of document (Documents.ID). */
-  DocumentId = 'document_id',
-  /** Modified of document (Documents.Modified). */
-  DocumentModified = 'document_modified',
-  /** Modifier of document (Documents.Modifier). */
-  DocumentModifierId = 'document_modifierID',
-  /** Subject of document (Documents.Subject). */
-  DocumentSubject = 'document_subject',
-  /** Type of document (Documents.Type). */
-  DocumentType = 'document_type',
   /** File name (FileName). Name of the file. */
   FileName = 'fileName',
   /** File size (FileSize). Size of the file in bytes. */
@@ -635,12 +491,14 @@ export type DocumentAttachmentWhere = {
   or?: InputMaybe<Array<DocumentAttachmentWhere>>;
 };
 
-/** A sort key for Documents; lists always end with the primary key so the order is stable. */
+/** A sort key for Documents: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type DocumentOrderBy = {
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: DocumentSortField;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<DocumentSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
@@ -653,42 +511,6 @@ export enum DocumentSortField {
   CreatorId = 'creatorID',
   /** Division (Division). Division code. */
   DivisionCode = 'divisionCode',
-  /** BIC of division (Divisions.BIC). */
-  DivisionBic = 'division_bic',
-  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
-  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
-  /** Code of division (Divisions.Code). */
-  DivisionCode = 'division_code',
-  /** Company name of division (Divisions.CompanyName). */
-  DivisionCompanyName = 'division_companyName',
-  /** Country of division (Divisions.Country). */
-  DivisionCountry = 'division_country',
-  /** Created of division (Divisions.Created). */
-  DivisionCreated = 'division_created',
-  /** Currency of division (Divisions.Currency). */
-  DivisionCurrency = 'division_currency',
-  /** Name of division (Divisions.Description). */
-  DivisionDescription = 'division_description',
-  /** IBAN of division (Divisions.IBAN). */
-  DivisionIban = 'division_iban',
-  /** Label of division (Divisions.Label). */
-  DivisionLabel = 'division_label',
-  /** Modified of division (Divisions.Modified). */
-  DivisionModified = 'division_modified',
-  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
-  DivisionOwnerCompanyName = 'division_ownerCompanyName',
-  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
-  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
-  /** RSIN number of division (Divisions.RSIN). */
-  DivisionRsin = 'division_rsin',
-  /** Short name of division (Divisions.ShortName). */
-  DivisionShortName = 'division_shortName',
-  /** Status of division (Divisions.Status). */
-  DivisionStatus = 'division_status',
-  /** VAT number of division (Divisions.VATNumber). */
-  DivisionVatNumber = 'division_vatNumber',
-  /** Wage tax number of division (Divisions.WageTaxNumber). */
-  DivisionWageTaxNumber = 'division_wageTaxNumber',
   /** Document number (DocumentNumber). Number of the document: a sequence without gaps per division. */
   DocumentNumber = 'documentNumber',
   /** ID (ID). Identifier of the document. */
@@ -733,12 +555,14 @@ export type DocumentWhere = {
   type?: InputMaybe<IntFilter>;
 };
 
-/** A sort key for G/L accounts; lists always end with the primary key so the order is stable. */
+/** A sort key for G/L accounts: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type GlAccountOrderBy = {
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: GlAccountSortField;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<GlAccountSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
@@ -759,42 +583,6 @@ export enum GlAccountSortField {
   Description = 'description',
   /** Division (Division). Division code. */
   DivisionCode = 'divisionCode',
-  /** BIC of division (Divisions.BIC). */
-  DivisionBic = 'division_bic',
-  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
-  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
-  /** Code of division (Divisions.Code). */
-  DivisionCode = 'division_code',
-  /** Company name of division (Divisions.CompanyName). */
-  DivisionCompanyName = 'division_companyName',
-  /** Country of division (Divisions.Country). */
-  DivisionCountry = 'division_country',
-  /** Created of division (Divisions.Created). */
-  DivisionCreated = 'division_created',
-  /** Currency of division (Divisions.Currency). */
-  DivisionCurrency = 'division_currency',
-  /** Name of division (Divisions.Description). */
-  DivisionDescription = 'division_description',
-  /** IBAN of division (Divisions.IBAN). */
-  DivisionIban = 'division_iban',
-  /** Label of division (Divisions.Label). */
-  DivisionLabel = 'division_label',
-  /** Modified of division (Divisions.Modified). */
-  DivisionModified = 'division_modified',
-  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
-  DivisionOwnerCompanyName = 'division_ownerCompanyName',
-  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
-  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
-  /** RSIN number of division (Divisions.RSIN). */
-  DivisionRsin = 'division_rsin',
-  /** Short name of division (Divisions.ShortName). */
-  DivisionShortName = 'division_shortName',
-  /** Status of division (Divisions.Status). */
-  DivisionStatus = 'division_status',
-  /** VAT number of division (Divisions.VATNumber). */
-  DivisionVatNumber = 'division_vatNumber',
-  /** Wage tax number of division (Divisions.WageTaxNumber). */
-  DivisionWageTaxNumber = 'division_wageTaxNumber',
   /** ID (ID). Identifier of the G/L account. */
   Id = 'id',
   /** Modified (Modified). Last modified date. */
@@ -870,12 +658,14 @@ export type IntRange = {
   to: Scalars['Int']['input'];
 };
 
-/** A sort key for Journals; lists always end with the primary key so the order is stable. */
+/** A sort key for Journals: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type JournalOrderBy = {
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: JournalSortField;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<JournalSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
@@ -892,42 +682,6 @@ export enum JournalSortField {
   Description = 'description',
   /** Division (Division). Division code. */
   DivisionCode = 'divisionCode',
-  /** BIC of division (Divisions.BIC). */
-  DivisionBic = 'division_bic',
-  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
-  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
-  /** Code of division (Divisions.Code). */
-  DivisionCode = 'division_code',
-  /** Company name of division (Divisions.CompanyName). */
-  DivisionCompanyName = 'division_companyName',
-  /** Country of division (Divisions.Country). */
-  DivisionCountry = 'division_country',
-  /** Created of division (Divisions.Created). */
-  DivisionCreated = 'division_created',
-  /** Currency of division (Divisions.Currency). */
-  DivisionCurrency = 'division_currency',
-  /** Name of division (Divisions.Description). */
-  DivisionDescription = 'division_description',
-  /** IBAN of division (Divisions.IBAN). */
-  DivisionIban = 'division_iban',
-  /** Label of division (Divisions.Label). */
-  DivisionLabel = 'division_label',
-  /** Modified of division (Divisions.Modified). */
-  DivisionModified = 'division_modified',
-  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
-  DivisionOwnerCompanyName = 'division_ownerCompanyName',
-  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
-  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
-  /** RSIN number of division (Divisions.RSIN). */
-  DivisionRsin = 'division_rsin',
-  /** Short name of division (Divisions.ShortName). */
-  DivisionShortName = 'division_shortName',
-  /** Status of division (Divisions.Status). */
-  DivisionStatus = 'division_status',
-  /** VAT number of division (Divisions.VATNumber). */
-  DivisionVatNumber = 'division_vatNumber',
-  /** Wage tax number of division (Divisions.WageTaxNumber). */
-  DivisionWageTaxNumber = 'division_wageTaxNumber',
   /** ID (ID). Identifier of the journal. */
   Id = 'id',
   /** Modified (Modified). Last modified date. */
@@ -974,12 +728,18 @@ export enum NullsOrder {
   Last = 'LAST'
 }
 
-/** A sort key for Payment batches; lists always end with the primary key so the order is stable. */
+/** A sort key for Payment batches: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type PaymentBatchOrderBy = {
+  /** Sort on a column of bankAccount (BankAccounts) instead. */
+  bankAccount?: InputMaybe<BankAccountSortField>;
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: PaymentBatchSortField;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Sort on a column of document (Documents) instead. */
+  document?: InputMaybe<DocumentSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<PaymentBatchSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
@@ -988,32 +748,6 @@ export type PaymentBatchOrderBy = {
 export enum PaymentBatchSortField {
   /** Own bank account ID (BankAccountID). Own bank account the payments are made from. */
   BankAccountId = 'bankAccountID',
-  /** Account of bankAccount (BankAccounts.Account). */
-  BankAccountAccountId = 'bankAccount_accountID',
-  /** Bank account number of bankAccount (BankAccounts.BankAccount). */
-  BankAccountBankAccount = 'bankAccount_bankAccount',
-  /** Account holder of bankAccount (BankAccounts.BankAccountHolderName). */
-  BankAccountBankAccountHolderName = 'bankAccount_bankAccountHolderName',
-  /** BIC of bankAccount (BankAccounts.BIC). */
-  BankAccountBic = 'bankAccount_bic',
-  /** Created of bankAccount (BankAccounts.Created). */
-  BankAccountCreated = 'bankAccount_created',
-  /** Creator of bankAccount (BankAccounts.Creator). */
-  BankAccountCreatorId = 'bankAccount_creatorID',
-  /** Currency of bankAccount (BankAccounts.Currency). */
-  BankAccountCurrency = 'bankAccount_currency',
-  /** Description of bankAccount (BankAccounts.Description). */
-  BankAccountDescription = 'bankAccount_description',
-  /** Division of bankAccount (BankAccounts.Division). */
-  BankAccountDivisionCode = 'bankAccount_divisionCode',
-  /** ID of bankAccount (BankAccounts.ID). */
-  BankAccountId = 'bankAccount_id',
-  /** Main of bankAccount (BankAccounts.Main). */
-  BankAccountMain = 'bankAccount_main',
-  /** Modified of bankAccount (BankAccounts.Modified). */
-  BankAccountModified = 'bankAccount_modified',
-  /** Modifier of bankAccount (BankAccounts.Modifier). */
-  BankAccountModifierId = 'bankAccount_modifierID',
   /** Batch booking (BatchBooking). Whether the bank books the batch as one debit. */
   BatchBooking = 'batchBooking',
   /** Batch code (CashflowTransactionBatchCode). Code of the batch, unique in the division; payments carry it. */
@@ -1026,62 +760,8 @@ export enum PaymentBatchSortField {
   Currency = 'currency',
   /** Division (Division). Division code. */
   DivisionCode = 'divisionCode',
-  /** BIC of division (Divisions.BIC). */
-  DivisionBic = 'division_bic',
-  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
-  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
-  /** Code of division (Divisions.Code). */
-  DivisionCode = 'division_code',
-  /** Company name of division (Divisions.CompanyName). */
-  DivisionCompanyName = 'division_companyName',
-  /** Country of division (Divisions.Country). */
-  DivisionCountry = 'division_country',
-  /** Created of division (Divisions.Created). */
-  DivisionCreated = 'division_created',
-  /** Currency of division (Divisions.Currency). */
-  DivisionCurrency = 'division_currency',
-  /** Name of division (Divisions.Description). */
-  DivisionDescription = 'division_description',
-  /** IBAN of division (Divisions.IBAN). */
-  DivisionIban = 'division_iban',
-  /** Label of division (Divisions.Label). */
-  DivisionLabel = 'division_label',
-  /** Modified of division (Divisions.Modified). */
-  DivisionModified = 'division_modified',
-  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
-  DivisionOwnerCompanyName = 'division_ownerCompanyName',
-  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
-  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
-  /** RSIN number of division (Divisions.RSIN). */
-  DivisionRsin = 'division_rsin',
-  /** Short name of division (Divisions.ShortName). */
-  DivisionShortName = 'division_shortName',
-  /** Status of division (Divisions.Status). */
-  DivisionStatus = 'division_status',
-  /** VAT number of division (Divisions.VATNumber). */
-  DivisionVatNumber = 'division_vatNumber',
-  /** Wage tax number of division (Divisions.WageTaxNumber). */
-  DivisionWageTaxNumber = 'division_wageTaxNumber',
   /** Document (Document). Document holding the bank file. */
   DocumentId = 'documentID',
-  /** Created of document (Documents.Created). */
-  DocumentCreated = 'document_created',
-  /** Creator of document (Documents.Creator). */
-  DocumentCreatorId = 'document_creatorID',
-  /** Division of document (Documents.Division). */
-  DocumentDivisionCode = 'document_divisionCode',
-  /** Document number of document (Documents.DocumentNumber). */
-  DocumentDocumentNumber = 'document_documentNumber',
-  /** ID of document (Documents.ID). */
-  DocumentId = 'document_id',
-  /** Modified of document (Documents.Modified). */
-  DocumentModified = 'document_modified',
-  /** Modifier of document (Documents.Modifier). */
-  DocumentModifierId = 'document_modifierID',
-  /** Subject of document (Documents.Subject). */
-  DocumentSubject = 'document_subject',
-  /** Type of document (Documents.Type). */
-  DocumentType = 'document_type',
   /** Execution date (ExecutionDate). Requested execution date of the bank file. */
   ExecutionDate = 'executionDate',
   /** File format (FileFormat). Format of the bank file: pain.001.001.03 or pain.001.001.09. */
@@ -1144,12 +824,14 @@ export type PaymentBatchWhere = {
   totalAmountDC?: InputMaybe<DecimalFilter>;
 };
 
-/** A sort key for Payment conditions; lists always end with the primary key so the order is stable. */
+/** A sort key for Payment conditions: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type PaymentConditionOrderBy = {
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: PaymentConditionSortField;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<PaymentConditionSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
@@ -1170,42 +852,6 @@ export enum PaymentConditionSortField {
   DiscountPercentage = 'discountPercentage',
   /** Division (Division). Division code. */
   DivisionCode = 'divisionCode',
-  /** BIC of division (Divisions.BIC). */
-  DivisionBic = 'division_bic',
-  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
-  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
-  /** Code of division (Divisions.Code). */
-  DivisionCode = 'division_code',
-  /** Company name of division (Divisions.CompanyName). */
-  DivisionCompanyName = 'division_companyName',
-  /** Country of division (Divisions.Country). */
-  DivisionCountry = 'division_country',
-  /** Created of division (Divisions.Created). */
-  DivisionCreated = 'division_created',
-  /** Currency of division (Divisions.Currency). */
-  DivisionCurrency = 'division_currency',
-  /** Name of division (Divisions.Description). */
-  DivisionDescription = 'division_description',
-  /** IBAN of division (Divisions.IBAN). */
-  DivisionIban = 'division_iban',
-  /** Label of division (Divisions.Label). */
-  DivisionLabel = 'division_label',
-  /** Modified of division (Divisions.Modified). */
-  DivisionModified = 'division_modified',
-  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
-  DivisionOwnerCompanyName = 'division_ownerCompanyName',
-  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
-  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
-  /** RSIN number of division (Divisions.RSIN). */
-  DivisionRsin = 'division_rsin',
-  /** Short name of division (Divisions.ShortName). */
-  DivisionShortName = 'division_shortName',
-  /** Status of division (Divisions.Status). */
-  DivisionStatus = 'division_status',
-  /** VAT number of division (Divisions.VATNumber). */
-  DivisionVatNumber = 'division_vatNumber',
-  /** Wage tax number of division (Divisions.WageTaxNumber). */
-  DivisionWageTaxNumber = 'division_wageTaxNumber',
   /** ID (ID). Identifier of the payment condition. */
   Id = 'id',
   /** Modified (Modified). Last modified date. */
@@ -1272,14 +918,40 @@ export type PaymentMethodFilter = {
   notIn?: InputMaybe<Array<PaymentMethod>>;
 };
 
-/** A sort key for Payments; lists always end with the primary key so the order is stable. */
+/** A sort key for Payments: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type PaymentOrderBy = {
+  /** Sort on a column of account (Accounts) instead. */
+  account?: InputMaybe<AccountSortField>;
+  /** Sort on a column of accountBankAccount (BankAccounts) instead. */
+  accountBankAccount?: InputMaybe<BankAccountSortField>;
+  /** Sort on a column of accountContact (Contacts) instead. */
+  accountContact?: InputMaybe<ContactSortField>;
+  /** Sort on a column of bankAccount (BankAccounts) instead. */
+  bankAccount?: InputMaybe<BankAccountSortField>;
+  /** Sort on a column of batch (PaymentBatches) instead. */
+  batch?: InputMaybe<PaymentBatchSortField>;
+  /** Sort on a column of creator (Users) instead. */
+  creator?: InputMaybe<UserSortField>;
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: PaymentSortField;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Sort on a column of document (Documents) instead. */
+  document?: InputMaybe<DocumentSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<PaymentSortField>;
+  /** Sort on a column of glAccount (GLAccounts) instead. */
+  glAccount?: InputMaybe<GlAccountSortField>;
+  /** Sort on a column of journal (Journals) instead. */
+  journal?: InputMaybe<JournalSortField>;
+  /** Sort on a column of modifier (Users) instead. */
+  modifier?: InputMaybe<UserSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
+  /** Sort on a column of paymentCondition (PaymentConditions) instead. */
+  paymentCondition?: InputMaybe<PaymentConditionSortField>;
+  /** Sort on a column of paymentSelector (Users) instead. */
+  paymentSelector?: InputMaybe<UserSortField>;
 };
 
 /** Columns Payments can be sorted on. */
@@ -1288,98 +960,16 @@ export enum PaymentSortField {
   AccountBankAccountId = 'accountBankAccountID',
   /** Supplier bank account number (AccountBankAccountNumber). The bank account number of the supplier, to which the payment has to be done. */
   AccountBankAccountNumber = 'accountBankAccountNumber',
-  /** Account of accountBankAccount (BankAccounts.Account). */
-  AccountBankAccountAccountId = 'accountBankAccount_accountID',
-  /** Bank account number of accountBankAccount (BankAccounts.BankAccount). */
-  AccountBankAccountBankAccount = 'accountBankAccount_bankAccount',
-  /** Account holder of accountBankAccount (BankAccounts.BankAccountHolderName). */
-  AccountBankAccountBankAccountHolderName = 'accountBankAccount_bankAccountHolderName',
-  /** BIC of accountBankAccount (BankAccounts.BIC). */
-  AccountBankAccountBic = 'accountBankAccount_bic',
-  /** Created of accountBankAccount (BankAccounts.Created). */
-  AccountBankAccountCreated = 'accountBankAccount_created',
-  /** Creator of accountBankAccount (BankAccounts.Creator). */
-  AccountBankAccountCreatorId = 'accountBankAccount_creatorID',
-  /** Currency of accountBankAccount (BankAccounts.Currency). */
-  AccountBankAccountCurrency = 'accountBankAccount_currency',
-  /** Description of accountBankAccount (BankAccounts.Description). */
-  AccountBankAccountDescription = 'accountBankAccount_description',
-  /** Division of accountBankAccount (BankAccounts.Division). */
-  AccountBankAccountDivisionCode = 'accountBankAccount_divisionCode',
-  /** ID of accountBankAccount (BankAccounts.ID). */
-  AccountBankAccountId = 'accountBankAccount_id',
-  /** Main of accountBankAccount (BankAccounts.Main). */
-  AccountBankAccountMain = 'accountBankAccount_main',
-  /** Modified of accountBankAccount (BankAccounts.Modified). */
-  AccountBankAccountModified = 'accountBankAccount_modified',
-  /** Modifier of accountBankAccount (BankAccounts.Modifier). */
-  AccountBankAccountModifierId = 'accountBankAccount_modifierID',
   /** Supplier code (AccountCode). The code of the supplier to which the payment has to be done. */
   AccountCode = 'accountCode',
   /** Supplier contact (AccountContact). Contact person copied from the purchase invoice linked to the related purchase entry. Used as prefered contact when sending reminders. */
   AccountContactId = 'accountContactID',
   /** Supplier contact name (AccountContactName). Name of the contact person of the supplier. */
   AccountContactName = 'accountContactName',
-  /** Account of accountContact (Contacts.Account). */
-  AccountContactAccountId = 'accountContact_accountID',
-  /** Created of accountContact (Contacts.Created). */
-  AccountContactCreated = 'accountContact_created',
-  /** Creator of accountContact (Contacts.Creator). */
-  AccountContactCreatorId = 'accountContact_creatorID',
-  /** Division of accountContact (Contacts.Division). */
-  AccountContactDivisionCode = 'accountContact_divisionCode',
-  /** Email of accountContact (Contacts.Email). */
-  AccountContactEmail = 'accountContact_email',
-  /** First name of accountContact (Contacts.FirstName). */
-  AccountContactFirstName = 'accountContact_firstName',
-  /** Full name of accountContact (Contacts.FullName). */
-  AccountContactFullName = 'accountContact_fullName',
-  /** ID of accountContact (Contacts.ID). */
-  AccountContactId = 'accountContact_id',
-  /** Last name of accountContact (Contacts.LastName). */
-  AccountContactLastName = 'accountContact_lastName',
-  /** Modified of accountContact (Contacts.Modified). */
-  AccountContactModified = 'accountContact_modified',
-  /** Modifier of accountContact (Contacts.Modifier). */
-  AccountContactModifierId = 'accountContact_modifierID',
-  /** Phone of accountContact (Contacts.Phone). */
-  AccountContactPhone = 'accountContact_phone',
   /** Supplier (Account). The supplier to which the payment has to be done. */
   AccountId = 'accountID',
   /** Supplier name (AccountName). Name of the supplier. */
   AccountName = 'accountName',
-  /** Chamber of commerce number of account (Accounts.ChamberOfCommerce). */
-  AccountChamberOfCommerce = 'account_chamberOfCommerce',
-  /** City of account (Accounts.City). */
-  AccountCity = 'account_city',
-  /** Code of account (Accounts.Code). */
-  AccountCode = 'account_code',
-  /** Country of account (Accounts.Country). */
-  AccountCountry = 'account_country',
-  /** Created of account (Accounts.Created). */
-  AccountCreated = 'account_created',
-  /** Creator of account (Accounts.Creator). */
-  AccountCreatorId = 'account_creatorID',
-  /** Division of account (Accounts.Division). */
-  AccountDivisionCode = 'account_divisionCode',
-  /** Email of account (Accounts.Email). */
-  AccountEmail = 'account_email',
-  /** ID of account (Accounts.ID). */
-  AccountId = 'account_id',
-  /** Is customer of account (Accounts.IsSales). */
-  AccountIsSales = 'account_isSales',
-  /** Is supplier of account (Accounts.IsSupplier). */
-  AccountIsSupplier = 'account_isSupplier',
-  /** Modified of account (Accounts.Modified). */
-  AccountModified = 'account_modified',
-  /** Modifier of account (Accounts.Modifier). */
-  AccountModifierId = 'account_modifierID',
-  /** Name of account (Accounts.Name). */
-  AccountName = 'account_name',
-  /** Status of account (Accounts.Status). */
-  AccountStatus = 'account_status',
-  /** VAT number of account (Accounts.VATNumber). */
-  AccountVatNumber = 'account_vatNumber',
   /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Payments are matched on this amount. */
   AmountDc = 'amountDC',
   /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
@@ -1392,62 +982,6 @@ export enum PaymentSortField {
   BankAccountId = 'bankAccountID',
   /** Own bank account number (BankAccountNumber). Own bank account number from which the payment must be done. */
   BankAccountNumber = 'bankAccountNumber',
-  /** Account of bankAccount (BankAccounts.Account). */
-  BankAccountAccountId = 'bankAccount_accountID',
-  /** Bank account number of bankAccount (BankAccounts.BankAccount). */
-  BankAccountBankAccount = 'bankAccount_bankAccount',
-  /** Account holder of bankAccount (BankAccounts.BankAccountHolderName). */
-  BankAccountBankAccountHolderName = 'bankAccount_bankAccountHolderName',
-  /** BIC of bankAccount (BankAccounts.BIC). */
-  BankAccountBic = 'bankAccount_bic',
-  /** Created of bankAccount (BankAccounts.Created). */
-  BankAccountCreated = 'bankAccount_created',
-  /** Creator of bankAccount (BankAccounts.Creator). */
-  BankAccountCreatorId = 'bankAccount_creatorID',
-  /** Currency of bankAccount (BankAccounts.Currency). */
-  BankAccountCurrency = 'bankAccount_currency',
-  /** Description of bankAccount (BankAccounts.Description). */
-  BankAccountDescription = 'bankAccount_description',
-  /** Division of bankAccount (BankAccounts.Division). */
-  BankAccountDivisionCode = 'bankAccount_divisionCode',
-  /** ID of bankAccount (BankAccounts.ID). */
-  BankAccountId = 'bankAccount_id',
-  /** Main of bankAccount (BankAccounts.Main). */
-  BankAccountMain = 'bankAccount_main',
-  /** Modified of bankAccount (BankAccounts.Modified). */
-  BankAccountModified = 'bankAccount_modified',
-  /** Modifier of bankAccount (BankAccounts.Modifier). */
-  BankAccountModifierId = 'bankAccount_modifierID',
-  /** Own bank account ID of batch (PaymentBatches.BankAccountID). */
-  BatchBankAccountId = 'batch_bankAccountID',
-  /** Batch booking of batch (PaymentBatches.BatchBooking). */
-  BatchBatchBooking = 'batch_batchBooking',
-  /** Batch code of batch (PaymentBatches.CashflowTransactionBatchCode). */
-  BatchCashflowTransactionBatchCode = 'batch_cashflowTransactionBatchCode',
-  /** Created of batch (PaymentBatches.Created). */
-  BatchCreated = 'batch_created',
-  /** Creator of batch (PaymentBatches.Creator). */
-  BatchCreatorId = 'batch_creatorID',
-  /** Currency of batch (PaymentBatches.Currency). */
-  BatchCurrency = 'batch_currency',
-  /** Division of batch (PaymentBatches.Division). */
-  BatchDivisionCode = 'batch_divisionCode',
-  /** Document of batch (PaymentBatches.Document). */
-  BatchDocumentId = 'batch_documentID',
-  /** Execution date of batch (PaymentBatches.ExecutionDate). */
-  BatchExecutionDate = 'batch_executionDate',
-  /** File format of batch (PaymentBatches.FileFormat). */
-  BatchFileFormat = 'batch_fileFormat',
-  /** ID of batch (PaymentBatches.ID). */
-  BatchId = 'batch_id',
-  /** Modified of batch (PaymentBatches.Modified). */
-  BatchModified = 'batch_modified',
-  /** Modifier of batch (PaymentBatches.Modifier). */
-  BatchModifierId = 'batch_modifierID',
-  /** Number of payments of batch (PaymentBatches.PaymentCount). */
-  BatchPaymentCount = 'batch_paymentCount',
-  /** Total amount (division currency) of batch (PaymentBatches.TotalAmountDC). */
-  BatchTotalAmountDc = 'batch_totalAmountDC',
   /** Cash flow transaction batch code (CashflowTransactionBatchCode). When processing payments, all payments with the same processing data are put in a batch. This field contains the code of that batch. */
   CashflowTransactionBatchCode = 'cashflowTransactionBatchCode',
   /** Created (Created). Creation date. */
@@ -1458,16 +992,6 @@ export enum PaymentSortField {
   CreatorFullName = 'creatorFullName',
   /** Creator (Creator). User ID of creator. */
   CreatorId = 'creatorID',
-  /** Created of creator (Users.Created). */
-  CreatorCreated = 'creator_created',
-  /** Email of creator (Users.Email). */
-  CreatorEmail = 'creator_email',
-  /** Full name of creator (Users.FullName). */
-  CreatorFullName = 'creator_fullName',
-  /** User ID of creator (Users.UserID). */
-  CreatorId = 'creator_id',
-  /** User name of creator (Users.UserName). */
-  CreatorUserName = 'creator_userName',
   /** Currency (Currency). The currency of the payment. This currency can only deviate from the division currency if the module Currency is in the license. */
   Currency = 'currency',
   /** Description (Description). Extra description for the payment that may be included in the bank export file. */
@@ -1498,66 +1022,12 @@ export enum PaymentSortField {
   DivisionOwnerCompanyNumber = 'divisionOwnerCompanyNumber',
   /** Division short name (DivisionShortName). Short name of the Exact Online division. */
   DivisionShortName = 'divisionShortName',
-  /** BIC of division (Divisions.BIC). */
-  DivisionBic = 'division_bic',
-  /** Chamber of commerce number of division (Divisions.ChamberOfCommerceNumber). */
-  DivisionChamberOfCommerceNumber = 'division_chamberOfCommerceNumber',
-  /** Code of division (Divisions.Code). */
-  DivisionCode = 'division_code',
-  /** Company name of division (Divisions.CompanyName). */
-  DivisionCompanyName = 'division_companyName',
-  /** Country of division (Divisions.Country). */
-  DivisionCountry = 'division_country',
-  /** Created of division (Divisions.Created). */
-  DivisionCreated = 'division_created',
-  /** Currency of division (Divisions.Currency). */
-  DivisionCurrency = 'division_currency',
-  /** Name of division (Divisions.Description). */
-  DivisionDescription = 'division_description',
-  /** IBAN of division (Divisions.IBAN). */
-  DivisionIban = 'division_iban',
-  /** Label of division (Divisions.Label). */
-  DivisionLabel = 'division_label',
-  /** Modified of division (Divisions.Modified). */
-  DivisionModified = 'division_modified',
-  /** Subscription holder name of division (Divisions.OwnerCompanyName). */
-  DivisionOwnerCompanyName = 'division_ownerCompanyName',
-  /** Subscription holder number of division (Divisions.OwnerCompanyNumber). */
-  DivisionOwnerCompanyNumber = 'division_ownerCompanyNumber',
-  /** RSIN number of division (Divisions.RSIN). */
-  DivisionRsin = 'division_rsin',
-  /** Short name of division (Divisions.ShortName). */
-  DivisionShortName = 'division_shortName',
-  /** Status of division (Divisions.Status). */
-  DivisionStatus = 'division_status',
-  /** VAT number of division (Divisions.VATNumber). */
-  DivisionVatNumber = 'division_vatNumber',
-  /** Wage tax number of division (Divisions.WageTaxNumber). */
-  DivisionWageTaxNumber = 'division_wageTaxNumber',
   /** Document (Document). Document that is created when processing payments. The bank export file is attached to the document. */
   DocumentId = 'documentID',
   /** Document number (DocumentNumber). Number of the document. */
   DocumentNumber = 'documentNumber',
   /** Document subject (DocumentSubject). Subject of the document. */
   DocumentSubject = 'documentSubject',
-  /** Created of document (Documents.Created). */
-  DocumentCreated = 'document_created',
-  /** Creator of document (Documents.Creator). */
-  DocumentCreatorId = 'document_creatorID',
-  /** Division of document (Documents.Division). */
-  DocumentDivisionCode = 'document_divisionCode',
-  /** Document number of document (Documents.DocumentNumber). */
-  DocumentDocumentNumber = 'document_documentNumber',
-  /** ID of document (Documents.ID). */
-  DocumentId = 'document_id',
-  /** Modified of document (Documents.Modified). */
-  DocumentModified = 'document_modified',
-  /** Modifier of document (Documents.Modifier). */
-  DocumentModifierId = 'document_modifierID',
-  /** Subject of document (Documents.Subject). */
-  DocumentSubject = 'document_subject',
-  /** Type of document (Documents.Type). */
-  DocumentType = 'document_type',
   /** Due date (DueDate). Date before which the payment must be done. */
   DueDate = 'dueDate',
   /** End date (EndDate). Date since when the payment is no longer an outstanding item. This is the highest invoice date of all matched payments. */
@@ -1578,28 +1048,6 @@ export enum PaymentSortField {
   GlAccountDescription = 'glAccountDescription',
   /** G/L account (GLAccount). G/L account of the payment. Must be of type 22 (Accounts payable). */
   GlAccountId = 'glAccountID',
-  /** Balance side of glAccount (GLAccounts.BalanceSide). */
-  GlAccountBalanceSide = 'glAccount_balanceSide',
-  /** Balance type of glAccount (GLAccounts.BalanceType). */
-  GlAccountBalanceType = 'glAccount_balanceType',
-  /** Code of glAccount (GLAccounts.Code). */
-  GlAccountCode = 'glAccount_code',
-  /** Created of glAccount (GLAccounts.Created). */
-  GlAccountCreated = 'glAccount_created',
-  /** Creator of glAccount (GLAccounts.Creator). */
-  GlAccountCreatorId = 'glAccount_creatorID',
-  /** Description of glAccount (GLAccounts.Description). */
-  GlAccountDescription = 'glAccount_description',
-  /** Division of glAccount (GLAccounts.Division). */
-  GlAccountDivisionCode = 'glAccount_divisionCode',
-  /** ID of glAccount (GLAccounts.ID). */
-  GlAccountId = 'glAccount_id',
-  /** Modified of glAccount (GLAccounts.Modified). */
-  GlAccountModified = 'glAccount_modified',
-  /** Modifier of glAccount (GLAccounts.Modifier). */
-  GlAccountModifierId = 'glAccount_modifierID',
-  /** Type of glAccount (GLAccounts.Type). */
-  GlAccountType = 'glAccount_type',
   /** ID (ID). Identifier of the payment. */
   Id = 'id',
   /** Invoice date (InvoiceDate). Invoice date of the linked transaction. */
@@ -1612,24 +1060,6 @@ export enum PaymentSortField {
   JournalCode = 'journalCode',
   /** Journal description (JournalDescription). Description of the journal. */
   JournalDescription = 'journalDescription',
-  /** Code of journal (Journals.Code). */
-  JournalCode = 'journal_code',
-  /** Created of journal (Journals.Created). */
-  JournalCreated = 'journal_created',
-  /** Creator of journal (Journals.Creator). */
-  JournalCreatorId = 'journal_creatorID',
-  /** Description of journal (Journals.Description). */
-  JournalDescription = 'journal_description',
-  /** Division of journal (Journals.Division). */
-  JournalDivisionCode = 'journal_divisionCode',
-  /** ID of journal (Journals.ID). */
-  JournalId = 'journal_id',
-  /** Modified of journal (Journals.Modified). */
-  JournalModified = 'journal_modified',
-  /** Modifier of journal (Journals.Modifier). */
-  JournalModifierId = 'journal_modifierID',
-  /** Type of journal (Journals.Type). */
-  JournalType = 'journal_type',
   /** Modified (Modified). Last modified date. */
   Modified = 'modified',
   /** Modified (UTC) (ModifiedUtc). Last modified date in UTC. */
@@ -1638,44 +1068,12 @@ export enum PaymentSortField {
   ModifierFullName = 'modifierFullName',
   /** Modifier (Modifier). User ID of modifier. */
   ModifierId = 'modifierID',
-  /** Created of modifier (Users.Created). */
-  ModifierCreated = 'modifier_created',
-  /** Email of modifier (Users.Email). */
-  ModifierEmail = 'modifier_email',
-  /** Full name of modifier (Users.FullName). */
-  ModifierFullName = 'modifier_fullName',
-  /** User ID of modifier (Users.UserID). */
-  ModifierId = 'modifier_id',
-  /** User name of modifier (Users.UserName). */
-  ModifierUserName = 'modifier_userName',
   /** Payment batch number (PaymentBatchNumber). Number assigned during the processing of payments. When payments are processed a bank export file is created. This file contains one or more batches that contain one or more payments. Each batch gets a sequence number that is stored for each payment in that batch. */
   PaymentBatchNumber = 'paymentBatchNumber',
   /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
   PaymentConditionCode = 'paymentConditionCode',
   /** Payment condition description (PaymentConditionDescription). Description of the payment condition. */
   PaymentConditionDescription = 'paymentConditionDescription',
-  /** Code of paymentCondition (PaymentConditions.Code). */
-  PaymentConditionCode = 'paymentCondition_code',
-  /** Created of paymentCondition (PaymentConditions.Created). */
-  PaymentConditionCreated = 'paymentCondition_created',
-  /** Creator of paymentCondition (PaymentConditions.Creator). */
-  PaymentConditionCreatorId = 'paymentCondition_creatorID',
-  /** Description of paymentCondition (PaymentConditions.Description). */
-  PaymentConditionDescription = 'paymentCondition_description',
-  /** Discount days of paymentCondition (PaymentConditions.DiscountPaymentDays). */
-  PaymentConditionDiscountPaymentDays = 'paymentCondition_discountPaymentDays',
-  /** Discount percentage of paymentCondition (PaymentConditions.DiscountPercentage). */
-  PaymentConditionDiscountPercentage = 'paymentCondition_discountPercentage',
-  /** Division of paymentCondition (PaymentConditions.Division). */
-  PaymentConditionDivisionCode = 'paymentCondition_divisionCode',
-  /** ID of paymentCondition (PaymentConditions.ID). */
-  PaymentConditionId = 'paymentCondition_id',
-  /** Modified of paymentCondition (PaymentConditions.Modified). */
-  PaymentConditionModified = 'paymentCondition_modified',
-  /** Modifier of paymentCondition (PaymentConditions.Modifier). */
-  PaymentConditionModifierId = 'paymentCondition_modifierID',
-  /** Payment days of paymentCondition (PaymentConditions.PaymentDays). */
-  PaymentConditionPaymentDays = 'paymentCondition_paymentDays',
   /** Payment days (PaymentDays). Number of days between invoice date and due date. */
   PaymentDays = 'paymentDays',
   /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
@@ -1692,16 +1090,6 @@ export enum PaymentSortField {
   PaymentSelectorFullName = 'paymentSelectorFullName',
   /** Payment selector (PaymentSelector). User who selected the payment to be paid. */
   PaymentSelectorId = 'paymentSelectorID',
-  /** Created of paymentSelector (Users.Created). */
-  PaymentSelectorCreated = 'paymentSelector_created',
-  /** Email of paymentSelector (Users.Email). */
-  PaymentSelectorEmail = 'paymentSelector_email',
-  /** Full name of paymentSelector (Users.FullName). */
-  PaymentSelectorFullName = 'paymentSelector_fullName',
-  /** User ID of paymentSelector (Users.UserID). */
-  PaymentSelectorId = 'paymentSelector_id',
-  /** User name of paymentSelector (Users.UserName). */
-  PaymentSelectorUserName = 'paymentSelector_userName',
   /** Exchange rate (RateFC). Exchange rate from payment currency to division currency. AmountFC * RateFC = AmountDC. */
   RateFc = 'rateFC',
   /** Source (Source). The source of the payment. Possible values: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process. */
@@ -2033,12 +1421,12 @@ export type StringFilter = {
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A sort key for Users; lists always end with the primary key so the order is stable. */
+/** A sort key for Users: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type UserOrderBy = {
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
-  /** Column to sort on. */
-  field: UserSortField;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<UserSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
