@@ -8,6 +8,7 @@ import { Config } from './config';
 import { RequestContext } from './context/request-context';
 import { Database } from './db/data-source';
 import { explorerRouter } from './explorer';
+import { bankFileRoutes } from './modules/batches/bank-file.http';
 import { buildGatewaySchema } from './schema';
 
 export interface Gateway {
@@ -77,6 +78,8 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
       context: async ({ res }) => requestContextOf(res),
     }),
   );
+
+  app.use(bankFileRoutes(db, config));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();

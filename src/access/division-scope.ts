@@ -1,4 +1,4 @@
-import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { findTable } from '../catalog';
 import { forbidden } from '../common/errors';
 import { Database } from '../db/data-source';
@@ -20,12 +20,15 @@ export class DivisionScope {
   readonly #manager: EntityManager;
   /** Divisions this request may touch, sorted, validated integers. */
   readonly divisions: readonly number[];
+  /** True for the scope bound to an open transaction (see `transaction`). */
+  readonly inTransaction: boolean;
 
-  constructor(db: Database, divisions: readonly number[], manager: EntityManager = db.dataSource.manager) {
+  constructor(db: Database, divisions: readonly number[], manager: EntityManager = db.dataSource.manager, inTransaction = false) {
     for (const d of divisions) if (!Number.isSafeInteger(d)) throw new Error(`Invalid division ${d}`);
     this.#db = db;
     this.#manager = manager;
     this.divisions = Object.freeze([...divisions]);
+    this.inTransaction = inTransaction;
   }
 
   get dialect(): Dialect {
@@ -111,15 +114,51 @@ export class DivisionScope {
     return result.affected ?? 0;
   }
 
-  /** Run `work` in one transaction with a scope bound to it (same divisions). */
-  transaction<R>(work: (scope: DivisionScope) => Promise<R>): Promise<R> {
-    return this.#manager.transaction((manager) => work(new DivisionScope(this.#db, this.divisions, manager)));
+  /**
+   * Run `work` in one transaction with a scope bound to it (same divisions). Inside a
+   * transaction already, `work` joins it. On SQLite TypeORM shares one connection between all
+   * requests, so concurrent transactions would nest as savepoints of each other: they are
+   * queued one after the other instead (SQLite serialises writers anyway).
+   */
+  async transaction<R>(work: (scope: DivisionScope) => Promise<R>): Promise<R> {
+    if (this.inTransaction) return work(this);
+    const run = () => this.#manager.transaction((manager) => work(new DivisionScope(this.#db, this.divisions, manager, true)));
+    if (this.#db.dialect.kind !== 'sqlite') return run();
+    return serialised(this.#db, run);
+  }
+
+  /**
+   * Row locks for a SELECT that a transaction will write after reading (SELECT ... FOR UPDATE
+   * on MariaDB). SQLite has no row locks and needs none: its transactions run one at a time.
+   */
+  forUpdate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    if (!this.inTransaction) throw new Error('forUpdate needs a transaction');
+    return this.#db.dialect.kind === 'sqlite' ? qb : qb.setLock('pessimistic_write');
+  }
+
+  /**
+   * The gateway's own bookkeeping tables outside the catalog (idempotency records): they have no
+   * division and are never served. Refused for any catalog table.
+   */
+  async findInternal<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T | null> {
+    this.assertInternal(entity);
+    return this.#manager.getRepository(entity).findOne({ where });
+  }
+
+  async insertInternal<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): Promise<void> {
+    this.assertInternal(entity);
+    await this.#manager.getRepository(entity).insert(row as never);
+  }
+
+  private assertInternal(entity: EntityTarget<ObjectLiteral>): void {
+    const tableName = this.#manager.connection.getMetadata(entity).tableName;
+    if (findTable(tableName)) throw new Error(`${tableName} is a catalog table: use select/insert/update/delete`);
   }
 
   /** A narrower scope (for example one division of the request), never a wider one. */
   narrow(divisions: readonly number[]): DivisionScope {
     for (const d of divisions) this.assertWritable(d);
-    return new DivisionScope(this.#db, [...new Set(divisions)].sort((a, b) => a - b), this.#manager);
+    return new DivisionScope(this.#db, [...new Set(divisions)].sort((a, b) => a - b), this.#manager, this.inTransaction);
   }
 
   /**
@@ -142,4 +181,14 @@ export class DivisionScope {
     if (!t) throw new Error(`Table ${tableName} is not in the catalog`);
     return t;
   }
+}
+
+/** One queue of transactions per SQLite database (see DivisionScope.transaction). */
+const queues = new WeakMap<Database, Promise<unknown>>();
+
+function serialised<R>(db: Database, run: () => Promise<R>): Promise<R> {
+  const previous = queues.get(db) ?? Promise.resolve();
+  const result = previous.then(run, run);
+  queues.set(db, result.catch(() => undefined));
+  return result;
 }

@@ -8,6 +8,7 @@ import { GL_ACCOUNTS } from './tables/gl-accounts';
 import { JOURNALS } from './tables/journals';
 import { PAYMENT_BATCHES } from './tables/payment-batches';
 import { PAYMENT_CONDITIONS } from './tables/payment-conditions';
+import { PAYMENT_MATCHES } from './tables/payment-matches';
 import { PAYMENTS } from './tables/payments';
 import { USERS } from './tables/users';
 
@@ -26,6 +27,7 @@ export const CATALOG: readonly CatalogTable[] = [
   DOCUMENTS,
   DOCUMENT_ATTACHMENTS,
   PAYMENT_BATCHES,
+  PAYMENT_MATCHES,
 ];
 
 const byName = new Map(CATALOG.map((t) => [t.name.toLowerCase(), t]));

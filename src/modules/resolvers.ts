@@ -4,6 +4,11 @@ import { entityOf } from '../db/entities';
 import { ApiKeyResolver } from './api-keys/api-key.resolver';
 import { entityResolver } from './entity.resolver';
 import { NESTED_LIST_RESOLVERS } from './nested-lists.resolver';
+import { PaymentRunResolver } from './batches/payment-run.resolver';
+import { MatchingResolver } from './matching/matching.resolver';
+import { EpcQrCodeResolver, PaymentEpcQrResolver } from './payments/payment-epc-qr.resolver';
+import { PaymentSelectionResolver } from './payments/payment-selection.resolver';
+import { PaymentMutations } from './payments/payment.resolver';
 import { RELATION_RESOLVERS } from './relations.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
@@ -12,4 +17,10 @@ export const RESOLVERS = [
   ...RELATION_RESOLVERS,
   ApiKeyResolver,
   ...NESTED_LIST_RESOLVERS,
+  PaymentMutations,
+  PaymentSelectionResolver,
+  PaymentRunResolver,
+  MatchingResolver,
+  PaymentEpcQrResolver,
+  EpcQrCodeResolver,
 ] as unknown as NonEmptyArray<Function>;

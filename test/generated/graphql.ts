@@ -205,6 +205,12 @@ export type BankAccountWhere = {
   or?: InputMaybe<Array<BankAccountWhere>>;
 };
 
+/** SEPA credit transfer file format: pain.001.001.03 (widely accepted) or pain.001.001.09 (ISO 20022 2019). */
+export enum BankFileFormat {
+  Pain_001_001_03 = 'PAIN_001_001_03',
+  Pain_001_001_09 = 'PAIN_001_001_09'
+}
+
 /** Operators on a yes/no column. */
 export type BooleanFilter = {
   eq?: InputMaybe<Scalars['Boolean']['input']>;
@@ -722,6 +728,15 @@ export type JournalWhere = {
   type?: InputMaybe<IntFilter>;
 };
 
+/** Payments to match with a bank statement line, or with each other when no line is given. */
+export type MatchPaymentsInput = {
+  /** Reference of the bank statement line that paid the payments (at most 60). Leave out to match payments with each other: their AmountDC must sum to 0. */
+  bankStatementLineReference?: InputMaybe<Scalars['String']['input']>;
+  /** Date of the bank statement line (EndDate); default today. Matching with each other uses the highest invoice date. */
+  date?: InputMaybe<Scalars['DateTime']['input']>;
+  paymentIDs: Array<Scalars['UUID']['input']>;
+};
+
 /** Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending). */
 export enum NullsOrder {
   First = 'FIRST',
@@ -894,6 +909,163 @@ export type PaymentConditionWhere = {
   or?: InputMaybe<Array<PaymentConditionWhere>>;
   /** Payment days (PaymentDays). Number of days between invoice date and due date. */
   paymentDays?: InputMaybe<IntFilter>;
+};
+
+/** A new payment. ID, EntryID and PaymentMethod (B) are filled in when left out; audit and workflow columns are always set by the server. */
+export type PaymentCreateInput = {
+  /** Supplier bank account ID (AccountBankAccountID). The bank account of the supplier, to which the payment has to be done. */
+  accountBankAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Supplier contact (AccountContact). Contact person copied from the purchase invoice linked to the related purchase entry. Used as prefered contact when sending reminders. */
+  accountContactID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Supplier (Account). The supplier to which the payment has to be done. Required on create. */
+  accountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Payments are matched on this amount. Required on create. */
+  amountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
+  amountDiscountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Discount amount (foreign currency) (AmountDiscountFC). The amount of the discount. This is in the amount of the selected currency. */
+  amountDiscountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Amount (foreign currency) (AmountFC). The amount of the payment. This is in the amount of the selected currency. Required on create. */
+  amountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Own bank account ID (BankAccountID). Own bank account from which the payment must be done. */
+  bankAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Currency (Currency). The currency of the payment. This currency can only deviate from the division currency if the module Currency is in the license. Required on create. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Description (Description). Extra description for the payment that may be included in the bank export file. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Discount due date (DiscountDueDate). Date before which the payment must be done to be eligible for discount. */
+  discountDueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Division (Division). Division code. Required on create. */
+  divisionCode?: InputMaybe<Scalars['Int']['input']>;
+  /** Due date (DueDate). Date before which the payment must be done. Required on create. */
+  dueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entry date (EntryDate). Processing date of the payment. */
+  entryDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entry ID (EntryID). The unique identifier for a set of payments. A payment can be split so that one part is paid on a different date. In that case the two records get a different EntryID. Required on create. */
+  entryID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Entry number (EntryNumber). Entry number of the linked transaction. */
+  entryNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** G/L account (GLAccount). G/L account of the payment. Must be of type 22 (Accounts payable). Required on create. */
+  glAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** ID (ID). Identifier of the payment. Required on create. */
+  id?: InputMaybe<Scalars['UUID']['input']>;
+  /** Invoice date (InvoiceDate). Invoice date of the linked transaction. Required on create. */
+  invoiceDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
+  invoiceNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Journal (Journal). Journal of the linked transaction. Required on create. */
+  journalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
+  paymentConditionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  paymentDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
+  paymentDaysDiscount?: InputMaybe<Scalars['Int']['input']>;
+  /** Payment discount percentage (PaymentDiscountPercentage). Payment discount percentage. */
+  paymentDiscountPercentage?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Payment method (PaymentMethod). Method of payment. B = On credit (default), I = Collection, K = Cash, V = Credit card. Required on create. */
+  paymentMethod?: InputMaybe<PaymentMethod>;
+  /** Payment reference (PaymentReference). Payment reference for the payment that may be included in the bank export file. */
+  paymentReference?: InputMaybe<Scalars['String']['input']>;
+  /** Exchange rate (RateFC). Exchange rate from payment currency to division currency. AmountFC * RateFC = AmountDC. Required on create. */
+  rateFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction amount (division currency) (TransactionAmountDC). Total amount of the linked transaction in default currency (division currency). */
+  transactionAmountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction amount (foreign currency) (TransactionAmountFC). Total amount of the linked transaction in the selected currency. */
+  transactionAmountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction due date (TransactionDueDate). Due date of the linked transaction. */
+  transactionDueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Transaction entry ID (TransactionEntryID). Linked transaction. Use this as reference to PurchaseEntries. */
+  transactionEntryID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Transaction ID (TransactionID). Linked transaction line. Use this as reference to BankEntryLines and CashEntryLines. */
+  transactionID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Transaction is reversal (TransactionIsReversal). Indicates if the linked transaction is a reversal entry. */
+  transactionIsReversal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Transaction reporting period (TransactionReportingPeriod). Period of the linked transaction. */
+  transactionReportingPeriod?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction reporting year (TransactionReportingYear). Year of the linked transaction. */
+  transactionReportingYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction status (TransactionStatus). Status of the linked transaction. */
+  transactionStatus?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction type (TransactionType). Type of the linked transaction. */
+  transactionType?: InputMaybe<Scalars['Int']['input']>;
+  /** Your reference (YourRef). Invoice number of the supplier. In case the payment belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
+  yourRef?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A payment to delete. */
+export type PaymentDeleteInput = {
+  id: Scalars['UUID']['input'];
+  /** The version read; when given, a payment changed since gets CONFLICT. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A sort key for Payment matches: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type PaymentMatchOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<PaymentMatchSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+  /** Sort on a column of payment (Payments) instead. */
+  payment?: InputMaybe<PaymentSortField>;
+};
+
+/** Columns Payment matches can be sorted on. */
+export enum PaymentMatchSortField {
+  /** Bank statement line reference (BankStatementLineReference). Reference of the bank statement line the payment was matched with; empty when payments were matched with each other. */
+  BankStatementLineReference = 'bankStatementLineReference',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** ID (ID). Identifier of the match line. */
+  Id = 'id',
+  /** Match date (MatchDate). Date the items stopped being outstanding (the EndDate given to the payments). */
+  MatchDate = 'matchDate',
+  /** Match ID (MatchID). Identifier shared by the payments matched together. */
+  MatchId = 'matchID',
+  /** Payment (Payment). The matched payment. */
+  PaymentId = 'paymentID',
+  /** Previous status (PreviousStatus). Status of the payment before the match (restored when the match is undone). */
+  PreviousStatus = 'previousStatus'
+}
+
+/** Filter on Payment matches (PaymentMatches): every field given must hold. */
+export type PaymentMatchWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<PaymentMatchWhere>>;
+  /** Bank statement line reference (BankStatementLineReference). Reference of the bank statement line the payment was matched with; empty when payments were matched with each other. */
+  bankStatementLineReference?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Rows whose division matches (Division of the match.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** ID (ID). Identifier of the match line. */
+  id?: InputMaybe<IdFilter>;
+  /** Match date (MatchDate). Date the items stopped being outstanding (the EndDate given to the payments). */
+  matchDate?: InputMaybe<DateTimeFilter>;
+  /** Match ID (MatchID). Identifier shared by the payments matched together. */
+  matchID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<PaymentMatchWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<PaymentMatchWhere>>;
+  /** Rows whose payment matches (The matched payment.); compiled to EXISTS. */
+  payment?: InputMaybe<PaymentWhere>;
+  /** Payment (Payment). The matched payment. */
+  paymentID?: InputMaybe<IdFilter>;
+  /** Previous status (PreviousStatus). Status of the payment before the match (restored when the match is undone). */
+  previousStatus?: InputMaybe<IntFilter>;
 };
 
 /** Method of payment: B On credit (default), I Collection, K Cash, V Credit card. */
@@ -1143,6 +1315,14 @@ export type PaymentSourceFilter = {
   notIn?: InputMaybe<Array<PaymentSource>>;
 };
 
+/** One part of a split payment. */
+export type PaymentSplitPartInput = {
+  /** AmountFC of the part; AmountDC follows from RateFC. The parts sum exactly to the payment. */
+  amountFC: Scalars['Decimal']['input'];
+  /** Due date of the part (not before the invoice date). */
+  dueDate: Scalars['DateTime']['input'];
+};
+
 /** Status of a payment; the Exact code is the value: 20 Open, 30 Selected, 40 Processed, 50 Matched. */
 export enum PaymentStatus {
   /** 50: matched with a bank statement line or other items. */
@@ -1167,6 +1347,88 @@ export type PaymentStatusFilter = {
   ne?: InputMaybe<PaymentStatus>;
   /** None of. */
   notIn?: InputMaybe<Array<PaymentStatus>>;
+};
+
+/** Changes to one payment: the fields given change (null clears an optional column), the others keep their value. */
+export type PaymentUpdateInput = {
+  /** Supplier bank account ID (AccountBankAccountID). The bank account of the supplier, to which the payment has to be done. */
+  accountBankAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Supplier contact (AccountContact). Contact person copied from the purchase invoice linked to the related purchase entry. Used as prefered contact when sending reminders. */
+  accountContactID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Supplier (Account). The supplier to which the payment has to be done. Required on create. */
+  accountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Payments are matched on this amount. Required on create. */
+  amountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
+  amountDiscountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Discount amount (foreign currency) (AmountDiscountFC). The amount of the discount. This is in the amount of the selected currency. */
+  amountDiscountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Amount (foreign currency) (AmountFC). The amount of the payment. This is in the amount of the selected currency. Required on create. */
+  amountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Own bank account ID (BankAccountID). Own bank account from which the payment must be done. */
+  bankAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Currency (Currency). The currency of the payment. This currency can only deviate from the division currency if the module Currency is in the license. Required on create. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Description (Description). Extra description for the payment that may be included in the bank export file. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Discount due date (DiscountDueDate). Date before which the payment must be done to be eligible for discount. */
+  discountDueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Due date (DueDate). Date before which the payment must be done. Required on create. */
+  dueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entry date (EntryDate). Processing date of the payment. */
+  entryDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entry ID (EntryID). The unique identifier for a set of payments. A payment can be split so that one part is paid on a different date. In that case the two records get a different EntryID. Required on create. */
+  entryID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Entry number (EntryNumber). Entry number of the linked transaction. */
+  entryNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** G/L account (GLAccount). G/L account of the payment. Must be of type 22 (Accounts payable). Required on create. */
+  glAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** ID of the payment to change. */
+  id: Scalars['UUID']['input'];
+  /** Invoice date (InvoiceDate). Invoice date of the linked transaction. Required on create. */
+  invoiceDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
+  invoiceNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Journal (Journal). Journal of the linked transaction. Required on create. */
+  journalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
+  paymentConditionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  paymentDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
+  paymentDaysDiscount?: InputMaybe<Scalars['Int']['input']>;
+  /** Payment discount percentage (PaymentDiscountPercentage). Payment discount percentage. */
+  paymentDiscountPercentage?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Payment method (PaymentMethod). Method of payment. B = On credit (default), I = Collection, K = Cash, V = Credit card. Required on create. */
+  paymentMethod?: InputMaybe<PaymentMethod>;
+  /** Payment reference (PaymentReference). Payment reference for the payment that may be included in the bank export file. */
+  paymentReference?: InputMaybe<Scalars['String']['input']>;
+  /** Exchange rate (RateFC). Exchange rate from payment currency to division currency. AmountFC * RateFC = AmountDC. Required on create. */
+  rateFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction amount (division currency) (TransactionAmountDC). Total amount of the linked transaction in default currency (division currency). */
+  transactionAmountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction amount (foreign currency) (TransactionAmountFC). Total amount of the linked transaction in the selected currency. */
+  transactionAmountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction due date (TransactionDueDate). Due date of the linked transaction. */
+  transactionDueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Transaction entry ID (TransactionEntryID). Linked transaction. Use this as reference to PurchaseEntries. */
+  transactionEntryID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Transaction ID (TransactionID). Linked transaction line. Use this as reference to BankEntryLines and CashEntryLines. */
+  transactionID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Transaction is reversal (TransactionIsReversal). Indicates if the linked transaction is a reversal entry. */
+  transactionIsReversal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Transaction reporting period (TransactionReportingPeriod). Period of the linked transaction. */
+  transactionReportingPeriod?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction reporting year (TransactionReportingYear). Year of the linked transaction. */
+  transactionReportingYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction status (TransactionStatus). Status of the linked transaction. */
+  transactionStatus?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction type (TransactionType). Type of the linked transaction. */
+  transactionType?: InputMaybe<Scalars['Int']['input']>;
+  /** The version read; a payment changed since gets CONFLICT. */
+  version: Scalars['Int']['input'];
+  /** Your reference (YourRef). Invoice number of the supplier. In case the payment belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
+  yourRef?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Filter on Payments (Payments): every field given must hold. */
@@ -1365,6 +1627,22 @@ export type PaymentWhere = {
   transactionType?: InputMaybe<IntFilter>;
   /** Your reference (YourRef). Invoice number of the supplier. In case the payment belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
   yourRef?: InputMaybe<StringFilter>;
+};
+
+/** A payment run: which payments, from which own bank account, when, in which file format. */
+export type ProcessPaymentsInput = {
+  /** Own bank account of the division the payments are made from (BankAccounts with no Account). */
+  bankAccountID: Scalars['UUID']['input'];
+  /** Ask the bank to book the batch as one debit (BtchBookg); default true. */
+  batchBooking?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Division of the run (one batch and one document per call). */
+  divisionCode: Scalars['Int']['input'];
+  /** Requested execution date; payments executed on or before their DiscountDueDate pay AmountDC minus AmountDiscountDC. */
+  executionDate: Scalars['DateTime']['input'];
+  /** File format; default pain.001.001.03. */
+  format?: InputMaybe<BankFileFormat>;
+  /** Payments to process (Open or Selected); leave out to process every selected payment (Status 30) of the division. */
+  paymentIDs?: InputMaybe<Array<Scalars['UUID']['input']>>;
 };
 
 /** Operators on a large whole-number column. */

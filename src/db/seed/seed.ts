@@ -3,8 +3,10 @@ import { Database } from '../data-source';
 import { ENTITIES } from '../entities';
 import { Division } from '../../modules/divisions/division.entity';
 import { PaymentBatch } from '../../modules/batches/payment-batch.entity';
+import { PaymentMatch } from '../../modules/matching/payment-match.entity';
 import { Payment } from '../../modules/payments/payment.entity';
 import { demoPain001 } from './demo-bank-file';
+import { demoMatches } from './demo-matches';
 import { DemoBankFile, demoBatches, demoDivision, demoPayment, DemoOptions, demoUsers } from './demo-data';
 import { Random } from './random';
 
@@ -77,6 +79,8 @@ export async function seed(db: Database, opts: DemoOptions, progress: SeedProgre
       done += Math.min(chunk, payments.length - i);
       progress.update(done);
     }
+    const matches = demoMatches(payments);
+    for (let i = 0; i < matches.length; i += chunk) await insert(PaymentMatch, matches.slice(i, i + chunk));
   }
   progress.stop();
   return { payments: done, batches };

@@ -17,6 +17,18 @@ const OTHER_FIELDS: Record<string, string> = {
   'Query.apiKeys': 'key-management.test.ts: keys of other divisions are invisible',
   'Mutation.createApiKey': 'key-management.test.ts: cannot grant a division not held',
   'Mutation.revokeApiKey': 'key-management.test.ts: keys of other divisions answer NOT_FOUND',
+  'Mutation.createPayment': 'payment-isolation.test.ts: a write into a division not granted is FORBIDDEN',
+  'Mutation.createPayments': 'payment-isolation.test.ts: a write into a division not granted is FORBIDDEN',
+  'Mutation.updatePayment': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Mutation.updatePayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Mutation.deletePayment': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Mutation.deletePayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Mutation.splitPayment': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Mutation.selectPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Mutation.deselectPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Mutation.processPayments': 'payment-isolation.test.ts: a run in a division not granted is FORBIDDEN, its payments NOT_FOUND',
+  'Mutation.matchPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Mutation.unmatchPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
 };
 
 let t: TestDatabase;

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { electronicFormatIBAN } from 'ibantools';
+import { Clock, creationAudit, modificationAudit, selectionAudit, systemClock } from '../../access/audit';
+import { DivisionScope } from '../../access/division-scope';
+import { Principal } from '../../access/principal';
+import { Dec } from '../../common/decimal';
+import { buildPain001, FormatError, Pain001Input, Pain001Result, Pain001Transfer } from '../../formats/sepa-pain001';
+import { Account } from '../accounts/account.entity';
+import { BankAccount } from '../bank-accounts/bank-account.entity';
+import { Division } from '../divisions/division.entity';
+import { DocumentAttachment } from '../documents/document-attachment.entity';
+import { Document } from '../documents/document.entity';
+import { Payment } from '../payments/payment.entity';
+import { PaymentMethod, PaymentSource, PaymentStatus } from '../payments/payment.enums';
+import { PaymentRule, ruleError } from '../payments/payment.errors';
+import { bicProblem, dayOf, ibanProblem } from '../payments/payment.rules';
+import { PaymentService } from '../payments/payment.service';
+import { PaymentBatch } from './payment-batch.entity';
+import { paymentRunHooks } from './payment-run.hooks';
+import { BankFileFormat, ProcessPaymentsInput } from './payment-run.inputs';
+import { remittanceOf } from './remittance';
+
+/** Document type of a bank export file. */
+export const DOCUMENT_TYPE_BANK_FILE = 10;
+const MAX_SEPA_AMOUNT = new Dec('999999999.99');
+
+/** What one payment pays in a run: AmountDC, minus the discount when paid in time. */
+export function amountToPay(p: Pick<Payment, 'amountDC' | 'amountDiscountDC' | 'discountDueDate'>, executionDate: Date): Dec {
+  const amount = new Dec(p.amountDC);
+  const discount = p.amountDiscountDC ? new Dec(p.amountDiscountDC) : null;
+  if (discount && !discount.isZero() && p.discountDueDate && dayOf(executionDate) <= dayOf(p.discountDueDate)) return amount.minus(discount);
+  return amount;
+}
+
+/**
+ * The payment run: turns open or selected payments of one division into a PaymentBatch with a
+ * SEPA pain.001 file attached to a new Document, in one transaction (the caller's scope is the
+ * transaction's). Numbers without gaps: the division row is locked first (SELECT ... FOR UPDATE),
+ * so concurrent runs of one division queue, and the next document number and batch code are read
+ * under that lock; a rolled-back run leaves no number used.
+ */
+export class PaymentRunService {
+  constructor(
+    private readonly scope: DivisionScope,
+    private readonly principal: Principal,
+    private readonly now: Clock = systemClock,
+  ) {}
+
+  async process(input: ProcessPaymentsInput): Promise<PaymentBatch> {
+    const division = input.divisionCode;
+    this.scope.assertWritable(division);
+    const format = input.format ?? BankFileFormat.PAIN_001_001_03;
+    const batchBooking = input.batchBooking ?? true;
+    const divisionRow = await this.scope.forUpdate(this.scope.select(Division, 'd').where('d.code = :division', { division })).getOne();
+    if (!divisionRow) throw ruleError(PaymentRule.NOT_FOUND, 'divisionCode', `division ${division} was not found`);
+    const own = await this.ownBankAccount(division, input.bankAccountID);
+    const payments = await this.lockPayments(division, input.paymentIDs);
+    const [banks, accounts] = await Promise.all([
+      this.byId(BankAccount, payments.map((p) => p.accountBankAccountID)),
+      this.byId(Account, payments.map((p) => p.accountID)),
+    ]);
+    const executionDate = new Date(`${dayOf(input.executionDate)}T00:00:00Z`);
+    const refused: { id: string; reasons: string[] }[] = [];
+    const lines = payments.map((p) => {
+      const bank = p.accountBankAccountID ? banks.get(p.accountBankAccountID) : undefined;
+      const amount = amountToPay(p, executionDate);
+      const reasons = sepaProblems(p, divisionRow, bank, amount);
+      if (reasons.length) refused.push({ id: p.id, reasons });
+      return { payment: p, bank, amount, account: accounts.get(p.accountID) };
+    });
+    if (refused.length) {
+      const summary = refused.slice(0, 5).map((r) => `${r.id}: ${r.reasons.join('; ')}`).join(' | ');
+      throw ruleError(PaymentRule.NOT_SEPA_PAYABLE, 'paymentIDs', `${refused.length} payments cannot be paid by SEPA credit transfer: ${summary}`, { reasons: refused, ids: refused.map((r) => r.id) });
+    }
+
+    const at = this.now();
+    const documentNumber = (await this.maxOf(Document, 'documentNumber', division)) + 1;
+    const batchCode = await this.nextBatchCode(division);
+    const transfers: Pain001Transfer[] = lines.map(({ payment, bank, amount, account }) => ({
+      endToEndId: payment.id.replace(/-/g, ''),
+      amount: amount.toFixed(2),
+      currency: 'EUR',
+      creditorName: (bank!.bankAccountHolderName || account?.name || 'Unknown').slice(0, 70),
+      creditorIban: electronicFormatIBAN(bank!.bankAccount)!,
+      creditorBic: bank!.bic,
+      ...remittanceOf(payment),
+    }));
+    const companyName = (divisionRow.companyName || divisionRow.description).slice(0, 70);
+    const file = writeFile({
+      version: format,
+      messageId: `${batchCode}-${documentNumber}`,
+      createdAt: at,
+      initiatingPartyName: companyName,
+      debtorName: (own.bankAccountHolderName || companyName).slice(0, 70),
+      debtorIban: electronicFormatIBAN(own.bankAccount)!,
+      debtorBic: own.bic,
+      executionDate,
+      batchBooking,
+      paymentInformationId: batchCode,
+      transfers,
+    }, new Map(lines.map((l) => [l.payment.id.replace(/-/g, ''), l.payment.id])));
+    const total = lines.reduce((sum, l) => sum.plus(l.amount), new Dec(0));
+    if (file.numberOfTransactions !== lines.length || !new Dec(file.controlSum).eq(total)) {
+      throw new Error(`Bank file totals ${file.numberOfTransactions}/${file.controlSum} differ from the payments ${lines.length}/${total.toFixed(2)}`);
+    }
+
+    const audit = creationAudit(this.principal, at);
+    const document = Object.assign(new Document(), {
+      id: randomUUID(), divisionCode: division, documentNumber, subject: `Betaalbestand ${batchCode}`, type: DOCUMENT_TYPE_BANK_FILE,
+      created: at, creatorID: audit.creatorID, modified: at, modifierID: audit.modifierID,
+    });
+    const bytes = Buffer.from(file.xml, 'utf8');
+    const attachment = Object.assign(new DocumentAttachment(), {
+      id: randomUUID(), divisionCode: division, documentID: document.id, fileName: `${batchCode}.xml`, mediaType: 'application/xml',
+      fileSize: bytes.length, attachment: bytes, created: at,
+    });
+    const batch = Object.assign(new PaymentBatch(), {
+      id: randomUUID(), divisionCode: division, cashflowTransactionBatchCode: batchCode, bankAccountID: own.id, executionDate,
+      fileFormat: format, batchBooking, documentID: document.id, paymentCount: lines.length, totalAmountDC: total.toFixed(2), currency: 'EUR',
+      created: at, creatorID: audit.creatorID, modified: at, modifierID: audit.modifierID,
+    });
+    await this.scope.insert(Document, [document]);
+    await this.scope.insert(DocumentAttachment, [attachment]);
+    await this.scope.insert(PaymentBatch, [batch]);
+    await paymentRunHooks.afterBatchWritten?.(batchCode);
+
+    for (const [i, { payment }] of lines.entries()) {
+      const selection = payment.paymentSelected ? {} : selectionAudit(this.principal, at);
+      const changed = await this.scope.update(
+        Payment,
+        {
+          status: PaymentStatus.PROCESSED, source: PaymentSource.PROCESS, cashflowTransactionBatchCode: batchCode, paymentBatchNumber: i + 1,
+          documentID: document.id, isBatchBooking: batchBooking ? 1 : 0, bankAccountID: own.id, ...selection, ...modificationAudit(this.principal, at),
+        },
+        'ID = :id AND Status IN (:...statuses)',
+        { id: payment.id, statuses: [PaymentStatus.OPEN, PaymentStatus.SELECTED] },
+      );
+      if (changed !== 1) throw ruleError(PaymentRule.NOT_OPEN, 'paymentIDs', `payment ${payment.id} changed meanwhile`, { ids: [payment.id] });
+    }
+    return batch;
+  }
+
+  private async ownBankAccount(division: number, id: string): Promise<BankAccount> {
+    const own = await this.scope.select(BankAccount, 'b').where('b.id = :id AND b.divisionCode = :division', { id, division }).getOne();
+    if (!own) throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'bankAccountID', `bank account ${id} does not exist in division ${division}`);
+    if (own.accountID !== null) throw ruleError(PaymentRule.BANK_ACCOUNT_NOT_OWN, 'bankAccountID', `bank account ${own.bankAccount} is not an own bank account of the division`);
+    const problem = ibanProblem(own.bankAccount) ?? bicProblem(own.bic);
+    if (problem) throw ruleError(PaymentRule.INVALID_IBAN, 'bankAccountID', problem);
+    return own;
+  }
+
+  /** The payments of the run, locked, in the order of the file (due date, then ID). */
+  private async lockPayments(division: number, ids: string[] | null | undefined): Promise<Payment[]> {
+    if (ids) {
+      if (!ids.length) throw ruleError(PaymentRule.REQUIRED, 'paymentIDs', 'at least one payment is required (leave the field out to process every selected payment)');
+      const current = await new PaymentService(this.scope, this.principal, this.now).lockExisting(ids);
+      const rows = [...current.values()];
+      const elsewhere = rows.filter((p) => p.divisionCode !== division).map((p) => p.id);
+      if (elsewhere.length) throw ruleError(PaymentRule.INVALID_VALUE, 'paymentIDs', `payments of another division than ${division}: ${elsewhere.join(', ')}`, { ids: elsewhere });
+      const lost = rows.filter((p) => p.status !== PaymentStatus.OPEN && p.status !== PaymentStatus.SELECTED).map((p) => p.id);
+      if (lost.length) throw ruleError(PaymentRule.NOT_OPEN, 'paymentIDs', `${lost.length} payments are no longer open or selected: ${lost.join(', ')}`, { ids: lost });
+      return rows.sort(fileOrder);
+    }
+    const selected = await this.scope
+      .forUpdate(this.scope.select(Payment, 'p').where('p.divisionCode = :division AND p.status = :status', { division, status: PaymentStatus.SELECTED }).orderBy('p.id'))
+      .getMany();
+    if (!selected.length) throw ruleError(PaymentRule.NOTHING_TO_PROCESS, 'paymentIDs', `division ${division} has no selected payments`);
+    return selected.sort(fileOrder);
+  }
+
+  private async byId<T extends { id: string }>(entity: new () => T, ids: (string | null)[]): Promise<Map<string, T>> {
+    const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+    if (!wanted.length) return new Map();
+    const rows = await this.scope.select(entity, 't').where('t.id IN (:...wanted)', { wanted }).getMany();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private async maxOf(entity: typeof Document, field: string, division: number): Promise<number> {
+    const raw = await this.scope.select(entity, 't').select(`MAX(t.${field})`, 'max').where('t.divisionCode = :division', { division }).getRawOne<{ max: unknown }>();
+    return Number(raw?.max ?? 0);
+  }
+
+  /** B<division>-<5 digits>, one more than the division's highest (read under the division lock). */
+  private async nextBatchCode(division: number): Promise<string> {
+    const prefix = `B${division}-`;
+    const raw = await this.scope
+      .select(PaymentBatch, 'b')
+      .select('MAX(b.cashflowTransactionBatchCode)', 'max')
+      .where('b.divisionCode = :division AND b.cashflowTransactionBatchCode LIKE :pattern', { division, pattern: `${prefix}%` })
+      .getRawOne<{ max: string | null }>();
+    const last = raw?.max ? Number(raw.max.slice(prefix.length)) : 0;
+    return `${prefix}${String(last + 1).padStart(5, '0')}`;
+  }
+}
+
+/** Why SEPA credit transfer cannot carry a payment (empty when it can). */
+export function sepaProblems(p: Payment, division: Division, bank: BankAccount | undefined, amount: Dec): string[] {
+  const reasons: string[] = [];
+  if (p.currency !== 'EUR' || division.currency !== 'EUR') reasons.push(`currency ${p.currency} is not EUR`);
+  if (p.paymentMethod !== PaymentMethod.ON_CREDIT) reasons.push(`payment method ${p.paymentMethod} is not a credit transfer (B)`);
+  if (!bank) reasons.push('no supplier bank account (AccountBankAccountID)');
+  else {
+    const iban = ibanProblem(bank.bankAccount);
+    if (iban) reasons.push(`supplier bank account: ${iban}`);
+    const bic = bicProblem(bank.bic);
+    if (bic) reasons.push(`supplier bank account: ${bic}`);
+  }
+  if (amount.lt('0.01') || amount.gt(MAX_SEPA_AMOUNT)) reasons.push(`amount ${amount.toFixed(2)} is outside 0.01 to 999999999.99`);
+  return reasons;
+}
+
+/** The pain.001 file; a problem the writer finds in a payment is a refusal naming that payment. */
+function writeFile(input: Pain001Input, paymentOf: Map<string, string>): Pain001Result {
+  try {
+    return buildPain001(input);
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+    const reasons = error.problems.map((p) => ({ id: (p.endToEndId && paymentOf.get(p.endToEndId)) || p.field, reasons: [p.message] }));
+    throw ruleError(PaymentRule.NOT_SEPA_PAYABLE, 'paymentIDs', `the bank file cannot be written: ${error.message}`, { reasons, ids: reasons.map((r) => r.id) });
+  }
+}
+
+function fileOrder(a: Payment, b: Payment): number {
+  return a.dueDate.getTime() - b.dueDate.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

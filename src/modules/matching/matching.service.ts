@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { Clock, modificationAudit, systemClock } from '../../access/audit';
+import { DivisionScope } from '../../access/division-scope';
+import { Principal } from '../../access/principal';
+import { Dec } from '../../common/decimal';
+import { Payment } from '../payments/payment.entity';
+import { PaymentStatus } from '../payments/payment.enums';
+import { PaymentRule, ruleError } from '../payments/payment.errors';
+import { PaymentService } from '../payments/payment.service';
+import { PaymentMatch } from './payment-match.entity';
+
+export interface MatchRequest {
+  paymentIDs: string[];
+  /** The bank statement line that paid the payments; absent to match payments with each other. */
+  bankStatementLineReference?: string | null;
+  /** Date of the statement line (default: today); ignored when matching with each other. */
+  date?: Date | null;
+}
+
+/**
+ * Matching: payments stop being outstanding (Status 50) because a bank statement line paid them,
+ * or because they cancel each other out (an invoice and its credit note: AmountDC sums to zero).
+ * EndDate is the statement date, or the highest invoice date of the matched items; EndYear and
+ * EndPeriod follow from it (calendar periods). A PaymentMatches row per payment remembers the
+ * match and the status to return to when it is undone.
+ */
+export class MatchingService {
+  constructor(
+    private readonly scope: DivisionScope,
+    private readonly principal: Principal,
+    private readonly now: Clock = systemClock,
+  ) {}
+
+  async match(request: MatchRequest): Promise<Payment[]> {
+    const reference = request.bankStatementLineReference?.trim() || null;
+    if (reference && [...reference].length > 60) throw ruleError(PaymentRule.TOO_LONG, 'bankStatementLineReference', 'at most 60 characters');
+    const payments = new PaymentService(this.scope, this.principal, this.now);
+    const rows = [...(await payments.lockExisting(request.paymentIDs)).values()];
+    if (!rows.length) throw ruleError(PaymentRule.REQUIRED, 'paymentIDs', 'at least one payment is required');
+    const divisions = new Set(rows.map((p) => p.divisionCode));
+    if (divisions.size > 1) throw ruleError(PaymentRule.INVALID_VALUE, 'paymentIDs', 'payments of one division only can be matched together');
+    const matched = rows.filter((p) => p.status === PaymentStatus.MATCHED).map((p) => p.id);
+    if (matched.length) throw ruleError(PaymentRule.NOT_MATCHABLE, 'paymentIDs', `already matched: ${matched.join(', ')}`, { ids: matched });
+    let endDate: Date;
+    if (reference) {
+      endDate = startOfDay(request.date ?? this.now());
+    } else {
+      if (rows.length < 2) throw ruleError(PaymentRule.MATCH_NOT_BALANCED, 'paymentIDs', 'matching payments with each other needs at least two payments (or give bankStatementLineReference)');
+      const sum = rows.reduce((s, p) => s.plus(p.amountDC), new Dec(0));
+      if (!sum.isZero()) throw ruleError(PaymentRule.MATCH_NOT_BALANCED, 'paymentIDs', `the payments' AmountDC sums to ${sum.toFixed(2)}, not 0.00`, { sum: sum.toFixed(2) });
+      endDate = new Date(Math.max(...rows.map((p) => p.invoiceDate.getTime())));
+    }
+    const at = this.now();
+    const matchID = randomUUID();
+    await this.scope.insert(
+      PaymentMatch,
+      rows.map((p) =>
+        Object.assign(new PaymentMatch(), {
+          id: randomUUID(), divisionCode: p.divisionCode, matchID, paymentID: p.id, bankStatementLineReference: reference,
+          previousStatus: p.status, matchDate: endDate, created: at, creatorID: this.principal.userId,
+        }),
+      ),
+    );
+    const ids = rows.map((p) => p.id);
+    const changed = await this.scope.update(
+      Payment,
+      { status: PaymentStatus.MATCHED, endDate, endYear: endDate.getUTCFullYear(), endPeriod: endDate.getUTCMonth() + 1, ...modificationAudit(this.principal, at) },
+      'ID IN (:...ids) AND Status <> :matched',
+      { ids, matched: PaymentStatus.MATCHED },
+    );
+    if (changed !== ids.length) throw ruleError(PaymentRule.NOT_MATCHABLE, 'paymentIDs', 'payments changed meanwhile', { ids });
+    return payments.reload(request.paymentIDs);
+  }
+
+  /** Undoes the matches the given payments are part of (every payment of those matches). */
+  async unmatch(paymentIDs: string[]): Promise<Payment[]> {
+    const payments = new PaymentService(this.scope, this.principal, this.now);
+    const rows = [...(await payments.lockExisting(paymentIDs)).values()];
+    const notMatched = rows.filter((p) => p.status !== PaymentStatus.MATCHED).map((p) => p.id);
+    if (notMatched.length) throw ruleError(PaymentRule.NOT_MATCHED, 'paymentIDs', `not matched: ${notMatched.join(', ')}`, { ids: notMatched });
+    const ids = rows.map((p) => p.id);
+    const lines = await this.scope.select(PaymentMatch, 'm').where('m.paymentID IN (:...ids)', { ids }).getMany();
+    const matchIDs = [...new Set(lines.map((l) => l.matchID))];
+    const all = matchIDs.length ? await this.scope.select(PaymentMatch, 'm').where('m.matchID IN (:...matchIDs)', { matchIDs }).getMany() : [];
+    // Matched before this gateway (imported, seeded): no match row, back to processed or open.
+    const previous = new Map(all.map((l) => [l.paymentID, l.previousStatus]));
+    for (const p of rows) if (!previous.has(p.id)) previous.set(p.id, p.cashflowTransactionBatchCode ? PaymentStatus.PROCESSED : PaymentStatus.OPEN);
+    const at = this.now();
+    for (const [id, status] of previous) {
+      await this.scope.update(Payment, { status, endDate: null, endYear: null, endPeriod: null, ...modificationAudit(this.principal, at) }, 'ID = :id', { id });
+    }
+    if (matchIDs.length) await this.scope.delete(PaymentMatch, 'MatchID IN (:...matchIDs)', { matchIDs });
+    return payments.reload([...previous.keys()]);
+  }
+}
+
+function startOfDay(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}

@@ -1,0 +1,68 @@
+import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { systemClock } from '../../access/audit';
+import type { RequestContext } from '../../context/request-context';
+import { Loaders } from '../../context/loaders';
+import { epcPayload, epcPng, epcSvg, FormatError } from '../../formats/epc-qr';
+import { amountToPay } from '../batches/payment-run.service';
+import { remittanceOf } from '../batches/remittance';
+import { Payment } from './payment.entity';
+import { PaymentMethod, PaymentStatus } from './payment.enums';
+import { PaymentRule, ruleError } from './payment.errors';
+
+@ObjectType({ description: 'EPC QR code (EPC069-12 "SEPA QR", version 002, UTF-8) to pay a payment by scanning it in a banking app.' })
+export class EpcQrCode {
+  @Field(() => String, { description: 'The payload: BCD, 002, 1, SCT, BIC, name, IBAN, EUR amount, purpose, reference or text; lines joined by LF.' })
+  declare payload: string;
+}
+
+/**
+ * `payment.epcQr { payload svg png }`: the QR code paying the supplier what the payment pays today
+ * (AmountDC, minus the discount until DiscountDueDate). A payment SEPA credit transfer cannot
+ * carry gets BAD_USER_INPUT naming `epcQr` and why.
+ */
+@Resolver(() => Payment)
+export class PaymentEpcQrResolver {
+  @FieldResolver(() => EpcQrCode, { nullable: true, description: 'EPC QR code paying this payment by SEPA credit transfer; an error says why a payment cannot be paid so.' })
+  async epcQr(@Root() p: Payment, @Ctx() ctx: RequestContext): Promise<EpcQrCode> {
+    const refuse = (why: string) => ruleError(PaymentRule.NOT_SEPA_PAYABLE, 'epcQr', `payment ${p.id} cannot be paid by SEPA credit transfer: ${why}`, { id: p.id });
+    if (p.status >= PaymentStatus.PROCESSED) throw refuse(`it is already ${PaymentStatus[p.status].toLowerCase()} (Status ${p.status})`);
+    if (p.paymentMethod !== PaymentMethod.ON_CREDIT) throw refuse(`payment method ${p.paymentMethod} is not a credit transfer (B)`);
+    if (!p.accountBankAccountID) throw refuse('it has no supplier bank account (AccountBankAccountID)');
+    const [bank, account] = await Promise.all([
+      ctx.loaders.by('BankAccounts', 'ID').load(Loaders.key(p.divisionCode, p.accountBankAccountID)),
+      ctx.loaders.by('Accounts', 'ID').load(Loaders.key(p.divisionCode, p.accountID)),
+    ]);
+    if (!bank) throw refuse('its supplier bank account was not found');
+    const remittance = remittanceOf(p);
+    try {
+      return {
+        payload: epcPayload({
+          version: '002',
+          bic: bank.bic as string | null,
+          beneficiaryName: String(bank.bankAccountHolderName || account?.name || ''),
+          iban: String(bank.bankAccount).replace(/\s+/g, ''),
+          amount: amountToPay(p, systemClock()).toFixed(2),
+          currency: p.currency,
+          structuredReference: remittance.structuredReference,
+          text: remittance.remittanceText,
+        }),
+      };
+    } catch (error) {
+      if (error instanceof FormatError) throw refuse(error.message);
+      throw error;
+    }
+  }
+}
+
+@Resolver(() => EpcQrCode)
+export class EpcQrCodeResolver {
+  @FieldResolver(() => String, { description: 'The QR code as an SVG document (error correction level M).' })
+  svg(@Root() code: EpcQrCode): Promise<string> {
+    return epcSvg(code.payload);
+  }
+
+  @FieldResolver(() => String, { description: 'The QR code as a PNG image, base64-encoded.' })
+  async png(@Root() code: EpcQrCode): Promise<string> {
+    return (await epcPng(code.payload)).toString('base64');
+  }
+}

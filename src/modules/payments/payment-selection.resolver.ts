@@ -1,0 +1,35 @@
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireScope } from '../../access/require-scope';
+import type { RequestContext } from '../../context/request-context';
+import { idempotent } from '../idempotency/idempotency.service';
+import { Payment } from './payment.entity';
+import { PaymentSelectionService } from './payment-selection.service';
+
+const KEY_DOC = 'Idempotency key: a retry with the same key and input returns the first result and does nothing twice.';
+
+/** Selecting payments to be paid (scope payments:select). */
+@Resolver(() => Payment)
+export class PaymentSelectionResolver {
+  @Mutation(() => [Payment], {
+    description: 'Select open payments (Status 20) to be paid: Status 30, PaymentSelected and PaymentSelector set (scope payments:select). All or nothing: payments that are no longer open give CONFLICT with their ids in extensions.ids.',
+  })
+  selectPayments(
+    @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
+    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    requireScope(ctx, 'payments:select');
+    return idempotent(ctx.scope, ctx.principal, key, 'selectPayments', ids, (tx) => new PaymentSelectionService(tx, ctx.principal).select(ids));
+  }
+
+  @Mutation(() => [Payment], { description: 'Deselect selected payments (Status 30 back to 20; scope payments:select). All or nothing.' })
+  deselectPayments(
+    @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
+    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    requireScope(ctx, 'payments:select');
+    return idempotent(ctx.scope, ctx.principal, key, 'deselectPayments', ids, (tx) => new PaymentSelectionService(tx, ctx.principal).deselect(ids));
+  }
+}

@@ -1,0 +1,70 @@
+import { GraphQLScalarType } from 'graphql';
+import { DateTimeResolver, SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, InputType, Int } from 'type-graphql';
+import { CatalogColumn, describe } from '../../catalog';
+import { DecimalScalar } from '../../common/scalars';
+import { PaymentMethod } from './payment.enums';
+import { CREATE_COLUMNS, UPDATE_COLUMNS } from './payment.rules';
+
+/**
+ * GraphQL inputs of the payment mutations, generated from the catalog: one field per column a
+ * caller may write, with the catalog's description. Every column field is nullable in GraphQL so
+ * that a missing required column is answered by the gateway's own BAD_USER_INPUT naming it.
+ */
+const SCALARS: Record<CatalogColumn['type'], () => GraphQLScalarType | object> = {
+  guid: () => UUIDResolver,
+  string: () => String,
+  int16: () => Int,
+  int32: () => Int,
+  int64: () => SafeIntResolver,
+  decimal: () => DecimalScalar,
+  datetime: () => DateTimeResolver,
+  boolean: () => Boolean,
+  blob: () => String,
+};
+const SPECIAL: Record<string, () => object> = { PaymentMethod: () => PaymentMethod };
+
+function addColumnFields(target: Function, columns: readonly CatalogColumn[]): void {
+  for (const c of columns) {
+    const required = c.required ? ' Required on create.' : '';
+    Field(SPECIAL[c.name] ?? SCALARS[c.type], { nullable: true, description: `${describe(c)}${required}` })(target.prototype, c.field);
+  }
+}
+
+/** A new payment. Audit, status and workflow columns are set by the server. */
+@InputType({ description: 'A new payment. ID, EntryID and PaymentMethod (B) are filled in when left out; audit and workflow columns are always set by the server.' })
+export class PaymentCreateInput {
+  [field: string]: unknown;
+}
+addColumnFields(PaymentCreateInput, CREATE_COLUMNS);
+
+/** Changes to a payment: only the fields given change; `null` clears an optional column. */
+@InputType({ description: 'Changes to one payment: the fields given change (null clears an optional column), the others keep their value.' })
+export class PaymentUpdateInput {
+  @Field(() => UUIDResolver, { description: 'ID of the payment to change.' })
+  declare id: string;
+
+  @Field(() => Int, { description: 'The version read; a payment changed since gets CONFLICT.' })
+  declare version: number;
+
+  [field: string]: unknown;
+}
+addColumnFields(PaymentUpdateInput, UPDATE_COLUMNS);
+
+@InputType({ description: 'A payment to delete.' })
+export class PaymentDeleteInput {
+  @Field(() => UUIDResolver)
+  declare id: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version read; when given, a payment changed since gets CONFLICT.' })
+  declare version?: number | null;
+}
+
+@InputType({ description: 'One part of a split payment.' })
+export class PaymentSplitPartInput {
+  @Field(() => DecimalScalar, { description: 'AmountFC of the part; AmountDC follows from RateFC. The parts sum exactly to the payment.' })
+  declare amountFC: string;
+
+  @Field(() => DateTimeResolver, { description: 'Due date of the part (not before the invoice date).' })
+  declare dueDate: Date;
+}

@@ -1,0 +1,172 @@
+import { code as currencyByCode } from 'currency-codes';
+import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
+import { CatalogColumn, storedColumns } from '../../catalog';
+import { PAYMENTS } from '../../catalog/tables/payments';
+import { Dec, isDecimalText } from '../../common/decimal';
+import { GatewayError } from '../../common/errors';
+import { Payment } from './payment.entity';
+import { PaymentStatus } from './payment.enums';
+import { PaymentRule, ruleError } from './payment.errors';
+
+/**
+ * The catalog-driven rules of a payment row that need no database: required columns, lengths,
+ * decimal scales, currencies, AmountFC x RateFC = AmountDC, dates, and which columns each status
+ * still lets change. Rules that read other rows live in payment.references.ts.
+ */
+
+/** Columns the server sets (audit, workflow); never taken from input. */
+export const SERVER_MANAGED = new Set([
+  'Created', 'CreatedUtc', 'Creator', 'Modified', 'ModifiedUtc', 'Modifier',
+  'Status', 'Source', 'CashflowTransactionBatchCode', 'PaymentBatchNumber', 'Document',
+  'PaymentSelected', 'PaymentSelector', 'EndDate', 'EndPeriod', 'EndYear', 'IsBatchBooking',
+]);
+
+/** Required columns the server fills when the input leaves them out. */
+const DEFAULTED = new Set(['ID', 'EntryID', 'PaymentMethod']);
+
+export const CREATE_COLUMNS: readonly CatalogColumn[] = storedColumns(PAYMENTS).filter((c) => !SERVER_MANAGED.has(c.name));
+/** A payment never moves to another division and keeps its ID. */
+export const UPDATE_COLUMNS: readonly CatalogColumn[] = CREATE_COLUMNS.filter((c) => c.name !== 'ID' && c.name !== 'Division');
+
+/** Columns a selected payment (Status 30) may no longer change: what it will pay. */
+export const AMOUNT_COLUMNS = new Set(['AmountDC', 'AmountFC', 'RateFC', 'AmountDiscountDC', 'AmountDiscountFC', 'Currency']);
+/** The only columns a processed or matched payment (Status 40, 50) may still change. */
+export const DESCRIPTIVE_COLUMNS = new Set(['Description', 'YourRef']);
+
+export type PaymentValues = Partial<Record<keyof Payment, unknown>>;
+
+const byField = new Map(storedColumns(PAYMENTS).map((c) => [c.field, c]));
+
+export function columnOfField(field: string): CatalogColumn {
+  const c = byField.get(field);
+  if (!c) throw new Error(`Unknown payment field ${field}`);
+  return c;
+}
+
+/**
+ * Rules of one complete candidate row (after defaults, or the current row with an update
+ * applied). Throws the first broken rule; `index` positions it in a bulk input.
+ */
+export function checkRow(row: PaymentValues, index?: number): void {
+  const at = { index, ...(row.id ? { id: String(row.id) } : {}) };
+  for (const c of CREATE_COLUMNS) {
+    const value = row[c.field as keyof Payment];
+    if (value === null || value === undefined) {
+      if (c.required && !DEFAULTED.has(c.name)) throw ruleError(PaymentRule.REQUIRED, c.field, `${c.labelEn} (${c.name}) is required`, at);
+      continue;
+    }
+    checkColumnValue(c, value, at);
+  }
+  const currency = String(row.currency);
+  if (!currencyByCode(currency)) throw ruleError(PaymentRule.INVALID_CURRENCY, 'currency', `${currency} is not an ISO 4217 currency code`, at);
+  const amountFC = new Dec(String(row.amountFC));
+  const rate = new Dec(String(row.rateFC));
+  const amountDC = new Dec(String(row.amountDC));
+  if (rate.lte(0)) throw ruleError(PaymentRule.INVALID_VALUE, 'rateFC', 'the exchange rate must be positive', at);
+  const product = amountFC.times(rate).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  if (!product.eq(amountDC)) {
+    throw ruleError(PaymentRule.AMOUNT_RATE_MISMATCH, 'amountDC', `AmountFC x RateFC = ${product.toFixed(2)}, not ${amountDC.toFixed(2)} (to the cent)`, { ...at, expected: product.toFixed(2) });
+  }
+  for (const [discountField, amount] of [['amountDiscountDC', amountDC], ['amountDiscountFC', amountFC]] as const) {
+    const raw = row[discountField];
+    if (raw === null || raw === undefined) continue;
+    const discount = new Dec(String(raw));
+    if (discount.isNegative() !== amount.isNegative() && !discount.isZero()) throw ruleError(PaymentRule.DISCOUNT_EXCEEDS_AMOUNT, discountField, 'the discount must have the sign of the amount', at);
+    if (discount.abs().gt(amount.abs())) throw ruleError(PaymentRule.DISCOUNT_EXCEEDS_AMOUNT, discountField, 'the discount exceeds the amount', at);
+  }
+  const invoice = row.invoiceDate as Date;
+  const due = row.dueDate as Date;
+  if (dayOf(due) < dayOf(invoice)) throw ruleError(PaymentRule.DUE_BEFORE_INVOICE, 'dueDate', `the due date ${dayOf(due)} is before the invoice date ${dayOf(invoice)}`, at);
+}
+
+/** Type, length and scale of one value against its catalog column. */
+export function checkColumnValue(c: CatalogColumn, value: unknown, at: { index?: number; id?: string } = {}): void {
+  switch (c.type) {
+    case 'string':
+      if (typeof value !== 'string') throw ruleError(PaymentRule.INVALID_VALUE, c.field, 'must be text', at);
+      if (c.required && value.trim() === '') throw ruleError(PaymentRule.REQUIRED, c.field, `${c.labelEn} (${c.name}) is required`, at);
+      if (c.length !== undefined && [...value].length > c.length) {
+        throw ruleError(PaymentRule.TOO_LONG, c.field, `at most ${c.length} characters, got ${[...value].length}`, { ...at, maxLength: c.length });
+      }
+      return;
+    case 'decimal': {
+      const text = String(value);
+      if (!isDecimalText(text)) throw ruleError(PaymentRule.INVALID_VALUE, c.field, 'must be a decimal number', at);
+      const d = new Dec(text);
+      const scale = c.scale ?? 0;
+      if (d.decimalPlaces() > scale) throw ruleError(PaymentRule.AMOUNT_SCALE, c.field, `at most ${scale} decimals`, at);
+      const integerDigits = d.abs().trunc().toFixed().replace(/^0$/, '').length;
+      if (c.precision !== undefined && integerDigits > c.precision - scale) {
+        throw ruleError(PaymentRule.INVALID_VALUE, c.field, `at most ${c.precision - scale} digits before the decimal point`, at);
+      }
+      return;
+    }
+    case 'datetime':
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw ruleError(PaymentRule.INVALID_VALUE, c.field, 'must be a date-time', at);
+      return;
+    case 'int16':
+    case 'int32':
+      if (!Number.isInteger(value)) throw ruleError(PaymentRule.INVALID_VALUE, c.field, 'must be an integer', at);
+      if (c.type === 'int16' && Math.abs(value as number) > 32767) throw ruleError(PaymentRule.INVALID_VALUE, c.field, 'out of range', at);
+      return;
+    default:
+      return;
+  }
+}
+
+/**
+ * Which of the changed columns the payment's status forbids: Selected keeps its amounts,
+ * Processed and Matched keep everything but the descriptive columns.
+ */
+export function checkStatusAllowsChange(current: Payment, changedFields: string[], index?: number): void {
+  const at = { index, id: current.id, status: current.status };
+  for (const field of changedFields) {
+    const c = columnOfField(field);
+    if (current.status >= PaymentStatus.PROCESSED && !DESCRIPTIVE_COLUMNS.has(c.name)) {
+      throw ruleError(PaymentRule.STATUS_LOCKED, field, `a ${PaymentStatus[current.status].toLowerCase()} payment (Status ${current.status}) can only change ${[...DESCRIPTIVE_COLUMNS].join(', ')}`, at);
+    }
+    if (current.status === PaymentStatus.SELECTED && AMOUNT_COLUMNS.has(c.name)) {
+      throw ruleError(PaymentRule.AMOUNTS_LOCKED, field, 'the amounts of a selected payment (Status 30) cannot change; deselect it first', at);
+    }
+  }
+}
+
+export function checkDeletable(current: Payment, index?: number): void {
+  if (current.status >= PaymentStatus.PROCESSED) {
+    throw ruleError(PaymentRule.NOT_DELETABLE, 'id', `a ${PaymentStatus[current.status].toLowerCase()} payment (Status ${current.status}) cannot be deleted`, { index, id: current.id, status: current.status });
+  }
+}
+
+/** True when two stored values of a column are the same (decimals compared exactly). */
+export function sameValue(c: CatalogColumn, a: unknown, b: unknown): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
+  if (c.type === 'decimal') return new Dec(String(a)).eq(String(b));
+  if (c.type === 'datetime') return (a as Date).getTime() === (b as Date).getTime();
+  return a === b;
+}
+
+/** A bank account number as an IBAN, or the reason it is not a valid one. */
+export function ibanProblem(number: string | null | undefined): string | undefined {
+  if (!number) return 'no bank account number';
+  const iban = electronicFormatIBAN(number) ?? '';
+  return isValidIBAN(iban) ? undefined : `${number} is not a valid IBAN`;
+}
+
+export function bicProblem(bic: string | null | undefined): string | undefined {
+  if (!bic) return undefined;
+  return isValidBIC(bic) ? undefined : `${bic} is not a valid BIC`;
+}
+
+/** Looks like an IBAN (country letters and check digits) rather than another account number. */
+export function looksLikeIban(number: string): boolean {
+  return /^[A-Z]{2}[0-9]{2}/i.test(number.replace(/\s+/g, ''));
+}
+
+/** The calendar day (UTC) of a date-time, as YYYY-MM-DD. */
+export function dayOf(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function isGatewayError(e: unknown): e is GatewayError {
+  return e instanceof GatewayError;
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { DivisionScope } from '../../access/division-scope';
+import { Clock, creationAudit, modificationAudit, systemClock } from '../../access/audit';
+import { Principal } from '../../access/principal';
+import { Payment } from './payment.entity';
+import { PaymentMethod, PaymentSource, PaymentStatus } from './payment.enums';
+import { PaymentRule, ruleError } from './payment.errors';
+import { PaymentCreateInput, PaymentDeleteInput, PaymentUpdateInput } from './payment.inputs';
+import { checkReferences } from './payment.references';
+import { checkDeletable, checkRow, checkStatusAllowsChange, CREATE_COLUMNS, PaymentValues, sameValue, UPDATE_COLUMNS } from './payment.rules';
+
+/**
+ * Create, update and delete payments, single or in bulk. A bulk call is all or nothing: every
+ * row is checked before anything is written, and the writes share one transaction (the caller
+ * passes the transaction's scope). Audit columns come from the principal and the clock only.
+ */
+export class PaymentService {
+  constructor(
+    private readonly scope: DivisionScope,
+    private readonly principal: Principal,
+    private readonly now: Clock = systemClock,
+  ) {}
+
+  async create(inputs: PaymentCreateInput[]): Promise<Payment[]> {
+    const at = this.now();
+    const rows = inputs.map((input) => {
+      const row: PaymentValues = {};
+      for (const c of CREATE_COLUMNS) if (input[c.field] !== undefined) row[c.field as keyof Payment] = input[c.field];
+      row.id ??= randomUUID();
+      row.entryID ??= randomUUID();
+      row.paymentMethod ??= PaymentMethod.ON_CREDIT;
+      return row;
+    });
+    rows.forEach((row, index) => checkRow(row, index));
+    const ids = new Set<string>();
+    rows.forEach((row, index) => {
+      if (ids.has(String(row.id))) throw ruleError(PaymentRule.DUPLICATE_ID, 'id', `payment ${row.id} appears twice in the input`, { index });
+      ids.add(String(row.id));
+    });
+    await checkReferences(this.scope, rows);
+    const taken = await this.scope.select(Payment, 'p').select('p.id').where('p.id IN (:...ids)', { ids: [...ids] }).getMany();
+    if (taken.length) throw ruleError(PaymentRule.DUPLICATE_ID, 'id', `payment ${taken[0].id} already exists`, { index: rows.findIndex((r) => r.id === taken[0].id) });
+    const payments = rows.map((row) =>
+      Object.assign(new Payment(), row, {
+        status: PaymentStatus.OPEN,
+        source: PaymentSource.MANUAL,
+        ...creationAudit(this.principal, at),
+        version: 1,
+      }),
+    );
+    await this.scope.insert(Payment, payments);
+    return this.reload(payments.map((p) => p.id));
+  }
+
+  async update(inputs: PaymentUpdateInput[]): Promise<Payment[]> {
+    const at = this.now();
+    const current = await this.lockExisting(inputs.map((i) => i.id));
+    const changes = inputs.map((input, index) => {
+      const row = current.get(input.id)!;
+      if (row.version !== input.version) {
+        throw ruleError(PaymentRule.STALE_VERSION, 'version', `payment ${input.id} is at version ${row.version}, the update was based on ${input.version}`, { index, id: input.id, currentVersion: row.version });
+      }
+      const set: PaymentValues = {};
+      for (const c of UPDATE_COLUMNS) {
+        if (input[c.field] === undefined) continue;
+        if (!sameValue(c, input[c.field], row[c.field as keyof Payment])) set[c.field as keyof Payment] = input[c.field];
+      }
+      checkStatusAllowsChange(row, Object.keys(set), index);
+      const merged = { ...row, ...set } as PaymentValues;
+      checkRow(merged, index);
+      return { row, set, merged };
+    });
+    const seen = new Set<string>();
+    inputs.forEach((i, index) => {
+      if (seen.has(i.id)) throw ruleError(PaymentRule.DUPLICATE_ID, 'id', `payment ${i.id} appears twice in the input`, { index });
+      seen.add(i.id);
+    });
+    await checkReferences(this.scope, changes.map((c) => c.merged));
+    for (const { row, set } of changes) {
+      if (!Object.keys(set).length) continue;
+      const changed = await this.scope.update(Payment, { ...(set as Partial<Payment>), ...modificationAudit(this.principal, at) }, 'ID = :id AND Version = :version', { id: row.id, version: row.version });
+      if (changed !== 1) throw ruleError(PaymentRule.STALE_VERSION, 'version', `payment ${row.id} changed meanwhile`, { id: row.id });
+    }
+    return this.reload(inputs.map((i) => i.id));
+  }
+
+  async delete(inputs: PaymentDeleteInput[]): Promise<string[]> {
+    const current = await this.lockExisting(inputs.map((i) => i.id));
+    inputs.forEach((input, index) => {
+      const row = current.get(input.id)!;
+      if (input.version !== undefined && input.version !== null && input.version !== row.version) {
+        throw ruleError(PaymentRule.STALE_VERSION, 'version', `payment ${input.id} is at version ${row.version}, the delete was based on ${input.version}`, { index, id: input.id, currentVersion: row.version });
+      }
+      checkDeletable(row, index);
+    });
+    const ids = [...new Set(inputs.map((i) => i.id))];
+    const deleted = await this.scope.delete(Payment, 'ID IN (:...ids) AND Status < :processed', { ids, processed: PaymentStatus.PROCESSED });
+    if (deleted !== ids.length) throw ruleError(PaymentRule.STALE_VERSION, 'id', 'payments changed meanwhile', { ids });
+    return ids;
+  }
+
+  /** The payments by ID in the scope, locked for the transaction; NOT_FOUND names the first missing. */
+  async lockExisting(ids: string[]): Promise<Map<string, Payment>> {
+    const wanted = [...new Set(ids)];
+    const rows = wanted.length ? await this.scope.forUpdate(this.scope.select(Payment, 'p').where('p.id IN (:...wanted)', { wanted }).orderBy('p.id')).getMany() : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    ids.forEach((id, index) => {
+      if (!byId.has(id)) throw ruleError(PaymentRule.NOT_FOUND, 'id', `payment ${id} was not found`, { index, id });
+    });
+    return byId;
+  }
+
+  async reload(ids: string[]): Promise<Payment[]> {
+    if (!ids.length) return [];
+    const rows = await this.scope.select(Payment, 'p').where('p.id IN (:...ids)', { ids }).getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)!);
+  }
+}
