@@ -81,6 +81,15 @@ describe('authentication', () => {
     expect(res.errors?.[0].message).toMatch(/revoked/);
   });
 
+  it('refuses an API key past its expiry', async () => {
+    const headers = await gw.headersFor({ name: 'short lived', divisions: [D1] });
+    expect((await gw.gql(Q, {}, headers)).status).toBe(200);
+    await t.db.dataSource.getRepository(ApiKeyRecord).update({ keyId: headers['x-api-key'].slice(4, 20) }, { expires: new Date(Date.now() - 1000) });
+    const res = await gw.gql(Q, {}, headers);
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0].message).toMatch(/expired/);
+  });
+
   it('accepts an HS256 token with divisions and scopes claims', async () => {
     const res = await gw.gql(Q, {}, bearer(await hs({ divisions: [D2], scopes: ['payments:read'] })));
     expect(res.errors).toBeUndefined();
