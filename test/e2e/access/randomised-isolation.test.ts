@@ -123,8 +123,8 @@ class QueryGenerator {
       else if (a.name === 'divisions' && divisionsArg) args.push(`divisions: ${this.variable(a.type, divisionsArg)}`);
     }
     const names = field.args.map((a) => a.name);
-    if (names.includes('last') && this.rng.chance(0.15)) args.push(`last: ${this.rng.pick([1, 7, 50, 500])}`);
-    else if (names.includes('first')) args.push(`first: ${this.rng.pick(depth ? [1, 3, 10] : [1, 5, 20, 50, 200])}`);
+    if (names.includes('last') && this.rng.chance(0.15)) args.push(`last: ${this.rng.pick([1, 7, 50])}`);
+    else if (names.includes('first')) args.push(`first: ${this.rng.pick(depth ? [1, 3, 10] : [1, 5, 20, 50, 100])}`);
     if (names.includes('offset') && this.rng.chance(0.1)) args.push(`offset: ${this.rng.pick([0, 3, 40])}`);
     const total = this.rng.chance(0.5) ? ' totalCount' : '';
     return `${field.name}${args.length ? `(${args.join(', ')})` : ''} { nodes { ${this.selection(node, t, depth)} } pageInfo { hasNextPage hasPreviousPage }${total} }`;
@@ -202,12 +202,14 @@ class QueryGenerator {
     }
   }
 
+  /** Sort keys: one of the key fields of <Type>OrderBy (`field`, or a relation's column enum) each. */
   private orderBy(type: GraphQLInputObjectType): Record<string, unknown>[] {
     const fields = type.getFields();
-    const sortable = isEnumType(getNamedType(fields.field.type)) ? (getNamedType(fields.field.type) as GraphQLEnumType).getValues().map((x) => x.name) : [];
+    const keyFields = Object.values(fields).filter((f) => !['direction', 'nulls'].includes(f.name) && isEnumType(getNamedType(f.type)));
     const keys: Record<string, unknown>[] = [];
-    for (let i = this.rng.int(1, 2); i > 0 && sortable.length; i--) {
-      const key: Record<string, unknown> = { field: this.rng.pick(sortable) };
+    for (let i = this.rng.int(1, 2); i > 0 && keyFields.length; i--) {
+      const f = this.rng.chance(0.5) && fields.field ? fields.field : this.rng.pick(keyFields);
+      const key: Record<string, unknown> = { [f.name]: this.rng.pick((getNamedType(f.type) as GraphQLEnumType).getValues().map((x) => x.name)) };
       if (fields.direction) key.direction = this.rng.pick(['ASC', 'DESC']);
       if (fields.nulls && this.rng.chance(0.3)) key.nulls = this.rng.pick((getNamedType(fields.nulls.type) as GraphQLEnumType).getValues().map((x) => x.name));
       keys.push(key);
