@@ -172,6 +172,68 @@ describe('isolation matrix', () => {
     }
   });
 
+  it('filters and sorts through relations never match or reveal another division\'s rows', async () => {
+    const payment = (await rowsOf('Payments')).find((r) => r.divisionCode === D1)!;
+    const foreign = (await rowsOf('Accounts')).find((r) => r.divisionCode === D2)!;
+    const repo = t.db.dataSource.getRepository(entityOf('Payments'));
+    await repo.update({ id: payment.id }, { accountID: foreign.id } as never);
+    try {
+      const Q = 'query($w: PaymentWhere) { payments(where: $w, first: 1000) { nodes { id divisionCode accountName account { id } } } }';
+      for (const caller of [asA, gw.gql]) {
+        for (const w of [{ accountName: { eq: foreign.name } }, { account: { name: { eq: foreign.name } } }, { account: { id: { eq: foreign.id } } }, { account: { divisionCode: { eq: D2 } } }]) {
+          const res = await caller(Q, { w });
+          expect(res.errors).toBeUndefined();
+          // The D1 payment points at a D2 supplier: no filter through that relation may match it.
+          expect(res.data.payments.nodes.filter((n: { id: string }) => n.id === payment.id)).toEqual([]);
+          if (caller === asA) expect(res.data.payments.nodes.every((n: { divisionCode: number }) => n.divisionCode === D1)).toBe(true);
+        }
+      }
+      const sorted = await asA('{ payments(first: 1000, orderBy: [{ account: name }]) { nodes { id accountName } } }');
+      expect(sorted.data.payments.nodes.find((n: { id: string }) => n.id === payment.id).accountName).toBeNull();
+      expect(JSON.stringify(sorted.data)).not.toContain(foreign.name);
+    } finally {
+      await repo.update({ id: payment.id }, { accountID: payment.accountID } as never);
+    }
+  });
+
+  it('nested lists (to-many) show only rows of the parent\'s division, even when another division points at the parent', async () => {
+    // A division-2 payment naming a division-1 supplier must not appear under that supplier.
+    const account = (await rowsOf('Accounts')).find((r) => r.divisionCode === D1)!;
+    const payment = (await rowsOf('Payments')).find((r) => r.divisionCode === D2)!;
+    const repo = t.db.dataSource.getRepository(entityOf('Payments'));
+    await repo.update({ id: payment.id }, { accountID: account.id } as never);
+    try {
+      const schema = buildGatewaySchema();
+      let checked = 0;
+      for (const { t: x, list } of ENTITY_FIELDS) {
+        const part = partField(x);
+        const node = schema.getType(x.typeName) as GraphQLObjectType;
+        const nested = Object.values(node.getFields()).filter((f) => getNamedType(f.type).name.endsWith('Connection'));
+        if (!part || nested.length === 0) continue;
+        const selection = nested.map((f) => {
+          const child = CATALOG.find((c) => `${c.typeName}Connection` === getNamedType(f.type).name)!;
+          return `${f.name}(first: 1000) { nodes { ${pkField(child)} ${partField(child) ?? ''} } }`;
+        });
+        for (const caller of [asA, gw.gql]) {
+          const rows = await listAll(caller, list, [pkField(x), part, ...selection].join(' '));
+          for (const row of rows) {
+            for (const f of nested) {
+              const child = CATALOG.find((c) => `${c.typeName}Connection` === getNamedType(f.type).name)!;
+              for (const n of row[f.name].nodes) {
+                checked++;
+                if (child.partitionColumn) expect({ path: `${x.name}.${f.name}`, division: n[partField(child)!] }).toEqual({ path: `${x.name}.${f.name}`, division: row[part] });
+                if (row[part] === D1) expect(n[pkField(child)]).not.toBe(payment.id);
+              }
+            }
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(0);
+    } finally {
+      await repo.update({ id: payment.id }, { accountID: payment.accountID } as never);
+    }
+  });
+
   it('aggregates (counts) exclude other divisions', async () => {
     const expected = (await rowsOf('Payments')).filter((r) => r.divisionCode === D1).length;
     const res = await asA('{ payments { totalCount } }');
