@@ -153,6 +153,8 @@ export class DivisionScope {
   private assertInternal(entity: EntityTarget<ObjectLiteral>): void {
     const tableName = this.#manager.connection.getMetadata(entity).tableName;
     if (findTable(tableName)) throw new Error(`${tableName} is a catalog table: use select/insert/update/delete`);
+    // Credentials are the access layer's alone: no module may read key hashes or mint keys.
+    if (ACCESS_TABLES.has(tableName)) throw new Error(`${tableName} belongs to the access layer`);
   }
 
   /** A narrower scope (for example one division of the request), never a wider one. */
@@ -182,6 +184,9 @@ export class DivisionScope {
     return t;
   }
 }
+
+/** Tables only src/access reads and writes (never through findInternal/insertInternal). */
+const ACCESS_TABLES = new Set(['ApiKeys']);
 
 /** One queue of transactions per SQLite database (see DivisionScope.transaction). */
 const queues = new WeakMap<Database, Promise<unknown>>();

@@ -59,7 +59,11 @@ function principalOf(payload: JWTPayload): Principal {
   const scopes = new Set<Scope>(scopeList.filter((s): s is Scope => typeof s === 'string' && isScope(s)));
   const uid = typeof payload.uid === 'string' && UUID.test(payload.uid) ? payload.uid : UUID.test(sub) ? sub : uuidFromSubject(sub);
   const name = typeof payload.name === 'string' ? payload.name : sub;
-  return { id: `jwt:${sub}`, userId: uid.toLowerCase(), name, divisions, scopes };
+  // The id keys idempotency records: it carries a fingerprint of the grant, so a later token of
+  // the same subject with fewer divisions cannot replay a response made under a wider grant.
+  const grant = createHash('sha256').update(divisions.join(',')).digest('hex').slice(0, 12);
+  const subject = sub.length <= 60 ? sub : createHash('sha256').update(sub).digest('hex').slice(0, 40);
+  return { id: `jwt:${subject}:${grant}`, userId: uid.toLowerCase(), name, divisions, scopes };
 }
 
 /** A stable GUID for a subject that is not one, so audit columns stay consistent per subject. */

@@ -83,6 +83,7 @@ export function checkSource(fileName: string, text: string): Violation[] {
     const mod = moduleOf(node);
     if (mod !== undefined) {
       if (FORBIDDEN_MODULES.has(mod)) report(node, `imports the database driver ${mod}`);
+      if (/(^|\/)access\/api-key\.entity$/.test(mod)) report(node, 'imports the API key table (credentials belong to src/access)');
       if (mod === 'typeorm') {
         if (ts.isImportDeclaration(node)) {
           const bindings = node.importClause?.namedBindings;

@@ -57,6 +57,11 @@ describe('the bypass checker itself', () => {
     expect(found.join('\n')).not.toMatch(/Brackets|SelectQueryBuilder/);
   });
 
+  it('reports code outside src/access that imports the API key table', () => {
+    const found = checkSource('src/modules/x.ts', "import { ApiKeyRecord } from '../access/api-key.entity';\n").map(formatViolation);
+    expect(found).toEqual(['src/modules/x.ts:1:1 imports the API key table (credentials belong to src/access)']);
+  });
+
   it('accepts code that goes through the scope', () => {
     const clean = `
       import { SelectQueryBuilder } from 'typeorm';

@@ -1,4 +1,6 @@
 import { allDivisionCodes } from '../../../src/access/authenticate';
+import { ApiKeyRecord } from '../../../src/access/api-key.entity';
+import { DivisionScope } from '../../../src/access/division-scope';
 import { keysCommand } from '../../../src/access/keys-command';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { startTestGateway, TestGateway } from '../../support/gateway';
@@ -70,6 +72,12 @@ describe('key management', () => {
     const mine = await admin1(CREATE, { input: { name: 'd1 reader', divisions: [D1], scopes: ['payments:read'] } });
     expect(mine.errors).toBeUndefined();
     expect((await admin1(LIST)).data.apiKeys.map((k: { id: string }) => k.id)).toContain(mine.data.createApiKey.key.id);
+  });
+
+  it('keeps the key table out of reach of the scope\'s bookkeeping doors', async () => {
+    const scope = new DivisionScope(t.db, [D1, D2]);
+    await expect(scope.findInternal(ApiKeyRecord, {})).rejects.toThrow(/access layer/);
+    await expect(scope.insertInternal(ApiKeyRecord, new ApiKeyRecord())).rejects.toThrow(/access layer/);
   });
 
   it('refuses bad input naming the field', async () => {
