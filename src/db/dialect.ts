@@ -13,6 +13,10 @@ export interface Dialect {
   compareDecimal(expr: string, op: CompareOp, param: string): string;
   /** A decimal parameter placeholder as a decimal value (MariaDB would compare text as a double). */
   decimalParam(param: string): string;
+  /** Exact product of two decimal expressions. */
+  decimalProduct(a: string, b: string): string;
+  /** Quotient of two decimal expressions (for ordering by an average). */
+  decimalQuotient(a: string, b: string): string;
   /** Expression to ORDER BY for a decimal column. */
   decimalSortKey(expr: string): string;
   /** Exact aggregates over decimal columns; results come back as decimal text. */
@@ -30,6 +34,8 @@ export const sqliteDialect: Dialect = {
   quote: (id) => `"${id.replace(/"/g, '""')}"`,
   compareDecimal: (expr, op, param) => `dec_cmp(${expr}, ${param}) ${op} 0`,
   decimalParam: (param) => param,
+  decimalProduct: (a, b) => `dec_mul(${a}, ${b})`,
+  decimalQuotient: (a, b) => `dec_div(${a}, ${b})`,
   decimalSortKey: (expr) => `dec_key(${expr})`,
   decimalAggregate: (fn, expr) => `dec_${fn}(${expr})`,
   likeInsensitive: (expr, param) => `LOWER(${expr}) LIKE ${param} ESCAPE '\\'`,
@@ -55,6 +61,8 @@ export const mysqlDialect: Dialect = {
   quote: (id) => `\`${id.replace(/`/g, '``')}\``,
   compareDecimal: (expr, op, param) => `${expr} ${op} ${param}`,
   decimalParam: (param) => `CAST(${param} AS DECIMAL(38, 12))`,
+  decimalProduct: (a, b) => `(${a} * ${b})`,
+  decimalQuotient: (a, b) => `(${a} / NULLIF(${b}, 0))`,
   decimalSortKey: (expr) => expr,
   decimalAggregate: (fn, expr) => `${fn.toUpperCase()}(${expr})`,
   likeInsensitive: (expr, param) => `LOWER(${expr}) LIKE ${param}`,

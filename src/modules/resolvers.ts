@@ -2,7 +2,9 @@ import { NonEmptyArray } from 'type-graphql';
 import { CATALOG } from '../catalog';
 import { entityOf } from '../db/entities';
 import { ApiKeyResolver } from './api-keys/api-key.resolver';
+import { AGGREGATE_RESOLVERS } from './aggregates.resolver';
 import { entityResolver } from './entity.resolver';
+import { PaymentAgeingResolver } from './payments/payment-ageing.resolver';
 import { NESTED_LIST_RESOLVERS } from './nested-lists.resolver';
 import { PaymentRunResolver } from './batches/payment-run.resolver';
 import { MatchingResolver } from './matching/matching.resolver';
@@ -23,4 +25,6 @@ export const RESOLVERS = [
   MatchingResolver,
   PaymentEpcQrResolver,
   EpcQrCodeResolver,
+  ...AGGREGATE_RESOLVERS,
+  PaymentAgeingResolver,
 ] as unknown as NonEmptyArray<Function>;

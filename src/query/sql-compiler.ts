@@ -39,6 +39,11 @@ export interface ColumnExpr {
   sql: string;
   /** Null is possible (nullable column, or read through a LEFT JOIN). */
   nullable: boolean;
+  /**
+   * Compare `sql` with value × factor instead of with the value (an average compared exactly as
+   * SUM(x) op value * COUNT(x)).
+   */
+  factor?: string;
 }
 
 /**
@@ -132,6 +137,7 @@ export class SqlCompiler {
 
   /** `expr op value` for a column's type: exact for decimals, case-insensitive for text. */
   compare(e: ColumnExpr, op: CompareOp, v: unknown): string {
+    if (e.factor) return this.dialect.compareDecimal(e.sql, op, this.dialect.decimalProduct(this.param(e.column, v), e.factor));
     if (e.column.type === 'decimal') return this.dialect.compareDecimal(e.sql, op, this.param(e.column, v));
     return `${this.collate(e.sql, e.column)} ${op} ${this.param(e.column, v)}`;
   }

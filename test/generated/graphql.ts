@@ -121,6 +121,13 @@ export type AccountWhere = {
   vatNumber?: InputMaybe<StringFilter>;
 };
 
+/** Level of detail of an ageing: overall, per division, or per account (supplier). */
+export enum AgeingLevel {
+  Account = 'ACCOUNT',
+  Division = 'DIVISION',
+  Overall = 'OVERALL'
+}
+
 /** A sort key for Bank accounts: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type BankAccountOrderBy = {
   /** Sort on a column of account (Accounts) instead. */
@@ -302,6 +309,15 @@ export type CreateApiKeyInput = {
   /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin. */
   scopes: Array<Scalars['String']['input']>;
 };
+
+/** Time bucket of a date column in a group-by; the key is the first day of the bucket (ISO weeks start on Monday). */
+export enum DateBucket {
+  Day = 'DAY',
+  Month = 'MONTH',
+  Quarter = 'QUARTER',
+  Week = 'WEEK',
+  Year = 'YEAR'
+}
 
 /** Operators on a date-time column (UTC). */
 export type DateTimeFilter = {
@@ -743,6 +759,116 @@ export enum NullsOrder {
   Last = 'LAST'
 }
 
+/** Conditions on aggregated amounts of Payments. */
+export type PaymentAmountsFilter = {
+  /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Payments are matched on this amount. */
+  amountDC?: InputMaybe<DecimalFilter>;
+  /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
+  amountDiscountDC?: InputMaybe<DecimalFilter>;
+  /** Discount amount (foreign currency) (AmountDiscountFC). The amount of the discount. This is in the amount of the selected currency. */
+  amountDiscountFC?: InputMaybe<DecimalFilter>;
+  /** Amount (foreign currency) (AmountFC). The amount of the payment. This is in the amount of the selected currency. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** Payment discount percentage (PaymentDiscountPercentage). Payment discount percentage. */
+  paymentDiscountPercentage?: InputMaybe<DecimalFilter>;
+  /** Exchange rate (RateFC). Exchange rate from payment currency to division currency. AmountFC * RateFC = AmountDC. */
+  rateFC?: InputMaybe<DecimalFilter>;
+  /** Transaction amount (division currency) (TransactionAmountDC). Total amount of the linked transaction in default currency (division currency). */
+  transactionAmountDC?: InputMaybe<DecimalFilter>;
+  /** Transaction amount (foreign currency) (TransactionAmountFC). Total amount of the linked transaction in the selected currency. */
+  transactionAmountFC?: InputMaybe<DecimalFilter>;
+};
+
+/** Conditions on aggregated amounts of Payment batches. */
+export type PaymentBatchAmountsFilter = {
+  /** Total amount (division currency) (TotalAmountDC). Total paid by the batch, discounts taken into account. */
+  totalAmountDC?: InputMaybe<DecimalFilter>;
+};
+
+/** A group-by key of Payment batches. */
+export type PaymentBatchGroupBy = {
+  /** Time bucket for a date column (default day); ignored for other columns. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: PaymentBatchGroupField;
+};
+
+/** Columns Payment batches can be grouped by (date columns by a time bucket). */
+export enum PaymentBatchGroupField {
+  /** Own bank account ID (BankAccountID). Own bank account the payments are made from. */
+  BankAccountId = 'bankAccountID',
+  /** Batch booking (BatchBooking). Whether the bank books the batch as one debit. */
+  BatchBooking = 'batchBooking',
+  /** Batch code (CashflowTransactionBatchCode). Code of the batch, unique in the division; payments carry it. */
+  CashflowTransactionBatchCode = 'cashflowTransactionBatchCode',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of the batch. */
+  Currency = 'currency',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Document (Document). Document holding the bank file. */
+  DocumentId = 'documentID',
+  /** Execution date (ExecutionDate). Requested execution date of the bank file. */
+  ExecutionDate = 'executionDate',
+  /** File format (FileFormat). Format of the bank file: pain.001.001.03 or pain.001.001.09. */
+  FileFormat = 'fileFormat',
+  /** ID (ID). Identifier of the payment batch. */
+  Id = 'id',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Number of payments (PaymentCount). Number of payments in the batch. */
+  PaymentCount = 'paymentCount'
+}
+
+/** An ordering of groups of Payment batches. */
+export type PaymentBatchGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: PaymentBatchGroupOrderField;
+};
+
+/** What groups of Payment batches can be ordered by: a group key, count, or function_amount. */
+export enum PaymentBatchGroupOrderField {
+  AvgTotalAmountDc = 'avg_totalAmountDC',
+  BankAccountId = 'bankAccountID',
+  BatchBooking = 'batchBooking',
+  CashflowTransactionBatchCode = 'cashflowTransactionBatchCode',
+  Count = 'count',
+  Created = 'created',
+  CreatorId = 'creatorID',
+  Currency = 'currency',
+  DivisionCode = 'divisionCode',
+  DocumentId = 'documentID',
+  ExecutionDate = 'executionDate',
+  FileFormat = 'fileFormat',
+  Id = 'id',
+  MaxTotalAmountDc = 'max_totalAmountDC',
+  MinTotalAmountDc = 'min_totalAmountDC',
+  Modified = 'modified',
+  ModifierId = 'modifierID',
+  PaymentCount = 'paymentCount',
+  SumTotalAmountDc = 'sum_totalAmountDC'
+}
+
+/** Conditions on groups of Payment batches (SQL HAVING); all must hold. */
+export type PaymentBatchHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<PaymentBatchAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<PaymentBatchAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<PaymentBatchAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<PaymentBatchAmountsFilter>;
+};
+
 /** A sort key for Payment batches: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type PaymentBatchOrderBy = {
   /** Sort on a column of bankAccount (BankAccounts) instead. */
@@ -837,6 +963,84 @@ export type PaymentBatchWhere = {
   paymentCount?: InputMaybe<IntFilter>;
   /** Total amount (division currency) (TotalAmountDC). Total paid by the batch, discounts taken into account. */
   totalAmountDC?: InputMaybe<DecimalFilter>;
+};
+
+/** Conditions on aggregated amounts of Payment conditions. */
+export type PaymentConditionAmountsFilter = {
+  /** Discount percentage (DiscountPercentage). Discount percentage when paid within the discount days. */
+  discountPercentage?: InputMaybe<DecimalFilter>;
+};
+
+/** A group-by key of Payment conditions. */
+export type PaymentConditionGroupBy = {
+  /** Time bucket for a date column (default day); ignored for other columns. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: PaymentConditionGroupField;
+};
+
+/** Columns Payment conditions can be grouped by (date columns by a time bucket). */
+export enum PaymentConditionGroupField {
+  /** Code (Code). Code of the payment condition, unique in the division. */
+  Code = 'code',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Description (Description). Description of the payment condition. */
+  Description = 'description',
+  /** Discount days (DiscountPaymentDays). Number of days between invoice date and the discount due date. */
+  DiscountPaymentDays = 'discountPaymentDays',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** ID (ID). Identifier of the payment condition. */
+  Id = 'id',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  PaymentDays = 'paymentDays'
+}
+
+/** An ordering of groups of Payment conditions. */
+export type PaymentConditionGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: PaymentConditionGroupOrderField;
+};
+
+/** What groups of Payment conditions can be ordered by: a group key, count, or function_amount. */
+export enum PaymentConditionGroupOrderField {
+  AvgDiscountPercentage = 'avg_discountPercentage',
+  Code = 'code',
+  Count = 'count',
+  Created = 'created',
+  CreatorId = 'creatorID',
+  Description = 'description',
+  DiscountPaymentDays = 'discountPaymentDays',
+  DivisionCode = 'divisionCode',
+  Id = 'id',
+  MaxDiscountPercentage = 'max_discountPercentage',
+  MinDiscountPercentage = 'min_discountPercentage',
+  Modified = 'modified',
+  ModifierId = 'modifierID',
+  PaymentDays = 'paymentDays',
+  SumDiscountPercentage = 'sum_discountPercentage'
+}
+
+/** Conditions on groups of Payment conditions (SQL HAVING); all must hold. */
+export type PaymentConditionHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<PaymentConditionAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<PaymentConditionAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<PaymentConditionAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<PaymentConditionAmountsFilter>;
 };
 
 /** A sort key for Payment conditions: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
@@ -998,6 +1202,295 @@ export type PaymentDeleteInput = {
   id: Scalars['UUID']['input'];
   /** The version read; when given, a payment changed since gets CONFLICT. */
   version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A group-by key of Payments. */
+export type PaymentGroupBy = {
+  /** Time bucket for a date column (default day); ignored for other columns. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: PaymentGroupField;
+};
+
+/** Columns Payments can be grouped by (date columns by a time bucket). */
+export enum PaymentGroupField {
+  /** Supplier bank account ID (AccountBankAccountID). The bank account of the supplier, to which the payment has to be done. */
+  AccountBankAccountId = 'accountBankAccountID',
+  /** Supplier bank account number (AccountBankAccountNumber). The bank account number of the supplier, to which the payment has to be done. */
+  AccountBankAccountNumber = 'accountBankAccountNumber',
+  /** Supplier code (AccountCode). The code of the supplier to which the payment has to be done. */
+  AccountCode = 'accountCode',
+  /** Supplier contact (AccountContact). Contact person copied from the purchase invoice linked to the related purchase entry. Used as prefered contact when sending reminders. */
+  AccountContactId = 'accountContactID',
+  /** Supplier contact name (AccountContactName). Name of the contact person of the supplier. */
+  AccountContactName = 'accountContactName',
+  /** Supplier (Account). The supplier to which the payment has to be done. */
+  AccountId = 'accountID',
+  /** Supplier name (AccountName). Name of the supplier. */
+  AccountName = 'accountName',
+  /** Own bank account ID (BankAccountID). Own bank account from which the payment must be done. */
+  BankAccountId = 'bankAccountID',
+  /** Own bank account number (BankAccountNumber). Own bank account number from which the payment must be done. */
+  BankAccountNumber = 'bankAccountNumber',
+  /** Cash flow transaction batch code (CashflowTransactionBatchCode). When processing payments, all payments with the same processing data are put in a batch. This field contains the code of that batch. */
+  CashflowTransactionBatchCode = 'cashflowTransactionBatchCode',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Created (UTC) (CreatedUtc). Creation date in UTC. */
+  CreatedUtc = 'createdUtc',
+  /** Creator full name (CreatorFullName). Name of the creator. */
+  CreatorFullName = 'creatorFullName',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). The currency of the payment. This currency can only deviate from the division currency if the module Currency is in the license. */
+  Currency = 'currency',
+  /** Description (Description). Extra description for the payment that may be included in the bank export file. */
+  Description = 'description',
+  /** Discount due date (DiscountDueDate). Date before which the payment must be done to be eligible for discount. */
+  DiscountDueDate = 'discountDueDate',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Division chamber of commerce number (DivisionCompanyCoCNumber). Chamber of commerce number of the Exact Online division. */
+  DivisionCompanyCoCNumber = 'divisionCompanyCoCNumber',
+  /** Division IBAN (DivisionCompanyIBANNumber). IBAN number of the Exact Online division. */
+  DivisionCompanyIbanNumber = 'divisionCompanyIBANNumber',
+  /** Division company name (DivisionCompanyName). Company name of the Exact Online division. */
+  DivisionCompanyName = 'divisionCompanyName',
+  /** Division RSIN number (DivisionCompanyRSINNumber). RSIN number of the Exact Online division. */
+  DivisionCompanyRsinNumber = 'divisionCompanyRSINNumber',
+  /** Division VAT number (DivisionCompanyVATNumber). VAT number of the Exact Online division. */
+  DivisionCompanyVatNumber = 'divisionCompanyVATNumber',
+  /** Division wage tax number (DivisionCompanyWageTaxNumber). Wage tax number of the Exact Online division. */
+  DivisionCompanyWageTaxNumber = 'divisionCompanyWageTaxNumber',
+  /** Division label (DivisionLabel). Label of the Exact Online division. */
+  DivisionLabel = 'divisionLabel',
+  /** Division name (DivisionName). Name of the Exact Online division. */
+  DivisionName = 'divisionName',
+  /** Subscription holder name (DivisionOwnerCompanyName). Name of the customer account in division 1 owning the Exact Online subscription to which this division belongs. */
+  DivisionOwnerCompanyName = 'divisionOwnerCompanyName',
+  /** Subscription holder number (DivisionOwnerCompanyNumber). Number of the customer account in division 1 owning the Exact Online subscription to which this division belongs. */
+  DivisionOwnerCompanyNumber = 'divisionOwnerCompanyNumber',
+  /** Division short name (DivisionShortName). Short name of the Exact Online division. */
+  DivisionShortName = 'divisionShortName',
+  /** Document (Document). Document that is created when processing payments. The bank export file is attached to the document. */
+  DocumentId = 'documentID',
+  /** Document number (DocumentNumber). Number of the document. */
+  DocumentNumber = 'documentNumber',
+  /** Document subject (DocumentSubject). Subject of the document. */
+  DocumentSubject = 'documentSubject',
+  /** Due date (DueDate). Date before which the payment must be done. */
+  DueDate = 'dueDate',
+  /** End date (EndDate). Date since when the payment is no longer an outstanding item. This is the highest invoice date of all matched payments. */
+  EndDate = 'endDate',
+  /** End period (EndPeriod). Period since when the payment is no longer an outstanding item. This is the highest period of all matched payments. */
+  EndPeriod = 'endPeriod',
+  /** End year (EndYear). Year (of period) since when the payment is no longer an outstanding item. This is the highest year of all matched payments. Used in combination with EndPeriod. */
+  EndYear = 'endYear',
+  /** Entry date (EntryDate). Processing date of the payment. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). The unique identifier for a set of payments. A payment can be split so that one part is paid on a different date. In that case the two records get a different EntryID. */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Entry number of the linked transaction. */
+  EntryNumber = 'entryNumber',
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  GlAccountCode = 'glAccountCode',
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  GlAccountDescription = 'glAccountDescription',
+  /** G/L account (GLAccount). G/L account of the payment. Must be of type 22 (Accounts payable). */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the payment. */
+  Id = 'id',
+  /** Invoice date (InvoiceDate). Invoice date of the linked transaction. */
+  InvoiceDate = 'invoiceDate',
+  /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
+  InvoiceNumber = 'invoiceNumber',
+  /** Is batch booking (IsBatchBooking). Boolean indicating whether the payment is part of a batch booking. */
+  IsBatchBooking = 'isBatchBooking',
+  /** Journal (Journal). Journal of the linked transaction. */
+  JournalCode = 'journalCode',
+  /** Journal description (JournalDescription). Description of the journal. */
+  JournalDescription = 'journalDescription',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modified (UTC) (ModifiedUtc). Last modified date in UTC. */
+  ModifiedUtc = 'modifiedUtc',
+  /** Modifier full name (ModifierFullName). Name of modifier. */
+  ModifierFullName = 'modifierFullName',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Payment batch number (PaymentBatchNumber). Number assigned during the processing of payments. When payments are processed a bank export file is created. This file contains one or more batches that contain one or more payments. Each batch gets a sequence number that is stored for each payment in that batch. */
+  PaymentBatchNumber = 'paymentBatchNumber',
+  /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
+  PaymentConditionCode = 'paymentConditionCode',
+  /** Payment condition description (PaymentConditionDescription). Description of the payment condition. */
+  PaymentConditionDescription = 'paymentConditionDescription',
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  PaymentDays = 'paymentDays',
+  /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
+  PaymentDaysDiscount = 'paymentDaysDiscount',
+  /** Payment method (PaymentMethod). Method of payment. B = On credit (default), I = Collection, K = Cash, V = Credit card. */
+  PaymentMethod = 'paymentMethod',
+  /** Payment reference (PaymentReference). Payment reference for the payment that may be included in the bank export file. */
+  PaymentReference = 'paymentReference',
+  /** Payment selected (PaymentSelected). Date and time since when the payment is selected to be paid. */
+  PaymentSelected = 'paymentSelected',
+  /** Payment selector full name (PaymentSelectorFullName). Name of the payment selector. */
+  PaymentSelectorFullName = 'paymentSelectorFullName',
+  /** Payment selector (PaymentSelector). User who selected the payment to be paid. */
+  PaymentSelectorId = 'paymentSelectorID',
+  /** Source (Source). The source of the payment. Possible values: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process. */
+  Source = 'source',
+  /** Status (Status). The status of the payment. Possible values: 20 Open, 30 Selected, 40 Processed, 50 Matched. */
+  Status = 'status',
+  /** Transaction due date (TransactionDueDate). Due date of the linked transaction. */
+  TransactionDueDate = 'transactionDueDate',
+  /** Transaction entry ID (TransactionEntryID). Linked transaction. Use this as reference to PurchaseEntries. */
+  TransactionEntryId = 'transactionEntryID',
+  /** Transaction ID (TransactionID). Linked transaction line. Use this as reference to BankEntryLines and CashEntryLines. */
+  TransactionId = 'transactionID',
+  /** Transaction is reversal (TransactionIsReversal). Indicates if the linked transaction is a reversal entry. */
+  TransactionIsReversal = 'transactionIsReversal',
+  /** Transaction reporting period (TransactionReportingPeriod). Period of the linked transaction. */
+  TransactionReportingPeriod = 'transactionReportingPeriod',
+  /** Transaction reporting year (TransactionReportingYear). Year of the linked transaction. */
+  TransactionReportingYear = 'transactionReportingYear',
+  /** Transaction status (TransactionStatus). Status of the linked transaction. */
+  TransactionStatus = 'transactionStatus',
+  /** Transaction type (TransactionType). Type of the linked transaction. */
+  TransactionType = 'transactionType',
+  /** Your reference (YourRef). Invoice number of the supplier. In case the payment belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
+  YourRef = 'yourRef'
+}
+
+/** An ordering of groups of Payments. */
+export type PaymentGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: PaymentGroupOrderField;
+};
+
+/** What groups of Payments can be ordered by: a group key, count, or function_amount. */
+export enum PaymentGroupOrderField {
+  AccountBankAccountId = 'accountBankAccountID',
+  AccountBankAccountNumber = 'accountBankAccountNumber',
+  AccountCode = 'accountCode',
+  AccountContactId = 'accountContactID',
+  AccountContactName = 'accountContactName',
+  AccountId = 'accountID',
+  AccountName = 'accountName',
+  AvgAmountDc = 'avg_amountDC',
+  AvgAmountDiscountDc = 'avg_amountDiscountDC',
+  AvgAmountDiscountFc = 'avg_amountDiscountFC',
+  AvgAmountFc = 'avg_amountFC',
+  AvgPaymentDiscountPercentage = 'avg_paymentDiscountPercentage',
+  AvgRateFc = 'avg_rateFC',
+  AvgTransactionAmountDc = 'avg_transactionAmountDC',
+  AvgTransactionAmountFc = 'avg_transactionAmountFC',
+  BankAccountId = 'bankAccountID',
+  BankAccountNumber = 'bankAccountNumber',
+  CashflowTransactionBatchCode = 'cashflowTransactionBatchCode',
+  Count = 'count',
+  Created = 'created',
+  CreatedUtc = 'createdUtc',
+  CreatorFullName = 'creatorFullName',
+  CreatorId = 'creatorID',
+  Currency = 'currency',
+  Description = 'description',
+  DiscountDueDate = 'discountDueDate',
+  DivisionCode = 'divisionCode',
+  DivisionCompanyCoCNumber = 'divisionCompanyCoCNumber',
+  DivisionCompanyIbanNumber = 'divisionCompanyIBANNumber',
+  DivisionCompanyName = 'divisionCompanyName',
+  DivisionCompanyRsinNumber = 'divisionCompanyRSINNumber',
+  DivisionCompanyVatNumber = 'divisionCompanyVATNumber',
+  DivisionCompanyWageTaxNumber = 'divisionCompanyWageTaxNumber',
+  DivisionLabel = 'divisionLabel',
+  DivisionName = 'divisionName',
+  DivisionOwnerCompanyName = 'divisionOwnerCompanyName',
+  DivisionOwnerCompanyNumber = 'divisionOwnerCompanyNumber',
+  DivisionShortName = 'divisionShortName',
+  DocumentId = 'documentID',
+  DocumentNumber = 'documentNumber',
+  DocumentSubject = 'documentSubject',
+  DueDate = 'dueDate',
+  EndDate = 'endDate',
+  EndPeriod = 'endPeriod',
+  EndYear = 'endYear',
+  EntryDate = 'entryDate',
+  EntryId = 'entryID',
+  EntryNumber = 'entryNumber',
+  GlAccountCode = 'glAccountCode',
+  GlAccountDescription = 'glAccountDescription',
+  GlAccountId = 'glAccountID',
+  Id = 'id',
+  InvoiceDate = 'invoiceDate',
+  InvoiceNumber = 'invoiceNumber',
+  IsBatchBooking = 'isBatchBooking',
+  JournalCode = 'journalCode',
+  JournalDescription = 'journalDescription',
+  MaxAmountDc = 'max_amountDC',
+  MaxAmountDiscountDc = 'max_amountDiscountDC',
+  MaxAmountDiscountFc = 'max_amountDiscountFC',
+  MaxAmountFc = 'max_amountFC',
+  MaxPaymentDiscountPercentage = 'max_paymentDiscountPercentage',
+  MaxRateFc = 'max_rateFC',
+  MaxTransactionAmountDc = 'max_transactionAmountDC',
+  MaxTransactionAmountFc = 'max_transactionAmountFC',
+  MinAmountDc = 'min_amountDC',
+  MinAmountDiscountDc = 'min_amountDiscountDC',
+  MinAmountDiscountFc = 'min_amountDiscountFC',
+  MinAmountFc = 'min_amountFC',
+  MinPaymentDiscountPercentage = 'min_paymentDiscountPercentage',
+  MinRateFc = 'min_rateFC',
+  MinTransactionAmountDc = 'min_transactionAmountDC',
+  MinTransactionAmountFc = 'min_transactionAmountFC',
+  Modified = 'modified',
+  ModifiedUtc = 'modifiedUtc',
+  ModifierFullName = 'modifierFullName',
+  ModifierId = 'modifierID',
+  PaymentBatchNumber = 'paymentBatchNumber',
+  PaymentConditionCode = 'paymentConditionCode',
+  PaymentConditionDescription = 'paymentConditionDescription',
+  PaymentDays = 'paymentDays',
+  PaymentDaysDiscount = 'paymentDaysDiscount',
+  PaymentMethod = 'paymentMethod',
+  PaymentReference = 'paymentReference',
+  PaymentSelected = 'paymentSelected',
+  PaymentSelectorFullName = 'paymentSelectorFullName',
+  PaymentSelectorId = 'paymentSelectorID',
+  Source = 'source',
+  Status = 'status',
+  SumAmountDc = 'sum_amountDC',
+  SumAmountDiscountDc = 'sum_amountDiscountDC',
+  SumAmountDiscountFc = 'sum_amountDiscountFC',
+  SumAmountFc = 'sum_amountFC',
+  SumPaymentDiscountPercentage = 'sum_paymentDiscountPercentage',
+  SumRateFc = 'sum_rateFC',
+  SumTransactionAmountDc = 'sum_transactionAmountDC',
+  SumTransactionAmountFc = 'sum_transactionAmountFC',
+  TransactionDueDate = 'transactionDueDate',
+  TransactionEntryId = 'transactionEntryID',
+  TransactionId = 'transactionID',
+  TransactionIsReversal = 'transactionIsReversal',
+  TransactionReportingPeriod = 'transactionReportingPeriod',
+  TransactionReportingYear = 'transactionReportingYear',
+  TransactionStatus = 'transactionStatus',
+  TransactionType = 'transactionType',
+  YourRef = 'yourRef'
+}
+
+/** Conditions on groups of Payments (SQL HAVING); all must hold. */
+export type PaymentHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<PaymentAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<PaymentAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<PaymentAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<PaymentAmountsFilter>;
 };
 
 /** A sort key for Payment matches: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */

@@ -1,0 +1,32 @@
+import { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+
+/**
+ * Field names selected under `path` (e.g. ['sum']) of the field being resolved, through inline
+ * fragments and fragment spreads: aggregates compute only what the client asked for.
+ */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  let sets: SelectionSetNode[] = info.fieldNodes.map((n) => n.selectionSet).filter((s): s is SelectionSetNode => Boolean(s));
+  for (const name of path) {
+    sets = fieldsOf(info, sets)
+      .filter((f) => f.name.value === name)
+      .map((f) => f.selectionSet)
+      .filter((s): s is SelectionSetNode => Boolean(s));
+  }
+  return new Set(fieldsOf(info, sets).map((f) => f.name.value));
+}
+
+function fieldsOf(info: GraphQLResolveInfo, sets: SelectionSetNode[]): FieldNode[] {
+  const out: FieldNode[] = [];
+  const visit = (set: SelectionSetNode) => {
+    for (const s of set.selections) {
+      if (s.kind === 'Field') out.push(s);
+      else if (s.kind === 'InlineFragment') visit(s.selectionSet);
+      else {
+        const fragment = info.fragments[s.name.value];
+        if (fragment) visit(fragment.selectionSet);
+      }
+    }
+  };
+  sets.forEach(visit);
+  return out;
+}
