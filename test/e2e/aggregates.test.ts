@@ -165,7 +165,7 @@ describe('aggregates', () => {
 describe('ageing of open payables', () => {
   const AS_OF = '2026-06-15T00:00:00.000Z';
   const BUCKETS = ['notYetDue', 'days1to30', 'days31to60', 'days61to90', 'over90'] as const;
-  function expectedAgeing(rows: any[]) {
+  function expectedAgeing(rows: any[]): Record<string, any> {
     const asOfDay = Date.parse(AS_OF);
     const open = rows.filter((p) => (p.status === 'OPEN' || p.status === 'SELECTED') && Date.parse(p.invoiceDate) < asOfDay + DAY);
     const sums = Object.fromEntries([...BUCKETS, 'total'].map((b) => [b, new Dec(0)]));

@@ -29,6 +29,10 @@ const OTHER_FIELDS: Record<string, string> = {
   'Mutation.processPayments': 'payment-isolation.test.ts: a run in a division not granted is FORBIDDEN, its payments NOT_FOUND',
   'Mutation.matchPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
   'Mutation.unmatchPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Query.paymentsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
+  'Query.paymentBatchesAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
+  'Query.paymentConditionsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
+  'Query.paymentAgeing': 'aggregate-isolation.test.ts: ages only the granted divisions; naming another is FORBIDDEN',
 };
 
 let t: TestDatabase;

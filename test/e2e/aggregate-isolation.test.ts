@@ -1,0 +1,53 @@
+import { allDivisionCodes } from '../../src/access/authenticate';
+import { Dec } from '../../src/common/decimal';
+import { Payment } from '../../src/modules/payments/payment.entity';
+import { openSeededDatabase, TestDatabase } from '../support/database';
+import { Gql, startTestGateway, TestGateway } from '../support/gateway';
+
+/**
+ * Aggregates and ageing see only the caller's divisions: a caller granted division A gets
+ * groups of A only, whatever it groups by, and naming division B is FORBIDDEN. Expectations
+ * come from the rows in the database.
+ */
+let t: TestDatabase;
+let gw: TestGateway;
+let D1: number;
+let D2: number;
+let asA: Gql;
+
+beforeAll(async () => {
+  t = await openSeededDatabase('aggregate_isolation', { divisions: 3, payments: 240 });
+  [D1, D2] = await allDivisionCodes(t.db);
+  gw = await startTestGateway(t.db);
+  asA = await gw.as({ divisions: [D1], name: 'division A only' });
+});
+afterAll(async () => {
+  await gw?.close();
+  await t?.close();
+});
+
+describe('aggregates and ageing stay within the granted divisions', () => {
+  it.each(['paymentsAggregate', 'paymentBatchesAggregate', 'paymentConditionsAggregate'])('%s groups only division A', async (field) => {
+    const res = await asA(`{ ${field}(groupBy: [{ field: divisionCode }]) { key { divisionCode } count } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data[field].map((g: any) => g.key.divisionCode)).toEqual([D1]);
+    const forbidden = await asA(`query($d: [Int!]) { ${field}(divisions: $d) { count } }`, { d: [D2] });
+    expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('sums only division A, also through relation filters', async () => {
+    const rows = await t.db.dataSource.getRepository(Payment).find();
+    const mine = rows.filter((p) => p.divisionCode === D1);
+    const res = await asA(`{ paymentsAggregate(where: { account: { isSupplier: { eq: true } } }) { count sum { amountDC } } }`);
+    expect(res.data.paymentsAggregate).toEqual([{ count: mine.length, sum: { amountDC: mine.reduce((a, p) => a.plus(p.amountDC), new Dec(0)).toFixed(2) } }]);
+  });
+
+  it('ages only division A', async () => {
+    const res = await asA(`{ paymentAgeing(asOf: "2026-06-15T00:00:00Z", by: DIVISION) { divisionCode } accounts: paymentAgeing(asOf: "2026-06-15T00:00:00Z", by: ACCOUNT) { divisionCode } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.paymentAgeing.map((r: any) => r.divisionCode)).toEqual([D1]);
+    expect(new Set(res.data.accounts.map((r: any) => r.divisionCode))).toEqual(new Set([D1]));
+    const forbidden = await asA(`query($d: [Int!]) { paymentAgeing(asOf: "2026-06-15T00:00:00Z", divisions: $d) { total } }`, { d: [D2] });
+    expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
