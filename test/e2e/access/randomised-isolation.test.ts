@@ -14,6 +14,7 @@ import {
 import { allDivisionCodes } from '../../../src/access/authenticate';
 import { CATALOG, CatalogTable } from '../../../src/catalog';
 import { entityOf } from '../../../src/db/entities';
+import { Dec } from '../../../src/common/decimal';
 import { buildGatewaySchema } from '../../../src/schema';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { executeAs } from '../../support/execute';
@@ -74,6 +75,25 @@ const ROOT_LISTS = Object.values(schema.getQueryType()!.getFields()).filter((f) 
   return isObjectType(type) && tableOfConnection(type) !== undefined;
 });
 
+/** Aggregate root fields (`paymentsAggregate`, ...) and the ageing, with the list they summarise. */
+const AGGREGATE_FIELDS = Object.values(schema.getQueryType()!.getFields()).filter(
+  (f) => (f.name.endsWith('Aggregate') && f.args.some((a) => a.name === 'groupBy') && ROOT_LISTS.some((l) => `${l.name}Aggregate` === f.name)) || f.name === 'paymentAgeing',
+);
+const listOfAggregate = (f: GraphQLField<unknown, unknown>) => ROOT_LISTS.find((l) => l.name === (f.name === 'paymentAgeing' ? 'payments' : f.name.replace(/Aggregate$/, '')))!;
+/** The amount summed and checked per table: AmountDC where it exists, else the first decimal. */
+const sumField = (t: CatalogTable) => (t.columns.find((c) => c.field === 'amountDC') ?? t.columns.find((c) => c.type === 'decimal' && !c.derived))!.field;
+/** Text columns read from a related row: their group keys must come from an allowed row. */
+const DERIVED_TEXT = new Set(CATALOG.flatMap((t) => t.columns.filter((c) => c.derived && c.type === 'string').map((c) => `${t.typeName}.${c.field}`)));
+
+interface AggregateShape {
+  field: string;
+  list: string;
+  t: CatalogTable;
+  where: Record<string, unknown>;
+  exact: boolean;
+  asOf?: string;
+}
+
 /** Leaf values seen per type and field, from every division: filters probe other divisions' values too. */
 type Pools = Map<string, Map<string, unknown[]>>;
 
@@ -104,6 +124,52 @@ class QueryGenerator {
     const body = this.listField(root, 0, divisionsArg);
     const text = `query Q${this.defs.length ? `(${this.defs.join(', ')})` : ''} { ${body} }`;
     return { text, variables: this.vars, divisionsArg };
+  }
+
+  /**
+   * A random aggregate (`<list>Aggregate`) or ageing query. `exact` when no having/limit/offset
+   * hides groups, so the groups must add up to the rows the list returns for the same filter.
+   */
+  generateAggregate(granted: readonly number[], all: readonly number[]): Query & { aggregate: AggregateShape } {
+    this.vars = {};
+    this.defs = [];
+    const field = this.rng.pick(AGGREGATE_FIELDS);
+    const list = listOfAggregate(field);
+    const { t, node } = tableOfConnection(getNamedType(list.type) as GraphQLObjectType)!;
+    const args: string[] = [];
+    let divisionsArg: number[] | undefined;
+    if (this.rng.chance(0.3)) divisionsArg = this.rng.chance(0.1) ? this.rng.subset(all) : this.rng.subset(granted);
+    if (divisionsArg) args.push(`divisions: ${this.variable(field.args.find((a) => a.name === 'divisions')!.type, divisionsArg)}`);
+    const whereArg = field.args.find((a) => a.name === 'where')!;
+    const where = this.rng.chance(0.7) ? this.where(getNamedType(whereArg.type) as GraphQLInputObjectType, node.name, 0) : {};
+    args.push(`where: ${this.variable(whereArg.type, where)}`);
+    let exact = true;
+    let selection: string;
+    let asOf: string | undefined;
+    if (field.name === 'paymentAgeing') {
+      asOf = new Date(Date.UTC(2026, this.rng.int(0, 8), this.rng.int(1, 28))).toISOString();
+      args.push(`asOf: "${asOf}"`, `by: ${this.rng.pick(['OVERALL', 'DIVISION', 'ACCOUNT'])}`);
+      selection = 'divisionCode accountID accountName count total';
+    } else {
+      const groupType = getNamedType(field.type) as GraphQLObjectType;
+      const keyType = getNamedType(groupType.getFields().key.type) as GraphQLObjectType;
+      const groupFields = (getNamedType((getNamedType(field.args.find((a) => a.name === 'groupBy')!.type) as GraphQLInputObjectType).getFields().field.type) as GraphQLEnumType).getValues().map((v) => v.name);
+      const grouped = this.rng.chance(0.15) ? [] : [...new Set([this.rng.pick(groupFields), this.rng.pick(groupFields)].slice(0, this.rng.int(1, 2)))];
+      if (this.rng.chance(0.3) && groupFields.includes('divisionCode')) grouped.push('divisionCode');
+      const groupBy = [...new Set(grouped)].map((g) => {
+        const c = t.columns.find((x) => x.field === g);
+        return c?.type === 'datetime' && this.rng.chance(0.7) ? { field: g, bucket: this.rng.pick(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR']) } : { field: g };
+      });
+      if (groupBy.length) args.push(`groupBy: ${this.variable(field.args.find((a) => a.name === 'groupBy')!.type, groupBy)}`);
+      if (this.rng.chance(0.2)) {
+        exact = false;
+        args.push(this.rng.chance(0.5) ? `having: { count: { gt: ${this.rng.int(0, 5)} } }` : `limit: ${this.rng.int(1, 5)}, offset: ${this.rng.int(0, 3)}`);
+      }
+      const keys = Object.keys(keyType.getFields()).filter((k) => groupBy.some((g) => g.field === k) || k === 'divisionCode' || DERIVED_TEXT.has(`${t.typeName}.${k}`));
+      selection = `key { ${keys.join(' ')} } count sum { ${sumField(t)} } max { ${sumField(t)} }`;
+    }
+    const text = `query A(${this.defs.join(', ')}) { ${field.name}(${args.join(', ')}) { ${selection} } }`;
+    return { text, variables: this.vars, divisionsArg, aggregate: { field: field.name, list: list.name, t, where, exact, asOf } };
   }
 
   private variable(type: GraphQLInputType, value: unknown): string {
@@ -148,7 +214,7 @@ class QueryGenerator {
   }
 
   /** A random filter for `typeName` built from its where input type. */
-  private where(type: GraphQLInputObjectType, typeName: string, depth: number): Record<string, unknown> {
+  where(type: GraphQLInputObjectType, typeName: string, depth: number): Record<string, unknown> {
     const fields = Object.values(type.getFields()).filter((f) => !['and', 'or', 'not'].includes(f.name));
     const one = (): Record<string, unknown> => {
       const f = this.rng.pick(fields);
@@ -222,6 +288,8 @@ let t: TestDatabase;
 let divisions: number[];
 /** The database's answer: division of every row by table and key. */
 const DIVISION_OF = new Map<string, Map<unknown, number | null>>();
+/** Every row by table and key, as the database holds it. */
+const ROWS = new Map<string, Map<string, Record<string, unknown>>>();
 const pools: Pools = new Map();
 
 beforeAll(async () => {
@@ -241,6 +309,7 @@ beforeAll(async () => {
     const rows = (await t.db.dataSource.getRepository(entityOf(table.name)).find()) as unknown as Record<string, unknown>[];
     const part = partField(table);
     DIVISION_OF.set(table.typeName, new Map(rows.map((r) => [String(r[pkField(table)]), part ? (r[part] as number) : null])));
+    ROWS.set(table.typeName, new Map(rows.map((r) => [String(r[pkField(table)]), r])));
   }
   // Value pools, read through the gateway by a caller granted every division.
   for (const f of ROOT_LISTS) {
@@ -320,5 +389,88 @@ describe('randomised isolation', () => {
     expect(stats.nonEmpty).toBeGreaterThan(QUERIES * 0.4);
     expect(stats.badInput).toBeLessThan(QUERIES * 0.05);
     console.log(`randomised isolation: ${JSON.stringify(stats)}`);
+  });
+});
+
+/** Values a derived text column may show to a caller of `allowed`: those of allowed rows. */
+function allowedDerivedValues(t: CatalogTable, field: string, allowed: Set<number>): Set<string> {
+  const c = t.columns.find((x) => x.field === field)!;
+  const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
+  const target = CATALOG.find((x) => x.name === rel.table)!;
+  const targetField = target.columns.find((x) => x.name === c.derived!.column)!.field;
+  const part = partField(target);
+  return new Set([...ROWS.get(target.typeName)!.values()].filter((r) => !part || allowed.has(r[part] as number)).map((r) => String(r[targetField])));
+}
+
+const AGGREGATES = Number(process.env.AGGREGATE_QUERIES ?? 500);
+
+describe('randomised isolation of aggregates', () => {
+  it(`${AGGREGATES} generated aggregates and ageings count and sum only rows of the caller's divisions`, async () => {
+    if (AGGREGATE_FIELDS.length === 0) return;
+    const rng = prng(SEED + 1);
+    const gen = new QueryGenerator(rng, pools);
+    const stats = { queries: 0, groups: 0, exact: 0, forbidden: 0, badInput: 0 };
+    for (let i = 0; i < AGGREGATES; i++) {
+      const granted = rng.subset(divisions);
+      const q = gen.generateAggregate(granted, divisions);
+      const a = q.aggregate;
+      const res = await executeAs(t.db, { divisions: granted }, q.text, q.variables);
+      stats.queries++;
+      const where = `aggregate #${i} (seed ${SEED + 1}) granted [${granted}]: ${q.text} ${JSON.stringify(q.variables)}`;
+      if (q.divisionsArg?.some((d) => !granted.includes(d))) {
+        expect({ where, code: res.errors?.[0]?.extensions?.code, data: res.data }).toEqual({ where, code: 'FORBIDDEN', data: null });
+        stats.forbidden++;
+        continue;
+      }
+      const codes = (res.errors ?? []).map((e) => e.extensions?.code);
+      if (codes.length && codes.every((c) => c === 'BAD_USER_INPUT')) {
+        stats.badInput++;
+        continue;
+      }
+      if (res.errors) throw new Error(`${where}\n${res.errors.map((e) => e.message).join('\n')}`);
+      const allowed = new Set(q.divisionsArg ?? granted);
+      const groups = (res.data as Record<string, Record<string, any>[]>)[a.field];
+      stats.groups += groups.length;
+      for (const g of groups) {
+        const key = g.key ?? g;
+        if (key.divisionCode !== null && key.divisionCode !== undefined) expect({ where, division: key.divisionCode, allowed: allowed.has(key.divisionCode) }).toEqual({ where, division: key.divisionCode, allowed: true });
+        for (const [k, v] of Object.entries(key)) {
+          if (v === null || !DERIVED_TEXT.has(`${a.t.typeName}.${k}`)) continue;
+          expect({ where, [k]: v, fromAllowedRow: allowedDerivedValues(a.t, k, allowed).has(String(v)) }).toEqual({ where, [k]: v, fromAllowedRow: true });
+        }
+      }
+      if (!a.exact) continue;
+      // The groups partition the rows the list returns for the same filter, which are checked
+      // against the database: counts and exact sums must add up to those rows only.
+      const listWhere = a.asOf
+        ? { and: [a.where, { status: { in: ['OPEN', 'SELECTED'] } }, { invoiceDate: { lte: new Date(new Date(a.asOf).getTime() + 86_399_999).toISOString() } }] }
+        : a.where;
+      const whereType = ROOT_LISTS.find((l) => l.name === a.list)!.args.find((x) => x.name === 'where')!.type;
+      const rows: Record<string, unknown>[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: any = await executeAs(
+          t.db,
+          { divisions: granted },
+          `query L($w: ${String(whereType)}, $after: String, $d: [Int!]) { ${a.list}(where: $w, first: 1000, after: $after, divisions: $d) { nodes { ${pkField(a.t)} } pageInfo { hasNextPage endCursor } } }`,
+          { w: listWhere, after, d: q.divisionsArg ?? null },
+        );
+        expect(page.errors).toBeUndefined();
+        rows.push(...page.data[a.list].nodes);
+        if (!page.data[a.list].pageInfo.hasNextPage) break;
+        after = page.data[a.list].pageInfo.endCursor;
+      }
+      const dbRows = rows.map((r) => ROWS.get(a.t.typeName)!.get(String(r[pkField(a.t)]))!);
+      for (const r of dbRows) expect({ where, division: allowed.has(r[partField(a.t)!] as number) }).toEqual({ where, division: true });
+      const amount = sumField(a.t);
+      const expectedSum = dbRows.reduce((acc, r) => (r[amount] === null ? acc : acc.plus(new Dec(String(r[amount])))), new Dec(0));
+      const count = groups.reduce((n, g) => n + g.count, 0);
+      const sum = groups.reduce((acc, g) => acc.plus(new Dec((a.asOf ? g.total : g.sum[amount]) ?? 0)), new Dec(0));
+      expect({ where, count, sum: sum.toFixed(2) }).toEqual({ where, count: dbRows.length, sum: expectedSum.toFixed(2) });
+      stats.exact++;
+    }
+    expect(stats.badInput).toBeLessThan(AGGREGATES * 0.05);
+    expect(stats.exact).toBeGreaterThan(AGGREGATES * 0.5);
+    console.log(`randomised aggregate isolation: ${JSON.stringify(stats)}`);
   });
 });
