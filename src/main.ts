@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { loadConfig } from './config';
-import { createApiKey, listApiKeys, revokeApiKey } from './access/api-keys';
+import { freshDemoKey } from './access/demo-key';
 import { keysCommand } from './access/keys-command';
-import { SCOPES } from './access/principal';
 import { closeDatabase, openDatabase } from './db/data-source';
 import { clearAll, isEmpty, seed } from './db/seed/seed';
 import { writeSchemaFile } from './schema';
@@ -91,15 +90,6 @@ async function main(argv: string[]): Promise<void> {
     default:
       throw new Error(`Unknown command ${command}: use start, migrate, seed, schema or keys`);
   }
-}
-
-const DEMO_KEY_NAME = 'demo (npm start)';
-
-/** A new all-powerful demo key; the previous start's demo key is revoked so they do not pile up. */
-async function freshDemoKey(db: Awaited<ReturnType<typeof openDatabase>>): Promise<string> {
-  for (const k of await listApiKeys(db)) if (k.name === DEMO_KEY_NAME && !k.revoked) await revokeApiKey(db, k.id);
-  const { secret } = await createApiKey(db, { name: DEMO_KEY_NAME, divisions: 'all', scopes: SCOPES, createdBy: 'npm start' });
-  return secret;
 }
 
 function progressBar() {

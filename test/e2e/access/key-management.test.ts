@@ -1,6 +1,7 @@
 import { allDivisionCodes } from '../../../src/access/authenticate';
 import { ApiKeyRecord } from '../../../src/access/api-key.entity';
 import { DivisionScope } from '../../../src/access/division-scope';
+import { freshDemoKey } from '../../../src/access/demo-key';
 import { keysCommand } from '../../../src/access/keys-command';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { startTestGateway, TestGateway } from '../../support/gateway';
@@ -98,5 +99,17 @@ describe('key management', () => {
     await keysCommand(t.db, ['revoke', id], (l) => lines.push(l));
     expect((await gw.gql(PAYMENTS, {}, { 'x-api-key': secret })).status).toBe(401);
     await expect(keysCommand(t.db, ['create', '--name', 'bad', '--scopes', 'nope'], () => undefined)).rejects.toThrow(/Unknown scope/);
+  });
+});
+
+describe('demo key of npm start', () => {
+  it('grants every division and scope, and the next start revokes the previous one', async () => {
+    const first = await freshDemoKey(t.db);
+    const all = await gw.gql('{ payments(first: 1000) { totalCount } apiKeys { id } }', {}, { 'x-api-key': first });
+    expect(all.errors).toBeUndefined();
+    expect(all.data.payments.totalCount).toBe(40);
+    const second = await freshDemoKey(t.db);
+    expect((await gw.gql('{ payments { totalCount } }', {}, { 'x-api-key': first })).status).toBe(401);
+    expect((await gw.gql('{ payments { totalCount } }', {}, { 'x-api-key': second })).status).toBe(200);
   });
 });
