@@ -82,7 +82,10 @@ export class DivisionScope {
     if (rows.length === 0) return;
     const t = this.tableOf(entity);
     if (t.partitionColumn) for (const r of rows) this.assertWritable(Number(r.divisionCode));
-    await this.#manager.getRepository(entity).insert(rows as never);
+    // updateEntity(false): after a multi-row insert TypeORM re-reads generated columns and merges
+    // them into the given objects by position, which on SQLite comes back in key order and
+    // swapped the IDs of the caller's objects. The rows are complete already; leave them alone.
+    await this.#manager.createQueryBuilder().insert().into(entity).values(rows as never).updateEntity(false).execute();
   }
 
   /**

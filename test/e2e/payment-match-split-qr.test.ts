@@ -92,7 +92,8 @@ describe('splitting', () => {
     expect(parts[0].id).toBe(p.id);
     expect(parts[0].entryID).toBe(p.entryID);
     expect(new Set(parts.map((x: { entryID: string }) => x.entryID)).size).toBe(3);
-    expect(parts.map((x: { dueDate: string }) => x.dueDate.slice(0, 10)).sort()).toEqual(['2026-07-01', '2026-08-01', '2026-09-01']);
+    expect(parts.map((x: { dueDate: string }) => x.dueDate.slice(0, 10))).toEqual(['2026-07-01', '2026-08-01', '2026-09-01']);
+    expect(parts.map((x: { amountFC: string }) => x.amountFC)).toEqual(['33.33', '33.33', '33.34']);
     const sum = (k: string) => parts.reduce((s: Dec, x: Record<string, string>) => s.plus(x[k]), new Dec(0)).toFixed(2);
     expect([sum('amountFC'), sum('amountDC'), sum('amountDiscountDC')]).toEqual(['100.00', '100.00', '3.00']);
   });

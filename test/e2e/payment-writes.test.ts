@@ -134,10 +134,12 @@ describe('create: every rule refuses with code, field and rule, and writes nothi
     expect(await paymentsFingerprint(t.db)).toBe(before);
   });
 
-  it('bulk: creates every row in one call', async () => {
-    const res = await gw.gql(CREATE_MANY, { input: [validPaymentInput(f), validPaymentInput(f, { amountFC: '5.00', amountDC: '5.00' })] });
+  it('bulk: creates every row in one call and answers them in input order', async () => {
+    const amounts = ['5.00', '1.00', '4.00', '2.00', '3.00', '6.00'];
+    const res = await gw.gql(`mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id amountDC } }`, { input: amounts.map((a) => validPaymentInput(f, { amountFC: a, amountDC: a })) });
     expect(res.errors).toBeUndefined();
-    expect(res.data.createPayments).toHaveLength(2);
+    expect(res.data.createPayments.map((p: { amountDC: string }) => p.amountDC)).toEqual(amounts);
+    for (const p of res.data.createPayments) expect((await paymentById(t.db, p.id))!.amountDC).toBe(p.amountDC);
   });
 });
 
