@@ -39,6 +39,14 @@ export function graphqlTypeOverride(tableName: string, columnName: string): Grap
   return TYPE_OVERRIDES.get(`${tableName}.${columnName}`);
 }
 
+/**
+ * The GraphQL type of a catalog column, as its entity field has it (override or default scalar),
+ * for inputs that mirror the entity. The entity class must have been decorated first.
+ */
+export function graphqlTypeOf(tableName: string, c: CatalogColumn): GraphQLTypeFn {
+  return graphqlTypeOverride(tableName, c.name) ?? SCALARS[c.type];
+}
+
 /** TypeORM column options of a catalog column; physical types come from the migrations. */
 export function columnOptions(c: CatalogColumn): ColumnOptions {
   const base: ColumnOptions = { name: c.name, nullable: !c.required };

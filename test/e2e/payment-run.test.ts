@@ -170,7 +170,7 @@ describe('processing', () => {
     expect(e?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'paymentIDs', rule: 'NOT_SEPA_PAYABLE' });
     const reasons = e?.extensions?.reasons as { id: string; reasons: string[] }[];
     expect(reasons.map((r) => r.id).sort()).toEqual([usd, noBank].sort());
-    expect(reasons.find((r) => r.id === usd)!.reasons.join()).toContain('not EUR');
+    expect(reasons.find((r) => r.id === usd)!.reasons.join()).toContain('only EUR');
     expect(reasons.find((r) => r.id === noBank)!.reasons.join()).toContain('no supplier bank account');
     expect(await snapshot()).toEqual(before);
   });

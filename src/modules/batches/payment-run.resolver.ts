@@ -2,7 +2,7 @@ import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { requireScope } from '../../access/require-scope';
 import type { RequestContext } from '../../context/request-context';
-import { idempotent } from '../idempotency/idempotency.service';
+import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
 import { batchFile, downloadPath } from './bank-file.service';
 import { PaymentBatch } from './payment-batch.entity';
 import { ProcessPaymentsInput } from './payment-run.inputs';
@@ -26,7 +26,6 @@ export class BankFile {
   declare downloadPath: string;
 }
 
-const KEY_DOC = 'Idempotency key: a retry with the same key and input returns the first result and does nothing twice.';
 
 /** The payment run (scope payments:process) and its bank file. Thin over PaymentRunService. */
 @Resolver(() => PaymentBatch)
@@ -36,7 +35,7 @@ export class PaymentRunResolver {
   })
   processPayments(
     @Arg('input', () => ProcessPaymentsInput) input: ProcessPaymentsInput,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     requireScope(ctx, 'payments:process');

@@ -4,6 +4,7 @@ import { Clock, creationAudit, modificationAudit, selectionAudit, systemClock } 
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
 import { Dec } from '../../common/decimal';
+import { blank, checkBic, checkEuro, checkSepaAmount, checkSepaIban, Checked } from '../../formats/sepa-checks';
 import { buildPain001, FormatError, Pain001Input, Pain001Result, Pain001Transfer } from '../../formats/sepa-pain001';
 import { Account } from '../accounts/account.entity';
 import { BankAccount } from '../bank-accounts/bank-account.entity';
@@ -13,7 +14,7 @@ import { Document } from '../documents/document.entity';
 import { Payment } from '../payments/payment.entity';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../payments/payment.enums';
 import { PaymentRule, ruleError } from '../payments/payment.errors';
-import { bicProblem, dayOf, ibanProblem } from '../payments/payment.rules';
+import { dayOf, startOfDay } from '../payments/payment.rules';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentBatch } from './payment-batch.entity';
 import { paymentRunHooks } from './payment-run.hooks';
@@ -22,7 +23,6 @@ import { remittanceOf } from './remittance';
 
 /** Document type of a bank export file. */
 export const DOCUMENT_TYPE_BANK_FILE = 10;
-const MAX_SEPA_AMOUNT = new Dec('999999999.99');
 
 /** What one payment pays in a run: AmountDC, minus the discount when paid in time. */
 export function amountToPay(p: Pick<Payment, 'amountDC' | 'amountDiscountDC' | 'discountDueDate'>, executionDate: Date): Dec {
@@ -59,7 +59,7 @@ export class PaymentRunService {
       this.byId(BankAccount, payments.map((p) => p.accountBankAccountID)),
       this.byId(Account, payments.map((p) => p.accountID)),
     ]);
-    const executionDate = new Date(`${dayOf(input.executionDate)}T00:00:00Z`);
+    const executionDate = startOfDay(input.executionDate);
     const refused: { id: string; reasons: string[] }[] = [];
     const lines = payments.map((p) => {
       const bank = p.accountBankAccountID ? banks.get(p.accountBankAccountID) : undefined;
@@ -144,8 +144,10 @@ export class PaymentRunService {
     const own = await this.scope.select(BankAccount, 'b').where('b.id = :id AND b.divisionCode = :division', { id, division }).getOne();
     if (!own) throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'bankAccountID', `bank account ${id} does not exist in division ${division}`);
     if (own.accountID !== null) throw ruleError(PaymentRule.BANK_ACCOUNT_NOT_OWN, 'bankAccountID', `bank account ${own.bankAccount} is not an own bank account of the division`);
-    const problem = ibanProblem(own.bankAccount) ?? bicProblem(own.bic);
-    if (problem) throw ruleError(PaymentRule.INVALID_IBAN, 'bankAccountID', problem);
+    const iban = checkSepaIban(own.bankAccount);
+    if (!iban.ok) throw ruleError(PaymentRule.INVALID_IBAN, 'bankAccountID', iban.reason);
+    const bic = blank(own.bic) ? null : checkBic(own.bic);
+    if (bic && !bic.ok) throw ruleError(PaymentRule.INVALID_BIC, 'bankAccountID', bic.reason);
     return own;
   }
 
@@ -193,19 +195,21 @@ export class PaymentRunService {
   }
 }
 
-/** Why SEPA credit transfer cannot carry a payment (empty when it can). */
+/** Why SEPA credit transfer cannot carry a payment (empty when it can); the writer's own checks. */
 export function sepaProblems(p: Payment, division: Division, bank: BankAccount | undefined, amount: Dec): string[] {
   const reasons: string[] = [];
-  if (p.currency !== 'EUR' || division.currency !== 'EUR') reasons.push(`currency ${p.currency} is not EUR`);
+  const refused = <T>(checked: Checked<T>, prefix = '') => {
+    if (!checked.ok) reasons.push(prefix + checked.reason);
+  };
+  refused(checkEuro(p.currency), 'currency ');
+  if (p.currency === 'EUR') refused(checkEuro(division.currency), 'division currency ');
   if (p.paymentMethod !== PaymentMethod.ON_CREDIT) reasons.push(`payment method ${p.paymentMethod} is not a credit transfer (B)`);
   if (!bank) reasons.push('no supplier bank account (AccountBankAccountID)');
   else {
-    const iban = ibanProblem(bank.bankAccount);
-    if (iban) reasons.push(`supplier bank account: ${iban}`);
-    const bic = bicProblem(bank.bic);
-    if (bic) reasons.push(`supplier bank account: ${bic}`);
+    refused(checkSepaIban(bank.bankAccount), 'supplier bank account: ');
+    if (!blank(bank.bic)) refused(checkBic(bank.bic), 'supplier bank account: ');
   }
-  if (amount.lt('0.01') || amount.gt(MAX_SEPA_AMOUNT)) reasons.push(`amount ${amount.toFixed(2)} is outside 0.01 to 999999999.99`);
+  refused(checkSepaAmount(amount.toFixed(2)), 'amount to pay ');
   return reasons;
 }
 

@@ -14,6 +14,10 @@ import { IdempotencyRecord } from './idempotency-record.entity';
  */
 export const MAX_KEY_LENGTH = 100;
 
+/** Description of the `idempotencyKey` argument every mutation takes. */
+export const IDEMPOTENCY_KEY_DOC =
+  'Idempotency key (1 to 100 characters): a retry with the same key and input returns the first result and does nothing twice; the same key with other input is refused.';
+
 export async function idempotent<R>(
   scope: DivisionScope,
   principal: Principal,

@@ -2,7 +2,7 @@ import { DateTimeResolver, UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { requireScope } from '../../access/require-scope';
 import type { RequestContext } from '../../context/request-context';
-import { idempotent } from '../idempotency/idempotency.service';
+import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
 import { Payment } from '../payments/payment.entity';
 import { MatchingService } from './matching.service';
 
@@ -18,7 +18,6 @@ export class MatchPaymentsInput {
   declare date?: Date | null;
 }
 
-const KEY_DOC = 'Idempotency key: a retry with the same key and input returns the first result and does nothing twice.';
 
 /** Matching (scope payments:process): Status 50 with EndDate, EndYear, EndPeriod, and undoing it. */
 @Resolver(() => Payment)
@@ -26,7 +25,7 @@ export class MatchingResolver {
   @Mutation(() => [Payment], { description: 'Match payments with a bank statement line or with each other: Status 50, EndDate/EndYear/EndPeriod (scope payments:process).' })
   matchPayments(
     @Arg('input', () => MatchPaymentsInput) input: MatchPaymentsInput,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     requireScope(ctx, 'payments:process');
@@ -36,7 +35,7 @@ export class MatchingResolver {
   @Mutation(() => [Payment], { description: 'Undo the matches of the given payments: every payment of those matches returns to its status before the match (scope payments:process).' })
   unmatchPayments(
     @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
-    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     requireScope(ctx, 'payments:process');

@@ -6,6 +6,7 @@ import { Dec } from '../../common/decimal';
 import { Payment } from '../payments/payment.entity';
 import { PaymentStatus } from '../payments/payment.enums';
 import { PaymentRule, ruleError } from '../payments/payment.errors';
+import { startOfDay } from '../payments/payment.rules';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentMatch } from './payment-match.entity';
 
@@ -92,8 +93,4 @@ export class MatchingService {
     if (matchIDs.length) await this.scope.delete(PaymentMatch, 'MatchID IN (:...matchIDs)', { matchIDs });
     return payments.reload([...previous.keys()]);
   }
-}
-
-function startOfDay(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }

@@ -2,11 +2,10 @@ import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireScope } from '../../access/require-scope';
 import type { RequestContext } from '../../context/request-context';
-import { idempotent } from '../idempotency/idempotency.service';
+import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
 import { Payment } from './payment.entity';
 import { PaymentSelectionService } from './payment-selection.service';
 
-const KEY_DOC = 'Idempotency key: a retry with the same key and input returns the first result and does nothing twice.';
 
 /** Selecting payments to be paid (scope payments:select). */
 @Resolver(() => Payment)
@@ -16,7 +15,7 @@ export class PaymentSelectionResolver {
   })
   selectPayments(
     @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
-    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     requireScope(ctx, 'payments:select');
@@ -26,7 +25,7 @@ export class PaymentSelectionResolver {
   @Mutation(() => [Payment], { description: 'Deselect selected payments (Status 30 back to 20; scope payments:select). All or nothing.' })
   deselectPayments(
     @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
-    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     requireScope(ctx, 'payments:select');

@@ -1,33 +1,23 @@
-import { GraphQLScalarType } from 'graphql';
-import { DateTimeResolver, SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { DateTimeResolver, UUIDResolver } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { CatalogColumn, describe } from '../../catalog';
+import { PAYMENTS } from '../../catalog/tables/payments';
 import { DecimalScalar } from '../../common/scalars';
-import { PaymentMethod } from './payment.enums';
+import { graphqlTypeOf } from '../../db/catalog-entity';
+// Decorated first: the inputs take the entity's GraphQL types (PaymentMethod enum, ...).
+import './payment.entity';
 import { CREATE_COLUMNS, UPDATE_COLUMNS } from './payment.rules';
 
 /**
  * GraphQL inputs of the payment mutations, generated from the catalog: one field per column a
- * caller may write, with the catalog's description. Every column field is nullable in GraphQL so
- * that a missing required column is answered by the gateway's own BAD_USER_INPUT naming it.
+ * caller may write, with the catalog's description and the entity field's type. Every column
+ * field is nullable in GraphQL so that a missing required column is answered by the gateway's own
+ * BAD_USER_INPUT naming it.
  */
-const SCALARS: Record<CatalogColumn['type'], () => GraphQLScalarType | object> = {
-  guid: () => UUIDResolver,
-  string: () => String,
-  int16: () => Int,
-  int32: () => Int,
-  int64: () => SafeIntResolver,
-  decimal: () => DecimalScalar,
-  datetime: () => DateTimeResolver,
-  boolean: () => Boolean,
-  blob: () => String,
-};
-const SPECIAL: Record<string, () => object> = { PaymentMethod: () => PaymentMethod };
-
 function addColumnFields(target: Function, columns: readonly CatalogColumn[]): void {
   for (const c of columns) {
     const required = c.required ? ' Required on create.' : '';
-    Field(SPECIAL[c.name] ?? SCALARS[c.type], { nullable: true, description: `${describe(c)}${required}` })(target.prototype, c.field);
+    Field(graphqlTypeOf(PAYMENTS.name, c), { nullable: true, description: `${describe(c)}${required}` })(target.prototype, c.field);
   }
 }
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graph
 import { UUIDResolver } from 'graphql-scalars';
 import { requireScope } from '../../access/require-scope';
 import type { RequestContext } from '../../context/request-context';
-import { idempotent } from '../idempotency/idempotency.service';
+import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
 import { Payment } from './payment.entity';
 import { PaymentRule, ruleError } from './payment.errors';
 import { PaymentCreateInput, PaymentDeleteInput, PaymentSplitPartInput, PaymentUpdateInput } from './payment.inputs';
@@ -18,7 +18,6 @@ export class DeletedPayments {
   declare deletedIDs: string[];
 }
 
-const KEY_DOC = 'Idempotency key: a retry with the same key and input returns the first result and writes nothing; the same key with other input is refused.';
 
 function checkBulk(items: unknown[]): void {
   if (items.length === 0) throw ruleError(PaymentRule.REQUIRED, 'input', 'at least one item is required');
@@ -29,34 +28,34 @@ function checkBulk(items: unknown[]): void {
 @Resolver(() => Payment)
 export class PaymentMutations {
   @Mutation(() => Payment, { description: 'Create one payment (scope payments:write).' })
-  createPayment(@Arg('input', () => PaymentCreateInput) input: PaymentCreateInput, @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
+  createPayment(@Arg('input', () => PaymentCreateInput) input: PaymentCreateInput, @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
     return this.run(ctx, key, 'createPayment', input, async (s) => (await s.create([input]))[0]);
   }
 
   @Mutation(() => [Payment], { description: `Create payments, all or nothing (scope payments:write; at most ${MAX_BULK}).` })
-  createPayments(@Arg('input', () => [PaymentCreateInput]) input: PaymentCreateInput[], @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
+  createPayments(@Arg('input', () => [PaymentCreateInput]) input: PaymentCreateInput[], @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
     checkBulk(input);
     return this.run(ctx, key, 'createPayments', input, (s) => s.create(input));
   }
 
   @Mutation(() => Payment, { description: 'Change one payment (scope payments:write); carries the version read.' })
-  updatePayment(@Arg('input', () => PaymentUpdateInput) input: PaymentUpdateInput, @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
+  updatePayment(@Arg('input', () => PaymentUpdateInput) input: PaymentUpdateInput, @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
     return this.run(ctx, key, 'updatePayment', input, async (s) => (await s.update([input]))[0]);
   }
 
   @Mutation(() => [Payment], { description: `Change payments, all or nothing (scope payments:write; at most ${MAX_BULK}).` })
-  updatePayments(@Arg('input', () => [PaymentUpdateInput]) input: PaymentUpdateInput[], @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
+  updatePayments(@Arg('input', () => [PaymentUpdateInput]) input: PaymentUpdateInput[], @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
     checkBulk(input);
     return this.run(ctx, key, 'updatePayments', input, (s) => s.update(input));
   }
 
   @Mutation(() => DeletedPayments, { description: 'Delete one payment (scope payments:write); processed and matched payments cannot be deleted.' })
-  deletePayment(@Arg('input', () => PaymentDeleteInput) input: PaymentDeleteInput, @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
+  deletePayment(@Arg('input', () => PaymentDeleteInput) input: PaymentDeleteInput, @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
     return this.run(ctx, key, 'deletePayment', input, async (s) => ({ deletedIDs: await s.delete([input]) }));
   }
 
   @Mutation(() => DeletedPayments, { description: `Delete payments, all or nothing (scope payments:write; at most ${MAX_BULK}).` })
-  deletePayments(@Arg('input', () => [PaymentDeleteInput]) input: PaymentDeleteInput[], @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
+  deletePayments(@Arg('input', () => [PaymentDeleteInput]) input: PaymentDeleteInput[], @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
     checkBulk(input);
     return this.run(ctx, key, 'deletePayments', input, async (s) => ({ deletedIDs: await s.delete(input) }));
   }
@@ -66,7 +65,7 @@ export class PaymentMutations {
     @Arg('id', () => UUIDResolver) id: string,
     @Arg('version', () => Int, { description: 'The version read.' }) version: number,
     @Arg('parts', () => [PaymentSplitPartInput]) parts: PaymentSplitPartInput[],
-    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY_DOC }) key: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     requireScope(ctx, 'payments:write');

@@ -3,7 +3,6 @@ import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { CatalogColumn, storedColumns } from '../../catalog';
 import { PAYMENTS } from '../../catalog/tables/payments';
 import { Dec, isDecimalText } from '../../common/decimal';
-import { GatewayError } from '../../common/errors';
 import { Payment } from './payment.entity';
 import { PaymentStatus } from './payment.enums';
 import { PaymentRule, ruleError } from './payment.errors';
@@ -167,6 +166,7 @@ export function dayOf(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function isGatewayError(e: unknown): e is GatewayError {
-  return e instanceof GatewayError;
+/** Midnight UTC of the day of `d`. */
+export function startOfDay(d: Date): Date {
+  return new Date(`${dayOf(d)}T00:00:00Z`);
 }
