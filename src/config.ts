@@ -8,8 +8,14 @@ export interface Config {
   host: string;
   /** Largest page a list accepts; larger requests are refused, never clamped. */
   maxPageSize: number;
-  /** Bound on any one SQL statement (MAX_EXECUTION_TIME on MySQL, a progress handler on SQLite). */
+  /** Bound on any one SQL statement of the query layer (max_statement_time on MariaDB, a per-row deadline on SQLite). */
   statementTimeoutMs: number;
+  /** Deepest field nesting a GraphQL operation may have. */
+  maxQueryDepth: number;
+  /** Aliased fields one GraphQL operation may use. */
+  maxQueryAliases: number;
+  /** Largest estimated cost (rows and values it may produce) of one GraphQL operation. */
+  maxQueryCost: number;
   /** Seed demo data on first start of an empty database. */
   seedDemo: boolean;
   logLevel: string;
@@ -32,6 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     maxPageSize: intOf(env.MAX_PAGE_SIZE, 1000),
     statementTimeoutMs: intOf(env.STATEMENT_TIMEOUT_MS, 15000),
+    maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
+    maxQueryAliases: intOf(env.MAX_QUERY_ALIASES, 30),
+    maxQueryCost: intOf(env.MAX_QUERY_COST, 250000),
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     jwtSecret: env.JWT_SECRET || undefined,

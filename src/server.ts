@@ -9,6 +9,7 @@ import { RequestContext } from './context/request-context';
 import { Database } from './db/data-source';
 import { explorerRouter } from './explorer';
 import { bankFileRoutes } from './modules/batches/bank-file.http';
+import { queryProtectionPlugin } from './query/protection';
 import { buildGatewaySchema } from './schema';
 
 export interface Gateway {
@@ -59,7 +60,10 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [statementCountPlugin(db)],
+    plugins: [
+      statementCountPlugin(db),
+      queryProtectionPlugin({ maxDepth: config.maxQueryDepth, maxAliases: config.maxQueryAliases, maxCost: config.maxQueryCost, defaultPageSize: 50 }),
+    ],
   });
   await apollo.start();
 
