@@ -53,6 +53,15 @@ export function queryProtectionPlugin<C extends object>(limits: ProtectionLimits
 }
 
 export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, defaultPageSize: number): number {
+  try {
+    return complexity(schema, document, operation, variables, defaultPageSize);
+  } catch {
+    // Variables that do not fit the operation: execution reports them (BAD_USER_INPUT).
+    return 0;
+  }
+}
+
+function complexity(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, defaultPageSize: number): number {
   return getComplexity({
     schema,
     query: { ...document, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] },

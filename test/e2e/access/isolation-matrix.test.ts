@@ -63,7 +63,8 @@ const ENTITY_FIELDS = entityRootFields();
 beforeAll(async () => {
   t = await openSeededDatabase('isolation_matrix', { divisions: 3, payments: 300 });
   [D1, D2, D3] = await allDivisionCodes(t.db);
-  gw = await startTestGateway(t.db);
+  // Pages of 1000 with nested lists under them: far over the default cost limit, on purpose.
+  gw = await startTestGateway(t.db, { MAX_QUERY_COST: '100000000' });
   asA = await gw.as({ divisions: [D1], name: 'division A only' });
 });
 afterAll(async () => {
