@@ -1,4 +1,6 @@
+import { IsNull } from 'typeorm';
 import { Account } from '../../src/modules/accounts/account.entity';
+import { GLAccount } from '../../src/modules/gl-accounts/gl-account.entity';
 import { BankAccount } from '../../src/modules/bank-accounts/bank-account.entity';
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { LOCAL_PRINCIPAL } from '../../src/access/authenticate';
@@ -110,6 +112,15 @@ describe('create: every rule refuses with code, field and rule, and writes nothi
   it('a supplier of another division', async () => {
     await expectRefused(CREATE, validPaymentInput(f, { divisionCode: f.otherDivision }), 'BAD_USER_INPUT', 'glAccountID', 'UNKNOWN_REFERENCE');
   });
+  it('a supplier, G/L account or own bank account of another division', async () => {
+    const m = t.db.dataSource.manager;
+    const theirSupplier = (await m.findOneBy(Account, { divisionCode: f.otherDivision, isSupplier: true }))!;
+    const theirBank = (await m.findOneBy(BankAccount, { divisionCode: f.otherDivision, accountID: IsNull() }))!;
+    const theirGl = (await m.findOneBy(GLAccount, { divisionCode: f.otherDivision, type: 22 }))!;
+    await expectRefused(CREATE, validPaymentInput(f, { accountID: theirSupplier.id, accountBankAccountID: null }), 'BAD_USER_INPUT', 'accountID', 'UNKNOWN_REFERENCE');
+    await expectRefused(CREATE, validPaymentInput(f, { bankAccountID: theirBank.id }), 'BAD_USER_INPUT', 'bankAccountID', 'UNKNOWN_REFERENCE');
+    await expectRefused(CREATE, validPaymentInput(f, { glAccountID: theirGl.id }), 'BAD_USER_INPUT', 'glAccountID', 'UNKNOWN_REFERENCE');
+  });
   it("a bank account of another supplier", async () => {
     await expectRefused(CREATE, validPaymentInput(f, { accountBankAccountID: f.otherSupplierBank.id }), 'BAD_USER_INPUT', 'accountBankAccountID', 'BANK_ACCOUNT_NOT_SUPPLIERS');
   });
@@ -199,6 +210,17 @@ describe('update and delete: versions and statuses', () => {
     expect(await paymentById(t.db, p.id)).toBeNull();
   });
 
+  it('bulk update: one stale row refuses the whole call and changes nothing', async () => {
+    const a = await createOne();
+    const b = await createOne();
+    const before = await paymentsFingerprint(t.db);
+    const res = await gw.gql(`mutation($input: [PaymentUpdateInput!]!) { updatePayments(input: $input) { id } }`, {
+      input: [{ id: a.id, version: 1, description: 'A' }, { id: b.id, version: 9, description: 'B' }],
+    });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'version', rule: 'STALE_VERSION', index: 1 });
+    expect(await paymentsFingerprint(t.db)).toBe(before);
+  });
+
   it('an unknown payment is NOT_FOUND', async () => {
     await expectRefused(DELETE, { id: '00000000-0000-4000-8000-00000000dead' }, 'NOT_FOUND', 'id', 'NOT_FOUND');
   });
@@ -222,6 +244,14 @@ describe('idempotency', () => {
     const res = await gw.gql(CREATE, { input: validPaymentInput(f, { description: 'Other' }), key: 'create-2' });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey', rule: 'IDEMPOTENCY_KEY_REUSED' });
     expect(await paymentsFingerprint(t.db)).toBe(before);
+  });
+
+  it('the same key sent 6 times at once creates one payment, and every call gets its result', async () => {
+    const input = validPaymentInput(f, { description: 'Idempotent burst' });
+    const results = await Promise.all(Array.from({ length: 6 }, () => gw.gql(CREATE, { input, key: 'burst-1' })));
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(new Set(results.map((r) => r.data.createPayment.id)).size).toBe(1);
+    expect(await t.db.dataSource.manager.countBy(Payment, { description: 'Idempotent burst' })).toBe(1);
   });
 
   it('a refused call stores nothing: the key can be used again', async () => {
