@@ -62,13 +62,39 @@ function prng(seed: number) {
 }
 type Rng = ReturnType<typeof prng>;
 
-/** The table a connection or object type serves, if any. */
+/** The table a connection or object type serves, if any (memoised: the generator asks often). */
+const connectionTables = new Map<string, { t: CatalogTable; node: GraphQLObjectType } | undefined>();
 function tableOfConnection(type: GraphQLObjectType): { t: CatalogTable; node: GraphQLObjectType } | undefined {
+  if (connectionTables.has(type.name)) return connectionTables.get(type.name);
   const nodes = type.getFields().nodes;
-  if (!type.name.endsWith('Connection') || !nodes) return undefined;
-  const node = getNamedType(nodes.type);
-  const t = isObjectType(node) ? TABLE_BY_TYPE.get(node.name) : undefined;
-  return t && isObjectType(node) ? { t, node } : undefined;
+  const node = nodes && type.name.endsWith('Connection') ? getNamedType(nodes.type) : undefined;
+  const t = node && isObjectType(node) ? TABLE_BY_TYPE.get(node.name) : undefined;
+  const found = t && node && isObjectType(node) ? { t, node } : undefined;
+  connectionTables.set(type.name, found);
+  return found;
+}
+
+/** What the generator may select on an object type: leaves, to-one rows, nested lists. */
+interface TypeShape {
+  leaves: string[];
+  rows: [string, GraphQLObjectType, CatalogTable][];
+  lists: GraphQLField<unknown, unknown>[];
+}
+const shapes = new Map<string, TypeShape>();
+function shapeOf(type: GraphQLObjectType): TypeShape {
+  let shape = shapes.get(type.name);
+  if (!shape) {
+    const fields = Object.values(type.getFields()).filter((f) => !f.args.some((a) => isNonNullType(a.type)));
+    shape = { leaves: [], rows: [], lists: [] };
+    for (const f of fields) {
+      const named = getNamedType(f.type);
+      if (isLeafType(named)) shape.leaves.push(f.name);
+      else if (isObjectType(named) && TABLE_BY_TYPE.has(named.name)) shape.rows.push([f.name, named, TABLE_BY_TYPE.get(named.name)!]);
+      else if (isObjectType(named) && tableOfConnection(named)) shape.lists.push(f);
+    }
+    shapes.set(type.name, shape);
+  }
+  return shape;
 }
 
 const ROOT_LISTS = Object.values(schema.getQueryType()!.getFields()).filter((f) => {
@@ -200,16 +226,11 @@ class QueryGenerator {
   private selection(type: GraphQLObjectType, t: CatalogTable, depth: number): string {
     const out = ['__typename', pkField(t)];
     if (partField(t)) out.push(partField(t)!);
-    const fields = Object.values(type.getFields()).filter((f) => !f.args.some((a) => isNonNullType(a.type)));
-    const leaves = fields.filter((f) => isLeafType(getNamedType(f.type)) && !out.includes(f.name));
-    for (let i = this.rng.int(0, 3); i > 0 && leaves.length; i--) out.push(this.rng.pick(leaves).name);
+    const shape = shapeOf(type);
+    for (let i = this.rng.int(0, 3); i > 0 && shape.leaves.length; i--) out.push(this.rng.pick(shape.leaves));
     if (depth < 2) {
-      for (const f of fields) {
-        const named = getNamedType(f.type);
-        if (!isObjectType(named)) continue;
-        if (TABLE_BY_TYPE.has(named.name) && this.rng.chance(depth ? 0.08 : 0.15)) out.push(`${f.name} { ${this.selection(named, TABLE_BY_TYPE.get(named.name)!, depth + 1)} }`);
-        else if (tableOfConnection(named) && this.rng.chance(depth ? 0.05 : 0.2)) out.push(this.listField(f, depth + 1));
-      }
+      for (const [name, rowType, rowTable] of shape.rows) if (this.rng.chance(depth ? 0.08 : 0.15)) out.push(`${name} { ${this.selection(rowType, rowTable, depth + 1)} }`);
+      for (const f of shape.lists) if (this.rng.chance(depth ? 0.05 : 0.2)) out.push(this.listField(f, depth + 1));
     }
     return [...new Set(out)].join(' ');
   }
