@@ -36,6 +36,14 @@ const FORBIDDEN_MEMBERS = new Set([
 ]);
 /** Members forbidden only when called (`req.query` is a harmless property). */
 const FORBIDDEN_CALLS = new Set(['query', 'sql']);
+/**
+ * The scope's raw-SQL doors take SQL that must already carry `conditionFor` on every table
+ * reference: only the two compilers that do so (the list-query builder and the SQL layer, each
+ * with isolation tests of their own) may call them.
+ */
+export const RAW_SQL_MEMBERS = new Set(['rawQuery', 'streamQuery']);
+export const RAW_SQL_CALLERS = ['src/query/', 'src/sql/'];
+
 /** typeorm exports that open a door by themselves. */
 const FORBIDDEN_TYPEORM_IMPORTS = new Set([
   'DataSource',
@@ -56,6 +64,7 @@ const FORBIDDEN_TYPEORM_IMPORTS = new Set([
 const FORBIDDEN_MODULES = new Set(['mysql2', 'mysql2/promise', 'better-sqlite3', 'mysql', 'sqlite3', 'mariadb']);
 
 export function checkSource(fileName: string, text: string): Violation[] {
+  const mayRunRawSql = RAW_SQL_CALLERS.some((dir) => fileName.startsWith(dir));
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const out: Violation[] = [];
   const report = (node: ts.Node, what: string) => {
@@ -106,6 +115,7 @@ export function checkSource(fileName: string, text: string): Violation[] {
     if (member) {
       const [name, at] = member;
       if (FORBIDDEN_MEMBERS.has(name)) report(at, `uses .${name}`);
+      else if (RAW_SQL_MEMBERS.has(name) && !mayRunRawSql) report(at, `uses .${name} outside the SQL compilers (${RAW_SQL_CALLERS.join(', ')})`);
       else if (FORBIDDEN_CALLS.has(name) && ts.isCallExpression(node.parent) && node.parent.expression === node) report(at, `calls .${name}()`);
     }
     // Destructuring `const { dataSource } = db` is the same as `db.dataSource`.

@@ -57,6 +57,16 @@ describe('the bypass checker itself', () => {
     expect(found.join('\n')).not.toMatch(/Brackets|SelectQueryBuilder/);
   });
 
+  it('allows the scope\'s raw-SQL doors only to the SQL compilers', () => {
+    const code = "export const f = (ctx: any) => ctx.scope.rawQuery('SELECT * FROM Payments', []);\nexport const g = (s: any) => s.streamQuery('SELECT 1', [], { timeoutMs: 1 });\n";
+    expect(checkSource('src/modules/payments/report.ts', code).map(formatViolation)).toEqual([
+      'src/modules/payments/report.ts:1:42 uses .rawQuery outside the SQL compilers (src/query/, src/sql/)',
+      'src/modules/payments/report.ts:2:32 uses .streamQuery outside the SQL compilers (src/query/, src/sql/)',
+    ]);
+    expect(checkSource('src/sql/sql.service.ts', code)).toEqual([]);
+    expect(checkSource('src/query/run-statement.ts', code)).toEqual([]);
+  });
+
   it('reports code outside src/access that imports the API key table', () => {
     const found = checkSource('src/modules/x.ts', "import { ApiKeyRecord } from '../access/api-key.entity';\n").map(formatViolation);
     expect(found).toEqual(['src/modules/x.ts:1:1 imports the API key table (credentials belong to src/access)']);
@@ -69,7 +79,7 @@ describe('the bypass checker itself', () => {
         const page = req.query.first;
         const rows = await ctx.scope.select(Payment, 'p').where('p.status = :s', { s: 20 }).getMany();
         await ctx.scope.update(Payment, { status: 30 }, 'ID = :id', { id: page });
-        return ctx.scope.rawQuery('SELECT 1', []);
+        return ctx.scope.select(Payment, 'p').getCount();
       }
     `;
     expect(checkSource('src/modules/x.ts', clean)).toEqual([]);
