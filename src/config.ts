@@ -16,6 +16,12 @@ export interface Config {
   maxQueryAliases: number;
   /** Largest estimated cost (rows and values it may produce) of one GraphQL operation. */
   maxQueryCost: number;
+  /** Most rows a `sql` query or POST /sql returns; larger results are refused (use /export). */
+  sqlMaxRows: number;
+  /** Most rows one export streams. */
+  exportMaxRows: number;
+  /** Bound on an export's statement (exports run longer than interactive queries). */
+  exportTimeoutMs: number;
   /** Seed demo data on first start of an empty database. */
   seedDemo: boolean;
   logLevel: string;
@@ -41,6 +47,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
     maxQueryAliases: intOf(env.MAX_QUERY_ALIASES, 30),
     maxQueryCost: intOf(env.MAX_QUERY_COST, 250000),
+    sqlMaxRows: intOf(env.SQL_MAX_ROWS, 10_000),
+    exportMaxRows: intOf(env.EXPORT_MAX_ROWS, 10_000_000),
+    exportTimeoutMs: intOf(env.EXPORT_TIMEOUT_MS, 600_000),
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     jwtSecret: env.JWT_SECRET || undefined,

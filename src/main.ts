@@ -8,8 +8,9 @@ import { closeDatabase, openDatabase } from './db/data-source';
 import { clearAll, isEmpty, seed } from './db/seed/seed';
 import { writeSchemaFile } from './schema';
 import { createGateway } from './server';
+import { runExport } from './export/export-command';
 
-/** Command line: start | migrate | seed | schema | keys. */
+/** Command line: start | migrate | seed | schema | keys | export. */
 async function main(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
   const config = loadConfig();
@@ -84,11 +85,32 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'export': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          sql: { type: 'string' },
+          list: { type: 'string' },
+          format: { type: 'string', default: 'csv' },
+          divisions: { type: 'string' },
+          param: { type: 'string', multiple: true, default: [] },
+          parameters: { type: 'string' },
+        },
+      });
+      const db = await openDatabase(config.databaseUrl);
+      try {
+        const rows = await runExport(db, config, values, process.stdout);
+        process.stderr.write(`\nExported ${rows} rows\n`);
+      } finally {
+        await closeDatabase(db);
+      }
+      return;
+    }
     case 'schema':
       console.log(`Wrote ${writeSchemaFile()}`);
       return;
     default:
-      throw new Error(`Unknown command ${command}: use start, migrate, seed, schema or keys`);
+/** Command line: start | migrate | seed | schema | keys | export. */
   }
 }
 

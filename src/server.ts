@@ -6,6 +6,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { authenticated, requestContextOf } from './access/http-auth';
 import { Config } from './config';
 import { RequestContext } from './context/request-context';
+import { analyticsRoutes } from './http/analytics-routes';
 import { Database } from './db/data-source';
 import { explorerRouter } from './explorer';
 import { bankFileRoutes } from './modules/batches/bank-file.http';
@@ -74,6 +75,7 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
     res.json({ status: 'ok', database: db.dialect.kind });
   });
   app.use('/explore', explorerRouter({ mountPath: '/explore', endpoint: '/graphql' }));
+  app.use(analyticsRoutes(db, config));
   app.use(
     '/graphql',
     authenticated(db, config),

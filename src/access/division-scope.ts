@@ -1,7 +1,8 @@
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { findTable } from '../catalog';
-import { forbidden } from '../common/errors';
+import { forbidden, GatewayError } from '../common/errors';
 import { Database } from '../db/data-source';
+import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-query';
 import { Dialect } from '../db/dialect';
 
 /**
@@ -168,10 +169,28 @@ export class DivisionScope {
 
   /**
    * A read-only statement compiled by the SQL layer, which has put `conditionFor` on every
-   * table reference itself. Kept here so that raw SQL still leaves through the scope.
+   * table reference itself. Kept here so that raw SQL still leaves through the scope. With
+   * `timeoutMs` the database aborts the statement when it runs longer (TIMEOUT).
    */
-  rawQuery<R = Record<string, unknown>>(sql: string, parameters: unknown[]): Promise<R[]> {
-    return this.#manager.query(sql, parameters);
+  async rawQuery<R = Record<string, unknown>>(sql: string, parameters: unknown[], options: { timeoutMs?: number } = {}): Promise<R[]> {
+    if (options.timeoutMs === undefined) return this.#manager.query(sql, parameters);
+    try {
+      return (await boundedQuery(this.#db, this.#manager, sql, parameters, options.timeoutMs)) as R[];
+    } catch (error) {
+      throw timeoutOr(error, options.timeoutMs);
+    }
+  }
+
+  /**
+   * Like `rawQuery`, but yields the rows one by one as the driver reads them (exports of any
+   * size in constant memory). Stop iterating to abandon the statement.
+   */
+  async *streamQuery(sql: string, parameters: unknown[], options: { timeoutMs: number }): AsyncGenerator<Record<string, unknown>> {
+    try {
+      yield* streamQuery(this.#db, sql, parameters, options.timeoutMs);
+    } catch (error) {
+      throw timeoutOr(error, options.timeoutMs);
+    }
   }
 
   private unaliasedCondition(partitionColumn: string): string {
@@ -199,4 +218,10 @@ function serialised<R>(db: Database, run: () => Promise<R>): Promise<R> {
   const result = previous.then(run, run);
   queues.set(db, result.catch(() => undefined));
   return result;
+}
+
+/** A statement that ran out of time becomes TIMEOUT; anything else passes unchanged. */
+function timeoutOr(error: unknown, timeoutMs: number): unknown {
+  if (!isStatementTimeout(error)) return error;
+  return new GatewayError('TIMEOUT', `The statement ran longer than ${timeoutMs} ms and was stopped`, { timeoutMs });
 }

@@ -5,6 +5,8 @@
 export type DialectKind = 'sqlite' | 'mysql';
 export type CompareOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
 export type DateUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type DatePart = 'year' | 'quarter' | 'month' | 'day';
+export type DecimalOp = '+' | '-' | '*' | '/';
 
 export interface Dialect {
   readonly kind: DialectKind;
@@ -27,6 +29,24 @@ export interface Dialect {
   dateBucket(expr: string, unit: DateUnit): string;
   /** Whole days from `from` to `to` (to - from). */
   daysBetween(from: string, to: string): string;
+  /** Year, quarter (1-4), month (1-12) or day of month of a datetime, as an integer. */
+  datePart(expr: string, part: DatePart): string;
+  /** Exact arithmetic where at least one operand is a decimal (decimal text on SQLite). */
+  decimalArithmetic(op: DecimalOp, left: string, right: string): string;
+  decimalNegate(expr: string): string;
+  decimalAbs(expr: string): string;
+  decimalRound(expr: string, places: number): string;
+  /** A validated decimal literal (digits, optional sign and point) as an exact SQL value. */
+  decimalLiteral(text: string): string;
+  /** Length of a string in characters (not bytes). */
+  charLength(expr: string): string;
+  substring(expr: string, start: string, length?: string): string;
+  /**
+   * A condition that is true until `deadline` (epoch ms) and aborts the statement after it;
+   * put on every scanned table so a long SQLite statement can be stopped (SQLite has no
+   * server-side statement timeout). Undefined where the server enforces a timeout itself.
+   */
+  deadlineGuard(deadline: number): string | undefined;
 }
 
 export const sqliteDialect: Dialect = {
@@ -54,6 +74,21 @@ export const sqliteDialect: Dialect = {
     }
   },
   daysBetween: (from, to) => `CAST(julianday(date(${to})) - julianday(date(${from})) AS INTEGER)`,
+  datePart: (expr, part) =>
+    part === 'quarter'
+      ? `((CAST(strftime('%m', ${expr}) AS INTEGER) + 2) / 3)`
+      : `CAST(strftime('${({ year: '%Y', month: '%m', day: '%d' } as const)[part]}', ${expr}) AS INTEGER)`,
+  decimalArithmetic: (op, left, right) => `dec_${({ '+': 'add', '-': 'sub', '*': 'mul', '/': 'div' } as const)[op]}(${left}, ${right})`,
+  decimalNegate: (expr) => `dec_neg(${expr})`,
+  decimalAbs: (expr) => `dec_abs(${expr})`,
+  decimalRound: (expr, places) => `dec_round(${expr}, ${Math.trunc(places)})`,
+  decimalLiteral: (text) => {
+    if (!/^[+-]?\d+(\.\d+)?$/.test(text)) throw new Error(`Not a decimal literal: ${text}`);
+    return `'${text}'`;
+  },
+  charLength: (expr) => `LENGTH(${expr})`,
+  substring: (expr, start, length) => (length === undefined ? `SUBSTR(${expr}, ${start})` : `SUBSTR(${expr}, ${start}, ${length})`),
+  deadlineGuard: (deadline) => `cf_deadline(${Math.trunc(deadline)}) = 1`,
 };
 
 export const mysqlDialect: Dialect = {
@@ -81,4 +116,17 @@ export const mysqlDialect: Dialect = {
     }
   },
   daysBetween: (from, to) => `DATEDIFF(${to}, ${from})`,
+  datePart: (expr, part) => `${part.toUpperCase()}(${expr})`,
+  decimalArithmetic: (op, left, right) => `(${left} ${op} ${right})`,
+  decimalNegate: (expr) => `(-${expr})`,
+  decimalAbs: (expr) => `ABS(${expr})`,
+  decimalRound: (expr, places) => `ROUND(${expr}, ${Math.trunc(places)})`,
+  decimalLiteral: (text) => {
+    if (!/^[+-]?\d+(\.\d+)?$/.test(text)) throw new Error(`Not a decimal literal: ${text}`);
+    return text;
+  },
+  charLength: (expr) => `CHAR_LENGTH(${expr})`,
+  substring: (expr, start, length) => (length === undefined ? `SUBSTRING(${expr}, ${start})` : `SUBSTRING(${expr}, ${start}, ${length})`),
+  // MariaDB/MySQL stop the statement themselves (max_statement_time / MAX_EXECUTION_TIME).
+  deadlineGuard: () => undefined,
 };

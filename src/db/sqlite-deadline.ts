@@ -5,13 +5,15 @@ export const SQLITE_DEADLINE_MESSAGE = 'CF_STATEMENT_TIMEOUT';
 
 /**
  * A statement timeout for SQLite. better-sqlite3 runs a statement synchronously and exposes no
- * progress handler or interrupt, so a timer cannot stop it. Instead the query layer adds
- * `cf_deadline(<epoch ms>) = 1` to the WHERE clause of the statements it compiles: the function
- * is not deterministic, so SQLite calls it for every row it examines, and it aborts the
- * statement once the deadline has passed.
+ * progress handler or interrupt, so a timer cannot stop it. Instead the query layers add
+ * `cf_deadline(<epoch ms>[, <a column>]) = 1` to the WHERE clause of the statements they compile:
+ * the function is not deterministic, so SQLite calls it for every row it examines, and it aborts
+ * the statement once the deadline has passed. The optional column argument ties the check to one
+ * table's loop: without it SQLite evaluates the term in the outermost loop only, so a join's
+ * inner loops would run unchecked (the SQL layer passes a column of every table it scans).
  */
 export function registerStatementDeadline(db: SqliteDatabase): void {
-  db.function('cf_deadline', { deterministic: false }, (deadline: unknown) => {
+  db.function('cf_deadline', { deterministic: false, varargs: true }, (deadline: unknown) => {
     if (Date.now() > Number(deadline)) throw new Error(SQLITE_DEADLINE_MESSAGE);
     return 1;
   });

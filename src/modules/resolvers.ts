@@ -3,6 +3,7 @@ import { CATALOG } from '../catalog';
 import { entityOf } from '../db/entities';
 import { ApiKeyResolver } from './api-keys/api-key.resolver';
 import { AGGREGATE_RESOLVERS } from './aggregates.resolver';
+import { CatalogResolver } from './catalog/catalog.resolver';
 import { entityResolver } from './entity.resolver';
 import { PaymentAgeingResolver } from './payments/payment-ageing.resolver';
 import { NESTED_LIST_RESOLVERS } from './nested-lists.resolver';
@@ -12,6 +13,7 @@ import { EpcQrCodeResolver, PaymentEpcQrResolver } from './payments/payment-epc-
 import { PaymentSelectionResolver } from './payments/payment-selection.resolver';
 import { PaymentMutations } from './payments/payment.resolver';
 import { RELATION_RESOLVERS } from './relations.resolver';
+import { SqlResolver } from './sql/sql.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
 export const RESOLVERS = [
@@ -27,4 +29,6 @@ export const RESOLVERS = [
   EpcQrCodeResolver,
   ...AGGREGATE_RESOLVERS,
   PaymentAgeingResolver,
+  CatalogResolver,
+  SqlResolver,
 ] as unknown as NonEmptyArray<Function>;

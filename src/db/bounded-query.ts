@@ -1,0 +1,125 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { EntityManager } from 'typeorm';
+import { Database } from './data-source';
+import { registerStatementDeadline, SQLITE_DEADLINE_MESSAGE } from './sqlite-deadline';
+import { registerDecimalFunctions } from './sqlite-decimal';
+
+/**
+ * Read statements with a time bound, whole or streamed row by row. Used by the division scope
+ * (the only door), never by feature code directly.
+ *
+ * MariaDB stops a statement with `SET STATEMENT max_statement_time=<s> FOR ...`, MySQL with the
+ * `MAX_EXECUTION_TIME(<ms>)` optimizer hint; SQLite statements carry `gw_deadline` guards put
+ * there by the compiler (see sqlite-deadline.ts).
+ */
+export type Row = Record<string, unknown>;
+
+const flavours = new WeakMap<Database, Promise<'mariadb' | 'mysql'>>();
+
+async function mysqlFlavour(db: Database): Promise<'mariadb' | 'mysql'> {
+  let flavour = flavours.get(db);
+  if (!flavour) {
+    flavour = db.dataSource
+      .query('SELECT VERSION() AS v')
+      .then((rows: { v: string }[]) => (/mariadb/i.test(String(rows[0]?.v)) ? 'mariadb' : 'mysql'));
+    flavours.set(db, flavour);
+  }
+  return flavour;
+}
+
+/** `sql` (a SELECT) wrapped so that the server aborts it after `timeoutMs`. */
+export async function withStatementTimeout(db: Database, sql: string, timeoutMs: number): Promise<string> {
+  if (db.dialect.kind !== 'mysql') return sql;
+  if (!/^\s*SELECT\s/i.test(sql)) throw new Error('Only SELECT statements can be bounded');
+  const ms = Math.max(1, Math.trunc(timeoutMs));
+  if ((await mysqlFlavour(db)) === 'mariadb') return `SET STATEMENT max_statement_time=${(ms / 1000).toFixed(3)} FOR ${sql}`;
+  return sql.replace(/^\s*SELECT\s/i, `SELECT /*+ MAX_EXECUTION_TIME(${ms}) */ `);
+}
+
+/** True for the error a database raises when a statement ran out of time. */
+export function isStatementTimeout(error: unknown): boolean {
+  const e = error as { errno?: number; code?: string; message?: string; driverError?: unknown } | undefined;
+  if (!e) return false;
+  if (e.driverError && isStatementTimeout(e.driverError)) return true;
+  return (
+    e.errno === 1969 || // MariaDB ER_STATEMENT_TIMEOUT
+    e.errno === 3024 || // MySQL ER_QUERY_TIMEOUT
+    e.code === 'ER_STATEMENT_TIMEOUT' ||
+    String(e.message ?? '').includes(SQLITE_DEADLINE_MESSAGE)
+  );
+}
+
+/** Runs one bounded read statement through `manager` and returns all its rows. */
+export async function boundedQuery(db: Database, manager: EntityManager, sql: string, parameters: unknown[], timeoutMs: number): Promise<Row[]> {
+  return manager.query(await withStatementTimeout(db, sql, timeoutMs), parameters);
+}
+
+/**
+ * Streams the rows of one read statement straight from the driver, so a result of any size
+ * passes in constant memory: mysql2's query stream on MariaDB/MySQL (with a connection of its
+ * own from the pool, released at the end), better-sqlite3's `iterate()` on SQLite over a
+ * read-only connection of its own (WAL lets it read while the main connection writes, and the
+ * main connection stays free for other requests meanwhile).
+ */
+export async function* streamQuery(db: Database, sql: string, parameters: unknown[], timeoutMs: number): AsyncGenerator<Row> {
+  db.statements.record();
+  if (db.dialect.kind === 'mysql') {
+    yield* streamMysql(db, await withStatementTimeout(db, sql, timeoutMs), parameters);
+  } else {
+    yield* streamSqlite(db, sql, parameters);
+  }
+}
+
+async function* streamMysql(db: Database, sql: string, parameters: unknown[]): AsyncGenerator<Row> {
+  const driver = db.dataSource.driver as unknown as { obtainMasterConnection(): Promise<MysqlPoolConnection> };
+  const connection = await driver.obtainMasterConnection();
+  let finished = false;
+  try {
+    const stream = connection.query(sql, parameters).stream({ highWaterMark: 256 });
+    for await (const row of stream as AsyncIterable<Row>) yield row;
+    finished = true;
+  } finally {
+    // A result read only in part would keep flowing into this connection: drop it instead.
+    if (finished) connection.release();
+    else connection.destroy();
+  }
+}
+
+interface MysqlPoolConnection {
+  query(sql: string, values: unknown[]): { stream(options: { highWaterMark: number }): NodeJS.ReadableStream };
+  release(): void;
+  destroy(): void;
+}
+
+async function* streamSqlite(db: Database, sql: string, parameters: unknown[]): AsyncGenerator<Row> {
+  const file = String((db.dataSource.options as { database?: string }).database ?? '');
+  const own = file !== '' && file !== ':memory:';
+  const connection: BetterSqlite3.Database = own
+    ? new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+    : (db.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  let rows: IterableIterator<Row> | undefined;
+  try {
+    if (own) {
+      connection.pragma('busy_timeout = 5000');
+      registerDecimalFunctions(connection);
+      registerStatementDeadline(connection);
+    }
+    rows = connection.prepare(sql).iterate(...parameters.map(sqliteValue)) as IterableIterator<Row>;
+    let n = 0;
+    for (const row of rows) {
+      yield row;
+      // Let the event loop breathe (sockets drain, other requests run) between batches.
+      if (++n % 512 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    rows?.return?.();
+    if (own) connection.close();
+  }
+}
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null only. */
+function sqliteValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  return value === undefined ? null : value;
+}

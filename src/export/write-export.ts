@@ -1,0 +1,48 @@
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+import { exportEvents } from './export-events';
+import { ExportRows } from './export.service';
+import { csvHeader, ExportFormat, formatRow } from './formats';
+
+/**
+ * Writes rows to `out` as they arrive, waiting for `drain` whenever the destination is full, so
+ * memory holds a few chunks whatever the size of the result. Lines are batched into chunks of
+ * about 64 KiB (one write per row would cost more than the rows). Returns the number of rows.
+ */
+export async function writeExport(
+  out: Writable,
+  format: ExportFormat,
+  data: ExportRows,
+  options: { source: 'sql' | 'list'; onProgress?: (rows: number) => void; first?: Record<string, unknown> | null } = { source: 'sql' },
+): Promise<number> {
+  let rows = 0;
+  let chunk = format === 'csv' ? csvHeader(data.columns) : '';
+  const flush = async () => {
+    if (chunk === '') return;
+    const ok = out.write(chunk);
+    chunk = '';
+    if (!ok) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (out.destroyed) throw new Error('export destination closed');
+  };
+  exportEvents.emit('started', { source: options.source });
+  try {
+    const take = async (row: Record<string, unknown>) => {
+      chunk += formatRow(format, data.columns, row);
+      rows++;
+      if (chunk.length >= 65536) {
+        await flush();
+        options.onProgress?.(rows);
+      }
+    };
+    if (options.first) await take(options.first);
+    for await (const row of data.rows) await take(row);
+    await flush();
+    options.onProgress?.(rows);
+  } catch (error) {
+    exportEvents.emit('failed', { source: options.source, rows, error });
+    await data.rows.return(undefined);
+    throw error;
+  }
+  exportEvents.emit('finished', { source: options.source, rows });
+  return rows;
+}

@@ -1,0 +1,152 @@
+import express, { NextFunction, Request, Response, Router } from 'express';
+import { authenticate, grantedDivisions } from '../access/authenticate';
+import { requireScope } from '../access/require-scope';
+import { describeCatalog } from '../catalog/describe';
+import { badInput, GatewayError, HTTP_STATUS } from '../common/errors';
+import { Config } from '../config';
+import { createContext, RequestContext } from '../context/request-context';
+import { Database } from '../db/data-source';
+import { ExportService, ExportSource } from '../export/export.service';
+import { CONTENT_TYPE, ExportFormat, formatFrom } from '../export/formats';
+import { writeExport } from '../export/write-export';
+import { SqlService } from '../sql/sql.service';
+import { typeName } from '../sql/types';
+
+/**
+ * The HTTP side of the analytics features: GET /catalog (JSON), POST /sql (JSON, CSV or NDJSON
+ * by Accept) and GET/POST /export (streamed CSV or NDJSON). Same principal, scopes and division
+ * scope as /graphql.
+ */
+export function analyticsRoutes(db: Database, config: Config): Router {
+  const router = Router();
+  const json = express.json({ limit: '1mb' });
+
+  const context = async (req: Request): Promise<RequestContext> => {
+    const principal = await authenticate(req.headers, db);
+    return createContext(db, config, principal, await grantedDivisions(principal, db));
+  };
+
+  router.get('/catalog', async (req, res, next) => {
+    try {
+      await context(req);
+      const table = typeof req.query.table === 'string' ? req.query.table : undefined;
+      res.json({ tables: describeCatalog(table) });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.post('/sql', json, async (req, res, next) => {
+    try {
+      const ctx = await context(req);
+      requireScope(ctx, 'analytics');
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const query = stringField(body.query, 'query');
+      const scope = narrowed(ctx, body.divisions);
+      const format = formatFrom(body.format ?? req.query.format, req.headers.accept);
+      if (format) {
+        // Same bounded result as JSON, written line by line in the format asked for.
+        const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
+        const data = { columns: result.columns, rows: (async function* () { yield* result.rows; })() };
+        res.status(200).type(CONTENT_TYPE[format]);
+        await writeExport(res, format, data, { source: 'sql' });
+        res.end();
+        return;
+      }
+      const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
+      res.json({ columns: result.columns.map((c) => ({ name: c.name, type: typeName(c.type) })), rows: result.rows, rowCount: result.rows.length });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const exportHandler = async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const ctx = await context(req);
+      requireScope(ctx, 'analytics');
+      const input = (req.method === 'POST' ? req.body ?? {} : req.query) as Record<string, unknown>;
+      const source = exportSource(input);
+      const format: ExportFormat = formatFrom(input.format, req.headers.accept) ?? (input.format ? invalidFormat(input.format) : 'csv');
+      const data = new ExportService(narrowed(ctx, input.divisions), config).open(source);
+      // Read the first row before answering, so a refused or failing query still gets its
+      // status code; from then on rows stream as the driver reads them.
+      const first = await data.rows.next();
+      res.status(200);
+      res.setHeader('content-type', CONTENT_TYPE[format]);
+      res.setHeader('content-disposition', `attachment; filename="export.${format === 'csv' ? 'csv' : 'ndjson'}"`);
+      res.setHeader('x-export-columns', String(data.columns.length));
+      res.flushHeaders();
+      let closed = false;
+      res.on('close', () => {
+        closed = true;
+      });
+      try {
+        await writeExport(res, format, data, { source: source.kind, first: first.done ? null : first.value });
+        res.end();
+      } catch (error) {
+        // Headers are gone: cut the response so the client sees an incomplete transfer.
+        if (!closed) console.error('[export failed]', error instanceof Error ? error.message : error);
+        res.destroy();
+      }
+    } catch (error) {
+      next(error);
+    }
+  };
+  router.get('/export', exportHandler);
+  router.post('/export', json, exportHandler);
+
+  router.use(['/catalog', '/sql', '/export'], errorHandler);
+  return router;
+}
+
+function exportSource(input: Record<string, unknown>): ExportSource {
+  if (input.sql !== undefined && input.list !== undefined) throw badInput('sql', 'give either sql or list, not both');
+  if (input.sql !== undefined) return { kind: 'sql', query: stringField(input.sql, 'sql'), parameters: objectField(input.parameters) };
+  if (input.list !== undefined) return { kind: 'list', list: stringField(input.list, 'list') };
+  throw badInput('sql', 'give a SQL query (sql) or a list to export (list)');
+}
+
+function narrowed(ctx: RequestContext, divisions: unknown) {
+  if (divisions === undefined || divisions === null || divisions === '') return ctx.scope;
+  const list = Array.isArray(divisions) ? divisions : String(divisions).split(',');
+  const codes = list.map((d) => Number(d));
+  if (codes.some((d) => !Number.isSafeInteger(d))) throw badInput('divisions', 'must be a list of division codes');
+  return ctx.scope.narrow(codes);
+}
+
+function stringField(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must be a non-empty string');
+  return value;
+}
+
+function objectField(value: unknown): Record<string, unknown> {
+  if (value === undefined || value === null || value === '') return {};
+  if (typeof value === 'string') {
+    try {
+      return objectField(JSON.parse(value));
+    } catch {
+      throw badInput('parameters', 'must be a JSON object');
+    }
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) throw badInput('parameters', 'must be an object of named values');
+  return value as Record<string, unknown>;
+}
+
+function invalidFormat(format: unknown): never {
+  throw badInput('format', `must be csv or ndjson, not ${String(format)}`);
+}
+
+/** Errors of these endpoints as `{ error: { code, message, ... } }` with the code's HTTP status. */
+function errorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  if (error instanceof GatewayError) {
+    res.status(HTTP_STATUS[error.code]).json({ error: { message: error.message, ...error.extensions } });
+    return;
+  }
+  if ((error as { type?: string }).type === 'entity.parse.failed') {
+    res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'body: is not valid JSON', field: 'body' } });
+    return;
+  }
+  console.error('[internal error]', error);
+  res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+}

@@ -1,0 +1,11 @@
+import { Arg, Query, Resolver } from 'type-graphql';
+import { describeCatalog } from '../../catalog/describe';
+import { CatalogTableInfo } from './catalog.types';
+
+@Resolver()
+export class CatalogResolver {
+  @Query(() => [CatalogTableInfo], { description: 'The catalog: every table and column the gateway serves (also GET /catalog).' })
+  catalog(@Arg('table', () => String, { nullable: true, description: 'One table by its catalog name.' }) table?: string | null): CatalogTableInfo[] {
+    return describeCatalog(table) as CatalogTableInfo[];
+  }
+}
