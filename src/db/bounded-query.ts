@@ -9,7 +9,7 @@ import { registerDecimalFunctions } from './sqlite-decimal';
  * (the only door), never by feature code directly.
  *
  * MariaDB stops a statement with `SET STATEMENT max_statement_time=<s> FOR ...`, MySQL with the
- * `MAX_EXECUTION_TIME(<ms>)` optimizer hint; SQLite statements carry `gw_deadline` guards put
+ * `MAX_EXECUTION_TIME(<ms>)` optimizer hint; SQLite statements carry `cf_deadline` guards put
  * there by the compiler (see sqlite-deadline.ts).
  */
 export type Row = Record<string, unknown>;

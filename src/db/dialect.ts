@@ -44,9 +44,11 @@ export interface Dialect {
   /**
    * A condition that is true until `deadline` (epoch ms) and aborts the statement after it;
    * put on every scanned table so a long SQLite statement can be stopped (SQLite has no
-   * server-side statement timeout). Undefined where the server enforces a timeout itself.
+   * server-side statement timeout). `rowExpr` is a column of the scanned table, so that the
+   * planner evaluates the guard for every row rather than once. Undefined where the server
+   * enforces a timeout itself.
    */
-  deadlineGuard(deadline: number): string | undefined;
+  deadlineGuard(deadline: number, rowExpr: string): string | undefined;
 }
 
 export const sqliteDialect: Dialect = {
@@ -88,7 +90,7 @@ export const sqliteDialect: Dialect = {
   },
   charLength: (expr) => `LENGTH(${expr})`,
   substring: (expr, start, length) => (length === undefined ? `SUBSTR(${expr}, ${start})` : `SUBSTR(${expr}, ${start}, ${length})`),
-  deadlineGuard: (deadline) => `cf_deadline(${Math.trunc(deadline)}) = 1`,
+  deadlineGuard: (deadline, rowExpr) => `cf_deadline(${Math.trunc(deadline)}, ${rowExpr}) = 1`,
 };
 
 export const mysqlDialect: Dialect = {

@@ -263,7 +263,7 @@ export class SqlCompiler {
     const conditions: string[] = [];
     const own = this.options.conditionFor(t.name, 's');
     if (own) conditions.push(own);
-    const guard = this.options.deadline !== undefined ? this.dialect.deadlineGuard(this.options.deadline) : undefined;
+    const guard = this.options.deadline !== undefined ? this.dialect.deadlineGuard(this.options.deadline, `${q('s')}.${q(t.primaryKey)}`) : undefined;
     if (guard) conditions.push(guard);
     if (source.derivedUsed.size === 0 && conditions.length === 0) return `${q(t.name)} AS ${q(source.alias)}`;
 

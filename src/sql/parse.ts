@@ -28,7 +28,7 @@ export function parseSelect(text: string): Node {
   }
   const statements = (Array.isArray(ast) ? ast : [ast]).filter((s) => s !== null && s !== undefined);
   if (statements.length !== 1) {
-    throw sqlError(`only one statement is allowed, found ${statements.length}`, positionOf(statements[1]) ?? positionOf(statements[0]));
+    throw sqlError(`only one statement is allowed, found ${statements.length}`, positionOf(statements[1]) ?? secondStatement(text));
   }
   const statement = statements[0];
   if (statement.type !== 'select') {
@@ -41,4 +41,34 @@ export function parseSelect(text: string): Node {
 export function positionOf(node: Node | null | undefined): { line: number; column: number } | null {
   const start = node?.loc?.start;
   return start ? { line: start.line, column: start.column } : null;
+}
+
+/**
+ * Where the second statement starts: the first character after a `;` that is outside quotes
+ * and comments (node-sql-parser gives statements no position of their own).
+ */
+export function secondStatement(text: string): { line: number; column: number } | null {
+  let i = 0;
+  let quote: string | null = null;
+  while (i < text.length) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote !== '`') i++;
+      else if (c === quote) quote = text[i + 1] === quote ? (i++, quote) : null;
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '#' || (c === '-' && text[i + 1] === '-')) i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+    else if (c === '/' && text[i + 1] === '*') i = text.indexOf('*/', i + 2) < 0 ? text.length : text.indexOf('*/', i + 2) + 1;
+    else if (c === ';') {
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j])) j++;
+      return positionAt(text, Math.min(j, text.length - 1));
+    }
+    i++;
+  }
+  return null;
+}
+
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
