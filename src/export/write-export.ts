@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { exportEvents } from './export-events';
 import { ExportRows } from './export.service';
@@ -21,7 +20,7 @@ export async function writeExport(
     if (chunk === '') return;
     const ok = out.write(chunk);
     chunk = '';
-    if (!ok) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (!ok) await drained(out);
     if (out.destroyed) throw new Error('export destination closed');
   };
   exportEvents.emit('started', { source: options.source });
@@ -45,4 +44,17 @@ export async function writeExport(
   }
   exportEvents.emit('finished', { source: options.source, rows });
   return rows;
+}
+
+/** Resolves when `out` can take more, or has closed (the caller then stops). */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
