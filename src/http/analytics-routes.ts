@@ -1,10 +1,10 @@
 import express, { NextFunction, Request, Response, Router } from 'express';
-import { authenticate, grantedDivisions } from '../access/authenticate';
+import { authenticated, requestContextOf, sendGatewayError } from '../access/http-auth';
 import { requireScope } from '../access/require-scope';
 import { describeCatalog } from '../catalog/describe';
-import { badInput, GatewayError, HTTP_STATUS } from '../common/errors';
+import { badInput, GatewayError } from '../common/errors';
 import { Config } from '../config';
-import { createContext, RequestContext } from '../context/request-context';
+import { RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
 import { ExportService, ExportSource } from '../export/export.service';
 import { CONTENT_TYPE, ExportFormat, formatFrom } from '../export/formats';
@@ -14,21 +14,17 @@ import { typeName } from '../sql/types';
 
 /**
  * The HTTP side of the analytics features: GET /catalog (JSON), POST /sql (JSON, CSV or NDJSON
- * by Accept) and GET/POST /export (streamed CSV or NDJSON). Same principal, scopes and division
- * scope as /graphql.
+ * by Accept) and GET/POST /export (streamed CSV or NDJSON). Same authentication (401 without
+ * credentials), X-Cashflow-Divisions selection, scopes and division scope as /graphql; errors
+ * have the same body as there: `{errors: [{message, extensions: {code, ...}}]}`.
  */
 export function analyticsRoutes(db: Database, config: Config): Router {
   const router = Router();
   const json = express.json({ limit: '1mb' });
+  const auth = authenticated(db, config);
 
-  const context = async (req: Request): Promise<RequestContext> => {
-    const principal = await authenticate(req.headers, db);
-    return createContext(db, config, principal, await grantedDivisions(principal, db));
-  };
-
-  router.get('/catalog', async (req, res, next) => {
+  router.get('/catalog', auth, async (req, res, next) => {
     try {
-      await context(req);
       const table = typeof req.query.table === 'string' ? req.query.table : undefined;
       res.json({ tables: describeCatalog(table) });
     } catch (error) {
@@ -36,9 +32,9 @@ export function analyticsRoutes(db: Database, config: Config): Router {
     }
   });
 
-  router.post('/sql', json, async (req, res, next) => {
+  router.post('/sql', auth, json, async (req, res, next) => {
     try {
-      const ctx = await context(req);
+      const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
       const body = (req.body ?? {}) as Record<string, unknown>;
       const query = stringField(body.query, 'query');
@@ -62,7 +58,7 @@ export function analyticsRoutes(db: Database, config: Config): Router {
 
   const exportHandler = async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const ctx = await context(req);
+      const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
       const input = (req.method === 'POST' ? req.body ?? {} : req.query) as Record<string, unknown>;
       const source = exportSource(input);
@@ -92,8 +88,8 @@ export function analyticsRoutes(db: Database, config: Config): Router {
       next(error);
     }
   };
-  router.get('/export', exportHandler);
-  router.post('/export', json, exportHandler);
+  router.get('/export', auth, exportHandler);
+  router.post('/export', auth, json, exportHandler);
 
   router.use(['/catalog', '/sql', '/export'], errorHandler);
   return router;
@@ -136,17 +132,11 @@ function invalidFormat(format: unknown): never {
   throw badInput('format', `must be csv or ndjson, not ${String(format)}`);
 }
 
-/** Errors of these endpoints as `{ error: { code, message, ... } }` with the code's HTTP status. */
+/** Errors of these endpoints with the code's HTTP status and the same body as /graphql's. */
 function errorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
-  if (error instanceof GatewayError) {
-    res.status(HTTP_STATUS[error.code]).json({ error: { message: error.message, ...error.extensions } });
-    return;
-  }
-  if ((error as { type?: string }).type === 'entity.parse.failed') {
-    res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'body: is not valid JSON', field: 'body' } });
-    return;
-  }
+  if (error instanceof GatewayError) return sendGatewayError(res, error);
+  if ((error as { type?: string }).type === 'entity.parse.failed') return sendGatewayError(res, badInput('body', 'is not valid JSON'));
   console.error('[internal error]', error);
-  res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+  res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

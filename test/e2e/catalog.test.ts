@@ -6,12 +6,10 @@ import { startTestGateway, TestGateway } from '../support/gateway';
 /** The catalog query and GET /catalog: one description of every table and column. */
 let t: TestDatabase;
 let gw: TestGateway;
-let base: string;
 
 beforeAll(async () => {
   t = await openTestDatabase('catalog');
   gw = await startTestGateway(t.db);
-  base = gw.url.replace(/\/graphql$/, '');
 });
 afterAll(async () => {
   await gw?.close();
@@ -76,12 +74,13 @@ describe('catalog', () => {
     const users = res.data.catalog.find((x: { name: string }) => x.name === 'Users');
     expect(users.partitionColumn).toBeNull();
 
-    const http = await fetch(`${base}/catalog`);
+    const http = await gw.request('/catalog');
     expect(http.status).toBe(200);
     const body = (await http.json()) as { tables: { name: string; columns: unknown[] }[] };
     expect(body.tables.map((x) => x.name)).toEqual(names);
     expect(body.tables[0].columns).toEqual(res.data.catalog[0].columns);
-    const one = (await (await fetch(`${base}/catalog?table=payments`)).json()) as { tables: { name: string }[] };
+    const one = (await (await gw.request('/catalog?table=payments')).json()) as { tables: { name: string }[] };
     expect(one.tables.map((x) => x.name)).toEqual(['Payments']);
+    expect((await fetch(`${gw.baseUrl}/catalog`)).status).toBe(401);
   });
 });

@@ -12,7 +12,6 @@ import { startTestGateway, TestGateway } from '../support/gateway';
 const ROWS = 200_000;
 let t: TestDatabase;
 let gw: TestGateway;
-let base: string;
 
 /** Copies the seeded payments with fresh IDs until the table holds `ROWS` rows (INSERT ... SELECT). */
 async function growPayments(): Promise<void> {
@@ -33,7 +32,6 @@ beforeAll(async () => {
   t = await openSeededDatabase('export_stream', { divisions: 2, payments: 400 });
   await growPayments();
   gw = await startTestGateway(t.db);
-  base = gw.url.replace(/\/graphql$/, '');
 }, 180_000);
 afterAll(async () => {
   await gw?.close();
@@ -62,7 +60,7 @@ function download(url: string, body: unknown): Promise<Download> {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 10);
     const payload = JSON.stringify(body);
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+    const req = http.request(url, { method: 'POST', headers: { ...gw.authHeaders, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
       const out: Download = { status: res.statusCode ?? 0, bytes: 0, lines: 0, exportFinishedAtFirstByte: undefined, peakRssGrowth: 0 };
       res.on('data', (chunk: Buffer) => {
         if (out.exportFinishedAtFirstByte === undefined) out.exportFinishedAtFirstByte = finished;
@@ -88,8 +86,8 @@ describe('streaming export', () => {
     // Every stored column of every payment: about 200 MB of CSV.
     const query = `select ${storedColumns(table('Payments')).map((c) => c.name).join(', ')} from Payments`;
     // Warm up code paths and driver buffers with a small export first.
-    await download(`${base}/export`, { sql: `${query} limit 1000`, format: 'csv' });
-    const result = await download(`${base}/export`, { sql: query, format: 'csv' });
+    await download(`${gw.baseUrl}/export`, { sql: `${query} limit 1000`, format: 'csv' });
+    const result = await download(`${gw.baseUrl}/export`, { sql: query, format: 'csv' });
     expect(result.status).toBe(200);
     expect(result.lines).toBe(ROWS + 1); // header + rows
     expect(result.exportFinishedAtFirstByte).toBe(false);

@@ -11,13 +11,11 @@ import { startTestGateway, TestGateway } from '../support/gateway';
 /** POST /sql in its three formats, GET/POST /export of SQL and of lists, the CLI export, scopes. */
 let t: TestDatabase;
 let gw: TestGateway;
-let base: string;
 let divisions: number[];
 
 beforeAll(async () => {
   t = await openSeededDatabase('sql_http');
   gw = await startTestGateway(t.db, { MAX_PAGE_SIZE: '100' });
-  base = gw.url.replace(/\/graphql$/, '');
   const res = await gw.gql('{ sql(query: "select Code from Divisions order by Code") { rows } }');
   divisions = res.data.sql.rows.map((r: { Code: number }) => r.Code);
 });
@@ -26,8 +24,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const post = (url: string, body: unknown, accept = 'application/json') =>
-  fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown, accept = 'application/json', headers: Record<string, string> = {}) =>
+  gw.request(url, { method: 'POST', headers: { 'content-type': 'application/json', accept, ...headers }, body: JSON.stringify(body) });
 
 const QUERY = 'select Status, count(*) as n, sum(AmountDC) as total from Payments where Status in (:a, :b) group by Status order by Status';
 
@@ -59,13 +57,38 @@ describe('POST /sql', () => {
   it('refuses bad SQL with 400, the code, line and column', async () => {
     const res = await post('/sql', { query: 'select ID\nfrom Payments where Nope = 1' });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'query', line: 2, column: 21 }) });
+    const body = (await res.json()) as any;
+    expect(body.errors[0].message).toBe('query: line 2, column 21: unknown column Nope');
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query', line: 2, column: 21 });
   });
 
   it('refuses divisions the caller was not granted with 403', async () => {
     const res = await post('/sql', { query: 'select count(*) from Payments', divisions: [987654] });
     expect(res.status).toBe(403);
-    expect(((await res.json()) as any).error.code).toBe('FORBIDDEN');
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('answers 401 without credentials', async () => {
+    const res = await fetch(`${gw.baseUrl}/sql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'select 1' }) });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await fetch(`${gw.baseUrl}/export?list=payments`)).status).toBe(401);
+  });
+
+  it('needs the analytics scope over HTTP too (403)', async () => {
+    const headers = await gw.headersFor({ scopes: ['payments:read'] });
+    const res = await post('/sql', { query: 'select 1' }, 'application/json', headers);
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as any).errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'analytics' });
+    const exported = await gw.request('/export?list=payments', { headers });
+    expect(exported.status).toBe(403);
+  });
+
+  it('restricts a caller granted one division, whatever the query says', async () => {
+    const headers = await gw.headersFor({ divisions: [divisions[1]] });
+    const res = await post('/sql', { query: `select Division, count(*) n from Payments where Division in (${divisions.join(', ')}) group by Division` }, 'application/json', headers);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).rows).toEqual([{ Division: divisions[1], n: expect.any(Number) }]);
   });
 
   it('needs the analytics scope', async () => {
@@ -77,8 +100,7 @@ describe('POST /sql', () => {
 
 describe('/export', () => {
   it('streams a SQL query as NDJSON (GET) restricted to the divisions asked for', async () => {
-    const url = `${base}/export?format=ndjson&divisions=${divisions[0]}&sql=${encodeURIComponent('select ID, Division, AmountDC from Payments')}`;
-    const res = await fetch(url);
+    const res = await gw.request(`/export?format=ndjson&divisions=${divisions[0]}&sql=${encodeURIComponent('select ID, Division, AmountDC from Payments')}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/ndjson/);
     const rows = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
@@ -97,10 +119,10 @@ describe('/export', () => {
   });
 
   it('refuses a bad query before streaming, with its status', async () => {
-    const res = await fetch(`${base}/export?sql=${encodeURIComponent('delete from Payments')}`);
+    const res = await gw.request(`/export?sql=${encodeURIComponent('delete from Payments')}`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
-    const none = await fetch(`${base}/export?format=xml&list=payments`);
+    expect(((await res.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
+    const none = await gw.request('/export?format=xml&list=payments');
     expect(none.status).toBe(400);
   });
 
