@@ -96,19 +96,19 @@ export class SqlCompiler {
   }
 
   compile(ast: Node): CompiledQuery {
-    const { sql, columns } = this.query(ast, undefined, this.options.rowLimit);
+    const compiled = this.statement(ast, undefined, this.options.rowLimit);
     const parameters: unknown[] = [];
-    const text = sql.replace(new RegExp(`${TOKEN}(\\d+)${TOKEN}`, 'g'), (_m, n: string) => {
+    const text = compiled.sql.replace(new RegExp(`${TOKEN}(\\d+)${TOKEN}`, 'g'), (_m, n: string) => {
       parameters.push(this.values.get(n));
       return '?';
     });
-    return { sql: text, parameters, columns };
+    return { sql: text, parameters, columns: compiled.columns };
   }
 
   // ---------------------------------------------------------------- statements
 
   /** A SELECT or a UNION chain; `rowLimit` caps the outer LIMIT. */
-  private query(ast: Node, parent: Scope | undefined, rowLimit?: number): { sql: string; columns: OutputColumn[] } {
+  private statement(ast: Node, parent: Scope | undefined, rowLimit?: number): { sql: string; columns: OutputColumn[] } {
     this.refuseClauses(ast);
     if (!ast._next) return this.select(ast, parent, rowLimit, true);
 
@@ -212,7 +212,7 @@ export class SqlCompiler {
       const alias = ident(item.as);
       if (!ALIAS.test(alias)) throw sqlError(`the alias ${JSON.stringify(alias)} is not allowed`, at);
       // Derived tables cannot see the enclosing query (no LATERAL).
-      const sub = this.query(item.expr.ast, undefined);
+      const sub = this.statement(item.expr.ast, undefined);
       source = { kind: 'derived', alias, sql: sub.sql, columns: sub.columns };
     } else if (typeof item.table === 'string' || item.table?.value) {
       const name = ident(item.table);
@@ -625,7 +625,7 @@ export class SqlCompiler {
     const list: Node[] = node.right?.value ?? [];
     const not = (sql: string) => (negated ? `(NOT ${sql})` : sql);
     if (list.length === 1 && list[0]?.ast) {
-      const sub = this.query(list[0].ast, scope);
+      const sub = this.statement(list[0].ast, scope);
       if (sub.columns.length !== 1) throw sqlError('a subquery after IN must select exactly one column', positionOf(list[0].ast) ?? at);
       const col = sub.columns[0];
       checkComparable(left.type, col.type, at);
@@ -652,7 +652,7 @@ export class SqlCompiler {
   }
 
   private scalarSubquery(node: Node, scope: Scope, at: Position | null): Expr {
-    const sub = this.query(node.ast, scope);
+    const sub = this.statement(node.ast, scope);
     if (sub.columns.length !== 1) throw sqlError('a subquery used as a value must select exactly one column', at);
     return { sql: `(${sub.sql})`, type: sub.columns[0].type, aggregate: false };
   }
@@ -700,7 +700,7 @@ export class SqlCompiler {
     if (node.over) throw sqlError('window functions (OVER) are not supported', at);
     if (name === 'EXISTS') {
       if (args.length !== 1 || !args[0]?.ast) throw sqlError('EXISTS needs a subquery', at);
-      const sub = this.query(args[0].ast, scope);
+      const sub = this.statement(args[0].ast, scope);
       return { sql: `(EXISTS (${sub.sql}))`, type: { kind: 'boolean' }, aggregate: false };
     }
     const ctx: FunctionContext = {

@@ -33,6 +33,8 @@ const OTHER_FIELDS: Record<string, string> = {
   'Query.paymentBatchesAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentConditionsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentAgeing': 'aggregate-isolation.test.ts: ages only the granted divisions; naming another is FORBIDDEN',
+  'Query.catalog': 'catalog.test.ts: table and column metadata only, no rows of any division',
+  'Query.sql': 'sql-safety.test.ts: division isolation through joins, derived columns, subqueries and unions; sql-http.test.ts: a key granted one division',
 };
 
 let t: TestDatabase;
