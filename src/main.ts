@@ -90,6 +90,8 @@ async function main(argv: string[]): Promise<void> {
         args: rest,
         options: {
           sql: { type: 'string' },
+          graphql: { type: 'string' },
+          variables: { type: 'string' },
           list: { type: 'string' },
           format: { type: 'string', default: 'csv' },
           divisions: { type: 'string' },

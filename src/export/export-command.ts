@@ -10,6 +10,9 @@ import { writeExport } from './write-export';
 
 export interface ExportCommandOptions {
   sql?: string;
+  /** A GraphQL list query (one root list field with `nodes { ... }`); `--variables` as JSON. */
+  graphql?: string;
+  variables?: string;
   list?: string;
   format?: string;
   /** Comma-separated division codes (default: all of the local principal's). */
@@ -42,12 +45,13 @@ export async function runExport(db: Database, config: Config, options: ExportCom
   }
   let source: ExportSource;
   if (options.sql) source = { kind: 'sql', query: options.sql, parameters };
+  else if (options.graphql) source = { kind: 'graphql', query: options.graphql, variables: options.variables ? JSON.parse(options.variables) : {} };
   else if (options.list) source = { kind: 'list', list: options.list };
-  else throw badInput('sql', 'give --sql "select ..." or --list payments');
+  else throw badInput('sql', 'give --sql "select ...", --graphql "{ payments { nodes { id } } }" or --list payments');
 
   const ctx = createContext(db, config, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
   const scope = options.divisions ? ctx.scope.narrow(options.divisions.split(',').map(Number)) : ctx.scope;
-  const data = new ExportService(scope, config).open(source);
+  const data = new ExportService(scope, config).open(source, ctx);
   const started = Date.now();
   const progress = (rows: number) => {
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);

@@ -9,5 +9,5 @@ exportEvents.setMaxListeners(100);
 
 export interface ExportFinished {
   rows: number;
-  source: 'sql' | 'list';
+  source: 'sql' | 'graphql' | 'list';
 }

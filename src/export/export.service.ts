@@ -2,15 +2,22 @@ import { DivisionScope } from '../access/division-scope';
 import { findTable } from '../catalog';
 import { badInput } from '../common/errors';
 import { Config } from '../config';
+import type { RequestContext } from '../context/request-context';
+import { buildGatewaySchema } from '../schema';
+import { graphqlListRows } from './graphql-list-export';
 import { ListQueryBuilder } from '../query/list-query-builder';
 import { SqlService } from '../sql/sql.service';
 import { OutputColumn } from '../sql/types';
 import { decodeValue } from '../sql/values';
 import { kindOfCatalog } from '../sql/value-types';
 
-/** What to export: a SQL query, or a GraphQL root list (`payments`) read page by page. */
+/**
+ * What to export: a SQL query; a GraphQL list query (one root list field with `nodes { ... }`,
+ * any where/orderBy), executed page by page; or a whole root list (`payments`) by name.
+ */
 export type ExportSource =
   | { kind: 'sql'; query: string; parameters?: Record<string, unknown> }
+  | { kind: 'graphql'; query: string; variables?: Record<string, unknown> }
   | { kind: 'list'; list: string };
 
 export interface ExportRows {
@@ -22,8 +29,12 @@ export interface ExportRows {
 export class ExportService {
   constructor(private readonly scope: DivisionScope, private readonly config: Config) {}
 
-  open(source: ExportSource): ExportRows {
+  open(source: ExportSource, ctx?: RequestContext): ExportRows {
     if (source.kind === 'sql') return new SqlService(this.scope, this.config).stream(source.query, source.parameters ?? {});
+    if (source.kind === 'graphql') {
+      if (!ctx) throw new Error('A GraphQL export needs the request context');
+      return graphqlListRows(buildGatewaySchema(), { ...ctx, scope: this.scope }, source.query, source.variables);
+    }
     return this.list(source.list);
   }
 

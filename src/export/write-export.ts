@@ -12,7 +12,7 @@ export async function writeExport(
   out: Writable,
   format: ExportFormat,
   data: ExportRows,
-  options: { source: 'sql' | 'list'; onProgress?: (rows: number) => void; first?: Record<string, unknown> | null } = { source: 'sql' },
+  options: { source: 'sql' | 'graphql' | 'list'; onProgress?: (rows: number) => void; first?: Record<string, unknown> | null } = { source: 'sql' },
 ): Promise<number> {
   let rows = 0;
   let chunk = format === 'csv' ? csvHeader(data.columns) : '';

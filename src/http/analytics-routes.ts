@@ -63,7 +63,7 @@ export function analyticsRoutes(db: Database, config: Config): Router {
       const input = (req.method === 'POST' ? req.body ?? {} : req.query) as Record<string, unknown>;
       const source = exportSource(input);
       const format: ExportFormat = formatFrom(input.format, req.headers.accept) ?? (input.format ? invalidFormat(input.format) : 'csv');
-      const data = new ExportService(narrowed(ctx, input.divisions), config).open(source);
+      const data = new ExportService(narrowed(ctx, input.divisions), config).open(source, ctx);
       // Read the first row before answering, so a refused or failing query still gets its
       // status code; from then on rows stream as the driver reads them.
       const first = await data.rows.next();
@@ -96,10 +96,12 @@ export function analyticsRoutes(db: Database, config: Config): Router {
 }
 
 function exportSource(input: Record<string, unknown>): ExportSource {
-  if (input.sql !== undefined && input.list !== undefined) throw badInput('sql', 'give either sql or list, not both');
+  const given = ['sql', 'graphql', 'list'].filter((k) => input[k] !== undefined);
+  if (given.length > 1) throw badInput(given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
   if (input.sql !== undefined) return { kind: 'sql', query: stringField(input.sql, 'sql'), parameters: objectField(input.parameters) };
+  if (input.graphql !== undefined) return { kind: 'graphql', query: stringField(input.graphql, 'graphql'), variables: objectField(input.variables, 'variables') };
   if (input.list !== undefined) return { kind: 'list', list: stringField(input.list, 'list') };
-  throw badInput('sql', 'give a SQL query (sql) or a list to export (list)');
+  throw badInput('sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
 }
 
 function narrowed(ctx: RequestContext, divisions: unknown) {
@@ -115,16 +117,18 @@ function stringField(value: unknown, field: string): string {
   return value;
 }
 
-function objectField(value: unknown): Record<string, unknown> {
+function objectField(value: unknown, field = 'parameters'): Record<string, unknown> {
   if (value === undefined || value === null || value === '') return {};
   if (typeof value === 'string') {
+    let parsed: unknown;
     try {
-      return objectField(JSON.parse(value));
+      parsed = JSON.parse(value);
     } catch {
-      throw badInput('parameters', 'must be a JSON object');
+      throw badInput(field, 'must be a JSON object');
     }
+    return objectField(parsed, field);
   }
-  if (typeof value !== 'object' || Array.isArray(value)) throw badInput('parameters', 'must be an object of named values');
+  if (typeof value !== 'object' || Array.isArray(value)) throw badInput(field, 'must be an object of named values');
   return value as Record<string, unknown>;
 }
 

@@ -9,8 +9,12 @@ import { OutputColumn, ValueType } from './types';
 export function decodeValue(type: ValueType, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (type.kind) {
-    case 'decimal':
-      return new Dec(String(value)).toFixed(type.scale ?? 0);
+    case 'decimal': {
+      const text = String(value);
+      // Stored money is already canonical text with the column's scale: skip the arithmetic.
+      if (canonical(text, type.scale ?? 0)) return text;
+      return new Dec(text).toFixed(type.scale ?? 0);
+    }
     case 'integer': {
       const n = typeof value === 'number' ? value : Number(value);
       return Number.isSafeInteger(n) ? n : String(value);
@@ -26,6 +30,14 @@ export function decodeValue(type: ValueType, value: unknown): unknown {
     default:
       return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
   }
+}
+
+const CANONICAL = new Map<number, RegExp>();
+
+function canonical(text: string, scale: number): boolean {
+  let re = CANONICAL.get(scale);
+  if (!re) CANONICAL.set(scale, (re = new RegExp(scale === 0 ? '^-?(0|[1-9]\\d*)$' : `^-?(0|[1-9]\\d*)\\.\\d{${scale}}$`)));
+  return re.test(text) && text !== '-0' && !/^-0\.0*$/.test(text);
 }
 
 function isoDateTime(value: unknown): string {

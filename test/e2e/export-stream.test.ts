@@ -83,8 +83,9 @@ function download(url: string, body: unknown): Promise<Download> {
 
 describe('streaming export', () => {
   it(`streams ${ROWS.toLocaleString('en')} payments as CSV in bounded memory, first bytes before the statement ends`, async () => {
-    // Every stored column of every payment: about 200 MB of CSV.
-    const query = `select ${storedColumns(table('Payments')).map((c) => c.name).join(', ')} from Payments`;
+    // Forty columns of every kind (ids, text, money, dates, codes): about 115 MB of CSV.
+    const columns = storedColumns(table('Payments')).map((c) => c.name).slice(0, 40);
+    const query = `select ${columns.join(', ')} from Payments`;
     // Warm up code paths and driver buffers with a small export first.
     await download(`${gw.baseUrl}/export`, { sql: `${query} limit 1000`, format: 'csv' });
     const result = await download(`${gw.baseUrl}/export`, { sql: query, format: 'csv' });
@@ -94,7 +95,7 @@ describe('streaming export', () => {
     const mb = (n: number) => Math.round(n / 1048576);
     console.log(`export: ${mb(result.bytes)} MB of CSV, resident memory grew by at most ${mb(result.peakRssGrowth)} MB`);
     expect(result.bytes).toBeGreaterThan(100 * 1048576);
-    // Holding the result (or its CSV) in memory would take several times 100 MB.
-    expect(result.peakRssGrowth).toBeLessThan(96 * 1048576);
+    // Holding the result (or only its CSV) in memory would take more than the whole CSV.
+    expect(result.peakRssGrowth).toBeLessThan(80 * 1048576);
   }, 180_000);
 });
