@@ -16,6 +16,7 @@ import {
 import { badInput, GatewayError } from '../common/errors';
 import type { RequestContext } from '../context/request-context';
 import { Loaders } from '../context/loaders';
+import { assertWithinLimits } from '../query/protection';
 import { OutputColumn } from '../sql/types';
 import type { ExportRows } from './export.service';
 
@@ -85,6 +86,14 @@ export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, quer
   };
   const errors = validate(schema, paged);
   if (errors.length) throw badInput('graphql', errors[0].message);
+  // The same depth, alias and cost limits as /graphql, for each page the export runs.
+  const { config } = ctx;
+  assertWithinLimits(schema, paged, paged.definitions[0] as OperationDefinitionNode, { ...variables, [AFTER]: null }, {
+    maxDepth: config.maxQueryDepth,
+    maxAliases: config.maxQueryAliases,
+    maxCost: config.maxQueryCost,
+    defaultPageSize: 50,
+  });
   const key = root.alias?.value ?? root.name.value;
 
   async function* rows() {

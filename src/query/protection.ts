@@ -39,17 +39,28 @@ export function queryProtectionPlugin<C extends object>(limits: ProtectionLimits
       return {
         async didResolveOperation({ document, operation, schema, request }) {
           if (!operation) return;
-          const fragments = fragmentsOf(document);
-          const depth = depthOf(operation.selectionSet, fragments, 0);
-          if (depth > limits.maxDepth) throw tooLarge('depth', `is nested ${depth} levels deep; the maximum is ${limits.maxDepth}`, depth, limits.maxDepth);
-          const aliases = aliasesOf(operation.selectionSet, fragments);
-          if (aliases > limits.maxAliases) throw tooLarge('aliases', `uses ${aliases} aliases; the maximum is ${limits.maxAliases}`, aliases, limits.maxAliases);
-          const cost = estimateCost(schema, document, operation, request.variables ?? {}, limits.defaultPageSize);
-          if (cost > limits.maxCost) throw tooLarge('cost', `has an estimated cost of ${cost}; the maximum is ${limits.maxCost} (ask for smaller pages or fewer nested lists)`, cost, limits.maxCost);
+          assertWithinLimits(schema, document, operation, request.variables ?? {}, limits);
         },
       };
     },
   };
+}
+
+/** The depth, alias and cost checks of the plugin, for operations run outside Apollo (exports). */
+export function assertWithinLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: ProtectionLimits,
+): void {
+  const fragments = fragmentsOf(document);
+  const depth = depthOf(operation.selectionSet, fragments, 0);
+  if (depth > limits.maxDepth) throw tooLarge('depth', `is nested ${depth} levels deep; the maximum is ${limits.maxDepth}`, depth, limits.maxDepth);
+  const aliases = aliasesOf(operation.selectionSet, fragments);
+  if (aliases > limits.maxAliases) throw tooLarge('aliases', `uses ${aliases} aliases; the maximum is ${limits.maxAliases}`, aliases, limits.maxAliases);
+  const cost = estimateCost(schema, document, operation, variables, limits.defaultPageSize);
+  if (cost > limits.maxCost) throw tooLarge('cost', `has an estimated cost of ${cost}; the maximum is ${limits.maxCost} (ask for smaller pages or fewer nested lists)`, cost, limits.maxCost);
 }
 
 export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, defaultPageSize: number): number {

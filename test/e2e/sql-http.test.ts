@@ -139,6 +139,10 @@ describe('/export', () => {
       expect(res.status).toBe(400);
       expect(((await res.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'graphql' });
     }
+    // The protection limits of /graphql hold for exports too.
+    const costly = await post('/export', { graphql: '{ payments(first: 100) { nodes { id payments: account { payments(first: 100) { nodes { account { payments(first: 100) { nodes { id } } } } } } } } }' });
+    expect(costly.status).toBe(400);
+    expect(((await costly.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'cost' });
   });
 
   it('refuses a bad query before streaming, with its status', async () => {
