@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { loadConfig } from './config';
 import { freshDemoKey } from './access/demo-key';
 import { keysCommand } from './access/keys-command';
 import { closeDatabase, openDatabase } from './db/data-source';
-import { clearAll, isEmpty, seed } from './db/seed/seed';
+import { clearAll, isEmpty, seed, SeedProgress } from './db/seed/seed';
+import { parseSeedCommand } from './db/seed/seed-options';
+import { startOfDay } from './modules/payments/payment.rules';
 import { writeSchemaFile } from './schema';
 import { createGateway } from './server';
 import { runExport } from './export/export-command';
@@ -20,7 +21,7 @@ async function main(argv: string[]): Promise<void> {
       if (config.seedDemo && (await isEmpty(db))) {
         console.log('Empty database: seeding demo data (5 divisions, 20,000 payments)...');
         const started = Date.now();
-        const result = await seed(db, { divisions: 5, payments: 20_000, seed: 42, today: new Date() }, progressBar());
+        const result = await seed(db, { divisions: 5, payments: 20_000, seed: 42, today: startOfDay(new Date()) }, progressBar());
         console.log(`Seeded ${result.payments} payments and ${result.batches} batches in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
       const demoKey = config.seedDemo && config.demoKey ? await freshDemoKey(db) : undefined;
@@ -49,29 +50,12 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          divisions: { type: 'string', default: '5' },
-          payments: { type: 'string', default: '20000' },
-          seed: { type: 'string', default: '42' },
-          today: { type: 'string' },
-          append: { type: 'boolean', default: false },
-        },
-      });
+      const { options, append } = parseSeedCommand(rest);
       const db = await openDatabase(config.databaseUrl);
-      if (!values.append) await clearAll(db);
+      if (!append) await clearAll(db);
       const started = Date.now();
-      const result = await seed(
-        db,
-        {
-          divisions: Number(values.divisions),
-          payments: Number(values.payments),
-          seed: Number(values.seed),
-          today: values.today ? new Date(values.today) : new Date(),
-        },
-        progressBar(),
-      );
+      console.error(`Seeding ${options.payments} payments over ${options.divisions} divisions (seed ${options.seed}, today ${options.today.toISOString().slice(0, 10)}) into ${db.dialect.kind}`);
+      const result = await seed(db, options, progressBar());
       console.log(`Seeded ${result.payments} payments and ${result.batches} batches into ${db.dialect.kind} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       await closeDatabase(db);
       return;
@@ -116,9 +100,32 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-function progressBar() {
+/** Progress of a seed on stderr: a bar on a terminal, a line per 10% otherwise (logs, CI). */
+function progressBar(): SeedProgress {
+  if (!process.stderr.isTTY) {
+    let total = 0;
+    let shown = -1;
+    return {
+      start: (t) => { total = t; },
+      update: (n) => {
+        const tenth = total ? Math.floor((n / total) * 10) : 10;
+        if (tenth > shown) { shown = tenth; console.error(`payments ${n}/${total} (${tenth * 10}%)`); }
+      },
+      note: (message) => console.error(message),
+      stop: () => {},
+    };
+  }
   const bar = new SingleBar({ format: 'payments [{bar}] {percentage}% {value}/{total} {eta}s left', stream: process.stderr, hideCursor: true });
-  return { start: (total: number) => bar.start(total, 0), update: (n: number) => bar.update(n), stop: () => bar.stop() };
+  let running = false;
+  return {
+    start: (total) => { bar.start(total, 0); running = true; },
+    update: (n) => bar.update(n),
+    note: (message) => {
+      if (running) { bar.stop(); running = false; }
+      console.error(message);
+    },
+    stop: () => { if (running) bar.stop(); running = false; },
+  };
 }
 
 main(process.argv.slice(2)).catch((error) => {

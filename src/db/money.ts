@@ -7,8 +7,18 @@ import { toFixedScale } from '../common/decimal';
  * Writes are normalised to the column's scale so both databases hold the same text.
  */
 export function decimalTransformer(scale: number): ValueTransformer {
+  // Text already in canonical form (what the writers and the seed make) skips decimal.js.
+  const canonical = new RegExp(`^(0|[1-9][0-9]*)${scale > 0 ? `\\.[0-9]{${scale}}` : ''}$`);
   return {
-    to: (value: unknown) => (value === null || value === undefined ? value : toFixedScale(value as string, scale)),
-    from: (value: unknown) => (value === null || value === undefined ? value : toFixedScale(String(value), scale)),
+    to: (value: unknown) => {
+      if (value === null || value === undefined) return value;
+      if (typeof value === 'string' && canonical.test(value)) return value;
+      return toFixedScale(value as string, scale);
+    },
+    from: (value: unknown) => {
+      if (value === null || value === undefined) return value;
+      if (typeof value === 'string' && canonical.test(value)) return value;
+      return toFixedScale(String(value), scale);
+    },
   };
 }

@@ -31,6 +31,13 @@ export function sharedFile(relative: string): string | null {
   return null;
 }
 
+/** `describe` when ../shared/<relative> exists, otherwise a skipped block and a message saying why. */
+export function describeWithShared(relative: string): jest.Describe {
+  if (sharedFile(relative)) return describe;
+  console.warn(`Skipped: ../shared/${relative} is missing (a clone without ../shared); CI always has it.`);
+  return describe.skip;
+}
+
 /** Fails loudly when a Debian tool the tests rely on is missing (`.ci/run` installs them). */
 export function requireTool(command: string, debianPackage: string): void {
   const found = spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;

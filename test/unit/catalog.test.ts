@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { CATALOG, storedColumns } from '../../src/catalog';
 import { fieldName } from '../../src/catalog/column';
 import { PAYMENTS } from '../../src/catalog/tables/payments';
-import { describeWithShared, sharedFile } from '../support/shared';
+import { describeWithShared, sharedFile } from '../support/shared-files';
 
 /** The catalog against the published ExactOnlineREST column list (../shared/reference). */
 const REFERENCE = 'reference/payments-columns.tsv';

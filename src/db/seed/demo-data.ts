@@ -11,10 +11,12 @@ import { GLAccount } from '../../modules/gl-accounts/gl-account.entity';
 import { Journal } from '../../modules/journals/journal.entity';
 import { PaymentCondition } from '../../modules/payment-conditions/payment-condition.entity';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../../modules/payments/payment.enums';
+import { startOfDay } from '../../modules/payments/payment.rules';
 import { Payment } from '../../modules/payments/payment.entity';
 import { User } from '../../modules/users/user.entity';
 import { BankCountry, makeBankAccount } from './banking';
 import { CITIES, DIVISION_NAMES, FIRST_NAMES, LAST_NAMES, LEGAL_FORMS, SUPPLIER_STEMS, SUPPLIER_TRADES } from './names';
+import { centsText, mulDivHalfUp, scaled } from './cents';
 import { Random } from './random';
 
 /**
@@ -38,6 +40,10 @@ export const DEMO_RATES: Record<string, string> = {
   CHF: '1.04870000',
   SEK: '0.08710000',
 };
+
+const RATE_ONE = 10n ** 8n;
+const RATE_UNITS = Object.fromEntries(Object.entries(DEMO_RATES).map(([c, r]) => [c, scaled(r, 8)]));
+const PERCENT_ONE = 100n * 10n ** 4n;
 
 const DAY = 86_400_000;
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
@@ -166,15 +172,18 @@ export function demoPayment(random: Random, set: DivisionSet, users: User[], opt
   const condition = random.weighted(set.conditions.map((c, i) => [c, i === 3 ? 1 : 3] as const));
   const currency = random.weighted([['EUR', 85], ['USD', 5], ['GBP', 5], ['CHF', 3], ['SEK', 2]] as const);
   const rate = DEMO_RATES[currency];
-  const amountFC = new Dec(random.int(1_000, 2_500_000)).dividedBy(100);
-  const amountDC = amountFC.times(rate).toDecimalPlaces(2);
+  // Cents and scaled integers (exact, see cents.ts): amountFC * rate = amountDC, to the cent.
+  const amountFC = BigInt(random.int(1_000, 2_500_000));
+  const amountDC = mulDivHalfUp(amountFC, RATE_UNITS[currency], RATE_ONE);
   const invoiceDate = addDays(startOfDay(opts.today), -random.int(0, 420));
   const dueDate = addDays(invoiceDate, condition.paymentDays);
   const status = dueDate.getTime() > opts.today.getTime() + 7 * DAY && random.chance(0.7) ? PaymentStatus.OPEN : random.weighted(STATUS_MIX);
   const creator = random.pick(users);
   const created = addDays(invoiceDate, random.int(0, 3));
-  const discount = condition.discountPercentage ? amountDC.times(condition.discountPercentage).dividedBy(100).toDecimalPlaces(2) : null;
-  const discountFC = condition.discountPercentage ? amountFC.times(condition.discountPercentage).dividedBy(100).toDecimalPlaces(2) : null;
+  // discountPercentage has 4 decimals and is a percentage: amount * pct / 100 / 10^4.
+  const pct = condition.discountPercentage ? scaled(condition.discountPercentage, 4) : null;
+  const discount = pct === null ? null : mulDivHalfUp(amountDC, pct, PERCENT_ONE);
+  const discountFC = pct === null ? null : mulDivHalfUp(amountFC, pct, PERCENT_ONE);
   const entryId = random.uuid();
   const selected = status >= PaymentStatus.SELECTED ? addDays(dueDate, -random.int(1, 10)) : null;
   const endDate = status === PaymentStatus.MATCHED ? addDays(dueDate, random.int(0, 5)) : null;
@@ -185,10 +194,10 @@ export function demoPayment(random: Random, set: DivisionSet, users: User[], opt
     accountID: supplier.account.id,
     accountBankAccountID: supplier.bank.id,
     accountContactID: random.chance(0.6) ? supplier.contact.id : null,
-    amountDC: amountDC.toFixed(2),
-    amountFC: amountFC.toFixed(2),
-    amountDiscountDC: discount?.toFixed(2) ?? null,
-    amountDiscountFC: discountFC?.toFixed(2) ?? null,
+    amountDC: centsText(amountDC),
+    amountFC: centsText(amountFC),
+    amountDiscountDC: discount === null ? null : centsText(discount),
+    amountDiscountFC: discountFC === null ? null : centsText(discountFC),
     bankAccountID: set.ownBanks[0].id,
     cashflowTransactionBatchCode: null,
     created,
@@ -225,8 +234,8 @@ export function demoPayment(random: Random, set: DivisionSet, users: User[], opt
     rateFC: rate,
     source: status >= PaymentStatus.PROCESSED ? PaymentSource.PROCESS : random.weighted([[PaymentSource.MANUAL, 3], [PaymentSource.IMPORT, 1]] as const),
     status,
-    transactionAmountDC: amountDC.toFixed(2),
-    transactionAmountFC: amountFC.toFixed(2),
+    transactionAmountDC: centsText(amountDC),
+    transactionAmountFC: centsText(amountFC),
     transactionDueDate: dueDate,
     transactionEntryID: entryId,
     transactionID: random.uuid(),
@@ -248,20 +257,12 @@ export function belgianStructuredReference(random: Random): string {
   return `+++${d.slice(0, 3)}/${d.slice(3, 7)}/${d.slice(7)}+++`;
 }
 
-function startOfDay(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-}
-
 export interface BatchRows {
   batch: PaymentBatch;
   document: Document;
   attachment: DocumentAttachment;
 }
 
-/**
- * Groups a division's processed and matched payments into batches (one per execution week),
- * as processing would have: batch code, sequence number per payment, document with the file.
- */
 /**
  * What a processed payment pays: AmountDC, minus the discount when executed on or before the
  * DiscountDueDate. Batch totals and the bank file both use it, so they agree to the cent.
@@ -274,16 +275,32 @@ export function paidAmountDC(p: Payment, executionDate: Date): Dec {
 
 export type DemoBankFile = (batch: PaymentBatch, payments: Payment[], set: DivisionSet) => Buffer;
 
+/** Largest demo bank file, in payments. */
+export const MAX_PAYMENTS_PER_BATCH = 500;
+
+/**
+ * Groups a division's processed and matched payments into batches (one per execution week,
+ * split into files of at most MAX_PAYMENTS_PER_BATCH), as processing would have: batch code,
+ * sequence number per payment, document with the file.
+ */
 export function demoBatches(set: DivisionSet, payments: Payment[], users: User[], random: Random, firstDocumentNumber: number, bankFile: DemoBankFile): BatchRows[] {
   const processed = payments.filter((p) => p.status >= PaymentStatus.PROCESSED && p.currency === 'EUR' && p.divisionCode === set.division.code);
   const byWeek = new Map<number, Payment[]>();
   for (const p of processed) {
     const week = Math.floor(p.dueDate.getTime() / (7 * DAY));
-    byWeek.set(week, [...(byWeek.get(week) ?? []), p]);
+    const members = byWeek.get(week);
+    if (members) members.push(p);
+    else byWeek.set(week, [p]);
+  }
+  // A week's run is split into files of at most MAX_PAYMENTS_PER_BATCH payments, as banks
+  // limit file sizes (and a million seeded payments would otherwise make 30 MB files).
+  const runs: [number, Payment[]][] = [];
+  for (const [week, members] of [...byWeek.entries()].sort((a, b) => a[0] - b[0])) {
+    for (let i = 0; i < members.length; i += MAX_PAYMENTS_PER_BATCH) runs.push([week, members.slice(i, i + MAX_PAYMENTS_PER_BATCH)]);
   }
   const out: BatchRows[] = [];
   let number = firstDocumentNumber;
-  for (const [week, members] of [...byWeek.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [week, members] of runs) {
     const executionDate = new Date(week * 7 * DAY);
     const code = `B${set.division.code}-${String(out.length + 1).padStart(5, '0')}`;
     const creator = random.pick(users);

@@ -1,0 +1,213 @@
+import { Readable } from 'node:stream';
+import * as mysql2 from 'mysql2';
+import { EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/** From this many rows (without bytes), MariaDB gets them through LOAD DATA. */
+const LOAD_DATA_FROM = 200;
+
+/** SQL text per MariaDB statement; its max_allowed_packet is 16 MB by default. */
+const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Multi-row INSERTs built straight from the entity metadata, for bulk loads (demo data at scale).
+ * TypeORM's insert builder spends far more time assembling a statement of a thousand rows than
+ * the database spends running it; this builds the SQL text once per statement shape and
+ * converts values with the driver's own `preparePersistentValue` (transformers included), so the
+ * rows are stored exactly as the entity layer would store them.
+ *
+ * Only for trusted rows made by the server itself (the demo seed): there is no division check
+ * here. Requests write through the DivisionScope.
+ */
+export class BulkInserter {
+  private readonly shapes = new Map<string, string>();
+  private readonly mysql: boolean;
+
+  constructor(
+    private readonly runner: QueryRunner,
+    /** Largest number of bound parameters one SQLite statement may carry. */
+    private readonly maxParameters = 32_000,
+  ) {
+    this.mysql = runner.connection.driver.options.type === 'mysql';
+  }
+
+  /**
+   * Inserts `rows` of `entity` in as few statements as the limits allow: about 4 MB of SQL per
+   * statement (MariaDB's max_allowed_packet is 16 MB by default) or SQLite's parameter limit.
+   */
+  async insert<T extends ObjectLiteral>(entity: EntityTarget<T>, rows: readonly T[]): Promise<void> {
+    if (rows.length === 0) return;
+    const metadata = this.runner.connection.getMetadata(entity);
+    const columns = metadata.columns.filter((c) => !c.isVirtual);
+    if (!this.mysql) return this.insertParameters(metadata.tableName, columns, rows);
+    // Many rows without bytes: LOAD DATA, which MariaDB takes in without parsing SQL per value.
+    if (rows.length >= LOAD_DATA_FROM && !columns.some((c) => c.type === 'blob')) return this.loadData(metadata.tableName, columns, rows);
+    return this.insertLiterals(metadata.tableName, columns, rows);
+  }
+
+  /**
+   * MariaDB/MySQL: LOAD DATA LOCAL INFILE from tab-separated text made in memory (mysql2 streams
+   * it; nothing touches the disk). Data the server had to adjust comes back as warnings, which
+   * fail the load instead of passing silently.
+   */
+  private async loadData(tableName: string, columns: ColumnMetadata[], rows: readonly ObjectLiteral[]): Promise<void> {
+    const driver = this.runner.connection.driver;
+    const chunks: string[] = [];
+    let text = '';
+    for (const row of rows) {
+      let line = '';
+      for (let i = 0; i < columns.length; i++) line += (i ? '\t' : '') + tsvField(this.value(columns[i], row));
+      text += line + '\n';
+      if (text.length >= 1 << 20) {
+        chunks.push(text);
+        text = '';
+      }
+    }
+    // An empty chunk would reach MariaDB as the empty packet that ends the file.
+    if (text) chunks.push(text);
+    const sql =
+      `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE ${driver.escape(tableName)} CHARACTER SET utf8mb4 ` +
+      `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ` +
+      `(${columns.map((c) => driver.escape(c.databaseName)).join(', ')})`;
+    const connection = (await this.runner.connect()) as {
+      query(options: { sql: string; infileStreamFactory: () => Readable }, callback: (error: Error | null, result: { affectedRows: number; warningStatus: number }) => void): void;
+    };
+    this.runner.connection.logger.logQuery(sql, [], this.runner);
+    const result = await new Promise<{ affectedRows: number; warningStatus: number }>((resolve, reject) =>
+      connection.query({ sql, infileStreamFactory: () => Readable.from(chunks.map((c) => Buffer.from(c, 'utf8'))) }, (error, r) => (error ? reject(error) : resolve(r))),
+    );
+    if (result.warningStatus > 0 || result.affectedRows !== rows.length) {
+      const warnings = await this.runner.query('SHOW WARNINGS LIMIT 5');
+      throw new Error(`LOAD DATA into ${tableName}: ${result.affectedRows} of ${rows.length} rows, warnings ${JSON.stringify(warnings)}`);
+    }
+  }
+
+  /**
+   * MariaDB/MySQL: values escaped into the SQL text by mysql2's own escaper (what its client-side
+   * placeholder formatting does, without scanning a megabyte of text for sixty thousand `?`).
+   */
+  private async insertLiterals(tableName: string, columns: ColumnMetadata[], rows: readonly ObjectLiteral[]): Promise<void> {
+    const head = `${this.head(tableName, columns)} VALUES `;
+    let tuples: string[] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      const tuple = `(${columns.map((c) => literal(this.value(c, row))).join(', ')})`;
+      tuples.push(tuple);
+      bytes += tuple.length;
+      if (bytes >= MAX_STATEMENT_BYTES) {
+        await this.runner.query(head + tuples.join(', '));
+        tuples = [];
+        bytes = 0;
+      }
+    }
+    if (tuples.length) await this.runner.query(head + tuples.join(', '));
+  }
+
+  /** SQLite: one prepared statement shape per row count, values bound natively. */
+  private async insertParameters(tableName: string, columns: ColumnMetadata[], rows: readonly ObjectLiteral[]): Promise<void> {
+    const perStatement = Math.max(1, Math.floor(this.maxParameters / columns.length));
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const slice = rows.slice(start, start + perStatement);
+      const parameters: unknown[] = new Array(slice.length * columns.length);
+      let i = 0;
+      for (const row of slice) for (const c of columns) parameters[i++] = this.value(c, row);
+      await this.runner.query(this.placeholders(tableName, columns, slice.length), parameters);
+    }
+  }
+
+  private value(c: ColumnMetadata, row: ObjectLiteral): unknown {
+    let v = row[c.propertyName];
+    if (v === undefined && c.isVersion) v = 1;
+    v = this.runner.connection.driver.preparePersistentValue(v, c);
+    return v === undefined ? null : v;
+  }
+
+  private head(tableName: string, columns: ColumnMetadata[]): string {
+    const driver = this.runner.connection.driver;
+    return `INSERT INTO ${driver.escape(tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')})`;
+  }
+
+  private placeholders(tableName: string, columns: ColumnMetadata[], rowCount: number): string {
+    const key = `${tableName}:${rowCount}`;
+    let sql = this.shapes.get(key);
+    if (!sql) {
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      sql = `${this.head(tableName, columns)} VALUES ${Array(rowCount).fill(row).join(', ')}`;
+      this.shapes.set(key, sql);
+    }
+    return sql;
+  }
+}
+
+/** A field of LOAD DATA's tab-separated text: \\N for NULL, dates in UTC, separators escaped. */
+function tsvField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (value instanceof Date) return utcDateTime(value);
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  const text = String(value);
+  return /[\\\t\n\r\0]/.test(text) ? text.replace(/[\\\t\n\r\0]/g, (c) => TSV_ESCAPES[c]) : text;
+}
+
+const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
+
+/**
+ * 'YYYY-MM-DD HH:MM:SS.mmm' in UTC, as the data source's `timezone: 'Z'` stores dates. Demo
+ * dates repeat (whole days), so their text is remembered.
+ */
+function utcDateTime(d: Date): string {
+  const t = d.getTime();
+  let text = DATE_TEXT.get(t);
+  if (text === undefined) {
+    const iso = d.toISOString();
+    text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+    if (DATE_TEXT.size >= 100_000) DATE_TEXT.clear();
+    DATE_TEXT.set(t, text);
+  }
+  return text;
+}
+
+const DATE_TEXT = new Map<number, string>();
+
+/** A MariaDB literal; dates in UTC, as the data source's `timezone: 'Z'` stores them. */
+function literal(value: unknown): string {
+  return (mysql2.escape as (v: unknown, stringifyObjects: boolean, timeZone: string) => string)(value, false, 'Z');
+}
+
+/**
+ * Runs `load` with every index of `tableName` dropped, the primary key included, then builds them
+ * all again in one ALTER TABLE (MariaDB/MySQL only; elsewhere it just runs `load`). InnoDB then
+ * appends rows in arrival order and sorts once at the end, instead of placing a million random
+ * UUID keys one by one in B-trees far larger than its buffer pool. The definitions are read from
+ * the database itself, so they come back exactly as the migrations made them. DDL commits
+ * implicitly: call this outside any transaction. If the process dies during `load`, the table is
+ * left without its indexes: this is for (re)building demo data, never for live writes.
+ */
+export async function withIndexesDeferred<R>(runner: QueryRunner, tableName: string, load: () => Promise<R>): Promise<R> {
+  if (runner.connection.driver.options.type !== 'mysql') return load();
+  const rows: { name: string; nonUnique: number | string; column: string; subPart: number | null }[] = await runner.query(
+    `SELECT INDEX_NAME AS name, NON_UNIQUE AS nonUnique, COLUMN_NAME AS \`column\`, SUB_PART AS subPart
+       FROM information_schema.STATISTICS
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?
+      ORDER BY INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME, SEQ_IN_INDEX`,
+    [tableName],
+  );
+  const indexes = new Map<string, { unique: boolean; columns: string[] }>();
+  for (const r of rows) {
+    const index = indexes.get(r.name) ?? { unique: Number(r.nonUnique) === 0, columns: [] };
+    index.columns.push(`${quote(r.column)}${r.subPart ? `(${r.subPart})` : ''}`);
+    indexes.set(r.name, index);
+  }
+  if (indexes.size === 0) return load();
+  const drop = [...indexes.keys()].map((n) => (n === 'PRIMARY' ? 'DROP PRIMARY KEY' : `DROP INDEX ${quote(n)}`));
+  await runner.query(`ALTER TABLE ${quote(tableName)} ${drop.join(', ')}`);
+  try {
+    return await load();
+  } finally {
+    const add = [...indexes].map(([n, i]) =>
+      n === 'PRIMARY' ? `ADD PRIMARY KEY (${i.columns.join(', ')})` : `ADD ${i.unique ? 'UNIQUE ' : ''}INDEX ${quote(n)} (${i.columns.join(', ')})`,
+    );
+    await runner.query(`ALTER TABLE ${quote(tableName)} ${add.join(', ')}`);
+  }
+}
+
+const quote = (identifier: string) => `\`${identifier.replace(/`/g, '``')}\``;

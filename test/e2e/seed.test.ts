@@ -1,0 +1,80 @@
+import { ENTITIES } from '../../src/db/entities';
+import { DemoOptions } from '../../src/db/seed/demo-data';
+import { clearAll, seed } from '../../src/db/seed/seed';
+import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database';
+
+/**
+ * Demo data is a pure function of its options: the same seed gives the same rows, byte for byte,
+ * whichever load path wrote them (row-by-row indexes, or indexes built after the load).
+ */
+const OPTIONS: DemoOptions = { divisions: 2, payments: 240, seed: 11, today: TEST_TODAY, suppliersPerDivision: 6 };
+
+let a: TestDatabase;
+let b: TestDatabase;
+
+beforeAll(async () => {
+  a = await openTestDatabase('seed_a');
+  b = await openTestDatabase('seed_b');
+});
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+});
+
+/** Every row of every Cashflow table as the database holds it, in primary key order. */
+async function dump(t: TestDatabase): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const entity of ENTITIES) {
+    const meta = t.db.dataSource.getMetadata(entity);
+    const q = (s: string) => t.db.dialect.quote(s);
+    out[meta.tableName] = await t.db.dataSource.query(`SELECT * FROM ${q(meta.tableName)} ORDER BY ${q(meta.primaryColumns[0].databaseName)}`);
+  }
+  return out;
+}
+
+/** The index definitions of Payments, as the database reports them. */
+async function paymentIndexes(t: TestDatabase): Promise<unknown[]> {
+  if (t.db.dialect.kind === 'mysql') {
+    return t.db.dataSource.query(
+      `SELECT INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME FROM information_schema.STATISTICS
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'Payments' ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+    );
+  }
+  return t.db.dataSource.query(`SELECT name, sql FROM sqlite_master WHERE tbl_name = 'Payments' ORDER BY name`);
+}
+
+describe('demo seed', () => {
+  it('gives identical rows for the same options', async () => {
+    const first = await seed(a.db, OPTIONS);
+    const second = await seed(b.db, OPTIONS);
+    expect(second).toEqual(first);
+    expect(first.payments).toBe(240);
+    expect(first.batches).toBeGreaterThan(0);
+    const rows = await dump(a);
+    expect(rows.Payments).toHaveLength(240);
+    expect(await dump(b)).toEqual(rows);
+  });
+
+  it('gives other rows for another seed', async () => {
+    await clearAll(b.db);
+    await seed(b.db, { ...OPTIONS, seed: 12 });
+    const [x, y] = [await dump(a), await dump(b)];
+    expect(y.Payments).toHaveLength(240);
+    expect(y.Payments).not.toEqual(x.Payments);
+  });
+
+  it('stores the same rows and the same indexes when the indexes are built after the load', async () => {
+    const indexes = await paymentIndexes(b);
+    await clearAll(b.db);
+    await seed(b.db, OPTIONS, undefined, { deferIndexesFrom: 0 });
+    expect(await dump(b)).toEqual(await dump(a));
+    expect(await paymentIndexes(b)).toEqual(indexes);
+  });
+
+  it('spreads the payments over every status, currency and division', async () => {
+    const rows = (await dump(a)).Payments as Record<string, unknown>[];
+    expect(new Set(rows.map((r) => Number(r.Status)))).toEqual(new Set([20, 30, 40, 50]));
+    expect(new Set(rows.map((r) => r.Division)).size).toBe(2);
+    expect(new Set(rows.map((r) => r.Currency)).size).toBeGreaterThan(1);
+  });
+});
