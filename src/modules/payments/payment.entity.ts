@@ -13,7 +13,8 @@ import { PaymentMethod, PaymentSource, PaymentStatus } from './payment.enums';
   graphqlTypes: { Status: () => PaymentStatus, Source: () => PaymentSource, PaymentMethod: () => PaymentMethod },
   versioned: true,
   indexes: [
-    { columns: ['Division', 'Status', 'DueDate'] },
+    // Covering for totals per status and month and for the ageing (migration 1763990000000).
+    { columns: ['Division', 'Status', 'DueDate', 'InvoiceDate', 'AmountDC'] },
     { columns: ['Division', 'DueDate'] },
     { columns: ['Division', 'Account'] },
     { columns: ['Division', 'CashflowTransactionBatchCode'] },
