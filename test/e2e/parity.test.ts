@@ -51,9 +51,14 @@ const nonEmpty = (list: string[]) => {
 };
 
 /** A value of a column picked from the data (the quantile `at` of its values), so cases always match something. */
+const picked = new Map<string, any>();
 function pick(field: string, at = 0.5): any {
-  const values = rows.map((p) => p[field]).filter((v) => v !== null).sort(compareValues);
-  return values[Math.floor(values.length * at)];
+  const key = `${field}@${at}`;
+  if (!picked.has(key)) {
+    const values = rows.map((p) => p[field]).filter((v) => v !== null).sort(compareValues);
+    picked.set(key, values[Math.floor(values.length * at)]);
+  }
+  return picked.get(key);
 }
 function compareValues(a: any, b: any): number {
   if (typeof a === 'number') return a - b;
