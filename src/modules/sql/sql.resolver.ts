@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { scopeForDivisions } from '../../access/partition-selection';
 import { requireScope } from '../../access/require-scope';
 import type { RequestContext } from '../../context/request-context';
 import { SqlService } from '../../sql/sql.service';
@@ -19,7 +20,7 @@ export class SqlResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<SqlResultInfo> {
     requireScope(ctx, 'analytics');
-    const scope = divisions ? ctx.scope.narrow(divisions) : ctx.scope;
+    const scope = scopeForDivisions(ctx, divisions);
     const result = await new SqlService(scope, ctx.config).run(query, parameters ?? {});
     return { columns: result.columns.map((c) => ({ name: c.name, type: typeName(c.type) })), rows: result.rows, rowCount: result.rows.length };
   }

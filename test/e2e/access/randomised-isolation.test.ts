@@ -498,3 +498,112 @@ describe('randomised isolation of aggregates', () => {
     console.log(`randomised aggregate isolation: ${JSON.stringify(stats)}`);
   }, LONG);
 });
+
+const SQL_QUERIES = Number(process.env.SQL_QUERIES ?? 300);
+
+/**
+ * Random read-only SQL (the SQL layer, another door to the same rows) that tries hard to reach
+ * other divisions: conditions naming them (`OR 1 = 1` included), joins without the division,
+ * EXISTS and IN sub-queries over other divisions, UNIONs, GROUP BY division, derived columns.
+ * Every row names its table and key (`tb`, `k`), looked up in the database.
+ */
+function randomSql(rng: Rng, all: readonly number[]): { sql: string; emptyUnlessLeak: boolean; perDivisionCounts?: string } {
+  const partitioned = CATALOG.filter((t) => t.partitionColumn && t.allows.read && t.name !== 'DocumentAttachments');
+  const T = rng.pick(partitioned);
+  const other = rng.pick(all);
+  const tag = (t: CatalogTable, alias: string) => `'${t.typeName}' AS tb, ${alias}.${t.primaryKey} AS k`;
+  const cond = (t: CatalogTable, alias: string) =>
+    rng.pick([
+      `${alias}.${t.partitionColumn} = ${other}`,
+      `${alias}.${t.partitionColumn} IN (${rng.subset(all).join(', ')})`,
+      `${alias}.${t.partitionColumn} = ${other} OR 1 = 1`,
+      `${alias}.${t.partitionColumn} NOT IN (${other})`,
+      `${alias}.${t.partitionColumn} IS NOT NULL`,
+    ]);
+  switch (rng.int(0, 5)) {
+    case 0:
+      return { sql: `SELECT ${tag(T, 'x')} FROM ${T.name} x WHERE ${cond(T, 'x')} LIMIT 200`, emptyUnlessLeak: false };
+    case 1: {
+      const rels = T.relations.filter((r) => r.kind === 'one' && CATALOG.find((c) => c.name === r.table)?.partitionColumn);
+      if (!rels.length) return { sql: `SELECT ${tag(T, 'x')} FROM ${T.name} x LIMIT 50`, emptyUnlessLeak: false };
+      const r = rng.pick(rels);
+      const U = CATALOG.find((c) => c.name === r.table)!;
+      const [local, remote] = r.on[0];
+      // Joined on the key only, not the division: the layer must still keep y in the granted divisions.
+      return {
+        sql: `SELECT ${tag(T, 'x')}, '${U.typeName}' AS tb2, y.${U.primaryKey} AS k2 FROM ${T.name} x ${rng.pick(['JOIN', 'LEFT JOIN'])} ${U.name} y ON y.${remote} = x.${local} WHERE ${cond(U, 'y')} LIMIT 200`,
+        emptyUnlessLeak: false,
+      };
+    }
+    case 2: {
+      // Rows only if a row of another division is visible in the sub-query.
+      const U = rng.pick(partitioned);
+      const inner = rng.chance(0.5)
+        ? `EXISTS (SELECT 1 FROM ${U.name} z WHERE z.${U.partitionColumn} = ${other})`
+        : `x.${T.partitionColumn} IN (SELECT z.${U.partitionColumn} FROM ${U.name} z WHERE z.${U.partitionColumn} = ${other})`;
+      return { sql: `SELECT ${tag(T, 'x')} FROM ${T.name} x WHERE ${inner} LIMIT 50`, emptyUnlessLeak: true };
+    }
+    case 3: {
+      const U = rng.pick(partitioned);
+      return { sql: `SELECT ${tag(T, 'x')} FROM ${T.name} x WHERE ${cond(T, 'x')} UNION ALL SELECT ${tag(U, 'y')} FROM ${U.name} y WHERE ${cond(U, 'y')} LIMIT 300`, emptyUnlessLeak: false };
+    }
+    case 4:
+      return { sql: `SELECT x.${T.partitionColumn} AS d, COUNT(*) AS n FROM ${T.name} x WHERE ${cond(T, 'x')} GROUP BY x.${T.partitionColumn}`, emptyUnlessLeak: false, perDivisionCounts: T.typeName };
+    default: {
+      const derived = T.columns.filter((c) => c.derived && c.type === 'string');
+      if (!derived.length) return { sql: `SELECT ${tag(T, 'x')} FROM ${T.name} x WHERE ${cond(T, 'x')} LIMIT 100`, emptyUnlessLeak: false };
+      const c = rng.pick(derived);
+      return { sql: `SELECT ${tag(T, 'x')}, x.${c.name} AS derived, '${c.field}' AS derivedField FROM ${T.name} x WHERE ${cond(T, 'x')} LIMIT 200`, emptyUnlessLeak: false };
+    }
+  }
+}
+
+describe('randomised isolation of the SQL layer', () => {
+  it(`${SQL_QUERIES} generated SQL queries reach no row of another division`, async () => {
+    if (!schema.getQueryType()!.getFields().sql) return;
+    const rng = prng(SEED + 2);
+    const stats = { queries: 0, rows: 0, forbidden: 0, badInput: 0 };
+    for (let i = 0; i < SQL_QUERIES; i++) {
+      const granted = rng.subset(divisions);
+      const divisionsArg = rng.chance(0.2) ? (rng.chance(0.2) ? rng.subset(divisions) : rng.subset(granted)) : undefined;
+      const q = randomSql(rng, divisions);
+      const res = await executeAs(t.db, { divisions: granted }, 'query S($q: String!, $d: [Int!]) { sql(query: $q, divisions: $d) { rows } }', { q: q.sql, d: divisionsArg ?? null });
+      stats.queries++;
+      const where = `sql #${i} (seed ${SEED + 2}) granted [${granted}] divisions ${JSON.stringify(divisionsArg ?? null)}: ${q.sql}`;
+      if (divisionsArg?.some((d) => !granted.includes(d))) {
+        expect({ where, code: res.errors?.[0]?.extensions?.code }).toEqual({ where, code: 'FORBIDDEN' });
+        stats.forbidden++;
+        continue;
+      }
+      if (res.errors?.every((e) => e.extensions?.code === 'BAD_USER_INPUT')) {
+        stats.badInput++; if (process.env.SHOW_BAD) console.log(res.errors!.map((e) => e.message).join(';'), q.sql);
+        continue;
+      }
+      if (res.errors) throw new Error(`${where}\n${res.errors.map((e) => e.message).join('\n')}`);
+      const allowed = new Set(divisionsArg ?? granted);
+      const rows = (res.data as { sql: { rows: Record<string, any>[] } }).sql.rows;
+      stats.rows += rows.length;
+      const other = Number(/= (\d+)\)?( LIMIT|$)/.exec(q.sql)?.[1]);
+      if (q.emptyUnlessLeak && !allowed.has(other)) expect({ where, rows: rows.length }).toEqual({ where, rows: 0 });
+      for (const r of rows) {
+        for (const [tb, k] of [['tb', 'k'], ['tb2', 'k2']]) {
+          if (r[tb] === undefined || r[k] === null) continue;
+          const division = DIVISION_OF.get(r[tb])!.get(String(r[k]));
+          expect({ where, row: `${r[tb]} ${r[k]}`, allowed: division !== undefined && (division === null || allowed.has(division)) }).toEqual({ where, row: `${r[tb]} ${r[k]}`, allowed: true });
+        }
+        if (r.d !== undefined) {
+          expect({ where, division: r.d, allowed: allowed.has(Number(r.d)) }).toEqual({ where, division: r.d, allowed: true });
+          const inDb = [...DIVISION_OF.get(q.perDivisionCounts!)!.values()].filter((d) => d === Number(r.d)).length;
+          expect({ where, count: Number(r.n) <= inDb }).toEqual({ where, count: true });
+        }
+        if (r.derived !== undefined && r.derived !== null) {
+          const t = CATALOG.find((c) => c.typeName === r.tb)!;
+          expect({ where, derived: r.derived, fromAllowedRow: allowedDerivedValues(t, r.derivedField, allowed).has(String(r.derived)) }).toEqual({ where, derived: r.derived, fromAllowedRow: true });
+        }
+      }
+    }
+    expect(stats.badInput).toBeLessThan(SQL_QUERIES * 0.05);
+    expect(stats.rows).toBeGreaterThan(SQL_QUERIES);
+    console.log(`randomised SQL isolation: ${JSON.stringify(stats)}`);
+  }, LONG);
+});
