@@ -7,8 +7,8 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  */
 
 /** Entities from raw rows selected with TypeORM's default `alias_Column` names. */
-export function hydrateRows<T>(qb: SelectQueryBuilder<ObjectLiteral>, rows: readonly ObjectLiteral[], alias: string): T[] {
-  const meta = qb.expressionMap.mainAlias!.metadata;
+export function hydrateRows<T>(qb: SelectQueryBuilder<ObjectLiteral>, rows: readonly ObjectLiteral[], alias: string, entity?: Function): T[] {
+  const meta = entity ? qb.connection.getMetadata(entity) : qb.expressionMap.mainAlias!.metadata;
   const driver = qb.connection.driver;
   return rows.map((raw) => {
     const entity = meta.create() as ObjectLiteral;
@@ -20,4 +20,9 @@ export function hydrateRows<T>(qb: SelectQueryBuilder<ObjectLiteral>, rows: read
 /** The server's VERSION() (e.g. `10.11.6-MariaDB`), or '' for SQLite. */
 export function serverVersion(qb: SelectQueryBuilder<ObjectLiteral>): string {
   return String((qb.connection.driver as { version?: string }).version ?? '');
+}
+
+/** Physical column names of an entity (to select a joined table's columns under `alias_Column`). */
+export function columnNames(qb: SelectQueryBuilder<ObjectLiteral>, entity: Function): string[] {
+  return qb.connection.getMetadata(entity).columns.map((c) => c.databaseName);
 }

@@ -1,5 +1,6 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Args, ClassType, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ClassType, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
 import { DIVISIONS_ARG, scopeForDivisions } from '../access/partition-selection';
 import { requireScope } from '../access/require-scope';
@@ -11,6 +12,7 @@ import { listArgsType } from '../query/catalog-inputs';
 import type { ListArgs } from '../query/catalog-inputs';
 import { Connection } from '../query/connection';
 import { listQueryBuilder } from '../query/list-query-builder';
+import { selectedRelations } from '../query/selection';
 
 export const lcFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s.slice(0, 2).toLowerCase() + s.slice(2) : s[0].toLowerCase() + s.slice(1));
 
@@ -39,9 +41,11 @@ export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassT
       @Args(() => Args_) args: ListArgs,
       @Arg('divisions', () => [Int], { nullable: true, description: DIVISIONS_ARG }) divisions: number[] | null,
       @Ctx() ctx: RequestContext,
+      @Info() info: GraphQLResolveInfo,
     ) {
       requireScope(ctx, 'payments:read');
-      const page = await listQueryBuilder({ scope: scopeForDivisions(ctx, divisions), config: ctx.config }).page<T & ObjectLiteral>(t.name, args);
+      const builder = listQueryBuilder({ scope: scopeForDivisions(ctx, divisions), config: ctx.config, loaders: ctx.loaders });
+      const page = await builder.page<T & ObjectLiteral>(t.name, args, { prefetch: selectedRelations(info, t) });
       return ConnectionType.of(page);
     }
 

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
 import { requireScope } from '../access/require-scope';
 import { CATALOG, CatalogRelation, CatalogTable, table } from '../catalog';
@@ -9,6 +10,7 @@ import type { ListArgs } from '../query/catalog-inputs';
 import { Connection, Page } from '../query/connection';
 import { fingerprint } from '../query/cursor';
 import { listQueryBuilder, ParentKey } from '../query/list-query-builder';
+import { selectedRelations } from '../query/selection';
 
 /**
  * Connection fields for every to-many relation of the catalog (`division.payments`,
@@ -26,10 +28,11 @@ function nestedListResolverFor(t: CatalogTable): Function | undefined {
     const target = table(rel.table);
     const ConnectionType = Connection(entityOf(target.name) as never, target.typeName) as unknown as { of(page: Page<ObjectLiteral>): unknown };
     const ArgsClass = listArgsType(target);
-    const body = async (root: ObjectLiteral, args: ListArgs, ctx: RequestContext) => {
+    const body = async (root: ObjectLiteral, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => {
       requireScope(ctx, 'payments:read');
-      const id = `nested:${t.name}.${rel.name}:${fingerprint(args)}`;
-      const loader = ctx.loaders.batch<ParentKey, Page<ObjectLiteral>>(id, (parents) => listQueryBuilder(ctx).pagesByParent(t, rel, parents, args));
+      const prefetch = selectedRelations(info, target);
+      const id = `nested:${t.name}.${rel.name}:${fingerprint({ args, prefetch })}`;
+      const loader = ctx.loaders.batch<ParentKey, Page<ObjectLiteral>>(id, (parents) => listQueryBuilder(ctx).pagesByParent(t, rel, parents, args, { prefetch }));
       return ConnectionType.of(await loader.load(parentKey(t, rel, root)));
     };
     Object.defineProperty(proto, rel.name, { value: body, writable: true, configurable: true });
@@ -38,6 +41,7 @@ function nestedListResolverFor(t: CatalogTable): Function | undefined {
     Root()(proto, rel.name, 0);
     Args(() => ArgsClass)(proto, rel.name, 1);
     Ctx()(proto, rel.name, 2);
+    Info()(proto, rel.name, 3);
   }
   Resolver(() => entityOf(t.name))(Generated);
   return Generated;

@@ -1,9 +1,10 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
+import type { Loaders } from '../context/loaders';
 import { CatalogRelation, CatalogTable, table } from '../catalog';
 import { badInput } from '../common/errors';
 import { entityOf } from '../db/entities';
-import { hydrateRows } from '../db/raw-rows';
+import { columnNames, hydrateRows } from '../db/raw-rows';
 import { ListArgs } from './catalog-inputs';
 import { Page } from './connection';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
@@ -15,6 +16,13 @@ export interface ListOptions {
   maxPageSize: number;
   defaultPageSize?: number;
   statementTimeoutMs: number;
+  /** Receives each row's related rows read by a prefetch join (the request primes its loaders). */
+  onRelated?: (source: CatalogTable, rel: CatalogRelation, row: ObjectLiteral, related: ObjectLiteral | null) => void;
+}
+
+/** What a list should read besides its rows: to-one relations to join (see selectedRelations). */
+export interface ReadOptions {
+  prefetch?: readonly string[];
 }
 
 /** A list request checked and resolved: sort keys, direction, size, cursors. */
@@ -26,6 +34,8 @@ interface Plan {
   after?: unknown[];
   before?: unknown[];
   fp: string;
+  /** Joined to-one relations whose rows come back with the page: relation and join alias. */
+  prefetch?: { rel: CatalogRelation; alias: string; entity: Function }[];
 }
 
 /** The parent rows of a nested list, as `(division, value)` of the column the relation joins on. */
@@ -48,10 +58,11 @@ export class ListQueryBuilder {
   constructor(private readonly scope: DivisionScope, private readonly options: ListOptions) {}
 
   /** One page of a root list. */
-  async page<T extends ObjectLiteral>(tableName: string, args: ListArgs, shape = 'root'): Promise<Page<T>> {
+  async page<T extends ObjectLiteral>(tableName: string, args: ListArgs, read: ReadOptions = {}, shape = 'root'): Promise<Page<T>> {
     const t = table(tableName);
     const { qb, compiler } = this.base(t, args);
     const plan = this.plan(t, compiler, args, shape);
+    plan.prefetch = this.prefetch(qb, compiler, read);
     this.applyOrder(qb, compiler, plan);
     qb.limit(plan.size + 1);
     if (plan.offset) qb.offset(plan.offset);
@@ -63,10 +74,11 @@ export class ListQueryBuilder {
    * Pages of a to-many relation for many parents at once: one statement whatever the number of
    * parents, each parent's rows numbered by ROW_NUMBER() over the parent key.
    */
-  async pagesByParent<T extends ObjectLiteral>(parent: CatalogTable, rel: CatalogRelation, parents: readonly ParentKey[], args: ListArgs): Promise<Page<T>[]> {
+  async pagesByParent<T extends ObjectLiteral>(parent: CatalogTable, rel: CatalogRelation, parents: readonly ParentKey[], args: ListArgs, read: ReadOptions = {}): Promise<Page<T>[]> {
     const t = table(rel.table);
     const { qb, compiler } = this.base(t, args);
     const plan = this.plan(t, compiler, args, `${parent.name}.${rel.name}`);
+    plan.prefetch = this.prefetch(qb, compiler, read);
     const { partition, keyOfRow, keyOfParent } = this.parentPartition(parent, rel, t, compiler, qb, parents);
     const [first, ...others] = parents;
     let rows: ObjectLiteral[];
@@ -109,6 +121,19 @@ export class ListQueryBuilder {
     return { qb, compiler, stmt };
   }
 
+  /** LEFT JOINs (through the compiler: scoped, on the division) selecting the related rows' columns. */
+  private prefetch(qb: SelectQueryBuilder<ObjectLiteral>, compiler: SqlCompiler, read: ReadOptions): Plan['prefetch'] {
+    if (!this.options.onRelated || !read.prefetch?.length) return undefined;
+    return read.prefetch.map((name) => {
+      const rel = compiler.t.relations.find((r) => r.name === name && r.kind === 'one');
+      if (!rel) throw new Error(`${compiler.t.name} has no to-one relation ${name}`);
+      const alias = compiler.join(name);
+      const entity = entityOf(rel.table);
+      for (const c of columnNames(qb, entity)) qb.addSelect(`${compiler.q(alias)}.${compiler.q(c)}`, `${alias}_${c}`);
+      return { rel, alias, entity };
+    });
+  }
+
   private plan(t: CatalogTable, compiler: SqlCompiler, args: ListArgs, shape: string): Plan {
     const max = this.options.maxPageSize;
     for (const name of ['first', 'last'] as const) {
@@ -149,6 +174,11 @@ export class ListQueryBuilder {
     const pageRows = rows.slice(0, plan.size);
     if (plan.backward) pageRows.reverse();
     const nodes = hydrateRows<T>(qb, pageRows, 't');
+    for (const p of plan.prefetch ?? []) {
+      const [, remote] = p.rel.on[0];
+      const related = hydrateRows<ObjectLiteral>(qb, pageRows, p.alias, p.entity);
+      nodes.forEach((n, i) => this.options.onRelated!(table(qb.expressionMap.mainAlias!.metadata.tableName), p.rel, n, pageRows[i][`${p.alias}_${remote}`] === null ? null : related[i]));
+    }
     const cursors = pageRows.map((r) => encodeCursor(plan.fp, plan.keys.map((_, i) => r[KEY(i)])));
     const hasNextPage = plan.backward ? Boolean(plan.before) : more;
     const hasPreviousPage = plan.backward ? more : Boolean(plan.after) || plan.offset > 0;
@@ -219,8 +249,13 @@ export class ListQueryBuilder {
 }
 
 /** The list-query builder of a request, configured from the gateway's config. */
-export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageSize: number; statementTimeoutMs: number } }): ListQueryBuilder {
-  return new ListQueryBuilder(ctx.scope, { maxPageSize: ctx.config.maxPageSize, statementTimeoutMs: ctx.config.statementTimeoutMs });
+export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageSize: number; statementTimeoutMs: number }; loaders?: Loaders }): ListQueryBuilder {
+  const loaders = ctx.loaders;
+  return new ListQueryBuilder(ctx.scope, {
+    maxPageSize: ctx.config.maxPageSize,
+    statementTimeoutMs: ctx.config.statementTimeoutMs,
+    onRelated: loaders ? (source, rel, row, related) => loaders.primeRelated(source, rel, row, related) : undefined,
+  });
 }
 
 function lazyCounts(load: () => Promise<Map<string, number>>): () => Promise<Map<string, number>> {

@@ -1,4 +1,5 @@
 import { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { CatalogTable } from '../catalog';
 
 /**
  * Field names selected under `path` (e.g. ['sum']) of the field being resolved, through inline
@@ -29,4 +30,17 @@ function fieldsOf(info: GraphQLResolveInfo, sets: SelectionSetNode[]): FieldNode
   };
   sets.forEach(visit);
   return out;
+}
+
+/**
+ * To-one relations of `t` that the rows of a connection being resolved will read (selected
+ * directly, or behind a selected derived column): the list query joins them once instead of
+ * leaving each to a loader statement.
+ */
+export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable): string[] {
+  const fields = new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
+  const out = new Set<string>();
+  for (const r of t.relations) if (r.kind === 'one' && fields.has(r.name)) out.add(r.name);
+  for (const c of t.columns) if (c.derived && fields.has(c.field)) out.add(c.derived.relation);
+  return [...out];
 }

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db/data-source';
+import { createGateway } from '../src/server';
+
+/** The real gateway over the benchmark database, in its own process; prints its port. */
+async function main() {
+  const url = process.env.BENCH_DATABASE_URL!;
+  const db = await openDatabase(url);
+  const gateway = await createGateway(db, { ...loadConfig({ ...process.env, DATABASE_URL: url, SEED_DEMO: 'false', DEMO_KEY: 'false' }), port: 0, host: '127.0.0.1' });
+  const port = Number(new URL(gateway.url).port);
+  process.stdout.write(`${JSON.stringify({ port })}\n`);
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,229 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import autocannon from 'autocannon';
+import { createConnection } from 'mysql2/promise';
+import { createApiKey } from '../src/access/api-keys';
+import { SCOPES } from '../src/access/principal';
+import { closeDatabase, openDatabase } from '../src/db/data-source';
+import { clearAll, seed } from '../src/db/seed/seed';
+
+/**
+ * `npm run bench`: prepares (or reuses) 1,000,000 payments over 20 divisions in MariaDB, starts
+ * the gateway and a baseline (a minimal Node HTTP handler with hand-written SQL through mysql2),
+ * drives both with autocannon on the same questions and prints requests/s, p50, p99 and SQL
+ * statements per request; the results and the machine go to docs/benchmarks.md.
+ *
+ *   BENCH_DATABASE_URL  mysql://root@127.0.0.1:3306/cashflow_bench (created when missing)
+ *   BENCH_DURATION      seconds per run (default 10)   BENCH_CONNECTIONS (default 8)
+ */
+const SERVER = process.env.BENCH_SERVER_URL ?? 'mysql://root@127.0.0.1:3306';
+const DATABASE = 'cashflow_bench';
+const URL_ = process.env.BENCH_DATABASE_URL ?? `${SERVER}/${DATABASE}`;
+const PAYMENTS = 1_000_000;
+const DIVISIONS = 20;
+const TODAY = new Date('2026-06-15T00:00:00Z');
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const ROOT = path.resolve(__dirname, '..');
+
+interface Result {
+  name: string;
+  requests: number;
+  p50: number;
+  p99: number;
+  statements: number;
+}
+
+async function prepare(): Promise<{ divisions: number[]; key: string; mariadb: string }> {
+  const admin = await createConnection(SERVER);
+  await admin.query(`CREATE DATABASE IF NOT EXISTS \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const db = await openDatabase(URL_);
+  try {
+    const [{ n }] = await db.dataSource.query('SELECT COUNT(*) AS n FROM `Payments`');
+    const [{ d }] = await db.dataSource.query('SELECT COUNT(*) AS d FROM `Divisions`');
+    if (Number(n) !== PAYMENTS || Number(d) !== DIVISIONS) {
+      console.error(`Seeding ${PAYMENTS} payments over ${DIVISIONS} divisions (found ${n} over ${d})...`);
+      const started = Date.now();
+      await clearAll(db);
+      await seed(db, { divisions: DIVISIONS, payments: PAYMENTS, seed: 42, today: TODAY });
+      console.error(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    } else console.error(`Reusing ${n} payments over ${d} divisions in ${DATABASE}`);
+    await db.dataSource.query('ANALYZE TABLE `Payments`, `Accounts`, `GLAccounts`, `Journals`, `BankAccounts`, `PaymentConditions`, `Divisions`');
+    const divisions = (await db.dataSource.query('SELECT `Code` FROM `Divisions` ORDER BY `Code`')).map((r: { Code: number }) => Number(r.Code));
+    const { secret } = await createApiKey(db, { name: 'benchmark', divisions: 'all', scopes: [...SCOPES], createdBy: 'bench' });
+    const [{ v }] = await db.dataSource.query('SELECT VERSION() AS v');
+    return { divisions, key: secret, mariadb: String(v) };
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+async function start(script: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'reflect-metadata', path.join(__dirname, script)], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_DATABASE_URL: URL_, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { child, port: JSON.parse(line).port };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+interface Case {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+}
+
+async function measure(port: number, c: Case, headers: Record<string, string>): Promise<Result> {
+  const url = `http://127.0.0.1:${port}${c.path}`;
+  // One checked request first: the answer must be data, and it tells the statements it ran.
+  const probe = await fetch(url, { method: c.method, headers, body: c.body });
+  const text = await probe.text();
+  if (probe.status !== 200 || text.includes('"errors"')) throw new Error(`${c.name}: ${probe.status} ${text.slice(0, 500)}`);
+  const statements = Number(probe.headers.get('x-sql-statements'));
+  await autocannon({ url, method: c.method, headers, body: c.body, connections: CONNECTIONS, duration: 2 }); // warm-up
+  const r = await autocannon({ url, method: c.method, headers, body: c.body, connections: CONNECTIONS, duration: DURATION });
+  if (r.non2xx || r.errors) throw new Error(`${c.name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  return { name: c.name, requests: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, statements };
+}
+
+const gql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+
+const LIST = `query List($d: [Int!], $from: DateTime!, $to: DateTime!) {
+  payments(divisions: $d, first: 100, where: { status: { eq: OPEN }, dueDate: { between: { from: $from, to: $to } } }, orderBy: [{ field: dueDate }]) {
+    nodes { id amountDC dueDate description account { name } glAccount { code } journal { description } division { description } bankAccount { bankAccount } paymentCondition { description } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+const DEEP = `query Deep($d: [Int!], $after: String) {
+  payments(divisions: $d, first: 100, after: $after, orderBy: [{ field: dueDate }]) {
+    nodes { id amountDC dueDate description account { name } glAccount { code } journal { description } division { description } bankAccount { bankAccount } paymentCondition { description } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+const TOTALS = `query Totals($d: [Int!]) { paymentsAggregate(divisions: $d, groupBy: [{ field: status }, { field: dueDate, bucket: MONTH }]) { key { status dueDate } count sum { amountDC } } }`;
+const AGEING = `query Ageing($asOf: DateTime!) { paymentAgeing(asOf: $asOf, by: DIVISION) { divisionCode count notYetDue days1to30 days31to60 days61to90 over90 total } }`;
+
+async function main() {
+  const { divisions, key, mariadb } = await prepare();
+  const division = divisions[Math.floor(divisions.length / 2)];
+  const from = '2026-06-01T00:00:00.000Z';
+  const to = '2026-07-31T23:59:59.000Z';
+  const asOf = TODAY.toISOString();
+  const headers = { 'content-type': 'application/json', 'x-api-key': key };
+
+  const gateway = await start('gateway-server.ts');
+  const gatewayResults: Result[] = [];
+  let deepCursor: { after: string; due: string; id: string };
+  try {
+    // The cursor of row 49,900 of the division by due date: page 500 starts after it.
+    const at = await fetch(`http://127.0.0.1:${gateway.port}/graphql`, {
+      method: 'POST',
+      headers,
+      body: gql(`query($d: [Int!]) { payments(divisions: $d, first: 1, offset: 49899, orderBy: [{ field: dueDate }]) { edges { cursor node { id dueDate } } } }`, { d: [division] }),
+    }).then((r) => r.json() as Promise<any>);
+    const edge = at.data.payments.edges[0];
+    deepCursor = { after: edge.cursor, due: edge.node.dueDate, id: edge.node.id };
+    const cases: Case[] = [
+      { name: '(a) 100 open payments of a division in a due window, 6 relations', method: 'POST', path: '/graphql', body: gql(LIST, { d: [division], from, to }) },
+      { name: '(b) the same page shape at page 500 by cursor', method: 'POST', path: '/graphql', body: gql(DEEP, { d: [division], after: deepCursor.after }) },
+      { name: '(c) count and sum by status and month, one division', method: 'POST', path: '/graphql', body: gql(TOTALS, { d: [division] }) },
+      { name: '(d) ageing of open payables, all divisions', method: 'POST', path: '/graphql', body: gql(AGEING, { asOf }) },
+    ];
+    for (const c of cases) {
+      gatewayResults.push(await measure(gateway.port, c, headers));
+      console.error(`gateway  ${c.name}: ${gatewayResults.at(-1)!.requests.toFixed(0)} req/s`);
+    }
+  } finally {
+    await stop(gateway.child);
+  }
+
+  const baseline = await start('baseline-server.ts');
+  const baselineResults: Result[] = [];
+  try {
+    const q = (p: Record<string, string | number>) => new URLSearchParams(Object.entries(p).map(([k, v]) => [k, String(v)] as [string, string])).toString();
+    const cases: Case[] = [
+      { name: '(a)', method: 'GET', path: `/a?${q({ division, from, to })}` },
+      { name: '(b)', method: 'GET', path: `/b?${q({ division, due: deepCursor!.due, id: deepCursor!.id })}` },
+      { name: '(c)', method: 'GET', path: `/c?${q({ division })}` },
+      { name: '(d)', method: 'GET', path: `/d?${q({ asOf })}` },
+    ];
+    for (const c of cases) {
+      baselineResults.push(await measure(baseline.port, c, {}));
+      console.error(`baseline ${c.name}: ${baselineResults.at(-1)!.requests.toFixed(0)} req/s`);
+    }
+  } finally {
+    await stop(baseline.child);
+  }
+
+  const report = render(gatewayResults, baselineResults, mariadb);
+  console.log(report.table);
+  fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), report.markdown);
+  console.error('Wrote docs/benchmarks.md');
+}
+
+function render(g: Result[], b: Result[], mariadb: string) {
+  const rows = g.map((x, i) => ({
+    case: x.name,
+    gw: `${x.requests.toFixed(0)} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, ${x.statements} stmt`,
+    base: `${b[i].requests.toFixed(0)} req/s, p50 ${b[i].p50} ms, p99 ${b[i].p99} ms, ${b[i].statements} stmt`,
+    ratio: `${((x.requests / b[i].requests) * 100).toFixed(0)}% of baseline req/s; p50 ${(x.p50 / Math.max(b[i].p50, 1)).toFixed(2)}x`,
+  }));
+  const goals = [
+    `(a) at least 60% of the baseline's requests/s: ${((g[0].requests / b[0].requests) * 100).toFixed(0)}% ${g[0].requests >= 0.6 * b[0].requests ? 'met' : 'NOT met'}`,
+    `(b) p50 within 1.2x of (a)'s: ${(g[1].p50 / Math.max(g[0].p50, 1)).toFixed(2)}x ${g[1].p50 <= 1.2 * Math.max(g[0].p50, 1) ? 'met' : 'NOT met'}`,
+    `(c) p50 within 1.2x of the raw SQL's: ${(g[2].p50 / Math.max(b[2].p50, 1)).toFixed(2)}x ${g[2].p50 <= 1.2 * Math.max(b[2].p50, 1) ? 'met' : 'NOT met'}`,
+  ];
+  const table = [
+    'case | gateway | baseline (mysql2, hand-written SQL) | ratio',
+    '---|---|---|---',
+    ...rows.map((r) => `${r.case} | ${r.gw} | ${r.base} | ${r.ratio}`),
+    '',
+    ...goals,
+  ].join('\n');
+  const cpus = os.cpus();
+  const machine = `${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, MariaDB ${mariadb}`;
+  const markdown = `# Benchmarks
+
+Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
+
+- Machine: ${machine}. The database, the server under test and autocannon share these cores
+  (and the machine was shared with other work), so compare the columns of one run, not runs.
+- Data: ${PAYMENTS.toLocaleString('en')} payments over ${DIVISIONS} divisions (${(PAYMENTS / DIVISIONS).toLocaleString('en')} per division), demo seed 42, in MariaDB.
+- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per case after a 2 s warm-up; gateway and baseline run one at a time.
+- Gateway: the real server (API key, division scope, GraphQL, list-query builder, loaders), one process.
+- Baseline: a minimal Node HTTP handler sending hand-written SQL through mysql2 (one statement,
+  joins instead of loaders) and answering the same JSON.
+- Cases: (a) the first 100 open payments (Status 20) of one division due in a two-month window,
+  ordered by due date, with six related rows (account, G/L account, journal, division, bank
+  account, payment condition); (b) the same page shape at page 500 of one division's payments
+  by due date, reached by a keyset cursor (a division holds 50,000 payments, fewer of them open
+  than 500 pages, so page 500 is taken over all its payments); (c) count and exact sum of
+  AmountDC by status and due month over one division; (d) ageing of the open payables of all 20
+  divisions as of 2026-06-15, per division.
+- SQL statements per request: the gateway's \`x-sql-statements\` header.
+
+${table}
+`;
+  return { table, markdown };
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
