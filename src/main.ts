@@ -84,6 +84,11 @@ async function main(argv: string[]): Promise<void> {
           parameters: { type: 'string' },
         },
       });
+      // `npm run export ... | head` closes stdout early: stop quietly, as other Unix tools do.
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(0);
+        throw error;
+      });
       const db = await openDatabase(config.databaseUrl);
       try {
         const rows = await runExport(db, config, values, process.stdout);
