@@ -402,6 +402,8 @@ export class SqlCompiler {
       case 'aggr_func':
         return this.aggregate(node, scope, clause, at);
       case 'function':
+        // node-sql-parser reads `NOT (a <> b)` as a call of a function named NOT.
+        if (isNotCall(node)) return this.unary({ type: 'unary_expr', operator: 'NOT', expr: node.args.value[0] }, scope, clause, at);
         return this.call(node, scope, clause, at);
       case 'case':
         return this.caseExpr(node, scope, clause, at);
@@ -759,6 +761,11 @@ function ident(x: unknown): string {
     if (typeof o.expr?.value === 'string') return o.expr.value;
   }
   throw sqlError('unexpected identifier');
+}
+
+function isNotCall(node: Node): boolean {
+  const parts = node.name?.name as { value: string }[] | undefined;
+  return parts?.length === 1 && parts[0].value.toUpperCase() === 'NOT' && node.args?.value?.length === 1;
 }
 
 function functionName(node: Node): string {

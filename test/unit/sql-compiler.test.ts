@@ -37,6 +37,12 @@ describe('SQL compiler', () => {
     expect(sql).not.toMatch(/FROM "(Payments|Accounts|GLAccounts|Journals)" AS/);
   });
 
+  it('reads NOT (expr) as the negation the parser calls a function', () => {
+    const { sql } = compile('select ID from Payments p where NOT (p.Status <> 20) and not p.Status = 30');
+    expect(sql).toContain('(NOT ("p"."Status" <> 20))');
+    expect(sql).toContain('(NOT ("p"."Status" = 30))');
+  });
+
   it('binds literals and parameters as placeholders and never copies the query text', () => {
     const { sql, parameters } = compile("select ID from Payments where Description = 'x'' or 1=1 --' and Status = :s and Journal in (:j)", { s: 20, j: ['70', '71'] });
     expect(sql).not.toContain('or 1=1');
