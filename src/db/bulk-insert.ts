@@ -10,10 +10,10 @@ const LOAD_DATA_FROM = 200;
 const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 
 /**
- * Multi-row INSERTs built straight from the entity metadata, for bulk loads (demo data at scale).
- * TypeORM's insert builder spends far more time assembling a statement of a thousand rows than
- * the database spends running it; this builds the SQL text once per statement shape and
- * converts values with the driver's own `preparePersistentValue` (transformers included), so the
+ * Bulk loads built straight from the entity metadata (demo data at scale): LOAD DATA or escaped
+ * multi-row INSERTs on MariaDB, prepared multi-row INSERTs on SQLite. TypeORM's insert builder
+ * spends far more time assembling a statement of a thousand rows than the database spends running
+ * it. Values go through the driver's own `preparePersistentValue` (transformers included), so
  * rows are stored exactly as the entity layer would store them.
  *
  * Only for trusted rows made by the server itself (the demo seed): there is no division check

@@ -7,7 +7,8 @@ import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database'
  * Demo data is a pure function of its options: the same seed gives the same rows, byte for byte,
  * whichever load path wrote them (row-by-row indexes, or indexes built after the load).
  */
-const OPTIONS: DemoOptions = { divisions: 2, payments: 240, seed: 11, today: TEST_TODAY, suppliersPerDivision: 6 };
+// 400 payments a division: enough for both MariaDB load paths (LOAD DATA and multi-row INSERT).
+const OPTIONS: DemoOptions = { divisions: 2, payments: 800, seed: 11, today: TEST_TODAY, suppliersPerDivision: 6 };
 
 let a: TestDatabase;
 let b: TestDatabase;
@@ -48,10 +49,10 @@ describe('demo seed', () => {
     const first = await seed(a.db, OPTIONS);
     const second = await seed(b.db, OPTIONS);
     expect(second).toEqual(first);
-    expect(first.payments).toBe(240);
+    expect(first.payments).toBe(800);
     expect(first.batches).toBeGreaterThan(0);
     const rows = await dump(a);
-    expect(rows.Payments).toHaveLength(240);
+    expect(rows.Payments).toHaveLength(800);
     expect(await dump(b)).toEqual(rows);
   });
 
@@ -59,7 +60,7 @@ describe('demo seed', () => {
     await clearAll(b.db);
     await seed(b.db, { ...OPTIONS, seed: 12 });
     const [x, y] = [await dump(a), await dump(b)];
-    expect(y.Payments).toHaveLength(240);
+    expect(y.Payments).toHaveLength(800);
     expect(y.Payments).not.toEqual(x.Payments);
   });
 
