@@ -96,8 +96,8 @@ async function measure(port: number, c: Case, headers: Record<string, string>): 
   const text = await probe.text();
   if (probe.status !== 200 || text.includes('"errors"')) throw new Error(`${c.name}: ${probe.status} ${text.slice(0, 500)}`);
   const statements = Number(probe.headers.get('x-sql-statements'));
-  await autocannon({ url, method: c.method, headers, body: c.body, connections: CONNECTIONS, duration: 2 }); // warm-up
-  const r = await autocannon({ url, method: c.method, headers, body: c.body, connections: CONNECTIONS, duration: DURATION });
+  await autocannon({ url, method: c.method, headers, body: c.body, connections: CONNECTIONS, duration: 2, timeout: 60 }); // warm-up
+  const r = await autocannon({ url, method: c.method, headers, body: c.body, connections: CONNECTIONS, duration: DURATION, timeout: 60 });
   if (r.non2xx || r.errors) throw new Error(`${c.name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
   return { name: c.name, requests: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, statements };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ApiKeyRecord } from '../access/api-key.entity';
+import { withStatementTimeout } from './bounded-query';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
 import { ENTITIES } from './entities';
 import { registerStatementDeadline } from './sqlite-deadline';
@@ -60,7 +61,10 @@ export async function openDatabase(databaseUrl: string, options: { migrate?: boo
   await dataSource.initialize();
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
-  return { dataSource, dialect, statements };
+  const db = { dataSource, dialect, statements };
+  // Learn MariaDB or MySQL (how to bound a statement) now, so no request runs or counts it.
+  await withStatementTimeout(db, 'SELECT 1', 1);
+  return db;
 }
 
 /** Closes the connections (the CLI and tests use this instead of touching the data source). */

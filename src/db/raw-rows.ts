@@ -17,11 +17,6 @@ export function hydrateRows<T>(qb: SelectQueryBuilder<ObjectLiteral>, rows: read
   });
 }
 
-/** The server's VERSION() (e.g. `10.11.6-MariaDB`), or '' for SQLite. */
-export function serverVersion(qb: SelectQueryBuilder<ObjectLiteral>): string {
-  return String((qb.connection.driver as { version?: string }).version ?? '');
-}
-
 /** Physical column names of an entity (to select a joined table's columns under `alias_Column`). */
 export function columnNames(qb: SelectQueryBuilder<ObjectLiteral>, entity: Function): string[] {
   return qb.connection.getMetadata(entity).columns.map((c) => c.databaseName);

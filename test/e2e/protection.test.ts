@@ -58,13 +58,12 @@ describe('statement timeout', () => {
       t.db.dialect.kind === 'sqlite'
         ? `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE cf_deadline(${Date.now() + 200}) = 1) SELECT COUNT(*) AS n FROM c`
         : 'SELECT SUM(a.seq * b.seq) AS n FROM seq_1_to_100000 a, seq_1_to_100000 b'; // 10^10 rows (MariaDB's sequence engine)
-    const version = t.db.dialect.kind === 'sqlite' ? '' : String((await scope.rawQuery<{ v: string }>('SELECT VERSION() AS v', []))[0].v);
-    const error = await run(scope, { sql, params: [], serverVersion: version }, 200).then(
+    const error = await run(scope, { sql, params: [] }, 200).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(GatewayError);
     expect((error as GatewayError).code).toBe('TIMEOUT');
-    expect((error as GatewayError).message).toMatch(/statement timeout of 200 ms/);
+    expect((error as GatewayError).message).toMatch(/200 ms/);
   });
 });
