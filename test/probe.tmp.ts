@@ -13,7 +13,7 @@ import { createGateway } from '/work/wt/query/src/server';
   const d = divs[10];
   const q = process.argv[2];
   const body = JSON.stringify({ query: q, variables: { d: [d] } });
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < Number(process.env.N ?? 5); i++) {
     const t0 = performance.now();
     const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': secret }, body });
     const text = await res.text();

@@ -12,7 +12,11 @@ export function hydrateRows<T>(qb: SelectQueryBuilder<ObjectLiteral>, rows: read
   const driver = qb.connection.driver;
   return rows.map((raw) => {
     const entity = meta.create() as ObjectLiteral;
-    for (const c of meta.columns) c.setEntityValue(entity, driver.prepareHydratedValue(raw[`${alias}_${c.databaseName}`], c));
+    for (const c of meta.columns) {
+      const value = raw[`${alias}_${c.databaseName}`];
+      // A column not selected stays unset (the query layer reads only what the client asked for).
+      if (value !== undefined) c.setEntityValue(entity, driver.prepareHydratedValue(value, c));
+    }
     return entity as T;
   });
 }

@@ -12,7 +12,7 @@ import { listArgsType } from '../query/catalog-inputs';
 import type { ListArgs } from '../query/catalog-inputs';
 import { Connection } from '../query/connection';
 import { listQueryBuilder } from '../query/list-query-builder';
-import { selectedRelations } from '../query/selection';
+import { readPlan } from '../query/selection';
 
 export const lcFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s.slice(0, 2).toLowerCase() + s.slice(2) : s[0].toLowerCase() + s.slice(1));
 
@@ -45,7 +45,7 @@ export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassT
     ) {
       requireScope(ctx, 'payments:read');
       const builder = listQueryBuilder({ scope: scopeForDivisions(ctx, divisions), config: ctx.config, loaders: ctx.loaders });
-      const page = await builder.page<T & ObjectLiteral>(t.name, args, { prefetch: selectedRelations(info, t) });
+      const page = await builder.page<T & ObjectLiteral>(t.name, args, readPlan(info, t));
       return ConnectionType.of(page);
     }
 

@@ -10,7 +10,7 @@ import type { ListArgs } from '../query/catalog-inputs';
 import { Connection, Page } from '../query/connection';
 import { fingerprint } from '../query/cursor';
 import { listQueryBuilder, ParentKey } from '../query/list-query-builder';
-import { selectedRelations } from '../query/selection';
+import { readPlan } from '../query/selection';
 
 /**
  * Connection fields for every to-many relation of the catalog (`division.payments`,
@@ -30,9 +30,9 @@ function nestedListResolverFor(t: CatalogTable): Function | undefined {
     const ArgsClass = listArgsType(target);
     const body = async (root: ObjectLiteral, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => {
       requireScope(ctx, 'payments:read');
-      const prefetch = selectedRelations(info, target);
-      const id = `nested:${t.name}.${rel.name}:${fingerprint({ args, prefetch })}`;
-      const loader = ctx.loaders.batch<ParentKey, Page<ObjectLiteral>>(id, (parents) => listQueryBuilder(ctx).pagesByParent(t, rel, parents, args, { prefetch }));
+      const read = readPlan(info, target);
+      const id = `nested:${t.name}.${rel.name}:${fingerprint({ args, read: { columns: read.columns && [...read.columns], prefetch: read.prefetch?.map((p) => [p.name, p.columns && [...p.columns]]) } })}`;
+      const loader = ctx.loaders.batch<ParentKey, Page<ObjectLiteral>>(id, (parents) => listQueryBuilder(ctx).pagesByParent(t, rel, parents, args, read));
       return ConnectionType.of(await loader.load(parentKey(t, rel, root)));
     };
     Object.defineProperty(proto, rel.name, { value: body, writable: true, configurable: true });

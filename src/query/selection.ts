@@ -1,5 +1,6 @@
 import { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { CatalogTable } from '../catalog';
+import { CATALOG, CatalogTable } from '../catalog';
+import type { ReadOptions } from './list-query-builder';
 
 /**
  * Field names selected under `path` (e.g. ['sum']) of the field being resolved, through inline
@@ -43,4 +44,60 @@ export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable): st
   for (const r of t.relations) if (r.kind === 'one' && fields.has(r.name)) out.add(r.name);
   for (const c of t.columns) if (c.derived && fields.has(c.field)) out.add(c.derived.relation);
   return [...out];
+}
+
+/**
+ * The physical columns of `t` that the rows of a connection must carry for what is selected,
+ * or undefined for all of them. Always the keys (primary key, division, every column a
+ * relation joins on) so relations, nested lists and cursors work; any field the catalog does
+ * not describe (a custom resolver may read any column) falls back to all columns.
+ */
+export function selectedColumns(info: GraphQLResolveInfo, t: CatalogTable, path: string[][] = [['nodes'], ['edges', 'node']]): Set<string> | undefined {
+  const fields = new Set(path.flatMap((p) => [...selectedFields(info, p)]));
+  return columnsFor(t, fields);
+}
+
+export function columnsFor(t: CatalogTable, fields: Set<string>): Set<string> | undefined {
+  const out = new Set(keyColumns(t));
+  for (const f of fields) {
+    if (f === '__typename') continue;
+    if (f === 'version') {
+      out.add('Version');
+      continue;
+    }
+    const c = t.columns.find((x) => x.field === f);
+    if (c) {
+      if (!c.derived) out.add(c.name);
+      continue;
+    }
+    if (t.relations.some((r) => r.name === f)) continue;
+    return undefined;
+  }
+  return out;
+}
+
+const keys = new Map<string, string[]>();
+
+/** Primary key, partition column and every column a relation of or to `t` joins on. */
+export function keyColumns(t: CatalogTable): string[] {
+  let k = keys.get(t.name);
+  if (!k) {
+    const set = new Set<string>([t.primaryKey]);
+    if (t.partitionColumn) set.add(t.partitionColumn);
+    for (const r of t.relations) for (const [local] of r.on) set.add(local);
+    for (const other of CATALOG) for (const r of other.relations) if (r.table === t.name) for (const [, remote] of r.on) set.add(remote);
+    k = [...set];
+    keys.set(t.name, k);
+  }
+  return k;
+}
+
+/**
+ * What a connection's rows must carry: their columns, and the to-one relations to join. Related
+ * rows are read whole: they prime the request's loaders, which other parts of the query may
+ * read with other fields.
+ */
+export function readPlan(info: GraphQLResolveInfo, t: CatalogTable): ReadOptions {
+  const rowFields = new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
+  return { columns: columnsFor(t, rowFields), prefetch: selectedRelations(info, t).map((name) => ({ name })) };
 }
