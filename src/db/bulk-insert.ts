@@ -22,6 +22,8 @@ const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 export class BulkInserter {
   private readonly shapes = new Map<string, string>();
   private readonly mysql: boolean;
+  /** Set when the server refuses LOAD DATA LOCAL (MySQL 8 ships with local_infile off). */
+  private loadDataRefused = false;
 
   constructor(
     private readonly runner: QueryRunner,
@@ -41,7 +43,15 @@ export class BulkInserter {
     const columns = metadata.columns.filter((c) => !c.isVirtual);
     if (!this.mysql) return this.insertParameters(metadata.tableName, columns, rows);
     // Many rows without bytes: LOAD DATA, which MariaDB takes in without parsing SQL per value.
-    if (rows.length >= LOAD_DATA_FROM && !columns.some((c) => c.type === 'blob')) return this.loadData(metadata.tableName, columns, rows);
+    if (!this.loadDataRefused && rows.length >= LOAD_DATA_FROM && !columns.some((c) => c.type === 'blob')) {
+      try {
+        return await this.loadData(metadata.tableName, columns, rows);
+      } catch (error) {
+        if (!isLocalInfileRefused(error)) throw error;
+        // A refused statement changes nothing; the rows go in as multi-row INSERTs instead.
+        this.loadDataRefused = true;
+      }
+    }
     return this.insertLiterals(metadata.tableName, columns, rows);
   }
 
@@ -137,6 +147,12 @@ export class BulkInserter {
     }
     return sql;
   }
+}
+
+/** The server (local_infile=OFF) or the client refused LOAD DATA LOCAL INFILE. */
+function isLocalInfileRefused(error: unknown): boolean {
+  const e = error as { errno?: number; code?: string; message?: string };
+  return e?.errno === 1148 || e?.errno === 3948 || /ER_NOT_ALLOWED_COMMAND|LOAD_INFILE|local (data|infile)/i.test(`${e?.code} ${e?.message}`);
 }
 
 /** A field of LOAD DATA's tab-separated text: \\N for NULL, dates in UTC, separators escaped. */
