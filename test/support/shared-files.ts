@@ -3,32 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Files of /work/shared (standards, reference data) are never committed: tests read them as
- * `../shared/...` relative to the project root and skip when they are missing. From a git worktree
- * (whose `.git` is a file pointing into the main checkout) the main checkout's `../shared` counts too.
+ * Files of ../shared (standards, reference data) are never committed: tests read them as
+ * `../shared/...` relative to the project root and skip when they are missing.
  */
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
-function mainCheckoutRoot(): string | null {
-  const dotGit = path.join(PROJECT_ROOT, '.git');
-  try {
-    if (!fs.statSync(dotGit).isFile()) return null;
-    const gitdir = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotGit, 'utf8'))?.[1]?.trim();
-    // <main>/.git/worktrees/<name>
-    return gitdir ? path.resolve(PROJECT_ROOT, gitdir, '../../..') : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Absolute path of `../shared/<relative>`, or null when no shared directory holds it. */
+/** Absolute path of `../shared/<relative>`, or null when it is missing. */
 export function sharedFile(relative: string): string | null {
-  const roots = [PROJECT_ROOT, mainCheckoutRoot()].filter((r): r is string => !!r);
-  for (const root of roots) {
-    const candidate = path.resolve(root, '../shared', relative);
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  return null;
+  const candidate = path.resolve(PROJECT_ROOT, '../shared', relative);
+  return fs.existsSync(candidate) ? candidate : null;
 }
 
 /** `describe` when ../shared/<relative> exists, otherwise a skipped block and a message saying why. */
