@@ -364,6 +364,30 @@ function rowsIn(value: unknown, out: [string, unknown][] = []): [string, unknown
   return out;
 }
 
+/**
+ * Sorts a generated query's answer: FORBIDDEN when it named a division not granted (asserted:
+ * refused, never silently dropped), 'badInput' when the generator made an invalid query, or the
+ * divisions whose rows it may contain. Any other error fails the test.
+ */
+function screen(
+  res: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] },
+  where: string,
+  granted: readonly number[],
+  divisionsArg: readonly number[] | undefined,
+  options: { dataIsNull: boolean },
+): 'forbidden' | 'badInput' | Set<number> {
+  if (divisionsArg?.some((d) => !granted.includes(d))) {
+    const code = res.errors?.[0]?.extensions?.code;
+    if (options.dataIsNull) expect({ where, code, data: res.data }).toEqual({ where, code: 'FORBIDDEN', data: null });
+    else expect({ where, code }).toEqual({ where, code: 'FORBIDDEN' });
+    return 'forbidden';
+  }
+  const codes = (res.errors ?? []).map((e) => e.extensions?.code);
+  if (codes.length && codes.every((c) => c === 'BAD_USER_INPUT')) return 'badInput';
+  if (res.errors) throw new Error(`${where}\n${res.errors.map((e) => e.message).join('\n')}`);
+  return new Set(divisionsArg ?? granted);
+}
+
 describe('randomised isolation', () => {
   it(`${QUERIES} generated queries by callers granted random divisions return no row of another division`, async () => {
     const rng = prng(SEED);
@@ -376,20 +400,11 @@ describe('randomised isolation', () => {
       const res = await executeAs(t.db, { divisions: granted }, q.text, q.variables);
       stats.queries++;
       const where = `query #${i} (seed ${SEED}) granted [${granted}]: ${q.text} ${JSON.stringify(q.variables)}`;
-      const notGranted = q.divisionsArg?.filter((d) => !granted.includes(d)) ?? [];
-      if (notGranted.length) {
-        // Naming a division that is not granted is refused, never silently dropped.
-        expect({ where, code: res.errors?.[0]?.extensions?.code, data: res.data }).toEqual({ where, code: 'FORBIDDEN', data: null });
-        stats.forbidden++;
+      const allowed = screen(res, where, granted, q.divisionsArg, { dataIsNull: true });
+      if (!(allowed instanceof Set)) {
+        stats[allowed]++;
         continue;
       }
-      const codes = (res.errors ?? []).map((e) => e.extensions?.code);
-      if (codes.length && codes.every((c) => c === 'BAD_USER_INPUT')) {
-        stats.badInput++;
-        continue;
-      }
-      if (res.errors) throw new Error(`${where}\n${res.errors.map((e) => e.message).join('\n')}`);
-      const allowed = new Set(q.divisionsArg ?? granted);
       const found = rowsIn(res.data);
       stats.rows += found.length;
       if (found.length) stats.nonEmpty++;
@@ -441,18 +456,11 @@ describe('randomised isolation of aggregates', () => {
       const res = await executeAs(t.db, { divisions: granted }, q.text, q.variables);
       stats.queries++;
       const where = `aggregate #${i} (seed ${SEED + 1}) granted [${granted}]: ${q.text} ${JSON.stringify(q.variables)}`;
-      if (q.divisionsArg?.some((d) => !granted.includes(d))) {
-        expect({ where, code: res.errors?.[0]?.extensions?.code, data: res.data }).toEqual({ where, code: 'FORBIDDEN', data: null });
-        stats.forbidden++;
+      const allowed = screen(res, where, granted, q.divisionsArg, { dataIsNull: true });
+      if (!(allowed instanceof Set)) {
+        stats[allowed]++;
         continue;
       }
-      const codes = (res.errors ?? []).map((e) => e.extensions?.code);
-      if (codes.length && codes.every((c) => c === 'BAD_USER_INPUT')) {
-        stats.badInput++;
-        continue;
-      }
-      if (res.errors) throw new Error(`${where}\n${res.errors.map((e) => e.message).join('\n')}`);
-      const allowed = new Set(q.divisionsArg ?? granted);
       const groups = (res.data as Record<string, Record<string, any>[]>)[a.field];
       stats.groups += groups.length;
       for (const g of groups) {
@@ -570,17 +578,11 @@ describe('randomised isolation of the SQL layer', () => {
       const res = await executeAs(t.db, { divisions: granted }, 'query S($q: String!, $d: [Int!]) { sql(query: $q, divisions: $d) { rows } }', { q: q.sql, d: divisionsArg ?? null });
       stats.queries++;
       const where = `sql #${i} (seed ${SEED + 2}) granted [${granted}] divisions ${JSON.stringify(divisionsArg ?? null)}: ${q.sql}`;
-      if (divisionsArg?.some((d) => !granted.includes(d))) {
-        expect({ where, code: res.errors?.[0]?.extensions?.code }).toEqual({ where, code: 'FORBIDDEN' });
-        stats.forbidden++;
+      const allowed = screen(res, where, granted, divisionsArg, { dataIsNull: false });
+      if (!(allowed instanceof Set)) {
+        stats[allowed]++;
         continue;
       }
-      if (res.errors?.every((e) => e.extensions?.code === 'BAD_USER_INPUT')) {
-        stats.badInput++; if (process.env.SHOW_BAD) console.log(res.errors!.map((e) => e.message).join(';'), q.sql);
-        continue;
-      }
-      if (res.errors) throw new Error(`${where}\n${res.errors.map((e) => e.message).join('\n')}`);
-      const allowed = new Set(divisionsArg ?? granted);
       const rows = (res.data as { sql: { rows: Record<string, any>[] } }).sql.rows;
       stats.rows += rows.length;
       const other = Number(/= (\d+)\)?( LIMIT|$)/.exec(q.sql)?.[1]);
