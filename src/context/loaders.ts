@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { ObjectLiteral } from 'typeorm';
-import { CatalogRelation, CatalogTable, table } from '../catalog';
+import { table } from '../catalog';
 import { DivisionScope } from '../access/division-scope';
 import { entityOf } from '../db/entities';
 
@@ -34,19 +34,6 @@ export class Loaders {
       this.batches.set(id, loader as DataLoader<unknown, unknown>);
     }
     return loader;
-  }
-
-  /**
-   * Primes the loader of a to-one relation of `row` (a row of `source`) with the related row a
-   * list query already read through a join (null: none in the caller's divisions), so the
-   * relation's field resolvers find it without another statement. Same key as loading it.
-   */
-  primeRelated(source: CatalogTable, rel: CatalogRelation, row: ObjectLiteral, related: ObjectLiteral | null): void {
-    const [local, remote] = rel.on[0];
-    const value = row[source.columns.find((c) => c.name === local)!.field];
-    if (value === null || value === undefined) return;
-    const partition = source.partitionColumn && table(rel.table).partitionColumn ? source.columns.find((c) => c.name === source.partitionColumn)!.field : undefined;
-    this.by(rel.table, remote).prime(Loaders.key(partition ? (row[partition] as number) : null, value), related);
   }
 
   /** The key for `value` in `division` (null for global tables such as Users). */

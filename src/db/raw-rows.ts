@@ -1,4 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
  * Helpers for the query layer, which compiles its own SELECTs (window functions, keyset
@@ -8,16 +9,20 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** Entities from raw rows selected with TypeORM's default `alias_Column` names. */
 export function hydrateRows<T>(qb: SelectQueryBuilder<ObjectLiteral>, rows: readonly ObjectLiteral[], alias: string, entity?: Function): T[] {
+  if (rows.length === 0) return [];
   const meta = entity ? qb.connection.getMetadata(entity) : qb.expressionMap.mainAlias!.metadata;
   const driver = qb.connection.driver;
+  // The columns the statement selected, found once per page rather than once per row: a column
+  // not selected stays unset (the query layer reads only what the client asked for).
+  const present: [string, ColumnMetadata][] = [];
+  for (const c of meta.columns) {
+    const key = `${alias}_${c.databaseName}`;
+    if (key in rows[0]) present.push([key, c]);
+  }
   return rows.map((raw) => {
-    const entity = meta.create() as ObjectLiteral;
-    for (const c of meta.columns) {
-      const value = raw[`${alias}_${c.databaseName}`];
-      // A column not selected stays unset (the query layer reads only what the client asked for).
-      if (value !== undefined) c.setEntityValue(entity, driver.prepareHydratedValue(value, c));
-    }
-    return entity as T;
+    const out = meta.create() as ObjectLiteral;
+    for (const [key, c] of present) c.setEntityValue(out, driver.prepareHydratedValue(raw[key], c));
+    return out as T;
   });
 }
 

@@ -44,7 +44,7 @@ export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassT
       @Info() info: GraphQLResolveInfo,
     ) {
       requireScope(ctx, 'payments:read');
-      const builder = listQueryBuilder({ scope: scopeForDivisions(ctx, divisions), config: ctx.config, loaders: ctx.loaders });
+      const builder = listQueryBuilder({ scope: scopeForDivisions(ctx, divisions), config: ctx.config });
       const page = await builder.page<T & ObjectLiteral>(t.name, args, readPlan(info, t));
       return ConnectionType.of(page);
     }

@@ -7,6 +7,7 @@ import { DecimalScalar } from '../common/scalars';
 import { Loaders } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
 import { entityOf } from '../db/entities';
+import { prefetchedRelated } from '../query/prefetched';
 
 /**
  * Field resolvers generated from the catalog for every to-one relation (`payment.account`) and
@@ -26,13 +27,18 @@ const SCALAR: Record<CatalogColumn['type'], () => GraphQLScalarType | object> = 
   blob: () => String,
 };
 
-/** Loads the row a to-one relation of `row` points at, or null. */
+/**
+ * The row a to-one relation of `row` points at, or null: the one its list statement joined when
+ * there is one (synchronously), else through the request's loaders.
+ */
 export function loadRelated(
   loaders: Loaders,
   source: CatalogTable,
   rel: CatalogRelation,
   row: ObjectLiteral,
-): Promise<ObjectLiteral | null> {
+): ObjectLiteral | null | Promise<ObjectLiteral | null> {
+  const joined = prefetchedRelated(row, rel.name);
+  if (joined !== undefined) return joined;
   const [local, remote] = rel.on[0];
   const localField = source.columns.find((c) => c.name === local)!.field;
   const value = row[localField];
@@ -52,7 +58,7 @@ function define(
   name: string,
   typeFn: () => unknown,
   description: string,
-  body: (root: ObjectLiteral, ctx: RequestContext) => Promise<unknown>,
+  body: (root: ObjectLiteral, ctx: RequestContext) => unknown,
 ): void {
   Object.defineProperty(proto, name, { value: body, writable: true, configurable: true });
   const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
@@ -76,9 +82,10 @@ function relationResolverFor(t: CatalogTable): Function | undefined {
   for (const c of derived) {
     const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
     const targetColumn = table(rel.table).columns.find((x) => x.name === c.derived!.column)!;
-    define(proto, c.field, SCALAR[c.type], `${describe(c)} Read from ${rel.table}.${targetColumn.name}.`, async (root, ctx) => {
-      const related = await loadRelated(ctx.loaders, t, rel, root);
-      return related ? related[targetColumn.field] ?? null : null;
+    const read = (related: ObjectLiteral | null) => (related ? related[targetColumn.field] ?? null : null);
+    define(proto, c.field, SCALAR[c.type], `${describe(c)} Read from ${rel.table}.${targetColumn.name}.`, (root, ctx) => {
+      const related = loadRelated(ctx.loaders, t, rel, root);
+      return related instanceof Promise ? related.then(read) : read(related);
     });
   }
   Resolver(() => entityOf(t.name))(Generated);

@@ -14,7 +14,8 @@ export class PageInfo {
 
 export interface Page<T> {
   nodes: T[];
-  cursors: string[];
+  /** The cursor of row i (encoded when asked: most pages only need the last one). */
+  cursor: (i: number) => string;
   pageInfo: PageInfo;
   /** Computed lazily: only when the client selects totalCount. */
   totalCount: () => Promise<number>;
@@ -46,7 +47,7 @@ function makeConnection<T extends object>(Item: ClassType<T>, name: string) {
 
     @Field(() => [Edge], { description: 'Rows of the page with their cursors.' })
     edges(): Edge[] {
-      return this.page.nodes.map((node, i) => ({ node, cursor: this.page.cursors[i] }));
+      return this.page.nodes.map((node, i) => ({ node, cursor: this.page.cursor(i) }));
     }
 
     @Field(() => [Item], { description: 'Rows of the page.' })

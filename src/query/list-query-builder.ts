@@ -1,12 +1,12 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
-import type { Loaders } from '../context/loaders';
 import { CatalogRelation, CatalogTable, table } from '../catalog';
 import { badInput } from '../common/errors';
 import { entityOf } from '../db/entities';
 import { columnNames, hydrateRows } from '../db/raw-rows';
 import { ListArgs } from './catalog-inputs';
 import { Page } from './connection';
+import { attachRelated } from './prefetched';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { keysetCondition, orderTerms, resolveSortKeys, SortKey } from './ordering';
 import { prepare, run } from './run-statement';
@@ -16,8 +16,6 @@ export interface ListOptions {
   maxPageSize: number;
   defaultPageSize?: number;
   statementTimeoutMs: number;
-  /** Receives each row's related rows read by a prefetch join (the request primes its loaders). */
-  onRelated?: (source: CatalogTable, rel: CatalogRelation, row: ObjectLiteral, related: ObjectLiteral | null) => void;
 }
 
 /** What a list should read besides its rows: to-one relations to join (see selectedRelations). */
@@ -130,7 +128,7 @@ export class ListQueryBuilder {
 
   /** LEFT JOINs (through the compiler: scoped, on the division) selecting the related rows' columns. */
   private prefetch(qb: SelectQueryBuilder<ObjectLiteral>, compiler: SqlCompiler, read: ReadOptions): Plan['prefetch'] {
-    if (!this.options.onRelated || !read.prefetch?.length) return undefined;
+    if (!read.prefetch?.length) return undefined;
     return read.prefetch.map(({ name, columns }) => {
       const rel = compiler.t.relations.find((r) => r.name === name && r.kind === 'one');
       if (!rel) throw new Error(`${compiler.t.name} has no to-one relation ${name}`);
@@ -184,16 +182,16 @@ export class ListQueryBuilder {
     for (const p of plan.prefetch ?? []) {
       const [, remote] = p.rel.on[0];
       const related = hydrateRows<ObjectLiteral>(qb, pageRows, p.alias, p.entity);
-      nodes.forEach((n, i) => this.options.onRelated!(table(qb.expressionMap.mainAlias!.metadata.tableName), p.rel, n, pageRows[i][`${p.alias}_${remote}`] === null ? null : related[i]));
+      nodes.forEach((n, i) => attachRelated(n, p.rel.name, pageRows[i][`${p.alias}_${remote}`] === null ? null : related[i]));
     }
-    const cursors = pageRows.map((r) => encodeCursor(plan.fp, plan.keys.map((_, i) => r[KEY(i)])));
+    const cursor = (i: number) => encodeCursor(plan.fp, plan.keys.map((_, k) => pageRows[i][KEY(k)]));
     const hasNextPage = plan.backward ? Boolean(plan.before) : more;
     const hasPreviousPage = plan.backward ? more : Boolean(plan.after) || plan.offset > 0;
     let counted: Promise<number> | undefined;
     return {
       nodes,
-      cursors,
-      pageInfo: { hasNextPage, hasPreviousPage, startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null },
+      cursor,
+      pageInfo: { hasNextPage, hasPreviousPage, startCursor: pageRows.length ? cursor(0) : null, endCursor: pageRows.length ? cursor(pageRows.length - 1) : null },
       totalCount: () => (counted ??= count()),
     };
   }
@@ -256,13 +254,8 @@ export class ListQueryBuilder {
 }
 
 /** The list-query builder of a request, configured from the gateway's config. */
-export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageSize: number; statementTimeoutMs: number }; loaders?: Loaders }): ListQueryBuilder {
-  const loaders = ctx.loaders;
-  return new ListQueryBuilder(ctx.scope, {
-    maxPageSize: ctx.config.maxPageSize,
-    statementTimeoutMs: ctx.config.statementTimeoutMs,
-    onRelated: loaders ? (source, rel, row, related) => loaders.primeRelated(source, rel, row, related) : undefined,
-  });
+export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageSize: number; statementTimeoutMs: number } }): ListQueryBuilder {
+  return new ListQueryBuilder(ctx.scope, { maxPageSize: ctx.config.maxPageSize, statementTimeoutMs: ctx.config.statementTimeoutMs });
 }
 
 function lazyCounts(load: () => Promise<Map<string, number>>): () => Promise<Map<string, number>> {

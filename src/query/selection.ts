@@ -1,5 +1,5 @@
 import { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { CATALOG, CatalogTable } from '../catalog';
+import { CATALOG, CatalogTable, table } from '../catalog';
 import type { ReadOptions } from './list-query-builder';
 
 /**
@@ -35,15 +35,24 @@ function fieldsOf(info: GraphQLResolveInfo, sets: SelectionSetNode[]): FieldNode
 
 /**
  * To-one relations of `t` that the rows of a connection being resolved will read (selected
- * directly, or behind a selected derived column): the list query joins them once instead of
- * leaving each to a loader statement.
+ * directly, or behind a selected derived column), each with the columns of the related row the
+ * query reads: the list query joins them once instead of leaving each to a loader statement.
  */
-export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable): string[] {
-  const fields = new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
-  const out = new Set<string>();
-  for (const r of t.relations) if (r.kind === 'one' && fields.has(r.name)) out.add(r.name);
-  for (const c of t.columns) if (c.derived && fields.has(c.field)) out.add(c.derived.relation);
-  return [...out];
+export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable, paths: string[][] = [['nodes'], ['edges', 'node']]): { name: string; columns?: ReadonlySet<string> }[] {
+  const fields = new Set(paths.flatMap((p) => [...selectedFields(info, p)]));
+  const out = new Map<string, Set<string> | undefined>();
+  for (const r of t.relations) {
+    if (r.kind !== 'one' || !fields.has(r.name)) continue;
+    out.set(r.name, columnsFor(table(r.table), new Set(paths.flatMap((p) => [...selectedFields(info, [...p, r.name])]))));
+  }
+  for (const c of t.columns) {
+    if (!c.derived || !fields.has(c.field)) continue;
+    const rel = c.derived.relation;
+    const target = table(t.relations.find((r) => r.name === rel)!.table);
+    if (!out.has(rel)) out.set(rel, new Set(keyColumns(target)));
+    out.get(rel)?.add(c.derived.column);
+  }
+  return [...out].map(([name, columns]) => ({ name, columns }));
 }
 
 /**
@@ -93,11 +102,10 @@ export function keyColumns(t: CatalogTable): string[] {
 }
 
 /**
- * What a connection's rows must carry: their columns, and the to-one relations to join. Related
- * rows are read whole: they prime the request's loaders, which other parts of the query may
- * read with other fields.
+ * What a connection's rows must carry: their columns, and the to-one relations to join with the
+ * columns the query reads of them (the related rows travel with their row, see prefetched.ts).
  */
 export function readPlan(info: GraphQLResolveInfo, t: CatalogTable): ReadOptions {
   const rowFields = new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
-  return { columns: columnsFor(t, rowFields), prefetch: selectedRelations(info, t).map((name) => ({ name })) };
+  return { columns: columnsFor(t, rowFields), prefetch: selectedRelations(info, t) };
 }
