@@ -77,7 +77,9 @@ export class ListQueryBuilder {
    */
   async pagesByParent<T extends ObjectLiteral>(parent: CatalogTable, rel: CatalogRelation, parents: readonly ParentKey[], args: ListArgs, read: ReadOptions = {}): Promise<Page<T>[]> {
     const t = table(rel.table);
-    const { qb, compiler } = this.base(t, args, read.columns);
+    // Each row is handed to its parent by the column the relation joins on.
+    const columns = read.columns && new Set([...read.columns, ...rel.on.map(([, remote]) => remote)]);
+    const { qb, compiler } = this.base(t, args, columns);
     const plan = this.plan(t, compiler, args, `${parent.name}.${rel.name}`);
     plan.prefetch = this.prefetch(qb, compiler, read);
     const { partition, keyOfRow, keyOfParent } = this.parentPartition(parent, rel, t, compiler, qb, parents);

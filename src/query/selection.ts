@@ -1,5 +1,5 @@
 import { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { CATALOG, CatalogTable, table } from '../catalog';
+import { CatalogTable, table } from '../catalog';
 import type { ReadOptions } from './list-query-builder';
 
 /**
@@ -43,31 +43,29 @@ export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable, pat
   const out = new Map<string, Set<string> | undefined>();
   for (const r of t.relations) {
     if (r.kind !== 'one' || !fields.has(r.name)) continue;
-    out.set(r.name, columnsFor(table(r.table), new Set(paths.flatMap((p) => [...selectedFields(info, [...p, r.name])]))));
+    const remote = r.on.map(([, column]) => column);
+    out.set(r.name, columnsFor(table(r.table), new Set(paths.flatMap((p) => [...selectedFields(info, [...p, r.name])])), remote));
   }
   for (const c of t.columns) {
     if (!c.derived || !fields.has(c.field)) continue;
-    const rel = c.derived.relation;
-    const target = table(t.relations.find((r) => r.name === rel)!.table);
-    if (!out.has(rel)) out.set(rel, new Set(keyColumns(target)));
-    out.get(rel)?.add(c.derived.column);
+    const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
+    if (!out.has(rel.name)) out.set(rel.name, columnsFor(table(rel.table), new Set(), rel.on.map(([, column]) => column)));
+    out.get(rel.name)?.add(c.derived.column);
   }
   return [...out].map(([name, columns]) => ({ name, columns }));
 }
 
 /**
- * The physical columns of `t` that the rows of a connection must carry for what is selected,
- * or undefined for all of them. Always the keys (primary key, division, every column a
- * relation joins on) so relations, nested lists and cursors work; any field the catalog does
- * not describe (a custom resolver may read any column) falls back to all columns.
+ * The physical columns of `t` a row must carry for the selected `fields`, or undefined for all
+ * of them: the primary key and division, the selected columns, the columns the selected
+ * relations and derived columns join on, and `joinedOn` (the columns a parent's join or a
+ * nested list matches rows by). A field the catalog does not describe (a custom resolver may
+ * read any column) falls back to all columns.
  */
-export function selectedColumns(info: GraphQLResolveInfo, t: CatalogTable, path: string[][] = [['nodes'], ['edges', 'node']]): Set<string> | undefined {
-  const fields = new Set(path.flatMap((p) => [...selectedFields(info, p)]));
-  return columnsFor(t, fields);
-}
-
-export function columnsFor(t: CatalogTable, fields: Set<string>): Set<string> | undefined {
-  const out = new Set(keyColumns(t));
+export function columnsFor(t: CatalogTable, fields: ReadonlySet<string>, joinedOn: readonly string[] = []): Set<string> | undefined {
+  const out = new Set<string>([t.primaryKey, ...joinedOn]);
+  if (t.partitionColumn) out.add(t.partitionColumn);
+  const addJoin = (name: string) => t.relations.find((r) => r.name === name)!.on.forEach(([local]) => out.add(local));
   for (const f of fields) {
     if (f === '__typename') continue;
     if (f === 'version') {
@@ -76,29 +74,17 @@ export function columnsFor(t: CatalogTable, fields: Set<string>): Set<string> | 
     }
     const c = t.columns.find((x) => x.field === f);
     if (c) {
-      if (!c.derived) out.add(c.name);
+      if (c.derived) addJoin(c.derived.relation);
+      else out.add(c.name);
       continue;
     }
-    if (t.relations.some((r) => r.name === f)) continue;
+    if (t.relations.some((r) => r.name === f)) {
+      addJoin(f);
+      continue;
+    }
     return undefined;
   }
   return out;
-}
-
-const keys = new Map<string, string[]>();
-
-/** Primary key, partition column and every column a relation of or to `t` joins on. */
-export function keyColumns(t: CatalogTable): string[] {
-  let k = keys.get(t.name);
-  if (!k) {
-    const set = new Set<string>([t.primaryKey]);
-    if (t.partitionColumn) set.add(t.partitionColumn);
-    for (const r of t.relations) for (const [local] of r.on) set.add(local);
-    for (const other of CATALOG) for (const r of other.relations) if (r.table === t.name) for (const [, remote] of r.on) set.add(remote);
-    k = [...set];
-    keys.set(t.name, k);
-  }
-  return k;
 }
 
 /**
