@@ -59,6 +59,6 @@ export async function allDivisionCodes(db: Database): Promise<number[]> {
 
 /** The divisions a principal may touch, as a sorted list. */
 export async function grantedDivisions(principal: Principal, db: Database): Promise<number[]> {
-  if (principal.divisions === 'all') return allDivisionCodes(db);
+  if (principal.divisions === 'all') return principal.allDivisions ? [...principal.allDivisions] : allDivisionCodes(db);
   return [...principal.divisions].sort((a, b) => a - b);
 }

@@ -21,6 +21,8 @@ export interface Principal {
   /** Divisions granted; 'all' is only for trusted local use (CLI, demo). */
   readonly divisions: readonly number[] | 'all';
   readonly scopes: ReadonlySet<Scope>;
+  /** For a grant of all: the division codes, when they were read with the credential (sorted). */
+  readonly allDivisions?: readonly number[];
 }
 
 export function isScope(value: string): value is Scope {
