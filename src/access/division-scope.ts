@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { findTable } from '../catalog';
 import { forbidden, GatewayError } from '../common/errors';
@@ -76,6 +77,22 @@ export class DivisionScope {
     if (this.divisions.length === 0) return '1 = 0';
     if (this.divisions.length === 1) return `${column} = ${this.divisions[0]}`;
     return `${column} IN (${this.divisions.join(', ')})`;
+  }
+
+  /**
+   * What `build` makes for this scope (a compiled statement and its plan), kept and handed to
+   * later scopes of the same divisions over the same database that ask with the same `key`.
+   * A built statement embeds its scope's division conditions, so the divisions are always part
+   * of the key: a statement built for some divisions can never serve others. `key` must name
+   * everything else the build depends on.
+   */
+  reuse<T extends object>(key: string, build: () => T): T {
+    let cache = reusable.get(this.#db);
+    if (!cache) reusable.set(this.#db, (cache = new LRUCache<string, object>({ max: 1000 })));
+    const k = `${this.divisions.join(',')}|${key}`;
+    let value = cache.get(k) as T | undefined;
+    if (!value) cache.set(k, (value = build()));
+    return value;
   }
 
   /** Insert rows of a partitioned entity; every row's division must be granted. */
@@ -206,6 +223,9 @@ export class DivisionScope {
     return t;
   }
 }
+
+/** Statements built by scopes, per database (see DivisionScope.reuse). */
+const reusable = new WeakMap<Database, LRUCache<string, object>>();
 
 /** Tables only src/access reads and writes (never through findInternal/insertInternal). */
 const ACCESS_TABLES = new Set(['ApiKeys']);

@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
@@ -7,11 +7,21 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * into entities needs the driver, which only src/db may touch.
  */
 
-/** Entities from raw rows selected with TypeORM's default `alias_Column` names. */
-export function hydrateRows<T>(qb: SelectQueryBuilder<ObjectLiteral>, rows: readonly ObjectLiteral[], alias: string, entity?: Function): T[] {
+/** What turning raw rows of a statement into entities needs: the connection and the main entity. */
+export interface RowReader {
+  readonly connection: DataSource;
+  readonly main: EntityMetadata;
+}
+
+export function rowReader(qb: SelectQueryBuilder<ObjectLiteral>): RowReader {
+  return { connection: qb.connection, main: qb.expressionMap.mainAlias!.metadata };
+}
+
+/** Entities (of `entity`, default the statement's main one) from raw rows selected as `alias_Column`. */
+export function hydrateRows<T>(reader: RowReader, rows: readonly ObjectLiteral[], alias: string, entity?: Function): T[] {
   if (rows.length === 0) return [];
-  const meta = entity ? qb.connection.getMetadata(entity) : qb.expressionMap.mainAlias!.metadata;
-  const driver = qb.connection.driver;
+  const meta = entity ? reader.connection.getMetadata(entity) : reader.main;
+  const driver = reader.connection.driver;
   // The columns the statement selected, found once per page rather than once per row: a column
   // not selected stays unset (the query layer reads only what the client asked for).
   const present: [string, ColumnMetadata][] = [];

@@ -3,7 +3,7 @@ import { DivisionScope } from '../access/division-scope';
 import { CatalogRelation, CatalogTable, table } from '../catalog';
 import { badInput } from '../common/errors';
 import { entityOf } from '../db/entities';
-import { columnNames, hydrateRows } from '../db/raw-rows';
+import { columnNames, hydrateRows, RowReader, rowReader } from '../db/raw-rows';
 import { ListArgs } from './catalog-inputs';
 import { Page } from './connection';
 import { attachRelated } from './prefetched';
@@ -61,14 +61,26 @@ export class ListQueryBuilder {
   /** One page of a root list. */
   async page<T extends ObjectLiteral>(tableName: string, args: ListArgs, read: ReadOptions = {}, shape = 'root'): Promise<Page<T>> {
     const t = table(tableName);
-    const { qb, compiler } = this.base(t, args, read.columns);
-    const plan = this.plan(t, compiler, args, shape);
-    plan.prefetch = this.prefetch(qb, compiler, read);
-    this.applyOrder(qb, compiler, plan);
-    qb.limit(plan.size + 1);
-    if (plan.offset) qb.offset(plan.offset);
-    const rows = await run<ObjectLiteral>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs);
-    return this.toPage<T>(qb, rows, plan, () => this.count(t, args));
+    const build = () => {
+      const { qb, compiler } = this.base(t, args, read.columns);
+      const plan = this.plan(t, compiler, args, shape);
+      plan.prefetch = this.prefetch(qb, compiler, read);
+      this.applyOrder(qb, compiler, plan);
+      qb.limit(plan.size + 1);
+      if (plan.offset) qb.offset(plan.offset);
+      return { plan, statement: prepare(qb, this.scope, this.options.statementTimeoutMs), reader: rowReader(qb) };
+    };
+    // Dashboards ask the same questions again and again: the compiled statement is reused. Not
+    // on SQLite, whose statements carry their own deadline (run-statement.ts).
+    const built = this.scope.dialect.kind === 'sqlite' ? build() : this.scope.reuse(this.statementKey('page', t, args, read, shape), build);
+    const rows = await run<ObjectLiteral>(this.scope, built.statement, this.options.statementTimeoutMs);
+    return this.toPage<T>(built.reader, rows, built.plan, () => this.count(t, args));
+  }
+
+  /** Everything a compiled list statement depends on besides the scope's divisions. */
+  private statementKey(kind: string, t: CatalogTable, args: ListArgs, read: ReadOptions, shape: string): string {
+    const sets = (s: ReadonlySet<string> | undefined) => (s ? [...s] : null);
+    return JSON.stringify([kind, t.name, shape, this.options.maxPageSize, this.options.defaultPageSize ?? null, args, sets(read.columns), read.prefetch?.map((p) => [p.name, sets(p.columns)]) ?? null]);
   }
 
   /**
@@ -111,7 +123,7 @@ export class ListQueryBuilder {
       list.push(r);
     }
     const counts = lazyCounts(() => this.countByParent(parent, rel, parents, args));
-    return parents.map((p) => this.toPage<T>(qb, byParent.get(keyOfParent(p)) ?? [], plan, async () => (await counts()).get(keyOfParent(p)) ?? 0));
+    return parents.map((p) => this.toPage<T>(rowReader(qb), byParent.get(keyOfParent(p)) ?? [], plan, async () => (await counts()).get(keyOfParent(p)) ?? 0));
   }
 
   /** The filtered statement: SELECT of the table's columns through the scope, with the where. */
@@ -176,14 +188,14 @@ export class ListQueryBuilder {
     orderTerms(compiler, plan.keys, plan.backward).forEach(([e, d], i) => (i === 0 ? qb.orderBy(e, d) : qb.addOrderBy(e, d)));
   }
 
-  private toPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<ObjectLiteral>, rows: ObjectLiteral[], plan: Plan, count: () => Promise<number>): Page<T> {
+  private toPage<T extends ObjectLiteral>(reader: RowReader, rows: ObjectLiteral[], plan: Plan, count: () => Promise<number>): Page<T> {
     const more = rows.length > plan.size;
     const pageRows = rows.slice(0, plan.size);
     if (plan.backward) pageRows.reverse();
-    const nodes = hydrateRows<T>(qb, pageRows, 't');
+    const nodes = hydrateRows<T>(reader, pageRows, 't');
     for (const p of plan.prefetch ?? []) {
       const [, remote] = p.rel.on[0];
-      const related = hydrateRows<ObjectLiteral>(qb, pageRows, p.alias, p.entity);
+      const related = hydrateRows<ObjectLiteral>(reader, pageRows, p.alias, p.entity);
       nodes.forEach((n, i) => attachRelated(n, p.rel.name, pageRows[i][`${p.alias}_${remote}`] === null ? null : related[i]));
     }
     const cursor = (i: number) => encodeCursor(plan.fp, plan.keys.map((_, k) => pageRows[i][KEY(k)]));

@@ -263,6 +263,18 @@ describe('partition selection', () => {
     expect(both.data.a.totalCount + both.data.b.totalCount).toBeLessThan(300);
   });
 
+  it('a compiled statement reused by later requests (MariaDB) never carries one caller\'s divisions to another', async () => {
+    const asB = await gw.as({ divisions: [D2], name: 'division B only' });
+    const q = `{ payments(first: 1000, where: { amountDC: { gt: "0" } }, orderBy: [{ field: dueDate }]) { nodes { divisionCode account { divisionCode } } } }`;
+    for (let round = 0; round < 3; round++) {
+      expect(divisionsOf(await asA(q))).toEqual([D1]);
+      expect(divisionsOf(await asB(q))).toEqual([D2]);
+      expect(divisionsOf(await gw.gql(q))).toEqual([D1, D2, D3]);
+      expect(divisionsOf(await gw.gql(q, {}, { 'x-cashflow-divisions': `${D3}` }))).toEqual([D3]);
+      for (const res of [await asA(q), await asB(q)]) for (const n of res.data.payments.nodes) expect(n.account === null || n.account.divisionCode === n.divisionCode).toBe(true);
+    }
+  });
+
   it('refuses a division that is not granted with FORBIDDEN, never dropping it silently', async () => {
     const header = await asA(Q, {}, { 'x-cashflow-divisions': `${D1},${D2}` });
     expect(header.status).toBe(403);
