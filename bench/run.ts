@@ -63,8 +63,11 @@ async function prepare(): Promise<{ divisions: number[]; key: string; mariadb: s
   }
 }
 
+/** Node's flags in `npm start` (package.json): both servers run as the gateway runs in production. */
+const START_FLAGS = /^node ((?:--\S+ )*)/.exec(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start)![1].trim().split(/\s+/).filter(Boolean);
+
 async function start(script: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'reflect-metadata', path.join(__dirname, script)], {
+  const child = spawn(process.execPath, [...START_FLAGS, '-r', 'ts-node/register/transpile-only', '-r', 'reflect-metadata', path.join(__dirname, script)], {
     cwd: ROOT,
     env: { ...process.env, BENCH_DATABASE_URL: URL_, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
