@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
@@ -62,6 +63,9 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [
+      // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every
+      // field resolver of the schema; nothing here sets cache hints, so it is pure overhead.
+      ApolloServerPluginCacheControlDisabled(),
       statementCountPlugin(db),
       queryProtectionPlugin({ maxDepth: config.maxQueryDepth, maxAliases: config.maxQueryAliases, maxCost: config.maxQueryCost, defaultPageSize: 50 }),
     ],
