@@ -10,6 +10,7 @@ import {
   SelectionSetNode,
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import { GatewayError } from '../common/errors';
 
 /** Limits on the shape of an operation, checked before it runs. */
@@ -24,7 +25,17 @@ export interface ProtectionLimits {
   defaultPageSize: number;
 }
 
-const tooLarge = (limit: 'depth' | 'aliases' | 'cost', message: string, value: number, max: number) =>
+/** Which limit an operation exceeds, and by how much. */
+interface Violation {
+  limit: 'depth' | 'aliases' | 'cost';
+  message: string;
+  value: number;
+  max: number;
+}
+
+const OK = 'ok' as const;
+
+const tooLarge = ({ limit, message, value, max }: Violation) =>
   new GatewayError('BAD_USER_INPUT', `query: ${message}`, { field: 'query', limit, value, max, http: { status: 400 } });
 
 /**
@@ -32,14 +43,28 @@ const tooLarge = (limit: 'depth' | 'aliases' | 'cost', message: string, value: n
  * SQL runs, with BAD_USER_INPUT naming the limit. Cost is estimated by graphql-query-complexity:
  * every field costs 1, and a list field (a connection with first/last, an aggregate with limit)
  * multiplies what is under it by the rows it may return.
+ *
+ * The verdict depends only on the operation and its variables, and clients repeat the same few,
+ * so it is remembered per (query text, operation, variables): walking the document and estimating
+ * the cost on every request was a measurable share of a list request's CPU time.
  */
 export function queryProtectionPlugin<C extends object>(limits: ProtectionLimits): ApolloServerPlugin<C> {
+  // Bounded by entries and by key size: variables of a large mutation are not worth keeping.
+  const verdicts = new LRUCache<string, Violation | typeof OK>({ max: 2000, maxSize: 8_000_000, maxEntrySize: 64_000, sizeCalculation: (_v, key) => key.length });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, schema, request }) {
+        async didResolveOperation({ document, operation, schema, request, queryHash }) {
           if (!operation) return;
-          assertWithinLimits(schema, document, operation, request.variables ?? {}, limits);
+          const variables = request.variables ?? {};
+          const key = `${queryHash}\0${request.operationName ?? ''}\0${JSON.stringify(variables)}`;
+          let verdict = verdicts.get(key);
+          if (verdict === undefined) {
+            verdict = violationOf(schema, document, operation, variables, limits) ?? OK;
+            verdicts.set(key, verdict);
+          }
+          // A fresh error per request: Apollo and formatError may annotate the one they get.
+          if (verdict !== OK) throw tooLarge(verdict);
         },
       };
     },
@@ -54,13 +79,25 @@ export function assertWithinLimits(
   variables: Record<string, unknown>,
   limits: ProtectionLimits,
 ): void {
+  const violation = violationOf(schema, document, operation, variables, limits);
+  if (violation) throw tooLarge(violation);
+}
+
+function violationOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: ProtectionLimits,
+): Violation | undefined {
   const fragments = fragmentsOf(document);
   const depth = depthOf(operation.selectionSet, fragments, 0);
-  if (depth > limits.maxDepth) throw tooLarge('depth', `is nested ${depth} levels deep; the maximum is ${limits.maxDepth}`, depth, limits.maxDepth);
+  if (depth > limits.maxDepth) return { limit: 'depth', message: `is nested ${depth} levels deep; the maximum is ${limits.maxDepth}`, value: depth, max: limits.maxDepth };
   const aliases = aliasesOf(operation.selectionSet, fragments);
-  if (aliases > limits.maxAliases) throw tooLarge('aliases', `uses ${aliases} aliases; the maximum is ${limits.maxAliases}`, aliases, limits.maxAliases);
+  if (aliases > limits.maxAliases) return { limit: 'aliases', message: `uses ${aliases} aliases; the maximum is ${limits.maxAliases}`, value: aliases, max: limits.maxAliases };
   const cost = estimateCost(schema, document, operation, variables, limits.defaultPageSize);
-  if (cost > limits.maxCost) throw tooLarge('cost', `has an estimated cost of ${cost}; the maximum is ${limits.maxCost} (ask for smaller pages or fewer nested lists)`, cost, limits.maxCost);
+  if (cost > limits.maxCost) return { limit: 'cost', message: `has an estimated cost of ${cost}; the maximum is ${limits.maxCost} (ask for smaller pages or fewer nested lists)`, value: cost, max: limits.maxCost };
+  return undefined;
 }
 
 export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, defaultPageSize: number): number {

@@ -44,6 +44,18 @@ describe('query limits', () => {
     expect(costly.errors?.[0].message).toMatch(/^query: has an estimated cost of \d+; the maximum is 20000/);
   });
 
+  it('gives a repeated operation the same verdict, per variables (verdicts are remembered)', async () => {
+    const query = `query($n: Int) { accounts(first: $n) { nodes { payments(first: $n) { nodes { id } } } } }`;
+    const first = await gw.gql(query, { n: 1000 });
+    const again = await gw.gql(query, { n: 1000 });
+    expect(again.status).toBe(400);
+    expect(again.errors).toEqual(first.errors);
+    expect(again.statements).toBe(first.statements);
+    const small = await gw.gql(query, { n: 3 });
+    expect(small.errors).toBeUndefined();
+    expect((await gw.gql(query, { n: 1000 })).errors?.[0].extensions).toMatchObject({ limit: 'cost' });
+  });
+
   it('lets introspection through (its depth is not counted)', async () => {
     const res = await gw.gql(`{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`);
     expect(res.errors).toBeUndefined();
