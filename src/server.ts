@@ -13,6 +13,7 @@ import { explorerRouter } from './explorer';
 import { bankFileRoutes } from './modules/batches/bank-file.http';
 import { queryProtectionPlugin } from './query/protection';
 import { buildGatewaySchema } from './schema';
+import { jitGateway } from './jit-gateway';
 
 export interface Gateway {
   app: express.Express;
@@ -55,7 +56,8 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildGatewaySchema(),
+    // Apollo's one way to swap the executor; Apollo still parses, validates and runs the plugins.
+    gateway: jitGateway(buildGatewaySchema()),
     // Credentials travel in headers (API key, bearer token), never cookies, so a cross-site
     // form cannot act for a user: Apollo's CSRF guard would only block plain GET clients.
     csrfPrevention: false,

@@ -67,6 +67,16 @@ describe('the bypass checker itself', () => {
     expect(checkSource('src/query/run-statement.ts', code)).toEqual([]);
   });
 
+  it('lets only the graphql-jit executor call .query(), and checks it for everything else', () => {
+    const code = "export const run = (compiled: any, db: any) => compiled.query(undefined, {}, {}) && db.dataSource.query('SELECT 1');\n";
+    expect(checkSource('src/jit-gateway.ts', code).map(formatViolation)).toEqual(['src/jit-gateway.ts:1:88 uses .dataSource']);
+    expect(checkSource('src/modules/x.ts', code).map(formatViolation)).toEqual([
+      'src/modules/x.ts:1:57 calls .query()',
+      'src/modules/x.ts:1:99 calls .query()',
+      'src/modules/x.ts:1:88 uses .dataSource',
+    ]);
+  });
+
   it('reports code outside src/access that imports the API key table', () => {
     const found = checkSource('src/modules/x.ts', "import { ApiKeyRecord } from '../access/api-key.entity';\n").map(formatViolation);
     expect(found).toEqual(['src/modules/x.ts:1:1 imports the API key table (credentials belong to src/access)']);
