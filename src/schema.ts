@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { installDirectResolvers } from './modules/relations.resolver';
 import { RESOLVERS } from './modules/resolvers';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema', 'schema.graphql');
@@ -10,7 +11,7 @@ let cached: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process from the type-graphql classes. */
 export function buildGatewaySchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({ resolvers: RESOLVERS, validate: false });
+  cached ??= installDirectResolvers(buildSchemaSync({ resolvers: RESOLVERS, validate: false }));
   return cached;
 }
 

@@ -24,17 +24,26 @@ export function hydrateRows<T>(reader: RowReader, rows: readonly ObjectLiteral[]
   const driver = reader.connection.driver;
   // The columns the statement selected, found once per page rather than once per row: a column
   // not selected stays unset (the query layer reads only what the client asked for).
-  const present: [string, ColumnMetadata][] = [];
+  const present: { key: string; property: string; column: ColumnMetadata; convert: boolean }[] = [];
   for (const c of meta.columns) {
     const key = `${alias}_${c.databaseName}`;
-    if (key in rows[0]) present.push([key, c]);
+    if (!(key in rows[0])) continue;
+    // Plain strings and integers come from both drivers as they are; everything else goes
+    // through the driver's conversion (dates, booleans, transformers such as exact decimals).
+    const plain = !c.transformer && !c.embeddedMetadata && PLAIN_TYPES.has(String(c.type));
+    present.push({ key, property: c.propertyName, column: c, convert: !plain });
   }
   return rows.map((raw) => {
     const out = meta.create() as ObjectLiteral;
-    for (const [key, c] of present) c.setEntityValue(out, driver.prepareHydratedValue(raw[key], c));
+    for (const p of present) {
+      if (p.convert) p.column.setEntityValue(out, driver.prepareHydratedValue(raw[p.key], p.column));
+      else out[p.property] = raw[p.key];
+    }
     return out as T;
   });
 }
+
+const PLAIN_TYPES = new Set(['varchar', 'int', 'smallint']);
 
 /** Physical column names of an entity (to select a joined table's columns under `alias_Column`). */
 export function columnNames(qb: SelectQueryBuilder<ObjectLiteral>, entity: Function): string[] {

@@ -1,4 +1,4 @@
-import { GraphQLScalarType } from 'graphql';
+import { GraphQLScalarType, GraphQLSchema, isObjectType } from 'graphql';
 import { DateTimeResolver, SafeIntResolver, UUIDResolver } from 'graphql-scalars';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
@@ -53,13 +53,25 @@ function partitionOf(t: CatalogTable, row: ObjectLiteral): number | null {
   return row[t.columns.find((c) => c.name === t.partitionColumn)!.field] as number;
 }
 
+type Body = (root: ObjectLiteral, ctx: RequestContext) => unknown;
+
+/**
+ * The generated fields' bodies by type and field name. They read only the row and the context,
+ * so the schema calls them directly (installDirectResolvers): type-graphql's wrapper, which
+ * gathers parameters and runs middlewares, would run for every relation of every row of a page.
+ */
+const BODIES = new Map<string, Map<string, Body>>();
+
 function define(
   proto: object,
+  typeName: string,
   name: string,
   typeFn: () => unknown,
   description: string,
-  body: (root: ObjectLiteral, ctx: RequestContext) => unknown,
+  body: Body,
 ): void {
+  if (!BODIES.has(typeName)) BODIES.set(typeName, new Map());
+  BODIES.get(typeName)!.set(name, body);
   Object.defineProperty(proto, name, { value: body, writable: true, configurable: true });
   const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
   FieldResolver(typeFn as never, { nullable: true, description })(proto, name, descriptor);
@@ -75,7 +87,7 @@ function relationResolverFor(t: CatalogTable): Function | undefined {
   Object.defineProperty(Generated, 'name', { value: `${t.typeName}RelationsResolver` });
   const proto = Generated.prototype;
   for (const rel of toOne) {
-    define(proto, rel.name, () => entityOf(rel.table), `${rel.doc} (relation ${rel.name})`, (root, ctx) =>
+    define(proto, t.typeName, rel.name, () => entityOf(rel.table), `${rel.doc} (relation ${rel.name})`, (root, ctx) =>
       loadRelated(ctx.loaders, t, rel, root),
     );
   }
@@ -83,7 +95,7 @@ function relationResolverFor(t: CatalogTable): Function | undefined {
     const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
     const targetColumn = table(rel.table).columns.find((x) => x.name === c.derived!.column)!;
     const read = (related: ObjectLiteral | null) => (related ? related[targetColumn.field] ?? null : null);
-    define(proto, c.field, SCALAR[c.type], `${describe(c)} Read from ${rel.table}.${targetColumn.name}.`, (root, ctx) => {
+    define(proto, t.typeName, c.field, SCALAR[c.type], `${describe(c)} Read from ${rel.table}.${targetColumn.name}.`, (root, ctx) => {
       const related = loadRelated(ctx.loaders, t, rel, root);
       return related instanceof Promise ? related.then(read) : read(related);
     });
@@ -93,3 +105,14 @@ function relationResolverFor(t: CatalogTable): Function | undefined {
 }
 
 export const RELATION_RESOLVERS = CATALOG.map(relationResolverFor).filter((r): r is Function => r !== undefined);
+
+/** Calls the generated relation and derived fields' bodies straight from the schema (see BODIES). */
+export function installDirectResolvers(schema: GraphQLSchema): GraphQLSchema {
+  for (const [typeName, bodies] of BODIES) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`Generated resolvers for ${typeName}, which the schema lacks`);
+    const fields = type.getFields();
+    for (const [name, body] of bodies) fields[name].resolve = (root: ObjectLiteral, _args: unknown, ctx: RequestContext) => body(root, ctx);
+  }
+  return schema;
+}

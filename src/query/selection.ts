@@ -44,12 +44,12 @@ export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable, pat
   for (const r of t.relations) {
     if (r.kind !== 'one' || !fields.has(r.name)) continue;
     const remote = r.on.map(([, column]) => column);
-    out.set(r.name, columnsFor(table(r.table), new Set(paths.flatMap((p) => [...selectedFields(info, [...p, r.name])])), remote));
+    out.set(r.name, columnsFor(table(r.table), new Set(paths.flatMap((p) => [...selectedFields(info, [...p, r.name])])), remote, false));
   }
   for (const c of t.columns) {
     if (!c.derived || !fields.has(c.field)) continue;
     const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
-    if (!out.has(rel.name)) out.set(rel.name, columnsFor(table(rel.table), new Set(), rel.on.map(([, column]) => column)));
+    if (!out.has(rel.name)) out.set(rel.name, columnsFor(table(rel.table), new Set(), rel.on.map(([, column]) => column), false));
     out.get(rel.name)?.add(c.derived.column);
   }
   return [...out].map(([name, columns]) => ({ name, columns }));
@@ -57,15 +57,21 @@ export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable, pat
 
 /**
  * The physical columns of `t` a row must carry for the selected `fields`, or undefined for all
- * of them: the primary key and division, the selected columns, the columns the selected
- * relations and derived columns join on, and `joinedOn` (the columns a parent's join or a
- * nested list matches rows by). A field the catalog does not describe (a custom resolver may
- * read any column) falls back to all columns.
+ * of them: the selected columns, the columns (and division) the selected relations and derived
+ * columns join on, `joinedOn` (the columns a parent's join or a nested list matches rows by)
+ * and, `withKeys`, the primary key and division (list rows; a joined related row needs them
+ * only when selected). A field the catalog does not describe (a custom resolver may read any
+ * column) falls back to all columns.
  */
-export function columnsFor(t: CatalogTable, fields: ReadonlySet<string>, joinedOn: readonly string[] = []): Set<string> | undefined {
-  const out = new Set<string>([t.primaryKey, ...joinedOn]);
-  if (t.partitionColumn) out.add(t.partitionColumn);
-  const addJoin = (name: string) => t.relations.find((r) => r.name === name)!.on.forEach(([local]) => out.add(local));
+export function columnsFor(t: CatalogTable, fields: ReadonlySet<string>, joinedOn: readonly string[] = [], withKeys = true): Set<string> | undefined {
+  const out = new Set<string>(joinedOn);
+  if (withKeys) out.add(t.primaryKey);
+  if (withKeys && t.partitionColumn) out.add(t.partitionColumn);
+  const addJoin = (name: string) => {
+    t.relations.find((r) => r.name === name)!.on.forEach(([local]) => out.add(local));
+    // Loaders and nested lists look related rows up within the row's division.
+    if (t.partitionColumn) out.add(t.partitionColumn);
+  };
   for (const f of fields) {
     if (f === '__typename') continue;
     if (f === 'version') {
