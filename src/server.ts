@@ -75,6 +75,8 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
   await apollo.start();
 
   app.disable('x-powered-by');
+  // An ETag hashes every response body; GraphQL POSTs and exports are never revalidated by it.
+  app.set('etag', false);
   // Every request counts its own SQL statements.
   app.use((_req: Request, _res: Response, next: NextFunction) => db.statements.run(() => next()));
   app.get('/health', (_req, res) => {

@@ -1,4 +1,6 @@
 import { DataSource, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Driver } from 'typeorm/driver/Driver';
+import { LRUCache } from 'lru-cache';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
@@ -22,25 +24,38 @@ export function hydrateRows<T>(reader: RowReader, rows: readonly ObjectLiteral[]
   if (rows.length === 0) return [];
   const meta = entity ? reader.connection.getMetadata(entity) : reader.main;
   const driver = reader.connection.driver;
-  // The columns the statement selected, found once per page rather than once per row: a column
-  // not selected stays unset (the query layer reads only what the client asked for).
-  const present: { key: string; property: string; column: ColumnMetadata; convert: boolean }[] = [];
-  for (const c of meta.columns) {
-    const key = `${alias}_${c.databaseName}`;
-    if (!(key in rows[0])) continue;
-    // Plain strings and integers come from both drivers as they are; everything else goes
-    // through the driver's conversion (dates, booleans, transformers such as exact decimals).
+  const hydrate = hydratorFor(meta, alias, rows[0]);
+  return rows.map((raw) => hydrate(raw, meta.create() as ObjectLiteral, driver) as T);
+}
+
+type Hydrator = (raw: ObjectLiteral, out: ObjectLiteral, driver: Driver) => ObjectLiteral;
+// Bounded: each selection of columns makes one, and clients choose the selections.
+const hydrators = new WeakMap<EntityMetadata, LRUCache<string, Hydrator>>();
+
+/**
+ * A function copying the columns a statement selected (those present in `sample`) into an
+ * entity, made once per entity, alias and column set: a page runs it for every row, and
+ * straight-line property access is several times faster than looping over the metadata. Plain
+ * strings and integers come from both drivers as they are; everything else goes through the
+ * driver's conversion (dates, booleans, transformers such as exact decimals). The generated
+ * code holds only names from the entity metadata, quoted with JSON.stringify.
+ */
+function hydratorFor(meta: EntityMetadata, alias: string, sample: ObjectLiteral): Hydrator {
+  const present = meta.columns.filter((c) => `${alias}_${c.databaseName}` in sample);
+  const signature = `${alias}|${present.map((c) => c.databaseName).join(',')}`;
+  let byShape = hydrators.get(meta);
+  if (!byShape) hydrators.set(meta, (byShape = new LRUCache({ max: 500 })));
+  let hydrate = byShape.get(signature);
+  if (hydrate) return hydrate;
+  const lines = present.map((c, i) => {
+    const key = JSON.stringify(`${alias}_${c.databaseName}`);
     const plain = !c.transformer && !c.embeddedMetadata && PLAIN_TYPES.has(String(c.type));
-    present.push({ key, property: c.propertyName, column: c, convert: !plain });
-  }
-  return rows.map((raw) => {
-    const out = meta.create() as ObjectLiteral;
-    for (const p of present) {
-      if (p.convert) p.column.setEntityValue(out, driver.prepareHydratedValue(raw[p.key], p.column));
-      else out[p.property] = raw[p.key];
-    }
-    return out as T;
+    return plain ? `out[${JSON.stringify(c.propertyName)}] = raw[${key}];` : `columns[${i}].setEntityValue(out, driver.prepareHydratedValue(raw[${key}], columns[${i}]));`;
   });
+  const make = new Function('columns', `return function hydrate(raw, out, driver) {\n${lines.join('\n')}\nreturn out;\n};`) as (columns: ColumnMetadata[]) => Hydrator;
+  hydrate = make(present);
+  byShape.set(signature, hydrate);
+  return hydrate;
 }
 
 const PLAIN_TYPES = new Set(['varchar', 'int', 'smallint']);

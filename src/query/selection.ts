@@ -60,14 +60,16 @@ export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable, pat
  * of them: the selected columns, the columns (and division) the selected relations and derived
  * columns join on, `joinedOn` (the columns a parent's join or a nested list matches rows by)
  * and, `withKeys`, the primary key and division (list rows; a joined related row needs them
- * only when selected). A field the catalog does not describe (a custom resolver may read any
+ * only when selected). Relations in `joined` come with the row and need no join columns. A field the catalog does not describe (a custom resolver may read any
  * column) falls back to all columns.
  */
-export function columnsFor(t: CatalogTable, fields: ReadonlySet<string>, joinedOn: readonly string[] = [], withKeys = true): Set<string> | undefined {
+export function columnsFor(t: CatalogTable, fields: ReadonlySet<string>, joinedOn: readonly string[] = [], withKeys = true, joined: ReadonlySet<string> = new Set()): Set<string> | undefined {
   const out = new Set<string>(joinedOn);
   if (withKeys) out.add(t.primaryKey);
   if (withKeys && t.partitionColumn) out.add(t.partitionColumn);
   const addJoin = (name: string) => {
+    // A relation the statement joins arrives with the row: its join columns are not needed.
+    if (joined.has(name)) return;
     t.relations.find((r) => r.name === name)!.on.forEach(([local]) => out.add(local));
     // Loaders and nested lists look related rows up within the row's division.
     if (t.partitionColumn) out.add(t.partitionColumn);
@@ -99,5 +101,6 @@ export function columnsFor(t: CatalogTable, fields: ReadonlySet<string>, joinedO
  */
 export function readPlan(info: GraphQLResolveInfo, t: CatalogTable): ReadOptions {
   const rowFields = new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
-  return { columns: columnsFor(t, rowFields), prefetch: selectedRelations(info, t) };
+  const prefetch = selectedRelations(info, t);
+  return { columns: columnsFor(t, rowFields, [], true, new Set(prefetch.map((p) => p.name))), prefetch };
 }
