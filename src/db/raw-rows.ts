@@ -13,10 +13,12 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 export interface RowReader {
   readonly connection: DataSource;
   readonly main: EntityMetadata;
+  /** The hydrator of each alias: a statement's columns are fixed, so found once per statement. */
+  readonly hydrators: Map<string, Hydrator>;
 }
 
 export function rowReader(qb: SelectQueryBuilder<ObjectLiteral>): RowReader {
-  return { connection: qb.connection, main: qb.expressionMap.mainAlias!.metadata };
+  return { connection: qb.connection, main: qb.expressionMap.mainAlias!.metadata, hydrators: new Map() };
 }
 
 /** Entities (of `entity`, default the statement's main one) from raw rows selected as `alias_Column`. */
@@ -24,7 +26,8 @@ export function hydrateRows<T>(reader: RowReader, rows: readonly ObjectLiteral[]
   if (rows.length === 0) return [];
   const meta = entity ? reader.connection.getMetadata(entity) : reader.main;
   const driver = reader.connection.driver;
-  const hydrate = hydratorFor(meta, alias, rows[0]);
+  let hydrate = reader.hydrators.get(alias);
+  if (!hydrate) reader.hydrators.set(alias, (hydrate = hydratorFor(meta, alias, rows[0])));
   return rows.map((raw) => hydrate(raw, meta.create() as ObjectLiteral, driver) as T);
 }
 

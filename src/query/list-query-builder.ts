@@ -123,7 +123,8 @@ export class ListQueryBuilder {
       list.push(r);
     }
     const counts = lazyCounts(() => this.countByParent(parent, rel, parents, args));
-    return parents.map((p) => this.toPage<T>(rowReader(qb), byParent.get(keyOfParent(p)) ?? [], plan, async () => (await counts()).get(keyOfParent(p)) ?? 0));
+    const reader = rowReader(qb);
+    return parents.map((p) => this.toPage<T>(reader, byParent.get(keyOfParent(p)) ?? [], plan, async () => (await counts()).get(keyOfParent(p)) ?? 0));
   }
 
   /** The filtered statement: SELECT of the table's columns through the scope, with the where. */

@@ -100,6 +100,18 @@ export function columnsFor(t: CatalogTable, fields: ReadonlySet<string>, joinedO
  * columns the query reads of them (the related rows travel with their row, see prefetched.ts).
  */
 export function readPlan(info: GraphQLResolveInfo, t: CatalogTable): ReadOptions {
+  // A field node belongs to a parsed document, which Apollo keeps and hands to every request
+  // with the same query: its plan is worked out once.
+  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const known = node && plans.get(node);
+  if (known) return known;
+  const plan = makeReadPlan(info, t);
+  if (node) plans.set(node, plan);
+  return plan;
+}
+const plans = new WeakMap<FieldNode, ReadOptions>();
+
+function makeReadPlan(info: GraphQLResolveInfo, t: CatalogTable): ReadOptions {
   const rowFields = new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
   const prefetch = selectedRelations(info, t);
   return { columns: columnsFor(t, rowFields, [], true, new Set(prefetch.map((p) => p.name))), prefetch };
