@@ -49,9 +49,23 @@ export function isStatementTimeout(error: unknown): boolean {
   );
 }
 
-/** Runs one bounded read statement through `manager` and returns all its rows. */
+/**
+ * Runs one bounded read statement through `manager` and returns all its rows. Outside a
+ * transaction on MariaDB/MySQL it runs as a prepared statement (mysql2 keeps them per
+ * connection): the query layer reuses its statements, so the server parses each once per
+ * connection instead of on every request, and rows come in the binary protocol.
+ */
 export async function boundedQuery(db: Database, manager: EntityManager, sql: string, parameters: unknown[], timeoutMs: number): Promise<Row[]> {
-  return manager.query(await withStatementTimeout(db, sql, timeoutMs), parameters);
+  const bounded = await withStatementTimeout(db, sql, timeoutMs);
+  if (db.dialect.kind !== 'mysql' || manager.queryRunner) return manager.query(bounded, parameters);
+  db.dataSource.logger.logQuery(bounded, parameters);
+  const driver = db.dataSource.driver as unknown as { obtainMasterConnection(): Promise<MysqlPoolConnection> };
+  const connection = await driver.obtainMasterConnection();
+  try {
+    return await new Promise<Row[]>((resolve, reject) => connection.execute(bounded, parameters, (error, rows) => (error ? reject(error) : resolve(rows))));
+  } finally {
+    connection.release();
+  }
 }
 
 /**
@@ -87,6 +101,7 @@ async function* streamMysql(db: Database, sql: string, parameters: unknown[]): A
 
 interface MysqlPoolConnection {
   query(sql: string, values: unknown[]): { stream(options: { highWaterMark: number }): NodeJS.ReadableStream };
+  execute(sql: string, values: unknown[], callback: (error: Error | null, rows: Row[]) => void): void;
   release(): void;
   destroy(): void;
 }

@@ -49,7 +49,9 @@ export function dataSourceOptions(databaseUrl: string, counter = new StatementCo
       // DECIMAL stays text (mysql2's default); big numbers never pass through a float.
       supportBigNumbers: true,
       bigNumberStrings: true,
-      extra: { connectionLimit: 20, decimalNumbers: false },
+      // Prepared statements per connection (bounded-query.ts), bounded well below the server's
+      // max_prepared_stmt_count (16,382 by default) for all 20 connections together.
+      extra: { connectionLimit: 20, decimalNumbers: false, maxPreparedStatements: 256 },
     };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or mysql://, got ${databaseUrl}`);
