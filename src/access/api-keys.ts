@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { badInput, GatewayError, notFound } from '../common/errors';
+import { preparedQuery } from '../db/bounded-query';
 import { Database } from '../db/data-source';
 import { ApiKeyRecord } from './api-key.entity';
 import { isScope, Principal, Scope, SCOPES } from './principal';
@@ -100,7 +101,7 @@ const lookups = new WeakMap<Database, string>();
 async function findKey(db: Database, keyId: string): Promise<{ row: ApiKeyRecord; allDivisions: number[] } | null> {
   let sql = lookups.get(db);
   if (!sql) lookups.set(db, (sql = keyLookupSql(db)));
-  const rows: Record<string, unknown>[] = await db.dataSource.query(sql, [keyId, keyId]);
+  const rows = await preparedQuery(db, sql, [keyId, keyId]);
   const raw = rows.find((r) => r.Code === null);
   if (!raw) return null;
   const meta = db.dataSource.getMetadata(ApiKeyRecord);

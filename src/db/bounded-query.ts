@@ -57,12 +57,21 @@ export function isStatementTimeout(error: unknown): boolean {
  */
 export async function boundedQuery(db: Database, manager: EntityManager, sql: string, parameters: unknown[], timeoutMs: number): Promise<Row[]> {
   const bounded = await withStatementTimeout(db, sql, timeoutMs);
-  if (db.dialect.kind !== 'mysql' || manager.queryRunner) return manager.query(bounded, parameters);
-  db.dataSource.logger.logQuery(bounded, parameters);
+  if (manager.queryRunner) return manager.query(bounded, parameters);
+  return preparedQuery(db, bounded, parameters);
+}
+
+/**
+ * A read statement outside any transaction, prepared on MariaDB/MySQL (see boundedQuery; also
+ * the API-key lookup every request makes), plain on SQLite.
+ */
+export async function preparedQuery(db: Database, sql: string, parameters: unknown[]): Promise<Row[]> {
+  if (db.dialect.kind !== 'mysql') return db.dataSource.query(sql, parameters);
+  db.dataSource.logger.logQuery(sql, parameters);
   const driver = db.dataSource.driver as unknown as { obtainMasterConnection(): Promise<MysqlPoolConnection> };
   const connection = await driver.obtainMasterConnection();
   try {
-    return await new Promise<Row[]>((resolve, reject) => connection.execute(bounded, parameters, (error, rows) => (error ? reject(error) : resolve(rows))));
+    return await new Promise<Row[]>((resolve, reject) => connection.execute(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows))));
   } finally {
     connection.release();
   }
