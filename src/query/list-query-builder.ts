@@ -9,7 +9,7 @@ import { Page } from './connection';
 import { attachRelated } from './prefetched';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { keysetCondition, orderTerms, resolveSortKeys, SortKey } from './ordering';
-import { prepare, run } from './run-statement';
+import { prepare, Prepared, run } from './run-statement';
 import { SqlCompiler, Statement } from './sql-compiler';
 
 export interface ListOptions {
@@ -68,7 +68,7 @@ export class ListQueryBuilder {
       this.applyOrder(qb, compiler, plan);
       qb.limit(plan.size + 1);
       if (plan.offset) qb.offset(plan.offset);
-      return { plan, statement: prepare(qb, this.scope, this.options.statementTimeoutMs), reader: rowReader(qb) };
+      return { plan, statement: hinted(compiler, prepare(qb, this.scope, this.options.statementTimeoutMs)), reader: rowReader(qb) };
     };
     // Dashboards ask the same questions again and again: the compiled statement is reused. Not
     // on SQLite, whose statements carry their own deadline (run-statement.ts).
@@ -102,11 +102,11 @@ export class ListQueryBuilder {
       this.applyOrder(qb, compiler, plan);
       qb.limit(plan.size + 1);
       if (plan.offset) qb.offset(plan.offset);
-      rows = await run<ObjectLiteral>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs);
+      rows = await run<ObjectLiteral>(this.scope, hinted(compiler, prepare(qb, this.scope, this.options.statementTimeoutMs)), this.options.statementTimeoutMs);
     } else {
       this.applyOrder(qb, compiler, plan, false);
       qb.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${orderTerms(compiler, plan.keys, plan.backward).map(([e, d]) => `${e} ${d}`).join(', ')})`, ROW_NUMBER);
-      const inner = prepare(qb, this.scope, this.options.statementTimeoutMs);
+      const inner = hinted(compiler, prepare(qb, this.scope, this.options.statementTimeoutMs));
       const q = compiler.q.bind(compiler);
       const outer = {
         ...inner,
@@ -147,7 +147,7 @@ export class ListQueryBuilder {
     return read.prefetch.map(({ name, columns }) => {
       const rel = compiler.t.relations.find((r) => r.name === name && r.kind === 'one');
       if (!rel) throw new Error(`${compiler.t.name} has no to-one relation ${name}`);
-      const alias = compiler.join(name);
+      const alias = compiler.readJoin(name) ?? compiler.join(name);
       const entity = entityOf(rel.table);
       for (const c of columns ?? columnNames(qb, entity)) qb.addSelect(`${compiler.q(alias)}.${compiler.q(c)}`, `${alias}_${c}`);
       return { rel, alias, entity };
@@ -271,6 +271,11 @@ export class ListQueryBuilder {
 /** The list-query builder of a request, configured from the gateway's config. */
 export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageSize: number; statementTimeoutMs: number } }): ListQueryBuilder {
   return new ListQueryBuilder(ctx.scope, { maxPageSize: ctx.config.maxPageSize, statementTimeoutMs: ctx.config.statementTimeoutMs });
+}
+
+/** A statement with the key hints of the joins that only read related rows (SqlCompiler.readJoin). */
+function hinted(compiler: SqlCompiler, p: Prepared): Prepared {
+  return { ...p, sql: compiler.withKeyJoinHints(p.sql) };
 }
 
 function lazyCounts(load: () => Promise<Map<string, number>>): () => Promise<Map<string, number>> {

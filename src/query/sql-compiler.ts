@@ -55,6 +55,8 @@ export interface ColumnExpr {
  */
 export class SqlCompiler {
   private readonly joins = new Map<string, string>();
+  /** Joins by the target's primary key made only to read the related row: alias to table. */
+  private readonly keyJoins = new Map<string, string>();
 
   constructor(
     readonly stmt: Statement,
@@ -98,6 +100,32 @@ export class SqlCompiler {
     this.qb.leftJoin(entityOf(rel.table), alias, on);
     this.joins.set(relationName, alias);
     return alias;
+  }
+
+  /**
+   * A to-one relation joined only to read the related row (a list's prefetch), or undefined when
+   * a filter or sort key joined it already. Such a join looks one row up by the target's key.
+   */
+  readJoin(relationName: string): string | undefined {
+    if (this.joins.has(relationName)) return undefined;
+    const alias = this.join(relationName);
+    const rel = toOneRelations(this.t).find((r) => r.name === relationName)!;
+    const target = table(rel.table);
+    if (rel.on.length === 1 && rel.on[0][1] === target.primaryKey) this.keyJoins.set(alias, rel.table);
+    return alias;
+  }
+
+  /**
+   * `sql` with the database's primary-key hint on the joins readJoin made by key (see
+   * Dialect.primaryKeyJoin); a join not found as TypeORM writes it is left as it is.
+   */
+  withKeyJoinHints(sql: string): string {
+    let out = sql;
+    for (const [alias, tableName] of this.keyJoins) {
+      const ref = `${this.q(tableName)} ${this.q(alias)}`;
+      out = out.replace(`LEFT JOIN ${ref} ON`, `LEFT JOIN ${this.dialect.primaryKeyJoin(ref)} ON`);
+    }
+    return out;
   }
 
   /** SQL for a column of this table (stored or derived) or of a to-one relation. */
