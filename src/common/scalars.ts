@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { isDecimalText } from './decimal';
 
 /**
@@ -24,5 +25,18 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
     if (ast.kind === Kind.STRING && isDecimalText(ast.value.trim())) return ast.value.trim();
     if (ast.kind === Kind.INT) return ast.value;
     throw new TypeError('Decimal must be a string such as "12.30"');
+  },
+});
+
+/**
+ * graphql-scalars' DateTime (same name, description, parsing and validation), serialised to
+ * its ISO 8601 string rather than a Date object: the response is written with JSON.stringify,
+ * which calls Date#toJSON for every value and took twice as long over a page of dates.
+ */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  ...DateTimeResolver.toConfig(),
+  serialize(value) {
+    const serialized = DateTimeResolver.serialize(value) as unknown;
+    return serialized instanceof Date ? serialized.toISOString() : (serialized as string);
   },
 });

@@ -1,9 +1,9 @@
 import { GraphQLScalarType } from 'graphql';
-import { DateTimeResolver, SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, ColumnOptions, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { CatalogColumn, CatalogTable, describe, storedColumns } from '../catalog';
-import { DecimalScalar } from '../common/scalars';
+import { DateTimeScalar, DecimalScalar } from '../common/scalars';
 import { decimalTransformer } from './money';
 
 type GraphQLTypeFn = () => GraphQLScalarType | object;
@@ -26,7 +26,7 @@ const SCALARS: Record<CatalogColumn['type'], GraphQLTypeFn> = {
   int32: () => Int,
   int64: () => SafeIntResolver,
   decimal: () => DecimalScalar,
-  datetime: () => DateTimeResolver,
+  datetime: () => DateTimeScalar,
   boolean: () => Boolean,
   blob: () => String,
 };

@@ -1,9 +1,9 @@
 import { GraphQLScalarType, GraphQLSchema, isObjectType } from 'graphql';
-import { DateTimeResolver, SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
 import { CATALOG, CatalogColumn, CatalogRelation, CatalogTable, describe, table } from '../catalog';
-import { DecimalScalar } from '../common/scalars';
+import { DateTimeScalar, DecimalScalar } from '../common/scalars';
 import { Loaders } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
 import { entityOf } from '../db/entities';
@@ -22,7 +22,7 @@ const SCALAR: Record<CatalogColumn['type'], () => GraphQLScalarType | object> = 
   int32: () => Int,
   int64: () => SafeIntResolver,
   decimal: () => DecimalScalar,
-  datetime: () => DateTimeResolver,
+  datetime: () => DateTimeScalar,
   boolean: () => Boolean,
   blob: () => String,
 };

@@ -1,6 +1,6 @@
-import { DateTimeResolver, SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
-import { DecimalScalar } from '../common/scalars';
+import { DateTimeScalar, DecimalScalar } from '../common/scalars';
 
 /**
  * The operator inputs of `where` filters, one per column type. Several operators in one object
@@ -94,20 +94,20 @@ export class DecimalFilter {
 
 @InputType('DateTimeRange', { description: 'Inclusive range for `between`.' })
 export class DateTimeRange {
-  @Field(() => DateTimeResolver) from!: Date;
-  @Field(() => DateTimeResolver) to!: Date;
+  @Field(() => DateTimeScalar) from!: Date;
+  @Field(() => DateTimeScalar) to!: Date;
 }
 
 @InputType('DateTimeFilter', { description: 'Operators on a date-time column (UTC).' })
 export class DateTimeFilter {
-  @Field(() => DateTimeResolver, { nullable: true }) eq?: Date;
-  @Field(() => DateTimeResolver, { nullable: true }) ne?: Date;
-  @Field(() => [DateTimeResolver], { nullable: true }) in?: Date[];
-  @Field(() => [DateTimeResolver], { nullable: true }) notIn?: Date[];
-  @Field(() => DateTimeResolver, { nullable: true }) gt?: Date;
-  @Field(() => DateTimeResolver, { nullable: true }) gte?: Date;
-  @Field(() => DateTimeResolver, { nullable: true }) lt?: Date;
-  @Field(() => DateTimeResolver, { nullable: true }) lte?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) eq?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) ne?: Date;
+  @Field(() => [DateTimeScalar], { nullable: true }) in?: Date[];
+  @Field(() => [DateTimeScalar], { nullable: true }) notIn?: Date[];
+  @Field(() => DateTimeScalar, { nullable: true }) gt?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) gte?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) lt?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) lte?: Date;
   @Field(() => DateTimeRange, { nullable: true, description: 'Between from and to, both included.' }) between?: DateTimeRange;
   @Field(() => Boolean, { nullable: true }) isNull?: boolean;
 }

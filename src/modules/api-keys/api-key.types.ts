@@ -1,4 +1,5 @@
-import { DateTimeResolver, UUIDResolver } from 'graphql-scalars';
+import { DateTimeScalar } from '../../common/scalars';
+import { UUIDResolver } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('ApiKey', { description: 'An API key (never its secret, which is shown once at creation).' })
@@ -15,13 +16,13 @@ export class ApiKeyType {
   declare scopes: string[];
   @Field(() => UUIDResolver, { description: 'User recorded as Creator/Modifier for changes made with this key.' })
   declare userId: string;
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   declare created: Date;
   @Field(() => String, { description: 'Who created the key.' })
   declare createdBy: string;
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   declare expires: Date | null;
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the key was revoked; null while it is active.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the key was revoked; null while it is active.' })
   declare revoked: Date | null;
 }
 
@@ -41,6 +42,6 @@ export class CreateApiKeyInput {
   divisions?: number[] | null;
   @Field(() => [String], { description: 'Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin.' })
   declare scopes: string[];
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   expires?: Date | null;
 }

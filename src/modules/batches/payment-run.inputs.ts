@@ -1,4 +1,5 @@
-import { DateTimeResolver, UUIDResolver } from 'graphql-scalars';
+import { DateTimeScalar } from '../../common/scalars';
+import { UUIDResolver } from 'graphql-scalars';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 
 /** Bank file formats the gateway writes (ISO 20022 SEPA credit transfer initiation). */
@@ -22,7 +23,7 @@ export class ProcessPaymentsInput {
   @Field(() => UUIDResolver, { description: 'Own bank account of the division the payments are made from (BankAccounts with no Account).' })
   declare bankAccountID: string;
 
-  @Field(() => DateTimeResolver, { description: 'Requested execution date; payments executed on or before their DiscountDueDate pay AmountDC minus AmountDiscountDC.' })
+  @Field(() => DateTimeScalar, { description: 'Requested execution date; payments executed on or before their DiscountDueDate pay AmountDC minus AmountDiscountDC.' })
   declare executionDate: Date;
 
   @Field(() => BankFileFormat, { nullable: true, description: 'File format; default pain.001.001.03.' })

@@ -1,4 +1,5 @@
-import { DateTimeResolver, UUIDResolver } from 'graphql-scalars';
+import { DateTimeScalar } from '../../common/scalars';
+import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { requireScope } from '../../access/require-scope';
 import type { RequestContext } from '../../context/request-context';
@@ -14,7 +15,7 @@ export class MatchPaymentsInput {
   @Field(() => String, { nullable: true, description: 'Reference of the bank statement line that paid the payments (at most 60). Leave out to match payments with each other: their AmountDC must sum to 0.' })
   declare bankStatementLineReference?: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Date of the bank statement line (EndDate); default today. Matching with each other uses the highest invoice date.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Date of the bank statement line (EndDate); default today. Matching with each other uses the highest invoice date.' })
   declare date?: Date | null;
 }
 

@@ -1,9 +1,9 @@
-import { DateTimeResolver, UUIDResolver } from 'graphql-scalars';
+import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { DIVISIONS_ARG, scopeForDivisions } from '../../access/partition-selection';
 import { requireScope } from '../../access/require-scope';
 import { table } from '../../catalog';
-import { DecimalScalar } from '../../common/scalars';
+import { DateTimeScalar, DecimalScalar } from '../../common/scalars';
 import type { RequestContext } from '../../context/request-context';
 import { whereType } from '../../query/catalog-inputs';
 import { AgeingLevel, AgeingRow, paymentAgeing } from './payment-ageing.service';
@@ -32,7 +32,7 @@ export class PaymentAgeingResolver {
     description: 'Ageing of open payables as of a date (payments invoiced on or before it): not yet due, 1-30, 31-60, 61-90 and over 90 days overdue; overall, per division or per account. Needs the analytics scope.',
   })
   async paymentAgeing(
-    @Arg('asOf', () => DateTimeResolver, { description: 'Reference date (its day counts, UTC).' }) asOf: Date,
+    @Arg('asOf', () => DateTimeScalar, { description: 'Reference date (its day counts, UTC).' }) asOf: Date,
     @Arg('by', () => AgeingLevel, { defaultValue: AgeingLevel.OVERALL }) by: AgeingLevel,
     @Arg('where', () => PaymentWhere, { nullable: true, description: 'Narrows the payments considered, like the list filter.' }) where: Record<string, unknown> | null,
     @Arg('divisions', () => [Int], { nullable: true, description: DIVISIONS_ARG }) divisions: number[] | null,

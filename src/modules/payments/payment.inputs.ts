@@ -1,8 +1,8 @@
-import { DateTimeResolver, UUIDResolver } from 'graphql-scalars';
+import { UUIDResolver } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { CatalogColumn, describe } from '../../catalog';
 import { PAYMENTS } from '../../catalog/tables/payments';
-import { DecimalScalar } from '../../common/scalars';
+import { DateTimeScalar, DecimalScalar } from '../../common/scalars';
 import { graphqlTypeOf } from '../../db/catalog-entity';
 // Decorated first: the inputs take the entity's GraphQL types (PaymentMethod enum, ...).
 import './payment.entity';
@@ -55,6 +55,6 @@ export class PaymentSplitPartInput {
   @Field(() => DecimalScalar, { description: 'AmountFC of the part; AmountDC follows from RateFC. The parts sum exactly to the payment.' })
   declare amountFC: string;
 
-  @Field(() => DateTimeResolver, { description: 'Due date of the part (not before the invoice date).' })
+  @Field(() => DateTimeScalar, { description: 'Due date of the part (not before the invoice date).' })
   declare dueDate: Date;
 }
