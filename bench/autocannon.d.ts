@@ -14,6 +14,8 @@ declare module 'autocannon' {
     average: number;
     p50: number;
     p99: number;
+    /** Count over the run (requests: answered requests). */
+    total: number;
   }
   interface Result {
     requests: Histogram;

@@ -36,6 +36,8 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   ...DateTimeResolver.toConfig(),
   serialize(value) {
+    // The common case, a valid Date read from the database, needs no further checks.
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
     const serialized = DateTimeResolver.serialize(value) as unknown;
     return serialized instanceof Date ? serialized.toISOString() : (serialized as string);
   },

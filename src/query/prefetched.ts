@@ -8,14 +8,15 @@ import { ObjectLiteral } from 'typeorm';
  */
 const PREFETCHED = Symbol('prefetched');
 
-type Carrier = ObjectLiteral & { [PREFETCHED]?: Map<string, ObjectLiteral | null> };
+type Carrier = ObjectLiteral & { [PREFETCHED]?: Record<string, ObjectLiteral | null> };
 
 export function attachRelated(row: ObjectLiteral, relation: string, related: ObjectLiteral | null): void {
   const carrier = row as Carrier;
-  (carrier[PREFETCHED] ??= new Map()).set(relation, related);
+  (carrier[PREFETCHED] ??= Object.create(null) as Record<string, ObjectLiteral | null>)[relation] = related;
 }
 
 /** The joined row of `relation` (null: none in the caller's divisions), or undefined when not joined. */
 export function prefetchedRelated(row: ObjectLiteral, relation: string): ObjectLiteral | null | undefined {
-  return (row as Carrier)[PREFETCHED]?.get(relation);
+  const joined = (row as Carrier)[PREFETCHED];
+  return joined && relation in joined ? joined[relation] : undefined;
 }
