@@ -70,10 +70,10 @@ async function prepare(): Promise<{ divisions: number[]; key: string; mariadb: s
 /** Node's flags in `npm start` (package.json): both servers run as the gateway runs in production. */
 const START_FLAGS = /^node ((?:--\S+ )*)/.exec(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start)![1].trim().split(/\s+/).filter(Boolean);
 
-async function start(script: string): Promise<{ child: ChildProcess; port: number }> {
+async function start(script: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, [...START_FLAGS, '-r', 'ts-node/register/transpile-only', '-r', 'reflect-metadata', path.join(__dirname, script)], {
     cwd: ROOT,
-    env: { ...process.env, BENCH_DATABASE_URL: URL_, NODE_ENV: 'production' },
+    env: { ...process.env, BENCH_DATABASE_URL: URL_, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {
@@ -108,13 +108,13 @@ function cpuMs(pid: number | undefined): number {
   }
 }
 
-async function measure(server: { port: number; child: ChildProcess }, c: Case, headers: Record<string, string>): Promise<Result> {
+async function measure(server: { port: number; child: ChildProcess }, c: Case, headers: Record<string, string>, counted?: number): Promise<Result> {
   const url = `http://127.0.0.1:${server.port}${c.path}`;
   // One checked request first: the answer must be data, and it tells the statements it ran.
   const probe = await fetch(url, { method: c.method, headers, body: c.body });
   const text = await probe.text();
   if (probe.status !== 200 || text.includes('"errors"')) throw new Error(`${c.name}: ${probe.status} ${text.slice(0, 500)}`);
-  const statements = Number(probe.headers.get('x-sql-statements'));
+  const statements = counted ?? Number(probe.headers.get('x-sql-statements'));
   const connections = c.heavy ? 2 : CONNECTIONS;
   await autocannon({ url, method: c.method, headers, body: c.body, connections, duration: 2, timeout: 60 }); // warm-up
   const cpuBefore = cpuMs(server.child.pid);
@@ -190,12 +190,25 @@ async function main() {
         { name: '(d)', method: 'GET', path: `/d?${q({ asOf })}`, heavy: true },
       ],
     ];
-    for (const [g, b] of cases) {
+    // The statements of each operation, from a gateway that counts them (COUNT_STATEMENTS; the
+    // measured one runs as in production, without the per-request counting).
+    const counting = await start('gateway-server.ts', { COUNT_STATEMENTS: 'true' });
+    const counts: number[] = [];
+    try {
+      for (const [g] of cases) {
+        const res = await fetch(`http://127.0.0.1:${counting.port}${g.path}`, { method: g.method, headers, body: g.body });
+        await res.text();
+        counts.push(Number(res.headers.get('x-sql-statements')));
+      }
+    } finally {
+      await stop(counting.child);
+    }
+    for (const [i, [g, b]] of cases.entries()) {
       const runs: { g: Result[]; b: Result[] } = { g: [], b: [] };
       const rounds = g.heavy ? 1 : ROUNDS;
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? (['g', 'b'] as const) : (['b', 'g'] as const);
-        for (const side of order) runs[side].push(side === 'g' ? await measure(gateway, g, headers) : await measure(baseline, b, {}));
+        for (const side of order) runs[side].push(side === 'g' ? await measure(gateway, g, headers, counts[i]) : await measure(baseline, b, {}));
         console.error(`${g.name}, round ${round + 1}/${rounds}: gateway ${runs.g.at(-1)!.requests.toFixed(0)} req/s, baseline ${runs.b.at(-1)!.requests.toFixed(0)} req/s`);
       }
       gatewayResults.push(median(runs.g));
@@ -256,8 +269,9 @@ Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice
   than 500 pages, so page 500 is taken over all its payments); (c) count and exact sum of
   AmountDC by status and due month over one division; (d) ageing of the open payables of all 20
   divisions as of 2026-06-15, per division.
-- SQL statements per request: the gateway's \`x-sql-statements\` header, which counts what the
-  operation runs; authentication adds one more (the API key lookup) before it.
+- SQL statements per request: the \`x-sql-statements\` header of a gateway started with
+  \`COUNT_STATEMENTS=true\`, which counts what the operation runs; authentication adds one more
+  (the API key lookup) before it. The measured gateway runs without it, as in production.
 - CPU: the server process's CPU time per request (from /proc), the database's not included.
 
 ${table}

@@ -68,7 +68,7 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
       // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every
       // field resolver of the schema; nothing here sets cache hints, so it is pure overhead.
       ApolloServerPluginCacheControlDisabled(),
-      statementCountPlugin(db),
+      ...(config.countStatements ? [statementCountPlugin(db)] : []),
       queryProtectionPlugin({ maxDepth: config.maxQueryDepth, maxAliases: config.maxQueryAliases, maxCost: config.maxQueryCost, defaultPageSize: 50 }),
     ],
   });
@@ -77,8 +77,8 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
   app.disable('x-powered-by');
   // An ETag hashes every response body; GraphQL POSTs and exports are never revalidated by it.
   app.set('etag', false);
-  // Every request counts its own SQL statements.
-  app.use((_req: Request, _res: Response, next: NextFunction) => db.statements.run(() => next()));
+  // With COUNT_STATEMENTS, every request counts its own SQL statements (x-sql-statements).
+  if (config.countStatements) app.use((_req: Request, _res: Response, next: NextFunction) => db.statements.run(() => next()));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', database: db.dialect.kind });
   });

@@ -57,6 +57,18 @@ describe('foundation', () => {
     expect(large.statements).toBeLessThanOrEqual(1 + 6);
   });
 
+  it('counts statements per request only when COUNT_STATEMENTS is on (it costs every request)', async () => {
+    expect(Number.isInteger((await gw.gql(PaymentsPageDocument, { first: 5 })).statements)).toBe(true);
+    const production = await startTestGateway(t.db, { COUNT_STATEMENTS: 'false' });
+    try {
+      const res = await production.gql(PaymentsPageDocument, { first: 5 });
+      expect(res.errors).toBeUndefined();
+      expect(res.headers.get('x-sql-statements')).toBeNull();
+    } finally {
+      await production.close();
+    }
+  });
+
   it('introspection shows every one of the 81 Payment columns as a camelCase field with a description', async () => {
     expect(PAYMENTS.columns).toHaveLength(81);
     const fields = await typeFields('Payment');

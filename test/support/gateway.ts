@@ -61,7 +61,8 @@ export interface TestGateway {
 
 /** Starts the real HTTP gateway on a free port over `db`, with an all-powerful test API key. */
 export async function startTestGateway(db: Database, env: Record<string, string> = {}): Promise<TestGateway> {
-  const config = { ...loadConfig({ ...process.env, ...env }), port: 0, host: '127.0.0.1' };
+  // Tests read the statements of every request (x-sql-statements).
+  const config = { ...loadConfig({ COUNT_STATEMENTS: 'true', ...process.env, ...env }), port: 0, host: '127.0.0.1' };
   const gateway = await createGateway(db, config);
   const baseUrl = gateway.url.replace('localhost', '127.0.0.1');
   const url = `${baseUrl}/graphql`;
