@@ -290,7 +290,13 @@ ${table}
   by graphql-jit, resolves the list through the division scope (the compiled statement is
   reused per division set and runs as a prepared statement) and turns 100 rows and their six
   joined related rows into entities with generated hydrators. Together with HTTP and JSON this
-  is about two milliseconds of CPU on this machine, against well under one for the baseline.
+  is three to four times the baseline's CPU per request (the CPU column), and it is what keeps
+  (a) below 60% of the baseline's requests/s. The machine's speed also drifts: in faster
+  phases the same code measured 2.3-2.7 ms of gateway CPU per request and up to 59% for (a).
+- Where the rest goes (sequential requests, CPU profile): writing and reading the HTTP request
+  and response, about 0.75 ms, which the baseline pays too; the API key lookup's round trip,
+  about 0.3 ms; Apollo's pipeline and the compiled execution, about 0.5 ms; the list itself
+  (statement, rows, entities), about 0.4 ms; JSON and garbage collection, about 0.4 ms.
 - The gateway's statement is not the baseline's: it reads only the selected columns (and the
   keys), and its joins by a primary key carry \`FORCE INDEX (PRIMARY)\`. Without that hint MariaDB
   reads the accounts and bank accounts of the join through a covering (Division, Name) index,
