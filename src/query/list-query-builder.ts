@@ -10,6 +10,7 @@ import { attachRelated } from './prefetched';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { keysetCondition, orderTerms, resolveSortKeys, SortKey } from './ordering';
 import { prepare, Prepared, run } from './run-statement';
+import { presenceColumn } from './selection';
 import { SqlCompiler, Statement } from './sql-compiler';
 
 export interface ListOptions {
@@ -35,8 +36,10 @@ interface Plan {
   after?: unknown[];
   before?: unknown[];
   fp: string;
+  /** Where each sort key's value is in a raw row (set by applyOrder). */
+  keyAliases?: string[];
   /** Joined to-one relations whose rows come back with the page: relation and join alias. */
-  prefetch?: { rel: CatalogRelation; alias: string; entity: Function }[];
+  prefetch?: { rel: CatalogRelation; alias: string; entity: Function; presence: string }[];
 }
 
 /** The parent rows of a nested list, as `(division, value)` of the column the relation joins on. */
@@ -65,7 +68,7 @@ export class ListQueryBuilder {
       const { qb, compiler } = this.base(t, args, read.columns);
       const plan = this.plan(t, compiler, args, shape);
       plan.prefetch = this.prefetch(qb, compiler, read);
-      this.applyOrder(qb, compiler, plan);
+      this.applyOrder(qb, compiler, plan, read.columns);
       qb.limit(plan.size + 1);
       if (plan.offset) qb.offset(plan.offset);
       return { plan, statement: hinted(compiler, prepare(qb, this.scope, this.options.statementTimeoutMs)), reader: rowReader(qb) };
@@ -99,12 +102,12 @@ export class ListQueryBuilder {
     let rows: ObjectLiteral[];
     if (others.length === 0 && first) {
       // One parent: a plain LIMIT lets the database stop early instead of numbering every row.
-      this.applyOrder(qb, compiler, plan);
+      this.applyOrder(qb, compiler, plan, columns);
       qb.limit(plan.size + 1);
       if (plan.offset) qb.offset(plan.offset);
       rows = await run<ObjectLiteral>(this.scope, hinted(compiler, prepare(qb, this.scope, this.options.statementTimeoutMs)), this.options.statementTimeoutMs);
     } else {
-      this.applyOrder(qb, compiler, plan, false);
+      this.applyOrder(qb, compiler, plan, columns, false);
       qb.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${orderTerms(compiler, plan.keys, plan.backward).map(([e, d]) => `${e} ${d}`).join(', ')})`, ROW_NUMBER);
       const inner = hinted(compiler, prepare(qb, this.scope, this.options.statementTimeoutMs));
       const q = compiler.q.bind(compiler);
@@ -149,8 +152,12 @@ export class ListQueryBuilder {
       if (!rel) throw new Error(`${compiler.t.name} has no to-one relation ${name}`);
       const alias = compiler.readJoin(name) ?? compiler.join(name);
       const entity = entityOf(rel.table);
-      for (const c of columns ?? columnNames(qb, entity)) qb.addSelect(`${compiler.q(alias)}.${compiler.q(c)}`, `${alias}_${c}`);
-      return { rel, alias, entity };
+      const selected = columns ?? columnNames(qb, entity);
+      for (const c of selected) qb.addSelect(`${compiler.q(alias)}.${compiler.q(c)}`, `${alias}_${c}`);
+      // NULL in this column: no related row in the caller's divisions (see presenceColumn).
+      const presence = presenceColumn(table(rel.table), selected) ?? rel.on[0][1];
+      if (![...selected].includes(presence)) qb.addSelect(`${compiler.q(alias)}.${compiler.q(presence)}`, `${alias}_${presence}`);
+      return { rel, alias, entity, presence };
     });
   }
 
@@ -180,8 +187,17 @@ export class ListQueryBuilder {
     return { keys, size, backward, offset, after: decode('after'), before: decode('before'), fp };
   }
 
-  private applyOrder(qb: SelectQueryBuilder<ObjectLiteral>, compiler: SqlCompiler, plan: Plan, orderBy = true): void {
-    plan.keys.forEach((k, i) => qb.addSelect(k.expr.sql, KEY(i)));
+  /**
+   * Selects the sort keys (for cursors), adds the keyset conditions and the ORDER BY. A key that
+   * is a stored column the row already carries is read from there instead of selected twice.
+   */
+  private applyOrder(qb: SelectQueryBuilder<ObjectLiteral>, compiler: SqlCompiler, plan: Plan, columns: ReadonlySet<string> | undefined, orderBy = true): void {
+    plan.keyAliases = plan.keys.map((k, i) => {
+      const stored = !k.ref.relation && !compiler.t.columns.find((c) => c.name === k.ref.column)?.derived;
+      if (stored && (!columns || columns.has(k.ref.column))) return `t_${k.ref.column}`;
+      qb.addSelect(k.expr.sql, KEY(i));
+      return KEY(i);
+    });
     if (plan.after) qb.andWhere(keysetCondition(compiler, plan.keys, plan.after, false));
     if (plan.before) qb.andWhere(keysetCondition(compiler, plan.keys, plan.before, true));
     qb.setParameters(compiler.stmt.params.values);
@@ -195,11 +211,11 @@ export class ListQueryBuilder {
     if (plan.backward) pageRows.reverse();
     const nodes = hydrateRows<T>(reader, pageRows, 't');
     for (const p of plan.prefetch ?? []) {
-      const [, remote] = p.rel.on[0];
       const related = hydrateRows<ObjectLiteral>(reader, pageRows, p.alias, p.entity);
-      nodes.forEach((n, i) => attachRelated(n, p.rel.name, pageRows[i][`${p.alias}_${remote}`] === null ? null : related[i]));
+      const presence = `${p.alias}_${p.presence}`;
+      nodes.forEach((n, i) => attachRelated(n, p.rel.name, pageRows[i][presence] === null ? null : related[i]));
     }
-    const cursor = (i: number) => encodeCursor(plan.fp, plan.keys.map((_, k) => pageRows[i][KEY(k)]));
+    const cursor = (i: number) => encodeCursor(plan.fp, plan.keyAliases!.map((alias) => pageRows[i][alias]));
     const hasNextPage = plan.backward ? Boolean(plan.before) : more;
     const hasPreviousPage = plan.backward ? more : Boolean(plan.after) || plan.offset > 0;
     let counted: Promise<number> | undefined;

@@ -43,16 +43,30 @@ export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable, pat
   const out = new Map<string, Set<string> | undefined>();
   for (const r of t.relations) {
     if (r.kind !== 'one' || !fields.has(r.name)) continue;
-    const remote = r.on.map(([, column]) => column);
-    out.set(r.name, columnsFor(table(r.table), new Set(paths.flatMap((p) => [...selectedFields(info, [...p, r.name])])), remote, false));
+    out.set(r.name, columnsFor(table(r.table), new Set(paths.flatMap((p) => [...selectedFields(info, [...p, r.name])])), [], false));
   }
   for (const c of t.columns) {
     if (!c.derived || !fields.has(c.field)) continue;
     const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
-    if (!out.has(rel.name)) out.set(rel.name, columnsFor(table(rel.table), new Set(), rel.on.map(([, column]) => column), false));
+    if (!out.has(rel.name)) out.set(rel.name, columnsFor(table(rel.table), new Set(), [], false));
     out.get(rel.name)?.add(c.derived.column);
   }
+  // The statement must tell a missing related row from a present one: a selected NOT NULL
+  // column does (see presenceColumn), else the column the join matches on.
+  for (const [name, columns] of out) {
+    const r = t.relations.find((x) => x.name === name)!;
+    if (columns && !presenceColumn(table(r.table), columns)) r.on.forEach(([, remote]) => columns.add(remote));
+  }
   return [...out].map(([name, columns]) => ({ name, columns }));
+}
+
+/**
+ * A column of `columns` that is never NULL in a row of `t` (required in the catalog, NOT NULL in
+ * the schema): NULL in a LEFT JOIN's result then means that there is no related row.
+ */
+export function presenceColumn(t: CatalogTable, columns: Iterable<string>): string | undefined {
+  for (const name of columns) if (t.columns.find((c) => c.name === name && c.required && !c.derived)) return name;
+  return undefined;
 }
 
 /**

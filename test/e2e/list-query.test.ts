@@ -178,6 +178,22 @@ describe('to-one relations of a page', () => {
       expect(p.batch?.cashflowTransactionBatchCode ?? null).toBe(p.cashflowTransactionBatchCode);
     }
   });
+
+  it('tell a present related row from a missing one also when only its nullable fields are selected', async () => {
+    // BankAccount.description may be NULL: the statement then also reads the join key to know.
+    const q = t.db.dialect.quote;
+    await t.db.dataSource.query(`UPDATE ${q('BankAccounts')} SET ${q('Description')} = NULL`);
+    const res = await gw.gql(`{ payments(first: 400) { nodes { bankAccountID bankAccount { description } batch { documentID } cashflowTransactionBatchCode } } }`);
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data.payments.nodes;
+    expect(nodes.some((p: any) => p.bankAccountID !== null)).toBe(true);
+    expect(nodes.some((p: any) => p.cashflowTransactionBatchCode === null)).toBe(true);
+    expect(nodes.some((p: any) => p.bankAccount !== null && p.bankAccount.description === null)).toBe(true);
+    for (const p of nodes) {
+      expect(p.bankAccount !== null).toBe(p.bankAccountID !== null);
+      expect(p.batch !== null).toBe(p.cashflowTransactionBatchCode !== null);
+    }
+  });
 });
 
 describe('nested lists', () => {
