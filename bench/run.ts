@@ -295,9 +295,10 @@ ${table}
   by graphql-jit, resolves the list through the division scope (the compiled statement is
   reused per division set and runs as a prepared statement) and turns 100 rows and their six
   joined related rows into entities with generated hydrators. Together with HTTP and JSON this
-  is two to four times the baseline's CPU per request (the CPU column). The ratio of (a) sits
-  near the goal: single rounds of this code ranged from about 50% to over 80% of the baseline
-  as the machine's speed drifted, hence the rounds and the median.
+  is two to four times the baseline's CPU per request (the CPU column). What brings the
+  requests/s close to the baseline's is that MariaDB does less for the gateway's statement (next
+  point). Single rounds of the same code ranged from about 60% to nearly 100% of the baseline as
+  the machine's speed drifted, hence the paired rounds and the median.
 - Where the rest goes (sequential requests, CPU profile): writing and reading the HTTP request
   and response, about 0.75 ms, which the baseline pays too; the API key lookup's round trip,
   about 0.3 ms; Apollo's pipeline and the compiled execution, about 0.5 ms; the list itself
