@@ -72,10 +72,17 @@ export async function preparedQuery(db: Database, sql: string, parameters: unkno
   const connection = await driver.obtainMasterConnection();
   try {
     return await new Promise<Row[]>((resolve, reject) => connection.execute(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows))));
+  } catch (error) {
+    // The server's max_prepared_stmt_count is shared by every client: when it is reached, the
+    // statement still runs, unprepared.
+    if ((error as { errno?: number }).errno !== ER_MAX_PREPARED_STMT_COUNT_REACHED) throw error;
+    return await new Promise<Row[]>((resolve, reject) => connection.query(sql, parameters, (e: Error | null, rows: Row[]) => (e ? reject(e) : resolve(rows))));
   } finally {
     connection.release();
   }
 }
+
+const ER_MAX_PREPARED_STMT_COUNT_REACHED = 1461;
 
 /**
  * Streams the rows of one read statement straight from the driver, so a result of any size
@@ -110,6 +117,7 @@ async function* streamMysql(db: Database, sql: string, parameters: unknown[]): A
 
 interface MysqlPoolConnection {
   query(sql: string, values: unknown[]): { stream(options: { highWaterMark: number }): NodeJS.ReadableStream };
+  query(sql: string, values: unknown[], callback: (error: Error | null, rows: Row[]) => void): void;
   execute(sql: string, values: unknown[], callback: (error: Error | null, rows: Row[]) => void): void;
   release(): void;
   destroy(): void;

@@ -1,5 +1,6 @@
 import { allDivisionCodes } from '../../src/access/authenticate';
 import { DivisionScope } from '../../src/access/division-scope';
+import { preparedQuery } from '../../src/db/bounded-query';
 import { AggregateBuilder } from '../../src/query/aggregate-builder';
 import { ListQueryBuilder } from '../../src/query/list-query-builder';
 import { openSeededDatabase, TEST_DATABASE, TestDatabase } from '../support/database';
@@ -54,6 +55,44 @@ onMariaDb('EXPLAIN on MariaDB', () => {
     const payments = plan.find((r) => r.table === 't')!;
     expect(payments.key).toMatch(/^IX_Payments_Division_/);
     expect(payments.type).toBe('range');
+  });
+
+  it('looks the rows the dashboard page joins for display up by their primary key', async () => {
+    const builder = new ListQueryBuilder(scope, { maxPageSize: 1000, statementTimeoutMs: 10_000 });
+    const columns = (...names: string[]) => new Set(names);
+    const plan = await explain(() =>
+      builder.page(
+        'Payments',
+        { where: { status: { eq: 20 } }, orderBy: [{ field: 'DueDate' }], first: 100 },
+        {
+          columns: columns('ID', 'Division', 'DueDate'),
+          prefetch: [
+            { name: 'account', columns: columns('Name') },
+            { name: 'glAccount', columns: columns('Code') },
+            { name: 'bankAccount', columns: columns('BankAccount') },
+          ],
+        },
+      ),
+    );
+    expect(sent[0].sql).toContain('FORCE INDEX (PRIMARY)');
+    // Without the hint MariaDB picks a covering (Division, Name) index and reads the division.
+    for (const alias of ['j_account_', 'j_glAccount_', 'j_bankAccount_']) {
+      const row = plan.find((r) => r.table.startsWith(alias))!;
+      expect({ alias, key: row.key, type: row.type }).toEqual({ alias, key: 'PRIMARY', type: 'eq_ref' });
+    }
+  });
+
+  it('runs a statement unprepared when the server allows no more prepared statements', async () => {
+    const [{ v }] = await scope.rawQuery<{ v: string }>('SELECT @@GLOBAL.max_prepared_stmt_count AS v', []);
+    // Global, but harmless to other tests meanwhile: they fall back the same way.
+    await scope.rawQuery('SET GLOBAL max_prepared_stmt_count = 0', []);
+    try {
+      const unique = `${Date.now()}${Math.random()}`.replace('.', '');
+      const rows = await preparedQuery(t.db, `SELECT COUNT(*) AS n, '${unique}' AS u FROM Divisions WHERE Code > ?`, [0]);
+      expect(Number(rows[0].n)).toBeGreaterThan(0);
+    } finally {
+      await scope.rawQuery(`SET GLOBAL max_prepared_stmt_count = ${Number(v)}`, []);
+    }
   });
 
   it('plans the grouped aggregate on an index leading with Division', async () => {
