@@ -10,7 +10,6 @@ import { attachRelated } from './prefetched';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { keysetCondition, orderTerms, resolveSortKeys, SortKey } from './ordering';
 import { prepare, Prepared, run } from './run-statement';
-import { presenceColumn } from './selection';
 import { SqlCompiler, Statement } from './sql-compiler';
 
 export interface ListOptions {
@@ -71,13 +70,19 @@ export class ListQueryBuilder {
       this.applyOrder(qb, compiler, plan, read.columns);
       qb.limit(plan.size + 1);
       if (plan.offset) qb.offset(plan.offset);
-      return { plan, statement: hinted(compiler, prepare(qb, this.scope, this.options.statementTimeoutMs)), reader: rowReader(qb) };
+      return { plan, statement: this.compile(qb, compiler), reader: rowReader(qb) };
     };
     // Dashboards ask the same questions again and again: the compiled statement is reused. Not
     // on SQLite, whose statements carry their own deadline (run-statement.ts).
     const built = this.scope.dialect.kind === 'sqlite' ? build() : this.scope.reuse(this.statementKey('page', t, args, read, shape), build);
     const rows = await run<ObjectLiteral>(this.scope, built.statement, this.options.statementTimeoutMs);
     return this.toPage<T>(built.reader, rows, built.plan, () => this.count(t, args));
+  }
+
+  /** The statement of a builder: SQL and parameters, with the key hints of its read joins. */
+  private compile(qb: SelectQueryBuilder<ObjectLiteral>, compiler: SqlCompiler): Prepared {
+    const p = prepare(qb, this.scope, this.options.statementTimeoutMs);
+    return { ...p, sql: compiler.withKeyJoinHints(p.sql) };
   }
 
   /** Everything a compiled list statement depends on besides the scope's divisions. */
@@ -105,11 +110,11 @@ export class ListQueryBuilder {
       this.applyOrder(qb, compiler, plan, columns);
       qb.limit(plan.size + 1);
       if (plan.offset) qb.offset(plan.offset);
-      rows = await run<ObjectLiteral>(this.scope, hinted(compiler, prepare(qb, this.scope, this.options.statementTimeoutMs)), this.options.statementTimeoutMs);
+      rows = await run<ObjectLiteral>(this.scope, this.compile(qb, compiler), this.options.statementTimeoutMs);
     } else {
       this.applyOrder(qb, compiler, plan, columns, false);
       qb.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${orderTerms(compiler, plan.keys, plan.backward).map(([e, d]) => `${e} ${d}`).join(', ')})`, ROW_NUMBER);
-      const inner = hinted(compiler, prepare(qb, this.scope, this.options.statementTimeoutMs));
+      const inner = this.compile(qb, compiler);
       const q = compiler.q.bind(compiler);
       const outer = {
         ...inner,
@@ -230,9 +235,9 @@ export class ListQueryBuilder {
   /** Rows matching the filter (totalCount), one COUNT statement. */
   async count(tableName: string | CatalogTable, args: ListArgs): Promise<number> {
     const t = typeof tableName === 'string' ? table(tableName) : tableName;
-    const { qb } = this.baseCount(t, args);
+    const { qb, compiler } = this.baseCount(t, args);
     qb.select('COUNT(*)', 'n');
-    const [row] = await run<{ n: number | string }>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs);
+    const [row] = await run<{ n: number | string }>(this.scope, this.compile(qb, compiler), this.options.statementTimeoutMs);
     return Number(row?.n ?? 0);
   }
 
@@ -251,7 +256,7 @@ export class ListQueryBuilder {
     qb.select('COUNT(*)', 'n');
     partition.forEach((p, i) => qb.addSelect(p, `__pcol${i}`));
     qb.groupBy(partition.join(', '));
-    const rows = await run<ObjectLiteral>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs);
+    const rows = await run<ObjectLiteral>(this.scope, this.compile(qb, compiler), this.options.statementTimeoutMs);
     const counts = new Map<string, number>();
     for (const r of rows) counts.set(keyOfRow(r, true), Number(r.n));
     return counts;
@@ -289,9 +294,14 @@ export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageS
   return new ListQueryBuilder(ctx.scope, { maxPageSize: ctx.config.maxPageSize, statementTimeoutMs: ctx.config.statementTimeoutMs });
 }
 
-/** A statement with the key hints of the joins that only read related rows (SqlCompiler.readJoin). */
-function hinted(compiler: SqlCompiler, p: Prepared): Prepared {
-  return { ...p, sql: compiler.withKeyJoinHints(p.sql) };
+/**
+ * A column of `columns` that is never NULL in a row of `t` (required in the catalog, NOT NULL in
+ * the schema): NULL in a LEFT JOIN's result then means that there is no related row. Without
+ * one, the join reads the column it matches on for that.
+ */
+function presenceColumn(t: CatalogTable, columns: Iterable<string>): string | undefined {
+  for (const name of columns) if (t.columns.find((c) => c.name === name && c.required && !c.derived)) return name;
+  return undefined;
 }
 
 function lazyCounts(load: () => Promise<Map<string, number>>): () => Promise<Map<string, number>> {

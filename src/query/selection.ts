@@ -38,49 +38,48 @@ function fieldsOf(info: GraphQLResolveInfo, sets: SelectionSetNode[]): FieldNode
  * directly, or behind a selected derived column), each with the columns of the related row the
  * query reads: the list query joins them once instead of leaving each to a loader statement.
  */
-export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable, paths: string[][] = [['nodes'], ['edges', 'node']]): { name: string; columns?: ReadonlySet<string> }[] {
-  const fields = new Set(paths.flatMap((p) => [...selectedFields(info, p)]));
+/** Where a connection's rows are in its selection. */
+const ROW_PATHS = [['nodes'], ['edges', 'node']];
+
+/** Fields selected under any of `paths` of the field being resolved. */
+function selectedUnder(info: GraphQLResolveInfo, paths: readonly string[][]): Set<string> {
+  return new Set(paths.flatMap((p) => [...selectedFields(info, p)]));
+}
+
+/**
+ * To-one relations of `t` that the rows of a connection being resolved will read (selected
+ * directly, or behind a selected derived column), each with the columns of the related row the
+ * query reads: the list query joins them once instead of leaving each to a loader statement.
+ */
+export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable): { name: string; columns?: ReadonlySet<string> }[] {
+  const fields = selectedUnder(info, ROW_PATHS);
   const out = new Map<string, Set<string> | undefined>();
   for (const r of t.relations) {
     if (r.kind !== 'one' || !fields.has(r.name)) continue;
-    out.set(r.name, columnsFor(table(r.table), new Set(paths.flatMap((p) => [...selectedFields(info, [...p, r.name])])), [], false));
+    out.set(r.name, columnsFor(table(r.table), selectedUnder(info, ROW_PATHS.map((p) => [...p, r.name])), { keys: false }));
   }
   for (const c of t.columns) {
     if (!c.derived || !fields.has(c.field)) continue;
     const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
-    if (!out.has(rel.name)) out.set(rel.name, columnsFor(table(rel.table), new Set(), [], false));
+    if (!out.has(rel.name)) out.set(rel.name, columnsFor(table(rel.table), new Set(), { keys: false }));
     out.get(rel.name)?.add(c.derived.column);
-  }
-  // The statement must tell a missing related row from a present one: a selected NOT NULL
-  // column does (see presenceColumn), else the column the join matches on.
-  for (const [name, columns] of out) {
-    const r = t.relations.find((x) => x.name === name)!;
-    if (columns && !presenceColumn(table(r.table), columns)) r.on.forEach(([, remote]) => columns.add(remote));
   }
   return [...out].map(([name, columns]) => ({ name, columns }));
 }
 
 /**
- * A column of `columns` that is never NULL in a row of `t` (required in the catalog, NOT NULL in
- * the schema): NULL in a LEFT JOIN's result then means that there is no related row.
- */
-export function presenceColumn(t: CatalogTable, columns: Iterable<string>): string | undefined {
-  for (const name of columns) if (t.columns.find((c) => c.name === name && c.required && !c.derived)) return name;
-  return undefined;
-}
-
-/**
  * The physical columns of `t` a row must carry for the selected `fields`, or undefined for all
  * of them: the selected columns, the columns (and division) the selected relations and derived
- * columns join on, `joinedOn` (the columns a parent's join or a nested list matches rows by)
- * and, `withKeys`, the primary key and division (list rows; a joined related row needs them
- * only when selected). Relations in `joined` come with the row and need no join columns. A field the catalog does not describe (a custom resolver may read any
- * column) falls back to all columns.
+ * columns join on and, with `keys` (the default; list rows), the primary key and division (a
+ * joined related row needs them only when selected). Relations in `joined` come with the row
+ * and need no join columns. A field the catalog does not describe (a custom resolver may read
+ * any column) falls back to all columns.
  */
-export function columnsFor(t: CatalogTable, fields: ReadonlySet<string>, joinedOn: readonly string[] = [], withKeys = true, joined: ReadonlySet<string> = new Set()): Set<string> | undefined {
-  const out = new Set<string>(joinedOn);
-  if (withKeys) out.add(t.primaryKey);
-  if (withKeys && t.partitionColumn) out.add(t.partitionColumn);
+export function columnsFor(t: CatalogTable, fields: ReadonlySet<string>, options: { keys?: boolean; joined?: ReadonlySet<string> } = {}): Set<string> | undefined {
+  const { keys = true, joined = new Set<string>() } = options;
+  const out = new Set<string>();
+  if (keys) out.add(t.primaryKey);
+  if (keys && t.partitionColumn) out.add(t.partitionColumn);
   const addJoin = (name: string) => {
     // A relation the statement joins arrives with the row: its join columns are not needed.
     if (joined.has(name)) return;
@@ -126,7 +125,6 @@ export function readPlan(info: GraphQLResolveInfo, t: CatalogTable): ReadOptions
 const plans = new WeakMap<FieldNode, ReadOptions>();
 
 function makeReadPlan(info: GraphQLResolveInfo, t: CatalogTable): ReadOptions {
-  const rowFields = new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
   const prefetch = selectedRelations(info, t);
-  return { columns: columnsFor(t, rowFields, [], true, new Set(prefetch.map((p) => p.name))), prefetch };
+  return { columns: columnsFor(t, selectedUnder(info, ROW_PATHS), { joined: new Set(prefetch.map((p) => p.name)) }), prefetch };
 }
