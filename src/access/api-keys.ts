@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { badInput, GatewayError, notFound } from '../common/errors';
 import { preparedQuery } from '../db/bounded-query';
+import { entityReader, hydrateRows, RowReader } from '../db/raw-rows';
 import { Database } from '../db/data-source';
 import { ApiKeyRecord } from './api-key.entity';
 import { isScope, Principal, Scope, SCOPES } from './principal';
@@ -88,25 +89,24 @@ export async function revokeApiKey(db: Database, keyId: string, now = new Date()
  * The key's row and, for a grant of all divisions, the division codes, in one statement: every
  * request authenticates, so this is on the path of every request.
  */
-function keyLookupSql(db: Database): string {
+function keyLookup(db: Database): { sql: string; reader: RowReader } {
   const q = db.dialect.quote;
-  const names = db.dataSource.getMetadata(ApiKeyRecord).columns.map((c) => q(c.databaseName));
+  const names = db.dataSource.getMetadata(ApiKeyRecord).columns.map((c) => c.databaseName);
   // Rows, not GROUP_CONCAT: MySQL cuts that at 1,024 bytes by default.
-  return `SELECT ${names.map((n) => `k.${n}`).join(', ')}, NULL AS ${q('Code')} FROM ${q('ApiKeys')} k WHERE k.${q('KeyID')} = ?
+  const sql = `SELECT ${names.map((n) => `k.${q(n)} AS ${q(`k_${n}`)}`).join(', ')}, NULL AS ${q('Code')} FROM ${q('ApiKeys')} k WHERE k.${q('KeyID')} = ?
     UNION ALL SELECT ${names.map(() => 'NULL').join(', ')}, d.${q('Code')} FROM ${q('Divisions')} d
     WHERE EXISTS (SELECT 1 FROM ${q('ApiKeys')} a WHERE a.${q('KeyID')} = ? AND a.${q('Divisions')} = 'all')`;
+  return { sql, reader: entityReader(db.dataSource, ApiKeyRecord) };
 }
-const lookups = new WeakMap<Database, string>();
+const lookups = new WeakMap<Database, { sql: string; reader: RowReader }>();
 
 async function findKey(db: Database, keyId: string): Promise<{ row: ApiKeyRecord; allDivisions: number[] } | null> {
-  let sql = lookups.get(db);
-  if (!sql) lookups.set(db, (sql = keyLookupSql(db)));
-  const rows = await preparedQuery(db, sql, [keyId, keyId]);
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = keyLookup(db)));
+  const rows = await preparedQuery(db, lookup.sql, [keyId, keyId]);
   const raw = rows.find((r) => r.Code === null);
   if (!raw) return null;
-  const meta = db.dataSource.getMetadata(ApiKeyRecord);
-  const row = new ApiKeyRecord();
-  for (const c of meta.columns) c.setEntityValue(row, db.dataSource.driver.prepareHydratedValue(raw[c.databaseName], c));
+  const [row] = hydrateRows<ApiKeyRecord>(lookup.reader, [raw], 'k');
   const allDivisions = rows.filter((r) => r.Code !== null).map((r) => Number(r.Code));
   return { row, allDivisions: allDivisions.sort((a, b) => a - b) };
 }
@@ -116,11 +116,11 @@ export async function principalForApiKey(db: Database, presented: string, now = 
   const match = /^cfk_([0-9a-f]{16})_[A-Za-z0-9_-]{43}$/.exec(presented);
   if (!match) throw unauthenticated('The API key is malformed');
   const found = await findKey(db, match[1]);
-  const row = found?.row ?? null;
-  const expected = Buffer.from(row?.secretHash ?? hashOf('no such key'), 'hex');
+  const expected = Buffer.from(found?.row.secretHash ?? hashOf('no such key'), 'hex');
   // Compared in constant time even when the id is unknown.
-  const valid = timingSafeEqual(expected, Buffer.from(hashOf(presented), 'hex')) && row !== null;
-  if (!valid || !row || !found) throw unauthenticated('The API key is not valid');
+  const valid = timingSafeEqual(expected, Buffer.from(hashOf(presented), 'hex'));
+  if (!valid || !found) throw unauthenticated('The API key is not valid');
+  const { row } = found;
   if (row.revoked) throw unauthenticated('The API key was revoked');
   if (row.expires && row.expires.getTime() <= now.getTime()) throw unauthenticated('The API key has expired');
   const info = infoOf(row);

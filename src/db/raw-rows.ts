@@ -21,6 +21,11 @@ export function rowReader(qb: SelectQueryBuilder<ObjectLiteral>): RowReader {
   return { connection: qb.connection, main: qb.expressionMap.mainAlias!.metadata, hydrators: new Map() };
 }
 
+/** A reader for rows of `entity` from a statement written by hand (its columns as `alias_Column`). */
+export function entityReader(connection: DataSource, entity: Function): RowReader {
+  return { connection, main: connection.getMetadata(entity), hydrators: new Map() };
+}
+
 /** Entities (of `entity`, default the statement's main one) from raw rows selected as `alias_Column`. */
 export function hydrateRows<T>(reader: RowReader, rows: readonly ObjectLiteral[], alias: string, entity?: Function): T[] {
   if (rows.length === 0) return [];
