@@ -1,5 +1,5 @@
 import { mysqlDialect, sqliteDialect } from '../../src/db/dialect';
-import { GatewayError } from '../../src/common/errors';
+import { GatewayError } from '../../src/platform/errors';
 import { SqlCompiler } from '../../src/sql/compiler';
 import { parseSelect } from '../../src/sql/parse';
 import { findTable } from '../../src/catalog';
