@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../src/platform/config';
-import { openDatabase } from '../src/db/data-source';
+import { openGatewayDatabase as openDatabase } from '../src/modules/entities';
 import { createGateway } from '../src/http/server';
 
 /** The real gateway over the benchmark database, in its own process; prints its port. */

@@ -8,7 +8,8 @@ import autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import { createApiKey } from '../src/access/api-keys';
 import { SCOPES } from '../src/access/principal';
-import { closeDatabase, openDatabase } from '../src/db/data-source';
+import { closeDatabase } from '../src/db/data-source';
+import { openGatewayDatabase as openDatabase } from '../src/modules/entities';
 import { clearAll, seed } from '../src/seed/seed';
 
 /**

@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Config } from '../platform/config';
 import { Database } from '../db/data-source';
-import { Division } from '../modules/divisions/division.entity';
 import { API_KEY_PREFIX, principalForApiKey, unauthenticated } from './api-keys';
 import { createJwtVerifier, JwtVerifier } from './jwt';
 import { Principal, SCOPES } from './principal';
@@ -53,7 +52,7 @@ export const LOCAL_PRINCIPAL: Principal = {
 
 /** Every division code in the database (the meaning of a grant of 'all'). */
 export async function allDivisionCodes(db: Database): Promise<number[]> {
-  const rows = await db.dataSource.getRepository(Division).find({ select: { code: true }, order: { code: 'ASC' } });
+  const rows = await db.dataSource.getRepository<{ code: number }>('Divisions').find({ select: { code: true }, order: { code: 'ASC' } });
   return rows.map((r) => r.code);
 }
 

@@ -2,76 +2,22 @@ import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
 import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CatalogColumn, CatalogTable, describe } from '../catalog';
 import { DecimalScalar } from './scalars';
-import { enumOf, queryableColumns, whereType } from './catalog-inputs';
-import { DecimalFilter, IntFilter, SortDirection } from './filter-inputs';
+import { AGGREGATE_FUNCTIONS, AggregateArgs, amountColumns, DateBucket, groupableColumns, SortDirection } from '../query/list-inputs';
+import { enumOf, whereType } from './catalog-inputs';
+import { DecimalFilter, IntFilter } from './filter-inputs';
 
 /**
  * GraphQL inputs and outputs of `<list>Aggregate`, generated from the catalog for every table
  * with decimal (amount) columns: group by any column or a time bucket of a date column,
  * count/sum/avg/min/max over the amount columns as exact decimals, having, ordering, limit.
  */
-export enum DateBucket {
-  DAY = 'day',
-  WEEK = 'week',
-  MONTH = 'month',
-  QUARTER = 'quarter',
-  YEAR = 'year',
-}
 registerEnumType(DateBucket, {
   name: 'DateBucket',
   description: 'Time bucket of a date column in a group-by; the key is the first day of the bucket (ISO weeks start on Monday).',
 });
 
-export const AGGREGATE_FUNCTIONS = ['sum', 'avg', 'min', 'max'] as const;
-export type AggregateFunction = (typeof AGGREGATE_FUNCTIONS)[number];
-
-export function amountColumns(t: CatalogTable): CatalogColumn[] {
-  return t.columns.filter((c) => c.type === 'decimal' && !c.derived);
-}
-
-/** Columns a group-by may name: every queryable column except decimals. */
-export function groupableColumns(t: CatalogTable): CatalogColumn[] {
-  return queryableColumns(t).filter((c) => c.type !== 'decimal');
-}
-
-export const enumOfColumn = enumOf;
-
 export function hasAggregates(t: CatalogTable): boolean {
   return amountColumns(t).length > 0;
-}
-
-export interface GroupByInput {
-  field: string;
-  bucket?: DateBucket | null;
-}
-export interface GroupOrderByInput {
-  field: string;
-  direction?: SortDirection | null;
-}
-export interface HavingInput {
-  count?: Record<string, unknown> | null;
-  sum?: Record<string, Record<string, unknown>> | null;
-  avg?: Record<string, Record<string, unknown>> | null;
-  min?: Record<string, Record<string, unknown>> | null;
-  max?: Record<string, Record<string, unknown>> | null;
-}
-export interface AggregateArgs {
-  where?: Record<string, unknown> | null;
-  groupBy?: GroupByInput[] | null;
-  having?: HavingInput | null;
-  orderBy?: GroupOrderByInput[] | null;
-  limit?: number | null;
-  offset?: number | null;
-}
-
-/** A group as resolvers return it: key values by GraphQL field, count, and amounts per function. */
-export interface GroupResult {
-  key: Record<string, unknown>;
-  count: number;
-  sum: Record<string, string | null>;
-  avg: Record<string, string | null>;
-  min: Record<string, string | null>;
-  max: Record<string, string | null>;
 }
 
 export interface AggregateTypes {

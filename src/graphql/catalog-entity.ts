@@ -1,16 +1,13 @@
-import { GraphQLScalarType } from 'graphql';
 import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, ColumnOptions, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { CatalogColumn, CatalogTable, describe, storedColumns } from '../catalog';
+import { GraphQLTypeFn, graphqlTypeOverride } from './column-types';
 import { DateTimeScalar, DecimalScalar } from './scalars';
 import { decimalTransformer } from '../db/money';
 
-type GraphQLTypeFn = () => GraphQLScalarType | object;
 
 export interface CatalogEntityOptions {
-  /** GraphQL types for columns that are better shown as an enum or a specific scalar. */
-  graphqlTypes?: Record<string, GraphQLTypeFn>;
   /** Columns stored but not exposed as GraphQL fields (bytes, secrets). */
   hidden?: string[];
   /** Indexes, each a list of column names; on partitioned tables they lead with the division. */
@@ -31,17 +28,9 @@ const SCALARS: Record<CatalogColumn['type'], GraphQLTypeFn> = {
   blob: () => String,
 };
 
-/** GraphQL type overrides (enums, scalars) per `Table.Column`, for the query layer's filter inputs. */
-const TYPE_OVERRIDES = new Map<string, GraphQLTypeFn>();
-
-/** The GraphQL type a catalog column was given instead of its default scalar, if any. */
-export function graphqlTypeOverride(tableName: string, columnName: string): GraphQLTypeFn | undefined {
-  return TYPE_OVERRIDES.get(`${tableName}.${columnName}`);
-}
-
 /**
  * The GraphQL type of a catalog column, as its entity field has it (override or default scalar),
- * for inputs that mirror the entity. The entity class must have been decorated first.
+ * for inputs that mirror the entity.
  */
 export function graphqlTypeOf(tableName: string, c: CatalogColumn): GraphQLTypeFn {
   return graphqlTypeOverride(tableName, c.name) ?? SCALARS[c.type];
@@ -87,9 +76,7 @@ export function CatalogEntity(t: CatalogTable, options: CatalogEntityOptions = {
       if (c.name === t.primaryKey) PrimaryColumn(opts as never)(proto, key);
       else Column(opts)(proto, key);
       if (options.hidden?.includes(c.name)) continue;
-      const override = options.graphqlTypes?.[c.name];
-      if (override) TYPE_OVERRIDES.set(`${t.name}.${c.name}`, override);
-      const typeFn = override ?? SCALARS[c.type];
+      const typeFn = graphqlTypeOf(t.name, c);
       Field(typeFn, { description: describe(c), nullable: !c.required })(proto, key);
     }
     if (options.versioned) {

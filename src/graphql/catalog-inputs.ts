@@ -1,18 +1,17 @@
 import { GraphQLScalarType } from 'graphql';
 import { ArgsType, ClassType, Field, getMetadataStorage, InputType, registerEnumType } from 'type-graphql';
 import { CatalogColumn, CatalogTable, describe, table } from '../catalog';
-import { graphqlTypeOverride } from './catalog-entity';
+import { graphqlTypeOverride } from './column-types';
 import {
   BooleanFilter,
   DateTimeFilter,
   DecimalFilter,
   IDFilter,
   IntFilter,
-  NullsOrder,
   SafeIntFilter,
-  SortDirection,
   StringFilter,
 } from './filter-inputs';
+import { ListArgs, NullsOrder, OrderByInput, queryableColumns, SortDirection, toOneRelations } from '../query/list-inputs';
 import { PageArgs } from './page-args';
 
 /**
@@ -22,18 +21,6 @@ import { PageArgs } from './page-args';
  * exist in the catalog can be expressed, so the compiler never sees an unknown field.
  */
 
-/** Columns that can be filtered and sorted: stored and derived, except bytes. */
-export function queryableColumns(t: CatalogTable): CatalogColumn[] {
-  return t.columns.filter((c) => c.type !== 'blob' && !isHidden(t, c));
-}
-
-function isHidden(t: CatalogTable, c: CatalogColumn): boolean {
-  return t.name === 'DocumentAttachments' && c.name === 'Attachment';
-}
-
-export function toOneRelations(t: CatalogTable) {
-  return t.relations.filter((r) => r.kind === 'one');
-}
 
 /** Enum object of a column shown as a GraphQL enum (Status, PaymentMethod, ...), if any. */
 export function enumOf(t: CatalogTable, c: CatalogColumn): { obj: object; name: string } | undefined {
@@ -111,11 +98,6 @@ export function whereType(t: CatalogTable): ClassType {
   return cls;
 }
 
-/** A sort key as the compiler sees it: a column of the table, or a column of a to-one relation. */
-export interface SortKeyRef {
-  relation?: string;
-  column: string;
-}
 
 const sortEnums = new Map<string, Record<string, string>>();
 
@@ -136,13 +118,6 @@ export function sortFieldEnum(t: CatalogTable): Record<string, string> {
 
 const orderByTypes = new Map<string, ClassType>();
 
-export interface OrderByInput {
-  /** A column of the table, or (the key named after a to-one relation) a column of that relation. */
-  field?: string | null;
-  [relation: string]: string | null | undefined;
-  direction?: SortDirection | null;
-  nulls?: NullsOrder | null;
-}
 
 /** `<Type>OrderBy`: one sort key. */
 export function orderByType(t: CatalogTable): ClassType {
@@ -163,15 +138,6 @@ export function orderByType(t: CatalogTable): ClassType {
   return cls;
 }
 
-export interface ListArgs {
-  where?: Record<string, unknown> | null;
-  orderBy?: OrderByInput[] | null;
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
-  offset?: number | null;
-}
 
 const listArgsTypes = new Map<string, ClassType>();
 

@@ -1,7 +1,10 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import type { Page, PageInfoData } from '../query/list-inputs';
+
+export type { Page };
 
 @ObjectType({ description: 'Relay page information.' })
-export class PageInfo {
+export class PageInfo implements PageInfoData {
   @Field(() => Boolean, { description: 'Whether a page follows this one.' })
   declare hasNextPage: boolean;
   @Field(() => Boolean, { description: 'Whether a page precedes this one.' })
@@ -10,15 +13,6 @@ export class PageInfo {
   declare startCursor: string | null;
   @Field(() => String, { nullable: true, description: 'Cursor of the last row of the page.' })
   declare endCursor: string | null;
-}
-
-export interface Page<T> {
-  nodes: T[];
-  /** The cursor of row i (encoded when asked: most pages only need the last one). */
-  cursor: (i: number) => string;
-  pageInfo: PageInfo;
-  /** Computed lazily: only when the client selects totalCount. */
-  totalCount: () => Promise<number>;
 }
 
 const connections = new Map<string, unknown>();

@@ -1,5 +1,6 @@
 import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { NullsOrder, SortDirection } from '../query/list-inputs';
 import { DateTimeScalar, DecimalScalar } from './scalars';
 
 /**
@@ -119,34 +120,9 @@ export class BooleanFilter {
   @Field(() => Boolean, { nullable: true }) isNull?: boolean;
 }
 
-export enum SortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
 registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending or descending.' });
 
-export enum NullsOrder {
-  FIRST = 'FIRST',
-  LAST = 'LAST',
-}
 registerEnumType(NullsOrder, {
   name: 'NullsOrder',
   description: 'Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending).',
 });
-
-/** The filter operators any column filter may carry, as the compiler sees them. */
-export interface ColumnFilter {
-  eq?: unknown;
-  ne?: unknown;
-  in?: unknown[];
-  notIn?: unknown[];
-  gt?: unknown;
-  gte?: unknown;
-  lt?: unknown;
-  lte?: unknown;
-  between?: { from: unknown; to: unknown };
-  contains?: string;
-  startsWith?: string;
-  endsWith?: string;
-  isNull?: boolean;
-}

@@ -1,3 +1,5 @@
+import { ACCESS_ENTITIES } from '../access/entities';
+import { Database, MappedEntities, openDatabase } from '../db/data-source';
 import { Account } from './accounts/account.entity';
 import { BankAccount } from './bank-accounts/bank-account.entity';
 import { PaymentBatch } from './batches/payment-batch.entity';
@@ -40,4 +42,12 @@ export function entityOf(tableName: string): (typeof CATALOG_ENTITIES)[number] {
   const e = (ENTITY_BY_TABLE as Record<string, (typeof CATALOG_ENTITIES)[number]>)[tableName];
   if (!e) throw new Error(`No entity for table ${tableName}`);
   return e;
+}
+
+/** Every entity the gateway maps: the catalog's, its own bookkeeping and the API keys (not cleared by the seed). */
+export const MAPPED_ENTITIES: MappedEntities = [...ENTITIES, ...ACCESS_ENTITIES];
+
+/** Opens (and by default migrates) the gateway's database with every entity mapped. */
+export function openGatewayDatabase(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Database> {
+  return openDatabase(databaseUrl, { ...options, entities: MAPPED_ENTITIES });
 }

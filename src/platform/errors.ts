@@ -38,3 +38,25 @@ export const notFound = (what: string, id: unknown) =>
   new GatewayError('NOT_FOUND', `${what} ${String(id)} was not found`, { id });
 export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
   new GatewayError('CONFLICT', message, extra);
+
+/** Position of the offending item in a bulk input, and anything else worth telling. */
+export interface RuleDetails {
+  index?: number;
+  id?: string;
+  ids?: string[];
+  reasons?: { id: string; reasons: string[] }[];
+  [key: string]: unknown;
+}
+
+/**
+ * The error factory of one module's rules. Each module declares its rules as a string enum and a
+ * `Record<Rule, ErrorCode>` (exhaustive: a rule without a decided code does not compile); the
+ * factory makes errors with the message `field: why` (or `input[i].field: why` in bulk inputs) and
+ * extensions `{ code, field, rule, ...details }`, which clients rely on.
+ */
+export function ruleErrors<Rule extends string>(codes: Readonly<Record<Rule, ErrorCode>>) {
+  return (rule: Rule, field: string, message: string, details: RuleDetails = {}): GatewayError => {
+    const where = details.index === undefined ? field : `input[${details.index}].${field}`;
+    return new GatewayError(codes[rule], `${where}: ${message}`, { field, rule, ...details });
+  };
+}

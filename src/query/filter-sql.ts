@@ -3,9 +3,7 @@ import { DivisionScope } from '../access/division-scope';
 import { CatalogColumn, CatalogRelation, CatalogTable, table } from '../catalog';
 import { badInput } from '../platform/errors';
 import { CompareOp } from '../db/dialect';
-import { entityOf } from '../modules/entities';
-import { queryableColumns, toOneRelations } from '../graphql/catalog-inputs';
-import { ColumnFilter } from '../graphql/filter-inputs';
+import { ColumnFilter, queryableColumns, toOneRelations } from './list-inputs';
 
 /** Named parameters shared by a statement and its sub-queries (`:qp0`, `:qp1`, ...). */
 export class Parameters {
@@ -97,7 +95,7 @@ export class SqlCompiler {
     const alias = this.stmt.alias(`j_${relationName}_`);
     const restriction = this.stmt.scope.conditionFor(rel.table, alias);
     const on = [this.relationCondition(rel, alias), restriction].filter(Boolean).join(' AND ');
-    this.qb.leftJoin(entityOf(rel.table), alias, on);
+    this.qb.leftJoin(rel.table, alias, on);
     this.joins.set(relationName, alias);
     return alias;
   }
@@ -250,7 +248,7 @@ export class SqlCompiler {
   exists(rel: CatalogRelation, where: Record<string, unknown>, path: string): string {
     const target = table(rel.table);
     const alias = this.stmt.alias('r');
-    const sub = this.qb.subQuery().select('1').from(entityOf(target.name), alias) as SelectQueryBuilder<ObjectLiteral>;
+    const sub = this.qb.subQuery().select('1').from(target.name, alias) as SelectQueryBuilder<ObjectLiteral>;
     this.stmt.scope.restrict(sub, alias);
     const inner = new SqlCompiler(this.stmt, sub, target, alias);
     const condition = inner.where(where, path);

@@ -2,10 +2,8 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
 import { CatalogRelation, CatalogTable, table } from '../catalog';
 import { badInput } from '../platform/errors';
-import { entityOf } from '../modules/entities';
 import { columnNames, hydrateRows, RowReader, rowReader } from '../db/raw-rows';
-import { ListArgs } from '../graphql/catalog-inputs';
-import { Page } from '../graphql/connection';
+import { ListArgs, Page } from './list-inputs';
 import { attachRelated } from './prefetched';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { keysetCondition, orderTerms, resolveSortKeys, SortKey } from './ordering';
@@ -38,7 +36,7 @@ interface Plan {
   /** Where each sort key's value is in a raw row (set by applyOrder). */
   keyAliases?: string[];
   /** Joined to-one relations whose rows come back with the page: relation and join alias. */
-  prefetch?: { rel: CatalogRelation; alias: string; entity: Function; presence: string }[];
+  prefetch?: { rel: CatalogRelation; alias: string; entity: string; presence: string }[];
 }
 
 /** The parent rows of a nested list, as `(division, value)` of the column the relation joins on. */
@@ -138,7 +136,7 @@ export class ListQueryBuilder {
   /** The filtered statement: SELECT of the table's columns through the scope, with the where. */
   private base(t: CatalogTable, args: ListArgs, columns?: ReadonlySet<string>) {
     const stmt = new Statement(this.scope);
-    const qb = this.scope.select(entityOf(t.name), 't') as SelectQueryBuilder<ObjectLiteral>;
+    const qb = this.scope.select(t.name, 't') as SelectQueryBuilder<ObjectLiteral>;
     const compiler = new SqlCompiler(stmt, qb, t, 't');
     if (columns) {
       // Only what the client selected and the keys: less to send, parse and hydrate.
@@ -156,7 +154,7 @@ export class ListQueryBuilder {
       const rel = compiler.t.relations.find((r) => r.name === name && r.kind === 'one');
       if (!rel) throw new Error(`${compiler.t.name} has no to-one relation ${name}`);
       const alias = compiler.readJoin(name) ?? compiler.join(name);
-      const entity = entityOf(rel.table);
+      const entity = rel.table;
       const selected = columns ?? columnNames(qb, entity);
       for (const c of selected) qb.addSelect(`${compiler.q(alias)}.${compiler.q(c)}`, `${alias}_${c}`);
       // NULL in this column: no related row in the caller's divisions (see presenceColumn).

@@ -1,8 +1,7 @@
 import { CatalogTable } from '../catalog';
 import { badInput } from '../platform/errors';
-import { OrderByInput, SortKeyRef, toOneRelations } from '../graphql/catalog-inputs';
+import { NullsOrder, OrderByInput, SortDirection, SortKeyRef, toOneRelations } from './list-inputs';
 import { table } from '../catalog';
-import { NullsOrder, SortDirection } from '../graphql/filter-inputs';
 import { ColumnExpr, SqlCompiler } from './filter-sql';
 
 /** One resolved sort key of a list. */

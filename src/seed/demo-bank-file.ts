@@ -1,7 +1,8 @@
 import { buildPain001, Pain001Transfer } from '../formats/sepa-pain001';
 import { PaymentBatch } from '../modules/batches/payment-batch.entity';
 import { Payment } from '../modules/payments/payment.entity';
-import { DivisionSet, paidAmountDC } from './demo-data';
+import { amountToPay } from '../modules/open-items/amount-to-pay';
+import { DivisionSet } from './demo-data';
 
 /**
  * The bank file of a demo batch: a real pain.001.001.03 file made by the SEPA writer, as the
@@ -17,7 +18,7 @@ export function demoPain001(batch: PaymentBatch, payments: Payment[], set: Divis
     if (!creditor) throw new Error(`demo payment ${p.id}: supplier bank account ${p.accountBankAccountID} is not in the division`);
     return {
       endToEndId: `${batch.cashflowTransactionBatchCode}-${p.paymentBatchNumber}`,
-      amount: paidAmountDC(p, batch.executionDate).toFixed(2),
+      amount: amountToPay(p, batch.executionDate).toFixed(2),
       currency: 'EUR',
       creditorName: creditor.bankAccountHolderName ?? names.get(p.accountID) ?? '',
       creditorIban: creditor.bankAccount,

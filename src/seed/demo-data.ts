@@ -10,8 +10,9 @@ import { Document } from '../modules/documents/document.entity';
 import { GLAccount } from '../modules/gl-accounts/gl-account.entity';
 import { Journal } from '../modules/journals/journal.entity';
 import { PaymentCondition } from '../modules/payment-conditions/payment-condition.entity';
-import { PaymentMethod, PaymentSource, PaymentStatus } from '../modules/payments/payment.enums';
-import { startOfDay } from '../modules/payments/payment.rules';
+import { PaymentMethod, PaymentSource, PaymentStatus } from '../catalog/codes';
+import { addDays, DAY_MS as DAY, startOfDay } from '../platform/dates';
+import { amountToPay } from '../modules/open-items/amount-to-pay';
 import { Payment } from '../modules/payments/payment.entity';
 import { User } from '../modules/users/user.entity';
 import { BankCountry, makeBankAccount } from './banking';
@@ -45,8 +46,6 @@ const RATE_ONE = 10n ** 8n;
 const RATE_UNITS = Object.fromEntries(Object.entries(DEMO_RATES).map(([c, r]) => [c, scaled(r, 8)]));
 const PERCENT_ONE = 100n * 10n ** 4n;
 
-const DAY = 86_400_000;
-const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
 
 export interface DivisionSet {
   division: Division;
@@ -263,16 +262,6 @@ export interface BatchRows {
   attachment: DocumentAttachment;
 }
 
-/**
- * What a processed payment pays: AmountDC, minus the discount when executed on or before the
- * DiscountDueDate. Batch totals and the bank file both use it, so they agree to the cent.
- */
-export function paidAmountDC(p: Payment, executionDate: Date): Dec {
-  const full = new Dec(p.amountDC);
-  if (p.amountDiscountDC && p.discountDueDate && executionDate.getTime() <= p.discountDueDate.getTime()) return full.minus(p.amountDiscountDC);
-  return full;
-}
-
 export type DemoBankFile = (batch: PaymentBatch, payments: Payment[], set: DivisionSet) => Buffer;
 
 /** Largest demo bank file, in payments. */
@@ -306,7 +295,7 @@ export function demoBatches(set: DivisionSet, payments: Payment[], users: User[]
     const creator = random.pick(users);
     const audit = { created: executionDate, modified: executionDate, creatorID: creator.id, modifierID: creator.id, divisionCode: set.division.code };
     const document = Object.assign(new Document(), { id: random.uuid(), documentNumber: number++, subject: `Betaalbestand ${code}`, type: 10, ...audit });
-    const total = members.reduce((s, p) => s.plus(paidAmountDC(p, executionDate)), new Dec(0));
+    const total = members.reduce((s, p) => s.plus(amountToPay(p, executionDate)), new Dec(0));
     const batch = Object.assign(new PaymentBatch(), {
       id: random.uuid(), cashflowTransactionBatchCode: code, bankAccountID: set.ownBanks[0].id, executionDate,
       fileFormat: 'pain.001.001.03', batchBooking: true, documentID: document.id, paymentCount: members.length,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PaymentMatch } from '../modules/matching/payment-match.entity';
-import { PaymentStatus } from '../modules/payments/payment.enums';
+import { PaymentStatus } from '../catalog/codes';
 import { Payment } from '../modules/payments/payment.entity';
 
 /**

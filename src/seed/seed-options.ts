@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startOfDay } from '../modules/payments/payment.rules';
+import { startOfDay } from '../platform/dates';
 import { DemoOptions } from './demo-data';
 
 /** What `npm run seed -- ...` asked for. */

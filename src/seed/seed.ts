@@ -12,7 +12,7 @@ import { GLAccount } from '../modules/gl-accounts/gl-account.entity';
 import { Journal } from '../modules/journals/journal.entity';
 import { PaymentMatch } from '../modules/matching/payment-match.entity';
 import { PaymentCondition } from '../modules/payment-conditions/payment-condition.entity';
-import { PaymentStatus } from '../modules/payments/payment.enums';
+import { PaymentStatus } from '../catalog/codes';
 import { Payment } from '../modules/payments/payment.entity';
 import { User } from '../modules/users/user.entity';
 import { demoPain001 } from './demo-bank-file';

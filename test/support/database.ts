@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { Database, openDatabase } from '../../src/db/data-source';
+import { Database } from '../../src/db/data-source';
+import { openGatewayDatabase as openDatabase } from '../../src/modules/entities';
 import { seed } from '../../src/seed/seed';
 
 /**

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createApiKey } from '../../src/access/api-keys';
 import { SCOPES } from '../../src/access/principal';
 import { loadConfig } from '../../src/platform/config';
-import { openDatabase } from '../../src/db/data-source';
+import { openGatewayDatabase as openDatabase } from '../../src/modules/entities';
 import { exportEvents } from '../../src/modules/exports/export-events';
 import { createGateway } from '../../src/http/server';
 

@@ -12,25 +12,18 @@ import { Division } from '../divisions/division.entity';
 import { DocumentAttachment } from '../documents/document-attachment.entity';
 import { Document } from '../documents/document.entity';
 import { Payment } from '../payments/payment.entity';
-import { PaymentMethod, PaymentSource, PaymentStatus } from '../payments/payment.enums';
+import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from '../payments/payment.errors';
-import { dayOf, startOfDay } from '../payments/payment.rules';
+import { startOfDay } from '../../platform/dates';
+import { amountToPay } from '../open-items/amount-to-pay';
+import { remittanceOf } from '../open-items/remittance';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentBatch } from './payment-batch.entity';
 import { paymentRunHooks } from './payment-run.hooks';
 import { BankFileFormat, ProcessPaymentsInput } from './payment-run.inputs';
-import { remittanceOf } from './remittance';
 
 /** Document type of a bank export file. */
 export const DOCUMENT_TYPE_BANK_FILE = 10;
-
-/** What one payment pays in a run: AmountDC, minus the discount when paid in time. */
-export function amountToPay(p: Pick<Payment, 'amountDC' | 'amountDiscountDC' | 'discountDueDate'>, executionDate: Date): Dec {
-  const amount = new Dec(p.amountDC);
-  const discount = p.amountDiscountDC ? new Dec(p.amountDiscountDC) : null;
-  if (discount && !discount.isZero() && p.discountDueDate && dayOf(executionDate) <= dayOf(p.discountDueDate)) return amount.minus(discount);
-  return amount;
-}
 
 /**
  * The payment run: turns open or selected payments of one division into a PaymentBatch with a

@@ -6,8 +6,9 @@ import { CATALOG, CatalogTable } from '../../catalog';
 import type { RequestContext } from '../../context/request-context';
 import { AggregateBuilder } from '../../query/aggregate-builder';
 import type { WantedAggregates } from '../../query/aggregate-builder';
-import { AGGREGATE_FUNCTIONS, aggregateTypes, hasAggregates } from '../../graphql/aggregate-inputs';
-import type { AggregateArgs } from '../../graphql/aggregate-inputs';
+import { aggregateTypes, hasAggregates } from '../../graphql/aggregate-inputs';
+import { AGGREGATE_FUNCTIONS } from '../../query/list-inputs';
+import type { AggregateArgs } from '../../query/list-inputs';
 import { selectedFields } from '../../query/selection';
 import { lcFirst } from './entity.resolver';
 

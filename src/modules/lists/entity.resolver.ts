@@ -9,7 +9,7 @@ import { notFound } from '../../platform/errors';
 import type { RequestContext } from '../../context/request-context';
 import { entityOf } from '../entities';
 import { listArgsType } from '../../graphql/catalog-inputs';
-import type { ListArgs } from '../../graphql/catalog-inputs';
+import type { ListArgs } from '../../query/list-inputs';
 import { Connection } from '../../graphql/connection';
 import { listQueryBuilder } from '../../query/list-query-builder';
 import { readPlan } from '../../query/selection';

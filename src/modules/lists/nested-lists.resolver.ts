@@ -6,7 +6,7 @@ import { CATALOG, CatalogRelation, CatalogTable, table } from '../../catalog';
 import type { RequestContext } from '../../context/request-context';
 import { entityOf } from '../entities';
 import { listArgsType } from '../../graphql/catalog-inputs';
-import type { ListArgs } from '../../graphql/catalog-inputs';
+import type { ListArgs } from '../../query/list-inputs';
 import { Connection, Page } from '../../graphql/connection';
 import { fingerprint } from '../../query/cursor';
 import { listQueryBuilder, ParentKey } from '../../query/list-query-builder';

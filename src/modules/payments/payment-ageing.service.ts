@@ -5,7 +5,7 @@ import { toFixedScale } from '../../platform/decimal';
 import { entityOf } from '../entities';
 import { prepare, run } from '../../query/run-statement';
 import { SqlCompiler, Statement } from '../../query/filter-sql';
-import { PaymentStatus } from './payment.enums';
+import { PaymentStatus } from '../../catalog/codes';
 
 export enum AgeingLevel {
   OVERALL = 'overall',

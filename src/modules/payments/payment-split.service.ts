@@ -4,7 +4,7 @@ import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
 import { Dec } from '../../platform/decimal';
 import { Payment } from './payment.entity';
-import { PaymentStatus } from './payment.enums';
+import { PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
 import { PaymentSplitPartInput } from './payment.inputs';
 import { checkColumnValue, checkRow, columnOfField } from './payment.rules';
