@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfig } from './src/config';
+import { loadConfig } from './src/platform/config';
 import { dataSourceOptions } from './src/db/data-source';
 
 /** The DataSource for the typeorm CLI (`npx typeorm-ts-node-commonjs -d ormconfig.ts migration:run`). */

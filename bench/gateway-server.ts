@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/platform/config';
 import { openDatabase } from '../src/db/data-source';
-import { createGateway } from '../src/server';
+import { createGateway } from '../src/http/server';
 
 /** The real gateway over the benchmark database, in its own process; prints its port. */
 async function main() {

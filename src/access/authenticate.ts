@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Config } from '../config';
+import { Config } from '../platform/config';
 import { Database } from '../db/data-source';
 import { Division } from '../modules/divisions/division.entity';
 import { API_KEY_PREFIX, principalForApiKey, unauthenticated } from './api-keys';

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { findTable } from '../catalog';
-import { forbidden, GatewayError } from '../common/errors';
+import { forbidden, GatewayError } from '../platform/errors';
 import { Database } from '../db/data-source';
 import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-query';
 import { Dialect } from '../db/dialect';

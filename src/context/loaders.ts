@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { ObjectLiteral } from 'typeorm';
 import { table } from '../catalog';
 import { DivisionScope } from '../access/division-scope';
-import { entityOf } from '../db/entities';
+import { entityOf } from '../modules/entities';
 
 /**
  * Per-request DataLoaders for to-one relations. A key carries the division of the row that

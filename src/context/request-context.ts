@@ -1,7 +1,7 @@
 import { ApiKeyAdmin } from '../access/api-key-admin';
 import { Principal } from '../access/principal';
 import { DivisionScope } from '../access/division-scope';
-import { Config } from '../config';
+import { Config } from '../platform/config';
 import { Database } from '../db/data-source';
 import { Loaders } from './loaders';
 

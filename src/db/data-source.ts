@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../../migrations';
 import { ApiKeyRecord } from '../access/api-key.entity';
 import { withStatementTimeout } from './bounded-query';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../modules/entities';
 import { registerStatementDeadline } from './sqlite-deadline';
 import { registerDecimalFunctions } from './sqlite-decimal';
 import { CountingLogger, StatementCounter } from './statement-counter';

@@ -1,14 +1,14 @@
 import express, { NextFunction, Request, Response, Router } from 'express';
-import { authenticated, requestContextOf, sendGatewayError } from '../access/http-auth';
-import { requireScope } from '../access/require-scope';
+import { authenticated, requestContextOf, sendGatewayError } from './auth';
+import { requireScope } from '../context/require-scope';
 import { describeCatalog } from '../catalog/describe';
-import { badInput, GatewayError } from '../common/errors';
-import { Config } from '../config';
+import { badInput, GatewayError } from '../platform/errors';
+import { Config } from '../platform/config';
 import { RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
-import { ExportService, ExportSource } from '../export/export.service';
-import { CONTENT_TYPE, ExportFormat, formatFrom } from '../export/formats';
-import { writeExport } from '../export/write-export';
+import { ExportService, ExportSource } from '../modules/exports/export.service';
+import { CONTENT_TYPE, ExportFormat, formatFrom } from '../modules/exports/formats';
+import { writeExport } from '../modules/exports/write-export';
 import { SqlService } from '../sql/sql.service';
 import { typeName } from '../sql/types';
 

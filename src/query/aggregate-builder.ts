@@ -1,13 +1,13 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
 import { CatalogColumn, CatalogTable, table } from '../catalog';
-import { Dec, toFixedScale } from '../common/decimal';
-import { badInput } from '../common/errors';
-import { entityOf } from '../db/entities';
-import { AGGREGATE_FUNCTIONS, AggregateArgs, AggregateFunction, amountColumns, DateBucket, enumOfColumn, groupableColumns, GroupResult } from './aggregate-inputs';
-import { ColumnFilter, SortDirection } from './filter-inputs';
+import { Dec, toFixedScale } from '../platform/decimal';
+import { badInput } from '../platform/errors';
+import { entityOf } from '../modules/entities';
+import { AGGREGATE_FUNCTIONS, AggregateArgs, AggregateFunction, amountColumns, DateBucket, enumOfColumn, groupableColumns, GroupResult } from '../graphql/aggregate-inputs';
+import { ColumnFilter, SortDirection } from '../graphql/filter-inputs';
 import { prepare, run } from './run-statement';
-import { ColumnExpr, SqlCompiler, Statement } from './sql-compiler';
+import { ColumnExpr, SqlCompiler, Statement } from './filter-sql';
 
 export interface AggregateOptions {
   maxPageSize: number;

@@ -1,16 +1,16 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
 import { CatalogRelation, CatalogTable, table } from '../catalog';
-import { badInput } from '../common/errors';
-import { entityOf } from '../db/entities';
+import { badInput } from '../platform/errors';
+import { entityOf } from '../modules/entities';
 import { columnNames, hydrateRows, RowReader, rowReader } from '../db/raw-rows';
-import { ListArgs } from './catalog-inputs';
-import { Page } from './connection';
+import { ListArgs } from '../graphql/catalog-inputs';
+import { Page } from '../graphql/connection';
 import { attachRelated } from './prefetched';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { keysetCondition, orderTerms, resolveSortKeys, SortKey } from './ordering';
 import { prepare, Prepared, run } from './run-statement';
-import { SqlCompiler, Statement } from './sql-compiler';
+import { SqlCompiler, Statement } from './filter-sql';
 
 export interface ListOptions {
   maxPageSize: number;

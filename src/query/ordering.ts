@@ -1,9 +1,9 @@
 import { CatalogTable } from '../catalog';
-import { badInput } from '../common/errors';
-import { OrderByInput, SortKeyRef, toOneRelations } from './catalog-inputs';
+import { badInput } from '../platform/errors';
+import { OrderByInput, SortKeyRef, toOneRelations } from '../graphql/catalog-inputs';
 import { table } from '../catalog';
-import { NullsOrder, SortDirection } from './filter-inputs';
-import { ColumnExpr, SqlCompiler } from './sql-compiler';
+import { NullsOrder, SortDirection } from '../graphql/filter-inputs';
+import { ColumnExpr, SqlCompiler } from './filter-sql';
 
 /** One resolved sort key of a list. */
 export interface SortKey {

@@ -1,6 +1,6 @@
 import { DivisionScope } from '../access/division-scope';
-import { Config } from '../config';
-import { badInput } from '../common/errors';
+import { Config } from '../platform/config';
+import { badInput } from '../platform/errors';
 import { SelectStatementCompiler } from './compile';
 import { parseSelect } from './parse';
 import { CompiledQuery, OutputColumn } from './types';

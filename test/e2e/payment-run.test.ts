@@ -1,4 +1,4 @@
-import { Dec } from '../../src/common/decimal';
+import { Dec } from '../../src/platform/decimal';
 import { DocumentAttachment } from '../../src/modules/documents/document-attachment.entity';
 import { Document } from '../../src/modules/documents/document.entity';
 import { PaymentBatch } from '../../src/modules/batches/payment-batch.entity';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { Database, openDatabase } from '../../src/db/data-source';
-import { seed } from '../../src/db/seed/seed';
+import { seed } from '../../src/seed/seed';
 
 /**
  * Real databases for tests: a fresh SQLite file per test file by default, or a fresh MariaDB

@@ -1,9 +1,9 @@
 import { execute, ExecutionResult, parse } from 'graphql';
 import { Principal, Scope, SCOPES } from '../../src/access/principal';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/platform/config';
 import { createContext } from '../../src/context/request-context';
 import { Database } from '../../src/db/data-source';
-import { buildGatewaySchema } from '../../src/schema';
+import { buildGatewaySchema } from '../../src/modules/schema';
 
 /**
  * Runs a GraphQL operation in-process (no HTTP) as a principal granted `divisions`, through the

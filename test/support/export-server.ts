@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { createApiKey } from '../../src/access/api-keys';
 import { SCOPES } from '../../src/access/principal';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/platform/config';
 import { openDatabase } from '../../src/db/data-source';
-import { exportEvents } from '../../src/export/export-events';
-import { createGateway } from '../../src/server';
+import { exportEvents } from '../../src/modules/exports/export-events';
+import { createGateway } from '../../src/http/server';
 
 /**
  * The gateway in a process of its own (forked by export-stream.test.ts), so that the resident

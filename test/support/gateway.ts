@@ -2,9 +2,9 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createApiKey } from '../../src/access/api-keys';
 import { Scope, SCOPES } from '../../src/access/principal';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/platform/config';
 import { Database } from '../../src/db/data-source';
-import { createGateway, Gateway } from '../../src/server';
+import { createGateway, Gateway } from '../../src/http/server';
 
 export interface GraphQLResult<T = any> {
   status: number;

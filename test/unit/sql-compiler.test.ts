@@ -1,5 +1,5 @@
 import { mysqlDialect, sqliteDialect } from '../../src/db/dialect';
-import { GatewayError } from '../../src/common/errors';
+import { GatewayError } from '../../src/platform/errors';
 import { SelectStatementCompiler } from '../../src/sql/compile';
 import { parseSelect } from '../../src/sql/parse';
 import { findTable } from '../../src/catalog';

@@ -1,6 +1,6 @@
 import { CountryCodeResolver } from 'graphql-scalars';
 import { ACCOUNTS } from '../../catalog/tables/accounts';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** An account (CRM/Accounts): a supplier or customer of a division. */
 @CatalogEntity(ACCOUNTS, {

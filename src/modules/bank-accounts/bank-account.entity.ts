@@ -1,6 +1,6 @@
 import { CurrencyResolver } from 'graphql-scalars';
 import { BANK_ACCOUNTS } from '../../catalog/tables/bank-accounts';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A bank account (CRM/BankAccounts): the division's own when accountID is null. */
 @CatalogEntity(BANK_ACCOUNTS, {

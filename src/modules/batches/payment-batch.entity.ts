@@ -1,6 +1,6 @@
 import { CurrencyResolver } from 'graphql-scalars';
 import { PAYMENT_BATCHES } from '../../catalog/tables/payment-batches';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A processed payment run: the payments of one bank file. */
 @CatalogEntity(PAYMENT_BATCHES, {

@@ -3,7 +3,7 @@ import { electronicFormatIBAN } from 'ibantools';
 import { Clock, creationAudit, modificationAudit, selectionAudit, systemClock } from '../../access/audit';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
-import { Dec } from '../../common/decimal';
+import { Dec } from '../../platform/decimal';
 import { blank, checkBic, checkEuro, checkSepaAmount, checkSepaIban, Checked } from '../../formats/sepa-checks';
 import { buildPain001, FormatError, Pain001Input, Pain001Result, Pain001Transfer } from '../../formats/sepa-pain001';
 import { Account } from '../accounts/account.entity';

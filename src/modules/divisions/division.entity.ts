@@ -1,6 +1,6 @@
 import { CountryCodeResolver, CurrencyResolver, IBANResolver } from 'graphql-scalars';
 import { DIVISIONS } from '../../catalog/tables/divisions';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A division (System/Divisions): the unit every Cashflow row is partitioned by. */
 @CatalogEntity(DIVISIONS, {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
-import { retryOnDeadlock } from '../../common/retry';
+import { retryOnDeadlock } from '../../platform/retry';
 import { PaymentRule, ruleError } from '../payments/payment.errors';
 import { IdempotencyRecord } from './idempotency-record.entity';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Clock, modificationAudit, systemClock } from '../../access/audit';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
-import { Dec } from '../../common/decimal';
+import { Dec } from '../../platform/decimal';
 import { Payment } from '../payments/payment.entity';
 import { PaymentStatus } from '../payments/payment.enums';
 import { PaymentRule, ruleError } from '../payments/payment.errors';

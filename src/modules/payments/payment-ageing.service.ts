@@ -1,10 +1,10 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../../access/division-scope';
 import { table } from '../../catalog';
-import { toFixedScale } from '../../common/decimal';
-import { entityOf } from '../../db/entities';
+import { toFixedScale } from '../../platform/decimal';
+import { entityOf } from '../entities';
 import { prepare, run } from '../../query/run-statement';
-import { SqlCompiler, Statement } from '../../query/sql-compiler';
+import { SqlCompiler, Statement } from '../../query/filter-sql';
 import { PaymentStatus } from './payment.enums';
 
 export enum AgeingLevel {

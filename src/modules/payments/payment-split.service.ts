@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Clock, modificationAudit, systemClock } from '../../access/audit';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
-import { Dec } from '../../common/decimal';
+import { Dec } from '../../platform/decimal';
 import { Payment } from './payment.entity';
 import { PaymentStatus } from './payment.enums';
 import { PaymentRule, ruleError } from './payment.errors';

@@ -1,5 +1,5 @@
 import { PAYMENTS } from '../../catalog/tables/payments';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 import { PaymentMethod, PaymentSource, PaymentStatus } from './payment.enums';
 
 /**

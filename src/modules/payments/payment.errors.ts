@@ -1,4 +1,4 @@
-import { ErrorCode, GatewayError } from '../../common/errors';
+import { ErrorCode, GatewayError } from '../../platform/errors';
 
 /**
  * Every rule a payment mutation can break, with the GraphQL code it is answered with. The map is

@@ -2,7 +2,7 @@ import { code as currencyByCode } from 'currency-codes';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { CatalogColumn, storedColumns } from '../../catalog';
 import { PAYMENTS } from '../../catalog/tables/payments';
-import { Dec, isDecimalText } from '../../common/decimal';
+import { Dec, isDecimalText } from '../../platform/decimal';
 import { Payment } from './payment.entity';
 import { PaymentStatus } from './payment.enums';
 import { PaymentRule, ruleError } from './payment.errors';

@@ -1,7 +1,7 @@
-import { Dec } from '../../../src/common/decimal';
-import { demoPain001 } from '../../../src/db/seed/demo-bank-file';
-import { demoBatches, demoDivision, demoPayment, demoUsers, paidAmountDC } from '../../../src/db/seed/demo-data';
-import { Random } from '../../../src/db/seed/random';
+import { Dec } from '../../../src/platform/decimal';
+import { demoPain001 } from '../../../src/seed/demo-bank-file';
+import { demoBatches, demoDivision, demoPayment, demoUsers, paidAmountDC } from '../../../src/seed/demo-data';
+import { Random } from '../../../src/seed/random';
 import { sharedFile, validateAgainstXsd } from '../../support/shared-files';
 
 const TODAY = new Date('2026-06-15T00:00:00Z');
