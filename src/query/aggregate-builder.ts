@@ -5,7 +5,7 @@ import { Dec, toFixedScale } from '../platform/decimal';
 import { badInput } from '../platform/errors';
 import { AGGREGATE_FUNCTIONS, AggregateArgs, AggregateFunction, amountColumns, ColumnFilter, DateBucket, groupableColumns, GroupResult, SortDirection } from './list-inputs';
 import { prepare, run } from './run-statement';
-import { ColumnExpr, SqlCompiler, Statement } from './filter-sql';
+import { ColumnExpr, ListFilterCompiler, Statement } from './filter-sql';
 
 export interface AggregateOptions {
   maxPageSize: number;
@@ -37,7 +37,7 @@ export class AggregateBuilder {
     const t = table(tableName);
     const stmt = new Statement(this.scope);
     const qb = this.scope.select(t.name, 't') as SelectQueryBuilder<ObjectLiteral>;
-    const c = new SqlCompiler(stmt, qb, t, 't');
+    const c = new ListFilterCompiler(stmt, qb, t, 't');
     const d = c.dialect;
     const where = c.where(args.where);
     if (where) qb.andWhere(where);

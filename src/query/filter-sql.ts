@@ -51,7 +51,7 @@ export interface ColumnExpr {
  * filters through relations become EXISTS sub-queries restricted by the scope. Never per-row
  * queries.
  */
-export class SqlCompiler {
+export class ListFilterCompiler {
   private readonly joins = new Map<string, string>();
   /** Joins by the target's primary key made only to read the related row: alias to table. */
   private readonly keyJoins = new Map<string, string>();
@@ -250,7 +250,7 @@ export class SqlCompiler {
     const alias = this.stmt.alias('r');
     const sub = this.qb.subQuery().select('1').from(target.name, alias) as SelectQueryBuilder<ObjectLiteral>;
     this.stmt.scope.restrict(sub, alias);
-    const inner = new SqlCompiler(this.stmt, sub, target, alias);
+    const inner = new ListFilterCompiler(this.stmt, sub, target, alias);
     const condition = inner.where(where, path);
     sub.where(this.relationCondition(rel, alias));
     if (condition) sub.andWhere(condition);

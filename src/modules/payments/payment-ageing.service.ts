@@ -4,7 +4,7 @@ import { table } from '../../catalog';
 import { toFixedScale } from '../../platform/decimal';
 import { entityOf } from '../entities';
 import { prepare, run } from '../../query/run-statement';
-import { SqlCompiler, Statement } from '../../query/filter-sql';
+import { ListFilterCompiler, Statement } from '../../query/filter-sql';
 import { PaymentStatus } from '../../catalog/codes';
 
 export enum AgeingLevel {
@@ -54,7 +54,7 @@ export async function paymentAgeing(
   const t = table('Payments');
   const stmt = new Statement(scope);
   const qb = scope.select(entityOf(t.name), 't') as SelectQueryBuilder<ObjectLiteral>;
-  const c = new SqlCompiler(stmt, qb, t, 't');
+  const c = new ListFilterCompiler(stmt, qb, t, 't');
   const d = c.dialect;
   const condition = c.where(where);
   if (condition) qb.andWhere(condition);
