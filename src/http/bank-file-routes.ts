@@ -1,10 +1,11 @@
 import express, { Request, Response, Router } from 'express';
 import { authenticated, requestContextOf, sendGatewayError } from './auth';
-import { badInput, GatewayError } from '../platform/errors';
+import { GatewayError } from '../platform/errors';
 import { Config } from '../platform/config';
 import { Database } from '../db/data-source';
 import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
 import { batchFile, documentAttachment } from '../modules/batches/bank-file.service';
+import { BatchRule, batchError } from '../modules/batches/batch.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,7 +26,7 @@ export function bankFileRoutes(db: Database, config: Config): Router {
 
 function uuidParam(req: Request, name: string): string {
   const value = String(req.params[name]);
-  if (!UUID.test(value)) throw badInput(name, 'must be a UUID');
+  if (!UUID.test(value)) throw batchError(BatchRule.INVALID_VALUE, name, 'must be a UUID');
   return value;
 }
 

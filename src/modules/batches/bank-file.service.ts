@@ -1,7 +1,7 @@
 import { requireScope } from '../../context/require-scope';
-import { notFound } from '../../platform/errors';
 import type { RequestContext } from '../../context/request-context';
 import { DocumentAttachment } from '../documents/document-attachment.entity';
+import { BatchRule, batchError } from './batch.errors';
 import { PaymentBatch } from './payment-batch.entity';
 
 /**
@@ -38,4 +38,8 @@ export async function documentAttachment(ctx: RequestContext, documentId: string
 /** Where a client downloads an attachment over HTTP (relative to the gateway). */
 export function downloadPath(file: Pick<DocumentAttachment, 'documentID' | 'id'>): string {
   return `/documents/${file.documentID}/attachments/${file.id}`;
+}
+
+function notFound(what: string, id: string) {
+  return batchError(BatchRule.NOT_FOUND, null, `${what} ${id} was not found`, { id });
 }
