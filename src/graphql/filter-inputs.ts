@@ -11,7 +11,8 @@ import { DateTimeScalar, DecimalScalar } from './scalars';
 @InputType('StringFilter', { description: 'Operators on a text column. Comparisons are case-insensitive on both databases (ASCII).' })
 export class StringFilter {
   @Field(() => String, { nullable: true, description: 'Equal to (case-insensitive).' }) eq?: string;
-  @Field(() => String, { nullable: true, description: 'Not equal to (case-insensitive); rows where the column is null do not match.' }) ne?: string;
+  @Field(() => String, { nullable: true, description: 'Not equal to (case-insensitive); rows where the column is null do not match.' })
+  ne?: string;
   @Field(() => [String], { nullable: true, description: 'Equal to one of the values.' }) in?: string[];
   @Field(() => [String], { nullable: true, description: 'Equal to none of the values.' }) notIn?: string[];
   @Field(() => String, { nullable: true, description: 'Sorts after the value.' }) gt?: string;
@@ -124,5 +125,6 @@ registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending
 
 registerEnumType(NullsOrder, {
   name: 'NullsOrder',
-  description: 'Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending).',
+  description:
+    'Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending).',
 });
