@@ -12,13 +12,15 @@ import { fingerprint } from '../../query/cursor';
 import { listQueryBuilder, ParentKey } from '../../query/list-query-builder';
 import { readPlan } from '../../query/selection';
 
+type ConnectionOf = { of(page: Page<ObjectLiteral>): unknown };
+
 /**
  * Connection fields for every to-many relation of the catalog (`division.payments`,
  * `account.payments`, `batch.payments`, `document.attachments`, ...). They take the same where,
- * orderBy and paging arguments as the root lists, and are batched per request: all parents of
- * one field with the same arguments are answered by one statement of the list-query builder.
+ * orderBy and paging arguments as the root lists, need the same scope (payments:read), and are
+ * batched per request: all parents of one field with the same arguments are answered by one
+ * statement of the list-query builder.
  */
-type ConnectionOf = { of(page: Page<ObjectLiteral>): unknown };
 
 function nestedListResolverFor(t: CatalogTable): Function | undefined {
   const many = t.relations.filter((r) => r.kind === 'many');
