@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../common/errors';
+import { forbidden, notFound } from '../platform/errors';
 import { Database } from '../db/data-source';
 import { ApiKeyInfo, createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { grantedDivisions } from './authenticate';

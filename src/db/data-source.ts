@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import { ApiKeyRecord } from '../access/api-key.entity';
 import { withStatementTimeout } from './bounded-query';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
-import { ENTITIES } from './entities';
 import { registerStatementDeadline } from './sqlite-deadline';
 import { registerDecimalFunctions } from './sqlite-decimal';
 import { CountingLogger, StatementCounter } from './statement-counter';
@@ -14,13 +12,24 @@ export interface Database {
   readonly dataSource: DataSource;
   readonly dialect: Dialect;
   readonly statements: StatementCounter;
+  /**
+   * The value cached for this database under `key` (prepared lookups, statement plans, the
+   * server flavour), made by `make` on first use: caches live as long as the database object,
+   * never in module-level maps.
+   */
+  memo<T>(key: string, make: () => T): T;
 }
 
-/** TypeORM options for a `sqlite:path` or `mysql://` URL; used by the app, tests and the CLI. */
-export function dataSourceOptions(databaseUrl: string, counter = new StatementCounter()): DataSourceOptions {
+/** Entity classes (or schemas) a data source maps; the composition root passes them in. */
+export type MappedEntities = readonly (Function | EntitySchema)[];
+
+/**
+ * TypeORM options for a `sqlite:path` or `mysql://` URL mapping `entities`; used by the app,
+ * tests and the CLI (through modules/entities.ts, which knows the entities).
+ */
+export function dataSourceOptions(databaseUrl: string, entities: MappedEntities, counter = new StatementCounter()): DataSourceOptions {
   const logger = new CountingLogger(counter, process.env.LOG_SQL === 'true');
-  // ApiKeys is not a catalog table: mapped here, kept out of ENTITIES (seed clears those).
-  const common = { entities: [...ENTITIES, ApiKeyRecord], migrations: MIGRATIONS, synchronize: false, logging: ['query', 'error'] as const, logger };
+  const common = { entities: [...entities], migrations: MIGRATIONS, synchronize: false, logging: ['query', 'error'] as const, logger };
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -57,13 +66,19 @@ export function dataSourceOptions(databaseUrl: string, counter = new StatementCo
   throw new Error(`DATABASE_URL must start with sqlite: or mysql://, got ${databaseUrl}`);
 }
 
-export async function openDatabase(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Database> {
+/** Opens (and by default migrates) the database at `databaseUrl` with the given entities mapped. */
+export async function openDatabase(databaseUrl: string, options: { entities: MappedEntities; migrate?: boolean }): Promise<Database> {
   const statements = new StatementCounter();
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, statements));
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements));
   await dataSource.initialize();
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
-  const db = { dataSource, dialect, statements };
+  const caches = new Map<string, unknown>();
+  const memo = <T>(key: string, make: () => T): T => {
+    if (!caches.has(key)) caches.set(key, make());
+    return caches.get(key) as T;
+  };
+  const db: Database = { dataSource, dialect, statements, memo };
   // Learn MariaDB or MySQL (how to bound a statement) now, so no request runs or counts it.
   await withStatementTimeout(db, 'SELECT 1', 1);
   return db;

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { Dec } from '../common/decimal';
+import { Dec } from '../platform/decimal';
 import { Problems } from './format-error';
 import { blank, checkBic, checkEuro, checkSepaAmount, checkSepaIban, Checked } from './sepa-checks';
 import { sepaIdentifierProblem, toSepaText } from './sepa-text';

@@ -1,13 +1,11 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
 import { CatalogColumn, CatalogTable, table } from '../catalog';
-import { Dec, toFixedScale } from '../common/decimal';
-import { badInput } from '../common/errors';
-import { entityOf } from '../db/entities';
-import { AGGREGATE_FUNCTIONS, AggregateArgs, AggregateFunction, amountColumns, DateBucket, enumOfColumn, groupableColumns, GroupResult } from './aggregate-inputs';
-import { ColumnFilter, SortDirection } from './filter-inputs';
+import { Dec, toFixedScale } from '../platform/decimal';
+import { badInput } from '../platform/errors';
+import { AGGREGATE_FUNCTIONS, AggregateArgs, AggregateFunction, amountColumns, ColumnFilter, DateBucket, groupableColumns, GroupResult, SortDirection } from './list-inputs';
 import { prepare, run } from './run-statement';
-import { ColumnExpr, SqlCompiler, Statement } from './sql-compiler';
+import { ColumnExpr, ListFilterCompiler, Statement } from './filter-sql';
 
 export interface AggregateOptions {
   maxPageSize: number;
@@ -38,8 +36,8 @@ export class AggregateBuilder {
   async groups(tableName: string, args: AggregateArgs, wanted: WantedAggregates): Promise<GroupResult[]> {
     const t = table(tableName);
     const stmt = new Statement(this.scope);
-    const qb = this.scope.select(entityOf(t.name), 't') as SelectQueryBuilder<ObjectLiteral>;
-    const c = new SqlCompiler(stmt, qb, t, 't');
+    const qb = this.scope.select(t.name, 't') as SelectQueryBuilder<ObjectLiteral>;
+    const c = new ListFilterCompiler(stmt, qb, t, 't');
     const d = c.dialect;
     const where = c.where(args.where);
     if (where) qb.andWhere(where);
@@ -143,7 +141,5 @@ function keyValue(t: CatalogTable, k: GroupKey, v: unknown): unknown {
   if (k.column.type === 'datetime') return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
   if (k.column.type === 'boolean') return Boolean(Number(v));
   if (['int16', 'int32', 'int64'].includes(k.column.type)) return Number(v);
-  const column = t.columns.find((c) => c.field === k.field)!;
-  if (enumOfColumn(t, column)) return typeof v === 'number' ? v : String(v);
   return String(v);
 }

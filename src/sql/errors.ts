@@ -1,4 +1,4 @@
-import { badInput, GatewayError } from '../common/errors';
+import { badInput, GatewayError } from '../platform/errors';
 
 /** Position in the query text (1-based), as node-sql-parser reports it. */
 export interface Position {

@@ -1,5 +1,5 @@
 import { DateUnit, Dialect } from '../db/dialect';
-import type { Expr } from './compiler';
+import type { Expr } from './compile';
 import { Position, sqlError } from './errors';
 import { isNumeric, unify } from './value-types';
 

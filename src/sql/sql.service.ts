@@ -1,7 +1,7 @@
 import { DivisionScope } from '../access/division-scope';
-import { Config } from '../config';
-import { badInput } from '../common/errors';
-import { SqlCompiler } from './compiler';
+import { Config } from '../platform/config';
+import { badInput } from '../platform/errors';
+import { SelectStatementCompiler } from './compile';
 import { parseSelect } from './parse';
 import { CompiledQuery, OutputColumn } from './types';
 import { decodeRow } from './values';
@@ -27,7 +27,7 @@ export class SqlService {
   compile(query: string, parameters: Record<string, unknown> = {}, options: { rowLimit?: number; deadline?: number } = {}): CompiledQuery {
     checkParameters(parameters);
     const ast = parseSelect(query);
-    return new SqlCompiler({
+    return new SelectStatementCompiler({
       dialect: this.scope.dialect,
       conditionFor: (t, alias) => this.scope.conditionFor(t, alias),
       parameters,

@@ -1,6 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
-import { loadConfig } from '../../src/config';
-import { MAX_NESTING } from '../../src/query/protection';
+import { loadConfig } from '../../src/platform/config';
+import { MAX_NESTING } from '../../src/graphql/protection';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { GraphQLResult, startTestGateway, TestGateway } from '../support/gateway';
 

@@ -1,5 +1,5 @@
 import { DivisionScope } from '../../src/access/division-scope';
-import { GatewayError } from '../../src/common/errors';
+import { GatewayError } from '../../src/platform/errors';
 import { run } from '../../src/query/run-statement';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { Database, openDatabase } from '../../src/db/data-source';
-import { seed } from '../../src/db/seed/seed';
+import { Database } from '../../src/db/data-source';
+import { openGatewayDatabase as openDatabase } from '../../src/modules/entities';
+import { seed } from '../../src/seed/seed';
 
 /**
  * Real databases for tests: a fresh SQLite file per test file by default, or a fresh MariaDB

@@ -1,7 +1,7 @@
 import { DocumentNode, Kind, OperationDefinitionNode, OperationTypeNode, parse, SelectionSetNode } from 'graphql';
-import { GatewayError } from '../../src/common/errors';
-import { assertDocumentSize, assertWithinLimits, DocumentLimits, MAX_NESTING, ProtectionLimits } from '../../src/query/protection';
-import { buildGatewaySchema } from '../../src/schema';
+import { GatewayError } from '../../src/platform/errors';
+import { assertDocumentSize, assertWithinLimits, DocumentLimits, MAX_NESTING, ProtectionLimits } from '../../src/graphql/protection';
+import { buildGatewaySchema } from '../../src/modules/schema';
 
 /** The walks of query protection take time linear in the document, however its fragments nest. */
 const LIMITS: DocumentLimits = { maxTokens: 5000, maxFields: 2000, maxDirectives: 50 };

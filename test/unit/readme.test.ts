@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, validate } from 'graphql';
-import { parseSeedCommand } from '../../src/db/seed/seed-options';
-import { loadConfig } from '../../src/config';
-import { buildGatewaySchema } from '../../src/schema';
+import { parseSeedCommand } from '../../src/seed/seed-options';
+import { loadConfig } from '../../src/platform/config';
+import { buildGatewaySchema } from '../../src/modules/schema';
 
 /** The README stays literally true: its GraphQL is valid, its variables and commands exist. */
 const ROOT = path.resolve(__dirname, '..', '..');

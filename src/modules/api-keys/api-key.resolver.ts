@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiKeyInfo, normaliseDivisions } from '../../access/api-keys';
 import { isScope, Scope, SCOPES } from '../../access/principal';
-import { requireScope } from '../../access/require-scope';
-import { badInput } from '../../common/errors';
+import { requireScope } from '../../context/require-scope';
+import { badInput } from '../../platform/errors';
 import type { RequestContext } from '../../context/request-context';
 import { ApiKeyType, CreateApiKeyInput, CreatedApiKeyType } from './api-key.types';
 

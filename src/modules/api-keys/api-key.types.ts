@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '../../common/scalars';
+import { DateTimeScalar } from '../../graphql/scalars';
 import { UUIDResolver } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 

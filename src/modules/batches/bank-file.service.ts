@@ -1,5 +1,5 @@
-import { requireScope } from '../../access/require-scope';
-import { notFound } from '../../common/errors';
+import { requireScope } from '../../context/require-scope';
+import { notFound } from '../../platform/errors';
 import type { RequestContext } from '../../context/request-context';
 import { DocumentAttachment } from '../documents/document-attachment.entity';
 import { PaymentBatch } from './payment-batch.entity';

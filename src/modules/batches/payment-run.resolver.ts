@@ -1,6 +1,6 @@
 import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { requireScope } from '../../access/require-scope';
+import { requireScope } from '../../context/require-scope';
 import type { RequestContext } from '../../context/request-context';
 import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
 import { batchFile, downloadPath } from './bank-file.service';
@@ -39,7 +39,7 @@ export class PaymentRunResolver {
     @Ctx() ctx: RequestContext,
   ) {
     requireScope(ctx, 'payments:process');
-    return idempotent(ctx.scope, ctx.principal, key, 'processPayments', input, (tx) => new PaymentRunService(tx, ctx.principal).process(input));
+    return idempotent(ctx.scope, ctx.principal, key, 'processPayments', input, (tx) => new PaymentRunService(tx, ctx.principal, undefined, ctx.runtime.hooks).process(input));
   }
 
   @FieldResolver(() => BankFile, { nullable: true, description: 'The bank file of the batch (scope payments:process); also at GET /batches/{id}/file.' })

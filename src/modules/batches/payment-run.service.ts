@@ -1,9 +1,10 @@
+import type { RuntimeHooks } from '../../platform/runtime';
 import { randomUUID } from 'node:crypto';
 import { electronicFormatIBAN } from 'ibantools';
 import { Clock, creationAudit, modificationAudit, selectionAudit, systemClock } from '../../access/audit';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
-import { Dec } from '../../common/decimal';
+import { Dec } from '../../platform/decimal';
 import { blank, checkBic, checkEuro, checkSepaAmount, checkSepaIban, Checked } from '../../formats/sepa-checks';
 import { buildPain001, FormatError, Pain001Input, Pain001Result, Pain001Transfer } from '../../formats/sepa-pain001';
 import { Account } from '../accounts/account.entity';
@@ -12,25 +13,17 @@ import { Division } from '../divisions/division.entity';
 import { DocumentAttachment } from '../documents/document-attachment.entity';
 import { Document } from '../documents/document.entity';
 import { Payment } from '../payments/payment.entity';
-import { PaymentMethod, PaymentSource, PaymentStatus } from '../payments/payment.enums';
+import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from '../payments/payment.errors';
-import { dayOf, startOfDay } from '../payments/payment.rules';
+import { startOfDay } from '../../platform/dates';
+import { amountToPay } from '../open-items/amount-to-pay';
+import { remittanceOf } from '../open-items/remittance';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentBatch } from './payment-batch.entity';
-import { paymentRunHooks } from './payment-run.hooks';
 import { BankFileFormat, ProcessPaymentsInput } from './payment-run.inputs';
-import { remittanceOf } from './remittance';
 
 /** Document type of a bank export file. */
 export const DOCUMENT_TYPE_BANK_FILE = 10;
-
-/** What one payment pays in a run: AmountDC, minus the discount when paid in time. */
-export function amountToPay(p: Pick<Payment, 'amountDC' | 'amountDiscountDC' | 'discountDueDate'>, executionDate: Date): Dec {
-  const amount = new Dec(p.amountDC);
-  const discount = p.amountDiscountDC ? new Dec(p.amountDiscountDC) : null;
-  if (discount && !discount.isZero() && p.discountDueDate && dayOf(executionDate) <= dayOf(p.discountDueDate)) return amount.minus(discount);
-  return amount;
-}
 
 /**
  * The payment run: turns open or selected payments of one division into a PaymentBatch with a
@@ -44,6 +37,8 @@ export class PaymentRunService {
     private readonly scope: DivisionScope,
     private readonly principal: Principal,
     private readonly now: Clock = systemClock,
+    /** Test seams of the gateway's runtime (empty in production). */
+    private readonly hooks: RuntimeHooks = {},
   ) {}
 
   async process(input: ProcessPaymentsInput): Promise<PaymentBatch> {
@@ -122,7 +117,7 @@ export class PaymentRunService {
     await this.scope.insert(Document, [document]);
     await this.scope.insert(DocumentAttachment, [attachment]);
     await this.scope.insert(PaymentBatch, [batch]);
-    await paymentRunHooks.afterBatchWritten?.(batchCode);
+    await this.hooks.afterBatchWritten?.(batchCode);
 
     for (const [i, { payment }] of lines.entries()) {
       const selection = payment.paymentSelected ? {} : selectionAudit(this.principal, at);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
-import { retryOnDeadlock } from '../../common/retry';
-import { PaymentRule, ruleError } from '../payments/payment.errors';
+import { retryOnDeadlock } from '../../platform/retry';
+import { IdempotencyRule, idempotencyError } from './idempotency.errors';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 /**
@@ -27,11 +27,11 @@ export async function idempotent<R>(
   work: (scope: DivisionScope) => Promise<R>,
 ): Promise<R> {
   if (key === null || key === undefined) return retryOnDeadlock(() => scope.transaction(work));
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw ruleError(PaymentRule.INVALID_VALUE, 'idempotencyKey', `1 to ${MAX_KEY_LENGTH} characters`);
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw idempotencyError(IdempotencyRule.INVALID_VALUE, 'idempotencyKey', `1 to ${MAX_KEY_LENGTH} characters`);
   const requestHash = hashRequest(operation, input);
   const replay = (record: IdempotencyRecord): R => {
     if (record.requestHash !== requestHash) {
-      throw ruleError(PaymentRule.IDEMPOTENCY_KEY_REUSED, 'idempotencyKey', `key ${key} was already used for another request (${record.operation})`);
+      throw idempotencyError(IdempotencyRule.IDEMPOTENCY_KEY_REUSED, 'idempotencyKey', `key ${key} was already used for another request (${record.operation})`);
     }
     return JSON.parse(Buffer.from(record.response).toString('utf8'), reviveDates) as R;
   };

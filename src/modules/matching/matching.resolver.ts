@@ -1,7 +1,7 @@
-import { DateTimeScalar } from '../../common/scalars';
+import { DateTimeScalar } from '../../graphql/scalars';
 import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
-import { requireScope } from '../../access/require-scope';
+import { requireScope } from '../../context/require-scope';
 import type { RequestContext } from '../../context/request-context';
 import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
 import { Payment } from '../payments/payment.entity';

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Clock, modificationAudit, systemClock } from '../../access/audit';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
-import { Dec } from '../../common/decimal';
+import { Dec } from '../../platform/decimal';
 import { Payment } from '../payments/payment.entity';
-import { PaymentStatus } from '../payments/payment.enums';
+import { PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from '../payments/payment.errors';
-import { startOfDay } from '../payments/payment.rules';
+import { startOfDay } from '../../platform/dates';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentMatch } from './payment-match.entity';
 

@@ -1,11 +1,11 @@
 import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { DIVISIONS_ARG, scopeForDivisions } from '../../access/partition-selection';
-import { requireScope } from '../../access/require-scope';
+import { DIVISIONS_ARG, scopeForDivisions } from '../../context/partition-selection';
+import { requireScope } from '../../context/require-scope';
 import { table } from '../../catalog';
-import { DateTimeScalar, DecimalScalar } from '../../common/scalars';
+import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars';
 import type { RequestContext } from '../../context/request-context';
-import { whereType } from '../../query/catalog-inputs';
+import { whereType } from '../../graphql/catalog-inputs';
 import { AgeingLevel, AgeingRow, paymentAgeing } from './payment-ageing.service';
 
 registerEnumType(AgeingLevel, { name: 'AgeingLevel', description: 'Level of detail of an ageing: overall, per division, or per account (supplier).' });

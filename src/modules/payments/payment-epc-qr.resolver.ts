@@ -3,10 +3,10 @@ import { systemClock } from '../../access/audit';
 import type { RequestContext } from '../../context/request-context';
 import { Loaders } from '../../context/loaders';
 import { epcPayload, epcPng, epcSvg, FormatError } from '../../formats/epc-qr';
-import { amountToPay } from '../batches/payment-run.service';
-import { remittanceOf } from '../batches/remittance';
+import { amountToPay } from '../open-items/amount-to-pay';
+import { remittanceOf } from '../open-items/remittance';
 import { Payment } from './payment.entity';
-import { PaymentMethod, PaymentStatus } from './payment.enums';
+import { PaymentMethod, PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
 
 @ObjectType({ description: 'EPC QR code (EPC069-12 "SEPA QR", version 002, UTF-8) to pay a payment by scanning it in a banking app.' })

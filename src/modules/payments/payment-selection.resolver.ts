@@ -1,6 +1,6 @@
 import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireScope } from '../../access/require-scope';
+import { requireScope } from '../../context/require-scope';
 import type { RequestContext } from '../../context/request-context';
 import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
 import { Payment } from './payment.entity';

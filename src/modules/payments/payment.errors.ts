@@ -1,4 +1,4 @@
-import { ErrorCode, GatewayError } from '../../common/errors';
+import { ErrorCode, ruleErrors } from '../../platform/errors';
 
 /**
  * Every rule a payment mutation can break, with the GraphQL code it is answered with. The map is
@@ -28,7 +28,6 @@ export enum PaymentRule {
   STATUS_LOCKED = 'STATUS_LOCKED',
   NOT_DELETABLE = 'NOT_DELETABLE',
   STALE_VERSION = 'STALE_VERSION',
-  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   NOT_OPEN = 'NOT_OPEN',
   NOT_SELECTED = 'NOT_SELECTED',
   NOT_SEPA_PAYABLE = 'NOT_SEPA_PAYABLE',
@@ -62,7 +61,6 @@ export const GRAPHQL_CODE: Record<PaymentRule, ErrorCode> = {
   [PaymentRule.STATUS_LOCKED]: 'CONFLICT',
   [PaymentRule.NOT_DELETABLE]: 'CONFLICT',
   [PaymentRule.STALE_VERSION]: 'CONFLICT',
-  [PaymentRule.IDEMPOTENCY_KEY_REUSED]: 'BAD_USER_INPUT',
   [PaymentRule.NOT_OPEN]: 'CONFLICT',
   [PaymentRule.NOT_SELECTED]: 'CONFLICT',
   [PaymentRule.NOT_SEPA_PAYABLE]: 'BAD_USER_INPUT',
@@ -73,17 +71,7 @@ export const GRAPHQL_CODE: Record<PaymentRule, ErrorCode> = {
   [PaymentRule.SPLIT_NOT_EXACT]: 'BAD_USER_INPUT',
 };
 
-/** Position of the offending item in a bulk input, and anything else worth telling. */
-export interface RuleDetails {
-  index?: number;
-  id?: string;
-  ids?: string[];
-  reasons?: { id: string; reasons: string[] }[];
-  [key: string]: unknown;
-}
+export type { RuleDetails } from '../../platform/errors';
 
-/** The error of a broken rule: message `field: why`, extensions {code, field, rule, ...}. */
-export function ruleError(rule: PaymentRule, field: string, message: string, details: RuleDetails = {}): GatewayError {
-  const where = details.index === undefined ? field : `input[${details.index}].${field}`;
-  return new GatewayError(GRAPHQL_CODE[rule], `${where}: ${message}`, { field, rule, ...details });
-}
+/** The error of a broken payment rule: message `field: why`, extensions {code, field, rule, ...}. */
+export const ruleError = ruleErrors(GRAPHQL_CODE);

@@ -2,8 +2,8 @@ import { UUIDResolver } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { CatalogColumn, describe } from '../../catalog';
 import { PAYMENTS } from '../../catalog/tables/payments';
-import { DateTimeScalar, DecimalScalar } from '../../common/scalars';
-import { graphqlTypeOf } from '../../db/catalog-entity';
+import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars';
+import { graphqlTypeOf } from '../../graphql/catalog-entity';
 // Decorated first: the inputs take the entity's GraphQL types (PaymentMethod enum, ...).
 import './payment.entity';
 import { CREATE_COLUMNS, UPDATE_COLUMNS } from './payment.rules';

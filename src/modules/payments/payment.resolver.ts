@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { UUIDResolver } from 'graphql-scalars';
-import { requireScope } from '../../access/require-scope';
+import { requireScope } from '../../context/require-scope';
 import type { RequestContext } from '../../context/request-context';
 import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
 import { Payment } from './payment.entity';

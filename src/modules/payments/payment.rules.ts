@@ -1,10 +1,11 @@
+import { dayOf } from '../../platform/dates';
 import { code as currencyByCode } from 'currency-codes';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { CatalogColumn, storedColumns } from '../../catalog';
 import { PAYMENTS } from '../../catalog/tables/payments';
-import { Dec, isDecimalText } from '../../common/decimal';
+import { Dec, isDecimalText } from '../../platform/decimal';
 import { Payment } from './payment.entity';
-import { PaymentStatus } from './payment.enums';
+import { PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
 
 /**
@@ -159,14 +160,4 @@ export function bicProblem(bic: string | null | undefined): string | undefined {
 /** Looks like an IBAN (country letters and check digits) rather than another account number. */
 export function looksLikeIban(number: string): boolean {
   return /^[A-Z]{2}[0-9]{2}/i.test(number.replace(/\s+/g, ''));
-}
-
-/** The calendar day (UTC) of a date-time, as YYYY-MM-DD. */
-export function dayOf(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** Midnight UTC of the day of `d`. */
-export function startOfDay(d: Date): Date {
-  return new Date(`${dayOf(d)}T00:00:00Z`);
 }

@@ -3,7 +3,7 @@ import { DivisionScope } from '../../access/division-scope';
 import { Clock, creationAudit, modificationAudit, systemClock } from '../../access/audit';
 import { Principal } from '../../access/principal';
 import { Payment } from './payment.entity';
-import { PaymentMethod, PaymentSource, PaymentStatus } from './payment.enums';
+import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
 import { PaymentCreateInput, PaymentDeleteInput, PaymentUpdateInput } from './payment.inputs';
 import { checkReferences } from './payment.references';

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { scopeForDivisions } from '../../access/partition-selection';
-import { requireScope } from '../../access/require-scope';
+import { scopeForDivisions } from '../../context/partition-selection';
+import { requireScope } from '../../context/require-scope';
 import type { RequestContext } from '../../context/request-context';
 import { SqlService } from '../../sql/sql.service';
 import { typeName } from '../../sql/types';

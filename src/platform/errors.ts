@@ -1,0 +1,62 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable error codes clients can rely on (extensions.code). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TIMEOUT'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** HTTP status used when the error is the whole answer (REST endpoints, 401 on /graphql). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TIMEOUT: 504,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+export class GatewayError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+}
+
+export const badInput = (field: string, message: string, extra: Record<string, unknown> = {}) =>
+  new GatewayError('BAD_USER_INPUT', `${field}: ${message}`, { field, ...extra });
+export const forbidden = (message: string, extra: Record<string, unknown> = {}) =>
+  new GatewayError('FORBIDDEN', message, extra);
+export const notFound = (what: string, id: unknown) =>
+  new GatewayError('NOT_FOUND', `${what} ${String(id)} was not found`, { id });
+export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
+  new GatewayError('CONFLICT', message, extra);
+
+/** Position of the offending item in a bulk input, and anything else worth telling. */
+export interface RuleDetails {
+  index?: number;
+  id?: string;
+  ids?: string[];
+  reasons?: { id: string; reasons: string[] }[];
+  [key: string]: unknown;
+}
+
+/**
+ * The error factory of one module's rules. Each module declares its rules as a string enum and a
+ * `Record<Rule, ErrorCode>` (exhaustive: a rule without a decided code does not compile); the
+ * factory makes errors with the message `field: why` (or `input[i].field: why` in bulk inputs) and
+ * extensions `{ code, field, rule, ...details }`, which clients rely on.
+ */
+export function ruleErrors<Rule extends string>(codes: Readonly<Record<Rule, ErrorCode>>) {
+  return (rule: Rule, field: string, message: string, details: RuleDetails = {}): GatewayError => {
+    const where = details.index === undefined ? field : `input[${details.index}].${field}`;
+    return new GatewayError(codes[rule], `${where}: ${message}`, { field, rule, ...details });
+  };
+}
