@@ -11,7 +11,9 @@ import { GraphQLResult, startTestGateway, TestGateway } from '../support/gateway
  * runs with the default limits, so the queries here are refused (or answered) as in production.
  *
  * Times are bounds on behaviour, not benchmarks: before the limits, the nine-level fragment
- * bomb kept the event loop (and /health) busy for minutes; refused, it takes milliseconds.
+ * bomb kept the event loop (and /health) busy for minutes; refused, it takes milliseconds. The
+ * bomb's refusal and /health are held to wall-clock bounds; the other documents, some of which
+ * cost validation a tenth of a second, to CPU-time bounds that a busy test machine does not break.
  */
 let t: TestDatabase;
 let gw: TestGateway;
@@ -21,6 +23,12 @@ const defaults = loadConfig({});
 const QUICK_MS = 1000;
 /** /health must answer within this while the gateway is being sent these documents. */
 const HEALTH_MS = 500;
+/**
+ * Bound on the wall time of the documents graphql-js's validation spends up to a tenth of a second
+ * on (repeated fields): on a machine busy with other work, their wall time says little, so their
+ * CPU time is held to QUICK_MS instead (see `expectQuick`) and their wall time only to this.
+ */
+const BUSY_MACHINE_MS = 5000;
 
 beforeAll(async () => {
   t = await openSeededDatabase('document_limits', { payments: 30 });
@@ -46,11 +54,22 @@ function fragmentBomb(levels: number, options: { fanout?: number; first?: number
   return `{ payments(first: ${first}) { nodes { ...F${levels} } } }\n${fragments.join('\n')}`;
 }
 
-/** Sends `query` and how long the answer took. */
-async function timed(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult & { ms: number }> {
+/**
+ * Sends `query`; how long the answer took (`ms`) and the CPU time this process (the gateway runs
+ * in it) spent meanwhile (`cpuMs`, an upper bound on what the request cost the gateway).
+ */
+async function timed(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult & { ms: number; cpuMs: number }> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const res = await gw.gql(query, variables);
-  return { ...res, ms: performance.now() - start };
+  const { user, system } = process.cpuUsage(cpu);
+  return { ...res, ms: performance.now() - start, cpuMs: (user + system) / 1000 };
+}
+
+/** The gateway spent well under a second on `res` (CPU time), and its answer did not take minutes. */
+function expectQuick(res: { ms: number; cpuMs: number }) {
+  expect(res.cpuMs).toBeLessThan(QUICK_MS);
+  expect(res.ms).toBeLessThan(BUSY_MACHINE_MS);
 }
 
 /** Runs `attack` while asking /health over and over; the latencies of those requests. */
@@ -142,7 +161,7 @@ describe('other documents whose size is not their length', () => {
     expect(res.status).toBe(400);
     expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.errors?.[0].message).toMatch(/Cannot spread fragment "A" within itself/);
-    expect(res.ms).toBeLessThan(QUICK_MS);
+    expectQuick(res);
   });
 
   it('refuses inline fragments nested deeper than the nesting limit, and far deeper ones by the token limit', async () => {
@@ -151,17 +170,17 @@ describe('other documents whose size is not their length', () => {
     const deep = await timed(nested(MAX_NESTING));
     refusal(deep, 'nesting');
     expect(deep.errors?.[0].extensions).toMatchObject({ value: MAX_NESTING + 3, max: MAX_NESTING });
-    expect(deep.ms).toBeLessThan(QUICK_MS);
+    expectQuick(deep);
     // Deep enough to exhaust the recursion of the parser, were it not stopped by the token limit first.
     const deeper = await timed(nested(3000));
     refusal(deeper, 'tokens');
-    expect(deeper.ms).toBeLessThan(QUICK_MS);
+    expectQuick(deeper);
     // Nesting across fragments counts too.
     const link = (i: number) => `fragment N${i} on Account { payments(first: 1) { nodes { account { ...N${i + 1} } } } }`;
     const chain = Array.from({ length: 70 }, (_, i) => link(i));
     const fragments = await timed(`{ accounts(first: 1) { nodes { ...N0 } } }\n${chain.join('\n')}\nfragment N70 on Account { id }`);
     refusal(fragments, 'nesting');
-    expect(fragments.ms).toBeLessThan(QUICK_MS);
+    expectQuick(fragments);
   });
 
   it('refuses more tokens than the limit, counting every token', async () => {
@@ -174,8 +193,8 @@ describe('other documents whose size is not their length', () => {
     const list = Array(max).fill('"x"').join(', ');
     const values = await timed(`{ payments(first: 2, where: { description: { in: [${list}] } }) { nodes { id } } }`);
     refusal(values, 'tokens');
-    expect(res.ms).toBeLessThan(QUICK_MS);
-    expect(values.ms).toBeLessThan(QUICK_MS);
+    expectQuick(res);
+    expectQuick(values);
   });
 
   it('refuses many directives, counted once fragments are expanded', async () => {
@@ -183,13 +202,13 @@ describe('other documents whose size is not their length', () => {
     const res = await timed(`{ payments(first: 2) { nodes { ...S ...S ...S ...S ...S ...S } } } fragment S on Payment { id ${skips} }`);
     refusal(res, 'directives');
     expect(res.errors?.[0].extensions).toMatchObject({ value: 60, max: defaults.maxQueryDirectives });
-    expect(res.ms).toBeLessThan(QUICK_MS);
+    expectQuick(res);
   });
 
   it('refuses a huge list of aliases quickly (the alias limit, after a validation bounded by the field limit)', async () => {
     const res = await timed(`{ payments(first: 2) { nodes { ${Array.from({ length: 1500 }, (_, i) => `a${i}: id`).join(' ')} } } }`);
     refusal(res, 'aliases');
-    expect(res.ms).toBeLessThan(QUICK_MS);
+    expectQuick(res);
   });
 
   it('answers or refuses many repeats of the same fields (field merging) quickly', async () => {
@@ -201,12 +220,12 @@ describe('other documents whose size is not their length', () => {
     ]) {
       const res = await timed(query);
       expect([200, 400]).toContain(res.status);
-      expect(res.ms).toBeLessThan(QUICK_MS);
+      expectQuick(res);
     }
     // Over it: refused before validation.
     const over = await timed(`{ payments(first: 2) { nodes { ${Array(defaults.maxQueryFields + 1).fill('id').join(' ')} } } }`);
     refusal(over, 'fields');
-    expect(over.ms).toBeLessThan(QUICK_MS);
+    expectQuick(over);
   });
 
   it('answers a query with a very long string argument quickly (one token, however long)', async () => {
@@ -214,7 +233,7 @@ describe('other documents whose size is not their length', () => {
     const equal = await timed(`{ payments(first: 2, where: { description: { eq: "${long}" } }) { nodes { id } } }`);
     expect(equal.errors).toBeUndefined();
     expect(equal.data.payments.nodes).toEqual([]);
-    expect(equal.ms).toBeLessThan(QUICK_MS);
+    expectQuick(equal);
     // A text to match within a column becomes a LIKE pattern, whose length SQLite limits.
     const contains = await timed(`{ payments(first: 2, where: { description: { contains: "${long}" } }) { nodes { id } } }`);
     // Refused by the resolver, as a page over the maximum is: the error in an HTTP 200 answer.
@@ -223,7 +242,7 @@ describe('other documents whose size is not their length', () => {
       message: 'where.description.contains: is 1000000 characters long; the maximum is 1000',
       extensions: { code: 'BAD_USER_INPUT', field: 'where.description.contains' },
     });
-    expect(contains.ms).toBeLessThan(QUICK_MS);
+    expectQuick(contains);
     const fits = await gw.gql(`{ payments(first: 2, where: { description: { contains: "${'x'.repeat(1000)}" } }) { nodes { id } } }`);
     expect(fits.errors).toBeUndefined();
   });
@@ -239,7 +258,7 @@ describe('other documents whose size is not their length', () => {
     const latencies = await healthDuring(async () => {
       for (let round = 0; round < 3; round++) {
         const answers = await Promise.all(attacks.map((q) => timed(q)));
-        for (const res of answers) expect(res.ms).toBeLessThan(QUICK_MS);
+        for (const res of answers) expectQuick(res);
       }
     });
     expect(Math.max(...latencies)).toBeLessThan(HEALTH_MS);
@@ -274,7 +293,7 @@ describe('legitimate documents', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.payments.nodes).toHaveLength(2);
     expect(Object.keys(res.data.payments.nodes[0]).sort()).toEqual(['amountDC', 'description', 'id']);
-    expect(res.ms).toBeLessThan(QUICK_MS);
+    expectQuick(res);
   });
 });
 
