@@ -223,7 +223,11 @@ describe('other documents whose size is not their length', () => {
       expectQuick(res);
     }
     // Over it: refused before validation.
-    const over = await timed(`{ payments(first: 2) { nodes { ${Array(defaults.maxQueryFields + 1).fill('id').join(' ')} } } }`);
+    const over = await timed(
+      `{ payments(first: 2) { nodes { ${Array(defaults.maxQueryFields + 1)
+        .fill('id')
+        .join(' ')} } } }`,
+    );
     refusal(over, 'fields');
     expectQuick(over);
   });
@@ -304,7 +308,11 @@ describe('exports', () => {
     const tokens = await post({ graphql: `{ payments { nodes { ${Array(defaults.maxQueryTokens).fill('id').join(' ')} } } }` });
     expect(tokens.status).toBe(400);
     expect(((await tokens.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query', limit: 'tokens' });
-    const fields = await post({ graphql: `{ payments { nodes { ${Array(defaults.maxQueryFields + 1).fill('id').join(' ')} } } }` });
+    const fields = await post({
+      graphql: `{ payments { nodes { ${Array(defaults.maxQueryFields + 1)
+        .fill('id')
+        .join(' ')} } } }`,
+    });
     expect(fields.status).toBe(400);
     expect(((await fields.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query', limit: 'fields' });
   });

@@ -20,13 +20,19 @@ const sizeRefusal = (document: DocumentNode, limits = LIMITS) => refusal(() => a
 
 /** The depth, alias and cost checks of the operation of `document`. */
 const shapeCheck = (document: DocumentNode, limits: Partial<ProtectionLimits>) => () =>
-  assertWithinLimits(buildGatewaySchema(), document, document.definitions[0] as OperationDefinitionNode, {}, {
-    maxDepth: 12,
-    maxAliases: 30,
-    maxCost: 1e12,
-    defaultPageSize: 50,
-    ...limits,
-  });
+  assertWithinLimits(
+    buildGatewaySchema(),
+    document,
+    document.definitions[0] as OperationDefinitionNode,
+    {},
+    {
+      maxDepth: 12,
+      maxAliases: 30,
+      maxCost: 1e12,
+      defaultPageSize: 50,
+      ...limits,
+    },
+  );
 
 /** F0 holds `leaf`; F1..F`levels` each spread the previous one twice; the operation spreads the last. */
 const doubling = (levels: number, leaf: string) =>
