@@ -5,13 +5,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { authenticated, requestContextOf } from './auth';
-import { Config } from '../platform/config';
+import { Runtime } from '../platform/runtime';
 import { RequestContext } from '../context/request-context';
 import { analyticsRoutes } from './analytics-routes';
 import { Database } from '../db/data-source';
 import { explorerRouter } from './explorer';
 import { bankFileRoutes } from './bank-file-routes';
-import { queryProtectionPlugin } from '../graphql/protection';
+import { asLimitError, documentSizeRule, DocumentLimits, parseOptionsFor, queryProtectionPlugin } from '../graphql/protection';
 import { buildGatewaySchema } from '../modules/schema';
 import { jitGateway } from '../graphql/jit-gateway';
 
@@ -19,6 +19,7 @@ export interface Gateway {
   app: express.Express;
   apollo: ApolloServer<RequestContext>;
   httpServer: http.Server;
+  runtime: Runtime;
   url: string;
   stop(): Promise<void>;
 }
@@ -41,8 +42,9 @@ function statementCountPlugin(db: Database): ApolloServerPlugin<RequestContext> 
   };
 }
 
-/** Internal errors are logged and answered without their details. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+/** Internal errors are logged and answered without their details; limits answer as limits. */
+export function formatError(given: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const formatted = asLimitError(given, error);
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     const original = error instanceof GraphQLError ? error.originalError ?? error : error;
@@ -52,9 +54,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return formatted;
 }
 
-export async function createGateway(db: Database, config: Config): Promise<Gateway> {
+/**
+ * The gateway's HTTP server on `runtime.config`'s host and port: /graphql, /explore, /health and
+ * the REST routes, over `db`. The caller (the composition root) owns the database and the runtime.
+ */
+export async function createGateway(db: Database, runtime: Runtime): Promise<Gateway> {
+  const { config } = runtime;
   const app = express();
   const httpServer = http.createServer(app);
+  const documentLimits: DocumentLimits = {
+    maxTokens: config.maxQueryTokens,
+    maxFields: config.maxQueryFields,
+    maxDirectives: config.maxQueryDirectives,
+  };
   const apollo = new ApolloServer<RequestContext>({
     // Apollo's one way to swap the executor; Apollo still parses, validates and runs the plugins.
     gateway: jitGateway(buildGatewaySchema()),
@@ -64,6 +76,11 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // The size of a document bounds all work before execution: the parser stops at the token
+    // limit, and documentSizeRule refuses a document whose fragments expand too far before the
+    // other validation rules, the protection plugin, graphql-jit or the planners walk it.
+    parseOptions: parseOptionsFor(documentLimits),
+    validationRules: [documentSizeRule(documentLimits)],
     plugins: [
       // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every
       // field resolver of the schema; nothing here sets cache hints, so it is pure overhead.
@@ -83,17 +100,17 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
     res.json({ status: 'ok', database: db.dialect.kind });
   });
   app.use('/explore', explorerRouter({ mountPath: '/explore', endpoint: '/graphql' }));
-  app.use(analyticsRoutes(db, config));
+  app.use(analyticsRoutes(db, runtime));
   app.use(
     '/graphql',
-    authenticated(db, config),
+    authenticated(db, runtime),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) => requestContextOf(res),
     }),
   );
 
-  app.use(bankFileRoutes(db, config));
+  app.use(bankFileRoutes(db, runtime));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
@@ -102,6 +119,7 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
     app,
     apollo,
     httpServer,
+    runtime,
     url: `http://localhost:${port}`,
     async stop() {
       await apollo.stop();

@@ -13,7 +13,9 @@ import path from 'node:path';
  */
 const SRC = path.resolve(__dirname, '../../src');
 const filesOf = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesOf(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesOf(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 const sources = filesOf(SRC)
   .filter((f) => f.endsWith('.ts'))
   .map((f) => ({ file: path.relative(SRC, f).split(path.sep).join('/'), text: fs.readFileSync(f, 'utf8') }));
@@ -27,7 +29,12 @@ function find(files: typeof sources, pattern: RegExp): string[] {
 
 describe('declarative access', () => {
   it('checks no scope inside a resolver', () => {
-    expect(find(sources.filter((s) => s.file.endsWith('.resolver.ts')), /\brequireScope\b/)).toEqual([]);
+    expect(
+      find(
+        sources.filter((s) => s.file.endsWith('.resolver.ts')),
+        /\brequireScope\b/,
+      ),
+    ).toEqual([]);
   });
 
   it('declares the divisions and idempotencyKey arguments only through their decorators', () => {
@@ -57,7 +64,9 @@ describe('declarative access', () => {
   it('keeps the lines of decorator files within 140 characters', () => {
     const decorated = sources.filter((s) => s.text.includes("from 'type-graphql'"));
     expect(decorated.length).toBeGreaterThan(10);
-    const long = decorated.flatMap(({ file, text }) => text.split('\n').flatMap((line, i) => (line.length > 140 ? [`${file}:${i + 1} (${line.length})`] : [])));
+    const long = decorated.flatMap(({ file, text }) =>
+      text.split('\n').flatMap((line, i) => (line.length > 140 ? [`${file}:${i + 1} (${line.length})`] : [])),
+    );
     expect(long).toEqual([]);
   });
 });

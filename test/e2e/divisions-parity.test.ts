@@ -1,9 +1,8 @@
 import { Writable } from 'node:stream';
 import { runExport } from '../../src/cli/export';
-import { loadConfig } from '../../src/platform/config';
 import { GatewayError } from '../../src/platform/errors';
 import { openSeededDatabase, TestDatabase } from '../support/database';
-import { startTestGateway, TestGateway } from '../support/gateway';
+import { startTestGateway, TestGateway, testRuntime } from '../support/gateway';
 
 /**
  * One rule narrows a request to its `divisions` (context/partition-selection.ts), whichever door
@@ -34,7 +33,8 @@ afterAll(async () => {
 });
 
 /** What a door answered: the rows, or the error's code, message and the extensions that matter. */
-type Outcome = { rows: unknown[] } | { error: { code: unknown; message: string; field?: unknown; division?: unknown; rule?: unknown }; status?: number };
+type Outcome =
+  { rows: unknown[] } | { error: { code: unknown; message: string; field?: unknown; division?: unknown; rule?: unknown }; status?: number };
 
 const errorOf = (e: { message: string; extensions?: Record<string, unknown> }) => ({
   code: e.extensions?.code,
@@ -48,7 +48,12 @@ const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403 };
 async function httpOutcome(res: Response): Promise<Outcome> {
   if (res.status === 200) {
     const text = (await res.text()).trim();
-    const rows = text.startsWith('{"columns"') ? JSON.parse(text).rows : text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const rows = text.startsWith('{"columns"')
+      ? JSON.parse(text).rows
+      : text
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l));
     return { rows };
   }
   const error = errorOf(((await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors[0]);
@@ -63,12 +68,16 @@ async function doors(divisions: number[] | undefined, headers: Record<string, st
   const graphql = await gw.gql('query($d: [Int!]) { sql(query: "' + QUERY + '", divisions: $d) { rows } }', { d: divisions }, headers);
   const outcomes: Record<string, Outcome> = {
     graphql: graphql.errors ? { error: errorOf(graphql.errors[0]) } : { rows: graphql.data.sql.rows },
-    'POST /sql': await httpOutcome(await gw.request('/sql', { method: 'POST', headers: json, body: JSON.stringify({ query: QUERY, divisions }) })),
+    'POST /sql': await httpOutcome(
+      await gw.request('/sql', { method: 'POST', headers: json, body: JSON.stringify({ query: QUERY, divisions }) }),
+    ),
     'POST /export': await httpOutcome(
       await gw.request('/export', { method: 'POST', headers: json, body: JSON.stringify({ sql: QUERY, format: 'ndjson', divisions }) }),
     ),
     'GET /export': await httpOutcome(
-      await gw.request(`/export?format=ndjson&sql=${encodeURIComponent(QUERY)}${text === undefined ? '' : `&divisions=${text}`}`, { headers }),
+      await gw.request(`/export?format=ndjson&sql=${encodeURIComponent(QUERY)}${text === undefined ? '' : `&divisions=${text}`}`, {
+        headers,
+      }),
     ),
   };
   if (!headers['x-api-key'] && !headers['x-cashflow-divisions']) outcomes['npm run export'] = await cliOutcome(text);
@@ -81,14 +90,20 @@ async function cliOutcome(divisions: string | undefined): Promise<Outcome> {
   const sink = new Writable({ write: (chunk, _encoding, done) => ((out += String(chunk)), done()) });
   const progress = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    await runExport(t.db, loadConfig({ ...process.env }), { sql: QUERY, format: 'ndjson', divisions }, sink);
+    await runExport(t.db, testRuntime(), { sql: QUERY, format: 'ndjson', divisions }, sink);
   } catch (error) {
     if (error instanceof GatewayError) return { error: errorOf(error) };
     throw error;
   } finally {
     progress.mockRestore();
   }
-  return { rows: out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    rows: out
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+  };
 }
 
 const same = (outcomes: Record<string, Outcome>, expected: Outcome) =>
@@ -116,7 +131,13 @@ describe('the divisions argument: one rule through every door', () => {
 
   it('refuses an empty list with BAD_USER_INPUT naming divisions', async () => {
     same(await doors([]), {
-      error: { code: 'BAD_USER_INPUT', message: 'divisions: must name at least one division (omit it for all)', field: 'divisions', division: undefined, rule: 'NO_DIVISION' },
+      error: {
+        code: 'BAD_USER_INPUT',
+        message: 'divisions: must name at least one division (omit it for all)',
+        field: 'divisions',
+        division: undefined,
+        rule: 'NO_DIVISION',
+      },
     });
   });
 
@@ -134,10 +155,22 @@ describe('the divisions argument: one rule through every door', () => {
   });
 
   it('refuses what is not a list of division codes outside GraphQL (whose type system does it there)', async () => {
-    const expected = { error: { code: 'BAD_USER_INPUT', message: 'divisions: must be a list of division codes', field: 'divisions', division: undefined, rule: 'INVALID_VALUE' } };
-    expect(await httpOutcome(await gw.request(`/export?format=ndjson&sql=${encodeURIComponent(QUERY)}&divisions=${D[0]},x`))).toEqual(expected);
+    const expected = {
+      error: {
+        code: 'BAD_USER_INPUT',
+        message: 'divisions: must be a list of division codes',
+        field: 'divisions',
+        division: undefined,
+        rule: 'INVALID_VALUE',
+      },
+    };
+    expect(await httpOutcome(await gw.request(`/export?format=ndjson&sql=${encodeURIComponent(QUERY)}&divisions=${D[0]},x`))).toEqual(
+      expected,
+    );
     const body = JSON.stringify({ query: QUERY, divisions: [D[0], 'two'] });
-    expect(await httpOutcome(await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body }))).toEqual(expected);
+    expect(await httpOutcome(await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body }))).toEqual(
+      expected,
+    );
     expect(await cliOutcome('1;2')).toEqual(expected);
   });
 });

@@ -30,7 +30,9 @@ const VOCABULARIES: Record<string, Record<string, ErrorCode>> = {
 
 const SRC = path.resolve(__dirname, '../../src');
 const filesOf = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesOf(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesOf(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
 describe('error vocabularies', () => {
   it('lists every vocabulary of src (each ruleErrors call)', () => {
@@ -56,9 +58,22 @@ describe('error vocabularies', () => {
   it('keeps the rule strings the payment run and matching answered with before they had their own', () => {
     // The PaymentRule values these services threw until they got their own vocabularies.
     expect(Object.values(BatchRule).sort()).toEqual(
-      ['BANK_ACCOUNT_NOT_OWN', 'INVALID_BIC', 'INVALID_IBAN', 'INVALID_VALUE', 'NOT_FOUND', 'NOT_OPEN', 'NOT_SEPA_PAYABLE', 'NOTHING_TO_PROCESS', 'REQUIRED', 'UNKNOWN_REFERENCE'].sort(),
+      [
+        'BANK_ACCOUNT_NOT_OWN',
+        'INVALID_BIC',
+        'INVALID_IBAN',
+        'INVALID_VALUE',
+        'NOT_FOUND',
+        'NOT_OPEN',
+        'NOT_SEPA_PAYABLE',
+        'NOTHING_TO_PROCESS',
+        'REQUIRED',
+        'UNKNOWN_REFERENCE',
+      ].sort(),
     );
-    expect(Object.values(MatchingRule).sort()).toEqual(['INVALID_VALUE', 'MATCH_NOT_BALANCED', 'NOT_MATCHABLE', 'NOT_MATCHED', 'REQUIRED', 'TOO_LONG'].sort());
+    expect(Object.values(MatchingRule).sort()).toEqual(
+      ['INVALID_VALUE', 'MATCH_NOT_BALANCED', 'NOT_MATCHABLE', 'NOT_MATCHED', 'REQUIRED', 'TOO_LONG'].sort(),
+    );
     expect({ ...BATCH_ERROR_CODES, ...MATCHING_ERROR_CODES }).toMatchObject({
       NOT_OPEN: 'CONFLICT',
       NOTHING_TO_PROCESS: 'BAD_USER_INPUT',

@@ -44,7 +44,7 @@ export class PaymentRunResolver {
     @IdempotencyKeyArg() idempotent: Idempotent,
     @Ctx() ctx: RequestContext,
   ) {
-    return idempotent(input, (tx) => new PaymentRunService(tx, ctx.principal).process(input));
+    return idempotent(input, (tx) => new PaymentRunService(tx, ctx.principal, undefined, ctx.runtime.hooks).process(input));
   }
 
   @FieldResolver(() => BankFile, { nullable: true, description: DOCS.file })

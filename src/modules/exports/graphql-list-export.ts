@@ -16,7 +16,7 @@ import {
 import { GatewayError } from '../../platform/errors';
 import type { RequestContext } from '../../context/request-context';
 import { Loaders } from '../../context/loaders';
-import { assertWithinLimits } from '../../graphql/protection';
+import { assertDocumentSize, assertWithinLimits, DocumentLimits, parseOptionsFor, tokenLimitError } from '../../graphql/protection';
 import { OutputColumn } from '../../sql/types';
 import { ExportRule, exportError } from './export.errors';
 import type { ExportRows } from './export.service';
@@ -33,12 +33,21 @@ const PAGE_INFO = 'exportPageInfo';
  * become dotted columns (`account.name`); lists inside a node become JSON text.
  */
 export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, query: string, variables: Record<string, unknown> = {}): ExportRows {
+  // The size limits of /graphql, before anything walks the document.
+  const { config } = ctx;
+  const documentLimits: DocumentLimits = {
+    maxTokens: config.maxQueryTokens,
+    maxFields: config.maxQueryFields,
+    maxDirectives: config.maxQueryDirectives,
+  };
   let document: DocumentNode;
   try {
-    document = parse(query);
+    document = parse(query, parseOptionsFor(documentLimits));
   } catch (error) {
-    throw exportError(ExportRule.INVALID_QUERY, 'graphql', (error as GraphQLError).message);
+    const message = (error as GraphQLError).message;
+    throw tokenLimitError(message) ?? exportError(ExportRule.INVALID_QUERY, 'graphql', message);
   }
+  assertDocumentSize(document, documentLimits);
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1 || operations[0].operation !== 'query' || operations.length !== document.definitions.length) {
     throw notAList('must be one query operation, without fragments');
@@ -88,7 +97,6 @@ export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, quer
   const errors = validate(schema, paged);
   if (errors.length) throw exportError(ExportRule.INVALID_QUERY, 'graphql', errors[0].message);
   // The same depth, alias and cost limits as /graphql, for each page the export runs.
-  const { config } = ctx;
   assertWithinLimits(schema, paged, paged.definitions[0] as OperationDefinitionNode, { ...variables, [AFTER]: null }, {
     maxDepth: config.maxQueryDepth,
     maxAliases: config.maxQueryAliases,

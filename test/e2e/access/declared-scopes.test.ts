@@ -69,7 +69,14 @@ describe('every root field declares its access', () => {
   });
 
   it('names the open fields exactly', () => {
-    expect(roots.filter((r) => { const a = accessOf(r.field); return a && 'open' in a; }).map((r) => r.id)).toEqual(OPEN_FIELDS);
+    expect(
+      roots
+        .filter((r) => {
+          const a = accessOf(r.field);
+          return a && 'open' in a;
+        })
+        .map((r) => r.id),
+    ).toEqual(OPEN_FIELDS);
   });
 });
 
@@ -84,7 +91,10 @@ describe('a declared scope answers FORBIDDEN naming it', () => {
     // The declared scope alone passes the check; what the field then answers (NOT_FOUND,
     // BAD_USER_INPUT on the made-up arguments, or data) is not about access.
     const allowed = await gw.gql(query, variables, withOnly(scope));
-    expect({ id, missing: (allowed.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN' && e.extensions?.scope) }).toEqual({ id, missing: [] });
+    expect({ id, missing: (allowed.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN' && e.extensions?.scope) }).toEqual({
+      id,
+      missing: [],
+    });
   });
 
   it('lets any caller read the open fields', async () => {
@@ -96,13 +106,19 @@ describe('a declared scope answers FORBIDDEN naming it', () => {
 
 describe('nested fields', () => {
   const nested = Object.values(schema.getTypeMap())
-    .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__') && type !== schema.getQueryType() && type !== schema.getMutationType())
-    .flatMap((type) => Object.values(type.getFields()).map((field) => ({ id: `${type.name}.${field.name}`, field, access: accessOf(field) })))
+    .filter(
+      (type): type is GraphQLObjectType =>
+        isObjectType(type) && !type.name.startsWith('__') && type !== schema.getQueryType() && type !== schema.getMutationType(),
+    )
+    .flatMap((type) =>
+      Object.values(type.getFields()).map((field) => ({ id: `${type.name}.${field.name}`, field, access: accessOf(field) })),
+    )
     .filter((f) => f.access !== undefined);
 
   it('declare payments:read on every to-many relation and payments:process on the bank file, nothing else', () => {
     const expected: Record<string, { scope: Scope }> = { 'PaymentBatch.file': { scope: 'payments:process' } };
-    for (const t of CATALOG) for (const r of t.relations) if (r.kind === 'many') expected[`${t.typeName}.${r.name}`] = { scope: 'payments:read' };
+    for (const t of CATALOG)
+      for (const r of t.relations) if (r.kind === 'many') expected[`${t.typeName}.${r.name}`] = { scope: 'payments:read' };
     expect(Object.fromEntries(nested.map((f) => [f.id, f.access]))).toEqual(expected);
   });
 
@@ -110,7 +126,10 @@ describe('nested fields', () => {
     const scope = (f.access as { scope: Scope }).scope;
     const ctx = { principal: { scopes: new Set(SCOPES.filter((s) => s !== scope)) } };
     const resolved = f.field.resolve!({}, {}, ctx, {} as GraphQLResolveInfo);
-    await expect(resolved).rejects.toMatchObject({ message: `This operation needs the scope ${scope}`, extensions: { code: 'FORBIDDEN', scope } });
+    await expect(resolved).rejects.toMatchObject({
+      message: `This operation needs the scope ${scope}`,
+      extensions: { code: 'FORBIDDEN', scope },
+    });
   });
 });
 
