@@ -5,4 +5,10 @@ import { QueryIndexes1763990000000 } from './1763990000000-query-indexes';
 import { TextKeyIndexes1764100000000 } from './1764100000000-text-key-indexes';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [Initial1763740800000, ApiKeys1763827200000, PaymentRun1763900000000, QueryIndexes1763990000000, TextKeyIndexes1764100000000];
+export const MIGRATIONS = [
+  Initial1763740800000,
+  ApiKeys1763827200000,
+  PaymentRun1763900000000,
+  QueryIndexes1763990000000,
+  TextKeyIndexes1764100000000,
+];

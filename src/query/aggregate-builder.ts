@@ -38,7 +38,8 @@ export class AggregateBuilder {
 
   async groups(tableName: string, args: AggregateArgs, wanted: WantedAggregates): Promise<GroupResult[]> {
     const t = table(tableName);
-    const stmt = new Statement(this.scope, { ...DEFAULT_FILTER_LIMITS, listValues: this.options.maxListValues ?? DEFAULT_FILTER_LIMITS.listValues });
+    const listValues = this.options.maxListValues ?? DEFAULT_FILTER_LIMITS.listValues;
+    const stmt = new Statement(this.scope, { ...DEFAULT_FILTER_LIMITS, listValues });
     checkKeyCount('groupBy', 'groupKeys', args.groupBy?.length ?? 0, MAX_GROUP_KEYS);
     checkKeyCount('orderBy', 'sortKeys', args.orderBy?.length ?? 0, MAX_GROUP_KEYS);
     const qb = this.scope.select(t.name, 't') as SelectQueryBuilder<ObjectLiteral>;
@@ -77,7 +78,10 @@ export class AggregateBuilder {
     if (keys.length) qb.groupBy(keys.map((k) => k.groupExpr).join(', '));
 
     const having: string[] = [];
-    if (args.having?.count) having.push(...c.columnFilter({ column: INT_TYPE, sql: 'COUNT(*)', nullable: false }, args.having.count as ColumnFilter, 'having.count'));
+    if (args.having?.count) {
+      const count: ColumnExpr = { column: INT_TYPE, sql: 'COUNT(*)', nullable: false };
+      having.push(...c.columnFilter(count, args.having.count as ColumnFilter, 'having.count'));
+    }
     for (const fn of AGGREGATE_FUNCTIONS) {
       for (const [field, filter] of Object.entries(args.having?.[fn] ?? {})) {
         if (!filter) continue;

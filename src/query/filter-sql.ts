@@ -29,7 +29,9 @@ export class Parameters {
   }
   private count(n: number): void {
     this.bound += n;
-    if (this.bound > this.max) throw overLimit('where', 'parameters', this.bound, this.max, 'the filters need too many values in one statement');
+    if (this.bound > this.max) {
+      throw overLimit('where', 'parameters', this.bound, this.max, 'the filters need too many values in one statement');
+    }
   }
 }
 
@@ -48,7 +50,9 @@ export class Statement {
   countConditions(n: number, path: string): void {
     this.conditions += n;
     const max = this.limits.conditions;
-    if (this.conditions > max) throw overLimit(path, 'filterConditions', this.conditions, max, 'the filters have too many conditions in all');
+    if (this.conditions > max) {
+      throw overLimit(path, 'filterConditions', this.conditions, max, 'the filters have too many conditions in all');
+    }
   }
 }
 
@@ -216,7 +220,8 @@ export class ListFilterCompiler {
       return `${key(e.sql)} ${keyword} (${values.map((v) => key(this.param(e.column, v))).join(', ')})`;
     }
     if (e.column.type === 'string' && this.dialect.kind === 'sqlite') {
-      return `${this.comparable(e.sql, e.column)} ${keyword} (${values.map((v) => this.comparable(this.param(e.column, v), e.column)).join(', ')})`;
+      const keys = values.map((v) => this.comparable(this.param(e.column, v), e.column));
+      return `${this.comparable(e.sql, e.column)} ${keyword} (${keys.join(', ')})`;
     }
     const list = this.stmt.params.list(values.map((v) => this.value(e.column, v)));
     return `${e.sql} ${keyword} ${list}`;
@@ -229,7 +234,9 @@ export class ListFilterCompiler {
   /** A text value of a filter no longer than the limit. */
   private text(value: unknown, path: string): unknown {
     const max = this.stmt.limits.textLength;
-    if (typeof value === 'string' && value.length > max) throw overLimit(path, 'textLength', value.length, max, `takes text of at most ${max} characters`);
+    if (typeof value === 'string' && value.length > max) {
+      throw overLimit(path, 'textLength', value.length, max, `takes text of at most ${max} characters`);
+    }
     return value;
   }
 
@@ -261,10 +268,14 @@ export class ListFilterCompiler {
   where(input: Record<string, unknown> | null | undefined, path = 'where', depth = 0): string | undefined {
     if (!input) return undefined;
     const limits = this.stmt.limits;
-    if (depth > limits.depth) throw overLimit(path, 'filterDepth', depth, limits.depth, 'nests and / or / not and relation filters too deeply');
+    if (depth > limits.depth) {
+      throw overLimit(path, 'filterDepth', depth, limits.depth, 'nests and / or / not and relation filters too deeply');
+    }
     const list = (key: string, value: unknown) => {
       const items = value as Record<string, unknown>[];
-      if (items.length > limits.breadth) throw overLimit(`${path}.${key}`, 'filterBreadth', items.length, limits.breadth, `takes at most ${limits.breadth} filters`);
+      if (items.length > limits.breadth) {
+        throw overLimit(`${path}.${key}`, 'filterBreadth', items.length, limits.breadth, `takes at most ${limits.breadth} filters`);
+      }
       return items;
     };
     const parts: string[] = [];

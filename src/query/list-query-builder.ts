@@ -138,7 +138,8 @@ export class ListQueryBuilder {
 
   /** The filtered statement: SELECT of the table's columns through the scope, with the where. */
   private base(t: CatalogTable, args: ListArgs, columns?: ReadonlySet<string>) {
-    const stmt = new Statement(this.scope, { ...DEFAULT_FILTER_LIMITS, listValues: this.options.maxListValues ?? DEFAULT_FILTER_LIMITS.listValues });
+    const listValues = this.options.maxListValues ?? DEFAULT_FILTER_LIMITS.listValues;
+    const stmt = new Statement(this.scope, { ...DEFAULT_FILTER_LIMITS, listValues });
     const qb = this.scope.select(t.name, 't') as SelectQueryBuilder<ObjectLiteral>;
     const compiler = new ListFilterCompiler(stmt, qb, t, 't');
     if (columns) {
@@ -291,7 +292,10 @@ export class ListQueryBuilder {
 }
 
 /** The list-query builder of a request, configured from the gateway's config. */
-export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageSize: number; statementTimeoutMs: number; maxListValues?: number } }): ListQueryBuilder {
+export function listQueryBuilder(ctx: {
+  scope: DivisionScope;
+  config: { maxPageSize: number; statementTimeoutMs: number; maxListValues?: number };
+}): ListQueryBuilder {
   const { maxPageSize, statementTimeoutMs, maxListValues } = ctx.config;
   return new ListQueryBuilder(ctx.scope, { maxPageSize, statementTimeoutMs, maxListValues });
 }

@@ -29,7 +29,13 @@ export const SQL_LIMITS = {
 } as const;
 
 /** BAD_USER_INPUT on `field` (default `query`) for a limit, with the position when known. */
-export function sqlLimit(limit: keyof typeof SQL_LIMITS | 'listValues', value: number, max: number, message: string, options: { field?: string; at?: Position | null } = {}) {
+export function sqlLimit(
+  limit: keyof typeof SQL_LIMITS | 'listValues',
+  value: number,
+  max: number,
+  message: string,
+  options: { field?: string; at?: Position | null } = {},
+) {
   const where = options.at ? `line ${options.at.line}, column ${options.at.column}: ` : '';
   const error = overLimit(options.field ?? 'query', limit, value, max, `${where}${message}`);
   if (options.at) Object.assign(error.extensions, { line: options.at.line, column: options.at.column });
@@ -56,7 +62,8 @@ export function checkQueryText(text: string): void {
     else if (c === ')') depth--;
   }
   if (deepest > SQL_LIMITS.nesting) {
-    throw sqlLimit('nesting', deepest, SQL_LIMITS.nesting, `parentheses are nested ${deepest} deep; at most ${SQL_LIMITS.nesting} are allowed`);
+    const max = SQL_LIMITS.nesting;
+    throw sqlLimit('nesting', deepest, max, `parentheses are nested ${deepest} deep; at most ${max} are allowed`);
   }
 }
 
@@ -81,7 +88,8 @@ export function checkExpressionDepth(ast: Node): void {
     const counts = typeof n.type === 'string' && n.type !== 'column_ref' && !(op && (op === 'AND' || op === 'OR') && op === chain);
     const d = counts ? depth + 1 : depth;
     if (d > max) {
-      throw sqlLimit('expressionDepth', d, max, `expressions are nested more than ${max} deep: simplify the query (IN lists instead of long OR chains)`);
+      const message = `expressions are nested more than ${max} deep: simplify the query (IN lists instead of long OR chains)`;
+      throw sqlLimit('expressionDepth', d, max, message);
     }
     for (const [key, value] of Object.entries(n)) {
       if (key === 'loc' || key === 'parentheses') continue;

@@ -72,7 +72,7 @@ async function matching(filter: Record<string, unknown>, orderBy?: unknown): Pro
 
 async function sql(query: string, parameters: Record<string, unknown> = {}): Promise<any[]> {
   const res = await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, parameters: { ids: Object.values(idOf), ...parameters } }) });
-  const body = await res.json();
+  const body = (await res.json()) as any;
   expect(body.errors).toBeUndefined();
   expect(res.status).toBe(200);
   return body.rows;

@@ -101,7 +101,8 @@ export class Compilation {
   bind(value: unknown, type: ValueType): Expr {
     if (this.values.size >= SQL_LIMITS.parameters) {
       const max = SQL_LIMITS.parameters;
-      throw sqlLimit('parameters', this.values.size + 1, max, `the query binds more than ${max} values (literals and parameters, list items included)`);
+      const message = `the query binds more than ${max} values (literals and parameters, list items included)`;
+      throw sqlLimit('parameters', this.values.size + 1, max, message);
     }
     const n = String(this.values.size);
     this.values.set(n, value);

@@ -267,7 +267,8 @@ function inList(cx: Compilation, node: Node, negated: boolean, scope: Scope, cla
     if (sub.columns.length !== 1) throw sqlError('a subquery after IN must select exactly one column', positionOf(list[0].ast) ?? at);
     const col = sub.columns[0];
     checkComparable(left.type, col.type, at);
-    const keyed = isText(left.type) || isText(col.type) ? 'text' : left.type.kind === 'decimal' || col.type.kind === 'decimal' ? 'decimal' : undefined;
+    const decimal = left.type.kind === 'decimal' || col.type.kind === 'decimal';
+    const keyed = isText(left.type) || isText(col.type) ? 'text' : decimal ? 'decimal' : undefined;
     if (keyed && cx.dialect.kind === 'sqlite') {
       const v = cx.q('v');
       const key = (sql: string) => (keyed === 'text' ? cx.dialect.textKey(sql) : cx.dialect.decimalSortKey(sql));
@@ -304,7 +305,11 @@ function inList(cx: Compilation, node: Node, negated: boolean, scope: Scope, cla
 
 /** Items of an IN list with list parameters expanded (for the message of a refused list). */
 function countItems(cx: Compilation, list: Node[], at: Position | null): number {
-  return list.reduce((n, item) => n + (item?.type === 'param' && Array.isArray(parameter(cx, item, at)) ? (parameter(cx, item, at) as unknown[]).length : 1), 0);
+  const size = (item: Node) => {
+    const value = item?.type === 'param' ? parameter(cx, item, at) : undefined;
+    return Array.isArray(value) ? value.length : 1;
+  };
+  return list.reduce((n, item) => n + size(item), 0);
 }
 
 /** The operands of a chain of the same AND or OR, left to right, without recursion. */
