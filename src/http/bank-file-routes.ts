@@ -1,7 +1,7 @@
 import express, { Request, Response, Router } from 'express';
 import { authenticated, requestContextOf, sendGatewayError } from './auth';
 import { badInput, GatewayError } from '../platform/errors';
-import { Config } from '../platform/config';
+import { Runtime } from '../platform/runtime';
 import { Database } from '../db/data-source';
 import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
 import { batchFile, documentAttachment } from '../modules/batches/bank-file.service';
@@ -13,9 +13,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *   GET /batches/:batchId/file
  *   GET /documents/:documentId/attachments/:attachmentId
  */
-export function bankFileRoutes(db: Database, config: Config): Router {
+export function bankFileRoutes(db: Database, runtime: Runtime): Router {
   const router = express.Router();
-  const auth = authenticated(db, config);
+  const auth = authenticated(db, runtime);
   router.get('/batches/:batchId/file', auth, (req, res) => answer(res, () => batchFile(requestContextOf(res), uuidParam(req, 'batchId'))));
   router.get('/documents/:documentId/attachments/:attachmentId', auth, (req, res) =>
     answer(res, () => documentAttachment(requestContextOf(res), uuidParam(req, 'documentId'), uuidParam(req, 'attachmentId'))),
