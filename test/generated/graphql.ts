@@ -2166,19 +2166,19 @@ export enum SortDirection {
   Desc = 'DESC'
 }
 
-/** Operators on a text column. Comparisons are case-insensitive on both databases (ASCII). */
+/** Operators on a text column. Text compares as MariaDB's utf8mb4_unicode_ci on both databases, for all of Unicode: case and accents do not count ('Ärzte' = 'arzte'), 'ß' = 'ss', trailing spaces do not count. Values: at most 1000 characters. */
 export type StringFilter = {
-  /** Contains the text (case-insensitive; % and _ are literal). */
+  /** Contains the text (case- and accent-insensitive, by character; % and _ are literal). */
   contains?: InputMaybe<Scalars['String']['input']>;
-  /** Ends with the text (case-insensitive). */
+  /** Ends with the text (case- and accent-insensitive, character by character). */
   endsWith?: InputMaybe<Scalars['String']['input']>;
-  /** Equal to (case-insensitive). */
+  /** Equal to (case- and accent-insensitive). */
   eq?: InputMaybe<Scalars['String']['input']>;
-  /** Sorts after the value. */
+  /** Sorts after the value (case and accents do not count). */
   gt?: InputMaybe<Scalars['String']['input']>;
   /** Sorts after or equal to the value. */
   gte?: InputMaybe<Scalars['String']['input']>;
-  /** Equal to one of the values. */
+  /** Equal to one of the values (at most MAX_LIST_VALUES, default 1000). */
   in?: InputMaybe<Array<Scalars['String']['input']>>;
   /** true: the column is null; false: it is not. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2186,11 +2186,11 @@ export type StringFilter = {
   lt?: InputMaybe<Scalars['String']['input']>;
   /** Sorts before or equal to the value. */
   lte?: InputMaybe<Scalars['String']['input']>;
-  /** Not equal to (case-insensitive); rows where the column is null do not match. */
+  /** Not equal to (case- and accent-insensitive); null does not match. */
   ne?: InputMaybe<Scalars['String']['input']>;
-  /** Equal to none of the values. */
+  /** Equal to none of the values (at most MAX_LIST_VALUES, default 1000). */
   notIn?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Starts with the text (case-insensitive). */
+  /** Starts with the text (case- and accent-insensitive, character by character). */
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 

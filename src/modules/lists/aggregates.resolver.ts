@@ -35,8 +35,8 @@ function aggregateResolverFor(t: CatalogTable): Function {
       @Info() info: GraphQLResolveInfo,
     ) {
       const wanted = Object.fromEntries(AGGREGATE_FUNCTIONS.map((fn) => [fn, selectedFields(info, [fn])])) as WantedAggregates;
-      const { maxPageSize, statementTimeoutMs } = ctx.config;
-      return new AggregateBuilder(scope, { maxPageSize, statementTimeoutMs }).groups(t.name, args, wanted);
+      const { maxPageSize, statementTimeoutMs, maxListValues } = ctx.config;
+      return new AggregateBuilder(scope, { maxPageSize, statementTimeoutMs, maxListValues }).groups(t.name, args, wanted);
     }
   }
   Object.defineProperty(AggregateQueries, 'name', { value: `${t.typeName}AggregateQueries` });
