@@ -1,9 +1,9 @@
-import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { SafeIntResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, ColumnOptions, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { CatalogColumn, CatalogTable, describe, storedColumns } from '../catalog';
 import { GraphQLTypeFn, graphqlTypeOverride } from './column-types';
-import { DateTimeScalar, DecimalScalar } from './scalars';
+import { DateTimeScalar, DecimalScalar, UUIDScalar } from './scalars';
 import { decimalTransformer } from '../db/money';
 
 
@@ -17,7 +17,7 @@ export interface CatalogEntityOptions {
 }
 
 const SCALARS: Record<CatalogColumn['type'], GraphQLTypeFn> = {
-  guid: () => UUIDResolver,
+  guid: () => UUIDScalar,
   string: () => String,
   int16: () => Int,
   int32: () => Int,
@@ -62,6 +62,14 @@ export function columnOptions(c: CatalogColumn): ColumnOptions {
   }
 }
 
+/** The catalog table of each class mapped by CatalogEntity. */
+const tableOfClass = new WeakMap<Function, CatalogTable>();
+
+/** The catalog table a row object belongs to (its class was mapped by CatalogEntity), if any. */
+export function catalogTableOf(row: object): CatalogTable | undefined {
+  return tableOfClass.get(row.constructor);
+}
+
 /**
  * Maps a class to a catalog table for both TypeORM and type-graphql, so the catalog is the one
  * place where names, types, lengths and descriptions live. Derived columns are not mapped here:
@@ -69,6 +77,7 @@ export function columnOptions(c: CatalogColumn): ColumnOptions {
  */
 export function CatalogEntity(t: CatalogTable, options: CatalogEntityOptions = {}): ClassDecorator {
   return (target) => {
+    tableOfClass.set(target, t);
     const proto = target.prototype as object;
     for (const c of storedColumns(t)) {
       const key = c.field;

@@ -1,9 +1,9 @@
 import { GraphQLScalarType, GraphQLSchema, isObjectType } from 'graphql';
-import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { SafeIntResolver } from 'graphql-scalars';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
 import { CATALOG, CatalogColumn, CatalogRelation, CatalogTable, describe, table } from '../../catalog';
-import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars';
+import { DateTimeScalar, DecimalScalar, UUIDScalar } from '../../graphql/scalars';
 import { Loaders } from '../../context/loaders';
 import type { RequestContext } from '../../context/request-context';
 import { entityOf } from '../entities';
@@ -16,7 +16,7 @@ import { prefetchedRelated } from '../../query/prefetched';
  * relation, not N.
  */
 const SCALAR: Record<CatalogColumn['type'], () => GraphQLScalarType | object> = {
-  guid: () => UUIDResolver,
+  guid: () => UUIDScalar,
   string: () => String,
   int16: () => Int,
   int32: () => Int,
