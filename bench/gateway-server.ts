@@ -2,12 +2,16 @@ import 'reflect-metadata';
 import { loadConfig } from '../src/platform/config';
 import { openGatewayDatabase as openDatabase } from '../src/modules/entities';
 import { createGateway } from '../src/http/server';
+import { createRuntime } from '../src/platform/runtime';
 
 /** The real gateway over the benchmark database, in its own process; prints its port. */
 async function main() {
   const url = process.env.BENCH_DATABASE_URL!;
   const db = await openDatabase(url);
-  const gateway = await createGateway(db, { ...loadConfig({ ...process.env, DATABASE_URL: url, SEED_DEMO: 'false', DEMO_KEY: 'false' }), port: 0, host: '127.0.0.1' });
+  const gateway = await createGateway(
+    db,
+    createRuntime({ ...loadConfig({ ...process.env, DATABASE_URL: url, SEED_DEMO: 'false', DEMO_KEY: 'false' }), port: 0, host: '127.0.0.1' }),
+  );
   const port = Number(new URL(gateway.url).port);
   process.stdout.write(`${JSON.stringify({ port })}\n`);
 }

@@ -100,11 +100,8 @@ function keyLookup(db: Database): { sql: string; reader: RowReader } {
     WHERE EXISTS (SELECT 1 FROM ${q('ApiKeys')} a WHERE a.${q('KeyID')} = ? AND a.${q('Divisions')} = 'all')`;
   return { sql, reader: entityReader(db.dataSource, ApiKeyRecord) };
 }
-const lookups = new WeakMap<Database, { sql: string; reader: RowReader }>();
-
 async function findKey(db: Database, keyId: string): Promise<{ row: ApiKeyRecord; allDivisions: number[] } | null> {
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = keyLookup(db)));
+  const lookup = db.memo('api-key-lookup', () => keyLookup(db));
   const rows = await preparedQuery(db, lookup.sql, [keyId, keyId]);
   const raw = rows.find((r) => r.Code === null);
   if (!raw) return null;

@@ -87,8 +87,7 @@ export class DivisionScope {
    * everything else the build depends on.
    */
   reuse<T extends object>(key: string, build: () => T): T {
-    let cache = reusable.get(this.#db);
-    if (!cache) reusable.set(this.#db, (cache = new LRUCache<string, object>({ max: 1000 })));
+    const cache = this.#db.memo('scope-statements', () => new LRUCache<string, object>({ max: 1000 }));
     const k = `${this.divisions.join(',')}|${key}`;
     let value = cache.get(k) as T | undefined;
     if (!value) cache.set(k, (value = build()));
@@ -224,19 +223,14 @@ export class DivisionScope {
   }
 }
 
-/** Statements built by scopes, per database (see DivisionScope.reuse). */
-const reusable = new WeakMap<Database, LRUCache<string, object>>();
-
 /** Tables only src/access reads and writes (never through findInternal/insertInternal). */
 const ACCESS_TABLES = new Set(['ApiKeys']);
 
 /** One queue of transactions per SQLite database (see DivisionScope.transaction). */
-const queues = new WeakMap<Database, Promise<unknown>>();
-
 function serialised<R>(db: Database, run: () => Promise<R>): Promise<R> {
-  const previous = queues.get(db) ?? Promise.resolve();
-  const result = previous.then(run, run);
-  queues.set(db, result.catch(() => undefined));
+  const queue = db.memo('transaction-queue', () => ({ tail: Promise.resolve() as Promise<unknown> }));
+  const result = queue.tail.then(run, run);
+  queue.tail = result.catch(() => undefined);
   return result;
 }
 

@@ -1,7 +1,12 @@
 import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { closeDatabase } from '../db/data-source';
+import { openGatewayDatabase } from '../modules/entities';
+import { Config } from '../platform/config';
+import { createRuntime } from '../platform/runtime';
 import { LOCAL_PRINCIPAL, grantedDivisions } from '../access/authenticate';
 import { badInput } from '../platform/errors';
-import { Config } from '../platform/config';
+import { Runtime } from '../platform/runtime';
 import { createContext } from '../context/request-context';
 import { Database } from '../db/data-source';
 import { ExportService, ExportSource } from '../modules/exports/export.service';
@@ -27,7 +32,8 @@ export interface ExportCommandOptions {
  * `npm run export -- --sql "select ..." --format csv > out.csv`: the same export as
  * GET /export, as the trusted local user, with progress (rows, rows/s) on stderr.
  */
-export async function runExport(db: Database, config: Config, options: ExportCommandOptions, out: Writable): Promise<number> {
+export async function runExport(db: Database, runtime: Runtime, options: ExportCommandOptions, out: Writable): Promise<number> {
+  const { config } = runtime;
   const format = formatFrom(options.format ?? 'csv', undefined);
   if (!format) throw badInput('format', 'must be csv or ndjson');
   const parameters: Record<string, unknown> = options.parameters ? JSON.parse(options.parameters) : {};
@@ -49,7 +55,7 @@ export async function runExport(db: Database, config: Config, options: ExportCom
   else if (options.list) source = { kind: 'list', list: options.list };
   else throw badInput('sql', 'give --sql "select ...", --graphql "{ payments { nodes { id } } }" or --list payments');
 
-  const ctx = createContext(db, config, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
+  const ctx = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
   const scope = options.divisions ? ctx.scope.narrow(options.divisions.split(',').map(Number)) : ctx.scope;
   const data = new ExportService(scope, config).open(source, ctx);
   const started = Date.now();
@@ -57,5 +63,34 @@ export async function runExport(db: Database, config: Config, options: ExportCom
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
     process.stderr.write(`\rexported ${rows.toLocaleString('en')} rows (${Math.round(rows / seconds).toLocaleString('en')} rows/s)   `);
   };
-  return writeExport(out, format, data, { source: source.kind, onProgress: progress });
+  return writeExport(out, format, data, { source: source.kind, events: runtime.events, onProgress: progress });
+}
+
+/** `npm run export -- --sql ... | --graphql ... | --list ...`: parses the options, streams to stdout. */
+export async function exportCommand(config: Config, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      sql: { type: 'string' },
+      graphql: { type: 'string' },
+      variables: { type: 'string' },
+      list: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      divisions: { type: 'string' },
+      param: { type: 'string', multiple: true, default: [] },
+      parameters: { type: 'string' },
+    },
+  });
+  // `npm run export ... | head` closes stdout early: stop quietly, as other Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  const db = await openGatewayDatabase(config.databaseUrl);
+  try {
+    const rows = await runExport(db, createRuntime(config), values, process.stdout);
+    process.stderr.write(`\nExported ${rows} rows\n`);
+  } finally {
+    await closeDatabase(db);
+  }
 }

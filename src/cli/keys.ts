@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { Database } from '../db/data-source';
+import { closeDatabase, Database } from '../db/data-source';
+import { openGatewayDatabase } from '../modules/entities';
+import { Config } from '../platform/config';
 import { ApiKeyInfo, createApiKey, listApiKeys, normaliseDivisions, revokeApiKey } from '../access/api-keys';
 import { isScope, Scope, SCOPES } from '../access/principal';
 
@@ -70,3 +72,13 @@ function parseScopes(value: string): Scope[] {
 }
 
 const fmtDivisions = (k: ApiKeyInfo) => (k.divisions === 'all' ? 'all' : k.divisions.join(','));
+
+/** `npm run keys -- ...` on DATABASE_URL (see keysCommand). */
+export async function keysCliCommand(config: Config, args: string[]): Promise<void> {
+  const db = await openGatewayDatabase(config.databaseUrl);
+  try {
+    await keysCommand(db, args);
+  } finally {
+    await closeDatabase(db);
+  }
+}

@@ -1,138 +1,45 @@
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
-import { SingleBar } from 'cli-progress';
 import { loadConfig } from '../platform/config';
-import { freshDemoKey } from '../access/demo-key';
-import { keysCommand } from './keys';
-import { closeDatabase } from '../db/data-source';
-import { openGatewayDatabase as openDatabase } from '../modules/entities';
-import { clearAll, isEmpty, seed, SeedProgress } from '../seed/seed';
-import { parseSeedCommand } from '../seed/seed-options';
-import { startOfDay } from '../platform/dates';
-import { writeSchemaFile } from '../modules/schema';
-import { createGateway } from '../http/server';
-import { runExport } from './export';
+import { exportCommand } from './export';
+import { keysCliCommand } from './keys';
+import { migrateCommand } from './migrate';
+import { schemaCommand } from './schema';
+import { seedCommand } from './seed';
+import { startCommand } from './start';
 
-/** Command line: start | migrate | seed | schema | keys | export. */
-async function main(argv: string[]): Promise<void> {
+/** What `src/main.ts <command>` understands, for the usage text. */
+export const USAGE = `Usage: node src/main.ts <command> [options]   (or npm start / npm run <command> -- [options])
+Commands:
+  start     serve the gateway (seeds demo data into an empty database)
+  migrate   run the pending migrations
+  seed      (re)build demo data: --divisions N --payments N [--seed N] [--today YYYY-MM-DD] [--append]
+  schema    write schema/schema.graphql
+  keys      API keys: create --name N [--divisions 1,2|all] [--scopes a,b|all] [--expires ISO] | list | revoke <id>
+  export    stream rows: --sql "select ..." | --graphql "{ ... }" | --list payments  [--format csv|ndjson]`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
+  start: () => startCommand(loadConfig()),
+  migrate: () => migrateCommand(loadConfig()),
+  seed: (args) => seedCommand(loadConfig(), args),
+  schema: () => schemaCommand(),
+  keys: (args) => keysCliCommand(loadConfig(), args),
+  export: (args) => exportCommand(loadConfig(), args),
+};
+
+/** Runs one command; an unknown command prints the usage and exits 1. */
+export async function main(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
-  const config = loadConfig();
-  switch (command) {
-    case 'start': {
-      const db = await openDatabase(config.databaseUrl);
-      if (config.seedDemo && (await isEmpty(db))) {
-        console.log('Empty database: seeding demo data (5 divisions, 20,000 payments)...');
-        const started = Date.now();
-        const result = await seed(db, { divisions: 5, payments: 20_000, seed: 42, today: startOfDay(new Date()) }, progressBar());
-        console.log(`Seeded ${result.payments} payments and ${result.batches} batches in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      }
-      const demoKey = config.seedDemo && config.demoKey ? await freshDemoKey(db) : undefined;
-      const gateway = await createGateway(db, config);
-      console.log(`Cashflow Gateway (${db.dialect.kind}) ready:`);
-      console.log(`  GraphQL   ${gateway.url}/graphql`);
-      console.log(`  Explorer  ${gateway.url}/explore`);
-      if (demoKey) {
-        console.log(`  Demo key  ${demoKey}`);
-        console.log(`            (all divisions, all scopes; send it as the header X-API-Key, in the explorer's Headers tab:`);
-        console.log(`             {"X-API-Key": "${demoKey}"}; a new one is made on each start and the previous one revoked)`);
-      }
-      const shutdown = async () => {
-        await gateway.stop();
-        await closeDatabase(db);
-        process.exit(0);
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
-      return;
-    }
-    case 'migrate': {
-      const db = await openDatabase(config.databaseUrl);
-      console.log(`Migrated ${db.dialect.kind} database`);
-      await closeDatabase(db);
-      return;
-    }
-    case 'seed': {
-      const { options, append } = parseSeedCommand(rest);
-      const db = await openDatabase(config.databaseUrl);
-      if (!append) await clearAll(db);
-      const started = Date.now();
-      console.error(`Seeding ${options.payments} payments over ${options.divisions} divisions (seed ${options.seed}, today ${options.today.toISOString().slice(0, 10)}) into ${db.dialect.kind}`);
-      const result = await seed(db, options, progressBar());
-      console.log(`Seeded ${result.payments} payments and ${result.batches} batches into ${db.dialect.kind} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      await closeDatabase(db);
-      return;
-    }
-    case 'keys': {
-      const db = await openDatabase(config.databaseUrl);
-      try {
-        await keysCommand(db, rest);
-      } finally {
-        await closeDatabase(db);
-      }
-      return;
-    }
-    case 'export': {
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          sql: { type: 'string' },
-          graphql: { type: 'string' },
-          variables: { type: 'string' },
-          list: { type: 'string' },
-          format: { type: 'string', default: 'csv' },
-          divisions: { type: 'string' },
-          param: { type: 'string', multiple: true, default: [] },
-          parameters: { type: 'string' },
-        },
-      });
-      // `npm run export ... | head` closes stdout early: stop quietly, as other Unix tools do.
-      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'EPIPE') process.exit(0);
-        throw error;
-      });
-      const db = await openDatabase(config.databaseUrl);
-      try {
-        const rows = await runExport(db, config, values, process.stdout);
-        process.stderr.write(`\nExported ${rows} rows\n`);
-      } finally {
-        await closeDatabase(db);
-      }
-      return;
-    }
-    case 'schema':
-      console.log(`Wrote ${writeSchemaFile()}`);
-      return;
-    default:
-/** Command line: start | migrate | seed | schema | keys | export. */
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return;
   }
-}
-
-/** Progress of a seed on stderr: a bar on a terminal, a line per 10% otherwise (logs, CI). */
-function progressBar(): SeedProgress {
-  if (!process.stderr.isTTY) {
-    let total = 0;
-    let shown = -1;
-    return {
-      start: (t) => { total = t; },
-      update: (n) => {
-        const tenth = total ? Math.floor((n / total) * 10) : 10;
-        if (tenth > shown) { shown = tenth; console.error(`payments ${n}/${total} (${tenth * 10}%)`); }
-      },
-      note: (message) => console.error(message),
-      stop: () => {},
-    };
+  const run = COMMANDS[command];
+  if (!run) {
+    console.error(`Unknown command: ${command}\n${USAGE}`);
+    process.exitCode = 1;
+    return;
   }
-  const bar = new SingleBar({ format: 'payments [{bar}] {percentage}% {value}/{total} {eta}s left', stream: process.stderr, hideCursor: true });
-  let running = false;
-  return {
-    start: (total) => { bar.start(total, 0); running = true; },
-    update: (n) => bar.update(n),
-    note: (message) => {
-      if (running) { bar.stop(); running = false; }
-      console.error(message);
-    },
-    stop: () => { if (running) bar.stop(); running = false; },
-  };
+  await run(rest);
 }
 
 main(process.argv.slice(2)).catch((error) => {

@@ -2,6 +2,7 @@ import { ApiKeyAdmin } from '../access/api-key-admin';
 import { Principal } from '../access/principal';
 import { DivisionScope } from '../access/division-scope';
 import { Config } from '../platform/config';
+import { Runtime } from '../platform/runtime';
 import { Database } from '../db/data-source';
 import { Loaders } from './loaders';
 
@@ -12,11 +13,14 @@ export interface RequestContext {
   readonly scope: DivisionScope;
   readonly loaders: Loaders;
   readonly config: Config;
+  /** The gateway's runtime: logger, events, hooks, caches. */
+  readonly runtime: Runtime;
   /** API key management (admin mutations), bound to this request's principal. */
   readonly apiKeys: ApiKeyAdmin;
 }
 
-export function createContext(db: Database, config: Config, principal: Principal, divisions: readonly number[]): RequestContext {
+/** The context of one request by `principal`, working in `divisions` (already checked against its grant). */
+export function createContext(db: Database, runtime: Runtime, principal: Principal, divisions: readonly number[]): RequestContext {
   const scope = new DivisionScope(db, divisions);
-  return { principal, scope, loaders: new Loaders(scope), config, apiKeys: new ApiKeyAdmin(db, principal) };
+  return { principal, scope, loaders: new Loaders(scope), config: runtime.config, runtime, apiKeys: new ApiKeyAdmin(db, principal) };
 }

@@ -14,17 +14,12 @@ import { registerDecimalFunctions } from './sqlite-decimal';
  */
 export type Row = Record<string, unknown>;
 
-const flavours = new WeakMap<Database, Promise<'mariadb' | 'mysql'>>();
-
-async function mysqlFlavour(db: Database): Promise<'mariadb' | 'mysql'> {
-  let flavour = flavours.get(db);
-  if (!flavour) {
-    flavour = db.dataSource
+function mysqlFlavour(db: Database): Promise<'mariadb' | 'mysql'> {
+  return db.memo('mysql-flavour', () =>
+    db.dataSource
       .query('SELECT VERSION() AS v')
-      .then((rows: { v: string }[]) => (/mariadb/i.test(String(rows[0]?.v)) ? 'mariadb' : 'mysql'));
-    flavours.set(db, flavour);
-  }
-  return flavour;
+      .then((rows: { v: string }[]) => (/mariadb/i.test(String(rows[0]?.v)) ? 'mariadb' : 'mysql')),
+  );
 }
 
 /** `sql` (a SELECT) wrapped so that the server aborts it after `timeoutMs`. */

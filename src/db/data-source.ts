@@ -12,6 +12,12 @@ export interface Database {
   readonly dataSource: DataSource;
   readonly dialect: Dialect;
   readonly statements: StatementCounter;
+  /**
+   * The value cached for this database under `key` (prepared lookups, statement plans, the
+   * server flavour), made by `make` on first use: caches live as long as the database object,
+   * never in module-level maps.
+   */
+  memo<T>(key: string, make: () => T): T;
 }
 
 /** Entity classes (or schemas) a data source maps; the composition root passes them in. */
@@ -67,7 +73,12 @@ export async function openDatabase(databaseUrl: string, options: { entities: Map
   await dataSource.initialize();
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
-  const db = { dataSource, dialect, statements };
+  const caches = new Map<string, unknown>();
+  const memo = <T>(key: string, make: () => T): T => {
+    if (!caches.has(key)) caches.set(key, make());
+    return caches.get(key) as T;
+  };
+  const db: Database = { dataSource, dialect, statements, memo };
   // Learn MariaDB or MySQL (how to bound a statement) now, so no request runs or counts it.
   await withStatementTimeout(db, 'SELECT 1', 1);
   return db;

@@ -3,7 +3,7 @@ import { authenticated, requestContextOf, sendGatewayError } from './auth';
 import { requireScope } from '../context/require-scope';
 import { describeCatalog } from '../catalog/describe';
 import { badInput, GatewayError } from '../platform/errors';
-import { Config } from '../platform/config';
+import { Runtime } from '../platform/runtime';
 import { RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
 import { ExportService, ExportSource } from '../modules/exports/export.service';
@@ -18,10 +18,11 @@ import { typeName } from '../sql/types';
  * credentials), X-Cashflow-Divisions selection, scopes and division scope as /graphql; errors
  * have the same body as there: `{errors: [{message, extensions: {code, ...}}]}`.
  */
-export function analyticsRoutes(db: Database, config: Config): Router {
+export function analyticsRoutes(db: Database, runtime: Runtime): Router {
+  const { config } = runtime;
   const router = Router();
   const json = express.json({ limit: '1mb' });
-  const auth = authenticated(db, config);
+  const auth = authenticated(db, runtime);
 
   router.get('/catalog', auth, async (req, res, next) => {
     try {
@@ -45,7 +46,7 @@ export function analyticsRoutes(db: Database, config: Config): Router {
         const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
         const data = { columns: result.columns, rows: (async function* () { yield* result.rows; })() };
         res.status(200).type(CONTENT_TYPE[format]);
-        await writeExport(res, format, data, { source: 'sql' });
+        await writeExport(res, format, data, { source: 'sql', events: runtime.events });
         res.end();
         return;
       }
@@ -77,7 +78,7 @@ export function analyticsRoutes(db: Database, config: Config): Router {
         closed = true;
       });
       try {
-        await writeExport(res, format, data, { source: source.kind, first: first.done ? null : first.value });
+        await writeExport(res, format, data, { source: source.kind, events: runtime.events, first: first.done ? null : first.value });
         res.end();
       } catch (error) {
         // Headers are gone: cut the response so the client sees an incomplete transfer.

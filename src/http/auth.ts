@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GatewayError, HTTP_STATUS } from '../platform/errors';
-import { Config } from '../platform/config';
+import { Runtime } from '../platform/runtime';
 import { createContext, RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
 import { authenticate, grantedDivisions } from '../access/authenticate';
@@ -13,16 +13,16 @@ import { DIVISIONS_HEADER, selectDivisions } from '../context/partition-selectio
  * style error body `{errors: [{message, extensions: {code: 'UNAUTHENTICATED'}}]}`; a division
  * that is not granted answers 403 FORBIDDEN.
  *
- *   app.get('/export', authenticated(db, config), (req, res) => {
+ *   app.get('/export', authenticated(db, runtime), (req, res) => {
  *     const ctx = requestContextOf(res);
  *     requireScope(ctx, 'analytics');
  *     ...
  *   });
  */
-export function authenticated(db: Database, config: Config): RequestHandler {
+export function authenticated(db: Database, runtime: Runtime): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      res.locals.requestContext = await contextForRequest(req, db, config);
+      res.locals.requestContext = await contextForRequest(req, db, runtime);
     } catch (error) {
       if (error instanceof GatewayError) return sendGatewayError(res, error);
       return next(error);
@@ -32,10 +32,10 @@ export function authenticated(db: Database, config: Config): RequestHandler {
 }
 
 /** The context of an HTTP request, for code that does not go through the middleware. */
-export async function contextForRequest(req: Pick<Request, 'headers'>, db: Database, config: Config): Promise<RequestContext> {
-  const principal = await authenticate(req.headers, db, config);
+export async function contextForRequest(req: Pick<Request, 'headers'>, db: Database, runtime: Runtime): Promise<RequestContext> {
+  const principal = await authenticate(req.headers, db, runtime);
   const divisions = selectDivisions(await grantedDivisions(principal, db), req.headers[DIVISIONS_HEADER]);
-  return createContext(db, config, principal, divisions);
+  return createContext(db, runtime, principal, divisions);
 }
 
 /** The context `authenticated` left on the response; throws if the middleware did not run. */

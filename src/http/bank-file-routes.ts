@@ -1,7 +1,7 @@
 import express, { Request, Response, Router } from 'express';
 import { authenticated, requestContextOf, sendGatewayError } from './auth';
 import { badInput, GatewayError } from '../platform/errors';
-import { Config } from '../platform/config';
+import { Runtime } from '../platform/runtime';
 import { canonicalGuid, isGuid } from '../platform/guid';
 import { Database } from '../db/data-source';
 import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
@@ -13,9 +13,9 @@ import { batchFile, documentAttachment } from '../modules/batches/bank-file.serv
  *   GET /batches/:batchId/file
  *   GET /documents/:documentId/attachments/:attachmentId
  */
-export function bankFileRoutes(db: Database, config: Config): Router {
+export function bankFileRoutes(db: Database, runtime: Runtime): Router {
   const router = express.Router();
-  const auth = authenticated(db, config);
+  const auth = authenticated(db, runtime);
   router.get('/batches/:batchId/file', auth, (req, res) => answer(res, () => batchFile(requestContextOf(res), uuidParam(req, 'batchId'))));
   router.get('/documents/:documentId/attachments/:attachmentId', auth, (req, res) =>
     answer(res, () => documentAttachment(requestContextOf(res), uuidParam(req, 'documentId'), uuidParam(req, 'attachmentId'))),

@@ -5,7 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { authenticated, requestContextOf } from './auth';
-import { Config } from '../platform/config';
+import { Runtime } from '../platform/runtime';
 import { RequestContext } from '../context/request-context';
 import { analyticsRoutes } from './analytics-routes';
 import { Database } from '../db/data-source';
@@ -19,6 +19,7 @@ export interface Gateway {
   app: express.Express;
   apollo: ApolloServer<RequestContext>;
   httpServer: http.Server;
+  runtime: Runtime;
   url: string;
   stop(): Promise<void>;
 }
@@ -52,7 +53,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return formatted;
 }
 
-export async function createGateway(db: Database, config: Config): Promise<Gateway> {
+/**
+ * The gateway's HTTP server on `runtime.config`'s host and port: /graphql, /explore, /health and
+ * the REST routes, over `db`. The caller (the composition root) owns the database and the runtime.
+ */
+export async function createGateway(db: Database, runtime: Runtime): Promise<Gateway> {
+  const { config } = runtime;
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -83,17 +89,17 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
     res.json({ status: 'ok', database: db.dialect.kind });
   });
   app.use('/explore', explorerRouter({ mountPath: '/explore', endpoint: '/graphql' }));
-  app.use(analyticsRoutes(db, config));
+  app.use(analyticsRoutes(db, runtime));
   app.use(
     '/graphql',
-    authenticated(db, config),
+    authenticated(db, runtime),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) => requestContextOf(res),
     }),
   );
 
-  app.use(bankFileRoutes(db, config));
+  app.use(bankFileRoutes(db, runtime));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
@@ -102,6 +108,7 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
     app,
     apollo,
     httpServer,
+    runtime,
     url: `http://localhost:${port}`,
     async stop() {
       await apollo.stop();

@@ -2,7 +2,6 @@ import { Dec } from '../../src/platform/decimal';
 import { DocumentAttachment } from '../../src/modules/documents/document-attachment.entity';
 import { Document } from '../../src/modules/documents/document.entity';
 import { PaymentBatch } from '../../src/modules/batches/payment-batch.entity';
-import { paymentRunHooks } from '../../src/modules/batches/payment-run.hooks';
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { elementValues } from '../support/bank-files';
 import { sharedFile, validateAgainstXsd } from '../support/shared-files';
@@ -20,7 +19,7 @@ beforeAll(async () => {
   f = await divisionFixture(t.db);
 });
 afterAll(async () => {
-  paymentRunHooks.afterBatchWritten = undefined;
+  gw.gateway.runtime.hooks.afterBatchWritten = undefined;
   await gw?.close();
   await t?.close();
 });
@@ -186,14 +185,14 @@ describe('processing', () => {
     await gw.gql(SELECT, { ids });
     const before = await snapshot();
     const maxDoc = Number(await t.db.dataSource.manager.maximum(Document, 'documentNumber', { divisionCode: f.division }));
-    paymentRunHooks.afterBatchWritten = () => {
+    gw.gateway.runtime.hooks.afterBatchWritten = () => {
       throw new Error('injected failure');
     };
     try {
       const res = await gw.gql(PROCESS, { input: processInput(ids) });
       expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
-      paymentRunHooks.afterBatchWritten = undefined;
+      gw.gateway.runtime.hooks.afterBatchWritten = undefined;
     }
     expect(await snapshot()).toEqual(before);
     const again = await gw.gql(PROCESS, { input: processInput(ids) });

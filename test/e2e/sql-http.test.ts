@@ -2,11 +2,10 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { LOCAL_PRINCIPAL } from '../../src/access/authenticate';
-import { loadConfig } from '../../src/platform/config';
 import { createContext } from '../../src/context/request-context';
 import { SqlResolver } from '../../src/modules/sql/sql.resolver';
 import { openSeededDatabase, TestDatabase } from '../support/database';
-import { startTestGateway, TestGateway } from '../support/gateway';
+import { startTestGateway, TestGateway, testRuntime } from '../support/gateway';
 
 /** POST /sql in its three formats, GET/POST /export of SQL and of lists, the CLI export, scopes. */
 let t: TestDatabase;
@@ -93,7 +92,7 @@ describe('POST /sql', () => {
 
   it('needs the analytics scope', async () => {
     const principal = { ...LOCAL_PRINCIPAL, scopes: new Set(['payments:read'] as const) };
-    const ctx = createContext(t.db, loadConfig(), principal, divisions);
+    const ctx = createContext(t.db, testRuntime(), principal, divisions);
     await expect(new SqlResolver().sql('select 1', null, null, ctx)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN', scope: 'analytics' } });
   });
 });

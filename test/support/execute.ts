@@ -1,3 +1,4 @@
+import { testRuntime } from './gateway';
 import { execute, ExecutionResult, parse } from 'graphql';
 import { Principal, Scope, SCOPES } from '../../src/access/principal';
 import { loadConfig } from '../../src/platform/config';
@@ -22,7 +23,7 @@ export async function executeAs(
     divisions: [...caller.divisions],
     scopes: new Set(caller.scopes ?? SCOPES),
   };
-  const ctx = createContext(db, config, principal, [...caller.divisions].sort((a, b) => a - b));
+  const ctx = createContext(db, testRuntime(config), principal, [...caller.divisions].sort((a, b) => a - b));
   return execute({ schema: buildGatewaySchema(), document: parse(query), variableValues: variables, contextValue: ctx });
 }
 

@@ -5,6 +5,8 @@ import { Scope, SCOPES } from '../../src/access/principal';
 import { loadConfig } from '../../src/platform/config';
 import { Database } from '../../src/db/data-source';
 import { createGateway, Gateway } from '../../src/http/server';
+import { createLogger } from '../../src/platform/logger';
+import { createRuntime, Runtime } from '../../src/platform/runtime';
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -63,7 +65,7 @@ export interface TestGateway {
 export async function startTestGateway(db: Database, env: Record<string, string> = {}): Promise<TestGateway> {
   // Tests read the statements of every request (x-sql-statements).
   const config = { ...loadConfig({ COUNT_STATEMENTS: 'true', ...process.env, ...env }), port: 0, host: '127.0.0.1' };
-  const gateway = await createGateway(db, config);
+  const gateway = await createGateway(db, testRuntime(config));
   const baseUrl = gateway.url.replace('localhost', '127.0.0.1');
   const url = `${baseUrl}/graphql`;
   const newKey = async (caller: TestCaller) =>
@@ -103,4 +105,9 @@ export async function startTestGateway(db: Database, env: Record<string, string>
     request: (path, init = {}) => fetch(`${baseUrl}${path}`, { ...init, headers: withAuth(init.headers) }),
     close: () => gateway.stop(),
   };
+}
+
+/** A runtime for tests: logs nothing unless LOG_LEVEL asks for it. */
+export function testRuntime(config = loadConfig({ ...process.env })): Runtime {
+  return createRuntime(config, { logger: createLogger(process.env.LOG_LEVEL ?? 'silent') });
 }

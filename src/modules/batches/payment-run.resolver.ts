@@ -39,7 +39,7 @@ export class PaymentRunResolver {
     @Ctx() ctx: RequestContext,
   ) {
     requireScope(ctx, 'payments:process');
-    return idempotent(ctx.scope, ctx.principal, key, 'processPayments', input, (tx) => new PaymentRunService(tx, ctx.principal).process(input));
+    return idempotent(ctx.scope, ctx.principal, key, 'processPayments', input, (tx) => new PaymentRunService(tx, ctx.principal, undefined, ctx.runtime.hooks).process(input));
   }
 
   @FieldResolver(() => BankFile, { nullable: true, description: 'The bank file of the batch (scope payments:process); also at GET /batches/{id}/file.' })

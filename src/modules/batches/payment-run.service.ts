@@ -1,3 +1,4 @@
+import type { RuntimeHooks } from '../../platform/runtime';
 import { randomUUID } from 'node:crypto';
 import { electronicFormatIBAN } from 'ibantools';
 import { Clock, creationAudit, modificationAudit, selectionAudit, systemClock } from '../../access/audit';
@@ -20,7 +21,6 @@ import { notBeforeToday } from '../open-items/payment-day';
 import { remittanceOf } from '../open-items/remittance';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentBatch } from './payment-batch.entity';
-import { paymentRunHooks } from './payment-run.hooks';
 import { BankFileFormat, ProcessPaymentsInput } from './payment-run.inputs';
 
 /** Document type of a bank export file. */
@@ -38,6 +38,8 @@ export class PaymentRunService {
     private readonly scope: DivisionScope,
     private readonly principal: Principal,
     private readonly now: Clock = systemClock,
+    /** Test seams of the gateway's runtime (empty in production). */
+    private readonly hooks: RuntimeHooks = {},
   ) {}
 
   async process(input: ProcessPaymentsInput): Promise<PaymentBatch> {
@@ -119,7 +121,7 @@ export class PaymentRunService {
     await this.scope.insert(Document, [document]);
     await this.scope.insert(DocumentAttachment, [attachment]);
     await this.scope.insert(PaymentBatch, [batch]);
-    await paymentRunHooks.afterBatchWritten?.(batchCode);
+    await this.hooks.afterBatchWritten?.(batchCode);
 
     for (const [i, { payment }] of lines.entries()) {
       const selection = payment.paymentSelected ? {} : selectionAudit(this.principal, at);

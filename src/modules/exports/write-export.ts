@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { exportEvents } from './export-events';
+import type { ExportSource, GatewayEvents } from '../../platform/events';
 import { ExportRows } from './export.service';
 import { csvHeader, ExportFormat, formatRow } from './formats';
 
@@ -12,7 +12,13 @@ export async function writeExport(
   out: Writable,
   format: ExportFormat,
   data: ExportRows,
-  options: { source: 'sql' | 'graphql' | 'list'; onProgress?: (rows: number) => void; first?: Record<string, unknown> | null } = { source: 'sql' },
+  options: {
+    source: ExportSource;
+    /** The gateway's events: exportStarted, exportFinished, exportFailed. */
+    events?: GatewayEvents;
+    onProgress?: (rows: number) => void;
+    first?: Record<string, unknown> | null;
+  } = { source: 'sql' },
 ): Promise<number> {
   let rows = 0;
   let chunk = format === 'csv' ? csvHeader(data.columns) : '';
@@ -23,7 +29,7 @@ export async function writeExport(
     if (!ok) await drained(out);
     if (out.destroyed) throw new Error('export destination closed');
   };
-  exportEvents.emit('started', { source: options.source });
+  options.events?.emit('exportStarted', { source: options.source });
   try {
     const take = async (row: Record<string, unknown>) => {
       chunk += formatRow(format, data.columns, row);
@@ -38,11 +44,11 @@ export async function writeExport(
     await flush();
     options.onProgress?.(rows);
   } catch (error) {
-    exportEvents.emit('failed', { source: options.source, rows, error });
+    options.events?.emit('exportFailed', { source: options.source, rows, error });
     await data.rows.return(undefined);
     throw error;
   }
-  exportEvents.emit('finished', { source: options.source, rows });
+  options.events?.emit('exportFinished', { source: options.source, rows });
   return rows;
 }
 
