@@ -1,7 +1,7 @@
-import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { SafeIntResolver } from 'graphql-scalars';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { NullsOrder, SortDirection } from '../query/list-inputs';
-import { DateTimeScalar, DecimalScalar } from './scalars';
+import { DateTimeScalar, DecimalScalar, UUIDScalar } from './scalars';
 
 /**
  * The operator inputs of `where` filters, one per column type. Several operators in one object
@@ -39,10 +39,10 @@ export class StringFilter {
 
 @InputType('IDFilter', { description: 'Operators on an identifier (GUID) column.' })
 export class IDFilter {
-  @Field(() => UUIDResolver, { nullable: true }) eq?: string;
-  @Field(() => UUIDResolver, { nullable: true }) ne?: string;
-  @Field(() => [UUIDResolver], { nullable: true }) in?: string[];
-  @Field(() => [UUIDResolver], { nullable: true }) notIn?: string[];
+  @Field(() => UUIDScalar, { nullable: true }) eq?: string;
+  @Field(() => UUIDScalar, { nullable: true }) ne?: string;
+  @Field(() => [UUIDScalar], { nullable: true }) in?: string[];
+  @Field(() => [UUIDScalar], { nullable: true }) notIn?: string[];
   @Field(() => Boolean, { nullable: true, description: 'true: the column is null; false: it is not.' }) isNull?: boolean;
 }
 

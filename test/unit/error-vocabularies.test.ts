@@ -6,6 +6,7 @@ import { BATCH_ERROR_CODES, BatchRule } from '../../src/modules/batches/batch.er
 import { EXPORT_ERROR_CODES, ExportRule } from '../../src/modules/exports/export.errors';
 import { IDEMPOTENCY_ERROR_CODES, IdempotencyRule } from '../../src/modules/idempotency/idempotency.errors';
 import { MATCHING_ERROR_CODES, MatchingRule } from '../../src/modules/matching/matching.errors';
+import { PAYMENT_DAY_ERROR_CODES, PaymentDayRule } from '../../src/modules/open-items/payment-day';
 import { PAYMENT_ERROR_CODES, PaymentRule } from '../../src/modules/payments/payment.errors';
 import { ErrorCode, HTTP_STATUS, ruleErrors } from '../../src/platform/errors';
 import { SQL_ERROR_CODES, SqlRule } from '../../src/sql/errors';
@@ -24,6 +25,7 @@ const VOCABULARIES: Record<string, Record<string, ErrorCode>> = {
   'modules/exports/export.errors.ts': EXPORT_ERROR_CODES,
   'modules/idempotency/idempotency.errors.ts': IDEMPOTENCY_ERROR_CODES,
   'modules/matching/matching.errors.ts': MATCHING_ERROR_CODES,
+  'modules/open-items/payment-day.ts': PAYMENT_DAY_ERROR_CODES,
   'modules/payments/payment.errors.ts': PAYMENT_ERROR_CODES,
   'sql/errors.ts': SQL_ERROR_CODES,
 };
@@ -84,7 +86,7 @@ describe('error vocabularies', () => {
   });
 
   it('writes each rule as its own name, so the string clients see is the enum key', () => {
-    const enums = [AccessRule, ApiKeyRule, BatchRule, ExportRule, IdempotencyRule, MatchingRule, PaymentRule, SqlRule];
+    const enums = [AccessRule, ApiKeyRule, BatchRule, ExportRule, IdempotencyRule, MatchingRule, PaymentDayRule, PaymentRule, SqlRule];
     expect(enums.flatMap((e) => Object.entries(e).filter(([key, value]) => key !== value || !/^[A-Z][A-Z_]*$/.test(value)))).toEqual([]);
     expect(enums.map((e) => Object.values(e).sort())).toEqual(Object.values(VOCABULARIES).map((codes) => Object.keys(codes).sort()));
   });

@@ -1,5 +1,4 @@
-import { DateTimeScalar } from '../../graphql/scalars';
-import { UUIDResolver } from 'graphql-scalars';
+import { DateTimeScalar, UUIDScalar } from '../../graphql/scalars';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 
 /** Bank file formats the gateway writes (ISO 20022 SEPA credit transfer initiation). */
@@ -22,10 +21,10 @@ export class ProcessPaymentsInput {
   @Field(() => Int, { description: 'Division of the run (one batch and one document per call).' })
   declare divisionCode: number;
 
-  @Field(() => [UUIDResolver], { nullable: true, description: DOCS.paymentIDs })
+  @Field(() => [UUIDScalar], { nullable: true, description: DOCS.paymentIDs })
   declare paymentIDs?: string[] | null;
 
-  @Field(() => UUIDResolver, { description: 'Own bank account of the division the payments are made from (BankAccounts with no Account).' })
+  @Field(() => UUIDScalar, { description: 'Own bank account of the division the payments are made from (BankAccounts with no Account).' })
   declare bankAccountID: string;
 
   @Field(() => DateTimeScalar, { description: DOCS.executionDate })

@@ -1,4 +1,4 @@
-import { UUIDResolver } from 'graphql-scalars';
+import { UUIDScalar } from '../../graphql/scalars';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ClassType, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
@@ -32,7 +32,7 @@ export async function findByKey<T extends ObjectLiteral>(scope: DivisionScope, t
 export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassType<T>) {
   const ConnectionType = Connection(Entity, t.typeName);
   const pk = t.columns.find((c) => c.name === t.primaryKey)!;
-  const keyType = pk.type === 'guid' ? UUIDResolver : Int;
+  const keyType = pk.type === 'guid' ? UUIDScalar : Int;
   const Args_ = listArgsType(t);
   const docs = {
     list: `${t.labelEn}: ${t.description} Filter with where, sort with orderBy, page with first/after, last/before or offset.`,

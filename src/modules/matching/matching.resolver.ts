@@ -1,5 +1,4 @@
-import { DateTimeScalar } from '../../graphql/scalars';
-import { UUIDResolver } from 'graphql-scalars';
+import { DateTimeScalar, UUIDScalar } from '../../graphql/scalars';
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { RequiresScope } from '../../graphql/access';
 import type { RequestContext } from '../../context/request-context';
@@ -13,7 +12,9 @@ const DOCS = {
   bankStatementLineReference:
     'Reference of the bank statement line that paid the payments (at most 60). ' +
     'Leave out to match payments with each other: their AmountDC must sum to 0.',
-  date: 'Date of the bank statement line (EndDate); default today. Matching with each other uses the highest invoice date.',
+  date:
+    'Date of the bank statement line (EndDate); default today, never after today. ' +
+    'Matching with each other uses the highest invoice date.',
   matchPayments:
     'Match payments with a bank statement line or with each other: Status 50, EndDate/EndYear/EndPeriod (scope payments:process).',
   unmatchPayments:
@@ -23,7 +24,7 @@ const DOCS = {
 
 @InputType({ description: DOCS.input })
 export class MatchPaymentsInput {
-  @Field(() => [UUIDResolver])
+  @Field(() => [UUIDScalar])
   declare paymentIDs: string[];
 
   @Field(() => String, { nullable: true, description: DOCS.bankStatementLineReference })
@@ -49,7 +50,7 @@ export class MatchingResolver {
   @Mutation(() => [Payment], { description: DOCS.unmatchPayments })
   @RequiresScope('payments:process')
   unmatchPayments(
-    @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
+    @Arg('paymentIDs', () => [UUIDScalar]) ids: string[],
     @IdempotencyKeyArg() idempotent: Idempotent,
     @Ctx() ctx: RequestContext,
   ) {

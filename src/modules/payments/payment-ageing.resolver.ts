@@ -1,10 +1,9 @@
-import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { DivisionScope } from '../../access/division-scope';
 import { table } from '../../catalog';
 import { RequiresScope } from '../../graphql/access';
 import { DivisionsArg } from '../../graphql/divisions-arg';
-import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars';
+import { DateTimeScalar, DecimalScalar, UUIDScalar } from '../../graphql/scalars';
 import { whereType } from '../../graphql/catalog-inputs';
 import type { RequestContext } from '../../context/request-context';
 import { AgeingLevel, AgeingRow, paymentAgeing } from './payment-ageing.service';
@@ -24,7 +23,7 @@ registerEnumType(AgeingLevel, { name: 'AgeingLevel', description: DOCS.level });
 @ObjectType('PaymentAgeing', { description: DOCS.type })
 class PaymentAgeing implements AgeingRow {
   @Field(() => Int, { nullable: true, description: 'Division (per division and per account).' }) declare divisionCode: number | null;
-  @Field(() => UUIDResolver, { nullable: true, description: 'Supplier (per account).' }) declare accountID: string | null;
+  @Field(() => UUIDScalar, { nullable: true, description: 'Supplier (per account).' }) declare accountID: string | null;
   @Field(() => String, { nullable: true, description: 'Supplier name (per account).' }) declare accountName: string | null;
   @Field(() => Int, { description: 'Open payments counted.' }) declare count: number;
   @Field(() => DecimalScalar, { description: 'Due on or after the as-of date.' }) declare notYetDue: string;

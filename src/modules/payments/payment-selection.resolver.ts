@@ -1,4 +1,4 @@
-import { UUIDResolver } from 'graphql-scalars';
+import { UUIDScalar } from '../../graphql/scalars';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { RequiresScope } from '../../graphql/access';
 import type { RequestContext } from '../../context/request-context';
@@ -20,7 +20,7 @@ export class PaymentSelectionResolver {
   @Mutation(() => [Payment], { description: DOCS.select })
   @RequiresScope('payments:select')
   selectPayments(
-    @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
+    @Arg('paymentIDs', () => [UUIDScalar]) ids: string[],
     @IdempotencyKeyArg() idempotent: Idempotent,
     @Ctx() ctx: RequestContext,
   ) {
@@ -30,7 +30,7 @@ export class PaymentSelectionResolver {
   @Mutation(() => [Payment], { description: DOCS.deselect })
   @RequiresScope('payments:select')
   deselectPayments(
-    @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
+    @Arg('paymentIDs', () => [UUIDScalar]) ids: string[],
     @IdempotencyKeyArg() idempotent: Idempotent,
     @Ctx() ctx: RequestContext,
   ) {

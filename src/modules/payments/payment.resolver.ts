@@ -1,5 +1,5 @@
+import { UUIDScalar } from '../../graphql/scalars';
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { UUIDResolver } from 'graphql-scalars';
 import type { DivisionScope } from '../../access/division-scope';
 import { RequiresScope } from '../../graphql/access';
 import type { RequestContext } from '../../context/request-context';
@@ -16,7 +16,7 @@ export const MAX_BULK = 500;
 
 @ObjectType({ description: 'Payments removed by a delete.' })
 export class DeletedPayments {
-  @Field(() => [UUIDResolver])
+  @Field(() => [UUIDScalar])
   declare deletedIDs: string[];
 }
 
@@ -107,7 +107,7 @@ export class PaymentMutations {
   @Mutation(() => [Payment], { description: DOCS.splitPayment })
   @RequiresScope('payments:write')
   splitPayment(
-    @Arg('id', () => UUIDResolver) id: string,
+    @Arg('id', () => UUIDScalar) id: string,
     @Arg('version', () => Int, { description: 'The version read.' }) version: number,
     @Arg('parts', () => [PaymentSplitPartInput]) parts: PaymentSplitPartInput[],
     @IdempotencyKeyArg() idempotent: Idempotent,

@@ -4,6 +4,7 @@
  * dates, IN lists, CASE and scalar subqueries. Anything else is refused with a sqlError.
  */
 import { CompareOp } from '../../db/dialect';
+import { canonicalGuid } from '../../platform/guid';
 import { parameterError, sqlError, Position } from '../errors';
 import { Node, positionOf } from '../parse';
 import { ValueType } from '../types';
@@ -206,7 +207,8 @@ export function comparisonKey(cx: Compilation, e: { sql: string; type: ValueType
 /**
  * A text literal or parameter next to a date is a date: normalised to the stored form
  * (`YYYY-MM-DD HH:MM:SS.mmm`) so SQLite's text comparison and MariaDB agree. Next to a decimal
- * it is a decimal (exact on both databases, never a float comparison).
+ * it is a decimal (exact on both databases, never a float comparison). Next to a GUID it is a
+ * GUID in its canonical form (lower case, platform/guid.ts).
  */
 export function coerce(cx: Compilation, e: Expr, other: ValueType, at: Position | null): Expr {
   if (!e.bound || typeof e.bound.value !== 'string') return e;
@@ -218,9 +220,11 @@ export function coerce(cx: Compilation, e: Expr, other: ValueType, at: Position 
     return { ...e, type: { kind: other.kind }, bound: { token: e.bound.token, value: normal } };
   }
   if (other.kind === 'guid') {
-    // GUIDs are stored in lower case; MariaDB would match any case, so SQLite must too.
-    cx.rebind(e.bound.token, value.toLowerCase());
-    return { ...e, type: { kind: 'guid' }, bound: { token: e.bound.token, value: value.toLowerCase() } };
+    // GUIDs are stored lower case: the text is compared in that form on both databases (SQLite's
+    // comparison is case-sensitive, MariaDB's collation is not).
+    const canonical = canonicalGuid(value.trim());
+    cx.rebind(e.bound.token, canonical);
+    return { ...e, type: { kind: 'guid' }, bound: { token: e.bound.token, value: canonical } };
   }
   if (other.kind === 'decimal' || other.kind === 'integer') {
     const text = value.trim();
