@@ -1,6 +1,8 @@
 import { CatalogColumn, CatalogRelation, CatalogTable } from './types';
 import { ACCOUNTS } from './tables/accounts';
 import { BANK_ACCOUNTS } from './tables/bank-accounts';
+import { BANK_ENTRIES, BANK_ENTRY_LINES } from './tables/bank-entries';
+import { CASH_ENTRIES, CASH_ENTRY_LINES } from './tables/cash-entries';
 import { CONTACTS } from './tables/contacts';
 import { DIVISIONS } from './tables/divisions';
 import { DOCUMENT_ATTACHMENTS, DOCUMENTS } from './tables/documents';
@@ -28,6 +30,10 @@ export const CATALOG: readonly CatalogTable[] = [
   DOCUMENT_ATTACHMENTS,
   PAYMENT_BATCHES,
   PAYMENT_MATCHES,
+  BANK_ENTRIES,
+  BANK_ENTRY_LINES,
+  CASH_ENTRIES,
+  CASH_ENTRY_LINES,
 ];
 
 const byName = new Map(CATALOG.map((t) => [t.name.toLowerCase(), t]));

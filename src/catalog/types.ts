@@ -61,6 +61,12 @@ export interface CatalogTable {
    * through the relation of their parent only (attachments through their document). Default true.
    */
   readonly rootList?: boolean;
+  /**
+   * The scope a caller needs to read the table's rows as a list, a lookup or a nested list
+   * (default `payments:read`); aggregates, the SQL layer and exports need `analytics` for every
+   * table. The statement tables take `statements:read`.
+   */
+  readonly readScope?: string;
   readonly columns: readonly CatalogColumn[];
   readonly relations: readonly CatalogRelation[];
 }

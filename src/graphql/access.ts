@@ -1,6 +1,7 @@
 import { defaultFieldResolver, GraphQLField, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
 import { Extensions } from 'type-graphql';
-import { Scope } from '../access/principal';
+import { isScope, Scope } from '../access/principal';
+import type { CatalogTable } from '../catalog';
 import type { RequestContext } from '../context/request-context';
 import { missingScope } from '../access/access.errors';
 
@@ -37,6 +38,17 @@ export function RequiresScope(scope: Scope): MethodDecorator {
 /** Any authenticated caller may use the field; `reason` says why that is safe (no rows, ...). */
 export function NoScopeRequired(reason: string): MethodDecorator {
   return Extensions({ [ACCESS]: { open: reason } satisfies FieldAccess });
+}
+
+/**
+ * The scope reading a catalog table's rows as a list, a lookup or a nested list needs: the
+ * table's `readScope` (the statement tables: statements:read), else payments:read. A table naming
+ * a scope that does not exist fails when the schema is built, not at a caller's request.
+ */
+export function readScopeOf(t: CatalogTable): Scope {
+  const scope = t.readScope ?? 'payments:read';
+  if (!isScope(scope)) throw new Error(`Catalog table ${t.name} names the unknown read scope ${scope}`);
+  return scope;
 }
 
 /** What a field of the built schema declared, or undefined when it declared nothing. */

@@ -8,8 +8,11 @@ import { decimalTransformer } from '../db/money';
 export interface CatalogEntityOptions {
   /** Columns stored but not exposed as GraphQL fields (bytes, secrets). */
   hidden?: string[];
-  /** Indexes, each a list of column names; on partitioned tables they lead with the division. */
-  indexes?: { columns: string[]; unique?: boolean }[];
+  /**
+   * Indexes, each a list of column names; on partitioned tables they lead with the division. The
+   * name is IX_<table>_<columns joined by _> unless given (MariaDB allows 64 characters).
+   */
+  indexes?: { columns: string[]; unique?: boolean; name?: string }[];
   /** Add an optimistic-concurrency `Version` column. */
   versioned?: boolean;
 }
@@ -79,7 +82,7 @@ export function CatalogEntity(t: CatalogTable, options: CatalogEntityOptions = {
       Field(() => Int, { description: 'Row version for optimistic concurrency: send it back with an update.' })(proto, 'version');
     }
     for (const index of options.indexes ?? []) {
-      const name = `IX_${t.name}_${index.columns.join('_')}`;
+      const name = index.name ?? `IX_${t.name}_${index.columns.join('_')}`;
       const fields = index.columns.map((n) => fieldOf(t, n));
       Index(name, fields, { unique: index.unique ?? false })(target);
     }

@@ -14,6 +14,10 @@ import { PaymentMatch } from './matching/payment-match.entity';
 import { PaymentCondition } from './payment-conditions/payment-condition.entity';
 import { Payment } from './payments/payment.entity';
 import { User } from './users/user.entity';
+import { BankEntryLine } from './financial-accounts/bank-entry-line.entity';
+import { BankEntry } from './financial-accounts/bank-entry.entity';
+import { CashEntryLine } from './financial-accounts/cash-entry-line.entity';
+import { CashEntry } from './financial-accounts/cash-entry.entity';
 
 /** Entity class per catalog table name. */
 export const ENTITY_BY_TABLE = {
@@ -30,6 +34,10 @@ export const ENTITY_BY_TABLE = {
   DocumentAttachments: DocumentAttachment,
   PaymentBatches: PaymentBatch,
   PaymentMatches: PaymentMatch,
+  BankEntries: BankEntry,
+  BankEntryLines: BankEntryLine,
+  CashEntries: CashEntry,
+  CashEntryLines: CashEntryLine,
 } as const;
 
 export const CATALOG_ENTITIES = Object.values(ENTITY_BY_TABLE);

@@ -14,6 +14,8 @@ import { PaymentSelectionResolver } from './payments/payment-selection.resolver'
 import { PaymentMutations } from './payments/payment.resolver';
 import { RELATION_RESOLVERS } from './lists/relations.resolver';
 import { SqlResolver } from './sql/sql.resolver';
+import { CashEntryMutations } from './financial-accounts/cash-entry.resolver';
+import { FinancialAccountResolver } from './financial-accounts/financial-account.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
 export const RESOLVERS = [
@@ -27,6 +29,8 @@ export const RESOLVERS = [
   MatchingResolver,
   PaymentEpcQrResolver,
   EpcQrCodeResolver,
+  FinancialAccountResolver,
+  CashEntryMutations,
   ...AGGREGATE_RESOLVERS,
   PaymentAgeingResolver,
   CatalogResolver,

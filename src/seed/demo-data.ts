@@ -107,8 +107,9 @@ export function demoDivision(random: Random, index: number, users: User[], opts:
     country === 'BE' ? gl('451000', 'Te betalen btw', 24, 'C', 'B') : gl('1500', 'Af te dragen btw', 24, 'C', 'B'),
     country === 'BE' ? gl('604000', 'Aankopen handelsgoederen', 111, 'D', 'W') : gl('7000', 'Inkoopwaarde omzet', 111, 'D', 'W'),
   ];
-  const journal = Object.assign(new Journal(), { id: random.uuid(), code: '70', description: 'Inkoopboek', type: 22, ...audit });
-  const bankJournal = Object.assign(new Journal(), { id: random.uuid(), code: '20', description: 'Bank', type: 12, ...audit });
+  const noLinks = { bankAccountID: null, currency: null, glAccountID: null };
+  const journal = Object.assign(new Journal(), { id: random.uuid(), code: '70', description: 'Inkoopboek', type: 22, ...noLinks, ...audit });
+  const bankJournal = Object.assign(new Journal(), { id: random.uuid(), code: '20', description: 'Bank', type: 12, ...noLinks, ...audit });
   const conditions = [
     ['30', '30 dagen netto', 30, null, null],
     ['14', '14 dagen netto', 14, null, null],
@@ -123,6 +124,9 @@ export function demoDivision(random: Random, index: number, users: User[], opts:
       currency: 'EUR', description: i === 0 ? 'Zichtrekening' : 'Spaarrekening', main: i === 0, ...audit,
     }),
   );
+  // The bank journal books the current account on the bank G/L account (no draw from `random`:
+  // the rows generated after it stay what they were).
+  Object.assign(bankJournal, { bankAccountID: ownBanks[0].id, currency: 'EUR', glAccountID: glOthers[0].id });
   const suppliers = Array.from({ length: opts.suppliersPerDivision ?? 60 }, (_, i) => {
     const supplierCountry: BankCountry = random.chance(0.7) ? country : country === 'BE' ? 'NL' : 'BE';
     const stem = random.pick(SUPPLIER_STEMS);

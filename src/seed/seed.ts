@@ -17,6 +17,11 @@ import { Payment } from '../modules/payments/payment.entity';
 import { User } from '../modules/users/user.entity';
 import { demoPain001 } from './demo-bank-file';
 import { demoMatches } from './demo-matches';
+import { demoFinancialAccounts } from './demo-financial';
+import { BankEntryLine } from '../modules/financial-accounts/bank-entry-line.entity';
+import { BankEntry } from '../modules/financial-accounts/bank-entry.entity';
+import { CashEntryLine } from '../modules/financial-accounts/cash-entry-line.entity';
+import { CashEntry } from '../modules/financial-accounts/cash-entry.entity';
 import { demoBatches, demoDivision, demoPayment, DemoOptions, demoUsers } from './demo-data';
 import { Random } from './random';
 
@@ -59,7 +64,8 @@ const PAYMENTS_PER_TRANSACTION = 25_000;
 /**
  * Fills the database with deterministic demo data: `divisions` divisions with suppliers, bank
  * accounts, G/L accounts, journals, payment conditions, `payments` payments spread over them in
- * every status, and batches for the processed ones. The same options give the same rows.
+ * every status, batches for the processed ones, and a few bank statements and cash entries per
+ * division (demo-financial.ts). The same options give the same rows.
  *
  * Built for scale (a million payments into MariaDB in minutes): one connection, multi-row
  * INSERTs made by the BulkInserter instead of TypeORM's insert builder, few transactions (one
@@ -163,6 +169,15 @@ async function generate(
       await bulk.insert(Account, set.suppliers.map((s) => s.account));
       await bulk.insert(BankAccount, [...set.ownBanks, ...set.suppliers.map((s) => s.bank)]);
       await bulk.insert(Contact, set.suppliers.map((s) => s.contact));
+    });
+    const financial = demoFinancialAccounts(set, users, opts, d);
+    await pipe.submit(async () => {
+      await bulk.insert(GLAccount, financial.glAccounts);
+      await bulk.insert(Journal, financial.journals);
+      await bulk.insert(BankEntry, financial.bankEntries);
+      await bulk.insert(BankEntryLine, financial.bankLines);
+      await bulk.insert(CashEntry, financial.cashEntries);
+      await bulk.insert(CashEntryLine, financial.cashLines);
     });
     const count = Math.floor(opts.payments / opts.divisions) + (d < opts.payments % opts.divisions ? 1 : 0);
     // Processed payments wait for the division's batches (which give them their batch code);

@@ -214,6 +214,658 @@ export type BankAccountWhere = {
   or?: InputMaybe<Array<BankAccountWhere>>;
 };
 
+/** Conditions on aggregated amounts of Bank entries. */
+export type BankEntryAmountsFilter = {
+  /** Balance gap (BalanceGapFC). Opening balance minus the closing balance of the journal's previous entry, when they differ (a statement is missing): stored only when the import accepted the gap; empty when the balances connect. */
+  balanceGapFC?: InputMaybe<DecimalFilter>;
+  /** Closing balance (ClosingBalanceFC). Balance after the entry's lines: exactly the opening balance plus the lines. */
+  closingBalanceFC?: InputMaybe<DecimalFilter>;
+  /** Opening balance (OpeningBalanceFC). Balance before the entry's lines; equals the closing balance of the journal's previous entry. */
+  openingBalanceFC?: InputMaybe<DecimalFilter>;
+};
+
+/** A group-by key of Bank entries. */
+export type BankEntryGroupBy = {
+  /** Time bucket for a date column (default day); ignored for other columns. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: BankEntryGroupField;
+};
+
+/** Columns Bank entries can be grouped by (date columns by a time bucket). */
+export enum BankEntryGroupField {
+  /** Own bank account ID (BankAccountID). The own bank account the statement is about (the journal's). */
+  BankAccountId = 'bankAccountID',
+  /** Own bank account number (BankAccountNumber). IBAN (or other number) of the own bank account. */
+  BankAccountNumber = 'bankAccountNumber',
+  /** Bank statement document (BankStatementDocument). Document holding the imported statement file. */
+  BankStatementDocumentId = 'bankStatementDocumentID',
+  /** Bank statement document number (BankStatementDocumentNumber). Number of the document holding the statement file. */
+  BankStatementDocumentNumber = 'bankStatementDocumentNumber',
+  /** Bank statement document subject (BankStatementDocumentSubject). Subject of the document holding the statement file. */
+  BankStatementDocumentSubject = 'bankStatementDocumentSubject',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of the balances and lines (ISO 4217): the currency of the account. */
+  Currency = 'currency',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Entry date (EntryDate). Date of the statement: the day of its closing balance. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). Identifier of the bank entry (one imported statement). */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Number of the entry within its journal: 1, 2, ... in the order the entries were stored. */
+  EntryNumber = 'entryNumber',
+  /** Financial period (FinancialPeriod). Financial period of the entry (month of EntryDate, 1 to 12). */
+  FinancialPeriod = 'financialPeriod',
+  /** Financial year (FinancialYear). Financial year of the entry (calendar year of EntryDate). */
+  FinancialYear = 'financialYear',
+  /** Journal (JournalCode). Code of the journal of the entry: a journal of type 12 (Bank), one per own bank account. */
+  JournalCode = 'journalCode',
+  /** Journal description (JournalDescription). Description of the journal. */
+  JournalDescription = 'journalDescription',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Opening balance date (OpeningBalanceDate). Date of the opening balance as the statement gives it, if it does. */
+  OpeningBalanceDate = 'openingBalanceDate',
+  /** Statement hash (StatementHash). SHA-256 of the statement as stored (header and lines): a statement sent again is recognised by it and stored once. */
+  StatementHash = 'statementHash',
+  /** Statement number (StatementNumber). Number of the statement as the bank gives it (CODA restarts it every year, so it is unique per FinancialYear). */
+  StatementNumber = 'statementNumber',
+  /** Status (Status). Status of the entry: 20 Open, 50 Processed. */
+  Status = 'status'
+}
+
+/** An ordering of groups of Bank entries. */
+export type BankEntryGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: BankEntryGroupOrderField;
+};
+
+/** What groups of Bank entries can be ordered by: a group key, count, or function_amount. */
+export enum BankEntryGroupOrderField {
+  AvgBalanceGapFc = 'avg_balanceGapFC',
+  AvgClosingBalanceFc = 'avg_closingBalanceFC',
+  AvgOpeningBalanceFc = 'avg_openingBalanceFC',
+  BankAccountId = 'bankAccountID',
+  BankAccountNumber = 'bankAccountNumber',
+  BankStatementDocumentId = 'bankStatementDocumentID',
+  BankStatementDocumentNumber = 'bankStatementDocumentNumber',
+  BankStatementDocumentSubject = 'bankStatementDocumentSubject',
+  Count = 'count',
+  Created = 'created',
+  CreatorId = 'creatorID',
+  Currency = 'currency',
+  DivisionCode = 'divisionCode',
+  EntryDate = 'entryDate',
+  EntryId = 'entryID',
+  EntryNumber = 'entryNumber',
+  FinancialPeriod = 'financialPeriod',
+  FinancialYear = 'financialYear',
+  JournalCode = 'journalCode',
+  JournalDescription = 'journalDescription',
+  MaxBalanceGapFc = 'max_balanceGapFC',
+  MaxClosingBalanceFc = 'max_closingBalanceFC',
+  MaxOpeningBalanceFc = 'max_openingBalanceFC',
+  MinBalanceGapFc = 'min_balanceGapFC',
+  MinClosingBalanceFc = 'min_closingBalanceFC',
+  MinOpeningBalanceFc = 'min_openingBalanceFC',
+  Modified = 'modified',
+  ModifierId = 'modifierID',
+  OpeningBalanceDate = 'openingBalanceDate',
+  StatementHash = 'statementHash',
+  StatementNumber = 'statementNumber',
+  Status = 'status',
+  SumBalanceGapFc = 'sum_balanceGapFC',
+  SumClosingBalanceFc = 'sum_closingBalanceFC',
+  SumOpeningBalanceFc = 'sum_openingBalanceFC'
+}
+
+/** Conditions on groups of Bank entries (SQL HAVING); all must hold. */
+export type BankEntryHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<BankEntryAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<BankEntryAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<BankEntryAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<BankEntryAmountsFilter>;
+};
+
+/** Conditions on aggregated amounts of Bank entry lines. */
+export type BankEntryLineAmountsFilter = {
+  /** Amount (division currency) (AmountDC). Amount in the division's currency; empty while the exchange rate of a foreign-currency account is not known. */
+  amountDC?: InputMaybe<DecimalFilter>;
+  /** Amount (AmountFC). Amount in the currency of the account: positive money in, negative money out. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** Balance after (BalanceAfterFC). Balance of the account after this line: the entry's opening balance plus its lines up to this one. The last line's is the entry's closing balance. */
+  balanceAfterFC?: InputMaybe<DecimalFilter>;
+  /** Exchange rate (ExchangeRate). AmountFC x ExchangeRate = AmountDC; 1 for an account in the division's currency. */
+  exchangeRate?: InputMaybe<DecimalFilter>;
+};
+
+/** A group-by key of Bank entry lines. */
+export type BankEntryLineGroupBy = {
+  /** Time bucket for a date column (default day); ignored for other columns. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: BankEntryLineGroupField;
+};
+
+/** Columns Bank entry lines can be grouped by (date columns by a time bucket). */
+export enum BankEntryLineGroupField {
+  /** Account code (AccountCode). Code of the account. */
+  AccountCode = 'accountCode',
+  /** Account (Account). The customer or supplier of the line, once known. */
+  AccountId = 'accountID',
+  /** Account name (AccountName). Name of the account. */
+  AccountName = 'accountName',
+  /** Bank reference (BankReference). The bank's own reference of the movement (CAMT AcctSvcrRef, CODA bank reference, MT940 reference after //). */
+  BankReference = 'bankReference',
+  /** Bank transaction code (BankTransactionCode). The bank's code of the kind of movement: ISO domain/family/subfamily, the CODA code, a proprietary or SWIFT code. */
+  BankTransactionCode = 'bankTransactionCode',
+  /** Counterparty BIC (CounterpartyBIC). BIC of the other party's bank. */
+  CounterpartyBic = 'counterpartyBIC',
+  /** Counterparty bank account (CounterpartyBankAccount). Account of the other party: an IBAN in electronic form, or another account number as the bank writes it. */
+  CounterpartyBankAccount = 'counterpartyBankAccount',
+  /** Counterparty name (CounterpartyName). Name of the other party as the bank gives it. */
+  CounterpartyName = 'counterpartyName',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of AmountFC (that of the entry). */
+  Currency = 'currency',
+  /** Date (Date). Booking date of the line (never after the entry's date). */
+  Date = 'date',
+  /** Description (Description). Description of the line. */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Document (Document). Document of the line (a receipt, an invoice). */
+  DocumentId = 'documentID',
+  /** Document number (DocumentNumber). Number of the document. */
+  DocumentNumber = 'documentNumber',
+  /** Document subject (DocumentSubject). Subject of the document. */
+  DocumentSubject = 'documentSubject',
+  /** End-to-end ID (EndToEndID). SEPA end-to-end identification: for a payment the gateway made, the EndToEndId of its pain.001 file. */
+  EndToEndId = 'endToEndID',
+  /** Entry date (EntryDate). Date of the entry (copied from it): the first key of the account's order. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). The entry the line belongs to. */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Number of the entry within its journal (copied from it). */
+  EntryNumber = 'entryNumber',
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  GlAccountCode = 'glAccountCode',
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  GlAccountDescription = 'glAccountDescription',
+  /** G/L account (GLAccount). G/L account the line is booked against (the offset of the bank or cash account), once known. */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the line of a bank entry (one imported statement). */
+  Id = 'id',
+  /** Journal (JournalCode). Journal of the entry (copied from it, so an account's lines are read in order from one index). */
+  JournalCode = 'journalCode',
+  /** Line number (LineNumber). Number of the line within its entry, 1, 2, ... in booking-date order. */
+  LineNumber = 'lineNumber',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Notes (Notes). Notes on the line. */
+  Notes = 'notes',
+  /** Offset ID (OffsetID). The line this one offsets (a reversal), if any. */
+  OffsetId = 'offsetID',
+  /** Our reference (OurRef). Our reference: the invoice number the line pays, once known. */
+  OurRef = 'ourRef',
+  /** Payment reference (PaymentReference). Structured remittance information: a Belgian structured communication (12 digits), an ISO 11649 RF reference or another creditor reference. */
+  PaymentReference = 'paymentReference',
+  /** Remittance information (RemittanceInformation). Unstructured remittance information (the free communication). */
+  RemittanceInformation = 'remittanceInformation',
+  /** Source line (SourceLine). Where the line is in the statement file: its line number (CODA, MT940) or XML path (CAMT). */
+  SourceLine = 'sourceLine',
+  /** Value date (ValueDate). Value date of the movement (interest counts from it). */
+  ValueDate = 'valueDate'
+}
+
+/** An ordering of groups of Bank entry lines. */
+export type BankEntryLineGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: BankEntryLineGroupOrderField;
+};
+
+/** What groups of Bank entry lines can be ordered by: a group key, count, or function_amount. */
+export enum BankEntryLineGroupOrderField {
+  AccountCode = 'accountCode',
+  AccountId = 'accountID',
+  AccountName = 'accountName',
+  AvgAmountDc = 'avg_amountDC',
+  AvgAmountFc = 'avg_amountFC',
+  AvgBalanceAfterFc = 'avg_balanceAfterFC',
+  AvgExchangeRate = 'avg_exchangeRate',
+  BankReference = 'bankReference',
+  BankTransactionCode = 'bankTransactionCode',
+  Count = 'count',
+  CounterpartyBic = 'counterpartyBIC',
+  CounterpartyBankAccount = 'counterpartyBankAccount',
+  CounterpartyName = 'counterpartyName',
+  Created = 'created',
+  CreatorId = 'creatorID',
+  Currency = 'currency',
+  Date = 'date',
+  Description = 'description',
+  DivisionCode = 'divisionCode',
+  DocumentId = 'documentID',
+  DocumentNumber = 'documentNumber',
+  DocumentSubject = 'documentSubject',
+  EndToEndId = 'endToEndID',
+  EntryDate = 'entryDate',
+  EntryId = 'entryID',
+  EntryNumber = 'entryNumber',
+  GlAccountCode = 'glAccountCode',
+  GlAccountDescription = 'glAccountDescription',
+  GlAccountId = 'glAccountID',
+  Id = 'id',
+  JournalCode = 'journalCode',
+  LineNumber = 'lineNumber',
+  MaxAmountDc = 'max_amountDC',
+  MaxAmountFc = 'max_amountFC',
+  MaxBalanceAfterFc = 'max_balanceAfterFC',
+  MaxExchangeRate = 'max_exchangeRate',
+  MinAmountDc = 'min_amountDC',
+  MinAmountFc = 'min_amountFC',
+  MinBalanceAfterFc = 'min_balanceAfterFC',
+  MinExchangeRate = 'min_exchangeRate',
+  Modified = 'modified',
+  ModifierId = 'modifierID',
+  Notes = 'notes',
+  OffsetId = 'offsetID',
+  OurRef = 'ourRef',
+  PaymentReference = 'paymentReference',
+  RemittanceInformation = 'remittanceInformation',
+  SourceLine = 'sourceLine',
+  SumAmountDc = 'sum_amountDC',
+  SumAmountFc = 'sum_amountFC',
+  SumBalanceAfterFc = 'sum_balanceAfterFC',
+  SumExchangeRate = 'sum_exchangeRate',
+  ValueDate = 'valueDate'
+}
+
+/** Conditions on groups of Bank entry lines (SQL HAVING); all must hold. */
+export type BankEntryLineHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<BankEntryLineAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<BankEntryLineAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<BankEntryLineAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<BankEntryLineAmountsFilter>;
+};
+
+/** A sort key for Bank entry lines: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type BankEntryLineOrderBy = {
+  /** Sort on a column of account (Accounts) instead. */
+  account?: InputMaybe<AccountSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Sort on a column of document (Documents) instead. */
+  document?: InputMaybe<DocumentSortField>;
+  /** Sort on a column of entry (BankEntries) instead. */
+  entry?: InputMaybe<BankEntrySortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<BankEntryLineSortField>;
+  /** Sort on a column of glAccount (GLAccounts) instead. */
+  glAccount?: InputMaybe<GlAccountSortField>;
+  /** Sort on a column of journal (Journals) instead. */
+  journal?: InputMaybe<JournalSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Bank entry lines can be sorted on. */
+export enum BankEntryLineSortField {
+  /** Account code (AccountCode). Code of the account. */
+  AccountCode = 'accountCode',
+  /** Account (Account). The customer or supplier of the line, once known. */
+  AccountId = 'accountID',
+  /** Account name (AccountName). Name of the account. */
+  AccountName = 'accountName',
+  /** Amount (division currency) (AmountDC). Amount in the division's currency; empty while the exchange rate of a foreign-currency account is not known. */
+  AmountDc = 'amountDC',
+  /** Amount (AmountFC). Amount in the currency of the account: positive money in, negative money out. */
+  AmountFc = 'amountFC',
+  /** Balance after (BalanceAfterFC). Balance of the account after this line: the entry's opening balance plus its lines up to this one. The last line's is the entry's closing balance. */
+  BalanceAfterFc = 'balanceAfterFC',
+  /** Bank reference (BankReference). The bank's own reference of the movement (CAMT AcctSvcrRef, CODA bank reference, MT940 reference after //). */
+  BankReference = 'bankReference',
+  /** Bank transaction code (BankTransactionCode). The bank's code of the kind of movement: ISO domain/family/subfamily, the CODA code, a proprietary or SWIFT code. */
+  BankTransactionCode = 'bankTransactionCode',
+  /** Counterparty BIC (CounterpartyBIC). BIC of the other party's bank. */
+  CounterpartyBic = 'counterpartyBIC',
+  /** Counterparty bank account (CounterpartyBankAccount). Account of the other party: an IBAN in electronic form, or another account number as the bank writes it. */
+  CounterpartyBankAccount = 'counterpartyBankAccount',
+  /** Counterparty name (CounterpartyName). Name of the other party as the bank gives it. */
+  CounterpartyName = 'counterpartyName',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of AmountFC (that of the entry). */
+  Currency = 'currency',
+  /** Date (Date). Booking date of the line (never after the entry's date). */
+  Date = 'date',
+  /** Description (Description). Description of the line. */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Document (Document). Document of the line (a receipt, an invoice). */
+  DocumentId = 'documentID',
+  /** Document number (DocumentNumber). Number of the document. */
+  DocumentNumber = 'documentNumber',
+  /** Document subject (DocumentSubject). Subject of the document. */
+  DocumentSubject = 'documentSubject',
+  /** End-to-end ID (EndToEndID). SEPA end-to-end identification: for a payment the gateway made, the EndToEndId of its pain.001 file. */
+  EndToEndId = 'endToEndID',
+  /** Entry date (EntryDate). Date of the entry (copied from it): the first key of the account's order. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). The entry the line belongs to. */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Number of the entry within its journal (copied from it). */
+  EntryNumber = 'entryNumber',
+  /** Exchange rate (ExchangeRate). AmountFC x ExchangeRate = AmountDC; 1 for an account in the division's currency. */
+  ExchangeRate = 'exchangeRate',
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  GlAccountCode = 'glAccountCode',
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  GlAccountDescription = 'glAccountDescription',
+  /** G/L account (GLAccount). G/L account the line is booked against (the offset of the bank or cash account), once known. */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the line of a bank entry (one imported statement). */
+  Id = 'id',
+  /** Journal (JournalCode). Journal of the entry (copied from it, so an account's lines are read in order from one index). */
+  JournalCode = 'journalCode',
+  /** Line number (LineNumber). Number of the line within its entry, 1, 2, ... in booking-date order. */
+  LineNumber = 'lineNumber',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Notes (Notes). Notes on the line. */
+  Notes = 'notes',
+  /** Offset ID (OffsetID). The line this one offsets (a reversal), if any. */
+  OffsetId = 'offsetID',
+  /** Our reference (OurRef). Our reference: the invoice number the line pays, once known. */
+  OurRef = 'ourRef',
+  /** Payment reference (PaymentReference). Structured remittance information: a Belgian structured communication (12 digits), an ISO 11649 RF reference or another creditor reference. */
+  PaymentReference = 'paymentReference',
+  /** Remittance information (RemittanceInformation). Unstructured remittance information (the free communication). */
+  RemittanceInformation = 'remittanceInformation',
+  /** Source line (SourceLine). Where the line is in the statement file: its line number (CODA, MT940) or XML path (CAMT). */
+  SourceLine = 'sourceLine',
+  /** Value date (ValueDate). Value date of the movement (interest counts from it). */
+  ValueDate = 'valueDate'
+}
+
+/** Filter on Bank entry lines (BankEntryLines): every field given must hold. */
+export type BankEntryLineWhere = {
+  /** Rows whose account matches (The customer or supplier of the line.); compiled to EXISTS. */
+  account?: InputMaybe<AccountWhere>;
+  /** Account code (AccountCode). Code of the account. */
+  accountCode?: InputMaybe<StringFilter>;
+  /** Account (Account). The customer or supplier of the line, once known. */
+  accountID?: InputMaybe<IdFilter>;
+  /** Account name (AccountName). Name of the account. */
+  accountName?: InputMaybe<StringFilter>;
+  /** Amount (division currency) (AmountDC). Amount in the division's currency; empty while the exchange rate of a foreign-currency account is not known. */
+  amountDC?: InputMaybe<DecimalFilter>;
+  /** Amount (AmountFC). Amount in the currency of the account: positive money in, negative money out. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<BankEntryLineWhere>>;
+  /** Balance after (BalanceAfterFC). Balance of the account after this line: the entry's opening balance plus its lines up to this one. The last line's is the entry's closing balance. */
+  balanceAfterFC?: InputMaybe<DecimalFilter>;
+  /** Bank reference (BankReference). The bank's own reference of the movement (CAMT AcctSvcrRef, CODA bank reference, MT940 reference after //). */
+  bankReference?: InputMaybe<StringFilter>;
+  /** Bank transaction code (BankTransactionCode). The bank's code of the kind of movement: ISO domain/family/subfamily, the CODA code, a proprietary or SWIFT code. */
+  bankTransactionCode?: InputMaybe<StringFilter>;
+  /** Counterparty BIC (CounterpartyBIC). BIC of the other party's bank. */
+  counterpartyBIC?: InputMaybe<StringFilter>;
+  /** Counterparty bank account (CounterpartyBankAccount). Account of the other party: an IBAN in electronic form, or another account number as the bank writes it. */
+  counterpartyBankAccount?: InputMaybe<StringFilter>;
+  /** Counterparty name (CounterpartyName). Name of the other party as the bank gives it. */
+  counterpartyName?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Currency (Currency). Currency of AmountFC (that of the entry). */
+  currency?: InputMaybe<StringFilter>;
+  /** Date (Date). Booking date of the line (never after the entry's date). */
+  date?: InputMaybe<DateTimeFilter>;
+  /** Description (Description). Description of the line. */
+  description?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the line.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Rows whose document matches (Document of the line.); compiled to EXISTS. */
+  document?: InputMaybe<DocumentWhere>;
+  /** Document (Document). Document of the line (a receipt, an invoice). */
+  documentID?: InputMaybe<IdFilter>;
+  /** Document number (DocumentNumber). Number of the document. */
+  documentNumber?: InputMaybe<IntFilter>;
+  /** Document subject (DocumentSubject). Subject of the document. */
+  documentSubject?: InputMaybe<StringFilter>;
+  /** End-to-end ID (EndToEndID). SEPA end-to-end identification: for a payment the gateway made, the EndToEndId of its pain.001 file. */
+  endToEndID?: InputMaybe<StringFilter>;
+  /** Rows whose entry matches (The bank entry (statement) of the line.); compiled to EXISTS. */
+  entry?: InputMaybe<BankEntryWhere>;
+  /** Entry date (EntryDate). Date of the entry (copied from it): the first key of the account's order. */
+  entryDate?: InputMaybe<DateTimeFilter>;
+  /** Entry ID (EntryID). The entry the line belongs to. */
+  entryID?: InputMaybe<IdFilter>;
+  /** Entry number (EntryNumber). Number of the entry within its journal (copied from it). */
+  entryNumber?: InputMaybe<IntFilter>;
+  /** Exchange rate (ExchangeRate). AmountFC x ExchangeRate = AmountDC; 1 for an account in the division's currency. */
+  exchangeRate?: InputMaybe<DecimalFilter>;
+  /** Rows whose glAccount matches (G/L account the line is booked against.); compiled to EXISTS. */
+  glAccount?: InputMaybe<GlAccountWhere>;
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  glAccountCode?: InputMaybe<StringFilter>;
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  glAccountDescription?: InputMaybe<StringFilter>;
+  /** G/L account (GLAccount). G/L account the line is booked against (the offset of the bank or cash account), once known. */
+  glAccountID?: InputMaybe<IdFilter>;
+  /** ID (ID). Identifier of the line of a bank entry (one imported statement). */
+  id?: InputMaybe<IdFilter>;
+  /** Rows whose journal matches (Journal of the line's entry.); compiled to EXISTS. */
+  journal?: InputMaybe<JournalWhere>;
+  /** Journal (JournalCode). Journal of the entry (copied from it, so an account's lines are read in order from one index). */
+  journalCode?: InputMaybe<StringFilter>;
+  /** Line number (LineNumber). Number of the line within its entry, 1, 2, ... in booking-date order. */
+  lineNumber?: InputMaybe<IntFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<BankEntryLineWhere>;
+  /** Notes (Notes). Notes on the line. */
+  notes?: InputMaybe<StringFilter>;
+  /** Offset ID (OffsetID). The line this one offsets (a reversal), if any. */
+  offsetID?: InputMaybe<IdFilter>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<BankEntryLineWhere>>;
+  /** Our reference (OurRef). Our reference: the invoice number the line pays, once known. */
+  ourRef?: InputMaybe<IntFilter>;
+  /** Payment reference (PaymentReference). Structured remittance information: a Belgian structured communication (12 digits), an ISO 11649 RF reference or another creditor reference. */
+  paymentReference?: InputMaybe<StringFilter>;
+  /** Remittance information (RemittanceInformation). Unstructured remittance information (the free communication). */
+  remittanceInformation?: InputMaybe<StringFilter>;
+  /** Source line (SourceLine). Where the line is in the statement file: its line number (CODA, MT940) or XML path (CAMT). */
+  sourceLine?: InputMaybe<StringFilter>;
+  /** Value date (ValueDate). Value date of the movement (interest counts from it). */
+  valueDate?: InputMaybe<DateTimeFilter>;
+};
+
+/** A sort key for Bank entries: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type BankEntryOrderBy = {
+  /** Sort on a column of bankAccount (BankAccounts) instead. */
+  bankAccount?: InputMaybe<BankAccountSortField>;
+  /** Sort on a column of bankStatementDocument (Documents) instead. */
+  bankStatementDocument?: InputMaybe<DocumentSortField>;
+  /** Sort on a column of creator (Users) instead. */
+  creator?: InputMaybe<UserSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<BankEntrySortField>;
+  /** Sort on a column of journal (Journals) instead. */
+  journal?: InputMaybe<JournalSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Bank entries can be sorted on. */
+export enum BankEntrySortField {
+  /** Balance gap (BalanceGapFC). Opening balance minus the closing balance of the journal's previous entry, when they differ (a statement is missing): stored only when the import accepted the gap; empty when the balances connect. */
+  BalanceGapFc = 'balanceGapFC',
+  /** Own bank account ID (BankAccountID). The own bank account the statement is about (the journal's). */
+  BankAccountId = 'bankAccountID',
+  /** Own bank account number (BankAccountNumber). IBAN (or other number) of the own bank account. */
+  BankAccountNumber = 'bankAccountNumber',
+  /** Bank statement document (BankStatementDocument). Document holding the imported statement file. */
+  BankStatementDocumentId = 'bankStatementDocumentID',
+  /** Bank statement document number (BankStatementDocumentNumber). Number of the document holding the statement file. */
+  BankStatementDocumentNumber = 'bankStatementDocumentNumber',
+  /** Bank statement document subject (BankStatementDocumentSubject). Subject of the document holding the statement file. */
+  BankStatementDocumentSubject = 'bankStatementDocumentSubject',
+  /** Closing balance (ClosingBalanceFC). Balance after the entry's lines: exactly the opening balance plus the lines. */
+  ClosingBalanceFc = 'closingBalanceFC',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of the balances and lines (ISO 4217): the currency of the account. */
+  Currency = 'currency',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Entry date (EntryDate). Date of the statement: the day of its closing balance. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). Identifier of the bank entry (one imported statement). */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Number of the entry within its journal: 1, 2, ... in the order the entries were stored. */
+  EntryNumber = 'entryNumber',
+  /** Financial period (FinancialPeriod). Financial period of the entry (month of EntryDate, 1 to 12). */
+  FinancialPeriod = 'financialPeriod',
+  /** Financial year (FinancialYear). Financial year of the entry (calendar year of EntryDate). */
+  FinancialYear = 'financialYear',
+  /** Journal (JournalCode). Code of the journal of the entry: a journal of type 12 (Bank), one per own bank account. */
+  JournalCode = 'journalCode',
+  /** Journal description (JournalDescription). Description of the journal. */
+  JournalDescription = 'journalDescription',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Opening balance date (OpeningBalanceDate). Date of the opening balance as the statement gives it, if it does. */
+  OpeningBalanceDate = 'openingBalanceDate',
+  /** Opening balance (OpeningBalanceFC). Balance before the entry's lines; equals the closing balance of the journal's previous entry. */
+  OpeningBalanceFc = 'openingBalanceFC',
+  /** Statement hash (StatementHash). SHA-256 of the statement as stored (header and lines): a statement sent again is recognised by it and stored once. */
+  StatementHash = 'statementHash',
+  /** Statement number (StatementNumber). Number of the statement as the bank gives it (CODA restarts it every year, so it is unique per FinancialYear). */
+  StatementNumber = 'statementNumber',
+  /** Status (Status). Status of the entry: 20 Open, 50 Processed. */
+  Status = 'status'
+}
+
+/** Filter on Bank entries (BankEntries): every field given must hold. */
+export type BankEntryWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<BankEntryWhere>>;
+  /** Balance gap (BalanceGapFC). Opening balance minus the closing balance of the journal's previous entry, when they differ (a statement is missing): stored only when the import accepted the gap; empty when the balances connect. */
+  balanceGapFC?: InputMaybe<DecimalFilter>;
+  /** Rows whose bankAccount matches (The own bank account of the statement.); compiled to EXISTS. */
+  bankAccount?: InputMaybe<BankAccountWhere>;
+  /** Own bank account ID (BankAccountID). The own bank account the statement is about (the journal's). */
+  bankAccountID?: InputMaybe<IdFilter>;
+  /** Own bank account number (BankAccountNumber). IBAN (or other number) of the own bank account. */
+  bankAccountNumber?: InputMaybe<StringFilter>;
+  /** Rows whose bankStatementDocument matches (Document holding the statement file.); compiled to EXISTS. */
+  bankStatementDocument?: InputMaybe<DocumentWhere>;
+  /** Bank statement document (BankStatementDocument). Document holding the imported statement file. */
+  bankStatementDocumentID?: InputMaybe<IdFilter>;
+  /** Bank statement document number (BankStatementDocumentNumber). Number of the document holding the statement file. */
+  bankStatementDocumentNumber?: InputMaybe<IntFilter>;
+  /** Bank statement document subject (BankStatementDocumentSubject). Subject of the document holding the statement file. */
+  bankStatementDocumentSubject?: InputMaybe<StringFilter>;
+  /** Closing balance (ClosingBalanceFC). Balance after the entry's lines: exactly the opening balance plus the lines. */
+  closingBalanceFC?: InputMaybe<DecimalFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Rows whose creator matches (User who stored the entry.); compiled to EXISTS. */
+  creator?: InputMaybe<UserWhere>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Currency (Currency). Currency of the balances and lines (ISO 4217): the currency of the account. */
+  currency?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the entry.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Entry date (EntryDate). Date of the statement: the day of its closing balance. */
+  entryDate?: InputMaybe<DateTimeFilter>;
+  /** Entry ID (EntryID). Identifier of the bank entry (one imported statement). */
+  entryID?: InputMaybe<IdFilter>;
+  /** Entry number (EntryNumber). Number of the entry within its journal: 1, 2, ... in the order the entries were stored. */
+  entryNumber?: InputMaybe<IntFilter>;
+  /** Financial period (FinancialPeriod). Financial period of the entry (month of EntryDate, 1 to 12). */
+  financialPeriod?: InputMaybe<IntFilter>;
+  /** Financial year (FinancialYear). Financial year of the entry (calendar year of EntryDate). */
+  financialYear?: InputMaybe<IntFilter>;
+  /** Rows whose journal matches (Bank journal of the entry.); compiled to EXISTS. */
+  journal?: InputMaybe<JournalWhere>;
+  /** Journal (JournalCode). Code of the journal of the entry: a journal of type 12 (Bank), one per own bank account. */
+  journalCode?: InputMaybe<StringFilter>;
+  /** Journal description (JournalDescription). Description of the journal. */
+  journalDescription?: InputMaybe<StringFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<BankEntryWhere>;
+  /** Opening balance date (OpeningBalanceDate). Date of the opening balance as the statement gives it, if it does. */
+  openingBalanceDate?: InputMaybe<DateTimeFilter>;
+  /** Opening balance (OpeningBalanceFC). Balance before the entry's lines; equals the closing balance of the journal's previous entry. */
+  openingBalanceFC?: InputMaybe<DecimalFilter>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<BankEntryWhere>>;
+  /** Statement hash (StatementHash). SHA-256 of the statement as stored (header and lines): a statement sent again is recognised by it and stored once. */
+  statementHash?: InputMaybe<StringFilter>;
+  /** Statement number (StatementNumber). Number of the statement as the bank gives it (CODA restarts it every year, so it is unique per FinancialYear). */
+  statementNumber?: InputMaybe<StringFilter>;
+  /** Status (Status). Status of the entry: 20 Open, 50 Processed. */
+  status?: InputMaybe<IntFilter>;
+};
+
 /** SEPA credit transfer file format: pain.001.001.03 (widely accepted) or pain.001.001.09 (ISO 20022 2019). */
 export enum BankFileFormat {
   Pain_001_001_03 = 'PAIN_001_001_03',
@@ -225,6 +877,552 @@ export type BooleanFilter = {
   eq?: InputMaybe<Scalars['Boolean']['input']>;
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
   ne?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Conditions on aggregated amounts of Cash entries. */
+export type CashEntryAmountsFilter = {
+  /** Closing balance (ClosingBalanceFC). Balance after the entry's lines: exactly the opening balance plus the lines. */
+  closingBalanceFC?: InputMaybe<DecimalFilter>;
+  /** Opening balance (OpeningBalanceFC). Balance before the entry's lines; equals the closing balance of the journal's previous entry. */
+  openingBalanceFC?: InputMaybe<DecimalFilter>;
+};
+
+/** A new cash entry (one page of a cash book). Opening balance plus the lines must be the closing balance, and the opening balance the closing balance of the journal's previous entry. */
+export type CashEntryCreateInput = {
+  /** Closing balance counted: exactly the opening balance plus the lines. Required. */
+  closingBalanceFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Currency (ISO 4217); default the journal's, else the division's. Must be the cash book's. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Division of the cash book. Required. */
+  divisionCode?: InputMaybe<Scalars['Int']['input']>;
+  /** Date of the entry (its UTC day): when the closing balance was counted. Required. */
+  entryDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Code of the cash journal (type 10). Required. */
+  journalCode?: InputMaybe<Scalars['String']['input']>;
+  /** The lines, at least one and at most 500. */
+  lines?: InputMaybe<Array<CashEntryLineInput>>;
+  /** Opening balance; default the closing balance of the journal's previous entry (0.00 for its first). When given, it must equal it. */
+  openingBalanceFC?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/** A group-by key of Cash entries. */
+export type CashEntryGroupBy = {
+  /** Time bucket for a date column (default day); ignored for other columns. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: CashEntryGroupField;
+};
+
+/** Columns Cash entries can be grouped by (date columns by a time bucket). */
+export enum CashEntryGroupField {
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of the balances and lines (ISO 4217): the currency of the account. */
+  Currency = 'currency',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Entry date (EntryDate). Date of the cash entry: the day its closing balance was counted. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). Identifier of the cash entry (one page of a cash book). */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Number of the entry within its journal: 1, 2, ... in the order the entries were stored. */
+  EntryNumber = 'entryNumber',
+  /** Financial period (FinancialPeriod). Financial period of the entry (month of EntryDate, 1 to 12). */
+  FinancialPeriod = 'financialPeriod',
+  /** Financial year (FinancialYear). Financial year of the entry (calendar year of EntryDate). */
+  FinancialYear = 'financialYear',
+  /** Journal (JournalCode). Code of the journal of the entry: a journal of type 10 (Cash). */
+  JournalCode = 'journalCode',
+  /** Journal description (JournalDescription). Description of the journal. */
+  JournalDescription = 'journalDescription',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Status (Status). Status of the entry: 20 Open, 50 Processed. */
+  Status = 'status'
+}
+
+/** An ordering of groups of Cash entries. */
+export type CashEntryGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: CashEntryGroupOrderField;
+};
+
+/** What groups of Cash entries can be ordered by: a group key, count, or function_amount. */
+export enum CashEntryGroupOrderField {
+  AvgClosingBalanceFc = 'avg_closingBalanceFC',
+  AvgOpeningBalanceFc = 'avg_openingBalanceFC',
+  Count = 'count',
+  Created = 'created',
+  CreatorId = 'creatorID',
+  Currency = 'currency',
+  DivisionCode = 'divisionCode',
+  EntryDate = 'entryDate',
+  EntryId = 'entryID',
+  EntryNumber = 'entryNumber',
+  FinancialPeriod = 'financialPeriod',
+  FinancialYear = 'financialYear',
+  JournalCode = 'journalCode',
+  JournalDescription = 'journalDescription',
+  MaxClosingBalanceFc = 'max_closingBalanceFC',
+  MaxOpeningBalanceFc = 'max_openingBalanceFC',
+  MinClosingBalanceFc = 'min_closingBalanceFC',
+  MinOpeningBalanceFc = 'min_openingBalanceFC',
+  Modified = 'modified',
+  ModifierId = 'modifierID',
+  Status = 'status',
+  SumClosingBalanceFc = 'sum_closingBalanceFC',
+  SumOpeningBalanceFc = 'sum_openingBalanceFC'
+}
+
+/** Conditions on groups of Cash entries (SQL HAVING); all must hold. */
+export type CashEntryHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<CashEntryAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<CashEntryAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<CashEntryAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<CashEntryAmountsFilter>;
+};
+
+/** Conditions on aggregated amounts of Cash entry lines. */
+export type CashEntryLineAmountsFilter = {
+  /** Amount (division currency) (AmountDC). Amount in the division's currency; empty while the exchange rate of a foreign-currency account is not known. */
+  amountDC?: InputMaybe<DecimalFilter>;
+  /** Amount (AmountFC). Amount in the currency of the account: positive money in, negative money out. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** Balance after (BalanceAfterFC). Balance of the account after this line: the entry's opening balance plus its lines up to this one. The last line's is the entry's closing balance. */
+  balanceAfterFC?: InputMaybe<DecimalFilter>;
+  /** Exchange rate (ExchangeRate). AmountFC x ExchangeRate = AmountDC; 1 for an account in the division's currency. */
+  exchangeRate?: InputMaybe<DecimalFilter>;
+};
+
+/** A group-by key of Cash entry lines. */
+export type CashEntryLineGroupBy = {
+  /** Time bucket for a date column (default day); ignored for other columns. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: CashEntryLineGroupField;
+};
+
+/** Columns Cash entry lines can be grouped by (date columns by a time bucket). */
+export enum CashEntryLineGroupField {
+  /** Account code (AccountCode). Code of the account. */
+  AccountCode = 'accountCode',
+  /** Account (Account). The customer or supplier of the line, once known. */
+  AccountId = 'accountID',
+  /** Account name (AccountName). Name of the account. */
+  AccountName = 'accountName',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of AmountFC (that of the entry). */
+  Currency = 'currency',
+  /** Date (Date). Booking date of the line (never after the entry's date). */
+  Date = 'date',
+  /** Description (Description). Description of the line. */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Document (Document). Document of the line (a receipt, an invoice). */
+  DocumentId = 'documentID',
+  /** Document number (DocumentNumber). Number of the document. */
+  DocumentNumber = 'documentNumber',
+  /** Document subject (DocumentSubject). Subject of the document. */
+  DocumentSubject = 'documentSubject',
+  /** Entry date (EntryDate). Date of the entry (copied from it): the first key of the account's order. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). The entry the line belongs to. */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Number of the entry within its journal (copied from it). */
+  EntryNumber = 'entryNumber',
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  GlAccountCode = 'glAccountCode',
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  GlAccountDescription = 'glAccountDescription',
+  /** G/L account (GLAccount). G/L account the line is booked against (the offset of the bank or cash account), once known. */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the line of a cash entry (one page of a cash book). */
+  Id = 'id',
+  /** Journal (JournalCode). Journal of the entry (copied from it, so an account's lines are read in order from one index). */
+  JournalCode = 'journalCode',
+  /** Line number (LineNumber). Number of the line within its entry, 1, 2, ... in booking-date order. */
+  LineNumber = 'lineNumber',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Notes (Notes). Notes on the line. */
+  Notes = 'notes',
+  /** Offset ID (OffsetID). The line this one offsets (a reversal), if any. */
+  OffsetId = 'offsetID',
+  /** Our reference (OurRef). Our reference: the invoice number the line pays, once known. */
+  OurRef = 'ourRef'
+}
+
+/** An ordering of groups of Cash entry lines. */
+export type CashEntryLineGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: CashEntryLineGroupOrderField;
+};
+
+/** What groups of Cash entry lines can be ordered by: a group key, count, or function_amount. */
+export enum CashEntryLineGroupOrderField {
+  AccountCode = 'accountCode',
+  AccountId = 'accountID',
+  AccountName = 'accountName',
+  AvgAmountDc = 'avg_amountDC',
+  AvgAmountFc = 'avg_amountFC',
+  AvgBalanceAfterFc = 'avg_balanceAfterFC',
+  AvgExchangeRate = 'avg_exchangeRate',
+  Count = 'count',
+  Created = 'created',
+  CreatorId = 'creatorID',
+  Currency = 'currency',
+  Date = 'date',
+  Description = 'description',
+  DivisionCode = 'divisionCode',
+  DocumentId = 'documentID',
+  DocumentNumber = 'documentNumber',
+  DocumentSubject = 'documentSubject',
+  EntryDate = 'entryDate',
+  EntryId = 'entryID',
+  EntryNumber = 'entryNumber',
+  GlAccountCode = 'glAccountCode',
+  GlAccountDescription = 'glAccountDescription',
+  GlAccountId = 'glAccountID',
+  Id = 'id',
+  JournalCode = 'journalCode',
+  LineNumber = 'lineNumber',
+  MaxAmountDc = 'max_amountDC',
+  MaxAmountFc = 'max_amountFC',
+  MaxBalanceAfterFc = 'max_balanceAfterFC',
+  MaxExchangeRate = 'max_exchangeRate',
+  MinAmountDc = 'min_amountDC',
+  MinAmountFc = 'min_amountFC',
+  MinBalanceAfterFc = 'min_balanceAfterFC',
+  MinExchangeRate = 'min_exchangeRate',
+  Modified = 'modified',
+  ModifierId = 'modifierID',
+  Notes = 'notes',
+  OffsetId = 'offsetID',
+  OurRef = 'ourRef',
+  SumAmountDc = 'sum_amountDC',
+  SumAmountFc = 'sum_amountFC',
+  SumBalanceAfterFc = 'sum_balanceAfterFC',
+  SumExchangeRate = 'sum_exchangeRate'
+}
+
+/** Conditions on groups of Cash entry lines (SQL HAVING); all must hold. */
+export type CashEntryLineHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<CashEntryLineAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<CashEntryLineAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<CashEntryLineAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<CashEntryLineAmountsFilter>;
+};
+
+/** One line of a cash entry: money into (positive) or out of (negative) the cash book. */
+export type CashEntryLineInput = {
+  /** The customer or supplier, an account of the division. */
+  accountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Amount in the cash book's currency: positive in, negative out. Required. */
+  amountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Date of the line (its UTC day); default the entry's date, never after it. */
+  date?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Description of the line (at most 255 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** A document of the division (the receipt). */
+  documentID?: InputMaybe<Scalars['UUID']['input']>;
+  /** G/L account the line books against (the offset of the cash account). */
+  glAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Notes (at most 1000 characters). */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Our reference: the invoice number the line pays. */
+  ourRef?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A sort key for Cash entry lines: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type CashEntryLineOrderBy = {
+  /** Sort on a column of account (Accounts) instead. */
+  account?: InputMaybe<AccountSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Sort on a column of document (Documents) instead. */
+  document?: InputMaybe<DocumentSortField>;
+  /** Sort on a column of entry (CashEntries) instead. */
+  entry?: InputMaybe<CashEntrySortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<CashEntryLineSortField>;
+  /** Sort on a column of glAccount (GLAccounts) instead. */
+  glAccount?: InputMaybe<GlAccountSortField>;
+  /** Sort on a column of journal (Journals) instead. */
+  journal?: InputMaybe<JournalSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Cash entry lines can be sorted on. */
+export enum CashEntryLineSortField {
+  /** Account code (AccountCode). Code of the account. */
+  AccountCode = 'accountCode',
+  /** Account (Account). The customer or supplier of the line, once known. */
+  AccountId = 'accountID',
+  /** Account name (AccountName). Name of the account. */
+  AccountName = 'accountName',
+  /** Amount (division currency) (AmountDC). Amount in the division's currency; empty while the exchange rate of a foreign-currency account is not known. */
+  AmountDc = 'amountDC',
+  /** Amount (AmountFC). Amount in the currency of the account: positive money in, negative money out. */
+  AmountFc = 'amountFC',
+  /** Balance after (BalanceAfterFC). Balance of the account after this line: the entry's opening balance plus its lines up to this one. The last line's is the entry's closing balance. */
+  BalanceAfterFc = 'balanceAfterFC',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of AmountFC (that of the entry). */
+  Currency = 'currency',
+  /** Date (Date). Booking date of the line (never after the entry's date). */
+  Date = 'date',
+  /** Description (Description). Description of the line. */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Document (Document). Document of the line (a receipt, an invoice). */
+  DocumentId = 'documentID',
+  /** Document number (DocumentNumber). Number of the document. */
+  DocumentNumber = 'documentNumber',
+  /** Document subject (DocumentSubject). Subject of the document. */
+  DocumentSubject = 'documentSubject',
+  /** Entry date (EntryDate). Date of the entry (copied from it): the first key of the account's order. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). The entry the line belongs to. */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Number of the entry within its journal (copied from it). */
+  EntryNumber = 'entryNumber',
+  /** Exchange rate (ExchangeRate). AmountFC x ExchangeRate = AmountDC; 1 for an account in the division's currency. */
+  ExchangeRate = 'exchangeRate',
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  GlAccountCode = 'glAccountCode',
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  GlAccountDescription = 'glAccountDescription',
+  /** G/L account (GLAccount). G/L account the line is booked against (the offset of the bank or cash account), once known. */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the line of a cash entry (one page of a cash book). */
+  Id = 'id',
+  /** Journal (JournalCode). Journal of the entry (copied from it, so an account's lines are read in order from one index). */
+  JournalCode = 'journalCode',
+  /** Line number (LineNumber). Number of the line within its entry, 1, 2, ... in booking-date order. */
+  LineNumber = 'lineNumber',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Notes (Notes). Notes on the line. */
+  Notes = 'notes',
+  /** Offset ID (OffsetID). The line this one offsets (a reversal), if any. */
+  OffsetId = 'offsetID',
+  /** Our reference (OurRef). Our reference: the invoice number the line pays, once known. */
+  OurRef = 'ourRef'
+}
+
+/** Filter on Cash entry lines (CashEntryLines): every field given must hold. */
+export type CashEntryLineWhere = {
+  /** Rows whose account matches (The customer or supplier of the line.); compiled to EXISTS. */
+  account?: InputMaybe<AccountWhere>;
+  /** Account code (AccountCode). Code of the account. */
+  accountCode?: InputMaybe<StringFilter>;
+  /** Account (Account). The customer or supplier of the line, once known. */
+  accountID?: InputMaybe<IdFilter>;
+  /** Account name (AccountName). Name of the account. */
+  accountName?: InputMaybe<StringFilter>;
+  /** Amount (division currency) (AmountDC). Amount in the division's currency; empty while the exchange rate of a foreign-currency account is not known. */
+  amountDC?: InputMaybe<DecimalFilter>;
+  /** Amount (AmountFC). Amount in the currency of the account: positive money in, negative money out. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<CashEntryLineWhere>>;
+  /** Balance after (BalanceAfterFC). Balance of the account after this line: the entry's opening balance plus its lines up to this one. The last line's is the entry's closing balance. */
+  balanceAfterFC?: InputMaybe<DecimalFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Currency (Currency). Currency of AmountFC (that of the entry). */
+  currency?: InputMaybe<StringFilter>;
+  /** Date (Date). Booking date of the line (never after the entry's date). */
+  date?: InputMaybe<DateTimeFilter>;
+  /** Description (Description). Description of the line. */
+  description?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the line.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Rows whose document matches (Document of the line.); compiled to EXISTS. */
+  document?: InputMaybe<DocumentWhere>;
+  /** Document (Document). Document of the line (a receipt, an invoice). */
+  documentID?: InputMaybe<IdFilter>;
+  /** Document number (DocumentNumber). Number of the document. */
+  documentNumber?: InputMaybe<IntFilter>;
+  /** Document subject (DocumentSubject). Subject of the document. */
+  documentSubject?: InputMaybe<StringFilter>;
+  /** Rows whose entry matches (The cash entry of the line.); compiled to EXISTS. */
+  entry?: InputMaybe<CashEntryWhere>;
+  /** Entry date (EntryDate). Date of the entry (copied from it): the first key of the account's order. */
+  entryDate?: InputMaybe<DateTimeFilter>;
+  /** Entry ID (EntryID). The entry the line belongs to. */
+  entryID?: InputMaybe<IdFilter>;
+  /** Entry number (EntryNumber). Number of the entry within its journal (copied from it). */
+  entryNumber?: InputMaybe<IntFilter>;
+  /** Exchange rate (ExchangeRate). AmountFC x ExchangeRate = AmountDC; 1 for an account in the division's currency. */
+  exchangeRate?: InputMaybe<DecimalFilter>;
+  /** Rows whose glAccount matches (G/L account the line is booked against.); compiled to EXISTS. */
+  glAccount?: InputMaybe<GlAccountWhere>;
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  glAccountCode?: InputMaybe<StringFilter>;
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  glAccountDescription?: InputMaybe<StringFilter>;
+  /** G/L account (GLAccount). G/L account the line is booked against (the offset of the bank or cash account), once known. */
+  glAccountID?: InputMaybe<IdFilter>;
+  /** ID (ID). Identifier of the line of a cash entry (one page of a cash book). */
+  id?: InputMaybe<IdFilter>;
+  /** Rows whose journal matches (Journal of the line's entry.); compiled to EXISTS. */
+  journal?: InputMaybe<JournalWhere>;
+  /** Journal (JournalCode). Journal of the entry (copied from it, so an account's lines are read in order from one index). */
+  journalCode?: InputMaybe<StringFilter>;
+  /** Line number (LineNumber). Number of the line within its entry, 1, 2, ... in booking-date order. */
+  lineNumber?: InputMaybe<IntFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<CashEntryLineWhere>;
+  /** Notes (Notes). Notes on the line. */
+  notes?: InputMaybe<StringFilter>;
+  /** Offset ID (OffsetID). The line this one offsets (a reversal), if any. */
+  offsetID?: InputMaybe<IdFilter>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<CashEntryLineWhere>>;
+  /** Our reference (OurRef). Our reference: the invoice number the line pays, once known. */
+  ourRef?: InputMaybe<IntFilter>;
+};
+
+/** A sort key for Cash entries: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type CashEntryOrderBy = {
+  /** Sort on a column of creator (Users) instead. */
+  creator?: InputMaybe<UserSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<CashEntrySortField>;
+  /** Sort on a column of journal (Journals) instead. */
+  journal?: InputMaybe<JournalSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Cash entries can be sorted on. */
+export enum CashEntrySortField {
+  /** Closing balance (ClosingBalanceFC). Balance after the entry's lines: exactly the opening balance plus the lines. */
+  ClosingBalanceFc = 'closingBalanceFC',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of the balances and lines (ISO 4217): the currency of the account. */
+  Currency = 'currency',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Entry date (EntryDate). Date of the cash entry: the day its closing balance was counted. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). Identifier of the cash entry (one page of a cash book). */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Number of the entry within its journal: 1, 2, ... in the order the entries were stored. */
+  EntryNumber = 'entryNumber',
+  /** Financial period (FinancialPeriod). Financial period of the entry (month of EntryDate, 1 to 12). */
+  FinancialPeriod = 'financialPeriod',
+  /** Financial year (FinancialYear). Financial year of the entry (calendar year of EntryDate). */
+  FinancialYear = 'financialYear',
+  /** Journal (JournalCode). Code of the journal of the entry: a journal of type 10 (Cash). */
+  JournalCode = 'journalCode',
+  /** Journal description (JournalDescription). Description of the journal. */
+  JournalDescription = 'journalDescription',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Opening balance (OpeningBalanceFC). Balance before the entry's lines; equals the closing balance of the journal's previous entry. */
+  OpeningBalanceFc = 'openingBalanceFC',
+  /** Status (Status). Status of the entry: 20 Open, 50 Processed. */
+  Status = 'status'
+}
+
+/** Filter on Cash entries (CashEntries): every field given must hold. */
+export type CashEntryWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<CashEntryWhere>>;
+  /** Closing balance (ClosingBalanceFC). Balance after the entry's lines: exactly the opening balance plus the lines. */
+  closingBalanceFC?: InputMaybe<DecimalFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Rows whose creator matches (User who keyed in the entry.); compiled to EXISTS. */
+  creator?: InputMaybe<UserWhere>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Currency (Currency). Currency of the balances and lines (ISO 4217): the currency of the account. */
+  currency?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the entry.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Entry date (EntryDate). Date of the cash entry: the day its closing balance was counted. */
+  entryDate?: InputMaybe<DateTimeFilter>;
+  /** Entry ID (EntryID). Identifier of the cash entry (one page of a cash book). */
+  entryID?: InputMaybe<IdFilter>;
+  /** Entry number (EntryNumber). Number of the entry within its journal: 1, 2, ... in the order the entries were stored. */
+  entryNumber?: InputMaybe<IntFilter>;
+  /** Financial period (FinancialPeriod). Financial period of the entry (month of EntryDate, 1 to 12). */
+  financialPeriod?: InputMaybe<IntFilter>;
+  /** Financial year (FinancialYear). Financial year of the entry (calendar year of EntryDate). */
+  financialYear?: InputMaybe<IntFilter>;
+  /** Rows whose journal matches (Cash journal of the entry.); compiled to EXISTS. */
+  journal?: InputMaybe<JournalWhere>;
+  /** Journal (JournalCode). Code of the journal of the entry: a journal of type 10 (Cash). */
+  journalCode?: InputMaybe<StringFilter>;
+  /** Journal description (JournalDescription). Description of the journal. */
+  journalDescription?: InputMaybe<StringFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<CashEntryWhere>;
+  /** Opening balance (OpeningBalanceFC). Balance before the entry's lines; equals the closing balance of the journal's previous entry. */
+  openingBalanceFC?: InputMaybe<DecimalFilter>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<CashEntryWhere>>;
+  /** Status (Status). Status of the entry: 20 Open, 50 Processed. */
+  status?: InputMaybe<IntFilter>;
 };
 
 /** A sort key for Contacts: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
@@ -308,7 +1506,7 @@ export type CreateApiKeyInput = {
   divisions?: InputMaybe<Array<Scalars['Int']['input']>>;
   expires?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
-  /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin. */
+  /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, statements:read, cash:write, admin. */
   scopes: Array<Scalars['String']['input']>;
 };
 
@@ -579,6 +1777,12 @@ export type DocumentWhere = {
   type?: InputMaybe<IntFilter>;
 };
 
+/** Kind of financial account, by the type of its journal: 12 Bank (an own bank account), 10 Cash (a cash book). */
+export enum FinancialAccountType {
+  Bank = 'BANK',
+  Cash = 'CASH'
+}
+
 /** A sort key for G/L accounts: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type GlAccountOrderBy = {
   /** Direction (ascending by default). */
@@ -684,28 +1888,46 @@ export type IntRange = {
 
 /** A sort key for Journals: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type JournalOrderBy = {
+  /** Sort on a column of bankAccount (BankAccounts) instead. */
+  bankAccount?: InputMaybe<BankAccountSortField>;
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
   /** Sort on a column of division (Divisions) instead. */
   division?: InputMaybe<DivisionSortField>;
   /** Column of this table to sort on (give this or one relation). */
   field?: InputMaybe<JournalSortField>;
+  /** Sort on a column of glAccount (GLAccounts) instead. */
+  glAccount?: InputMaybe<GlAccountSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
 };
 
 /** Columns Journals can be sorted on. */
 export enum JournalSortField {
+  /** Bank account description (BankAccountDescription). Description of the journal's bank account. */
+  BankAccountDescription = 'bankAccountDescription',
+  /** Bank account IBAN (BankAccountIBAN). IBAN (or other number) of the journal's bank account. */
+  BankAccountIban = 'bankAccountIBAN',
+  /** Bank account ID (BankAccountID). The own bank account of a bank journal (type 12): its statements become this journal's bank entries. At most one journal per bank account. */
+  BankAccountId = 'bankAccountID',
   /** Code (Code). Code of the journal, unique in the division. */
   Code = 'code',
   /** Created (Created). Creation date. */
   Created = 'created',
   /** Creator (Creator). User ID of creator. */
   CreatorId = 'creatorID',
+  /** Currency (Currency). Currency of the journal's entries (ISO 4217); empty: the division's. */
+  Currency = 'currency',
   /** Description (Description). Description of the journal. */
   Description = 'description',
   /** Division (Division). Division code. */
   DivisionCode = 'divisionCode',
+  /** G/L account code (GLAccountCode). Code of the journal's G/L account. */
+  GlAccountCode = 'glAccountCode',
+  /** G/L account description (GLAccountDescription). Description of the journal's G/L account. */
+  GlAccountDescription = 'glAccountDescription',
+  /** G/L account (GLAccount). G/L account of the journal: the bank (type 12) or cash (type 10) account its entries book on. */
+  GlAccountId = 'glAccountID',
   /** ID (ID). Identifier of the journal. */
   Id = 'id',
   /** Modified (Modified). Last modified date. */
@@ -720,18 +1942,36 @@ export enum JournalSortField {
 export type JournalWhere = {
   /** All of these filters hold. */
   and?: InputMaybe<Array<JournalWhere>>;
+  /** Rows whose bankAccount matches (Own bank account of a bank journal.); compiled to EXISTS. */
+  bankAccount?: InputMaybe<BankAccountWhere>;
+  /** Bank account description (BankAccountDescription). Description of the journal's bank account. */
+  bankAccountDescription?: InputMaybe<StringFilter>;
+  /** Bank account IBAN (BankAccountIBAN). IBAN (or other number) of the journal's bank account. */
+  bankAccountIBAN?: InputMaybe<StringFilter>;
+  /** Bank account ID (BankAccountID). The own bank account of a bank journal (type 12): its statements become this journal's bank entries. At most one journal per bank account. */
+  bankAccountID?: InputMaybe<IdFilter>;
   /** Code (Code). Code of the journal, unique in the division. */
   code?: InputMaybe<StringFilter>;
   /** Created (Created). Creation date. */
   created?: InputMaybe<DateTimeFilter>;
   /** Creator (Creator). User ID of creator. */
   creatorID?: InputMaybe<IdFilter>;
+  /** Currency (Currency). Currency of the journal's entries (ISO 4217); empty: the division's. */
+  currency?: InputMaybe<StringFilter>;
   /** Description (Description). Description of the journal. */
   description?: InputMaybe<StringFilter>;
   /** Rows whose division matches (Division of the journal.); compiled to EXISTS. */
   division?: InputMaybe<DivisionWhere>;
   /** Division (Division). Division code. */
   divisionCode?: InputMaybe<IntFilter>;
+  /** Rows whose glAccount matches (G/L account of the journal.); compiled to EXISTS. */
+  glAccount?: InputMaybe<GlAccountWhere>;
+  /** G/L account code (GLAccountCode). Code of the journal's G/L account. */
+  glAccountCode?: InputMaybe<StringFilter>;
+  /** G/L account description (GLAccountDescription). Description of the journal's G/L account. */
+  glAccountDescription?: InputMaybe<StringFilter>;
+  /** G/L account (GLAccount). G/L account of the journal: the bank (type 12) or cash (type 10) account its entries book on. */
+  glAccountID?: InputMaybe<IdFilter>;
   /** ID (ID). Identifier of the journal. */
   id?: InputMaybe<IdFilter>;
   /** Modified (Modified). Last modified date. */

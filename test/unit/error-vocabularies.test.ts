@@ -4,6 +4,7 @@ import { ACCESS_ERROR_CODES, AccessRule } from '../../src/access/access.errors';
 import { API_KEY_ERROR_CODES, ApiKeyRule } from '../../src/access/api-key.errors';
 import { BATCH_ERROR_CODES, BatchRule } from '../../src/modules/batches/batch.errors';
 import { EXPORT_ERROR_CODES, ExportRule } from '../../src/modules/exports/export.errors';
+import { FINANCIAL_ENTRY_ERROR_CODES, FinancialEntryRule } from '../../src/modules/financial-accounts/financial-entry.errors';
 import { IDEMPOTENCY_ERROR_CODES, IdempotencyRule } from '../../src/modules/idempotency/idempotency.errors';
 import { MATCHING_ERROR_CODES, MatchingRule } from '../../src/modules/matching/matching.errors';
 import { PAYMENT_DAY_ERROR_CODES, PaymentDayRule } from '../../src/modules/open-items/payment-day';
@@ -23,6 +24,7 @@ const VOCABULARIES: Record<string, Record<string, ErrorCode>> = {
   'access/api-key.errors.ts': API_KEY_ERROR_CODES,
   'modules/batches/batch.errors.ts': BATCH_ERROR_CODES,
   'modules/exports/export.errors.ts': EXPORT_ERROR_CODES,
+  'modules/financial-accounts/financial-entry.errors.ts': FINANCIAL_ENTRY_ERROR_CODES,
   'modules/idempotency/idempotency.errors.ts': IDEMPOTENCY_ERROR_CODES,
   'modules/matching/matching.errors.ts': MATCHING_ERROR_CODES,
   'modules/open-items/payment-day.ts': PAYMENT_DAY_ERROR_CODES,
@@ -86,7 +88,7 @@ describe('error vocabularies', () => {
   });
 
   it('writes each rule as its own name, so the string clients see is the enum key', () => {
-    const enums = [AccessRule, ApiKeyRule, BatchRule, ExportRule, IdempotencyRule, MatchingRule, PaymentDayRule, PaymentRule, SqlRule];
+    const enums = [AccessRule, ApiKeyRule, BatchRule, ExportRule, FinancialEntryRule, IdempotencyRule, MatchingRule, PaymentDayRule, PaymentRule, SqlRule];
     expect(enums.flatMap((e) => Object.entries(e).filter(([key, value]) => key !== value || !/^[A-Z][A-Z_]*$/.test(value)))).toEqual([]);
     expect(enums.map((e) => Object.values(e).sort())).toEqual(Object.values(VOCABULARIES).map((codes) => Object.keys(codes).sort()));
   });

@@ -1,0 +1,49 @@
+import { BankEntryLine } from './bank-entry-line.entity';
+import { BankEntry } from './bank-entry.entity';
+import { EntryStatus } from './entry-codes';
+import { lineRows, periodOf, RowAudit } from './entry-rows';
+import { CheckedStatement } from './statement.input';
+
+/** Where a checked statement goes: its place in the journal and what the server sets. */
+export interface BankEntryPlace {
+  entryID: string;
+  entryNumber: number;
+  journalCode: string;
+  bankAccountID: string;
+  divisionCurrency: string | null;
+  /** BalanceGapFC: null when the opening balance connects to the previous entry. */
+  balanceGap: string | null;
+  documentID: string | null;
+  audit: RowAudit;
+  /** IDs of the lines. */
+  newId: () => string;
+}
+
+/**
+ * The rows of a checked statement (pure): the bank entry and its lines, numbered in booking order
+ * with the balance after each. The statement service and the demo seed both make them here, so
+ * seeded entries are exactly what storing the same statement gives.
+ */
+export function bankEntryRows(statement: CheckedStatement, place: BankEntryPlace): { entry: BankEntry; lines: BankEntryLine[] } {
+  const entry = Object.assign(new BankEntry(), {
+    entryID: place.entryID,
+    divisionCode: statement.divisionCode,
+    entryNumber: place.entryNumber,
+    journalCode: place.journalCode,
+    entryDate: statement.statementDate,
+    currency: statement.currency,
+    openingBalanceFC: statement.openingBalance,
+    closingBalanceFC: statement.closingBalance,
+    ...periodOf(statement.statementDate),
+    status: EntryStatus.OPEN,
+    bankAccountID: place.bankAccountID,
+    statementNumber: statement.statementNumber,
+    openingBalanceDate: statement.openingBalanceDate,
+    balanceGapFC: place.balanceGap,
+    bankStatementDocumentID: place.documentID,
+    statementHash: statement.hash,
+    ...place.audit,
+  });
+  const lines = lineRows({ ...entry, divisionCurrency: place.divisionCurrency }, statement.lines, place.audit, place.newId);
+  return { entry, lines: lines.map((l) => Object.assign(new BankEntryLine(), l)) };
+}

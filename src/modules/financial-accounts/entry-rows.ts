@@ -1,0 +1,128 @@
+import { Dec } from '../../platform/decimal';
+import { checkFits, STORED_SCALE } from './entry-rules';
+
+/**
+ * How an entry and its lines become rows, the same for bank and cash, for the services and the
+ * demo seed alike (pure: no database). The lines are numbered in booking-date order (ties keep
+ * their order in the input, the file's), and each gets the balance after it: the entry's opening
+ * balance plus its lines up to and including it. The account's transactions are read in the
+ * order (EntryDate, EntryNumber, LineNumber) with these stored balances, so any page of them is
+ * exact without summing what came before, and the last line of an entry shows its closing balance.
+ */
+
+/** The columns every line row has (BankEntryLine and CashEntryLine both implement it). */
+export interface EntryLineRow {
+  id: string;
+  divisionCode: number;
+  entryID: string;
+  journalCode: string;
+  entryNumber: number;
+  entryDate: Date;
+  lineNumber: number;
+  date: Date;
+  amountFC: string;
+  amountDC: string | null;
+  exchangeRate: string | null;
+  currency: string;
+  balanceAfterFC: string;
+  description: string | null;
+  accountID: string | null;
+  glAccountID: string | null;
+  ourRef: number | null;
+  notes: string | null;
+  documentID: string | null;
+  offsetID: string | null;
+  created: Date;
+  creatorID: string | null;
+  modified: Date;
+  modifierID: string | null;
+}
+
+/** A line as checked input: its booking date, amount (two places) and the other columns it sets. */
+export interface LineDraft<Extra extends object = object> {
+  date: Date;
+  amountFC: string;
+  /** Columns of the line besides the computed ones (description, counterparty, references, ...). */
+  columns: Extra;
+}
+
+/** What the lines take from their entry. */
+export interface EntryHead {
+  entryID: string;
+  divisionCode: number;
+  journalCode: string;
+  entryNumber: number;
+  entryDate: Date;
+  currency: string;
+  openingBalanceFC: string;
+  /** Currency of the division: lines in it get AmountDC = AmountFC at rate 1. */
+  divisionCurrency: string | null;
+}
+
+/** Audit columns of rows written by one call. */
+export interface RowAudit {
+  created: Date;
+  creatorID: string | null;
+  modified: Date;
+  modifierID: string | null;
+}
+
+/** Financial year and period of an entry date: calendar year and month (Exact's default periods). */
+export function periodOf(entryDate: Date): { financialYear: number; financialPeriod: number } {
+  return { financialYear: entryDate.getUTCFullYear(), financialPeriod: entryDate.getUTCMonth() + 1 };
+}
+
+/** The lines in the order they are numbered: booking date, then their position in the input. */
+export function inBookingOrder<T extends { date: Date }>(lines: readonly T[]): T[] {
+  return lines
+    .map((line, index) => ({ line, index }))
+    .sort((a, b) => a.line.date.getTime() - b.line.date.getTime() || a.index - b.index)
+    .map((x) => x.line);
+}
+
+/**
+ * The line rows of an entry: numbered 1..n in booking order, each with the balance after it.
+ * `newId` gives each line its ID. The last balance is the entry's closing balance when the entry
+ * balances (the callers check the balance rule first; see checkBalance). A running balance
+ * DECIMAL(18,2) cannot hold is refused naming the line's amount.
+ */
+export function lineRows<Extra extends object>(
+  head: EntryHead,
+  drafts: readonly LineDraft<Extra>[],
+  audit: RowAudit,
+  newId: () => string,
+  field: (index: number) => string = (i) => `lines[${i}].amount`,
+): (EntryLineRow & Extra)[] {
+  const sameCurrency = head.divisionCurrency !== null && head.divisionCurrency === head.currency;
+  const positions = new Map(drafts.map((d, i) => [d, i]));
+  let balance = new Dec(head.openingBalanceFC);
+  return inBookingOrder(drafts).map((draft, i) => {
+    balance = balance.plus(draft.amountFC);
+    checkFits(balance, field(positions.get(draft)!));
+    const row: EntryLineRow = {
+      description: null,
+      accountID: null,
+      glAccountID: null,
+      ourRef: null,
+      notes: null,
+      documentID: null,
+      offsetID: null,
+      ...draft.columns,
+      id: newId(),
+      divisionCode: head.divisionCode,
+      entryID: head.entryID,
+      journalCode: head.journalCode,
+      entryNumber: head.entryNumber,
+      entryDate: head.entryDate,
+      lineNumber: i + 1,
+      date: draft.date,
+      amountFC: draft.amountFC,
+      amountDC: sameCurrency ? draft.amountFC : null,
+      exchangeRate: sameCurrency ? '1.00000000' : null,
+      currency: head.currency,
+      balanceAfterFC: balance.toFixed(STORED_SCALE),
+      ...audit,
+    };
+    return row as EntryLineRow & Extra;
+  });
+}

@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { entryError, FinancialEntryRule } from './financial-entry.errors';
+import { LineDraft } from './entry-rows';
+import { checkAmount, checkBalance, checkCurrency, checkDay, checkLineCount, checkText } from './entry-rules';
+
+/**
+ * A bank statement to store as a bank entry: the normalised shape every statement parser
+ * produces (src/formats/statements: CODA, CAMT.053 and MT940 all become one BankStatement),
+ * reduced to what an entry keeps. The import service maps a parsed statement field by field:
+ *
+ *   account              <- account.iban ?? account.otherId
+ *   currency             <- account.currency
+ *   statementNumber      <- statementNumber (CODA restarts it every year; unique per year)
+ *   statementDate        <- statementDate ?? closingBalance.date
+ *   openingBalance(Date) <- openingBalance.amount (.date);  closingBalance <- closingBalance.amount
+ *   lines[i]             <- the booked lines (status null or BOOK), in file order:
+ *     bookingDate <- bookingDate ?? valueDate ?? statementDate, valueDate, amount, currency,
+ *     counterpartyName/Account/Bic <- counterparty.name / (iban ?? otherId) / bic,
+ *     structuredReference <- remittance.structured?.reference, unstructuredRemittance <- remittance.unstructured,
+ *     endToEndId, bankReference, description, sourceLine <- source,
+ *     bankTransactionCode <- iso `domain/family/subFamily`, else coda `type family operation category`
+ *       joined, else proprietary.code, else swift
+ *
+ * Money is signed exact decimal text (credit, money in, positive), at most two decimals; days are
+ * `YYYY-MM-DD`. Every field is checked (BAD_USER_INPUT naming it, `lines[3].amount`), and the
+ * balance rule must hold: opening balance plus the lines is the closing balance.
+ */
+export interface StatementToStore {
+  divisionCode: number;
+  /** The own bank account: its IBAN (any case or spacing) or the other number BankAccounts holds. */
+  account: string;
+  /** ISO 4217 code of the account and of every line. */
+  currency: string;
+  statementNumber?: string | null;
+  /** The day of the closing balance. */
+  statementDate: string;
+  openingBalance: string;
+  openingBalanceDate?: string | null;
+  closingBalance: string;
+  lines: StatementLineToStore[];
+}
+
+/** One booked movement of a statement. */
+export interface StatementLineToStore {
+  bookingDate: string;
+  valueDate?: string | null;
+  /** Signed: positive money in, negative money out. */
+  amount: string;
+  /** When given, the statement's currency (a line in another currency is refused). */
+  currency?: string | null;
+  description?: string | null;
+  counterpartyName?: string | null;
+  /** IBAN (kept in electronic form) or another account number. */
+  counterpartyAccount?: string | null;
+  counterpartyBic?: string | null;
+  /** Structured creditor reference: Belgian OGM/VCS (12 digits), RF reference or another one. */
+  structuredReference?: string | null;
+  unstructuredRemittance?: string | null;
+  endToEndId?: string | null;
+  bankReference?: string | null;
+  bankTransactionCode?: string | null;
+  /** Physical line (CODA, MT940) or XML path (CAMT) of the line in its file. */
+  sourceLine?: string | number | null;
+}
+
+/** The bank-only columns of a line, as a draft carries them. */
+export interface BankLineColumns {
+  description: string | null;
+  valueDate: Date | null;
+  counterpartyName: string | null;
+  counterpartyBankAccount: string | null;
+  counterpartyBIC: string | null;
+  paymentReference: string | null;
+  remittanceInformation: string | null;
+  endToEndID: string | null;
+  bankReference: string | null;
+  bankTransactionCode: string | null;
+  sourceLine: string | null;
+}
+
+/** A statement after its checks: canonical values, days as dates, and its content hash. */
+export interface CheckedStatement {
+  divisionCode: number;
+  account: string;
+  currency: string;
+  statementNumber: string | null;
+  statementDate: Date;
+  openingBalance: string;
+  openingBalanceDate: Date | null;
+  closingBalance: string;
+  lines: LineDraft<BankLineColumns>[];
+  /** SHA-256 of the checked statement: the same statement sent again has the same hash. */
+  hash: string;
+}
+
+/**
+ * Checks a statement (every field, then the balance rule) and returns it in canonical form.
+ * BAD_USER_INPUT naming the first field at fault; UNBALANCED naming `closingBalance`.
+ */
+export function checkStatement(input: StatementToStore): CheckedStatement {
+  if (!Number.isSafeInteger(input.divisionCode))
+    throw entryError(FinancialEntryRule.INVALID_VALUE, 'divisionCode', 'must be a division code');
+  const account = checkText(input.account, 'account', 50);
+  if (!account) throw entryError(FinancialEntryRule.REQUIRED, 'account', 'the own bank account (IBAN or number) is required');
+  const currency = checkCurrency(input.currency, 'currency');
+  const statementNumber = checkText(input.statementNumber, 'statementNumber', 35)?.trim() ?? null;
+  const statementDate = checkDay(input.statementDate, 'statementDate');
+  const openingBalance = checkAmount(input.openingBalance, 'openingBalance', currency);
+  const openingBalanceDate = input.openingBalanceDate ? checkDay(input.openingBalanceDate, 'openingBalanceDate') : null;
+  const closingBalance = checkAmount(input.closingBalance, 'closingBalance', currency);
+  if (!Array.isArray(input.lines))
+    throw entryError(FinancialEntryRule.REQUIRED, 'lines', 'the lines are required (an empty list for none)');
+  checkLineCount(input.lines.length, 'lines');
+  const lines = input.lines.map((line, i) => checkLine(line, i, currency, statementDate));
+  checkBalance(
+    openingBalance,
+    lines.map((l) => l.amountFC),
+    closingBalance,
+    'closingBalance',
+  );
+  const checked = {
+    divisionCode: input.divisionCode,
+    account: accountKey(account),
+    currency,
+    statementNumber,
+    statementDate,
+    openingBalance,
+    openingBalanceDate,
+    closingBalance,
+    lines,
+  };
+  return { ...checked, hash: createHash('sha256').update(JSON.stringify(checked)).digest('hex') };
+}
+
+function checkLine(line: StatementLineToStore, i: number, currency: string, statementDate: Date): LineDraft<BankLineColumns> {
+  const f = (name: string) => `lines[${i}].${name}`;
+  if (!line || typeof line !== 'object') throw entryError(FinancialEntryRule.REQUIRED, `lines[${i}]`, 'a line is required');
+  const date = checkDay(line.bookingDate, f('bookingDate'));
+  if (date > statementDate) {
+    const why = `booked on ${day(date)}, after the statement's date ${day(statementDate)}`;
+    throw entryError(FinancialEntryRule.DATE_AFTER_ENTRY, f('bookingDate'), why);
+  }
+  if (line.currency !== null && line.currency !== undefined && checkCurrency(line.currency, f('currency')) !== currency) {
+    throw entryError(FinancialEntryRule.CURRENCY_MISMATCH, f('currency'), `the line is in ${line.currency}, the account in ${currency}`, {
+      expected: currency,
+    });
+  }
+  const counterparty = checkText(line.counterpartyAccount, f('counterpartyAccount'), 50);
+  const bic = checkText(line.counterpartyBic, f('counterpartyBic'), 11);
+  const source = line.sourceLine === null || line.sourceLine === undefined ? null : String(line.sourceLine);
+  return {
+    date,
+    amountFC: checkAmount(line.amount, f('amount'), currency),
+    columns: {
+      description: checkText(line.description, f('description'), 255),
+      valueDate: line.valueDate ? checkDay(line.valueDate, f('valueDate')) : null,
+      counterpartyName: checkText(line.counterpartyName, f('counterpartyName'), 140),
+      counterpartyBankAccount: counterparty && accountKey(counterparty),
+      counterpartyBIC: bic && bic.trim().toUpperCase(),
+      paymentReference: checkText(line.structuredReference, f('structuredReference'), 35),
+      remittanceInformation: checkText(line.unstructuredRemittance, f('unstructuredRemittance'), 1000),
+      endToEndID: checkText(line.endToEndId, f('endToEndId'), 35),
+      bankReference: checkText(line.bankReference, f('bankReference'), 35),
+      bankTransactionCode: checkText(line.bankTransactionCode, f('bankTransactionCode'), 35),
+      sourceLine: checkText(source, f('sourceLine'), 255),
+    },
+  };
+}
+
+/**
+ * An account number as it is compared: a valid IBAN in electronic form (upper case, no spaces),
+ * anything else without its spaces (the way the parsers write other account numbers).
+ */
+export function accountKey(number: string): string {
+  const iban = electronicFormatIBAN(number);
+  return iban && isValidIBAN(iban) ? iban : number.replace(/\s+/g, '');
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
