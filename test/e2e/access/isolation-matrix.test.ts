@@ -29,6 +29,10 @@ const OTHER_FIELDS: Record<string, string> = {
   'Mutation.processPayments': 'payment-isolation.test.ts: a run in a division not granted is FORBIDDEN, its payments NOT_FOUND',
   'Mutation.matchPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
   'Mutation.unmatchPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Query.financialAccounts': "isolation-matrix.test.ts, financial accounts: only the granted divisions' accounts, transactions, bank accounts",
+  'Query.financialAccount': "isolation-matrix.test.ts, financial accounts: another division's account is NOT_FOUND",
+  'Mutation.createCashEntry': 'isolation-matrix.test.ts, financial accounts: a cash entry into a division not granted is FORBIDDEN',
+  'Mutation.deleteCashEntry': "isolation-matrix.test.ts, financial accounts: another division's cash entry is NOT_FOUND",
   'Query.paymentsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentBatchesAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentConditionsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
@@ -89,7 +93,8 @@ async function listAll(gql: Gql, field: string, selection: string, headers?: Rec
 describe('isolation matrix', () => {
   it('covers every root field of the schema', () => {
     const schema = buildGatewaySchema();
-    const generic = new Set(ENTITY_FIELDS.flatMap((f) => [`Query.${f.list}`, `Query.${f.one}`]));
+    // Lists and lookups are covered below; every `<list>Aggregate` by aggregate-isolation.test.ts, which takes them from the schema.
+    const generic = new Set(ENTITY_FIELDS.flatMap((f) => [`Query.${f.list}`, `Query.${f.one}`, `Query.${f.list}Aggregate`]));
     const all = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
       .filter((x): x is GraphQLObjectType => Boolean(x))
       .flatMap((type) => Object.keys(type.getFields()).map((f) => `${type.name}.${f}`));
@@ -295,5 +300,100 @@ describe('partition selection', () => {
     expect(res.errors?.[0].message).toMatch(/^X-Cashflow-Divisions/);
     const empty = await gw.gql('{ payments(divisions: []) { totalCount } }');
     expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('financial accounts', () => {
+  const ACCOUNTS = `query($d: [Int!]) {
+    financialAccounts(divisions: $d) {
+      id divisionCode journalCode bankAccountID bankAccountNumber bankAccount { id divisionCode } journal { id divisionCode }
+      currentBalance balanceAt(date: "2030-01-01T00:00:00Z")
+      transactions(first: 1000) { nodes { id divisionCode bankEntryLine { id divisionCode } cashEntryLine { id divisionCode } } totalCount }
+    }
+  }`;
+  const financialJournals = async (division: number) =>
+    (await rowsOf('Journals'))
+      .filter((j) => j.divisionCode === division && (j.type === 10 || j.type === 12))
+      .map((j) => j.id)
+      .sort();
+
+  it("list only the granted divisions' accounts, with only their transactions", async () => {
+    const res = await asA(ACCOUNTS);
+    expect(res.errors).toBeUndefined();
+    const accounts = res.data.financialAccounts as ObjectLiteral[];
+    expect(accounts.map((a) => a.id).sort()).toEqual(await financialJournals(D1));
+    const lines = new Map([...(await rowsOf('BankEntryLines')), ...(await rowsOf('CashEntryLines'))].map((l) => [l.id, l]));
+    let seen = 0;
+    for (const a of accounts) {
+      expect(a.divisionCode).toBe(D1);
+      expect(a.journal.divisionCode).toBe(D1);
+      if (a.bankAccount) expect(a.bankAccount.divisionCode).toBe(D1);
+      for (const n of a.transactions.nodes) {
+        seen++;
+        expect({ id: n.id, division: lines.get(n.id)?.divisionCode, journal: lines.get(n.id)?.journalCode }).toEqual({
+          id: n.id,
+          division: D1,
+          journal: a.journalCode,
+        });
+        expect((n.bankEntryLine ?? n.cashEntryLine).divisionCode).toBe(D1);
+      }
+      expect(a.transactions.totalCount).toBe(a.transactions.nodes.length);
+    }
+    expect(seen).toBeGreaterThan(0);
+    const narrowed = await asA(ACCOUNTS, { d: [D1, D2] });
+    expect(narrowed.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', division: D2 });
+  });
+
+  it("answer NOT_FOUND for another division's account, also through header and argument selection", async () => {
+    const all = await gw.as({ divisions: 'all', name: 'all divisions' });
+    const [theirs] = await financialJournals(D2);
+    const Q = 'query($id: UUID!, $d: [Int!]) { financialAccount(id: $id, divisions: $d) { id divisionCode } }';
+    for (const res of [
+      await asA(Q, { id: theirs }),
+      await all(Q, { id: theirs }, { 'x-cashflow-divisions': String(D1) }),
+      await all(Q, { id: theirs, d: [D1, D3] }),
+    ]) {
+      expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(res.data).toBeNull();
+    }
+    expect((await all(Q, { id: theirs })).data.financialAccount.divisionCode).toBe(D2);
+  });
+
+  it("never show another division's bank account through a journal that points at it", async () => {
+    const repo = t.db.dataSource.getRepository(entityOf('Journals'));
+    const journal = (await rowsOf('Journals')).find((j) => j.divisionCode === D1 && j.type === 12 && j.bankAccountID)!;
+    const foreign = (await rowsOf('BankAccounts')).find((b) => b.divisionCode === D2 && b.accountID === null)!;
+    await repo.update({ id: journal.id }, { bankAccountID: foreign.id } as never);
+    try {
+      for (const caller of [asA, gw.gql]) {
+        const res = await caller(ACCOUNTS, { d: [D1] });
+        const planted = res.data.financialAccounts.find((a: ObjectLiteral) => a.id === journal.id);
+        expect(planted).toMatchObject({ bankAccountID: null, bankAccountNumber: null, bankAccount: null });
+        expect(JSON.stringify(res.data)).not.toContain(foreign.bankAccount);
+      }
+    } finally {
+      await repo.update({ id: journal.id }, { bankAccountID: journal.bankAccountID } as never);
+    }
+  });
+
+  it("refuse cash entries into a division not granted and find no other division's entry to delete", async () => {
+    const journal = (await rowsOf('Journals')).find((j) => j.divisionCode === D2 && j.type === 10)!;
+    const entry = (await rowsOf('CashEntries')).find((e) => e.divisionCode === D2)!;
+    const before = [(await rowsOf('CashEntries')).length, (await rowsOf('CashEntryLines')).length];
+    const input = {
+      divisionCode: D2,
+      journalCode: journal.code,
+      entryDate: '2026-06-30T00:00:00Z',
+      closingBalanceFC: '1.00',
+      lines: [{ amountFC: '1.00' }],
+    };
+    const created = await asA('mutation($input: CashEntryCreateInput!) { createCashEntry(input: $input) { entryID } }', { input });
+    expect(created.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', division: D2 });
+    const deleted = await asA('mutation($id: UUID!, $v: Int!) { deleteCashEntry(entryID: $id, version: $v) { deletedEntryID } }', {
+      id: entry.entryID,
+      v: entry.version,
+    });
+    expect(deleted.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect([(await rowsOf('CashEntries')).length, (await rowsOf('CashEntryLines')).length]).toEqual(before);
   });
 });

@@ -609,3 +609,80 @@ describe('randomised isolation of the SQL layer', () => {
     console.log(`randomised SQL isolation: ${JSON.stringify(stats)}`);
   }, LONG);
 });
+
+const ACCOUNT_QUERIES = Number(process.env.ACCOUNT_QUERIES ?? 200);
+
+/**
+ * Financial accounts are no catalog list, so the generator above does not reach them: random
+ * callers ask for accounts (all, by type, or one by ID, also of divisions they were not granted),
+ * pages of their transactions (first or last) and balances. Every account, transaction and row
+ * under them must belong to a division the caller may see, and every account of those divisions
+ * must be listed.
+ */
+describe('randomised isolation of financial accounts', () => {
+  it(`${ACCOUNT_QUERIES} generated financialAccounts queries show only the caller's accounts, transactions and balances`, async () => {
+    const rng = prng(SEED + 3);
+    const journals = [...ROWS.get('Journal')!.values()].filter((j) => j.type === 10 || j.type === 12);
+    const lineDivision = (id: string) => DIVISION_OF.get('BankEntryLine')!.get(id) ?? DIVISION_OF.get('CashEntryLine')!.get(id);
+    const stats = { queries: 0, accounts: 0, transactions: 0, notFound: 0, forbidden: 0, badInput: 0 };
+    const nested = '__typename id divisionCode';
+    for (let i = 0; i < ACCOUNT_QUERIES; i++) {
+      const granted = rng.subset(divisions);
+      const divisionsArg = rng.chance(0.3) ? (rng.chance(0.2) ? rng.subset(divisions) : rng.subset(granted)) : undefined;
+      const one = rng.chance(0.3) ? rng.pick(journals) : undefined;
+      const type = rng.pick([null, 'BANK', 'CASH']);
+      const page = rng.chance(0.5) ? `first: ${rng.pick([1, 3, 20])}` : `last: ${rng.pick([1, 5])}`;
+      const selection =
+        `id divisionCode currentBalance balanceAt(date: "2026-06-${String(rng.int(1, 28)).padStart(2, '0')}T00:00:00Z") ` +
+        `bankAccount { ${nested} } journal { ${nested} } balanceGaps { __typename entryID divisionCode } ` +
+        `transactions(${page}) { nodes { id divisionCode bankEntryLine { ${nested} entry { __typename entryID divisionCode } } cashEntryLine { ${nested} } } totalCount }`;
+      const text = one
+        ? `query Q($id: UUID!, $d: [Int!]) { financialAccount(id: $id, divisions: $d) { ${selection} } }`
+        : `query Q($d: [Int!], $t: FinancialAccountType) { financialAccounts(divisions: $d, type: $t) { ${selection} } }`;
+      const res = await executeAs(t.db, { divisions: granted }, text, one ? { id: one.id, d: divisionsArg ?? null } : { d: divisionsArg ?? null, t: type });
+      stats.queries++;
+      const where = `accounts #${i} (seed ${SEED + 3}) granted [${granted}]: ${text} ${JSON.stringify({ one: one?.id, divisionsArg, type })}`;
+      const seeing = new Set(divisionsArg ?? granted);
+      if (one && !divisionsArg?.some((d) => !granted.includes(d)) && !seeing.has(one.divisionCode as number)) {
+        expect({ where, code: res.errors?.[0]?.extensions?.code, data: res.data }).toEqual({ where, code: 'NOT_FOUND', data: null });
+        stats.notFound++;
+        continue;
+      }
+      const allowed = screen(res, where, granted, divisionsArg, { dataIsNull: true });
+      if (!(allowed instanceof Set)) {
+        stats[allowed]++;
+        continue;
+      }
+      const accounts = (one ? [res.data!.financialAccount] : res.data!.financialAccounts) as Record<string, any>[];
+      if (!one) {
+        const expected = journals.filter((j) => allowed.has(j.divisionCode as number) && (type === null || j.type === (type === 'BANK' ? 12 : 10)));
+        expect({ where, ids: accounts.map((a) => a.id).sort() }).toEqual({ where, ids: expected.map((j) => j.id).sort() });
+      }
+      for (const a of accounts) {
+        stats.accounts++;
+        expect({ where, division: allowed.has(a.divisionCode) }).toEqual({ where, division: true });
+        for (const n of a.transactions.nodes) {
+          stats.transactions++;
+          expect({ where, line: n.id, division: lineDivision(n.id) }).toEqual({ where, line: n.id, division: a.divisionCode });
+        }
+      }
+      for (const [type, key] of rowsIn(res.data)) {
+        const division = DIVISION_OF.get(type)!.get(String(key));
+        expect({ where, row: `${type} ${String(key)}`, allowed: division !== undefined && (division === null || allowed.has(division)) }).toEqual({
+          where,
+          row: `${type} ${String(key)}`,
+          allowed: true,
+        });
+      }
+    }
+    expect(stats.transactions).toBeGreaterThan(ACCOUNT_QUERIES);
+    expect(stats.badInput).toBe(0);
+    console.log(`randomised financial account isolation: ${JSON.stringify(stats)}`);
+  }, LONG);
+
+  it('exercises the statement tables in the generated list queries above', () => {
+    const lists = ROOT_LISTS.map((f) => tableOfConnection(getNamedType(f.type) as GraphQLObjectType)!.t.name);
+    expect(lists).toEqual(expect.arrayContaining(['BankEntries', 'BankEntryLines', 'CashEntries', 'CashEntryLines']));
+    expect(AGGREGATE_FIELDS.map((f) => f.name)).toEqual(expect.arrayContaining(['bankEntryLinesAggregate', 'cashEntryLinesAggregate']));
+  });
+});
