@@ -9,6 +9,7 @@ import { Config } from './config';
 import { RequestContext } from './context/request-context';
 import { analyticsRoutes } from './http/analytics-routes';
 import { Database } from './db/data-source';
+import { isStatementCancelled } from './db/statement-context';
 import { explorerRouter } from './explorer';
 import { bankFileRoutes } from './modules/batches/bank-file.http';
 import { queryProtectionPlugin } from './query/protection';
@@ -20,7 +21,12 @@ export interface Gateway {
   apollo: ApolloServer<RequestContext>;
   httpServer: http.Server;
   url: string;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections, gives requests in flight `graceMs` (default 2000) to finish,
+   * then closes every connection left, which cancels the statements of their requests (exports,
+   * heavy reads: see access/http-auth.ts), and stops Apollo. Resolves once all are closed.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Adds the number of SQL statements the operation ran as a response header (tests, benchmark). */
@@ -46,7 +52,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     const original = error instanceof GraphQLError ? error.originalError ?? error : error;
-    console.error('[internal error]', original);
+    // A statement cancelled because its client hung up: nobody reads this answer, nothing failed.
+    if (!isStatementCancelled(original)) console.error('[internal error]', original);
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return formatted;
@@ -61,6 +68,9 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
     // Credentials travel in headers (API key, bearer token), never cookies, so a cross-site
     // form cannot act for a user: Apollo's CSRF guard would only block plain GET clients.
     csrfPrevention: false,
+    // The command line stops the gateway on SIGINT/SIGTERM (main.ts): Apollo's own handlers would
+    // stop it half-way and then re-raise the signal, killing the process before the database closes.
+    stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -103,9 +113,16 @@ export async function createGateway(db: Database, config: Config): Promise<Gatew
     apollo,
     httpServer,
     url: `http://localhost:${port}`,
-    async stop() {
+    async stop(graceMs = 2000) {
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      // An export may stream for minutes: its connection is cut, which aborts its statement.
+      httpServer.closeAllConnections();
+      await closed;
       await apollo.stop();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
 }

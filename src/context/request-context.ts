@@ -16,7 +16,11 @@ export interface RequestContext {
   readonly apiKeys: ApiKeyAdmin;
 }
 
-export function createContext(db: Database, config: Config, principal: Principal, divisions: readonly number[]): RequestContext {
-  const scope = new DivisionScope(db, divisions);
+/**
+ * The context of one request of `principal` over `divisions`. `signal` (an HTTP request's: its
+ * client went away) cancels the statements the request's scope runs.
+ */
+export function createContext(db: Database, config: Config, principal: Principal, divisions: readonly number[], signal?: AbortSignal): RequestContext {
+  const scope = new DivisionScope(db, divisions, undefined, false, { signal });
   return { principal, scope, loaders: new Loaders(scope), config, apiKeys: new ApiKeyAdmin(db, principal) };
 }

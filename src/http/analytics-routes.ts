@@ -6,6 +6,7 @@ import { badInput, GatewayError } from '../common/errors';
 import { Config } from '../config';
 import { RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
+import { isStatementCancelled } from '../db/statement-context';
 import { ExportService, ExportSource } from '../export/export.service';
 import { CONTENT_TYPE, ExportFormat, formatFrom } from '../export/formats';
 import { writeExport } from '../export/write-export';
@@ -81,7 +82,7 @@ export function analyticsRoutes(db: Database, config: Config): Router {
         res.end();
       } catch (error) {
         // Headers are gone: cut the response so the client sees an incomplete transfer.
-        if (!closed) console.error('[export failed]', error instanceof Error ? error.message : error);
+        if (!closed && !isStatementCancelled(error)) console.error('[export failed]', error instanceof Error ? error.message : error);
         res.destroy();
       }
     } catch (error) {
@@ -138,6 +139,8 @@ function invalidFormat(format: unknown): never {
 
 /** Errors of these endpoints with the code's HTTP status and the same body as /graphql's. */
 function errorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  // Cancelled because the client hung up (or the server is stopping): there is no one to answer.
+  if (isStatementCancelled(error) && (res.destroyed || !res.writable)) return;
   if (res.headersSent) return next(error);
   if (error instanceof GatewayError) return sendGatewayError(res, error);
   if ((error as { type?: string }).type === 'entity.parse.failed') return sendGatewayError(res, badInput('body', 'is not valid JSON'));

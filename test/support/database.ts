@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { Database, openDatabase } from '../../src/db/data-source';
+import { closeDatabase, Database, openDatabase } from '../../src/db/data-source';
 import { seed } from '../../src/db/seed/seed';
 
 /**
@@ -32,7 +32,7 @@ export async function openTestDatabase(name: string): Promise<TestDatabase> {
       db,
       url,
       async close() {
-        await db.dataSource.destroy();
+        await closeDatabase(db);
         const c = await createConnection(MARIADB_URL);
         await c.query(`DROP DATABASE IF EXISTS \`${database}\``);
         await c.end();
@@ -46,7 +46,7 @@ export async function openTestDatabase(name: string): Promise<TestDatabase> {
     db,
     url,
     async close() {
-      await db.dataSource.destroy();
+      await closeDatabase(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

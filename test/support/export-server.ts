@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createApiKey } from '../../src/access/api-keys';
 import { SCOPES } from '../../src/access/principal';
 import { loadConfig } from '../../src/config';
-import { openDatabase } from '../../src/db/data-source';
+import { closeDatabase, openDatabase } from '../../src/db/data-source';
 import { exportEvents } from '../../src/export/export-events';
 import { createGateway } from '../../src/server';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       send({ type: 'peak', rss: Math.max(peak, process.memoryUsage().rss) });
     } else if (m === 'stop') {
       await gateway.stop();
-      await db.dataSource.destroy();
+      await closeDatabase(db);
       process.exit(0);
     }
   });
