@@ -96,7 +96,7 @@ export class SqliteReadPool {
       stop();
       if (!done) {
         // Left mid-way: stop the batch in flight (its rows are not wanted), then close the statement.
-        Atomics.store(slot.control, 0, job);
+        cancel(slot, job);
         await slot.settle();
         await slot.request({ op: 'close', job }).catch(() => undefined);
       }
@@ -161,29 +161,31 @@ export class SqliteReadPool {
     return slot;
   }
 
-  /** Cancels job `job` on `slot` when `signal` aborts; returns the function that stops watching. */
+  /** Gives `slot` to job `job`, cancelled when `signal` aborts; returns the function that stops watching. */
   #watch(slot: Slot, job: number, signal: AbortSignal | undefined): () => void {
     slot.job = job;
     if (!signal) return () => undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const onAbort = () => {
-      Atomics.store(slot.control, 0, job);
-      timer = setTimeout(() => {
-        if (slot.job === job && slot.running) void slot.terminate();
-      }, CANCEL_GRACE_MS);
-      timer.unref();
-    };
+    const onAbort = () => cancel(slot, job);
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
-    return () => {
-      signal.removeEventListener('abort', onAbort);
-      if (timer) clearTimeout(timer);
-    };
+    return () => signal.removeEventListener('abort', onAbort);
   }
 }
 
 /** How long a cancelled statement may take to notice before its worker is terminated. */
 const CANCEL_GRACE_MS = 1000;
+
+/**
+ * Stops job `job` on `slot`: its statement ends at the next row it examines (cf_deadline reads
+ * the control word), or its worker is terminated after CANCEL_GRACE_MS if it is still reading.
+ * Job numbers are never reused, so a late timer cannot touch a later job.
+ */
+function cancel(slot: Slot, job: number): void {
+  Atomics.store(slot.control, 0, job);
+  setTimeout(() => {
+    if (slot.job === job && slot.running) void slot.terminate();
+  }, CANCEL_GRACE_MS).unref();
+}
 
 interface Pending {
   resolve: (r: WorkerReply) => void;
