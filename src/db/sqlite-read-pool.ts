@@ -40,9 +40,14 @@ export class SqliteReadPool {
     this.#size = size;
   }
 
-  /** Statements running now (0 when every worker is idle); for tests and diagnostics. */
+  /** Statements that have a worker (running, or waiting for their worker to start). */
   get busy(): number {
     return this.#slots.filter((s) => s.job !== 0).length;
+  }
+
+  /** Statements executing in a worker now (their worker has begun them); for tests and diagnostics. */
+  get running(): number {
+    return this.#slots.filter((s) => s.job !== 0 && s.started === s.job).length;
   }
 
   /** Statements waiting for a free worker. */
@@ -198,6 +203,8 @@ class Slot {
   readonly control = new Int32Array(new SharedArrayBuffer(4));
   /** The job using this slot (0: none). */
   job = 0;
+  /** The last job whose statement the worker has begun. */
+  started = 0;
   alive = true;
   #worker: Worker;
   #pending: Pending | undefined;
@@ -207,7 +214,10 @@ class Slot {
     this.#worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry: WORKER_ENTRY, tsNode: TS_NODE, sqliteReadWorker: init } });
     // Idle workers must not keep a finished process alive (CLI commands, tests).
     this.#worker.unref();
-    this.#worker.on('message', (reply: WorkerReply) => this.#settle((p) => p.resolve(reply)));
+    this.#worker.on('message', (reply: WorkerReply) => {
+      if (reply.started) this.started = reply.job;
+      else this.#settle((p) => p.resolve(reply));
+    });
     this.#worker.on('error', (error) => this.#settle((p) => p.reject(error)));
     this.#worker.on('exit', () => {
       this.alive = false;

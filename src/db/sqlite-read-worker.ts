@@ -12,7 +12,8 @@ import { registerDecimalFunctions } from './sqlite-decimal';
  * `cf_deadline`), and `cf_deadline` here also stops the statement as soon as the main thread
  * marks its job cancelled in the shared control word.
  *
- * Protocol (one job at a time, each request answered by one reply):
+ * Protocol (one job at a time, each request answered by one reply; 'all' and 'open' first send
+ * {job, started: true} as the statement begins, so the pool knows what really runs):
  *   {op: 'all', job, sql, params}           -> {job, rows, done: true}
  *   {op: 'open', job, sql, params, batch}   -> {job, rows (up to batch values), done}
  *   {op: 'next', job}                       -> {job, rows, done}
@@ -31,6 +32,8 @@ export interface WorkerRequest {
 
 export interface WorkerReply {
   job: number;
+  /** The statement of `job` begins now (not a reply: one follows). */
+  started?: boolean;
   rows?: Record<string, unknown>[];
   done?: boolean;
   error?: { message: string; code?: string };
@@ -76,6 +79,7 @@ function start(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
 
   port.on('message', (m: WorkerRequest) => {
     current = m.job;
+    if (m.op === 'all' || m.op === 'open') port.postMessage({ job: m.job, started: true } satisfies WorkerReply);
     try {
       if (m.op === 'all') {
         closeOpen();

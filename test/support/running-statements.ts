@@ -4,11 +4,12 @@ import { Database } from '../../src/db/data-source';
 /**
  * Statements still running on the database of a test, by a marker in their text (a column alias
  * such as `heavy_probe`): on MariaDB the PROCESSLIST rows of the test database running a query
- * (plain or prepared) that contains the marker; on SQLite the read workers busy with a statement (heavy reads run
- * nowhere else). Tests use it to prove that a cancelled request leaves nothing behind.
+ * (plain or prepared) that contains the marker; on SQLite the statements executing in the read
+ * workers (heavy reads run nowhere else; one still waiting for its worker to start does not
+ * count). Tests use it to prove that a cancelled request leaves nothing behind.
  */
 export async function runningStatements(db: Database, url: string, marker: string): Promise<number> {
-  if (db.dialect.kind === 'sqlite') return db.readers?.busy ?? 0;
+  if (db.dialect.kind === 'sqlite') return db.readers?.running ?? 0;
   const database = new URL(url).pathname.slice(1);
   const c = await createConnection(url);
   try {
