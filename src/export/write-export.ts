@@ -57,7 +57,7 @@ export async function writeExport(
 }
 
 /** Longest stretch (ms) an export works on the event loop before letting other work in. */
-const SLICE_MS = 4;
+const SLICE_MS = 2;
 
 /** Resolves when `out` can take more, or has closed (the caller then stops). */
 function drained(out: Writable): Promise<void> {
