@@ -68,7 +68,7 @@ export class ExportService {
         for (const node of page.nodes) {
           if (sent++ >= limit) return;
           const row: Record<string, unknown> = {};
-          for (const c of stored) row[c.field] = decodeValue(kindOfCatalog(c), node[c.field]);
+          for (const c of columns) row[c.name] = decodeValue(c.type, node[c.name]);
           yield row;
         }
         if (!page.pageInfo.hasNextPage) return;
