@@ -59,8 +59,6 @@ const FUNCTIONS: Record<string, { args: [number, number]; impl: Implementation }
   SUBSTR: { args: [2, 3], impl: (c) => substring(c) },
 };
 
-export const FUNCTION_NAMES = Object.keys(FUNCTIONS);
-
 export function callFunction(name: string, ctx: FunctionContext): Expr {
   const f = FUNCTIONS[name];
   if (!f) throw sqlError(`unknown function ${name}: see docs/sql.md for the functions you can use`, ctx.at);

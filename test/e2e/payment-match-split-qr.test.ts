@@ -5,7 +5,6 @@ import path from 'node:path';
 import { Account } from '../../src/modules/accounts/account.entity';
 import { BankAccount } from '../../src/modules/bank-accounts/bank-account.entity';
 import { PaymentMatch } from '../../src/modules/matching/payment-match.entity';
-import { Payment } from '../../src/modules/payments/payment.entity';
 import { Dec } from '../../src/platform/decimal';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';

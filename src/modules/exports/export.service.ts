@@ -45,7 +45,7 @@ export class ExportService {
    */
   private list(name: string): ExportRows {
     const t = findTable(name) ?? findTable(name.replace(/s?$/, 's'));
-    if (!t || t.name === 'DocumentAttachments') throw badInput('list', `unknown list ${name}: use a root list field such as payments or glAccounts`);
+    if (!t || t.rootList === false) throw badInput('list', `unknown list ${name}: use a root list field such as payments or glAccounts`);
     const stored = t.columns.filter((c) => !c.derived && c.type !== 'blob');
     const columns: OutputColumn[] = stored.map((c) => ({ name: c.field, type: kindOfCatalog(c) }));
     const builder = new ListQueryBuilder(this.scope, { maxPageSize: this.config.maxPageSize, statementTimeoutMs: this.config.exportTimeoutMs });

@@ -131,7 +131,7 @@ function select(
       return;
     }
     const compiled = expr(cx, e, scope, selectClause, positionOf(e));
-    let name = col.as !== null && col.as !== undefined ? ident(col.as) : compiled.columnName ?? defaultName(e, i);
+    const name = col.as !== null && col.as !== undefined ? ident(col.as) : compiled.columnName ?? defaultName(e, i);
     if (!ALIAS.test(name)) throw sqlError(`the column alias ${JSON.stringify(name)} is not allowed`, positionOf(e));
     add(name, compiled);
   });
