@@ -15,7 +15,7 @@ import { analyticsRoutes } from './analytics-routes';
 import { Database } from '../db/data-source';
 import { explorerRouter } from './explorer';
 import { bankFileRoutes } from './bank-file-routes';
-import { queryProtectionPlugin } from '../graphql/protection';
+import { asLimitError, documentSizeRule, DocumentLimits, parseOptionsFor, queryProtectionPlugin } from '../graphql/protection';
 import { buildGatewaySchema } from '../modules/schema';
 import { jitGateway } from '../graphql/jit-gateway';
 
@@ -50,9 +50,10 @@ function statementCountPlugin(db: Database): ApolloServerPlugin<RequestContext> 
 
 /**
  * Internal errors are answered without their details (the observation plugin logged them, with
- * the request id the client also gets in `extensions.requestId`).
+ * the request id the client also gets in `extensions.requestId`); limits answer as limits.
  */
-export function formatError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+export function formatError(given: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const formatted = asLimitError(given, error);
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -71,6 +72,11 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
   const app = express();
   const httpServer = http.createServer(app);
   const graphql = graphqlObservation(runtime.logger);
+  const documentLimits: DocumentLimits = {
+    maxTokens: config.maxQueryTokens,
+    maxFields: config.maxQueryFields,
+    maxDirectives: config.maxQueryDirectives,
+  };
   const apollo = new ApolloServer<RequestContext>({
     // Apollo's one way to swap the executor; Apollo still parses, validates and runs the plugins.
     gateway: jitGateway(buildGatewaySchema()),
@@ -82,6 +88,11 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
     formatError,
     // Apollo's own warnings and errors go to the gateway's log, not to the console.
     logger: runtime.logger.child({ component: 'apollo' }),
+    // The size of a document bounds all work before execution: the parser stops at the token
+    // limit, and documentSizeRule refuses a document whose fragments expand too far before the
+    // other validation rules, the protection plugin, graphql-jit or the planners walk it.
+    parseOptions: parseOptionsFor(documentLimits),
+    validationRules: [documentSizeRule(documentLimits)],
     plugins: [
       // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every
       // field resolver of the schema; nothing here sets cache hints, so it is pure overhead.

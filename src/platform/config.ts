@@ -17,6 +17,12 @@ export interface Config {
   maxQueryAliases: number;
   /** Largest estimated cost (rows and values it may produce) of one GraphQL operation. */
   maxQueryCost: number;
+  /** Lexical tokens a GraphQL query text may have (the parser stops there). */
+  maxQueryTokens: number;
+  /** Fields (and fragment spreads, inline fragments) one GraphQL operation may select, fragments expanded. */
+  maxQueryFields: number;
+  /** Directives one GraphQL operation may use, fragments expanded. */
+  maxQueryDirectives: number;
   /** Most rows a `sql` query or POST /sql returns; larger results are refused (use /export). */
   sqlMaxRows: number;
   /** Most rows one export streams. */
@@ -63,6 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
     maxQueryAliases: intOf(env.MAX_QUERY_ALIASES, 30),
     maxQueryCost: intOf(env.MAX_QUERY_COST, 250000),
+    maxQueryTokens: intOf(env.MAX_QUERY_TOKENS, 5000),
+    maxQueryFields: intOf(env.MAX_QUERY_FIELDS, 2000),
+    maxQueryDirectives: intOf(env.MAX_QUERY_DIRECTIVES, 50),
     sqlMaxRows: intOf(env.SQL_MAX_ROWS, 10_000),
     exportMaxRows: intOf(env.EXPORT_MAX_ROWS, 10_000_000),
     exportTimeoutMs: intOf(env.EXPORT_TIMEOUT_MS, 600_000),

@@ -188,14 +188,20 @@ export class ListFilterCompiler {
     return this.dialect.likeInsensitive(e.sql, this.stmt.params.one(pattern.toLowerCase()));
   }
 
-  /** Conditions of one column filter, ANDed. */
-  columnFilter(e: ColumnExpr, f: ColumnFilter): string[] {
+  /** Conditions of one column filter (at `path` of the input), ANDed. */
+  columnFilter(e: ColumnExpr, f: ColumnFilter, path = 'where'): string[] {
     const out: string[] = [];
     const ops: [keyof ColumnFilter, CompareOp][] = [['eq', '='], ['ne', '<>'], ['gt', '>'], ['gte', '>='], ['lt', '<'], ['lte', '<=']];
     for (const [key, op] of ops) if (f[key] !== undefined && f[key] !== null) out.push(this.compare(e, op, f[key]));
     if (f.in) out.push(this.inList(e, f.in, false));
     if (f.notIn) out.push(this.inList(e, f.notIn, true));
     if (f.between) out.push(`(${this.compare(e, '>=', f.between.from)} AND ${this.compare(e, '<=', f.between.to)})`);
+    for (const key of ['contains', 'startsWith', 'endsWith'] as const) {
+      const text = f[key];
+      if (typeof text === 'string' && text.length > MAX_MATCH_TEXT) {
+        throw badInput(`${path}.${key}`, `is ${text.length} characters long; the maximum is ${MAX_MATCH_TEXT}`);
+      }
+    }
     if (typeof f.contains === 'string') out.push(this.like(e, `%${escapeLike(f.contains)}%`));
     if (typeof f.startsWith === 'string') out.push(this.like(e, `${escapeLike(f.startsWith)}%`));
     if (typeof f.endsWith === 'string') out.push(this.like(e, `%${escapeLike(f.endsWith)}`));
@@ -230,7 +236,7 @@ export class ListFilterCompiler {
       }
       const column = queryableColumns(this.t).find((c) => c.field === key);
       if (column) {
-        parts.push(...this.columnFilter(this.column(column.name), value as ColumnFilter));
+        parts.push(...this.columnFilter(this.column(column.name), value as ColumnFilter, `${path}.${key}`));
         continue;
       }
       const rel = toOneRelations(this.t).find((r) => r.name === key);
@@ -257,6 +263,12 @@ export class ListFilterCompiler {
     return `EXISTS ${sub.getQuery()}`;
   }
 }
+
+/**
+ * Longest text a contains/startsWith/endsWith filter accepts: longer than any text column, and far
+ * below SQLite's limit on a LIKE pattern (50,000 bytes), past which the statement fails.
+ */
+export const MAX_MATCH_TEXT = 1000;
 
 /** Escapes LIKE wildcards so user text matches literally (backslash is the escape character). */
 export function escapeLike(text: string): string {
