@@ -46,5 +46,14 @@ export function createContext(
   const scope = new DivisionScope(db, divisions);
   const requestId = request?.requestId ?? randomUUID();
   const log = request?.log ?? runtime.logger.child({ requestId });
-  return { principal, scope, loaders: new Loaders(scope), config: runtime.config, runtime, apiKeys: new ApiKeyAdmin(db, principal), requestId, log };
+  return {
+    principal,
+    scope,
+    loaders: new Loaders(scope),
+    config: runtime.config,
+    runtime,
+    apiKeys: new ApiKeyAdmin(db, principal),
+    requestId,
+    log,
+  };
 }

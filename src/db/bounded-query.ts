@@ -67,7 +67,9 @@ export async function preparedQuery(db: Database, sql: string, parameters: unkno
   const connection = await driver.obtainMasterConnection();
   const started = performance.now();
   try {
-    const rows = await new Promise<Row[]>((resolve, reject) => connection.execute(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows))));
+    const rows = await new Promise<Row[]>((resolve, reject) =>
+      connection.execute(sql, parameters, (error, result) => (error ? reject(error) : resolve(result))),
+    );
     db.statements.finished(sql, performance.now() - started);
     return rows;
   } catch (error) {

@@ -87,7 +87,10 @@ export function dataSourceOptions(
 }
 
 /** Opens (and by default migrates) the database at `databaseUrl` with the given entities mapped. */
-export async function openDatabase(databaseUrl: string, options: { entities: MappedEntities; migrate?: boolean } & DatabaseLogging): Promise<Database> {
+export async function openDatabase(
+  databaseUrl: string,
+  options: { entities: MappedEntities; migrate?: boolean } & DatabaseLogging,
+): Promise<Database> {
   const statements = new StatementCounter();
   const dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements, options));
   await dataSource.initialize();

@@ -138,5 +138,7 @@ export class CountingLogger extends AbstractLogger {
 
 /** Parameters as logged: long values (file contents, big texts) cut to their first 200 characters. */
 function shown(parameters: unknown[] | undefined): unknown[] | undefined {
-  return parameters?.map((p) => (typeof p === 'string' && p.length > 200 ? `${p.slice(0, 200)}...` : Buffer.isBuffer(p) ? `<${p.length} bytes>` : p));
+  return parameters?.map((p) =>
+    typeof p === 'string' && p.length > 200 ? `${p.slice(0, 200)}...` : Buffer.isBuffer(p) ? `<${p.length} bytes>` : p,
+  );
 }

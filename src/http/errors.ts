@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { ErrorCode, GatewayError, HTTP_STATUS } from '../platform/errors';
 import { Logger } from '../platform/logger';
@@ -27,14 +28,25 @@ export function sendGatewayError(res: Response, error: GatewayError): void {
 }
 
 /** The errors of body-parser (express.json), by their `type`, as the gateway's codes. */
-function bodyError(error: { type?: unknown; limit?: unknown }): { code: ErrorCode; message: string; extensions?: Record<string, unknown> } | undefined {
+function bodyError(error: {
+  type?: unknown;
+  limit?: unknown;
+}): { code: ErrorCode; message: string; extensions?: Record<string, unknown> } | undefined {
   switch (error.type) {
     case 'entity.parse.failed':
       return { code: 'BAD_USER_INPUT', message: 'body: is not valid JSON', extensions: { field: 'body' } };
     case 'entity.too.large':
-      return { code: 'PAYLOAD_TOO_LARGE', message: `body: is larger than the limit of ${error.limit} bytes`, extensions: { field: 'body', limit: error.limit } };
+      return {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `body: is larger than the limit of ${error.limit} bytes`,
+        extensions: { field: 'body', limit: error.limit },
+      };
     case 'encoding.unsupported':
-      return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'body: the Content-Encoding is not supported (use identity, gzip, deflate or br)', extensions: { field: 'body' } };
+      return {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'body: the Content-Encoding is not supported (use identity, gzip, deflate or br)',
+        extensions: { field: 'body' },
+      };
     case 'charset.unsupported':
       return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'body: the charset is not supported (use utf-8)', extensions: { field: 'body' } };
     case 'request.aborted':
@@ -78,7 +90,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       const body = bodyError(e);
       if (body) return sendError(res, body.code, body.message, body.extensions);
       // http-errors and the router's own (a URL parameter that does not decode) carry a 4xx status.
-      const known = typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? (CLIENT_ERRORS[e.status] ?? CLIENT_ERRORS[400]) : undefined;
+      const known =
+        typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? (CLIENT_ERRORS[e.status] ?? CLIENT_ERRORS[400]) : undefined;
       if (known) return sendError(res, known.code, known.message);
       logInternal(req, res, logger, error);
       sendError(res, 'INTERNAL_SERVER_ERROR', 'Internal server error');
@@ -132,3 +145,25 @@ export const jsonBodyOnly: RequestHandler = (req, res, next) => {
   if (req.is('application/json') !== false) return next();
   sendError(res, 'UNSUPPORTED_MEDIA_TYPE', 'body: must be JSON (Content-Type: application/json)', { field: 'body' });
 };
+
+/**
+ * The answer to a request Node's HTTP parser refused before express saw it (malformed request
+ * line or headers, headers over Node's size limit, a request that took too long to arrive): the
+ * same JSON error body, with the status Node itself would give. Use as the server's
+ * `clientError` listener; there is no request, so no request id.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'BAD_USER_INPUT', 'the request headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'TIMEOUT', 'the request did not arrive in time']
+        : [400, 'Bad Request', 'BAD_USER_INPUT', 'the request is not valid HTTP'];
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  const head = `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}`;
+  socket.end(`${head}\r\nconnection: close\r\n\r\n${body}`);
+}

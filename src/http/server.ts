@@ -5,7 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLFormattedError } from 'graphql';
 import { authenticated, requestContextOf } from './auth';
-import { allowMethods, errorHandler, jsonBodyOnly, notFoundHandler } from './errors';
+import { allowMethods, answerClientError, errorHandler, jsonBodyOnly, notFoundHandler } from './errors';
 import { graphqlObservation, observeRequests, requestIdInApolloErrors, routeLabel } from './observability';
 import { startMetricsServer } from './metrics-server';
 import { poolUsage } from '../db/pool';
@@ -71,6 +71,8 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
   const { config, metrics } = runtime;
   const app = express();
   const httpServer = http.createServer(app);
+  // Requests Node's parser refuses never reach express: answer them JSON too.
+  httpServer.on('clientError', answerClientError);
   const graphql = graphqlObservation(runtime.logger);
   const documentLimits: DocumentLimits = {
     maxTokens: config.maxQueryTokens,

@@ -21,13 +21,23 @@ export function createLogger(level: LogLevel | string, destination?: pino.Destin
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
-      paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'headers["x-api-key"]', 'headers.authorization', '*.secret', '*.token'],
+      paths: [
+        'req.headers["x-api-key"]',
+        'req.headers.authorization',
+        'headers["x-api-key"]',
+        'headers.authorization',
+        '*.secret',
+        '*.token',
+      ],
       censor: '[redacted]',
     },
   };
   if (destination) return pino(options, destination);
   if (process.stdout.isTTY && level !== 'silent') {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', singleLine: false } } });
+    return pino({
+      ...options,
+      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', singleLine: false } },
+    });
   }
   return pino(options);
 }

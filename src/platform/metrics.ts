@@ -58,7 +58,9 @@ export class GatewayMetrics {
   });
   readonly operationDuration = new Histogram({
     name: 'cashflow_graphql_operation_duration_seconds',
-    help: `GraphQL requests by operation name (${ANONYMOUS_OPERATION} when unnamed, ${OTHER_OPERATION} past ${MAX_OPERATION_LABELS} names) and type.`,
+    help:
+      `GraphQL requests by operation name (${ANONYMOUS_OPERATION} when unnamed, ` +
+      `${OTHER_OPERATION} past ${MAX_OPERATION_LABELS} names) and type.`,
     labelNames: ['operation', 'type'] as const,
     buckets: REQUEST_BUCKETS,
     registers: [this.registry],

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { openSeededDatabase, TEST_DATABASE, TestDatabase } from '../support/database';
 import { captureLog, startTestGateway, TestGateway } from '../support/gateway';
 import { parsePrometheus, valueOf } from '../support/prometheus';
@@ -47,18 +48,48 @@ const CASES: [string, string, RequestInit & { headers?: Record<string, string> }
   ['malformed JSON on /graphql', '/graphql', { method: 'POST', headers: json, body: '{"query": ' }, 400, 'BAD_USER_INPUT'],
   ['malformed JSON on /sql', '/sql', { method: 'POST', headers: json, body: '{bad' }, 400, 'BAD_USER_INPUT'],
   ['malformed JSON on POST /export', '/export', { method: 'POST', headers: json, body: '[' }, 400, 'BAD_USER_INPUT'],
-  ['a body over the limit on /graphql (2 MB)', '/graphql', { method: 'POST', headers: json, body: tooLarge(2_200_000) }, 413, 'PAYLOAD_TOO_LARGE'],
+  [
+    'a body over the limit on /graphql (2 MB)',
+    '/graphql',
+    { method: 'POST', headers: json, body: tooLarge(2_200_000) },
+    413,
+    'PAYLOAD_TOO_LARGE',
+  ],
   ['a body over the limit on /sql (1 MB)', '/sql', { method: 'POST', headers: json, body: tooLarge(1_100_000) }, 413, 'PAYLOAD_TOO_LARGE'],
-  ['a body that is not JSON on /graphql', '/graphql', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
-  ['a body that is not JSON on /sql', '/sql', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=1' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
-  ['an unsupported charset', '/sql', { method: 'POST', headers: { 'content-type': 'application/json; charset=latin9' }, body: '{}' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  [
+    'a body that is not JSON on /graphql',
+    '/graphql',
+    { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' },
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+  ],
+  [
+    'a body that is not JSON on /sql',
+    '/sql',
+    { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=1' },
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+  ],
+  [
+    'an unsupported charset',
+    '/sql',
+    { method: 'POST', headers: { 'content-type': 'application/json; charset=latin9' }, body: '{}' },
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+  ],
   ['an unknown path', '/no/such/path', {}, 404, 'NOT_FOUND'],
   ['an unknown path, POST', '/graphqlx', { method: 'POST', headers: json, body: '{}' }, 404, 'NOT_FOUND'],
   ['a missing explorer asset', '/explore/static/no-such-file.js', {}, 404, 'NOT_FOUND'],
   ['a malformed URL parameter', '/batches/%E0%A4%A/file', {}, 400, 'BAD_USER_INPUT'],
   ['PUT /graphql', '/graphql', { method: 'PUT', headers: json, body: '{}' }, 405, 'METHOD_NOT_ALLOWED'],
   ['DELETE /graphql', '/graphql', { method: 'DELETE' }, 405, 'METHOD_NOT_ALLOWED'],
-  ['a mutation over GET', `/graphql?query=${encodeURIComponent('mutation { revokeApiKey(id: "x") { id } }')}`, {}, 405, 'METHOD_NOT_ALLOWED'],
+  [
+    'a mutation over GET',
+    `/graphql?query=${encodeURIComponent('mutation { revokeApiKey(id: "x") { id } }')}`,
+    {},
+    405,
+    'METHOD_NOT_ALLOWED',
+  ],
   ['GET /sql', '/sql', {}, 405, 'METHOD_NOT_ALLOWED'],
   ['DELETE /export', '/export', { method: 'DELETE' }, 405, 'METHOD_NOT_ALLOWED'],
   ['POST /catalog', '/catalog', { method: 'POST', headers: json, body: '{}' }, 405, 'METHOD_NOT_ALLOWED'],
@@ -93,6 +124,32 @@ describe('HTTP errors', () => {
   });
 });
 
+/** Sends `raw` bytes to the gateway's port and reads the whole answer (the server closes). */
+function rawRequest(raw: string): Promise<string> {
+  const { port } = new URL(gw.baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => socket.end(raw));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('requests Node refuses before express', () => {
+  it.each([
+    ['a malformed request line', 'NONSENSE\r\n\r\n', 400, 'BAD_USER_INPUT'],
+    ['a malformed header', 'GET /health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n', 400, 'BAD_USER_INPUT'],
+    ['headers over the size limit', `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'BAD_USER_INPUT'],
+  ])('answers %s JSON with a code', async (_name, raw, status, code) => {
+    const answer = await rawRequest(raw);
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(body).errors[0].extensions.code).toBe(code);
+  });
+});
+
 describe('internal errors', () => {
   // A table the gateway needs is gone (the kind of fault no input can cause): every read of it
   // fails inside the database driver.
@@ -106,7 +163,10 @@ describe('internal errors', () => {
     const res = await gw.gql('query BrokenJournals { journals(first: 1) { nodes { code } } }', {}, { 'x-request-id': 'broken-graphql' });
     expect(res.headers.get('x-request-id')).toBe('broken-graphql');
     expect(res.errors).toHaveLength(1);
-    expect(res.errors![0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'broken-graphql' } });
+    expect(res.errors![0]).toMatchObject({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'broken-graphql' },
+    });
     expect(JSON.stringify(res.errors)).not.toMatch(/Journals|\/work\/|\bat /);
 
     const [logged] = internalLogOf('broken-graphql');
@@ -126,10 +186,18 @@ describe('internal errors', () => {
       const res = await gw.request(path, init);
       expect(res.status).toBe(500);
       const error = await errorOf(res);
-      expect(error).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') } });
+      expect(error).toEqual({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') },
+      });
       const id = error.extensions.requestId;
       const [logged] = internalLogOf(id);
-      expect(logged).toMatchObject({ msg: 'internal error', route: path.split('?')[0], method: init.method ?? 'GET', principal: expect.stringMatching(/^key:/) });
+      expect(logged).toMatchObject({
+        msg: 'internal error',
+        route: path.split('?')[0],
+        method: init.method ?? 'GET',
+        principal: expect.stringMatching(/^key:/),
+      });
       expect(logged.err.stack).toMatch(/Journals[\s\S]*\n\s+at /);
       expect(log.lines().filter((l) => l.requestId === id && l.msg === 'request')).toEqual([expect.objectContaining({ status: 500 })]);
     }
@@ -139,7 +207,9 @@ describe('internal errors', () => {
     const m = parsePrometheus(await (await fetch(gw.metricsUrl!)).text());
     // On SQLite TypeORM prepares a statement before its error handling (a missing table fails
     // there), so only the streamed export's failure is counted; MariaDB fails all three.
-    expect(valueOf(m, 'cashflow_sql_statement_errors_total', { kind: 'select' })).toBeGreaterThanOrEqual(TEST_DATABASE === 'mariadb' ? 3 : 1);
+    expect(valueOf(m, 'cashflow_sql_statement_errors_total', { kind: 'select' })).toBeGreaterThanOrEqual(
+      TEST_DATABASE === 'mariadb' ? 3 : 1,
+    );
     expect(valueOf(m, 'cashflow_errors_total', { code: 'INTERNAL_SERVER_ERROR' })).toBe(3);
   });
 });

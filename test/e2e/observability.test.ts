@@ -27,7 +27,12 @@ afterAll(async () => {
 });
 
 const jwt = (claims: Record<string, unknown>) =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(JWT_SECRET));
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('alice')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(JWT_SECRET));
 
 describe('request ids and the request log', () => {
   let gw: TestGateway;
@@ -56,13 +61,24 @@ describe('request ids and the request log', () => {
   });
 
   it('writes exactly one JSON request line per request, with who asked what and how it went', async () => {
-    const { key, secret } = await createApiKey(t.db, { name: 'log test', divisions: [divisions[0]], scopes: [...SCOPES], createdBy: 'test' });
+    const { key, secret } = await createApiKey(t.db, {
+      name: 'log test',
+      divisions: [divisions[0]],
+      scopes: [...SCOPES],
+      createdBy: 'test',
+    });
     const token = await jwt({ divisions: [divisions[1]], scope: 'payments:read' });
     const named = await gw.gql(PAYMENT_IDS, {}, { 'x-api-key': secret, 'x-request-id': 'log-named' });
     expect(named.errors).toBeUndefined();
-    const anonymous = await gw.gql('{ payments(first: 1) { nodes { id } } }', {}, { authorization: `Bearer ${token}`, 'x-request-id': 'log-jwt' });
+    const anonymous = await gw.gql(
+      '{ payments(first: 1) { nodes { id } } }',
+      {},
+      { authorization: `Bearer ${token}`, 'x-request-id': 'log-jwt' },
+    );
     expect(anonymous.errors).toBeUndefined();
-    expect((await gw.request('/catalog?table=Journals', { headers: { 'x-api-key': secret, 'x-request-id': 'log-rest' } })).status).toBe(200);
+    expect((await gw.request('/catalog?table=Journals', { headers: { 'x-api-key': secret, 'x-request-id': 'log-rest' } })).status).toBe(
+      200,
+    );
     expect((await gw.gql(PAYMENT_IDS, {}, { ...NO_CREDENTIALS, 'x-request-id': 'log-401' })).status).toBe(401);
 
     const [graphql] = requestLines('log-named');
@@ -87,7 +103,13 @@ describe('request ids and the request log', () => {
     expect(requestLines('log-jwt')[0].principal).toMatch(/^jwt:alice/);
 
     expect(requestLines('log-rest')).toHaveLength(1);
-    expect(requestLines('log-rest')[0]).toMatchObject({ method: 'GET', route: '/catalog', path: '/catalog', status: 200, principal: `key:${key.id}` });
+    expect(requestLines('log-rest')[0]).toMatchObject({
+      method: 'GET',
+      route: '/catalog',
+      path: '/catalog',
+      status: 200,
+      principal: `key:${key.id}`,
+    });
 
     expect(requestLines('log-401')).toHaveLength(1);
     expect(requestLines('log-401')[0]).toMatchObject({ route: '/graphql', status: 401, errors: ['UNAUTHENTICATED'] });
@@ -97,7 +119,8 @@ describe('request ids and the request log', () => {
     for (const line of log.lines()) expect(line.requestId).toEqual(expect.any(String));
     // No credential, in whole or in part, and no query string reached the log.
     const text = log.text();
-    for (const secretText of [secret, secret.split('_').at(-1)!, token, token.split('.')[2], JWT_SECRET, gw.adminKey]) expect(text).not.toContain(secretText);
+    for (const secretText of [secret, secret.split('_').at(-1)!, token, token.split('.')[2], JWT_SECRET, gw.adminKey])
+      expect(text).not.toContain(secretText);
     expect(text).not.toMatch(/x-api-key|authorization|table=Journals/i);
   });
 
@@ -202,17 +225,36 @@ describe('metrics on METRICS_PORT', () => {
 
   it('never labels a division, a principal or a key', async () => {
     const { key, secret } = await createApiKey(t.db, { name: 'metrics test', divisions, scopes: [...SCOPES], createdBy: 'test' });
-    const res = await gw.gql(`query Narrowed { payments(first: 3, divisions: [${divisions[1]}]) { nodes { id } } }`, {}, {
-      'x-api-key': secret,
-      'x-cashflow-divisions': divisions.join(','),
-    });
+    const res = await gw.gql(
+      `query Narrowed { payments(first: 3, divisions: [${divisions[1]}]) { nodes { id } } }`,
+      {},
+      {
+        'x-api-key': secret,
+        'x-cashflow-divisions': divisions.join(','),
+      },
+    );
     expect(res.errors).toBeUndefined();
     const names = (await t.db.dataSource.query('SELECT Description FROM Divisions')) as { Description: string }[];
     const text = await (await fetch(gw.metricsUrl!)).text();
-    for (const forbidden of [key.id, secret, gw.adminKey.split('_')[1], ...names.map((n) => n.Description)]) expect(text).not.toContain(forbidden);
+    for (const forbidden of [key.id, secret, gw.adminKey.split('_')[1], ...names.map((n) => n.Description)])
+      expect(text).not.toContain(forbidden);
     const ours = parsePrometheus(text).filter((s) => s.name.startsWith('cashflow_'));
     const labelNames = new Set(ours.flatMap((s) => Object.keys(s.labels)));
-    expect([...labelNames].sort()).toEqual(['code', 'kind', 'le', 'method', 'operation', 'outcome', 'route', 'source', 'status', 'type', ...(TEST_DATABASE === 'mariadb' ? ['state'] : [])].sort());
+    expect([...labelNames].sort()).toEqual(
+      [
+        'code',
+        'kind',
+        'le',
+        'method',
+        'operation',
+        'outcome',
+        'route',
+        'source',
+        'status',
+        'type',
+        ...(TEST_DATABASE === 'mariadb' ? ['state'] : []),
+      ].sort(),
+    );
     for (const s of ours) {
       for (const [label, value] of Object.entries(s.labels)) {
         if (label === 'le' || label === 'status') continue;
@@ -230,10 +272,14 @@ describe('metrics on METRICS_PORT', () => {
     for (let i = 0; i < sent; i++) expect((await gw.gql(`query Generated${i} { __typename }`)).errors).toBeUndefined();
     const after = await scrape();
     expect(named(after)).toHaveLength(MAX_OPERATION_LABELS);
-    expect(valueOf(after, H, { operation: '(other)', type: 'query' }) - valueOf(before, H, { operation: '(other)', type: 'query' })).toBe(12);
+    expect(valueOf(after, H, { operation: '(other)', type: 'query' }) - valueOf(before, H, { operation: '(other)', type: 'query' })).toBe(
+      12,
+    );
     // A name seen before the budget ran out keeps its own series.
     await gw.gql(PAYMENT_IDS);
-    expect(valueOf(await scrape(), H, { operation: 'PaymentIds', type: 'query' })).toBe(valueOf(after, H, { operation: 'PaymentIds', type: 'query' }) + 1);
+    expect(valueOf(await scrape(), H, { operation: 'PaymentIds', type: 'query' })).toBe(
+      valueOf(after, H, { operation: 'PaymentIds', type: 'query' }) + 1,
+    );
   });
 
   it('serves only /metrics on its port, and nothing of it on the main port', async () => {

@@ -11,7 +11,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('requestIdFrom', () => {
   it('keeps a short id of safe characters', () => {
-    for (const id of ['a', 'req-1', '0f8fad5b-d9cb-469f-a165-70867728950e', 'trace:span.7', 'YWJj+/=', 'x'.repeat(128)]) expect(requestIdFrom(id)).toBe(id);
+    for (const id of ['a', 'req-1', '0f8fad5b-d9cb-469f-a165-70867728950e', 'trace:span.7', 'YWJj+/=', 'x'.repeat(128)])
+      expect(requestIdFrom(id)).toBe(id);
     expect(requestIdFrom(['first', 'second'])).toBe('first');
   });
 
@@ -63,7 +64,7 @@ describe('GatewayMetrics', () => {
 });
 
 describe('statementKind', () => {
-  it('names a statement by its first keyword, through MariaDB\'s SET STATEMENT', () => {
+  it("names a statement by its first keyword, through MariaDB's SET STATEMENT", () => {
     expect(statementKind('SELECT 1')).toBe('select');
     expect(statementKind('  with x as (select 1) select * from x')).toBe('select');
     expect(statementKind('SET STATEMENT max_statement_time=15.000 FOR SELECT a FROM b')).toBe('select');
@@ -80,7 +81,11 @@ describe('statementKind', () => {
 describe('configuration of logs and metrics', () => {
   it('reads LOG_LEVEL, LOG_SQL and METRICS_PORT', () => {
     expect(loadConfig({})).toMatchObject({ logLevel: 'info', logSql: false, metricsPort: undefined });
-    expect(loadConfig({ LOG_LEVEL: 'debug', LOG_SQL: 'true', METRICS_PORT: '9464' })).toMatchObject({ logLevel: 'debug', logSql: true, metricsPort: 9464 });
+    expect(loadConfig({ LOG_LEVEL: 'debug', LOG_SQL: 'true', METRICS_PORT: '9464' })).toMatchObject({
+      logLevel: 'debug',
+      logSql: true,
+      metricsPort: 9464,
+    });
   });
 
   it('refuses a LOG_LEVEL pino does not know and a METRICS_PORT that is no port', () => {
