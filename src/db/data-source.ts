@@ -4,8 +4,7 @@ import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { withStatementTimeout } from './bounded-query';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
-import { registerStatementDeadline } from './sqlite-deadline';
-import { registerDecimalFunctions } from './sqlite-decimal';
+import { registerSqliteFunctions } from './sqlite-functions';
 import { createLogger, Logger } from '../platform/logger';
 import { CountingLogger, StatementCounter, statementTimer } from './statement-counter';
 
@@ -62,8 +61,7 @@ export function dataSourceOptions(
         db.pragma('journal_mode = WAL');
         db.pragma('busy_timeout = 5000');
         db.pragma('foreign_keys = ON');
-        registerDecimalFunctions(db);
-        registerStatementDeadline(db);
+        registerSqliteFunctions(db);
       },
     };
   }

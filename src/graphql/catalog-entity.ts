@@ -48,6 +48,14 @@ export function columnOptions(c: CatalogColumn): ColumnOptions {
   }
 }
 
+/** The catalog table of each class mapped by CatalogEntity. */
+const tableOfClass = new WeakMap<Function, CatalogTable>();
+
+/** The catalog table a row object belongs to (its class was mapped by CatalogEntity), if any. */
+export function catalogTableOf(row: object): CatalogTable | undefined {
+  return tableOfClass.get(row.constructor);
+}
+
 /**
  * Maps a class to a catalog table for both TypeORM and type-graphql, so the catalog is the one
  * place where names, types, lengths and descriptions live. Derived columns are not mapped here:
@@ -55,6 +63,7 @@ export function columnOptions(c: CatalogColumn): ColumnOptions {
  */
 export function CatalogEntity(t: CatalogTable, options: CatalogEntityOptions = {}): ClassDecorator {
   return (target) => {
+    tableOfClass.set(target, t);
     const proto = target.prototype as object;
     for (const c of storedColumns(t)) {
       const key = c.field;

@@ -1,9 +1,9 @@
 import { GraphQLScalarType } from 'graphql';
-import { CountryCodeResolver, CurrencyResolver, IBANResolver, SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { CountryCodeResolver, CurrencyResolver, IBANResolver, SafeIntResolver } from 'graphql-scalars';
 import { Int, registerEnumType } from 'type-graphql';
 import type { CatalogType } from '../catalog';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../catalog/codes';
-import { DateTimeScalar, DecimalScalar } from './scalars';
+import { DateTimeScalar, DecimalScalar, UUIDScalar } from './scalars';
 
 /**
  * GraphQL types of the catalog columns better shown as an enum or a specific scalar than as their
@@ -51,7 +51,7 @@ export function graphqlTypeOverride(tableName: string, columnName: string): Grap
 }
 
 const SCALARS: Readonly<Record<CatalogType, GraphQLTypeFn>> = {
-  guid: () => UUIDResolver,
+  guid: () => UUIDScalar,
   string: () => String,
   int16: () => Int,
   int32: () => Int,

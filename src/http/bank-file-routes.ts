@@ -3,11 +3,11 @@ import { authenticated, requestContextOf } from './auth';
 import { allowMethods } from './errors';
 import { badInput } from '../platform/errors';
 import { Runtime } from '../platform/runtime';
+import { canonicalGuid, isGuid } from '../platform/guid';
 import { Database } from '../db/data-source';
 import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
 import { batchFile, documentAttachment } from '../modules/batches/bank-file.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * File downloads over HTTP, with the same checks as GraphQL's `paymentBatch.file`:
@@ -31,10 +31,11 @@ export function bankFileRoutes(db: Database, runtime: Runtime): Router {
   return router;
 }
 
+/** A GUID path parameter in its canonical form (lower case), as GUIDs are stored. */
 function uuidParam(req: Request, name: string): string {
   const value = String(req.params[name]);
-  if (!UUID.test(value)) throw badInput(name, 'must be a UUID');
-  return value;
+  if (!isGuid(value)) throw badInput(name, 'must be a UUID');
+  return canonicalGuid(value);
 }
 
 function send(res: Response, file: DocumentAttachment): void {

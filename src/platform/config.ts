@@ -9,6 +9,12 @@ export interface Config {
   host: string;
   /** Largest page a list accepts; larger requests are refused, never clamped. */
   maxPageSize: number;
+  /**
+   * Most values one `in` / `notIn` filter or SQL `IN (...)` list (list parameters included) may
+   * hold; at most MAX_LIST_VALUES_CEILING, so a statement stays far below the databases' own
+   * placeholder limits (SQLite 32,766, MariaDB 65,535).
+   */
+  maxListValues: number;
   /** Bound on any one SQL statement of the query layer (max_statement_time on MariaDB, a per-row deadline on SQLite). */
   statementTimeoutMs: number;
   /** Deepest field nesting a GraphQL operation may have. */
@@ -65,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intOf(env.PORT, 4000),
     host: env.HOST ?? '0.0.0.0',
     maxPageSize: intOf(env.MAX_PAGE_SIZE, 1000),
+    maxListValues: bounded(intOf(env.MAX_LIST_VALUES, DEFAULT_MAX_LIST_VALUES), MAX_LIST_VALUES_CEILING, 'MAX_LIST_VALUES'),
     statementTimeoutMs: intOf(env.STATEMENT_TIMEOUT_MS, 15000),
     maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
     maxQueryAliases: intOf(env.MAX_QUERY_ALIASES, 30),
@@ -99,6 +106,16 @@ function portOf(value: string): number {
   const port = intOf(value, 0);
   if (port > 65535) throw new Error(`Expected a TCP port (1-65535), got ${value}`);
   return port;
+}
+
+/** Default of MAX_LIST_VALUES. */
+export const DEFAULT_MAX_LIST_VALUES = 1000;
+/** Largest MAX_LIST_VALUES accepted: the statement parameter limits (query/limits.ts, sql/limits.ts) are 5,000. */
+export const MAX_LIST_VALUES_CEILING = 5000;
+
+function bounded(n: number, max: number, name: string): number {
+  if (n > max) throw new Error(`${name} may be at most ${max}, got ${n}`);
+  return n;
 }
 
 function intOf(value: string | undefined, fallback: number): number {

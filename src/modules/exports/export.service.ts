@@ -48,7 +48,11 @@ export class ExportService {
     if (!t || t.rootList === false) throw badInput('list', `unknown list ${name}: use a root list field such as payments or glAccounts`);
     const stored = t.columns.filter((c) => !c.derived && c.type !== 'blob');
     const columns: OutputColumn[] = stored.map((c) => ({ name: c.field, type: kindOfCatalog(c) }));
-    const builder = new ListQueryBuilder(this.scope, { maxPageSize: this.config.maxPageSize, statementTimeoutMs: this.config.exportTimeoutMs });
+    const builder = new ListQueryBuilder(this.scope, {
+      maxPageSize: this.config.maxPageSize,
+      statementTimeoutMs: this.config.exportTimeoutMs,
+      maxListValues: this.config.maxListValues,
+    });
     const pageSize = this.config.maxPageSize;
     const limit = this.config.exportMaxRows;
     async function* rows() {
