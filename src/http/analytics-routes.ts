@@ -3,11 +3,11 @@ import { authenticated, requestContextOf } from './auth';
 import { allowMethods, jsonBodyOnly } from './errors';
 import { requestLog } from './observability';
 import { requireScope } from '../context/require-scope';
+import { divisionsParameter, scopeForDivisions } from '../context/partition-selection';
 import { describeCatalog } from '../catalog/describe';
-import { badInput } from '../platform/errors';
 import { Runtime } from '../platform/runtime';
-import { RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
+import { ExportRule, exportError } from '../modules/exports/export.errors';
 import { ExportService, ExportSource } from '../modules/exports/export.service';
 import { CONTENT_TYPE, ExportFormat, formatFrom } from '../modules/exports/formats';
 import { writeExport } from '../modules/exports/write-export';
@@ -42,7 +42,7 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
       requireScope(ctx, 'analytics');
       const body = (req.body ?? {}) as Record<string, unknown>;
       const query = stringField(body.query, 'query');
-      const scope = narrowed(ctx, body.divisions);
+      const scope = scopeForDivisions(ctx, divisionsParameter(body.divisions));
       const format = formatFrom(body.format ?? req.query.format, req.headers.accept);
       if (format) {
         // Same bounded result as JSON, written line by line in the format asked for.
@@ -67,7 +67,7 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
       const input = (req.method === 'POST' ? req.body ?? {} : req.query) as Record<string, unknown>;
       const source = exportSource(input);
       const format: ExportFormat = formatFrom(input.format, req.headers.accept) ?? (input.format ? invalidFormat(input.format) : 'csv');
-      const data = new ExportService(narrowed(ctx, input.divisions), config).open(source, ctx);
+      const data = new ExportService(scopeForDivisions(ctx, divisionsParameter(input.divisions)), config).open(source, ctx);
       // Read the first row before answering, so a refused or failing query still gets its
       // status code; from then on rows stream as the driver reads them.
       const first = await data.rows.next();
@@ -98,23 +98,17 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
 
 function exportSource(input: Record<string, unknown>): ExportSource {
   const given = ['sql', 'graphql', 'list'].filter((k) => input[k] !== undefined);
-  if (given.length > 1) throw badInput(given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
+  if (given.length > 1) {
+    throw exportError(ExportRule.TOO_MANY_SOURCES, given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
+  }
   if (input.sql !== undefined) return { kind: 'sql', query: stringField(input.sql, 'sql'), parameters: objectField(input.parameters) };
   if (input.graphql !== undefined) return { kind: 'graphql', query: stringField(input.graphql, 'graphql'), variables: objectField(input.variables, 'variables') };
   if (input.list !== undefined) return { kind: 'list', list: stringField(input.list, 'list') };
-  throw badInput('sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
-}
-
-function narrowed(ctx: RequestContext, divisions: unknown) {
-  if (divisions === undefined || divisions === null || divisions === '') return ctx.scope;
-  const list = Array.isArray(divisions) ? divisions : String(divisions).split(',');
-  const codes = list.map((d) => Number(d));
-  if (codes.some((d) => !Number.isSafeInteger(d))) throw badInput('divisions', 'must be a list of division codes');
-  return ctx.scope.narrow(codes);
+  throw exportError(ExportRule.NO_SOURCE, 'sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
 }
 
 function stringField(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must be a non-empty string');
+  if (typeof value !== 'string' || value.trim() === '') throw exportError(ExportRule.INVALID_VALUE, field, 'must be a non-empty string');
   return value;
 }
 
@@ -125,14 +119,16 @@ function objectField(value: unknown, field = 'parameters'): Record<string, unkno
     try {
       parsed = JSON.parse(value);
     } catch {
-      throw badInput(field, 'must be a JSON object');
+      throw exportError(ExportRule.INVALID_VALUE, field, 'must be a JSON object');
     }
     return objectField(parsed, field);
   }
-  if (typeof value !== 'object' || Array.isArray(value)) throw badInput(field, 'must be an object of named values');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw exportError(ExportRule.INVALID_VALUE, field, 'must be an object of named values');
+  }
   return value as Record<string, unknown>;
 }
 
 function invalidFormat(format: unknown): never {
-  throw badInput('format', `must be csv or ndjson, not ${String(format)}`);
+  throw exportError(ExportRule.INVALID_FORMAT, 'format', `must be csv or ndjson, not ${String(format)}`);
 }

@@ -1,13 +1,12 @@
 import express, { Request, Response, Router } from 'express';
 import { authenticated, requestContextOf } from './auth';
 import { allowMethods } from './errors';
-import { badInput } from '../platform/errors';
 import { Runtime } from '../platform/runtime';
 import { canonicalGuid, isGuid } from '../platform/guid';
 import { Database } from '../db/data-source';
 import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
 import { batchFile, documentAttachment } from '../modules/batches/bank-file.service';
-
+import { BatchRule, batchError } from '../modules/batches/batch.errors';
 
 /**
  * File downloads over HTTP, with the same checks as GraphQL's `paymentBatch.file`:
@@ -34,7 +33,7 @@ export function bankFileRoutes(db: Database, runtime: Runtime): Router {
 /** A GUID path parameter in its canonical form (lower case), as GUIDs are stored. */
 function uuidParam(req: Request, name: string): string {
   const value = String(req.params[name]);
-  if (!isGuid(value)) throw badInput(name, 'must be a UUID');
+  if (!isGuid(value)) throw batchError(BatchRule.INVALID_VALUE, name, 'must be a UUID');
   return canonicalGuid(value);
 }
 

@@ -5,7 +5,7 @@ import { Principal } from '../../access/principal';
 import { Dec } from '../../platform/decimal';
 import { Payment } from '../payments/payment.entity';
 import { PaymentStatus } from '../../catalog/codes';
-import { PaymentRule, ruleError } from '../payments/payment.errors';
+import { MatchingRule, matchingError } from './matching.errors';
 import { notAfterToday } from '../open-items/payment-day';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentMatch } from './payment-match.entity';
@@ -37,22 +37,22 @@ export class MatchingService {
 
   async match(request: MatchRequest): Promise<Payment[]> {
     const reference = request.bankStatementLineReference?.trim() || null;
-    if (reference && [...reference].length > 60) throw ruleError(PaymentRule.TOO_LONG, 'bankStatementLineReference', 'at most 60 characters');
+    if (reference && [...reference].length > 60) throw matchingError(MatchingRule.TOO_LONG, 'bankStatementLineReference', 'at most 60 characters');
     const payments = new PaymentService(this.scope, this.principal, this.now);
     const rows = [...(await payments.lockExisting(request.paymentIDs)).values()];
-    if (!rows.length) throw ruleError(PaymentRule.REQUIRED, 'paymentIDs', 'at least one payment is required');
+    if (!rows.length) throw matchingError(MatchingRule.REQUIRED, 'paymentIDs', 'at least one payment is required');
     const divisions = new Set(rows.map((p) => p.divisionCode));
-    if (divisions.size > 1) throw ruleError(PaymentRule.INVALID_VALUE, 'paymentIDs', 'payments of one division only can be matched together');
+    if (divisions.size > 1) throw matchingError(MatchingRule.INVALID_VALUE, 'paymentIDs', 'payments of one division only can be matched together');
     const matched = rows.filter((p) => p.status === PaymentStatus.MATCHED).map((p) => p.id);
-    if (matched.length) throw ruleError(PaymentRule.NOT_MATCHABLE, 'paymentIDs', `already matched: ${matched.join(', ')}`, { ids: matched });
+    if (matched.length) throw matchingError(MatchingRule.NOT_MATCHABLE, 'paymentIDs', `already matched: ${matched.join(', ')}`, { ids: matched });
     let endDate: Date;
     if (reference) {
       const now = this.now();
       endDate = notAfterToday(request.date ?? now, now, 'date');
     } else {
-      if (rows.length < 2) throw ruleError(PaymentRule.MATCH_NOT_BALANCED, 'paymentIDs', 'matching payments with each other needs at least two payments (or give bankStatementLineReference)');
+      if (rows.length < 2) throw matchingError(MatchingRule.MATCH_NOT_BALANCED, 'paymentIDs', 'matching payments with each other needs at least two payments (or give bankStatementLineReference)');
       const sum = rows.reduce((s, p) => s.plus(p.amountDC), new Dec(0));
-      if (!sum.isZero()) throw ruleError(PaymentRule.MATCH_NOT_BALANCED, 'paymentIDs', `the payments' AmountDC sums to ${sum.toFixed(2)}, not 0.00`, { sum: sum.toFixed(2) });
+      if (!sum.isZero()) throw matchingError(MatchingRule.MATCH_NOT_BALANCED, 'paymentIDs', `the payments' AmountDC sums to ${sum.toFixed(2)}, not 0.00`, { sum: sum.toFixed(2) });
       endDate = new Date(Math.max(...rows.map((p) => p.invoiceDate.getTime())));
     }
     const at = this.now();
@@ -73,7 +73,7 @@ export class MatchingService {
       'ID IN (:...ids) AND Status <> :matched',
       { ids, matched: PaymentStatus.MATCHED },
     );
-    if (changed !== ids.length) throw ruleError(PaymentRule.NOT_MATCHABLE, 'paymentIDs', 'payments changed meanwhile', { ids });
+    if (changed !== ids.length) throw matchingError(MatchingRule.NOT_MATCHABLE, 'paymentIDs', 'payments changed meanwhile', { ids });
     return payments.reload(request.paymentIDs);
   }
 
@@ -82,7 +82,7 @@ export class MatchingService {
     const payments = new PaymentService(this.scope, this.principal, this.now);
     const rows = [...(await payments.lockExisting(paymentIDs)).values()];
     const notMatched = rows.filter((p) => p.status !== PaymentStatus.MATCHED).map((p) => p.id);
-    if (notMatched.length) throw ruleError(PaymentRule.NOT_MATCHED, 'paymentIDs', `not matched: ${notMatched.join(', ')}`, { ids: notMatched });
+    if (notMatched.length) throw matchingError(MatchingRule.NOT_MATCHED, 'paymentIDs', `not matched: ${notMatched.join(', ')}`, { ids: notMatched });
     const ids = rows.map((p) => p.id);
     const lines = await this.scope.select(PaymentMatch, 'm').where('m.paymentID IN (:...ids)', { ids }).getMany();
     const matchIDs = [...new Set(lines.map((l) => l.matchID))];
@@ -112,11 +112,11 @@ export class MatchingService {
     for (const [id, status] of previous) {
       const set = { status, endDate: null, endYear: null, endPeriod: null, ...modificationAudit(this.principal, at) };
       const changed = await this.scope.update(Payment, set, 'ID = :id AND Status = :matched', { id, matched: PaymentStatus.MATCHED });
-      if (changed !== 1) throw ruleError(PaymentRule.NOT_MATCHED, 'paymentIDs', `payment ${id} changed meanwhile`, { ids: [id] });
+      if (changed !== 1) throw matchingError(MatchingRule.NOT_MATCHED, 'paymentIDs', `payment ${id} changed meanwhile`, { ids: [id] });
     }
     if (matchIDs.length) {
       const deleted = await this.scope.delete(PaymentMatch, 'MatchID IN (:...matchIDs)', { matchIDs });
-      if (deleted !== all.length) throw ruleError(PaymentRule.NOT_MATCHED, 'paymentIDs', 'the matches changed meanwhile', { ids });
+      if (deleted !== all.length) throw matchingError(MatchingRule.NOT_MATCHED, 'paymentIDs', 'the matches changed meanwhile', { ids });
     }
     return payments.reload([...previous.keys()]);
   }

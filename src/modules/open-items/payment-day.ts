@@ -1,5 +1,5 @@
 import { dayOf, startOfDay } from '../../platform/dates';
-import { ruleErrors } from '../../platform/errors';
+import { ErrorCode, ruleErrors } from '../../platform/errors';
 
 /** Rules of the days that decide what an open item pays (execution, payment and statement dates). */
 export enum PaymentDayRule {
@@ -9,10 +9,12 @@ export enum PaymentDayRule {
   DATE_IN_FUTURE = 'DATE_IN_FUTURE',
 }
 
-const paymentDayError = ruleErrors<PaymentDayRule>({
+export const PAYMENT_DAY_ERROR_CODES: Record<PaymentDayRule, ErrorCode> = {
   [PaymentDayRule.DATE_IN_PAST]: 'BAD_USER_INPUT',
   [PaymentDayRule.DATE_IN_FUTURE]: 'BAD_USER_INPUT',
-});
+};
+
+const paymentDayError = ruleErrors(PAYMENT_DAY_ERROR_CODES);
 
 /**
  * The day (midnight UTC) on which money leaves the payer's account, checked against today (UTC,
