@@ -69,7 +69,10 @@ export function routeLabel(route: string): RequestHandler {
  *    "principal":"<key id or JWT subject>","divisions":[1,2],"msg":"request"}
  *
  * and observes the request in the metrics (by route pattern, and by GraphQL operation). No
- * header, body, query string or credential is ever logged.
+ * header, body, query string or credential is ever logged. Not pino-http: the line needs the
+ * GraphQL operation and the principal, known only after authentication and Apollo's parse, and
+ * the same end of request feeds the metrics; pino-http would log req/res objects (headers) that
+ * would then have to be serialised away again.
  */
 export function observeRequests(runtime: Runtime): RequestHandler {
   return (req, res, next) => {
