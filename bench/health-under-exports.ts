@@ -27,7 +27,13 @@ export async function healthUnderExports(
   options: { count: number; durationS: number; sql: string; running: () => Promise<number> },
 ): Promise<HealthUnderExports> {
   const probe = async () => {
-    const r = await autocannon({ url: `http://127.0.0.1:${port}/health`, connections: 1, overallRate: 50, duration: options.durationS, timeout: 30 });
+    const r = await autocannon({
+      url: `http://127.0.0.1:${port}/health`,
+      connections: 1,
+      overallRate: 50,
+      duration: options.durationS,
+      timeout: 30,
+    });
     if (r.non2xx || r.errors) throw new Error(`/health: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
     return { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, requests: r.requests.total };
   };

@@ -8,8 +8,9 @@ import autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import { createApiKey } from '../src/access/api-keys';
 import { SCOPES } from '../src/access/principal';
-import { closeDatabase, openDatabase } from '../src/db/data-source';
-import { clearAll, seed } from '../src/db/seed/seed';
+import { closeDatabase } from '../src/db/data-source';
+import { openGatewayDatabase as openDatabase } from '../src/modules/entities';
+import { clearAll, seed } from '../src/seed/seed';
 import { HealthUnderExports, healthUnderExports } from './health-under-exports';
 
 /**

@@ -38,3 +38,6 @@ export class ApiKeyRecord {
   @Column({ name: 'Revoked', type: 'datetime', nullable: true })
   declare revoked: Date | null;
 }
+
+/** The entities of access (credentials), for the data source's mapping; nothing else touches them. */
+export const ACCESS_ENTITIES: readonly Function[] = [ApiKeyRecord];

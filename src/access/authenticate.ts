@@ -1,9 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Config } from '../config';
+import { Runtime } from '../platform/runtime';
 import { Database } from '../db/data-source';
-import { Division } from '../modules/divisions/division.entity';
 import { API_KEY_PREFIX, principalForApiKey, unauthenticated } from './api-keys';
-import { createJwtVerifier, JwtVerifier } from './jwt';
+import { createJwtVerifier } from './jwt';
 import { Principal, SCOPES } from './principal';
 
 /**
@@ -13,13 +12,14 @@ import { Principal, SCOPES } from './principal';
  *   Authorization: Bearer <JWT>        a token signed with JWT_SECRET or a key of JWT_JWKS_FILE
  * Keys are looked up on every request, so a revoked key fails on the next one.
  */
-export async function authenticate(headers: IncomingHttpHeaders, db: Database, config: Config): Promise<Principal> {
+export async function authenticate(headers: IncomingHttpHeaders, db: Database, runtime: Runtime): Promise<Principal> {
   const credential = credentialOf(headers);
   if (!credential) {
     throw unauthenticated('This request needs credentials: an API key (X-API-Key or Authorization: Bearer) or a bearer token');
   }
   if (credential.startsWith(API_KEY_PREFIX)) return principalForApiKey(db, credential);
-  const verifier = verifierFor(config);
+  // One verifier per gateway: the JWKS file is read once.
+  const verifier = runtime.memo('jwt-verifier', () => createJwtVerifier(runtime.config));
   if (!verifier) throw unauthenticated('Bearer tokens are not accepted: no JWT_SECRET or JWT_JWKS_FILE is configured');
   return verifier.verify(credential);
 }
@@ -35,13 +35,6 @@ function credentialOf(headers: IncomingHttpHeaders): string | undefined {
   return (Array.isArray(key) ? key[0] : key)?.trim() || undefined;
 }
 
-/** One verifier per configuration (the JWKS file is read once). */
-const verifiers = new WeakMap<Config, JwtVerifier | undefined>();
-function verifierFor(config: Config): JwtVerifier | undefined {
-  if (!verifiers.has(config)) verifiers.set(config, createJwtVerifier(config));
-  return verifiers.get(config);
-}
-
 /** The trusted local user of the CLI (never reachable over HTTP). */
 export const LOCAL_PRINCIPAL: Principal = {
   id: 'local',
@@ -53,7 +46,7 @@ export const LOCAL_PRINCIPAL: Principal = {
 
 /** Every division code in the database (the meaning of a grant of 'all'). */
 export async function allDivisionCodes(db: Database): Promise<number[]> {
-  const rows = await db.dataSource.getRepository(Division).find({ select: { code: true }, order: { code: 'ASC' } });
+  const rows = await db.dataSource.getRepository<{ code: number }>('Divisions').find({ select: { code: true }, order: { code: 'ASC' } });
   return rows.map((r) => r.code);
 }
 

@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { findTable } from '../catalog';
-import { forbidden, GatewayError } from '../common/errors';
+import { GatewayError } from '../platform/errors';
+import { AccessRule, accessError } from './access.errors';
 import { Database } from '../db/data-source';
 import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-query';
 import { Dialect } from '../db/dialect';
@@ -48,7 +49,8 @@ export class DivisionScope {
 
   /** Refuse a write into a division the caller was not granted (FORBIDDEN names the division). */
   assertWritable(division: number): void {
-    if (!this.allows(division)) throw forbidden(`Division ${division} is not granted to this caller`, { division });
+    if (this.allows(division)) return;
+    throw accessError(AccessRule.DIVISION_NOT_GRANTED, null, `Division ${division} is not granted to this caller`, { division });
   }
 
   /** A SELECT over `entity` aliased `alias`, restricted to the granted divisions. */
@@ -91,8 +93,7 @@ export class DivisionScope {
    * everything else the build depends on.
    */
   reuse<T extends object>(key: string, build: () => T): T {
-    let cache = reusable.get(this.#db);
-    if (!cache) reusable.set(this.#db, (cache = new LRUCache<string, object>({ max: 1000 })));
+    const cache = this.#db.memo('scope-statements', () => new LRUCache<string, object>({ max: 1000 }));
     const k = `${this.divisions.join(',')}|${key}`;
     let value = cache.get(k) as T | undefined;
     if (!value) cache.set(k, (value = build()));
@@ -243,19 +244,14 @@ export class DivisionScope {
   }
 }
 
-/** Statements built by scopes, per database (see DivisionScope.reuse). */
-const reusable = new WeakMap<Database, LRUCache<string, object>>();
-
 /** Tables only src/access reads and writes (never through findInternal/insertInternal). */
 const ACCESS_TABLES = new Set(['ApiKeys']);
 
 /** One queue of transactions per SQLite database (see DivisionScope.transaction). */
-const queues = new WeakMap<Database, Promise<unknown>>();
-
 function serialised<R>(db: Database, run: () => Promise<R>): Promise<R> {
-  const previous = queues.get(db) ?? Promise.resolve();
-  const result = previous.then(run, run);
-  queues.set(db, result.catch(() => undefined));
+  const queue = db.memo('transaction-queue', () => ({ tail: Promise.resolve() as Promise<unknown> }));
+  const result = queue.tail.then(run, run);
+  queue.tail = result.catch(() => undefined);
   return result;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createLocalJWKSet, decodeProtectedHeader, errors, JSONWebKeySet, JWTPayload, jwtVerify } from 'jose';
-import { Config } from '../config';
+import { Config } from '../platform/config';
 import { unauthenticated, normaliseDivisions } from './api-keys';
 import { isScope, Principal, Scope } from './principal';
 

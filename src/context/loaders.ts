@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import { ObjectLiteral } from 'typeorm';
 import { table } from '../catalog';
 import { DivisionScope } from '../access/division-scope';
-import { entityOf } from '../db/entities';
 
 /**
  * Per-request DataLoaders for to-one relations. A key carries the division of the row that
@@ -46,7 +45,7 @@ export class Loaders {
     const c = t.columns.find((x) => x.name === columnName)!;
     const values = [...new Set(keys.map((k) => k.slice(k.indexOf('|') + 1)))];
     const rows = await this.scope
-      .select(entityOf(tableName), 't')
+      .select(tableName, 't')
       .where(`t.${c.field} IN (:...values)`, { values: c.type.startsWith('int') ? values.map(Number) : values })
       .getMany();
     const partition = t.partitionColumn && t.columns.find((x) => x.name === t.partitionColumn)!.field;

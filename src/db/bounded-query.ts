@@ -4,7 +4,7 @@ import type { Database } from './data-source';
 import { killQuery } from './mysql-kill';
 import { SQLITE_DEADLINE_MESSAGE } from './sqlite-deadline';
 import { sqliteValue } from './sqlite-read-pool';
-import { StatementCancelledError, throwIfAborted } from './statement-context';
+import { isStatementCancelled, StatementCancelledError, throwIfAborted } from './statement-context';
 
 /**
  * Read statements with a time bound, whole or streamed row by row, cancellable (see
@@ -17,17 +17,12 @@ import { StatementCancelledError, throwIfAborted } from './statement-context';
  */
 export type Row = Record<string, unknown>;
 
-const flavours = new WeakMap<Database, Promise<'mariadb' | 'mysql'>>();
-
-async function mysqlFlavour(db: Database): Promise<'mariadb' | 'mysql'> {
-  let flavour = flavours.get(db);
-  if (!flavour) {
-    flavour = db.dataSource
+function mysqlFlavour(db: Database): Promise<'mariadb' | 'mysql'> {
+  return db.memo('mysql-flavour', () =>
+    db.dataSource
       .query('SELECT VERSION() AS v')
-      .then((rows: { v: string }[]) => (/mariadb/i.test(String(rows[0]?.v)) ? 'mariadb' : 'mysql'));
-    flavours.set(db, flavour);
-  }
-  return flavour;
+      .then((rows: { v: string }[]) => (/mariadb/i.test(String(rows[0]?.v)) ? 'mariadb' : 'mysql')),
+  );
 }
 
 /** `sql` (a SELECT) wrapped so that the server aborts it after `timeoutMs`. */
@@ -78,7 +73,15 @@ export async function boundedQuery(db: Database, manager: EntityManager, sql: st
   throwIfAborted(options.signal);
   if (db.dialect.kind === 'sqlite' && db.readers && options.heavy) {
     db.dataSource.logger.logQuery(bounded, parameters);
-    return db.readers.all(bounded, parameters, options.signal);
+    const started = performance.now();
+    try {
+      const rows = await db.readers.all(bounded, parameters, options.signal);
+      db.statements.finished(bounded, performance.now() - started);
+      return rows;
+    } catch (error) {
+      if (!isStatementCancelled(error)) db.dataSource.logger.logQueryError(error as Error, bounded, parameters);
+      throw error;
+    }
   }
   return preparedQuery(db, bounded, parameters, options.signal);
 }
@@ -94,9 +97,14 @@ export async function preparedQuery(db: Database, sql: string, parameters: unkno
   const driver = db.dataSource.driver as unknown as { obtainMasterConnection(): Promise<MysqlPoolConnection> };
   const connection = await driver.obtainMasterConnection();
   const kill = killOnAbort(db, connection, signal);
+  const started = performance.now();
   try {
     try {
-      return await new Promise<Row[]>((resolve, reject) => connection.execute(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows))));
+      const rows = await new Promise<Row[]>((resolve, reject) =>
+        connection.execute(sql, parameters, (error, result) => (error ? reject(error) : resolve(result))),
+      );
+      db.statements.finished(sql, performance.now() - started);
+      return rows;
     } catch (error) {
       // The server's max_prepared_stmt_count is shared by every client: when it is reached, the
       // statement still runs, unprepared.
@@ -104,7 +112,10 @@ export async function preparedQuery(db: Database, sql: string, parameters: unkno
       return await new Promise<Row[]>((resolve, reject) => connection.query(sql, parameters, (e: Error | null, rows: Row[]) => (e ? reject(e) : resolve(rows))));
     }
   } catch (error) {
-    throw kill.fired() ? new StatementCancelledError(signal?.reason) : error;
+    // A statement stopped for a client that hung up did not fail.
+    if (kill.fired()) throw new StatementCancelledError(signal?.reason);
+    db.dataSource.logger.logQueryError(error as Error, sql, parameters);
+    throw error;
   } finally {
     await kill.done();
     if (kill.fired()) connection.destroy();
@@ -125,13 +136,22 @@ const ER_MAX_PREPARED_STMT_COUNT_REACHED = 1461;
 export async function* streamQuery(db: Database, sql: string, parameters: unknown[], timeoutMs: number, signal?: AbortSignal): AsyncGenerator<Row> {
   db.statements.record();
   throwIfAborted(signal);
-  if (db.dialect.kind === 'mysql') {
-    yield* streamMysql(db, await withStatementTimeout(db, sql, timeoutMs), parameters, signal);
-  } else if (db.readers) {
-    for await (const batch of db.readers.stream(sql, parameters, signal)) yield* batch;
-  } else {
-    yield* streamMainConnection(db, sql, parameters);
+  // A streamed statement lasts until its last row is read (the server works as long).
+  const started = performance.now();
+  try {
+    if (db.dialect.kind === 'mysql') {
+      yield* streamMysql(db, await withStatementTimeout(db, sql, timeoutMs), parameters, signal);
+    } else if (db.readers) {
+      for await (const batch of db.readers.stream(sql, parameters, signal)) yield* batch;
+    } else {
+      yield* streamMainConnection(db, sql, parameters);
+    }
+  } catch (error) {
+    // A statement stopped for a client that hung up did not fail.
+    if (!isStatementCancelled(error)) db.dataSource.logger.logQueryError(error as Error, sql, parameters);
+    throw error;
   }
+  db.statements.finished(sql, performance.now() - started);
 }
 
 async function* streamMysql(db: Database, sql: string, parameters: unknown[], signal: AbortSignal | undefined): AsyncGenerator<Row> {

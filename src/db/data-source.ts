@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import { ApiKeyRecord } from '../access/api-key.entity';
 import { withStatementTimeout } from './bounded-query';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
-import { ENTITIES } from './entities';
-import { registerStatementDeadline } from './sqlite-deadline';
-import { registerDecimalFunctions } from './sqlite-decimal';
+import { registerSqliteFunctions } from './sqlite-functions';
 import { SqliteReadPool } from './sqlite-read-pool';
-import { CountingLogger, StatementCounter } from './statement-counter';
+import { createLogger, Logger } from '../platform/logger';
+import { CountingLogger, StatementCounter, statementTimer } from './statement-counter';
 
 export interface Database {
   readonly dataSource: DataSource;
@@ -17,13 +15,43 @@ export interface Database {
   readonly statements: StatementCounter;
   /** SQLite file databases: the read workers that run heavy reads off the event loop. */
   readonly readers?: SqliteReadPool;
+  /**
+   * The value cached for this database under `key` (prepared lookups, statement plans, the
+   * server flavour), made by `make` on first use: caches live as long as the database object,
+   * never in module-level maps.
+   */
+  memo<T>(key: string, make: () => T): T;
 }
 
-/** TypeORM options for a `sqlite:path` or `mysql://` URL; used by the app, tests and the CLI. */
-export function dataSourceOptions(databaseUrl: string, counter = new StatementCounter()): DataSourceOptions {
-  const logger = new CountingLogger(counter, process.env.LOG_SQL === 'true');
-  // ApiKeys is not a catalog table: mapped here, kept out of ENTITIES (seed clears those).
-  const common = { entities: [...ENTITIES, ApiKeyRecord], migrations: MIGRATIONS, synchronize: false, logging: ['query', 'error'] as const, logger };
+/** Entity classes (or schemas) a data source maps; the composition root passes them in. */
+export type MappedEntities = readonly (Function | EntitySchema)[];
+
+/**
+ * Where the database's own log lines go: `logger` (default: JSON lines at LOG_LEVEL) for failed
+ * statements and TypeORM's errors, and every statement at debug level when `logSql` (default:
+ * LOG_SQL=true). While a request runs, lines go to the request's logger instead (see
+ * StatementCounter.run).
+ */
+export interface DatabaseLogging {
+  logger?: Logger;
+  logSql?: boolean;
+}
+
+/**
+ * TypeORM options for a `sqlite:path` or `mysql://` URL mapping `entities`; used by the app,
+ * tests and the CLI (through modules/entities.ts, which knows the entities).
+ */
+export function dataSourceOptions(
+  databaseUrl: string,
+  entities: MappedEntities,
+  counter = new StatementCounter(),
+  logging: DatabaseLogging = {},
+): DataSourceOptions {
+  const logger = new CountingLogger(counter, {
+    logger: logging.logger ?? createLogger(process.env.LOG_LEVEL || 'info'),
+    logSql: logging.logSql ?? process.env.LOG_SQL === 'true',
+  });
+  const common = { entities: [...entities], migrations: MIGRATIONS, synchronize: false, logging: ['query', 'error'] as const, logger };
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -36,8 +64,7 @@ export function dataSourceOptions(databaseUrl: string, counter = new StatementCo
         db.pragma('journal_mode = WAL');
         db.pragma('busy_timeout = 5000');
         db.pragma('foreign_keys = ON');
-        registerDecimalFunctions(db);
-        registerStatementDeadline(db);
+        registerSqliteFunctions(db);
       },
     };
   }
@@ -61,20 +88,30 @@ export function dataSourceOptions(databaseUrl: string, counter = new StatementCo
 }
 
 /**
- * Opens (and by default migrates) the database of `databaseUrl` (see dataSourceOptions). On a
- * SQLite file it also sets up the read workers for heavy reads (SQLITE_READ_WORKERS of them at
- * most, started on first use). Close it with closeDatabase.
+ * Opens (and by default migrates) the database at `databaseUrl` with the given entities mapped.
+ * On a SQLite file it also sets up the read workers for heavy reads (SQLITE_READ_WORKERS of them
+ * at most, started on first use). Close it with closeDatabase.
  */
-export async function openDatabase(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Database> {
+export async function openDatabase(
+  databaseUrl: string,
+  options: { entities: MappedEntities; migrate?: boolean } & DatabaseLogging,
+): Promise<Database> {
   const statements = new StatementCounter();
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, statements));
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements, options));
   await dataSource.initialize();
+  // Durations of the statements TypeORM runs, for the metrics (the query layer's own are timed in bounded-query.ts).
+  dataSource.subscribers.push(statementTimer(statements));
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
   const file = dialect.kind === 'sqlite' ? String((dataSource.options as { database?: string }).database ?? '') : '';
   // An in-memory database exists only on its own connection: no worker can open it.
   const readers = file !== '' && file !== ':memory:' ? new SqliteReadPool(path.resolve(file), readWorkers(process.env.SQLITE_READ_WORKERS)) : undefined;
-  const db = { dataSource, dialect, statements, readers };
+  const caches = new Map<string, unknown>();
+  const memo = <T>(key: string, make: () => T): T => {
+    if (!caches.has(key)) caches.set(key, make());
+    return caches.get(key) as T;
+  };
+  const db: Database = { dataSource, dialect, statements, readers, memo };
   await refreshStatistics(db);
   // Learn MariaDB or MySQL (how to bound a statement) now, so no request runs or counts it.
   await withStatementTimeout(db, 'SELECT 1', 1);
@@ -106,10 +143,10 @@ export async function closeDatabase(db: Database): Promise<void> {
   if (db.dialect.kind === 'sqlite') {
     try {
       const [result] = (await db.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)')) as { busy: number }[];
-      if (result?.busy) console.error('[db] WAL checkpoint incomplete: another connection is reading or writing');
+      if (result?.busy) db.dataSource.logger.log('warn', 'WAL checkpoint incomplete: another connection is reading or writing');
     } catch (error) {
       // A busy database (a transaction of another process) keeps its WAL; SQLite replays it on open.
-      console.error('[db] WAL checkpoint failed:', (error as Error).message);
+      db.dataSource.logger.log('warn', `WAL checkpoint failed: ${(error as Error).message}`);
     }
   }
   await db.dataSource.destroy();

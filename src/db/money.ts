@@ -1,5 +1,5 @@
 import { ValueTransformer } from 'typeorm';
-import { toFixedScale } from '../common/decimal';
+import { toFixedScale } from '../platform/decimal';
 
 /**
  * Decimal columns travel as strings in both directions: MariaDB returns DECIMAL as text

@@ -18,7 +18,8 @@ export async function killQuery(db: Database, threadId: number): Promise<void> {
     await connection.query(`KILL QUERY ${threadId}`);
   } catch (error) {
     // ER_NO_SUCH_THREAD: the statement (and its connection) ended meanwhile.
-    if ((error as { errno?: number }).errno !== 1094) console.error('[db] KILL QUERY failed:', (error as Error).message);
+    if ((error as { errno?: number }).errno !== 1094)
+      db.dataSource.logger.log('warn', `KILL QUERY ${threadId} failed: ${(error as Error).message}`);
   } finally {
     await connection?.end().catch(() => undefined);
   }

@@ -1,4 +1,4 @@
-import { DataSource, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Driver } from 'typeorm/driver/Driver';
 import { LRUCache } from 'lru-cache';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
@@ -21,13 +21,13 @@ export function rowReader(qb: SelectQueryBuilder<ObjectLiteral>): RowReader {
   return { connection: qb.connection, main: qb.expressionMap.mainAlias!.metadata, hydrators: new Map() };
 }
 
-/** A reader for rows of `entity` from a statement written by hand (its columns as `alias_Column`). */
-export function entityReader(connection: DataSource, entity: Function): RowReader {
+/** A reader for rows of `entity` (a class or a table name) from a statement written by hand (its columns as `alias_Column`). */
+export function entityReader(connection: DataSource, entity: EntityTarget<ObjectLiteral>): RowReader {
   return { connection, main: connection.getMetadata(entity), hydrators: new Map() };
 }
 
 /** Entities (of `entity`, default the statement's main one) from raw rows selected as `alias_Column`. */
-export function hydrateRows<T>(reader: RowReader, rows: readonly ObjectLiteral[], alias: string, entity?: Function): T[] {
+export function hydrateRows<T>(reader: RowReader, rows: readonly ObjectLiteral[], alias: string, entity?: EntityTarget<ObjectLiteral>): T[] {
   if (rows.length === 0) return [];
   const meta = entity ? reader.connection.getMetadata(entity) : reader.main;
   const driver = reader.connection.driver;
@@ -68,7 +68,7 @@ function hydratorFor(meta: EntityMetadata, alias: string, sample: ObjectLiteral)
 
 const PLAIN_TYPES = new Set(['varchar', 'int', 'smallint']);
 
-/** Physical column names of an entity (to select a joined table's columns under `alias_Column`). */
-export function columnNames(qb: SelectQueryBuilder<ObjectLiteral>, entity: Function): string[] {
+/** Physical column names of an entity or table (to select a joined table's columns under `alias_Column`). */
+export function columnNames(qb: SelectQueryBuilder<ObjectLiteral>, entity: EntityTarget<ObjectLiteral>): string[] {
   return qb.connection.getMetadata(entity).columns.map((c) => c.databaseName);
 }

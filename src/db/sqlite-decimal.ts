@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { Dec } from '../common/decimal';
+import { Dec } from '../platform/decimal';
 
 /**
  * SQLite has no exact decimal type: money is stored as canonical decimal text and these

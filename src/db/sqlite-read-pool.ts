@@ -293,7 +293,8 @@ function rowsOf(reply: WorkerReply, signal: AbortSignal | undefined): Row[] {
   }
   const rows = reply.rows ?? [];
   // Blobs cross the thread boundary as Uint8Array; the main connection gives Buffers.
-  for (const row of rows) for (const k in row) if (row[k] instanceof Uint8Array && !Buffer.isBuffer(row[k])) row[k] = Buffer.from(row[k] as Uint8Array);
+  for (const row of rows)
+    for (const k in row) if (row[k] instanceof Uint8Array && !Buffer.isBuffer(row[k])) row[k] = Buffer.from(row[k] as Uint8Array);
   return rows;
 }
 

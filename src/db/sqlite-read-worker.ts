@@ -1,16 +1,15 @@
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import { registerStatementDeadline } from './sqlite-deadline';
-import { registerDecimalFunctions } from './sqlite-decimal';
+import { registerSqliteFunctions } from './sqlite-functions';
 
 /**
  * One read worker of the SQLite read pool (sqlite-read-pool.ts), in a thread of its own: a
  * read-only connection to the database file (WAL lets it read while the main connection writes)
  * that runs one statement at a time, so a heavy read blocks this thread, never the event loop
  * that serves requests. It has the same SQL functions as the main connection (exact decimals,
- * `cf_deadline`), and `cf_deadline` here also stops the statement as soon as the main thread
- * marks its job cancelled in the shared control word.
+ * text semantics, `cf_deadline`), and `cf_deadline` here also stops the statement as soon as the
+ * main thread marks its job cancelled in the shared control word.
  *
  * Protocol (one job at a time, each request answered by one reply; 'all' and 'open' first send
  * {job, started: true} as the statement begins, so the pool knows what really runs):
@@ -56,10 +55,9 @@ function start(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   if (process.platform === 'linux') os.setPriority(WORKER_NICE);
   const db = new BetterSqlite3(init.file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  registerDecimalFunctions(db);
   const control = new Int32Array(init.control);
   let current = 0;
-  registerStatementDeadline(db, () => Atomics.load(control, 0) === current);
+  registerSqliteFunctions(db, { cancelled: () => Atomics.load(control, 0) === current });
   let open: { job: number; rows: IterableIterator<Record<string, unknown>>; batch: number } | undefined;
 
   const closeOpen = () => {
@@ -83,7 +81,11 @@ function start(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
     try {
       if (m.op === 'all') {
         closeOpen();
-        port.postMessage({ job: m.job, rows: db.prepare(m.sql!).all(...m.params!) as Record<string, unknown>[], done: true } satisfies WorkerReply);
+        port.postMessage({
+          job: m.job,
+          rows: db.prepare(m.sql!).all(...m.params!) as Record<string, unknown>[],
+          done: true,
+        } satisfies WorkerReply);
       } else if (m.op === 'open') {
         closeOpen();
         const statement = db.prepare(m.sql!);

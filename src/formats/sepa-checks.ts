@@ -1,5 +1,5 @@
 import { electronicFormatIBAN, isSEPACountry, isValidBIC, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
-import { Dec, isDecimalText } from '../common/decimal';
+import { Dec, isDecimalText } from '../platform/decimal';
 
 /**
  * The checks a SEPA credit transfer imposes on its amount and accounts, shared by the pain.001

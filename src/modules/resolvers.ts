@@ -1,23 +1,23 @@
 import { NonEmptyArray } from 'type-graphql';
 import { CATALOG } from '../catalog';
-import { entityOf } from '../db/entities';
+import { entityOf } from './entities';
 import { ApiKeyResolver } from './api-keys/api-key.resolver';
-import { AGGREGATE_RESOLVERS } from './aggregates.resolver';
+import { AGGREGATE_RESOLVERS } from './lists/aggregates.resolver';
 import { CatalogResolver } from './catalog/catalog.resolver';
-import { entityResolver } from './entity.resolver';
+import { entityResolver } from './lists/entity.resolver';
 import { PaymentAgeingResolver } from './payments/payment-ageing.resolver';
-import { NESTED_LIST_RESOLVERS } from './nested-lists.resolver';
+import { NESTED_LIST_RESOLVERS } from './lists/nested-lists.resolver';
 import { PaymentRunResolver } from './batches/payment-run.resolver';
 import { MatchingResolver } from './matching/matching.resolver';
 import { EpcQrCodeResolver, PaymentEpcQrResolver } from './payments/payment-epc-qr.resolver';
 import { PaymentSelectionResolver } from './payments/payment-selection.resolver';
 import { PaymentMutations } from './payments/payment.resolver';
-import { RELATION_RESOLVERS } from './relations.resolver';
+import { RELATION_RESOLVERS } from './lists/relations.resolver';
 import { SqlResolver } from './sql/sql.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
 export const RESOLVERS = [
-  ...CATALOG.filter((t) => t.name !== 'DocumentAttachments').map((t) => entityResolver(t, entityOf(t.name) as never)),
+  ...CATALOG.filter((t) => t.rootList !== false).map((t) => entityResolver(t, entityOf(t.name) as never)),
   ...RELATION_RESOLVERS,
   ApiKeyResolver,
   ...NESTED_LIST_RESOLVERS,

@@ -1,17 +1,18 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
 import { CatalogColumn, CatalogTable, table } from '../catalog';
-import { Dec, toFixedScale } from '../common/decimal';
-import { badInput } from '../common/errors';
-import { entityOf } from '../db/entities';
-import { AGGREGATE_FUNCTIONS, AggregateArgs, AggregateFunction, amountColumns, DateBucket, enumOfColumn, groupableColumns, GroupResult } from './aggregate-inputs';
-import { ColumnFilter, SortDirection } from './filter-inputs';
+import { Dec, toFixedScale } from '../platform/decimal';
+import { badInput } from '../platform/errors';
+import { AGGREGATE_FUNCTIONS, AggregateArgs, AggregateFunction, amountColumns, ColumnFilter, DateBucket, groupableColumns, GroupResult, SortDirection } from './list-inputs';
 import { prepare, run } from './run-statement';
-import { ColumnExpr, SqlCompiler, Statement } from './sql-compiler';
+import { ColumnExpr, ListFilterCompiler, Statement } from './filter-sql';
+import { checkKeyCount, DEFAULT_FILTER_LIMITS, MAX_GROUP_KEYS } from './limits';
 
 export interface AggregateOptions {
   maxPageSize: number;
   statementTimeoutMs: number;
+  /** Most values of one `in` / `notIn` list (config MAX_LIST_VALUES; default 1,000). */
+  maxListValues?: number;
 }
 
 /** Amount columns (by GraphQL field) the client selected per function. */
@@ -37,9 +38,12 @@ export class AggregateBuilder {
 
   async groups(tableName: string, args: AggregateArgs, wanted: WantedAggregates): Promise<GroupResult[]> {
     const t = table(tableName);
-    const stmt = new Statement(this.scope);
-    const qb = this.scope.select(entityOf(t.name), 't') as SelectQueryBuilder<ObjectLiteral>;
-    const c = new SqlCompiler(stmt, qb, t, 't');
+    const listValues = this.options.maxListValues ?? DEFAULT_FILTER_LIMITS.listValues;
+    const stmt = new Statement(this.scope, { ...DEFAULT_FILTER_LIMITS, listValues });
+    checkKeyCount('groupBy', 'groupKeys', args.groupBy?.length ?? 0, MAX_GROUP_KEYS);
+    checkKeyCount('orderBy', 'sortKeys', args.orderBy?.length ?? 0, MAX_GROUP_KEYS);
+    const qb = this.scope.select(t.name, 't') as SelectQueryBuilder<ObjectLiteral>;
+    const c = new ListFilterCompiler(stmt, qb, t, 't');
     const d = c.dialect;
     const where = c.where(args.where);
     if (where) qb.andWhere(where);
@@ -49,7 +53,7 @@ export class AggregateBuilder {
       if (!column) throw badInput(`groupBy[${i}].field`, `cannot group ${t.typeName} by ${g.field}`);
       const e = c.column(column.name);
       const expr = column.type === 'datetime' ? d.dateBucket(e.sql, (g.bucket ?? DateBucket.DAY) as never) : e.sql;
-      return { column: e.column, field: column.field, expr, groupExpr: column.type === 'datetime' ? expr : c.collate(expr, e.column) };
+      return { column: e.column, field: column.field, expr, groupExpr: column.type === 'datetime' ? expr : c.comparable(expr, e.column) };
     });
     const amounts = amountColumns(t);
     const amount = (name: string) => amounts.find((a) => a.name === name)!;
@@ -74,13 +78,16 @@ export class AggregateBuilder {
     if (keys.length) qb.groupBy(keys.map((k) => k.groupExpr).join(', '));
 
     const having: string[] = [];
-    if (args.having?.count) having.push(...c.columnFilter({ column: INT_TYPE, sql: 'COUNT(*)', nullable: false }, args.having.count as ColumnFilter));
+    if (args.having?.count) {
+      const count: ColumnExpr = { column: INT_TYPE, sql: 'COUNT(*)', nullable: false };
+      having.push(...c.columnFilter(count, args.having.count as ColumnFilter, 'having.count'));
+    }
     for (const fn of AGGREGATE_FUNCTIONS) {
       for (const [field, filter] of Object.entries(args.having?.[fn] ?? {})) {
         if (!filter) continue;
         const col = amounts.find((a) => a.field === field);
         if (!col) throw badInput(`having.${fn}.${field}`, `is not an amount column of ${t.typeName}`);
-        having.push(...c.columnFilter(aggregate(fn, col), filter as ColumnFilter));
+        having.push(...c.columnFilter(aggregate(fn, col), filter as ColumnFilter, `having.${fn}.${field}`));
       }
     }
     if (having.length) qb.having(having.join(' AND '));
@@ -143,7 +150,5 @@ function keyValue(t: CatalogTable, k: GroupKey, v: unknown): unknown {
   if (k.column.type === 'datetime') return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
   if (k.column.type === 'boolean') return Boolean(Number(v));
   if (['int16', 'int32', 'int64'].includes(k.column.type)) return Number(v);
-  const column = t.columns.find((c) => c.field === k.field)!;
-  if (enumOfColumn(t, column)) return typeof v === 'number' ? v : String(v);
   return String(v);
 }

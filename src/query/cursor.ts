@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badInput } from '../common/errors';
+import { badInput } from '../platform/errors';
 
 /**
  * Opaque keyset cursors: the sort-key values of a row plus a fingerprint of the query shape

@@ -1,21 +1,22 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
 import { CatalogRelation, CatalogTable, table } from '../catalog';
-import { badInput } from '../common/errors';
-import { entityOf } from '../db/entities';
+import { badInput } from '../platform/errors';
 import { columnNames, hydrateRows, RowReader, rowReader } from '../db/raw-rows';
-import { ListArgs } from './catalog-inputs';
-import { Page } from './connection';
+import { ListArgs, Page } from './list-inputs';
 import { attachRelated } from './prefetched';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { keysetCondition, orderTerms, resolveSortKeys, SortKey } from './ordering';
 import { prepare, Prepared, run } from './run-statement';
-import { SqlCompiler, Statement } from './sql-compiler';
+import { ListFilterCompiler, Statement } from './filter-sql';
+import { DEFAULT_FILTER_LIMITS } from './limits';
 
 export interface ListOptions {
   maxPageSize: number;
   defaultPageSize?: number;
   statementTimeoutMs: number;
+  /** Most values of one `in` / `notIn` list (config MAX_LIST_VALUES; default 1,000). */
+  maxListValues?: number;
 }
 
 /** What a list should read besides its rows: to-one relations to join (see selectedRelations). */
@@ -38,7 +39,7 @@ interface Plan {
   /** Where each sort key's value is in a raw row (set by applyOrder). */
   keyAliases?: string[];
   /** Joined to-one relations whose rows come back with the page: relation and join alias. */
-  prefetch?: { rel: CatalogRelation; alias: string; entity: Function; presence: string }[];
+  prefetch?: { rel: CatalogRelation; alias: string; entity: string; presence: string }[];
 }
 
 /** The parent rows of a nested list, as `(division, value)` of the column the relation joins on. */
@@ -80,7 +81,7 @@ export class ListQueryBuilder {
   }
 
   /** The statement of a builder: SQL and parameters, with the key hints of its read joins. */
-  private compile(qb: SelectQueryBuilder<ObjectLiteral>, compiler: SqlCompiler): Prepared {
+  private compile(qb: SelectQueryBuilder<ObjectLiteral>, compiler: ListFilterCompiler): Prepared {
     const p = prepare(qb, this.scope, this.options.statementTimeoutMs);
     return { ...p, sql: compiler.withKeyJoinHints(p.sql) };
   }
@@ -137,9 +138,10 @@ export class ListQueryBuilder {
 
   /** The filtered statement: SELECT of the table's columns through the scope, with the where. */
   private base(t: CatalogTable, args: ListArgs, columns?: ReadonlySet<string>) {
-    const stmt = new Statement(this.scope);
-    const qb = this.scope.select(entityOf(t.name), 't') as SelectQueryBuilder<ObjectLiteral>;
-    const compiler = new SqlCompiler(stmt, qb, t, 't');
+    const listValues = this.options.maxListValues ?? DEFAULT_FILTER_LIMITS.listValues;
+    const stmt = new Statement(this.scope, { ...DEFAULT_FILTER_LIMITS, listValues });
+    const qb = this.scope.select(t.name, 't') as SelectQueryBuilder<ObjectLiteral>;
+    const compiler = new ListFilterCompiler(stmt, qb, t, 't');
     if (columns) {
       // Only what the client selected and the keys: less to send, parse and hydrate.
       [...columns].forEach((c, i) => (i === 0 ? qb.select(compiler.stored(c), `t_${c}`) : qb.addSelect(compiler.stored(c), `t_${c}`)));
@@ -150,13 +152,13 @@ export class ListQueryBuilder {
   }
 
   /** LEFT JOINs (through the compiler: scoped, on the division) selecting the related rows' columns. */
-  private prefetch(qb: SelectQueryBuilder<ObjectLiteral>, compiler: SqlCompiler, read: ReadOptions): Plan['prefetch'] {
+  private prefetch(qb: SelectQueryBuilder<ObjectLiteral>, compiler: ListFilterCompiler, read: ReadOptions): Plan['prefetch'] {
     if (!read.prefetch?.length) return undefined;
     return read.prefetch.map(({ name, columns }) => {
       const rel = compiler.t.relations.find((r) => r.name === name && r.kind === 'one');
       if (!rel) throw new Error(`${compiler.t.name} has no to-one relation ${name}`);
       const alias = compiler.readJoin(name) ?? compiler.join(name);
-      const entity = entityOf(rel.table);
+      const entity = rel.table;
       const selected = columns ?? columnNames(qb, entity);
       for (const c of selected) qb.addSelect(`${compiler.q(alias)}.${compiler.q(c)}`, `${alias}_${c}`);
       // NULL in this column: no related row in the caller's divisions (see presenceColumn).
@@ -166,7 +168,7 @@ export class ListQueryBuilder {
     });
   }
 
-  private plan(t: CatalogTable, compiler: SqlCompiler, args: ListArgs, shape: string): Plan {
+  private plan(t: CatalogTable, compiler: ListFilterCompiler, args: ListArgs, shape: string): Plan {
     const max = this.options.maxPageSize;
     for (const name of ['first', 'last'] as const) {
       const v = args[name];
@@ -196,7 +198,7 @@ export class ListQueryBuilder {
    * Selects the sort keys (for cursors), adds the keyset conditions and the ORDER BY. A key that
    * is a stored column the row already carries is read from there instead of selected twice.
    */
-  private applyOrder(qb: SelectQueryBuilder<ObjectLiteral>, compiler: SqlCompiler, plan: Plan, columns: ReadonlySet<string> | undefined, orderBy = true): void {
+  private applyOrder(qb: SelectQueryBuilder<ObjectLiteral>, compiler: ListFilterCompiler, plan: Plan, columns: ReadonlySet<string> | undefined, orderBy = true): void {
     plan.keyAliases = plan.keys.map((k, i) => {
       const stored = !k.ref.relation && !compiler.t.columns.find((c) => c.name === k.ref.column)?.derived;
       if (stored && (!columns || columns.has(k.ref.column))) return `t_${k.ref.column}`;
@@ -267,7 +269,7 @@ export class ListQueryBuilder {
    * Restricts the child statement to the parents' rows and describes the partition: the child's
    * division (when both sides are partitioned) and the child column the relation joins on.
    */
-  private parentPartition(parent: CatalogTable, rel: CatalogRelation, t: CatalogTable, compiler: SqlCompiler, qb: SelectQueryBuilder<ObjectLiteral>, parents: readonly ParentKey[]) {
+  private parentPartition(parent: CatalogTable, rel: CatalogRelation, t: CatalogTable, compiler: ListFilterCompiler, qb: SelectQueryBuilder<ObjectLiteral>, parents: readonly ParentKey[]) {
     if (rel.on.length !== 1) throw new Error(`Nested list ${parent.name}.${rel.name} needs a single-column join`);
     const [, remote] = rel.on[0];
     const remoteColumn = t.columns.find((c) => c.name === remote)!;
@@ -291,8 +293,12 @@ export class ListQueryBuilder {
 }
 
 /** The list-query builder of a request, configured from the gateway's config. */
-export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageSize: number; statementTimeoutMs: number } }): ListQueryBuilder {
-  return new ListQueryBuilder(ctx.scope, { maxPageSize: ctx.config.maxPageSize, statementTimeoutMs: ctx.config.statementTimeoutMs });
+export function listQueryBuilder(ctx: {
+  scope: DivisionScope;
+  config: { maxPageSize: number; statementTimeoutMs: number; maxListValues?: number };
+}): ListQueryBuilder {
+  const { maxPageSize, statementTimeoutMs, maxListValues } = ctx.config;
+  return new ListQueryBuilder(ctx.scope, { maxPageSize, statementTimeoutMs, maxListValues });
 }
 
 /**

@@ -1,9 +1,9 @@
 import { CatalogTable } from '../catalog';
-import { badInput } from '../common/errors';
-import { OrderByInput, SortKeyRef, toOneRelations } from './catalog-inputs';
+import { badInput } from '../platform/errors';
+import { NullsOrder, OrderByInput, SortDirection, SortKeyRef, toOneRelations } from './list-inputs';
 import { table } from '../catalog';
-import { NullsOrder, SortDirection } from './filter-inputs';
-import { ColumnExpr, SqlCompiler } from './sql-compiler';
+import { ColumnExpr, ListFilterCompiler } from './filter-sql';
+import { checkKeyCount, MAX_SORT_KEYS } from './limits';
 
 /** One resolved sort key of a list. */
 export interface SortKey {
@@ -16,13 +16,11 @@ export interface SortKey {
   explicitNulls: boolean;
 }
 
-const MAX_SORT_KEYS = 8;
-
 /** The client's sort keys plus the primary key, so every order is total and pages are stable. */
-export function resolveSortKeys(compiler: SqlCompiler, orderBy: readonly OrderByInput[] | null | undefined): SortKey[] {
+export function resolveSortKeys(compiler: ListFilterCompiler, orderBy: readonly OrderByInput[] | null | undefined): SortKey[] {
   const t: CatalogTable = compiler.t;
   const list = orderBy ?? [];
-  if (list.length > MAX_SORT_KEYS) throw badInput('orderBy', `takes at most ${MAX_SORT_KEYS} keys`);
+  checkKeyCount('orderBy', 'sortKeys', list.length, MAX_SORT_KEYS);
   const keys: SortKey[] = list.map((o) => {
     const ref = sortKeyRef(t, o);
     const ascending = (o.direction ?? SortDirection.ASC) === SortDirection.ASC;
@@ -59,7 +57,7 @@ function sortKeyRef(t: CatalogTable, o: OrderByInput): SortKeyRef {
 }
 
 /** ORDER BY terms for the keys, reversed when paging backwards (last/before). */
-export function orderTerms(compiler: SqlCompiler, keys: readonly SortKey[], backward: boolean): OrderTerm[] {
+export function orderTerms(compiler: ListFilterCompiler, keys: readonly SortKey[], backward: boolean): OrderTerm[] {
   const terms: OrderTerm[] = [];
   for (const k of keys) {
     const ascending = k.ascending !== backward;
@@ -72,9 +70,9 @@ export function orderTerms(compiler: SqlCompiler, keys: readonly SortKey[], back
   return terms;
 }
 
-function sortExpression(compiler: SqlCompiler, e: ColumnExpr): string {
+function sortExpression(compiler: ListFilterCompiler, e: ColumnExpr): string {
   if (e.column.type === 'decimal') return compiler.dialect.decimalSortKey(e.sql);
-  return compiler.collate(e.sql, e.column);
+  return compiler.comparable(e.sql, e.column);
 }
 
 /**
@@ -82,7 +80,7 @@ function sortExpression(compiler: SqlCompiler, e: ColumnExpr): string {
  * as an ordinary filter: (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ..., with nulls placed as the
  * order places them. A leading `k1 >= v1` lets the database seek on an index.
  */
-export function keysetCondition(compiler: SqlCompiler, keys: readonly SortKey[], values: readonly unknown[], backward: boolean): string {
+export function keysetCondition(compiler: ListFilterCompiler, keys: readonly SortKey[], values: readonly unknown[], backward: boolean): string {
   const params = values.map((v, i) => (v === null || v === undefined ? null : compiler.param(keys[i].expr.column, v)));
   const equal = (i: number) => (params[i] === null ? `${keys[i].expr.sql} IS NULL` : compiler.compareSql(keys[i].expr, '=', params[i]!));
   const after = (i: number): string | undefined => {

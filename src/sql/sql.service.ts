@@ -1,7 +1,7 @@
 import { DivisionScope } from '../access/division-scope';
-import { Config } from '../config';
-import { badInput } from '../common/errors';
-import { SqlCompiler } from './compiler';
+import { Config } from '../platform/config';
+import { SqlRule, sqlRuleError } from './errors';
+import { SelectStatementCompiler } from './compile';
 import { parseSelect } from './parse';
 import { CompiledQuery, OutputColumn } from './types';
 import { decodeRow } from './values';
@@ -27,10 +27,11 @@ export class SqlService {
   compile(query: string, parameters: Record<string, unknown> = {}, options: { rowLimit?: number; deadline?: number } = {}): CompiledQuery {
     checkParameters(parameters);
     const ast = parseSelect(query);
-    return new SqlCompiler({
+    return new SelectStatementCompiler({
       dialect: this.scope.dialect,
       conditionFor: (t, alias) => this.scope.conditionFor(t, alias),
       parameters,
+      maxListValues: this.config.maxListValues,
       ...options,
     }).compile(ast);
   }
@@ -43,7 +44,8 @@ export class SqlService {
     // Heavy: an analyst's SELECT may scan whole tables; on SQLite it runs in a read worker.
     const raw = await this.scope.rawQuery(compiled.sql, compiled.parameters, { timeoutMs, heavy: true });
     if (raw.length > max) {
-      throw badInput('query', `the result has more than ${max} rows: add a LIMIT, aggregate, or use /export for large results`, { rowLimit: max });
+      const why = `the result has more than ${max} rows: add a LIMIT, aggregate, or use /export for large results`;
+      throw sqlRuleError(SqlRule.TOO_MANY_ROWS, 'query', why, { rowLimit: max });
     }
     return { columns: compiled.columns, rows: raw.map((r) => decodeRow(compiled.columns, r)) };
   }
@@ -62,6 +64,6 @@ export class SqlService {
 
 function checkParameters(parameters: unknown): asserts parameters is Record<string, unknown> {
   if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
-    throw badInput('parameters', 'must be an object of named values, such as {"status": 20}');
+    throw sqlRuleError(SqlRule.INVALID_PARAMETER, 'parameters', 'must be an object of named values, such as {"status": 20}');
   }
 }

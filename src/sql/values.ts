@@ -1,4 +1,4 @@
-import { Dec } from '../common/decimal';
+import { Dec } from '../platform/decimal';
 import { OutputColumn, ValueType } from './types';
 
 /**

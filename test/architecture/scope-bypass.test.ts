@@ -69,7 +69,7 @@ describe('the bypass checker itself', () => {
 
   it('lets only the graphql-jit executor call .query(), and checks it for everything else', () => {
     const code = "export const run = (compiled: any, db: any) => compiled.query(undefined, {}, {}) && db.dataSource.query('SELECT 1');\n";
-    expect(checkSource('src/jit-gateway.ts', code).map(formatViolation)).toEqual(['src/jit-gateway.ts:1:88 uses .dataSource']);
+    expect(checkSource('src/graphql/jit-gateway.ts', code).map(formatViolation)).toEqual(['src/graphql/jit-gateway.ts:1:88 uses .dataSource']);
     expect(checkSource('src/modules/x.ts', code).map(formatViolation)).toEqual([
       'src/modules/x.ts:1:57 calls .query()',
       'src/modules/x.ts:1:99 calls .query()',

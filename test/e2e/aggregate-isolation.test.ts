@@ -1,5 +1,5 @@
 import { allDivisionCodes } from '../../src/access/authenticate';
-import { Dec } from '../../src/common/decimal';
+import { Dec } from '../../src/platform/decimal';
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { Gql, startTestGateway, TestGateway } from '../support/gateway';

@@ -55,9 +55,15 @@ describe('availability under heavy reads', () => {
       await waitFor(async () => (await running()) === 4, 30_000, 'four heavy exports to be running');
       const health = await latencies(30, () => fetch(`${gw.baseUrl}/health`));
       const small = await latencies(5, () =>
-        gw.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ payments(first: 5) { nodes { id amountDC } } }' }) }),
+        gw.request('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ payments(first: 5) { nodes { id amountDC } } }' }),
+        }),
       );
-      console.log(`${t.db.dialect.kind}: /health under four heavy exports p50 ${health[15].toFixed(1)} ms, max ${health[29].toFixed(1)} ms; small query max ${small[4].toFixed(1)} ms`);
+      console.log(
+        `${t.db.dialect.kind}: /health under four heavy exports p50 ${health[15].toFixed(1)} ms, max ${health[29].toFixed(1)} ms; small query max ${small[4].toFixed(1)} ms`,
+      );
       expect(health[29]).toBeLessThan(1000);
       expect(small[4]).toBeLessThan(1000);
       // Still running: the answers did not wait for the exports to end.
@@ -71,7 +77,11 @@ describe('availability under heavy reads', () => {
   }, 90_000);
 
   it('stops the statement of a POST /sql whose client hangs up', async () => {
-    const request = hangingRequest('/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: HEAVY }) });
+    const request = hangingRequest('/sql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: HEAVY }),
+    });
     try {
       await waitFor(async () => (await running()) === 1, 30_000, 'the SQL statement to be running');
     } finally {
@@ -94,9 +104,17 @@ describe('availability under heavy reads', () => {
 
 describe('GraphQL exports', () => {
   const exportRows = async (body: Record<string, unknown>) => {
-    const res = await gw.request('/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'ndjson', ...body }) });
+    const res = await gw.request('/export', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'ndjson', ...body }),
+    });
     expect(res.status).toBe(200);
-    return (await res.text()).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
+    return (await res.text())
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, string>);
   };
 
   it('takes first as a cap on the rows, not as the page size', async () => {
@@ -115,7 +133,11 @@ describe('GraphQL exports', () => {
     const all = await exportRows({ graphql: '{ payments { nodes { id } } }' });
     const three = await exportRows({ graphql: '{ payments(last: 3) { nodes { id } } }' });
     expect(three).toEqual(all.slice(-3));
-    const tooMany = await gw.request('/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ graphql: '{ payments(last: 101) { nodes { id } } }' }) });
+    const tooMany = await gw.request('/export', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ graphql: '{ payments(last: 101) { nodes { id } } }' }),
+    });
     expect(tooMany.status).toBe(400);
   });
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { RURU_STATIC_DIR } from '../../src/explorer';
+import { RURU_STATIC_DIR } from '../../src/http/explorer';
 import { openTestDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';
 

@@ -1,4 +1,4 @@
-import { Dec } from '../../src/common/decimal';
+import { Dec } from '../../src/platform/decimal';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';
 

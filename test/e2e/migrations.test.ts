@@ -1,5 +1,5 @@
 import { MIGRATIONS } from '../../migrations';
-import { seed } from '../../src/db/seed/seed';
+import { seed } from '../../src/seed/seed';
 import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database';
 
 /**

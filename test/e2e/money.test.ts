@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { allDivisionCodes } from '../../src/access/authenticate';
 import { DivisionScope } from '../../src/access/division-scope';
-import { Dec } from '../../src/common/decimal';
+import { Dec } from '../../src/platform/decimal';
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { PaymentAmountsDocument } from '../generated/graphql';
 import { openSeededDatabase, TestDatabase } from '../support/database';

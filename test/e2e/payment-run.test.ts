@@ -1,14 +1,13 @@
-import { Dec } from '../../src/common/decimal';
+import { Dec } from '../../src/platform/decimal';
 import { DocumentAttachment } from '../../src/modules/documents/document-attachment.entity';
 import { Document } from '../../src/modules/documents/document.entity';
 import { PaymentBatch } from '../../src/modules/batches/payment-batch.entity';
-import { paymentRunHooks } from '../../src/modules/batches/payment-run.hooks';
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { elementValues } from '../support/bank-files';
 import { sharedFile, validateAgainstXsd } from '../support/shared-files';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';
-import { DivisionFixture, divisionFixture, paymentsFingerprint, validPaymentInput } from '../support/payments';
+import { DivisionFixture, divisionFixture, paymentsFingerprint, validPaymentInput, daysFromToday } from '../support/payments';
 
 let t: TestDatabase;
 let gw: TestGateway;
@@ -20,7 +19,7 @@ beforeAll(async () => {
   f = await divisionFixture(t.db);
 });
 afterAll(async () => {
-  paymentRunHooks.afterBatchWritten = undefined;
+  gw.gateway.runtime.hooks.afterBatchWritten = undefined;
   await gw?.close();
   await t?.close();
 });
@@ -56,7 +55,7 @@ const processInput = (ids: string[] | null, extra: Record<string, unknown> = {})
   divisionCode: f.division,
   paymentIDs: ids,
   bankAccountID: f.ownBank.id,
-  executionDate: '2026-06-20T00:00:00Z',
+  executionDate: daysFromToday(5),
   ...extra,
 });
 
@@ -139,8 +138,8 @@ describe('processing', () => {
 
   it('pays AmountDC minus the discount when executed on or before DiscountDueDate', async () => {
     const discounted = { amountDiscountDC: '2.00', amountDiscountFC: '2.00' };
-    const [inTime] = await newPayments(1, () => ({ ...discounted, discountDueDate: '2026-06-20T00:00:00Z' }));
-    const [late] = await newPayments(1, () => ({ ...discounted, discountDueDate: '2026-06-19T00:00:00Z' }));
+    const [inTime] = await newPayments(1, () => ({ ...discounted, discountDueDate: daysFromToday(5) }));
+    const [late] = await newPayments(1, () => ({ ...discounted, discountDueDate: daysFromToday(4) }));
     const res = await gw.gql(PROCESS, { input: processInput([inTime, late]) });
     expect(res.errors).toBeUndefined();
     // 10.00 - 2.00 (in time) + 10.00 (too late for the discount)
@@ -186,14 +185,14 @@ describe('processing', () => {
     await gw.gql(SELECT, { ids });
     const before = await snapshot();
     const maxDoc = Number(await t.db.dataSource.manager.maximum(Document, 'documentNumber', { divisionCode: f.division }));
-    paymentRunHooks.afterBatchWritten = () => {
+    gw.gateway.runtime.hooks.afterBatchWritten = () => {
       throw new Error('injected failure');
     };
     try {
       const res = await gw.gql(PROCESS, { input: processInput(ids) });
       expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
-      paymentRunHooks.afterBatchWritten = undefined;
+      gw.gateway.runtime.hooks.afterBatchWritten = undefined;
     }
     expect(await snapshot()).toEqual(before);
     const again = await gw.gql(PROCESS, { input: processInput(ids) });

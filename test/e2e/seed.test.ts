@@ -1,6 +1,6 @@
-import { ENTITIES } from '../../src/db/entities';
-import { DemoOptions } from '../../src/db/seed/demo-data';
-import { clearAll, seed } from '../../src/db/seed/seed';
+import { ENTITIES } from '../../src/modules/entities';
+import { DemoOptions } from '../../src/seed/demo-data';
+import { clearAll, seed } from '../../src/seed/seed';
 import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database';
 
 /**

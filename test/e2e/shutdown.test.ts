@@ -5,6 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { closeDatabase } from '../../src/db/data-source';
+import { registerSqliteFunctions } from '../../src/db/sqlite-functions';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { runningStatements, waitFor } from '../support/running-statements';
 
@@ -57,7 +58,11 @@ async function startServer(port: number): Promise<string> {
 
 /** An export request that is never read: the server keeps working on it until it stops. */
 function heavyExport(port: number, key: string): void {
-  const req = http.get(`http://127.0.0.1:${port}/export?format=csv&sql=${encodeURIComponent(HEAVY)}`, { headers: { 'x-api-key': key } }, (res) => res.resume());
+  const req = http.get(
+    `http://127.0.0.1:${port}/export?format=csv&sql=${encodeURIComponent(HEAVY)}`,
+    { headers: { 'x-api-key': key } },
+    (res) => res.resume(),
+  );
   req.on('error', () => undefined);
 }
 
@@ -67,7 +72,8 @@ describe('stopping the server', () => {
     const key = await startServer(port);
     heavyExport(port, key);
     heavyExport(port, key);
-    if (t.db.dialect.kind === 'mysql') await waitFor(async () => (await runningStatements(t.db, t.url, 'heavy_probe')) === 2, 30_000, 'the exports to run');
+    if (t.db.dialect.kind === 'mysql')
+      await waitFor(async () => (await runningStatements(t.db, t.url, 'heavy_probe')) === 2, 30_000, 'the exports to run');
     // SQLite: the statements run in the server's read workers, out of sight; give them time to start.
     else await new Promise((resolve) => setTimeout(resolve, 2000));
     const health = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
@@ -93,6 +99,8 @@ describe('stopping the server', () => {
     const copy = `${file}.alone.sqlite`;
     fs.copyFileSync(file, copy);
     const alone = new BetterSqlite3(copy, { readonly: true });
+    // Its indexes on cf_key(...) need the gateway's SQL functions.
+    registerSqliteFunctions(alone);
     try {
       expect(alone.pragma('integrity_check', { simple: true })).toBe('ok');
       expect((alone.prepare('SELECT COUNT(*) AS n FROM Payments').get() as { n: number }).n).toBe(400);

@@ -1,6 +1,6 @@
 import { DivisionScope } from '../../src/access/division-scope';
-import { loadConfig } from '../../src/config';
-import { GatewayError } from '../../src/common/errors';
+import { loadConfig } from '../../src/platform/config';
+import { GatewayError } from '../../src/platform/errors';
 import { SqlService } from '../../src/sql/sql.service';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';

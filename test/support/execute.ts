@@ -1,9 +1,10 @@
+import { testRuntime } from './gateway';
 import { execute, ExecutionResult, parse } from 'graphql';
 import { Principal, Scope, SCOPES } from '../../src/access/principal';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/platform/config';
 import { createContext } from '../../src/context/request-context';
 import { Database } from '../../src/db/data-source';
-import { buildGatewaySchema } from '../../src/schema';
+import { buildGatewaySchema } from '../../src/modules/schema';
 
 /**
  * Runs a GraphQL operation in-process (no HTTP) as a principal granted `divisions`, through the
@@ -22,7 +23,7 @@ export async function executeAs(
     divisions: [...caller.divisions],
     scopes: new Set(caller.scopes ?? SCOPES),
   };
-  const ctx = createContext(db, config, principal, [...caller.divisions].sort((a, b) => a - b));
+  const ctx = createContext(db, testRuntime(config), principal, [...caller.divisions].sort((a, b) => a - b));
   return execute({ schema: buildGatewaySchema(), document: parse(query), variableValues: variables, contextValue: ctx });
 }
 

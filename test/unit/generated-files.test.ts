@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
-import { printGatewaySchema, SCHEMA_FILE } from '../../src/schema';
+import { printGatewaySchema, SCHEMA_FILE } from '../../src/modules/schema';
 
 /**
  * Generated files are committed (reviewers see what a change does to the API); these tests fail

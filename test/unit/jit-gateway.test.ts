@@ -1,6 +1,6 @@
 import { getOperationAST, parse } from 'graphql';
-import { hasRecursiveVariable } from '../../src/jit-gateway';
-import { buildGatewaySchema } from '../../src/schema';
+import { hasRecursiveVariable } from '../../src/graphql/jit-gateway';
+import { buildGatewaySchema } from '../../src/modules/schema';
 
 /**
  * graphql-jit never finishes compiling the parsing of a variable whose input type contains

@@ -1,6 +1,6 @@
 import { mysqlDialect, sqliteDialect } from '../../src/db/dialect';
-import { GatewayError } from '../../src/common/errors';
-import { SqlCompiler } from '../../src/sql/compiler';
+import { GatewayError } from '../../src/platform/errors';
+import { SelectStatementCompiler } from '../../src/sql/compile';
 import { parseSelect } from '../../src/sql/parse';
 import { findTable } from '../../src/catalog';
 
@@ -11,7 +11,7 @@ const conditionFor = (tableName: string, alias: string) => {
 };
 
 function compile(query: string, parameters: Record<string, unknown> = {}, dialect = sqliteDialect) {
-  return new SqlCompiler({ dialect, conditionFor, parameters }).compile(parseSelect(query));
+  return new SelectStatementCompiler({ dialect, conditionFor, parameters }).compile(parseSelect(query));
 }
 
 function refusal(query: string, parameters: Record<string, unknown> = {}): GatewayError {
@@ -81,7 +81,7 @@ describe('SQL compiler', () => {
   });
 
   it('applies the row limit to the outer statement only, never raising a smaller LIMIT', () => {
-    const c = (q: string) => new SqlCompiler({ dialect: sqliteDialect, conditionFor, rowLimit: 11 }).compile(parseSelect(q)).sql;
+    const c = (q: string) => new SelectStatementCompiler({ dialect: sqliteDialect, conditionFor, rowLimit: 11 }).compile(parseSelect(q)).sql;
     expect(c('select ID from Payments')).toMatch(/LIMIT 11$/);
     expect(c('select ID from Payments limit 5 offset 2')).toMatch(/LIMIT 5 OFFSET 2$/);
     expect(c('select ID from Payments limit 500')).toMatch(/LIMIT 11$/);

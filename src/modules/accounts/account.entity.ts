@@ -1,10 +1,8 @@
-import { CountryCodeResolver } from 'graphql-scalars';
 import { ACCOUNTS } from '../../catalog/tables/accounts';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** An account (CRM/Accounts): a supplier or customer of a division. */
 @CatalogEntity(ACCOUNTS, {
-  graphqlTypes: { Country: () => CountryCodeResolver },
   indexes: [{ columns: ['Division', 'Code'], unique: true }, { columns: ['Division', 'Name'] }],
 })
 export class Account {

@@ -1,11 +1,8 @@
-import { CurrencyResolver } from 'graphql-scalars';
 import { BANK_ACCOUNTS } from '../../catalog/tables/bank-accounts';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A bank account (CRM/BankAccounts): the division's own when accountID is null. */
 @CatalogEntity(BANK_ACCOUNTS, {
-  // BankAccount stays a String: it holds an IBAN or another (non-SEPA) account number.
-  graphqlTypes: { Currency: () => CurrencyResolver },
   indexes: [{ columns: ['Division', 'Account'] }, { columns: ['Division', 'BankAccount'] }],
 })
 export class BankAccount {

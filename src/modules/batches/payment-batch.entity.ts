@@ -1,10 +1,8 @@
-import { CurrencyResolver } from 'graphql-scalars';
 import { PAYMENT_BATCHES } from '../../catalog/tables/payment-batches';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A processed payment run: the payments of one bank file. */
 @CatalogEntity(PAYMENT_BATCHES, {
-  graphqlTypes: { Currency: () => CurrencyResolver },
   indexes: [{ columns: ['Division', 'CashflowTransactionBatchCode'], unique: true }, { columns: ['Division', 'ExecutionDate'] }],
 })
 export class PaymentBatch {

@@ -1,5 +1,5 @@
 import { CONTACTS } from '../../catalog/tables/contacts';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A contact person of an account (CRM/Contacts). */
 @CatalogEntity(CONTACTS, { indexes: [{ columns: ['Division', 'Account'] }] })

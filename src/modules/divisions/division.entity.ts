@@ -1,11 +1,8 @@
-import { CountryCodeResolver, CurrencyResolver, IBANResolver } from 'graphql-scalars';
 import { DIVISIONS } from '../../catalog/tables/divisions';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A division (System/Divisions): the unit every Cashflow row is partitioned by. */
-@CatalogEntity(DIVISIONS, {
-  graphqlTypes: { Currency: () => CurrencyResolver, Country: () => CountryCodeResolver, IBAN: () => IBANResolver },
-})
+@CatalogEntity(DIVISIONS)
 export class Division {
   declare code: number;
   declare description: string;

@@ -1,5 +1,5 @@
 import { DOCUMENT_ATTACHMENTS } from '../../catalog/tables/documents';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A file attached to a document. The bytes are not a GraphQL field: they download over HTTP. */
 @CatalogEntity(DOCUMENT_ATTACHMENTS, { hidden: ['Attachment'], indexes: [{ columns: ['Division', 'Document'] }] })

@@ -1,5 +1,5 @@
 import { DOCUMENTS } from '../../catalog/tables/documents';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A document (Documents/Documents); bank files are attached to one. */
 @CatalogEntity(DOCUMENTS, { indexes: [{ columns: ['Division', 'DocumentNumber'], unique: true }] })

@@ -1,5 +1,5 @@
 import { GL_ACCOUNTS } from '../../catalog/tables/gl-accounts';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A general ledger account (Financial/GLAccounts). */
 @CatalogEntity(GL_ACCOUNTS, { indexes: [{ columns: ['Division', 'Code'], unique: true }, { columns: ['Division', 'Type'] }] })

@@ -1,5 +1,5 @@
 import { JOURNALS } from '../../catalog/tables/journals';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A journal (Financial/Journals). */
 @CatalogEntity(JOURNALS, { indexes: [{ columns: ['Division', 'Code'], unique: true }] })

@@ -1,5 +1,5 @@
 import { PAYMENT_MATCHES } from '../../catalog/tables/payment-matches';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** One payment of a match (see matching.service.ts). */
 @CatalogEntity(PAYMENT_MATCHES, { indexes: [{ columns: ['Division', 'MatchID'] }, { columns: ['Division', 'Payment'], unique: true }] })

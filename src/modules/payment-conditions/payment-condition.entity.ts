@@ -1,5 +1,5 @@
 import { PAYMENT_CONDITIONS } from '../../catalog/tables/payment-conditions';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A payment condition (Cashflow/PaymentConditions). */
 @CatalogEntity(PAYMENT_CONDITIONS, { indexes: [{ columns: ['Division', 'Code'], unique: true }] })

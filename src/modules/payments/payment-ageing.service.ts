@@ -1,11 +1,11 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../../access/division-scope';
 import { table } from '../../catalog';
-import { toFixedScale } from '../../common/decimal';
-import { entityOf } from '../../db/entities';
+import { toFixedScale } from '../../platform/decimal';
+import { entityOf } from '../entities';
 import { prepare, run } from '../../query/run-statement';
-import { SqlCompiler, Statement } from '../../query/sql-compiler';
-import { PaymentStatus } from './payment.enums';
+import { ListFilterCompiler, Statement } from '../../query/filter-sql';
+import { PaymentStatus } from '../../catalog/codes';
 
 export enum AgeingLevel {
   OVERALL = 'overall',
@@ -54,7 +54,7 @@ export async function paymentAgeing(
   const t = table('Payments');
   const stmt = new Statement(scope);
   const qb = scope.select(entityOf(t.name), 't') as SelectQueryBuilder<ObjectLiteral>;
-  const c = new SqlCompiler(stmt, qb, t, 't');
+  const c = new ListFilterCompiler(stmt, qb, t, 't');
   const d = c.dialect;
   const condition = c.where(where);
   if (condition) qb.andWhere(condition);

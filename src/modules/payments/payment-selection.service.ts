@@ -2,7 +2,7 @@ import { DivisionScope } from '../../access/division-scope';
 import { Clock, modificationAudit, selectionAudit, systemClock } from '../../access/audit';
 import { Principal } from '../../access/principal';
 import { Payment } from './payment.entity';
-import { PaymentStatus } from './payment.enums';
+import { PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
 import { PaymentService } from './payment.service';
 

@@ -1,16 +1,12 @@
 import { PAYMENTS } from '../../catalog/tables/payments';
-import { CatalogEntity } from '../../db/catalog-entity';
-import { PaymentMethod, PaymentSource, PaymentStatus } from './payment.enums';
+import { CatalogEntity } from '../../graphql/catalog-entity';
+import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes';
 
 /**
  * A payment (Cashflow/Payments): the stored columns. Columns Exact derives from other rows
  * (AccountName, GLAccountCode, Division*, ...) are fields resolved through the relations.
  */
 @CatalogEntity(PAYMENTS, {
-  // Currency stays a String on purpose: Exact declares it string(30) (a code of the division's
-  // currency table), so the schema must be able to return every value the column may hold; the
-  // ISO 4217 `Currency` scalar would fail a whole page on one non-ISO code.
-  graphqlTypes: { Status: () => PaymentStatus, Source: () => PaymentSource, PaymentMethod: () => PaymentMethod },
   versioned: true,
   indexes: [
     // Covering for totals per status and month and for the ageing (migration 1763990000000).

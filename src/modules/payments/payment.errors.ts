@@ -1,9 +1,11 @@
-import { ErrorCode, GatewayError } from '../../common/errors';
+import { ErrorCode, ruleErrors } from '../../platform/errors';
 
 /**
- * Every rule a payment mutation can break, with the GraphQL code it is answered with. The map is
- * a Record over the enum, so adding a rule without deciding its code does not compile.
- * Clients read `extensions.code` (stable GraphQL code), `extensions.field` and `extensions.rule`.
+ * Every rule a payment mutation can break (create, update, delete, split, select, the EPC QR code),
+ * with the GraphQL code it is answered with. The map is a Record over the enum, so adding a rule
+ * without deciding its code does not compile. Clients read `extensions.code` (stable GraphQL
+ * code), `extensions.field` and `extensions.rule`. The payment run and matching have their own
+ * rules (batches/batch.errors.ts, matching/matching.errors.ts).
  */
 export enum PaymentRule {
   REQUIRED = 'REQUIRED',
@@ -28,18 +30,13 @@ export enum PaymentRule {
   STATUS_LOCKED = 'STATUS_LOCKED',
   NOT_DELETABLE = 'NOT_DELETABLE',
   STALE_VERSION = 'STALE_VERSION',
-  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   NOT_OPEN = 'NOT_OPEN',
   NOT_SELECTED = 'NOT_SELECTED',
   NOT_SEPA_PAYABLE = 'NOT_SEPA_PAYABLE',
-  NOTHING_TO_PROCESS = 'NOTHING_TO_PROCESS',
-  NOT_MATCHABLE = 'NOT_MATCHABLE',
-  MATCH_NOT_BALANCED = 'MATCH_NOT_BALANCED',
-  NOT_MATCHED = 'NOT_MATCHED',
   SPLIT_NOT_EXACT = 'SPLIT_NOT_EXACT',
 }
 
-export const GRAPHQL_CODE: Record<PaymentRule, ErrorCode> = {
+export const PAYMENT_ERROR_CODES: Record<PaymentRule, ErrorCode> = {
   [PaymentRule.REQUIRED]: 'BAD_USER_INPUT',
   [PaymentRule.TOO_LONG]: 'BAD_USER_INPUT',
   [PaymentRule.INVALID_VALUE]: 'BAD_USER_INPUT',
@@ -62,28 +59,13 @@ export const GRAPHQL_CODE: Record<PaymentRule, ErrorCode> = {
   [PaymentRule.STATUS_LOCKED]: 'CONFLICT',
   [PaymentRule.NOT_DELETABLE]: 'CONFLICT',
   [PaymentRule.STALE_VERSION]: 'CONFLICT',
-  [PaymentRule.IDEMPOTENCY_KEY_REUSED]: 'BAD_USER_INPUT',
   [PaymentRule.NOT_OPEN]: 'CONFLICT',
   [PaymentRule.NOT_SELECTED]: 'CONFLICT',
   [PaymentRule.NOT_SEPA_PAYABLE]: 'BAD_USER_INPUT',
-  [PaymentRule.NOTHING_TO_PROCESS]: 'BAD_USER_INPUT',
-  [PaymentRule.NOT_MATCHABLE]: 'CONFLICT',
-  [PaymentRule.MATCH_NOT_BALANCED]: 'BAD_USER_INPUT',
-  [PaymentRule.NOT_MATCHED]: 'CONFLICT',
   [PaymentRule.SPLIT_NOT_EXACT]: 'BAD_USER_INPUT',
 };
 
-/** Position of the offending item in a bulk input, and anything else worth telling. */
-export interface RuleDetails {
-  index?: number;
-  id?: string;
-  ids?: string[];
-  reasons?: { id: string; reasons: string[] }[];
-  [key: string]: unknown;
-}
+export type { RuleDetails } from '../../platform/errors';
 
-/** The error of a broken rule: message `field: why`, extensions {code, field, rule, ...}. */
-export function ruleError(rule: PaymentRule, field: string, message: string, details: RuleDetails = {}): GatewayError {
-  const where = details.index === undefined ? field : `input[${details.index}].${field}`;
-  return new GatewayError(GRAPHQL_CODE[rule], `${where}: ${message}`, { field, rule, ...details });
-}
+/** The error of a broken payment rule: message `field: why`, extensions {code, field, rule, ...}. */
+export const ruleError = ruleErrors(PAYMENT_ERROR_CODES);

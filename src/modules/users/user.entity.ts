@@ -1,5 +1,5 @@
 import { USERS } from '../../catalog/tables/users';
-import { CatalogEntity } from '../../db/catalog-entity';
+import { CatalogEntity } from '../../graphql/catalog-entity';
 
 /** A user (System/Users). Not partitioned. */
 @CatalogEntity(USERS, { indexes: [{ columns: ['UserName'], unique: true }] })

@@ -2,8 +2,8 @@ import { getNamedType, GraphQLObjectType } from 'graphql';
 import { ObjectLiteral } from 'typeorm';
 import { allDivisionCodes } from '../../../src/access/authenticate';
 import { CATALOG, CatalogTable, table } from '../../../src/catalog';
-import { entityOf } from '../../../src/db/entities';
-import { buildGatewaySchema } from '../../../src/schema';
+import { entityOf } from '../../../src/modules/entities';
+import { buildGatewaySchema } from '../../../src/modules/schema';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { Gql, GraphQLResult, startTestGateway, TestGateway } from '../../support/gateway';
 

@@ -2,7 +2,7 @@ import { allDivisionCodes } from '../../../src/access/authenticate';
 import { ApiKeyRecord } from '../../../src/access/api-key.entity';
 import { DivisionScope } from '../../../src/access/division-scope';
 import { freshDemoKey } from '../../../src/access/demo-key';
-import { keysCommand } from '../../../src/access/keys-command';
+import { keysCommand } from '../../../src/cli/keys';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { startTestGateway, TestGateway } from '../../support/gateway';
 

@@ -13,9 +13,9 @@ import {
 } from 'graphql';
 import { allDivisionCodes } from '../../../src/access/authenticate';
 import { CATALOG, CatalogTable } from '../../../src/catalog';
-import { entityOf } from '../../../src/db/entities';
-import { Dec } from '../../../src/common/decimal';
-import { buildGatewaySchema } from '../../../src/schema';
+import { entityOf } from '../../../src/modules/entities';
+import { Dec } from '../../../src/platform/decimal';
+import { buildGatewaySchema } from '../../../src/modules/schema';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { executeAs } from '../../support/execute';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, validate } from 'graphql';
-import { buildGatewaySchema } from '../../../src/schema';
+import { buildGatewaySchema } from '../../../src/modules/schema';
 
 /** Every GraphQL example of docs/payment-run.md is valid against the schema (the doc cannot rot). */
 const DOC = path.resolve(__dirname, '../../../docs/payment-run.md');

@@ -1,7 +1,7 @@
-import { Dec } from '../../../src/common/decimal';
-import { centsText, mulDivHalfUp, scaled } from '../../../src/db/seed/cents';
-import { DEMO_RATES } from '../../../src/db/seed/demo-data';
-import { Random } from '../../../src/db/seed/random';
+import { Dec } from '../../../src/platform/decimal';
+import { centsText, mulDivHalfUp, scaled } from '../../../src/seed/cents';
+import { DEMO_RATES } from '../../../src/seed/demo-data';
+import { Random } from '../../../src/seed/random';
 
 /** The seed's BigInt arithmetic gives exactly what decimal.js gives. */
 describe('seed cents arithmetic', () => {

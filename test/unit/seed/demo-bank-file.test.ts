@@ -1,7 +1,8 @@
-import { Dec } from '../../../src/common/decimal';
-import { demoPain001 } from '../../../src/db/seed/demo-bank-file';
-import { demoBatches, demoDivision, demoPayment, demoUsers, paidAmountDC } from '../../../src/db/seed/demo-data';
-import { Random } from '../../../src/db/seed/random';
+import { Dec } from '../../../src/platform/decimal';
+import { demoPain001 } from '../../../src/seed/demo-bank-file';
+import { amountToPay } from '../../../src/modules/open-items/amount-to-pay';
+import { demoBatches, demoDivision, demoPayment, demoUsers } from '../../../src/seed/demo-data';
+import { Random } from '../../../src/seed/random';
 import { sharedFile, validateAgainstXsd } from '../../support/shared-files';
 
 const TODAY = new Date('2026-06-15T00:00:00Z');
@@ -43,8 +44,8 @@ describe('demo bank files', () => {
       expect(texts(xml, 'NbOfTxs')).toEqual([String(batch.paymentCount), String(batch.paymentCount)]);
       expect(texts(xml, 'CtrlSum')).toEqual([batch.totalAmountDC, batch.totalAmountDC]);
       const members = payments.filter((p) => p.cashflowTransactionBatchCode === batch.cashflowTransactionBatchCode).sort((a, b) => a.paymentBatchNumber! - b.paymentBatchNumber!);
-      expect(texts(xml, 'InstdAmt')).toEqual(members.map((p) => paidAmountDC(p, batch.executionDate).toFixed(2)));
-      expect(members.reduce((s, p) => s.plus(paidAmountDC(p, batch.executionDate)), new Dec(0)).toFixed(2)).toBe(batch.totalAmountDC);
+      expect(texts(xml, 'InstdAmt')).toEqual(members.map((p) => amountToPay(p, batch.executionDate).toFixed(2)));
+      expect(members.reduce((s, p) => s.plus(amountToPay(p, batch.executionDate)), new Dec(0)).toFixed(2)).toBe(batch.totalAmountDC);
       // Creditor accounts are the suppliers' bank accounts the payments point to.
       const ibans = members.map((p) => set.suppliers.find((s) => s.bank.id === p.accountBankAccountID)!.bank.bankAccount);
       expect(texts(xml, 'IBAN')).toEqual([set.ownBanks[0].bankAccount, ...ibans]);

@@ -1,4 +1,4 @@
-import { parseSeedCommand } from '../../../src/db/seed/seed-options';
+import { parseSeedCommand } from '../../../src/seed/seed-options';
 
 describe('npm run seed -- options', () => {
   const now = new Date('2026-11-21T17:45:12.345Z');

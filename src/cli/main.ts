@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { loadConfig } from '../platform/config';
+import { exportCommand } from './export';
+import { keysCliCommand } from './keys';
+import { migrateCommand } from './migrate';
+import { schemaCommand } from './schema';
+import { seedCommand } from './seed';
+import { startCommand } from './start';
+
+/** What `src/main.ts <command>` understands, for the usage text. */
+export const USAGE = `Usage: node src/main.ts <command> [options]   (or npm start / npm run <command> -- [options])
+Commands:
+  start     serve the gateway (seeds demo data into an empty database)
+  migrate   run the pending migrations
+  seed      (re)build demo data: --divisions N --payments N [--seed N] [--today YYYY-MM-DD] [--append]
+  schema    write schema/schema.graphql
+  keys      API keys: create --name N [--divisions 1,2|all] [--scopes a,b|all] [--expires ISO] | list | revoke <id>
+  export    stream rows: --sql "select ..." | --graphql "{ ... }" | --list payments  [--format csv|ndjson]`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
+  start: () => startCommand(loadConfig()),
+  migrate: () => migrateCommand(loadConfig()),
+  seed: (args) => seedCommand(loadConfig(), args),
+  schema: () => schemaCommand(),
+  keys: (args) => keysCliCommand(loadConfig(), args),
+  export: (args) => exportCommand(loadConfig(), args),
+};
+
+/** Runs one command; an unknown command prints the usage and exits 1. */
+export async function main(argv: string[]): Promise<void> {
+  const [command = 'start', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    console.error(`Unknown command: ${command}\n${USAGE}`);
+    process.exitCode = 1;
+    return;
+  }
+  await run(rest);
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  if (process.env.DEBUG) console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { SingleBar } from 'cli-progress';
+import type { SeedProgress } from '../seed/seed';
+
+/** Progress of a seed on stderr: a bar on a terminal, a line per 10% otherwise (logs, CI). */
+export function progressBar(): SeedProgress {
+  if (!process.stderr.isTTY) {
+    let total = 0;
+    let shown = -1;
+    return {
+      start: (t) => {
+        total = t;
+      },
+      update: (n) => {
+        const tenth = total ? Math.floor((n / total) * 10) : 10;
+        if (tenth > shown) {
+          shown = tenth;
+          console.error(`payments ${n}/${total} (${tenth * 10}%)`);
+        }
+      },
+      note: (message) => console.error(message),
+      stop: () => {},
+    };
+  }
+  const bar = new SingleBar({ format: 'payments [{bar}] {percentage}% {value}/{total} {eta}s left', stream: process.stderr, hideCursor: true });
+  let running = false;
+  return {
+    start: (total) => {
+      bar.start(total, 0);
+      running = true;
+    },
+    update: (n) => bar.update(n),
+    note: (message) => {
+      if (running) {
+        bar.stop();
+        running = false;
+      }
+      console.error(message);
+    },
+    stop: () => {
+      if (running) bar.stop();
+      running = false;
+    },
+  };
+}

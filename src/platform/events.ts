@@ -1,0 +1,26 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * What happens inside one gateway, for progress reporting, metrics and tests: a typed event
+ * emitter owned by the gateway's runtime (never a module-level singleton), so two gateways in one
+ * process (tests, the benchmark) never hear each other.
+ */
+export interface GatewayEventMap {
+  /** An export began streaming. */
+  exportStarted: [{ source: ExportSource }];
+  /** An export streamed its last row; `rows` counts data rows (no header). */
+  exportFinished: [{ source: ExportSource; rows: number }];
+  /** An export stopped early (client gone, statement error, timeout) after `rows` rows. */
+  exportFailed: [{ source: ExportSource; rows: number; error: unknown }];
+}
+
+/** Where an export's rows came from. */
+export type ExportSource = 'sql' | 'graphql' | 'list';
+
+export class GatewayEvents extends EventEmitter<GatewayEventMap> {
+  constructor() {
+    super();
+    // Every open export stream and test listener may listen at once.
+    this.setMaxListeners(100);
+  }
+}

@@ -1,0 +1,41 @@
+import { belgianCheckDigits } from '../formats/structured-reference';
+import { composeIBAN, isValidBIC, isValidIBAN } from 'ibantools';
+import { Random } from './random';
+
+/** Real bank identifiers of Belgian and Dutch banks, for believable demo bank accounts. */
+const BANKS = {
+  BE: [
+    { bic: 'GEBABEBB', prefix: '001' }, // BNP Paribas Fortis
+    { bic: 'KREDBEBB', prefix: '734' }, // KBC
+    { bic: 'BBRUBEBB', prefix: '363' }, // ING Belgium
+    { bic: 'GKCCBEBB', prefix: '068' }, // Belfius
+  ],
+  NL: [
+    { bic: 'INGBNL2A', prefix: 'INGB' },
+    { bic: 'RABONL2U', prefix: 'RABO' },
+    { bic: 'ABNANL2A', prefix: 'ABNA' },
+    { bic: 'SNSBNL2A', prefix: 'SNSB' },
+  ],
+} as const;
+
+export type BankCountry = keyof typeof BANKS;
+
+/** A valid IBAN and BIC of the given country (national check digits included). */
+export function makeBankAccount(random: Random, country: BankCountry): { iban: string; bic: string } {
+  const bank: { bic: string; prefix: string } = random.pick<{ bic: string; prefix: string }>(BANKS[country]);
+  let bban: string;
+  if (country === 'BE') {
+    const ten = bank.prefix + random.digits(7);
+    // Belgian account numbers carry the same mod-97 check as structured communications.
+    bban = ten + belgianCheckDigits(ten);
+  } else {
+    // Dutch account numbers pass the 11-test: weights 10..1 over the ten digits.
+    let digits: string;
+    do digits = random.digits(10);
+    while ([...digits].reduce((s, d, i) => s + Number(d) * (10 - i), 0) % 11 !== 0);
+    bban = bank.prefix + digits;
+  }
+  const iban = composeIBAN({ countryCode: country, bban });
+  if (!iban || !isValidIBAN(iban) || !isValidBIC(bank.bic)) throw new Error(`Generated an invalid bank account ${iban}`);
+  return { iban, bic: bank.bic };
+}

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { PaymentMatch } from '../modules/matching/payment-match.entity';
+import { PaymentStatus } from '../catalog/codes';
+import { Payment } from '../modules/payments/payment.entity';
+
+/**
+ * Match rows for the demo's matched payments (Status 50): each was paid by its own bank statement
+ * line. IDs are derived from the payment's ID rather than drawn from the seeded random generator,
+ * so adding them leaves every other demo value as it was.
+ */
+export function demoMatches(payments: Payment[]): PaymentMatch[] {
+  return payments
+    .filter((p) => p.status === PaymentStatus.MATCHED && p.endDate)
+    .map((p) =>
+      Object.assign(new PaymentMatch(), {
+        id: derivedUuid(`match-line:${p.id}`),
+        divisionCode: p.divisionCode,
+        matchID: derivedUuid(`match:${p.id}`),
+        paymentID: p.id,
+        bankStatementLineReference: `STMT-${p.endDate!.toISOString().slice(0, 10)}-${p.entryNumber ?? 0}`,
+        previousStatus: p.cashflowTransactionBatchCode ? PaymentStatus.PROCESSED : PaymentStatus.SELECTED,
+        matchDate: p.endDate!,
+        created: p.endDate!,
+        creatorID: p.modifierID,
+      }),
+    );
+}
+
+/** A version-4-shaped UUID from a sha256 of `text` (deterministic). */
+function derivedUuid(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

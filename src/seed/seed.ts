@@ -1,0 +1,204 @@
+import { BulkInserter, withIndexesDeferred } from '../db/bulk-insert';
+import { Database, refreshStatistics } from '../db/data-source';
+import { ENTITIES } from '../modules/entities';
+import { Account } from '../modules/accounts/account.entity';
+import { BankAccount } from '../modules/bank-accounts/bank-account.entity';
+import { PaymentBatch } from '../modules/batches/payment-batch.entity';
+import { Contact } from '../modules/contacts/contact.entity';
+import { Division } from '../modules/divisions/division.entity';
+import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
+import { Document } from '../modules/documents/document.entity';
+import { GLAccount } from '../modules/gl-accounts/gl-account.entity';
+import { Journal } from '../modules/journals/journal.entity';
+import { PaymentMatch } from '../modules/matching/payment-match.entity';
+import { PaymentCondition } from '../modules/payment-conditions/payment-condition.entity';
+import { PaymentStatus } from '../catalog/codes';
+import { Payment } from '../modules/payments/payment.entity';
+import { User } from '../modules/users/user.entity';
+import { demoPain001 } from './demo-bank-file';
+import { demoMatches } from './demo-matches';
+import { demoBatches, demoDivision, demoPayment, DemoOptions, demoUsers } from './demo-data';
+import { Random } from './random';
+
+export interface SeedProgress {
+  start(total: number): void;
+  update(done: number): void;
+  /** A phase without a count (building indexes). */
+  note?(message: string): void;
+  stop(): void;
+}
+
+const SILENT: SeedProgress = { start() {}, update() {}, stop() {} };
+
+/** True when the database holds no division yet (a fresh demo database). */
+export async function isEmpty(db: Database): Promise<boolean> {
+  return (await db.dataSource.getRepository(Division).count()) === 0;
+}
+
+/** Removes every row of every Cashflow table (children first); API keys stay. */
+export async function clearAll(db: Database): Promise<void> {
+  const runner = db.dataSource.createQueryRunner();
+  try {
+    for (const entity of [...ENTITIES].reverse()) {
+      const table = runner.connection.driver.escape(runner.connection.getMetadata(entity).tableName);
+      // TRUNCATE drops a million rows at once where DELETE would take minutes; SQLite's DELETE
+      // without WHERE is its truncate.
+      await runner.query(db.dialect.kind === 'mysql' ? `TRUNCATE TABLE ${table}` : `DELETE FROM ${table}`);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** From this many payments, MariaDB's payment indexes (primary key included) are dropped during the load and built after it. */
+const DEFER_INDEXES_FROM = 50_000;
+
+/** Payments per transaction on MariaDB: large enough to skip most log flushes, small enough for the undo log. */
+const PAYMENTS_PER_TRANSACTION = 25_000;
+
+/**
+ * Fills the database with deterministic demo data: `divisions` divisions with suppliers, bank
+ * accounts, G/L accounts, journals, payment conditions, `payments` payments spread over them in
+ * every status, and batches for the processed ones. The same options give the same rows.
+ *
+ * Built for scale (a million payments into MariaDB in minutes): one connection, multi-row
+ * INSERTs made by the BulkInserter instead of TypeORM's insert builder, few transactions (one
+ * on SQLite), and on MariaDB unique and foreign key checks off for the session (the generator
+ * makes unique keys itself).
+ */
+export async function seed(
+  db: Database,
+  opts: DemoOptions,
+  progress: SeedProgress = SILENT,
+  tuning: { deferIndexesFrom?: number } = {},
+): Promise<{ payments: number; batches: number }> {
+  const runner = db.dataSource.createQueryRunner();
+  await runner.connect();
+  const mysql = db.dialect.kind === 'mysql';
+  if (mysql) await runner.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
+  const bulk = new BulkInserter(runner);
+  const inTransactions = async () => {
+    await runner.startTransaction();
+    try {
+      // Commit now and then on MariaDB; SQLite keeps one transaction (one journal write).
+      const commit = async () => {
+        await runner.commitTransaction();
+        await runner.startTransaction();
+      };
+      const result = await generate(opts, bulk, progress, mysql ? { every: PAYMENTS_PER_TRANSACTION, commit } : undefined);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    }
+  };
+  let result: { payments: number; batches: number };
+  try {
+    if (opts.payments < (tuning.deferIndexesFrom ?? DEFER_INDEXES_FROM)) result = await inTransactions();
+    // Large loads build the payment indexes once at the end instead of row by row.
+    else {
+      result = await withIndexesDeferred(runner, 'Payments', async () => {
+        const loaded = await inTransactions();
+        progress.note?.('Building the payment indexes...');
+        return loaded;
+      });
+    }
+  } finally {
+    progress.stop();
+    if (mysql) await runner.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
+    await runner.release();
+  }
+  // The table sizes changed by orders of magnitude: plans must know (keyset pages by ID).
+  await refreshStatistics(db);
+  return result;
+}
+
+/**
+ * One statement group in flight while the next rows are generated: generating a division is
+ * CPU work in this process, inserting it is work in the database, and they overlap.
+ */
+class Pipeline {
+  private inFlight: Promise<void> = Promise.resolve();
+
+  /** Waits for the previous group, then starts `work` without waiting for it. */
+  async submit(work: () => Promise<void>): Promise<void> {
+    await this.inFlight;
+    this.inFlight = work();
+    // A failure surfaces at the next submit or drain; this only keeps it from being "unhandled".
+    this.inFlight.catch(() => undefined);
+  }
+
+  drain(): Promise<void> {
+    return this.inFlight;
+  }
+}
+
+async function generate(
+  opts: DemoOptions,
+  bulk: BulkInserter,
+  progress: SeedProgress,
+  commits: { every: number; commit: () => Promise<void> } | undefined,
+): Promise<{ payments: number; batches: number }> {
+  const random = new Random(opts.seed);
+  const pipe = new Pipeline();
+  const users = demoUsers(random, new Date(opts.today.getTime() - 900 * 86_400_000));
+  await bulk.insert(User, users);
+  progress.start(opts.payments);
+  let done = 0;
+  let sinceCommit = 0;
+  let batches = 0;
+  let entryNumber = 1;
+  const inserted = async (count: number) => {
+    done += count;
+    sinceCommit += count;
+    progress.update(done);
+    if (commits && sinceCommit >= commits.every) {
+      await pipe.drain();
+      await commits.commit();
+      sinceCommit = 0;
+    }
+  };
+  for (let d = 0; d < opts.divisions; d++) {
+    const set = demoDivision(random, d, users, opts);
+    await pipe.submit(async () => {
+      await bulk.insert(Division, [set.division]);
+      await bulk.insert(GLAccount, [set.glPayables, ...(set.others[0] as GLAccount[])]);
+      await bulk.insert(Journal, [set.journal, ...(set.others[1] as Journal[])]);
+      await bulk.insert(PaymentCondition, set.conditions);
+      await bulk.insert(Account, set.suppliers.map((s) => s.account));
+      await bulk.insert(BankAccount, [...set.ownBanks, ...set.suppliers.map((s) => s.bank)]);
+      await bulk.insert(Contact, set.suppliers.map((s) => s.contact));
+    });
+    const count = Math.floor(opts.payments / opts.divisions) + (d < opts.payments % opts.divisions ? 1 : 0);
+    // Processed payments wait for the division's batches (which give them their batch code);
+    // the others go to the database while the next ones are generated.
+    const processed: Payment[] = [];
+    for (let start = 0; start < count; start += PROGRESS_STEP) {
+      const open: Payment[] = [];
+      for (let i = start; i < Math.min(count, start + PROGRESS_STEP); i++) {
+        const p = demoPayment(random, set, users, opts, entryNumber++);
+        (p.status >= PaymentStatus.PROCESSED ? processed : open).push(p);
+      }
+      await pipe.submit(() => bulk.insert(Payment, open));
+      await inserted(open.length);
+    }
+    const batchRows = demoBatches(set, processed, users, random, 1, demoPain001);
+    // Matched payments (Status 50) are among the processed ones.
+    const matches = demoMatches(processed);
+    batches += batchRows.length;
+    await pipe.submit(async () => {
+      await bulk.insert(Document, batchRows.map((b) => b.document));
+      await bulk.insert(DocumentAttachment, batchRows.map((b) => b.attachment));
+      await bulk.insert(PaymentBatch, batchRows.map((b) => b.batch));
+      await bulk.insert(Payment, processed);
+      await bulk.insert(PaymentMatch, matches);
+    });
+    await inserted(processed.length);
+  }
+  await pipe.drain();
+  return { payments: done, batches };
+}
+
+/** Payments generated and handed to the inserter at a time (also the progress bar's step). */
+const PROGRESS_STEP = 2_000;
