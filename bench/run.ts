@@ -227,7 +227,8 @@ async function main() {
       ratios.push(runs.g.map((x, r) => x.requests / runs.b[r].requests));
     }
     if (CASES.has('e')) {
-      health = await healthUnderExports(gateway.port, { 'x-api-key': key }, { count: 4, durationS: DURATION, sql: EXPORT_SQL, running: runningExports });
+      const options = { count: 4, durationS: DURATION, sql: EXPORT_SQL, running: runningExports };
+      health = await healthUnderExports(gateway.port, { 'x-api-key': key }, options);
       console.error(`(e): ${healthLine(health)}`);
     }
   } finally {
@@ -236,7 +237,10 @@ async function main() {
   }
 
   if (gatewayResults.length < 4 || !health) {
-    for (const [i, x] of gatewayResults.entries()) console.log(`${x.name}: gateway ${x.requests.toFixed(0)} req/s, p99 ${x.p99} ms; baseline ${baselineResults[i].requests.toFixed(0)} req/s`);
+    for (const [i, x] of gatewayResults.entries()) {
+      const baseline = baselineResults[i].requests.toFixed(0);
+      console.log(`${x.name}: gateway ${x.requests.toFixed(0)} req/s, p99 ${x.p99} ms; baseline ${baseline} req/s`);
+    }
     if (health) console.log(`(e) ${healthLine(health)}`);
     console.error('A partial run (BENCH_CASES): docs/benchmarks.md left as it is');
     return;
@@ -252,7 +256,8 @@ async function runningExports(): Promise<number> {
   const c = await createConnection(URL_);
   try {
     const [rows] = await c.query(
-      `SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND COMMAND IN ('Query', 'Execute') AND INFO LIKE '%bench_export%'`,
+      `SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()
+         AND COMMAND IN ('Query', 'Execute') AND INFO LIKE '%bench_export%'`,
     );
     return (rows as unknown[]).length;
   } finally {
@@ -262,7 +267,8 @@ async function runningExports(): Promise<number> {
 
 function healthLine(h: HealthUnderExports): string {
   return (
-    `/health while ${h.exports} exports of every payment stream as CSV (${Math.round(h.exportRows).toLocaleString('en')} rows/s together): ` +
+    `/health while ${h.exports} exports of every payment stream as CSV ` +
+    `(${Math.round(h.exportRows).toLocaleString('en')} rows/s together): ` +
     `p50 ${h.loaded.p50} ms, p99 ${h.loaded.p99} ms, max ${h.loaded.max} ms (idle: p50 ${h.idle.p50} ms, p99 ${h.idle.p99} ms); ` +
     `the exports' statements ended ${h.cancelledWithinMs} ms after their clients hung up`
   );

@@ -29,7 +29,13 @@ export class DivisionScope {
   /** True for the scope bound to an open transaction (see `transaction`). */
   readonly inTransaction: boolean;
 
-  constructor(db: Database, divisions: readonly number[], manager: EntityManager = db.dataSource.manager, inTransaction = false, statements: StatementOptions = {}) {
+  constructor(
+    db: Database,
+    divisions: readonly number[],
+    manager: EntityManager = db.dataSource.manager,
+    inTransaction = false,
+    statements: StatementOptions = {},
+  ) {
     for (const d of divisions) if (!Number.isSafeInteger(d)) throw new Error(`Invalid division ${d}`);
     this.#db = db;
     this.#manager = manager;
@@ -186,7 +192,8 @@ export class DivisionScope {
   /** A narrower scope (for example one division of the request), never a wider one. */
   narrow(divisions: readonly number[]): DivisionScope {
     for (const d of divisions) this.assertWritable(d);
-    return new DivisionScope(this.#db, [...new Set(divisions)].sort((a, b) => a - b), this.#manager, this.inTransaction, this.#statements);
+    const sorted = [...new Set(divisions)].sort((a, b) => a - b);
+    return new DivisionScope(this.#db, sorted, this.#manager, this.inTransaction, this.#statements);
   }
 
   /**
@@ -196,7 +203,8 @@ export class DivisionScope {
    * options keep this scope's.
    */
   withStatements(options: StatementOptions): DivisionScope {
-    const signal = options.signal && this.#statements.signal ? AbortSignal.any([this.#statements.signal, options.signal]) : options.signal ?? this.#statements.signal;
+    const outer = this.#statements.signal;
+    const signal = options.signal && outer ? AbortSignal.any([outer, options.signal]) : (options.signal ?? outer);
     const statements = { signal, offload: options.offload ?? this.#statements.offload };
     return new DivisionScope(this.#db, this.divisions, this.#manager, this.inTransaction, statements);
   }
@@ -207,11 +215,16 @@ export class DivisionScope {
    * `timeoutMs` the database aborts the statement when it runs longer (TIMEOUT), and it is
    * cancellable (db/statement-context.ts); `heavy` reads run off the event loop on SQLite.
    */
-  async rawQuery<R = Record<string, unknown>>(sql: string, parameters: unknown[], options: { timeoutMs?: number; heavy?: boolean } = {}): Promise<R[]> {
+  async rawQuery<R = Record<string, unknown>>(
+    sql: string,
+    parameters: unknown[],
+    options: { timeoutMs?: number; heavy?: boolean } = {},
+  ): Promise<R[]> {
     if (options.timeoutMs === undefined) return this.#manager.query(sql, parameters);
     try {
       const heavy = options.heavy || this.#statements.offload;
-      return (await boundedQuery(this.#db, this.#manager, sql, parameters, options.timeoutMs, { heavy, signal: this.#statements.signal })) as R[];
+      const bounded = { heavy, signal: this.#statements.signal };
+      return (await boundedQuery(this.#db, this.#manager, sql, parameters, options.timeoutMs, bounded)) as R[];
     } catch (error) {
       throw timeoutOr(error, options.timeoutMs);
     }

@@ -66,7 +66,14 @@ export interface BoundedQueryOptions {
  * statement stops when `options.signal` aborts (StatementCancelledError): the read worker ends it
  * on SQLite, a `KILL QUERY` from a second connection on MariaDB/MySQL.
  */
-export async function boundedQuery(db: Database, manager: EntityManager, sql: string, parameters: unknown[], timeoutMs: number, options: BoundedQueryOptions = {}): Promise<Row[]> {
+export async function boundedQuery(
+  db: Database,
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+  timeoutMs: number,
+  options: BoundedQueryOptions = {},
+): Promise<Row[]> {
   const bounded = await withStatementTimeout(db, sql, timeoutMs);
   // A transaction must see its own writes: it stays on its connection, and is short.
   if (manager.queryRunner) return manager.query(bounded, parameters);
@@ -109,7 +116,9 @@ export async function preparedQuery(db: Database, sql: string, parameters: unkno
       // The server's max_prepared_stmt_count is shared by every client: when it is reached, the
       // statement still runs, unprepared.
       if ((error as { errno?: number }).errno !== ER_MAX_PREPARED_STMT_COUNT_REACHED) throw error;
-      return await new Promise<Row[]>((resolve, reject) => connection.query(sql, parameters, (e: Error | null, rows: Row[]) => (e ? reject(e) : resolve(rows))));
+      return await new Promise<Row[]>((resolve, reject) =>
+        connection.query(sql, parameters, (e: Error | null, rows: Row[]) => (e ? reject(e) : resolve(rows))),
+      );
     }
   } catch (error) {
     // A statement stopped for a client that hung up did not fail.
@@ -133,7 +142,13 @@ const ER_MAX_PREPARED_STMT_COUNT_REACHED = 1461;
  * event loop stays free for other requests). Aborting `signal` ends the statement (as in
  * boundedQuery, StatementCancelledError); so does stopping the iteration.
  */
-export async function* streamQuery(db: Database, sql: string, parameters: unknown[], timeoutMs: number, signal?: AbortSignal): AsyncGenerator<Row> {
+export async function* streamQuery(
+  db: Database,
+  sql: string,
+  parameters: unknown[],
+  timeoutMs: number,
+  signal?: AbortSignal,
+): AsyncGenerator<Row> {
   db.statements.record();
   throwIfAborted(signal);
   // A streamed statement lasts until its last row is read (the server works as long).

@@ -105,7 +105,8 @@ export async function openDatabase(
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
   const file = dialect.kind === 'sqlite' ? String((dataSource.options as { database?: string }).database ?? '') : '';
   // An in-memory database exists only on its own connection: no worker can open it.
-  const readers = file !== '' && file !== ':memory:' ? new SqliteReadPool(path.resolve(file), readWorkers(process.env.SQLITE_READ_WORKERS)) : undefined;
+  const readers =
+    file !== '' && file !== ':memory:' ? new SqliteReadPool(path.resolve(file), readWorkers(process.env.SQLITE_READ_WORKERS)) : undefined;
   const caches = new Map<string, unknown>();
   const memo = <T>(key: string, make: () => T): T => {
     if (!caches.has(key)) caches.set(key, make());

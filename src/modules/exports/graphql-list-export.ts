@@ -51,7 +51,12 @@ const PAGE_INFO = 'exportPageInfo';
  * so a large export runs few statements. Throws BAD_USER_INPUT (field `graphql`) for anything
  * else than one list query.
  */
-export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, query: string, variables: Record<string, unknown> = {}): ExportRows {
+export function graphqlListRows(
+  schema: GraphQLSchema,
+  ctx: RequestContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+): ExportRows {
   // The size limits of /graphql, before anything walks the document.
   const { config } = ctx;
   const documentLimits: DocumentLimits = {
@@ -100,7 +105,8 @@ export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, quer
   const pageErrors = validate(schema, paged);
   if (pageErrors.length) throw exportError(ExportRule.INVALID_QUERY, 'graphql', pageErrors[0].message);
   const pagedOperation = paged.definitions[0] as OperationDefinitionNode;
-  const fits = (size: number) => estimateCost(schema, paged, pagedOperation, { ...variables, [AFTER]: null, [PAGE]: size }, 50) <= config.maxQueryCost;
+  const fits = (size: number) =>
+    estimateCost(schema, paged, pagedOperation, { ...variables, [AFTER]: null, [PAGE]: size }, 50) <= config.maxQueryCost;
   const pageSize = largestPage(Math.min(cap, config.maxPageSize), fits);
   const key = root.alias?.value ?? root.name.value;
 
@@ -116,7 +122,9 @@ export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, quer
         if (e.originalError instanceof GatewayError || isStatementCancelled(e.originalError)) throw e.originalError;
         throw exportError(ExportRule.INVALID_QUERY, 'graphql', e.message);
       }
-      const page = (result.data as Record<string, { nodes: Record<string, unknown>[]; [PAGE_INFO]: { hasNextPage: boolean; endCursor: string | null } }>)[key];
+      const page = (
+        result.data as Record<string, { nodes: Record<string, unknown>[]; [PAGE_INFO]: { hasNextPage: boolean; endCursor: string | null } }>
+      )[key];
       for (const node of page.nodes.slice(0, left)) yield flatten(node, columns, paths);
       left -= page.nodes.length;
       if (backward || !page[PAGE_INFO].hasNextPage || page.nodes.length === 0) return;
@@ -136,7 +144,8 @@ function rowCap(root: FieldNode, variables: Record<string, unknown>, maxPageSize
     const a = root.arguments?.find((x) => x.name.value === name);
     const v = a ? valueFromASTUntyped(a.value, variables) : undefined;
     if (v === undefined || v === null) return undefined;
-    if (!Number.isInteger(v) || (v as number) < 0) throw exportError(ExportRule.INVALID_VALUE, 'graphql', `${name} must be a non-negative integer`);
+    if (!Number.isInteger(v) || (v as number) < 0)
+      throw exportError(ExportRule.INVALID_VALUE, 'graphql', `${name} must be a non-negative integer`);
     return v as number;
   };
   const first = value('first');
@@ -157,18 +166,27 @@ function rowCap(root: FieldNode, variables: Record<string, unknown>, maxPageSize
  */
 function pagedDocument(document: DocumentNode, operation: OperationDefinitionNode, root: FieldNode, backward: boolean): DocumentNode {
   const variable = (name: string) => ({ kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } }) as const;
-  const argument = (name: string, value: string): ArgumentNode => ({ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: name }, value: variable(value) });
+  const argument = (name: string, value: string): ArgumentNode => ({
+    kind: Kind.ARGUMENT,
+    name: { kind: Kind.NAME, value: name },
+    value: variable(value),
+  });
   const pageInfo: FieldNode = {
     kind: Kind.FIELD,
     alias: { kind: Kind.NAME, value: PAGE_INFO },
     name: { kind: Kind.NAME, value: 'pageInfo' },
-    selectionSet: { kind: Kind.SELECTION_SET, selections: ['hasNextPage', 'endCursor'].map((f) => ({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: f } }) as FieldNode) },
+    selectionSet: {
+      kind: Kind.SELECTION_SET,
+      selections: ['hasNextPage', 'endCursor'].map((f) => ({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: f } }) as FieldNode),
+    },
   };
   const kept = (root.arguments ?? []).filter((a) => a.name.value !== 'first' && a.name.value !== 'last');
   const args = [...kept, argument(backward ? 'last' : 'first', PAGE), ...(backward ? [] : [argument('after', AFTER)])];
   const selectionSet: SelectionSetNode = {
     kind: Kind.SELECTION_SET,
-    selections: [{ ...root, arguments: args, selectionSet: { ...root.selectionSet!, selections: [...root.selectionSet!.selections, pageInfo] } }],
+    selections: [
+      { ...root, arguments: args, selectionSet: { ...root.selectionSet!, selections: [...root.selectionSet!.selections, pageInfo] } },
+    ],
   };
   const used = new Set<string>();
   visit(selectionSet, { Variable: (v) => void used.add(v.name.value) });
