@@ -1,6 +1,6 @@
 import { forbidden, notFound } from '../platform/errors';
 import { Database } from '../db/data-source';
-import { ApiKeyInfo, createApiKey, listApiKeys, revokeApiKey } from './api-keys';
+import { ApiKeyInfo, checkKeyId, createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { grantedDivisions } from './authenticate';
 import { Principal, Scope } from './principal';
 
@@ -35,9 +35,10 @@ export class ApiKeyAdmin {
 
   async revoke(id: string): Promise<ApiKeyInfo> {
     this.assertAdmin();
+    checkKeyId(id);
     const visible = await this.visibility();
     const key = (await listApiKeys(this.db)).find((k) => k.id === id);
-    if (!key || !visible(key)) throw notFound('ApiKey', id);
+    if (!key || !visible(key)) throw notFound('ApiKey', id, 'id');
     return revokeApiKey(this.db, id);
   }
 

@@ -51,7 +51,8 @@ function principalOf(payload: JWTPayload): Principal {
   if (!Array.isArray(raw) || raw.length === 0) throw unauthenticated('The token grants no divisions (claim divisions)');
   let divisions: number[];
   try {
-    divisions = normaliseDivisions('divisions', raw);
+    // A token's grant is a set: an identity provider repeating a code grants it once.
+    divisions = normaliseDivisions('divisions', [...new Set(raw.map((d) => (typeof d === 'string' ? d.trim() : d)))]);
   } catch {
     throw unauthenticated('The token claim divisions must be a list of division codes');
   }

@@ -5,12 +5,13 @@ import { openGatewayDatabase } from '../modules/entities';
 import { Config } from '../platform/config';
 import { createRuntime } from '../platform/runtime';
 import { LOCAL_PRINCIPAL, grantedDivisions } from '../access/authenticate';
-import { badInput } from '../platform/errors';
 import { Runtime } from '../platform/runtime';
 import { createContext } from '../context/request-context';
 import { Database } from '../db/data-source';
-import { ExportService, ExportSource } from '../modules/exports/export.service';
-import { formatFrom } from '../modules/exports/formats';
+import { ExportService, ExportSource, exportSourceKind } from '../modules/exports/export.service';
+import { formatNamed } from '../modules/exports/formats';
+import { scopeForDivisions } from '../context/partition-selection';
+import { namingOptions, optionError } from './options';
 import { writeExport } from '../modules/exports/write-export';
 
 export interface ExportCommandOptions {
@@ -34,12 +35,49 @@ export interface ExportCommandOptions {
  */
 export async function runExport(db: Database, runtime: Runtime, options: ExportCommandOptions, out: Writable): Promise<number> {
   const { config } = runtime;
-  const format = formatFrom(options.format ?? 'csv', undefined);
-  if (!format) throw badInput('format', 'must be csv or ndjson');
-  const parameters: Record<string, unknown> = options.parameters ? JSON.parse(options.parameters) : {};
+  const format = formatNamed(options.format ?? 'csv');
+  if (format !== 'csv' && format !== 'ndjson') throw optionError('format', `must be csv or ndjson, not ${JSON.stringify(options.format)}`);
+  const given = options.parameters !== undefined || (options.param ?? []).length > 0 ? {} : undefined;
+  const kind = await namingOptions(['sql', 'graphql', 'list', 'parameters', 'variables'], async () =>
+    exportSourceKind({ sql: options.sql, graphql: options.graphql, list: options.list, parameters: given, variables: options.variables }),
+  );
+  const text = (option: 'sql' | 'graphql' | 'list') => {
+    const value = options[option]!;
+    if (value.trim() === '') throw optionError(option, 'must not be empty');
+    return value;
+  };
+  let source: ExportSource;
+  if (kind === 'sql') source = { kind, query: text('sql'), parameters: sqlParameters(options) };
+  else if (kind === 'graphql') source = { kind, query: text('graphql'), variables: jsonObject('variables', options.variables) };
+  else source = { kind, list: text('list') };
+
+  const ctx = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
+  const divisions = options.divisions;
+  const narrow = async () => scopeForDivisions(ctx, divisionCodes(divisions!));
+  const scope = divisions === undefined ? ctx.scope : await namingOptions(['divisions'], narrow);
+  const started = Date.now();
+  const progress = (rows: number) => {
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+    process.stderr.write(`\rexported ${rows.toLocaleString('en')} rows (${Math.round(rows / seconds).toLocaleString('en')} rows/s)   `);
+  };
+  // The SQL layer names the query `query`, a list export `list`: here they are --sql and --list.
+  const fields = { query: kind, sql: 'sql', graphql: 'graphql', list: 'list', parameters: 'parameters', variables: 'variables' };
+  return namingOptions(fields, async () => {
+    const data = new ExportService(scope, config).open(source, ctx);
+    return writeExport(out, format, data, { source: source.kind, events: runtime.events, onProgress: progress });
+  });
+}
+
+/** `--parameters '{...}'` and `--param name=value` (values that parse as JSON are taken as such); a name given twice is refused. */
+function sqlParameters(options: ExportCommandOptions): Record<string, unknown> {
+  const parameters = jsonObject('parameters', options.parameters);
   for (const pair of options.param ?? []) {
     const i = pair.indexOf('=');
-    if (i < 1) throw badInput('param', `expected name=value, got ${pair}`);
+    const name = pair.slice(0, i);
+    if (i < 1 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw optionError('param', `expected name=value with a parameter name such as status, got ${JSON.stringify(pair)}`);
+    }
+    if (Object.prototype.hasOwnProperty.call(parameters, name)) throw optionError('param', `the parameter ${name} is given twice`);
     const raw = pair.slice(i + 1);
     let value: unknown = raw;
     try {
@@ -47,29 +85,39 @@ export async function runExport(db: Database, runtime: Runtime, options: ExportC
     } catch {
       value = raw;
     }
-    parameters[pair.slice(0, i)] = value;
+    parameters[name] = value;
   }
-  let source: ExportSource;
-  if (options.sql) source = { kind: 'sql', query: options.sql, parameters };
-  else if (options.graphql) source = { kind: 'graphql', query: options.graphql, variables: options.variables ? JSON.parse(options.variables) : {} };
-  else if (options.list) source = { kind: 'list', list: options.list };
-  else throw badInput('sql', 'give --sql "select ...", --graphql "{ payments { nodes { id } } }" or --list payments');
+  return parameters;
+}
 
-  const ctx = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
-  const scope = options.divisions ? ctx.scope.narrow(options.divisions.split(',').map(Number)) : ctx.scope;
-  const data = new ExportService(scope, config).open(source, ctx);
-  const started = Date.now();
-  const progress = (rows: number) => {
-    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-    process.stderr.write(`\rexported ${rows.toLocaleString('en')} rows (${Math.round(rows / seconds).toLocaleString('en')} rows/s)   `);
-  };
-  return writeExport(out, format, data, { source: source.kind, events: runtime.events, onProgress: progress });
+/** A JSON object option (`--parameters`, `--variables`); absent: {}. */
+function jsonObject(option: string, text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw optionError(option, `is not JSON (${(error as Error).message})`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw optionError(option, 'must be a JSON object, such as {"status": 20}');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** `--divisions 1,2`: division codes (the rules of every `divisions` list apply after). */
+function divisionCodes(text: string): number[] {
+  const parts = text.split(',').map((p) => p.trim());
+  const bad = parts.find((p) => !/^\d{1,10}$/.test(p));
+  if (bad !== undefined) throw optionError('divisions', `must be division codes such as 1,2, got ${JSON.stringify(bad)}`);
+  return parts.map(Number);
 }
 
 /** `npm run export -- --sql ... | --graphql ... | --list ...`: parses the options, streams to stdout. */
 export async function exportCommand(config: Config, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
+    strict: true,
     options: {
       sql: { type: 'string' },
       graphql: { type: 'string' },

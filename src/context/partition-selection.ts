@@ -1,4 +1,5 @@
 import { badInput, forbidden } from '../platform/errors';
+import { divisionCodesProblem, refuse } from '../platform/validation';
 import type { RequestContext } from './request-context';
 import { DivisionScope } from '../access/division-scope';
 
@@ -6,7 +7,8 @@ import { DivisionScope } from '../access/division-scope';
  * Partition selection, like Invantive's `use 1,2` / `use all`: a request names the divisions it
  * wants in the X-Cashflow-Divisions header (`1,2` or `all`), and a root field may narrow further
  * with its `divisions` argument. The default is every granted division. Naming a division that
- * is not granted (or not selected by the header) is FORBIDDEN, never silently dropped.
+ * is not granted (or not selected by the header) is FORBIDDEN, never silently dropped; a code
+ * named twice, or more than MAX_DIVISION_CODES codes, is BAD_USER_INPUT (divisionCodesProblem).
  */
 export const DIVISIONS_HEADER = 'x-cashflow-divisions';
 
@@ -18,14 +20,16 @@ export const DIVISIONS_ARG =
 export function selectDivisions(granted: readonly number[], header: string | string[] | undefined): number[] {
   const value = (Array.isArray(header) ? header.join(',') : header ?? '').trim();
   if (value === '' || value.toLowerCase() === 'all') return [...granted];
-  const requested = new Set<number>();
+  const requested: number[] = [];
   for (const part of value.split(',')) {
     const p = part.trim();
     if (!/^\d+$/.test(p) || !Number.isSafeInteger(Number(p))) {
-      throw badInput('X-Cashflow-Divisions', `must be "all" or a comma-separated list of division codes, got ${JSON.stringify(value)}`);
+      const got = JSON.stringify(value.slice(0, 100));
+      throw badInput('X-Cashflow-Divisions', `must be "all" or a comma-separated list of division codes, got ${got}`);
     }
-    requested.add(Number(p));
+    requested.push(Number(p));
   }
+  refuse('X-Cashflow-Divisions', divisionCodesProblem(requested));
   for (const d of requested) if (!granted.includes(d)) throw notGranted(d);
   return [...requested].sort((a, b) => a - b);
 }
@@ -37,6 +41,7 @@ export function selectDivisions(granted: readonly number[], header: string | str
 export function scopeForDivisions(ctx: Pick<RequestContext, 'scope'>, divisions: readonly number[] | null | undefined): DivisionScope {
   if (divisions === null || divisions === undefined) return ctx.scope;
   if (divisions.length === 0) throw badInput('divisions', 'must name at least one division (omit it for all)');
+  refuse('divisions', divisionCodesProblem(divisions));
   for (const d of divisions) if (!ctx.scope.allows(d)) throw notGranted(d);
   return ctx.scope.narrow(divisions);
 }

@@ -63,7 +63,8 @@ export function aggregateTypes(t: CatalogTable): AggregateTypes {
 
   const GroupBy = named(class {}, `${t.typeName}GroupBy`);
   Field(() => groupFields, { description: 'Column to group by.' })(GroupBy.prototype, 'field');
-  Field(() => DateBucket, { nullable: true, description: 'Time bucket for a date column (default day); ignored for other columns.' })(GroupBy.prototype, 'bucket');
+  const bucketDoc = 'Time bucket for a date column (default day); BAD_USER_INPUT on any other column.';
+  Field(() => DateBucket, { nullable: true, description: bucketDoc })(GroupBy.prototype, 'bucket');
   InputType(`${t.typeName}GroupBy`, { description: `A group-by key of ${t.labelEn}.` })(GroupBy);
 
   const AmountsFilter = named(class {}, `${t.typeName}AmountsFilter`);
@@ -107,7 +108,8 @@ export function aggregateTypes(t: CatalogTable): AggregateTypes {
   const Args = named(class {}, `${t.typeName}AggregateArgs`) as ClassType<AggregateArgs>;
   const W = whereType(t);
   Field(() => W, { nullable: true, description: 'Rows to aggregate (the same filter as the list).' })(Args.prototype, 'where');
-  Field(() => [GroupBy], { nullable: true, description: 'Group-by keys; none gives one group over all matching rows.' })(Args.prototype, 'groupBy');
+  const groupByDoc = 'Group-by keys (at most 8, each once); none gives one group over all matching rows.';
+  Field(() => [GroupBy], { nullable: true, description: groupByDoc })(Args.prototype, 'groupBy');
   Field(() => Having, { nullable: true, description: 'Conditions on the groups.' })(Args.prototype, 'having');
   Field(() => [GroupOrderBy], { nullable: true, description: 'Order of the groups (default: by the group keys); the group keys always follow.' })(Args.prototype, 'orderBy');
   Field(() => Int, { nullable: true, description: 'Most groups to return (at most the maximum page size, which is also the default).' })(Args.prototype, 'limit');

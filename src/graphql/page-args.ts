@@ -6,15 +6,15 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'Rows to return from the start (or after `after`); at most the configured maximum (1000 by default). Default 50.' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the row after which the page starts.' })
+  @Field(() => String, { nullable: true, description: 'Cursor of the row after which the page starts (an endCursor of this list).' })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Rows to return from the end (or before `before`); at most the configured maximum.' })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the row before which the page ends.' })
+  @Field(() => String, { nullable: true, description: 'Cursor of the row before which the page ends (a startCursor of this list).' })
   before?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rows to skip (after the cursor, if any): for page-number screens. Keyset cursors stay fast on deep pages; offsets do not.' })
+  @Field(() => Int, { nullable: true, description: 'Rows to skip (page numbers); not with after/before. Cursors stay fast on deep pages.' })
   offset?: number | null;
 }

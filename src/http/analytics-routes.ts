@@ -6,8 +6,10 @@ import { badInput, GatewayError } from '../platform/errors';
 import { Runtime } from '../platform/runtime';
 import { RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
-import { ExportService, ExportSource } from '../modules/exports/export.service';
-import { CONTENT_TYPE, ExportFormat, formatFrom } from '../modules/exports/formats';
+import { ExportService, ExportSource, exportSourceKind } from '../modules/exports/export.service';
+import { CONTENT_TYPE, ExportFormat } from '../modules/exports/formats';
+import { answerFormat, bodyInput, queryInput } from './request-input';
+import { scopeForDivisions } from '../context/partition-selection';
 import { writeExport } from '../modules/exports/write-export';
 import { SqlService } from '../sql/sql.service';
 import { typeName } from '../sql/types';
@@ -26,8 +28,7 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
 
   router.get('/catalog', auth, async (req, res, next) => {
     try {
-      const table = typeof req.query.table === 'string' ? req.query.table : undefined;
-      res.json({ tables: describeCatalog(table) });
+      res.json({ tables: describeCatalog(queryInput(req, ['table']).table) });
     } catch (error) {
       next(error);
     }
@@ -37,20 +38,20 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
     try {
       const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
-      const body = (req.body ?? {}) as Record<string, unknown>;
+      const { format: formatParam } = queryInput(req, ['format']);
+      const body = bodyInput(req, ['query', 'parameters', 'divisions', 'format']);
       const query = stringField(body.query, 'query');
       const scope = narrowed(ctx, body.divisions);
-      const format = formatFrom(body.format ?? req.query.format, req.headers.accept);
-      if (format) {
+      const format = answerFormat(req, body.format ?? formatParam, ['json', 'csv', 'ndjson']);
+      const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
+      if (format !== 'json') {
         // Same bounded result as JSON, written line by line in the format asked for.
-        const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
         const data = { columns: result.columns, rows: (async function* () { yield* result.rows; })() };
         res.status(200).type(CONTENT_TYPE[format]);
         await writeExport(res, format, data, { source: 'sql', events: runtime.events });
         res.end();
         return;
       }
-      const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
       res.json({ columns: result.columns.map((c) => ({ name: c.name, type: typeName(c.type) })), rows: result.rows, rowCount: result.rows.length });
     } catch (error) {
       next(error);
@@ -61,10 +62,12 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
     try {
       const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
-      const input = (req.method === 'POST' ? req.body ?? {} : req.query) as Record<string, unknown>;
+      const fields = ['sql', 'graphql', 'list', 'parameters', 'variables', 'divisions', 'format'];
+      const input = req.method === 'POST' ? { ...queryInput(req, ['format']), ...bodyInput(req, fields) } : queryInput(req, fields);
       const source = exportSource(input);
-      const format: ExportFormat = formatFrom(input.format, req.headers.accept) ?? (input.format ? invalidFormat(input.format) : 'csv');
       const data = new ExportService(narrowed(ctx, input.divisions), config).open(source, ctx);
+      // After open, which checks the query: a bad query is named before a bad format.
+      const format = answerFormat(req, input.format, ['csv', 'ndjson']) as ExportFormat;
       // Read the first row before answering, so a refused or failing query still gets its
       // status code; from then on rows stream as the driver reads them.
       const first = await data.rows.next();
@@ -97,20 +100,21 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
 }
 
 function exportSource(input: Record<string, unknown>): ExportSource {
-  const given = ['sql', 'graphql', 'list'].filter((k) => input[k] !== undefined);
-  if (given.length > 1) throw badInput(given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
-  if (input.sql !== undefined) return { kind: 'sql', query: stringField(input.sql, 'sql'), parameters: objectField(input.parameters) };
-  if (input.graphql !== undefined) return { kind: 'graphql', query: stringField(input.graphql, 'graphql'), variables: objectField(input.variables, 'variables') };
-  if (input.list !== undefined) return { kind: 'list', list: stringField(input.list, 'list') };
-  throw badInput('sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
+  const kind = exportSourceKind(input);
+  if (kind === 'sql') return { kind, query: stringField(input.sql, 'sql'), parameters: objectField(input.parameters) };
+  if (kind === 'graphql') {
+    return { kind, query: stringField(input.graphql, 'graphql'), variables: objectField(input.variables, 'variables') };
+  }
+  return { kind, list: stringField(input.list, 'list') };
 }
 
+/** The scope narrowed to `divisions` of a body (a list) or query string (`1,2`), by the rule of every root field. */
 function narrowed(ctx: RequestContext, divisions: unknown) {
   if (divisions === undefined || divisions === null || divisions === '') return ctx.scope;
   const list = Array.isArray(divisions) ? divisions : String(divisions).split(',');
-  const codes = list.map((d) => Number(d));
-  if (codes.some((d) => !Number.isSafeInteger(d))) throw badInput('divisions', 'must be a list of division codes');
-  return ctx.scope.narrow(codes);
+  const codes = list.map((d) => (typeof d === 'string' && /^\s*\d+\s*$/.test(d) ? Number(d) : d));
+  if (codes.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d))) throw badInput('divisions', 'must be a list of division codes');
+  return scopeForDivisions(ctx, codes as number[]);
 }
 
 function stringField(value: unknown, field: string): string {
@@ -131,10 +135,6 @@ function objectField(value: unknown, field = 'parameters'): Record<string, unkno
   }
   if (typeof value !== 'object' || Array.isArray(value)) throw badInput(field, 'must be an object of named values');
   return value as Record<string, unknown>;
-}
-
-function invalidFormat(format: unknown): never {
-  throw badInput('format', `must be csv or ndjson, not ${String(format)}`);
 }
 
 /** Errors of these endpoints with the code's HTTP status and the same body as /graphql's. */

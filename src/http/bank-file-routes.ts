@@ -1,6 +1,7 @@
 import express, { Request, Response, Router } from 'express';
 import { authenticated, requestContextOf, sendGatewayError } from './auth';
 import { badInput, GatewayError } from '../platform/errors';
+import { queryInput } from './request-input';
 import { Runtime } from '../platform/runtime';
 import { Database } from '../db/data-source';
 import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
@@ -16,21 +17,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function bankFileRoutes(db: Database, runtime: Runtime): Router {
   const router = express.Router();
   const auth = authenticated(db, runtime);
-  router.get('/batches/:batchId/file', auth, (req, res) => answer(res, () => batchFile(requestContextOf(res), uuidParam(req, 'batchId'))));
+  // The batch is named `id` in errors, as the argument of paymentBatch(id) { file } is.
+  router.get('/batches/:id/file', auth, (req, res) => answer(req, res, () => batchFile(requestContextOf(res), uuidParam(req, 'id'))));
   router.get('/documents/:documentId/attachments/:attachmentId', auth, (req, res) =>
-    answer(res, () => documentAttachment(requestContextOf(res), uuidParam(req, 'documentId'), uuidParam(req, 'attachmentId'))),
+    answer(req, res, () => documentAttachment(requestContextOf(res), uuidParam(req, 'documentId'), uuidParam(req, 'attachmentId'))),
   );
   return router;
 }
 
+/** A GUID path parameter, in the lower case the rows keep (SQLite compares text case-sensitively). */
 function uuidParam(req: Request, name: string): string {
   const value = String(req.params[name]);
-  if (!UUID.test(value)) throw badInput(name, 'must be a UUID');
-  return value;
+  if (!UUID.test(value)) throw badInput(name, `must be a UUID, got ${JSON.stringify(value.slice(0, 40))}`);
+  return value.toLowerCase();
 }
 
-async function answer(res: Response, load: () => Promise<DocumentAttachment>): Promise<void> {
+async function answer(req: Request, res: Response, load: () => Promise<DocumentAttachment>): Promise<void> {
   try {
+    queryInput(req, []);
     const file = await load();
     res.setHeader('content-type', file.mediaType);
     res.setHeader('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** One typed configuration, read once from the environment. */
@@ -41,35 +42,58 @@ export interface Config {
    * promise hooks cost about a tenth of a list request's CPU on Node 20.
    */
   countStatements: boolean;
+  /**
+   * Key of the HMAC that signs list cursors, so a cursor this gateway did not make is refused
+   * before its values are read. CURSOR_SECRET (at least 32 characters) keeps cursors valid across
+   * restarts and between instances; unset, each start makes a random one.
+   */
+  cursorSecret: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL ?? `sqlite:${path.resolve('data', 'cashflow.sqlite')}`,
-    port: intOf(env.PORT, 4000),
+    port: intOf('PORT', env.PORT, 4000, 65_535),
     host: env.HOST ?? '0.0.0.0',
-    maxPageSize: intOf(env.MAX_PAGE_SIZE, 1000),
-    statementTimeoutMs: intOf(env.STATEMENT_TIMEOUT_MS, 15000),
-    maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
-    maxQueryAliases: intOf(env.MAX_QUERY_ALIASES, 30),
-    maxQueryCost: intOf(env.MAX_QUERY_COST, 250000),
-    sqlMaxRows: intOf(env.SQL_MAX_ROWS, 10_000),
-    exportMaxRows: intOf(env.EXPORT_MAX_ROWS, 10_000_000),
-    exportTimeoutMs: intOf(env.EXPORT_TIMEOUT_MS, 600_000),
-    seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    maxPageSize: intOf('MAX_PAGE_SIZE', env.MAX_PAGE_SIZE, 1000),
+    statementTimeoutMs: intOf('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, 15000),
+    maxQueryDepth: intOf('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 12),
+    maxQueryAliases: intOf('MAX_QUERY_ALIASES', env.MAX_QUERY_ALIASES, 30),
+    maxQueryCost: intOf('MAX_QUERY_COST', env.MAX_QUERY_COST, 250000),
+    sqlMaxRows: intOf('SQL_MAX_ROWS', env.SQL_MAX_ROWS, 10_000),
+    exportMaxRows: intOf('EXPORT_MAX_ROWS', env.EXPORT_MAX_ROWS, 10_000_000),
+    exportTimeoutMs: intOf('EXPORT_TIMEOUT_MS', env.EXPORT_TIMEOUT_MS, 600_000),
+    seedDemo: boolOf('SEED_DEMO', env.SEED_DEMO, true),
     logLevel: env.LOG_LEVEL ?? 'info',
     jwtSecret: env.JWT_SECRET || undefined,
     jwtJwksFile: env.JWT_JWKS_FILE || undefined,
     jwtIssuer: env.JWT_ISSUER || undefined,
     jwtAudience: env.JWT_AUDIENCE || undefined,
-    demoKey: (env.DEMO_KEY ?? env.SEED_DEMO ?? 'true') !== 'false',
-    countStatements: env.COUNT_STATEMENTS === 'true',
+    demoKey: boolOf('DEMO_KEY', env.DEMO_KEY, boolOf('SEED_DEMO', env.SEED_DEMO, true)),
+    countStatements: boolOf('COUNT_STATEMENTS', env.COUNT_STATEMENTS, false),
+    cursorSecret: secretOf(env.CURSOR_SECRET),
   };
 }
 
-function intOf(value: string | undefined, fallback: number): number {
+function secretOf(value: string | undefined): string {
+  if (value === undefined || value === '') return randomBytes(32).toString('base64url');
+  if (value.length < 32) throw new Error(`CURSOR_SECRET must have at least 32 characters, got ${value.length}`);
+  return value;
+}
+
+/** `true` or `false` from the variable `name`, or `fallback` when unset; an error naming it otherwise (`yes` is no silent true). */
+function boolOf(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`${name} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+/** A whole number from 1 to `max` from the variable `name`, or `fallback` when it is unset; an error naming it otherwise. */
+function intOf(name: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`Expected a positive integer, got ${value}`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max) {
+    throw new Error(`${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(value)}`);
+  }
   return n;
 }

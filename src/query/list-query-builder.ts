@@ -14,6 +14,8 @@ export interface ListOptions {
   maxPageSize: number;
   defaultPageSize?: number;
   statementTimeoutMs: number;
+  /** Key of the HMAC that signs cursors (config.cursorSecret; see cursor.ts). */
+  cursorSecret: string;
 }
 
 /** What a list should read besides its rows: to-one relations to join (see selectedRelations). */
@@ -175,17 +177,22 @@ export class ListQueryBuilder {
     if (args.first != null && args.last != null) throw badInput('last', 'cannot be combined with first');
     const offset = args.offset ?? 0;
     if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', 'must be a non-negative integer');
+    // A page is either a page number (offset) or a keyset page (after/before), not both: an
+    // offset counted from a cursor row moves when rows are added before it, which is exactly
+    // what cursors are there to avoid.
+    if (offset > 0 && (args.after || args.before)) {
+      throw badInput('offset', `cannot be combined with ${args.after ? 'after' : 'before'}: page by cursor or by offset`);
+    }
     const backward = args.last != null;
     const size = (backward ? args.last : args.first) ?? this.options.defaultPageSize ?? 50;
     if (size > max) throw badInput('first', `must be at most ${max}`);
     const keys = resolveSortKeys(compiler, args.orderBy);
     const fp = fingerprint({ s: shape, t: t.name, w: args.where ?? null, o: keys.map((k) => [k.ref.relation ?? '', k.ref.column, k.ascending, k.nullsFirst]) });
+    const slots = keys.map((k) => ({ type: k.expr.column.type, nullable: k.expr.nullable }));
     const decode = (name: 'after' | 'before') => {
       const c = args[name];
-      if (!c) return undefined;
-      const values = decodeCursor(name, c, fp);
-      if (values.length !== keys.length) throw badInput(name, 'was made for another query or ordering');
-      return values;
+      if (c === null || c === undefined) return undefined;
+      return decodeCursor(this.options.cursorSecret, name, c, fp, slots);
     };
     return { keys, size, backward, offset, after: decode('after'), before: decode('before'), fp };
   }
@@ -218,7 +225,7 @@ export class ListQueryBuilder {
       const presence = `${p.alias}_${p.presence}`;
       nodes.forEach((n, i) => attachRelated(n, p.rel.name, pageRows[i][presence] === null ? null : related[i]));
     }
-    const cursor = (i: number) => encodeCursor(plan.fp, plan.keyAliases!.map((alias) => pageRows[i][alias]));
+    const cursor = (i: number) => encodeCursor(this.options.cursorSecret, plan.fp, plan.keyAliases!.map((alias) => pageRows[i][alias]));
     const hasNextPage = plan.backward ? Boolean(plan.before) : more;
     const hasPreviousPage = plan.backward ? more : Boolean(plan.after) || plan.offset > 0;
     let counted: Promise<number> | undefined;
@@ -288,8 +295,9 @@ export class ListQueryBuilder {
 }
 
 /** The list-query builder of a request, configured from the gateway's config. */
-export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageSize: number; statementTimeoutMs: number } }): ListQueryBuilder {
-  return new ListQueryBuilder(ctx.scope, { maxPageSize: ctx.config.maxPageSize, statementTimeoutMs: ctx.config.statementTimeoutMs });
+export function listQueryBuilder(ctx: { scope: DivisionScope; config: Omit<ListOptions, 'defaultPageSize'> }): ListQueryBuilder {
+  const { maxPageSize, statementTimeoutMs, cursorSecret } = ctx.config;
+  return new ListQueryBuilder(ctx.scope, { maxPageSize, statementTimeoutMs, cursorSecret });
 }
 
 /**

@@ -15,13 +15,13 @@ export const BANK_FILE_SCOPE = 'payments:process' as const;
 export async function batchFile(ctx: RequestContext, batchId: string): Promise<DocumentAttachment> {
   requireScope(ctx, BANK_FILE_SCOPE);
   const batch = await ctx.scope.select(PaymentBatch, 'b').where('b.id = :batchId', { batchId }).getOne();
-  if (!batch || !batch.documentID) throw notFound('PaymentBatch', batchId);
+  if (!batch || !batch.documentID) throw notFound('PaymentBatch', batchId, 'id');
   const file = await ctx.scope
     .select(DocumentAttachment, 'a')
     .where('a.documentID = :document AND a.divisionCode = :division', { document: batch.documentID, division: batch.divisionCode })
     .orderBy('a.created', 'ASC')
     .getOne();
-  if (!file) throw notFound('Bank file of payment batch', batchId);
+  if (!file) throw notFound('Bank file of payment batch', batchId, 'id');
   return file;
 }
 
@@ -31,7 +31,7 @@ export async function documentAttachment(ctx: RequestContext, documentId: string
     .select(DocumentAttachment, 'a')
     .where('a.id = :attachmentId AND a.documentID = :documentId', { attachmentId, documentId })
     .getOne();
-  if (!file) throw notFound('DocumentAttachment', attachmentId);
+  if (!file) throw notFound('DocumentAttachment', attachmentId, 'attachmentId');
   return file;
 }
 

@@ -16,8 +16,10 @@ import { Payment } from '../payments/payment.entity';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from '../payments/payment.errors';
 import { startOfDay } from '../../platform/dates';
+import { divisionCodeProblem } from '../../platform/validation';
 import { amountToPay } from '../open-items/amount-to-pay';
 import { remittanceOf } from '../open-items/remittance';
+import { checkPaymentIds } from '../payments/payment.rules';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentBatch } from './payment-batch.entity';
 import { BankFileFormat, ProcessPaymentsInput } from './payment-run.inputs';
@@ -43,6 +45,8 @@ export class PaymentRunService {
 
   async process(input: ProcessPaymentsInput): Promise<PaymentBatch> {
     const division = input.divisionCode;
+    const codeProblem = divisionCodeProblem(division);
+    if (codeProblem) throw ruleError(PaymentRule.INVALID_VALUE, 'divisionCode', codeProblem);
     this.scope.assertWritable(division);
     const format = input.format ?? BankFileFormat.PAIN_001_001_03;
     const batchBooking = input.batchBooking ?? true;
@@ -150,7 +154,8 @@ export class PaymentRunService {
   private async lockPayments(division: number, ids: string[] | null | undefined): Promise<Payment[]> {
     if (ids) {
       if (!ids.length) throw ruleError(PaymentRule.REQUIRED, 'paymentIDs', 'at least one payment is required (leave the field out to process every selected payment)');
-      const current = await new PaymentService(this.scope, this.principal, this.now).lockExisting(ids);
+      checkPaymentIds('paymentIDs', ids);
+      const current = await new PaymentService(this.scope, this.principal, this.now).lockExisting(ids, 'paymentIDs');
       const rows = [...current.values()];
       const elsewhere = rows.filter((p) => p.divisionCode !== division).map((p) => p.id);
       if (elsewhere.length) throw ruleError(PaymentRule.INVALID_VALUE, 'paymentIDs', `payments of another division than ${division}: ${elsewhere.join(', ')}`, { ids: elsewhere });

@@ -5,7 +5,10 @@ import { CatalogTableInfo } from './catalog.types';
 @Resolver()
 export class CatalogResolver {
   @Query(() => [CatalogTableInfo], { description: 'The catalog: every table and column the gateway serves (also GET /catalog).' })
-  catalog(@Arg('table', () => String, { nullable: true, description: 'One table by its catalog name.' }) table?: string | null): CatalogTableInfo[] {
+  catalog(
+    @Arg('table', () => String, { nullable: true, description: 'One table by its catalog name (any case); NOT_FOUND when there is none.' })
+    table?: string | null,
+  ): CatalogTableInfo[] {
     return describeCatalog(table) as CatalogTableInfo[];
   }
 }

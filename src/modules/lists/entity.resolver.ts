@@ -20,7 +20,7 @@ export const lcFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s.slice(0, 2).toLow
 export async function findByKey<T extends ObjectLiteral>(ctx: RequestContext, t: CatalogTable, key: unknown, scope = ctx.scope): Promise<T> {
   const pk = t.columns.find((c) => c.name === t.primaryKey)!;
   const row = await scope.select(entityOf(t.name), 't').where(`t.${pk.field} = :key`, { key }).getOne();
-  if (!row) throw notFound(t.typeName, key);
+  if (!row) throw notFound(t.typeName, key, pk.field);
   return row as unknown as T;
 }
 

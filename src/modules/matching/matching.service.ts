@@ -6,7 +6,9 @@ import { Dec } from '../../platform/decimal';
 import { Payment } from '../payments/payment.entity';
 import { PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from '../payments/payment.errors';
-import { startOfDay } from '../../platform/dates';
+import { businessDateProblem, dayOf, startOfDay } from '../../platform/dates';
+import { textProblem } from '../../platform/validation';
+import { checkPaymentIds } from '../payments/payment.rules';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentMatch } from './payment-match.entity';
 
@@ -33,11 +35,17 @@ export class MatchingService {
   ) {}
 
   async match(request: MatchRequest): Promise<Payment[]> {
-    const reference = request.bankStatementLineReference?.trim() || null;
-    if (reference && [...reference].length > 60) throw ruleError(PaymentRule.TOO_LONG, 'bankStatementLineReference', 'at most 60 characters');
+    const reference = statementLineReference(request.bankStatementLineReference);
+    // The date is the statement line's; matching payments with each other takes theirs.
+    if (!reference && request.date) {
+      const why = 'applies only with bankStatementLineReference (payments matched with each other take an invoice date)';
+      throw ruleError(PaymentRule.INVALID_VALUE, 'date', why);
+    }
+    const dateProblem = request.date ? businessDateProblem(request.date) : undefined;
+    if (dateProblem) throw ruleError(PaymentRule.INVALID_VALUE, 'date', dateProblem);
+    checkPaymentIds('paymentIDs', request.paymentIDs);
     const payments = new PaymentService(this.scope, this.principal, this.now);
-    const rows = [...(await payments.lockExisting(request.paymentIDs)).values()];
-    if (!rows.length) throw ruleError(PaymentRule.REQUIRED, 'paymentIDs', 'at least one payment is required');
+    const rows = [...(await payments.lockExisting(request.paymentIDs, 'paymentIDs')).values()];
     const divisions = new Set(rows.map((p) => p.divisionCode));
     if (divisions.size > 1) throw ruleError(PaymentRule.INVALID_VALUE, 'paymentIDs', 'payments of one division only can be matched together');
     const matched = rows.filter((p) => p.status === PaymentStatus.MATCHED).map((p) => p.id);
@@ -45,6 +53,12 @@ export class MatchingService {
     let endDate: Date;
     if (reference) {
       endDate = startOfDay(request.date ?? this.now());
+      // A statement line pays an invoice that exists: never before the latest invoice date.
+      const latest = rows.reduce((a, p) => (p.invoiceDate > a.invoiceDate ? p : a));
+      if (dayOf(endDate) < dayOf(latest.invoiceDate)) {
+        const why = `${dayOf(endDate)} is before the invoice date ${dayOf(latest.invoiceDate)} of payment ${latest.id}`;
+        throw ruleError(PaymentRule.DATE_BEFORE_INVOICE, 'date', why, { id: latest.id });
+      }
     } else {
       if (rows.length < 2) throw ruleError(PaymentRule.MATCH_NOT_BALANCED, 'paymentIDs', 'matching payments with each other needs at least two payments (or give bankStatementLineReference)');
       const sum = rows.reduce((s, p) => s.plus(p.amountDC), new Dec(0));
@@ -75,8 +89,9 @@ export class MatchingService {
 
   /** Undoes the matches the given payments are part of (every payment of those matches). */
   async unmatch(paymentIDs: string[]): Promise<Payment[]> {
+    checkPaymentIds('paymentIDs', paymentIDs);
     const payments = new PaymentService(this.scope, this.principal, this.now);
-    const rows = [...(await payments.lockExisting(paymentIDs)).values()];
+    const rows = [...(await payments.lockExisting(paymentIDs, 'paymentIDs')).values()];
     const notMatched = rows.filter((p) => p.status !== PaymentStatus.MATCHED).map((p) => p.id);
     if (notMatched.length) throw ruleError(PaymentRule.NOT_MATCHED, 'paymentIDs', `not matched: ${notMatched.join(', ')}`, { ids: notMatched });
     const ids = rows.map((p) => p.id);
@@ -93,4 +108,22 @@ export class MatchingService {
     if (matchIDs.length) await this.scope.delete(PaymentMatch, 'MatchID IN (:...matchIDs)', { matchIDs });
     return payments.reload([...previous.keys()]);
   }
+}
+
+/** Longest bank statement line reference (PaymentMatches.BankStatementLineReference). */
+const MAX_REFERENCE_LENGTH = 60;
+
+/**
+ * The statement line reference, trimmed, or null when none was given. A reference of blanks is
+ * refused rather than read as none: that would match the payments with each other instead.
+ */
+function statementLineReference(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const reference = value.trim();
+  const field = 'bankStatementLineReference';
+  if (reference === '') throw ruleError(PaymentRule.REQUIRED, field, 'must not be blank (leave it out to match payments with each other)');
+  const problem = textProblem(reference, 1, MAX_REFERENCE_LENGTH);
+  const rule = [...reference].length > MAX_REFERENCE_LENGTH ? PaymentRule.TOO_LONG : PaymentRule.INVALID_VALUE;
+  if (problem) throw ruleError(rule, field, problem);
+  return reference;
 }

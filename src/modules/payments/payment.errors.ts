@@ -21,6 +21,8 @@ export enum PaymentRule {
   BANK_ACCOUNT_NOT_OWN = 'BANK_ACCOUNT_NOT_OWN',
   UNKNOWN_REFERENCE = 'UNKNOWN_REFERENCE',
   DUE_BEFORE_INVOICE = 'DUE_BEFORE_INVOICE',
+  /** A statement (match) date before the invoice date of a payment it would close. */
+  DATE_BEFORE_INVOICE = 'DATE_BEFORE_INVOICE',
   DIVISION_NOT_GRANTED = 'DIVISION_NOT_GRANTED',
   DUPLICATE_ID = 'DUPLICATE_ID',
   NOT_FOUND = 'NOT_FOUND',
@@ -54,6 +56,7 @@ export const GRAPHQL_CODE: Record<PaymentRule, ErrorCode> = {
   [PaymentRule.BANK_ACCOUNT_NOT_OWN]: 'BAD_USER_INPUT',
   [PaymentRule.UNKNOWN_REFERENCE]: 'BAD_USER_INPUT',
   [PaymentRule.DUE_BEFORE_INVOICE]: 'BAD_USER_INPUT',
+  [PaymentRule.DATE_BEFORE_INVOICE]: 'BAD_USER_INPUT',
   [PaymentRule.DIVISION_NOT_GRANTED]: 'FORBIDDEN',
   [PaymentRule.DUPLICATE_ID]: 'BAD_USER_INPUT',
   [PaymentRule.NOT_FOUND]: 'NOT_FOUND',
