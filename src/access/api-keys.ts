@@ -43,6 +43,9 @@ export interface NewApiKey {
 
 const hashOf = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
+/** Room for the comma-separated division codes of a key (ApiKeys.Divisions, varchar(4000)). */
+const MAX_DIVISIONS_TEXT = 4000;
+
 /** Longest key name (ApiKeys.Name). */
 export const MAX_KEY_NAME_LENGTH = 100;
 
@@ -57,6 +60,9 @@ export async function createApiKey(db: Database, input: NewApiKey, now = new Dat
   refuse('scopes', listProblem(input.scopes, { max: SCOPES.length, key: String }));
   for (const s of input.scopes) if (!isScope(s)) throw badInput('scopes', `${s} is not a scope (${SCOPES.join(', ')})`);
   const divisions = input.divisions === 'all' ? 'all' : normaliseDivisions('divisions', input.divisions);
+  if (divisions !== 'all' && divisions.join(',').length > MAX_DIVISIONS_TEXT) {
+    throw badInput('divisions', `are too many to store: the list may take ${MAX_DIVISIONS_TEXT} characters, these take ${divisions.join(',').length}`);
+  }
   if (input.expires !== null && input.expires !== undefined) {
     refuse('expires', businessDateProblem(input.expires));
     if (input.expires.getTime() <= now.getTime()) throw badInput('expires', `${input.expires.toISOString()} is not in the future`);

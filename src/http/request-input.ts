@@ -46,7 +46,8 @@ const JSON_TYPE = 'application/json';
 export function answerFormat(req: Request, name: unknown, offered: readonly Answer[]): Answer {
   if (name !== undefined && name !== null) {
     const format = typeof name === 'string' ? formatNamed(name) : undefined;
-    if (!format || !offered.includes(format)) throw badInput('format', `must be ${offered.join(' or ')}, not ${JSON.stringify(name)}`);
+    const names = `${offered.slice(0, -1).join(', ')} or ${offered[offered.length - 1]}`;
+    if (!format || !offered.includes(format)) throw badInput('format', `must be ${names}, not ${JSON.stringify(name)}`);
     return format;
   }
   const types = offered.flatMap((f) => (f === 'json' ? [JSON_TYPE] : MEDIA_TYPES[f]));

@@ -88,7 +88,10 @@ export class ListQueryBuilder {
   /** Everything a compiled list statement depends on besides the scope's divisions. */
   private statementKey(kind: string, t: CatalogTable, args: ListArgs, read: ReadOptions, shape: string): string {
     const sets = (s: ReadonlySet<string> | undefined) => (s ? [...s] : null);
-    return JSON.stringify([kind, t.name, shape, this.options.maxPageSize, this.options.defaultPageSize ?? null, args, sets(read.columns), read.prefetch?.map((p) => [p.name, sets(p.columns)]) ?? null]);
+    // The cursor secret too: a cursor is checked when the statement is built, so a statement
+    // built under one secret must not serve a gateway with another (one database, two gateways).
+    const { maxPageSize, defaultPageSize, cursorSecret } = this.options;
+    return JSON.stringify([kind, t.name, shape, maxPageSize, defaultPageSize ?? null, cursorSecret, args, sets(read.columns), read.prefetch?.map((p) => [p.name, sets(p.columns)]) ?? null]);
   }
 
   /**
