@@ -60,8 +60,9 @@ export async function createApiKey(db: Database, input: NewApiKey, now = new Dat
   refuse('scopes', listProblem(input.scopes, { max: SCOPES.length, key: String }));
   for (const s of input.scopes) if (!isScope(s)) throw badInput('scopes', `${s} is not a scope (${SCOPES.join(', ')})`);
   const divisions = input.divisions === 'all' ? 'all' : normaliseDivisions('divisions', input.divisions);
-  if (divisions !== 'all' && divisions.join(',').length > MAX_DIVISIONS_TEXT) {
-    throw badInput('divisions', `are too many to store: the list may take ${MAX_DIVISIONS_TEXT} characters, these take ${divisions.join(',').length}`);
+  const stored = divisions === 'all' ? 'all' : divisions.join(',');
+  if (stored.length > MAX_DIVISIONS_TEXT) {
+    throw badInput('divisions', `are too many to store: the list may take ${MAX_DIVISIONS_TEXT} characters, these take ${stored.length}`);
   }
   if (input.expires !== null && input.expires !== undefined) {
     refuse('expires', businessDateProblem(input.expires));
@@ -73,7 +74,7 @@ export async function createApiKey(db: Database, input: NewApiKey, now = new Dat
     keyId,
     name,
     secretHash: hashOf(secret),
-    divisions: divisions === 'all' ? 'all' : divisions.join(','),
+    divisions: stored,
     scopes: [...new Set(input.scopes)].join(' '),
     userId: input.userId ?? DEFAULT_KEY_USER,
     created: now,

@@ -91,7 +91,8 @@ export class ListQueryBuilder {
     // The cursor secret too: a cursor is checked when the statement is built, so a statement
     // built under one secret must not serve a gateway with another (one database, two gateways).
     const { maxPageSize, defaultPageSize, cursorSecret } = this.options;
-    return JSON.stringify([kind, t.name, shape, maxPageSize, defaultPageSize ?? null, cursorSecret, args, sets(read.columns), read.prefetch?.map((p) => [p.name, sets(p.columns)]) ?? null]);
+    const prefetch = read.prefetch?.map((p) => [p.name, sets(p.columns)]) ?? null;
+    return JSON.stringify([kind, t.name, shape, maxPageSize, defaultPageSize ?? null, cursorSecret, args, sets(read.columns), prefetch]);
   }
 
   /**
