@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { badInput, GatewayError, notFound } from '../platform/errors';
+import { canonicalGuid } from '../platform/guid';
 import { preparedQuery } from '../db/bounded-query';
 import { entityReader, hydrateRows, RowReader } from '../db/raw-rows';
 import { Database } from '../db/data-source';
@@ -76,7 +77,8 @@ export async function createApiKey(db: Database, input: NewApiKey, now = new Dat
     secretHash: hashOf(secret),
     divisions: stored,
     scopes: [...new Set(input.scopes)].join(' '),
-    userId: input.userId ?? DEFAULT_KEY_USER,
+    // Canonical (lower case), as every GUID is stored: it becomes the Creator/Modifier of rows.
+    userId: canonicalGuid(input.userId ?? DEFAULT_KEY_USER),
     created: now,
     createdBy: input.createdBy.slice(0, 100),
     expires: input.expires ?? null,

@@ -56,6 +56,11 @@ export interface CatalogTable {
   readonly partitionColumn?: string;
   readonly primaryKey: string;
   readonly allows: { readonly read: boolean; readonly insert: boolean; readonly update: boolean; readonly delete: boolean };
+  /**
+   * false: the table has no root list (GraphQL list field, export by list name); its rows are read
+   * through the relation of their parent only (attachments through their document). Default true.
+   */
+  readonly rootList?: boolean;
   readonly columns: readonly CatalogColumn[];
   readonly relations: readonly CatalogRelation[];
 }

@@ -4,8 +4,7 @@ import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { withStatementTimeout } from './bounded-query';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
-import { registerStatementDeadline } from './sqlite-deadline';
-import { registerDecimalFunctions } from './sqlite-decimal';
+import { registerSqliteFunctions } from './sqlite-functions';
 import { CountingLogger, StatementCounter } from './statement-counter';
 
 export interface Database {
@@ -42,8 +41,7 @@ export function dataSourceOptions(databaseUrl: string, entities: MappedEntities,
         db.pragma('journal_mode = WAL');
         db.pragma('busy_timeout = 5000');
         db.pragma('foreign_keys = ON');
-        registerDecimalFunctions(db);
-        registerStatementDeadline(db);
+        registerSqliteFunctions(db);
       },
     };
   }

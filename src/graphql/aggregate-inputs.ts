@@ -1,7 +1,7 @@
-import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { SafeIntResolver } from 'graphql-scalars';
 import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CatalogColumn, CatalogTable, describe } from '../catalog';
-import { DecimalScalar } from './scalars';
+import { DecimalScalar, UUIDScalar } from './scalars';
 import { AGGREGATE_FUNCTIONS, AggregateArgs, amountColumns, DateBucket, groupableColumns, SortDirection } from '../query/list-inputs';
 import { enumOf, whereType } from './catalog-inputs';
 import { DecimalFilter, IntFilter } from './filter-inputs';
@@ -34,7 +34,7 @@ function keyType(t: CatalogTable, c: CatalogColumn): () => unknown {
   if (e) return () => e.obj;
   switch (c.type) {
     case 'guid':
-      return () => UUIDResolver;
+      return () => UUIDScalar;
     case 'int64':
       return () => SafeIntResolver;
     case 'int16':

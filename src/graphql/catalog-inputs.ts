@@ -11,7 +11,7 @@ import {
   SafeIntFilter,
   StringFilter,
 } from './filter-inputs';
-import { ListArgs, NullsOrder, OrderByInput, queryableColumns, SortDirection, toOneRelations } from '../query/list-inputs';
+import { ListArgs, NullsOrder, queryableColumns, SortDirection, toOneRelations } from '../query/list-inputs';
 import { PageArgs } from './page-args';
 
 /**

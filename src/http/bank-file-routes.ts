@@ -3,11 +3,11 @@ import { authenticated, requestContextOf, sendGatewayError } from './auth';
 import { badInput, GatewayError } from '../platform/errors';
 import { queryInput } from './request-input';
 import { Runtime } from '../platform/runtime';
+import { canonicalGuid, isGuid } from '../platform/guid';
 import { Database } from '../db/data-source';
 import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
 import { batchFile, documentAttachment } from '../modules/batches/bank-file.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * File downloads over HTTP, with the same checks as GraphQL's `paymentBatch.file`:
@@ -25,11 +25,11 @@ export function bankFileRoutes(db: Database, runtime: Runtime): Router {
   return router;
 }
 
-/** A GUID path parameter, in the lower case the rows keep (SQLite compares text case-sensitively). */
+/** A GUID path parameter in its canonical form (lower case), as GUIDs are stored. */
 function uuidParam(req: Request, name: string): string {
-  const value = String(req.params[name]);
-  if (!UUID.test(value)) throw badInput(name, `must be a UUID, got ${JSON.stringify(value.slice(0, 40))}`);
-  return value.toLowerCase();
+  const value: unknown = String(req.params[name]);
+  if (!isGuid(value)) throw badInput(name, `must be a UUID, got ${JSON.stringify(String(req.params[name]).slice(0, 40))}`);
+  return canonicalGuid(value);
 }
 
 async function answer(req: Request, res: Response, load: () => Promise<DocumentAttachment>): Promise<void> {

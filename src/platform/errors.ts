@@ -61,3 +61,11 @@ export function ruleErrors<Rule extends string>(codes: Readonly<Record<Rule, Err
     return new GatewayError(codes[rule], `${where}: ${message}`, { field, rule, ...details });
   };
 }
+
+/**
+ * BAD_USER_INPUT for an input beyond one of the gateway's documented limits (docs/querying.md
+ * and docs/sql.md, "Limits"): `limit` names it, `value` is what was given, `max` the most allowed.
+ * The gateway checks these before the database could refuse the statement.
+ */
+export const overLimit = (field: string, limit: string, value: number, max: number, message: string) =>
+  badInput(field, `${message} (${value} given; the limit is ${max})`, { limit, value, max });

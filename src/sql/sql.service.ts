@@ -31,6 +31,7 @@ export class SqlService {
       dialect: this.scope.dialect,
       conditionFor: (t, alias) => this.scope.conditionFor(t, alias),
       parameters,
+      maxListValues: this.config.maxListValues,
       ...options,
     }).compile(ast);
   }

@@ -117,12 +117,12 @@ describe('aggregates', () => {
     expect((await gw.gql(AGG, { g: [{ field: 'dueDate', bucket: 'MONTH' }, { field: 'dueDate', bucket: 'YEAR' }] })).errors).toBeUndefined();
   });
 
-  it('refuses a group key or order key given twice, and more than 8 group keys', async () => {
+  it('refuses a group key or order key given twice (and, as the limits say, more than 8 group keys)', async () => {
     expect(first(await gw.gql(AGG, { g: [{ field: 'status' }, { field: 'status' }] }))?.message).toBe('groupBy[1]: status is already a group key');
     expect(first(await gw.gql(AGG, { g: [{ field: 'dueDate' }, { field: 'dueDate', bucket: 'DAY' }] }))?.message).toBe('groupBy[1]: dueDate by day is already a group key');
     expect(first(await gw.gql(AGG, { g: [{ field: 'status' }], o: [{ field: 'count' }, { field: 'count' }] }))?.message).toBe('orderBy[1].field: orders by a key already given');
     const nine = ['status', 'currency', 'paymentMethod', 'accountID', 'glAccountID', 'journalCode', 'divisionCode', 'dueDate', 'invoiceDate'].map((field) => ({ field }));
-    expect(first(await gw.gql(AGG, { g: nine }))).toMatchObject({ message: 'groupBy: takes at most 8 keys, got 9', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(first(await gw.gql(AGG, { g: nine }))).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'groupBy', max: 8 } });
   });
 });
 

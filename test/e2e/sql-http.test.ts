@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { LOCAL_PRINCIPAL } from '../../src/access/authenticate';
-import { loadConfig } from '../../src/platform/config';
 import { createContext } from '../../src/context/request-context';
 import { SqlResolver } from '../../src/modules/sql/sql.resolver';
 import { openSeededDatabase, TestDatabase } from '../support/database';

@@ -38,6 +38,9 @@ describe('README', () => {
     expect(row('MAX_QUERY_DEPTH')).toBe(String(defaults.maxQueryDepth));
     expect(row('MAX_QUERY_ALIASES')).toBe(String(defaults.maxQueryAliases));
     expect(row('MAX_QUERY_COST')).toBe(String(defaults.maxQueryCost));
+    expect(row('MAX_QUERY_TOKENS')).toBe(String(defaults.maxQueryTokens));
+    expect(row('MAX_QUERY_FIELDS')).toBe(String(defaults.maxQueryFields));
+    expect(row('MAX_QUERY_DIRECTIVES')).toBe(String(defaults.maxQueryDirectives));
     expect(row('SQL_MAX_ROWS')).toBe(String(defaults.sqlMaxRows));
     expect(row('EXPORT_MAX_ROWS')).toBe(String(defaults.exportMaxRows));
     expect(row('EXPORT_TIMEOUT_MS')).toBe(String(defaults.exportTimeoutMs));

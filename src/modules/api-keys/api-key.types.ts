@@ -1,5 +1,4 @@
-import { DateTimeScalar } from '../../graphql/scalars';
-import { UUIDResolver } from 'graphql-scalars';
+import { DateTimeScalar, UUIDScalar } from '../../graphql/scalars';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('ApiKey', { description: 'An API key (never its secret, which is shown once at creation).' })
@@ -14,7 +13,7 @@ export class ApiKeyType {
   declare allDivisions: boolean;
   @Field(() => [String], { description: 'Scopes granted.' })
   declare scopes: string[];
-  @Field(() => UUIDResolver, { description: 'User recorded as Creator/Modifier for changes made with this key.' })
+  @Field(() => UUIDScalar, { description: 'User recorded as Creator/Modifier for changes made with this key.' })
   declare userId: string;
   @Field(() => DateTimeScalar)
   declare created: Date;

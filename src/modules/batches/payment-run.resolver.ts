@@ -1,4 +1,4 @@
-import { UUIDResolver } from 'graphql-scalars';
+import { UUIDScalar } from '../../graphql/scalars';
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { requireScope } from '../../context/require-scope';
 import type { RequestContext } from '../../context/request-context';
@@ -10,9 +10,9 @@ import { PaymentRunService } from './payment-run.service';
 
 @ObjectType({ description: 'A bank file attached to a document: the SEPA pain.001 file of a payment batch.' })
 export class BankFile {
-  @Field(() => UUIDResolver, { description: 'ID of the attachment.' })
+  @Field(() => UUIDScalar, { description: 'ID of the attachment.' })
   declare id: string;
-  @Field(() => UUIDResolver, { description: 'Document the file is attached to.' })
+  @Field(() => UUIDScalar, { description: 'Document the file is attached to.' })
   declare documentID: string;
   @Field(() => String)
   declare fileName: string;

@@ -6,7 +6,8 @@ import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
 import { Dec } from '../../platform/decimal';
 import { blank, checkBic, checkEuro, checkSepaAmount, checkSepaIban, Checked } from '../../formats/sepa-checks';
-import { buildPain001, FormatError, Pain001Input, Pain001Result, Pain001Transfer } from '../../formats/sepa-pain001';
+import { buildPain001, FormatError, Pain001Input, Pain001Result, Pain001Transfer, SEPA_NAME_MAX } from '../../formats/sepa-pain001';
+import { fitSepaLength, toSepaText } from '../../formats/sepa-text';
 import { Account } from '../accounts/account.entity';
 import { BankAccount } from '../bank-accounts/bank-account.entity';
 import { Division } from '../divisions/division.entity';
@@ -15,9 +16,9 @@ import { Document } from '../documents/document.entity';
 import { Payment } from '../payments/payment.entity';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from '../payments/payment.errors';
-import { startOfDay } from '../../platform/dates';
 import { divisionCodeProblem } from '../../platform/validation';
 import { amountToPay } from '../open-items/amount-to-pay';
+import { notBeforeToday } from '../open-items/payment-day';
 import { remittanceOf } from '../open-items/remittance';
 import { checkPaymentIds } from '../payments/payment.rules';
 import { PaymentService } from '../payments/payment.service';
@@ -58,7 +59,10 @@ export class PaymentRunService {
       this.byId(BankAccount, payments.map((p) => p.accountBankAccountID)),
       this.byId(Account, payments.map((p) => p.accountID)),
     ]);
-    const executionDate = startOfDay(input.executionDate);
+    // The money leaves on the execution date, so that day decides the cash discount; a bank
+    // executes nothing in the past, so a date before today is refused (it would also grant a
+    // discount that expired before the money could move).
+    const executionDate = notBeforeToday(input.executionDate, this.now(), 'executionDate');
     const refused: { id: string; reasons: string[] }[] = [];
     const lines = payments.map((p) => {
       const bank = p.accountBankAccountID ? banks.get(p.accountBankAccountID) : undefined;
@@ -79,18 +83,18 @@ export class PaymentRunService {
       endToEndId: payment.id.replace(/-/g, ''),
       amount: amount.toFixed(2),
       currency: 'EUR',
-      creditorName: (bank!.bankAccountHolderName || account?.name || 'Unknown').slice(0, 70),
+      creditorName: sepaName(bank!.bankAccountHolderName, account?.name, 'Unknown'),
       creditorIban: electronicFormatIBAN(bank!.bankAccount)!,
       creditorBic: bank!.bic,
       ...remittanceOf(payment),
     }));
-    const companyName = (divisionRow.companyName || divisionRow.description).slice(0, 70);
+    const companyName = sepaName(divisionRow.companyName, divisionRow.description, `Division ${division}`);
     const file = writeFile({
       version: format,
       messageId: `${batchCode}-${documentNumber}`,
       createdAt: at,
       initiatingPartyName: companyName,
-      debtorName: (own.bankAccountHolderName || companyName).slice(0, 70),
+      debtorName: sepaName(own.bankAccountHolderName, companyName),
       debtorIban: electronicFormatIBAN(own.bankAccount)!,
       debtorBic: own.bic,
       executionDate,
@@ -222,6 +226,16 @@ function writeFile(input: Pain001Input, paymentOf: Map<string, string>): Pain001
     const reasons = error.problems.map((p) => ({ id: (p.endToEndId && paymentOf.get(p.endToEndId)) || p.field, reasons: [p.message] }));
     throw ruleError(PaymentRule.NOT_SEPA_PAYABLE, 'paymentIDs', `the bank file cannot be written: ${error.message}`, { reasons, ids: reasons.map((r) => r.id) });
   }
+}
+
+/**
+ * A party name for the file: the first candidate with letters the SEPA set can carry, cut to the
+ * 70 characters EPC allows as the SEPA set counts them (converted first, then cut: a name cut
+ * first could grow past 70 when ß becomes ss, and the writer would refuse the file).
+ */
+function sepaName(...candidates: (string | null | undefined)[]): string {
+  const usable = candidates.find((c) => toSepaText(c ?? '') !== '') ?? '';
+  return fitSepaLength(usable, SEPA_NAME_MAX);
 }
 
 function fileOrder(a: Payment, b: Payment): number {

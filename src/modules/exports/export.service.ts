@@ -62,11 +62,11 @@ export class ExportService {
    */
   private list(name: string): ExportRows {
     const t = findTable(name) ?? findTable(name.replace(/s?$/, 's'));
-    if (!t || t.name === 'DocumentAttachments') throw badInput('list', `unknown list ${name}: use a root list field such as payments or glAccounts`);
+    if (!t || t.rootList === false) throw badInput('list', `unknown list ${name}: use a root list field such as payments or glAccounts`);
     const stored = t.columns.filter((c) => !c.derived && c.type !== 'blob');
     const columns: OutputColumn[] = stored.map((c) => ({ name: c.field, type: kindOfCatalog(c) }));
-    const { maxPageSize, exportTimeoutMs: statementTimeoutMs, cursorSecret } = this.config;
-    const builder = new ListQueryBuilder(this.scope, { maxPageSize, statementTimeoutMs, cursorSecret });
+    const { maxPageSize, exportTimeoutMs: statementTimeoutMs, cursorSecret, maxListValues } = this.config;
+    const builder = new ListQueryBuilder(this.scope, { maxPageSize, statementTimeoutMs, cursorSecret, maxListValues });
     const pageSize = this.config.maxPageSize;
     const limit = this.config.exportMaxRows;
     async function* rows() {

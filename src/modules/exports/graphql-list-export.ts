@@ -16,7 +16,7 @@ import {
 import { badInput, GatewayError } from '../../platform/errors';
 import type { RequestContext } from '../../context/request-context';
 import { Loaders } from '../../context/loaders';
-import { assertWithinLimits } from '../../graphql/protection';
+import { assertDocumentSize, assertWithinLimits, DocumentLimits, parseOptionsFor, tokenLimitError } from '../../graphql/protection';
 import { OutputColumn } from '../../sql/types';
 import type { ExportRows } from './export.service';
 
@@ -32,12 +32,21 @@ const PAGE_INFO = 'exportPageInfo';
  * become dotted columns (`account.name`); lists inside a node become JSON text.
  */
 export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, query: string, variables: Record<string, unknown> = {}): ExportRows {
+  // The size limits of /graphql, before anything walks the document.
+  const { config } = ctx;
+  const documentLimits: DocumentLimits = {
+    maxTokens: config.maxQueryTokens,
+    maxFields: config.maxQueryFields,
+    maxDirectives: config.maxQueryDirectives,
+  };
   let document: DocumentNode;
   try {
-    document = parse(query);
+    document = parse(query, parseOptionsFor(documentLimits));
   } catch (error) {
-    throw badInput('graphql', (error as GraphQLError).message);
+    const message = (error as GraphQLError).message;
+    throw tokenLimitError(message) ?? badInput('graphql', message);
   }
+  assertDocumentSize(document, documentLimits);
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1 || operations[0].operation !== 'query' || operations.length !== document.definitions.length) {
     throw badInput('graphql', 'must be one query operation, without fragments');
@@ -87,7 +96,6 @@ export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, quer
   const errors = validate(schema, paged);
   if (errors.length) throw badInput('graphql', errors[0].message);
   // The same depth, alias and cost limits as /graphql, for each page the export runs.
-  const { config } = ctx;
   assertWithinLimits(schema, paged, paged.definitions[0] as OperationDefinitionNode, { ...variables, [AFTER]: null }, {
     maxDepth: config.maxQueryDepth,
     maxAliases: config.maxQueryAliases,

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
+import { assertCompleteResult } from '../../graphql/complete-result';
 import { retryOnDeadlock } from '../../platform/retry';
 import { IdempotencyRule, idempotencyError } from './idempotency.errors';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 /**
+ * Every mutation runs here: in one transaction, which commits only when the work and the check of
+ * its result (assertCompleteResult) succeeded, so an error answer means nothing was written.
+ *
  * Idempotent mutations: a caller may send an idempotency key with a mutation. The first call
  * runs and its result is stored in the same transaction as its writes (so a failed call stores
  * nothing and may be retried). A retry with the same key and the same input returns the stored
@@ -26,7 +30,13 @@ export async function idempotent<R>(
   input: unknown,
   work: (scope: DivisionScope) => Promise<R>,
 ): Promise<R> {
-  if (key === null || key === undefined) return retryOnDeadlock(() => scope.transaction(work));
+  // The result is checked inside the transaction: a result GraphQL would refuse must undo the writes.
+  const complete = async (tx: DivisionScope): Promise<R> => {
+    const result = await work(tx);
+    assertCompleteResult(result);
+    return result;
+  };
+  if (key === null || key === undefined) return retryOnDeadlock(() => scope.transaction(complete));
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw idempotencyError(IdempotencyRule.INVALID_VALUE, 'idempotencyKey', `1 to ${MAX_KEY_LENGTH} characters`);
   const requestHash = hashRequest(operation, input);
   const replay = (record: IdempotencyRecord): R => {
@@ -39,7 +49,7 @@ export async function idempotent<R>(
     return await retryOnDeadlock(() => scope.transaction(async (tx) => {
       const existing = await tx.findInternal(IdempotencyRecord, { principalID: principal.id, idempotencyKey: key });
       if (existing) return replay(existing);
-      const result = await work(tx);
+      const result = await complete(tx);
       await tx.insertInternal(IdempotencyRecord, {
         principalID: principal.id,
         idempotencyKey: key,

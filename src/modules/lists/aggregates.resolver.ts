@@ -34,7 +34,11 @@ function aggregateResolverFor(t: CatalogTable): Function {
     ) {
       requireScope(ctx, 'analytics');
       const wanted = Object.fromEntries(AGGREGATE_FUNCTIONS.map((fn) => [fn, selectedFields(info, [fn])])) as WantedAggregates;
-      const builder = new AggregateBuilder(scopeForDivisions(ctx, divisions), { maxPageSize: ctx.config.maxPageSize, statementTimeoutMs: ctx.config.statementTimeoutMs });
+      const builder = new AggregateBuilder(scopeForDivisions(ctx, divisions), {
+        maxPageSize: ctx.config.maxPageSize,
+        statementTimeoutMs: ctx.config.statementTimeoutMs,
+        maxListValues: ctx.config.maxListValues,
+      });
       return builder.groups(t.name, args, wanted);
     }
   }

@@ -1,4 +1,4 @@
-import { UUIDResolver } from 'graphql-scalars';
+import { UUIDScalar } from '../../graphql/scalars';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ClassType, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
@@ -31,7 +31,7 @@ export async function findByKey<T extends ObjectLiteral>(ctx: RequestContext, t:
 export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassType<T>) {
   const ConnectionType = Connection(Entity, t.typeName);
   const pk = t.columns.find((c) => c.name === t.primaryKey)!;
-  const keyType = pk.type === 'guid' ? UUIDResolver : Int;
+  const keyType = pk.type === 'guid' ? UUIDScalar : Int;
   const Args_ = listArgsType(t);
 
   @Resolver(() => Entity)

@@ -1,5 +1,4 @@
-import { DateTimeScalar } from '../../graphql/scalars';
-import { UUIDResolver } from 'graphql-scalars';
+import { DateTimeScalar, UUIDScalar } from '../../graphql/scalars';
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { requireScope } from '../../context/require-scope';
 import type { RequestContext } from '../../context/request-context';
@@ -9,13 +8,13 @@ import { MatchingService } from './matching.service';
 
 @InputType({ description: 'Payments to match with a bank statement line, or with each other when no line is given.' })
 export class MatchPaymentsInput {
-  @Field(() => [UUIDResolver])
+  @Field(() => [UUIDScalar])
   declare paymentIDs: string[];
 
   @Field(() => String, { nullable: true, description: 'Reference of the bank statement line that paid the payments (at most 60). Leave out to match payments with each other: their AmountDC must sum to 0.' })
   declare bankStatementLineReference?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Date of the bank statement line (EndDate); default today. Matching with each other uses the highest invoice date.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Date of the bank statement line (EndDate); default today, never after today. Matching with each other uses the highest invoice date.' })
   declare date?: Date | null;
 }
 
@@ -35,7 +34,7 @@ export class MatchingResolver {
 
   @Mutation(() => [Payment], { description: 'Undo the matches of the given payments: every payment of those matches returns to its status before the match (scope payments:process).' })
   unmatchPayments(
-    @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
+    @Arg('paymentIDs', () => [UUIDScalar]) ids: string[],
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
     @Ctx() ctx: RequestContext,
   ) {

@@ -6,17 +6,21 @@ import { Dec } from '../../platform/decimal';
 import { Payment } from '../payments/payment.entity';
 import { PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from '../payments/payment.errors';
-import { businessDateProblem, dayOf, startOfDay } from '../../platform/dates';
+import { businessDateProblem, dayOf } from '../../platform/dates';
 import { textProblem } from '../../platform/validation';
 import { checkPaymentIds } from '../payments/payment.rules';
+import { notAfterToday } from '../open-items/payment-day';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentMatch } from './payment-match.entity';
+
+/** Statuses a match row may return a payment to: what match() accepts (anything but Matched). */
+const RESTORABLE = new Set<number>([PaymentStatus.OPEN, PaymentStatus.SELECTED, PaymentStatus.PROCESSED]);
 
 export interface MatchRequest {
   paymentIDs: string[];
   /** The bank statement line that paid the payments; absent to match payments with each other. */
   bankStatementLineReference?: string | null;
-  /** Date of the statement line (default: today); ignored when matching with each other. */
+  /** Date of the statement line (default: today, never after today); ignored when matching with each other. */
   date?: Date | null;
 }
 
@@ -52,7 +56,8 @@ export class MatchingService {
     if (matched.length) throw ruleError(PaymentRule.NOT_MATCHABLE, 'paymentIDs', `already matched: ${matched.join(', ')}`, { ids: matched });
     let endDate: Date;
     if (reference) {
-      endDate = startOfDay(request.date ?? this.now());
+      const now = this.now();
+      endDate = notAfterToday(request.date ?? now, now, 'date');
       // A statement line pays an invoice that exists: never before the latest invoice date.
       const latest = rows.reduce((a, p) => (p.invoiceDate > a.invoiceDate ? p : a));
       if (dayOf(endDate) < dayOf(latest.invoiceDate)) {
@@ -99,13 +104,36 @@ export class MatchingService {
     const matchIDs = [...new Set(lines.map((l) => l.matchID))];
     const all = matchIDs.length ? await this.scope.select(PaymentMatch, 'm').where('m.matchID IN (:...matchIDs)', { matchIDs }).getMany() : [];
     // Matched before this gateway (imported, seeded): no match row, back to processed or open.
-    const previous = new Map(all.map((l) => [l.paymentID, l.previousStatus]));
+    const previous = new Map<string, number>();
+    for (const l of all) {
+      // A match row is written by match() only; any other status in it is an inconsistency that
+      // must stop the unmatch before it writes (the transaction rolls back), not after.
+      if (!RESTORABLE.has(l.previousStatus)) {
+        throw new Error(`match ${l.matchID}: payment ${l.paymentID} has previous status ${l.previousStatus}, not 20, 30 or 40`);
+      }
+      previous.set(l.paymentID, l.previousStatus);
+    }
     for (const p of rows) if (!previous.has(p.id)) previous.set(p.id, p.cashflowTransactionBatchCode ? PaymentStatus.PROCESSED : PaymentStatus.OPEN);
+    // The other payments of the matches are written too: lock them; each must exist and still be matched.
+    const others = [...previous.keys()].filter((id) => !ids.includes(id));
+    const partners = others.length
+      ? await this.scope.forUpdate(this.scope.select(Payment, 'p').where('p.id IN (:...others)', { others }).orderBy('p.id')).getMany()
+      : [];
+    const matchedPartners = new Set(partners.filter((p) => p.status === PaymentStatus.MATCHED).map((p) => p.id));
+    const inconsistent = others.filter((id) => !matchedPartners.has(id));
+    if (inconsistent.length) {
+      throw new Error(`matches ${matchIDs.join(', ')} name payments that are missing or not matched: ${inconsistent.join(', ')}`);
+    }
     const at = this.now();
     for (const [id, status] of previous) {
-      await this.scope.update(Payment, { status, endDate: null, endYear: null, endPeriod: null, ...modificationAudit(this.principal, at) }, 'ID = :id', { id });
+      const set = { status, endDate: null, endYear: null, endPeriod: null, ...modificationAudit(this.principal, at) };
+      const changed = await this.scope.update(Payment, set, 'ID = :id AND Status = :matched', { id, matched: PaymentStatus.MATCHED });
+      if (changed !== 1) throw ruleError(PaymentRule.NOT_MATCHED, 'paymentIDs', `payment ${id} changed meanwhile`, { ids: [id] });
     }
-    if (matchIDs.length) await this.scope.delete(PaymentMatch, 'MatchID IN (:...matchIDs)', { matchIDs });
+    if (matchIDs.length) {
+      const deleted = await this.scope.delete(PaymentMatch, 'MatchID IN (:...matchIDs)', { matchIDs });
+      if (deleted !== all.length) throw ruleError(PaymentRule.NOT_MATCHED, 'paymentIDs', 'the matches changed meanwhile', { ids });
+    }
     return payments.reload([...previous.keys()]);
   }
 }

@@ -1,9 +1,8 @@
-import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { DIVISIONS_ARG, scopeForDivisions } from '../../context/partition-selection';
 import { requireScope } from '../../context/require-scope';
 import { table } from '../../catalog';
-import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars';
+import { DateTimeScalar, DecimalScalar, UUIDScalar } from '../../graphql/scalars';
 import type { RequestContext } from '../../context/request-context';
 import { whereType } from '../../graphql/catalog-inputs';
 import { AgeingLevel, AgeingRow, paymentAgeing } from './payment-ageing.service';
@@ -13,7 +12,7 @@ registerEnumType(AgeingLevel, { name: 'AgeingLevel', description: 'Level of deta
 @ObjectType('PaymentAgeing', { description: 'Open payables (Status 20 Open and 30 Selected) as of a date, by days past the due date. Amounts are AmountDC (division currency) sums, exact.' })
 class PaymentAgeing implements AgeingRow {
   @Field(() => Int, { nullable: true, description: 'Division (per division and per account).' }) declare divisionCode: number | null;
-  @Field(() => UUIDResolver, { nullable: true, description: 'Supplier (per account).' }) declare accountID: string | null;
+  @Field(() => UUIDScalar, { nullable: true, description: 'Supplier (per account).' }) declare accountID: string | null;
   @Field(() => String, { nullable: true, description: 'Supplier name (per account).' }) declare accountName: string | null;
   @Field(() => Int, { description: 'Open payments counted.' }) declare count: number;
   @Field(() => DecimalScalar, { description: 'Due on or after the as-of date.' }) declare notYetDue: string;

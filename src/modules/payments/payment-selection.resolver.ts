@@ -1,4 +1,4 @@
-import { UUIDResolver } from 'graphql-scalars';
+import { UUIDScalar } from '../../graphql/scalars';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireScope } from '../../context/require-scope';
 import type { RequestContext } from '../../context/request-context';
@@ -14,7 +14,7 @@ export class PaymentSelectionResolver {
     description: 'Select open payments (Status 20) to be paid: Status 30, PaymentSelected and PaymentSelector set (scope payments:select). All or nothing: payments that are no longer open give CONFLICT with their ids in extensions.ids.',
   })
   selectPayments(
-    @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
+    @Arg('paymentIDs', () => [UUIDScalar]) ids: string[],
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
     @Ctx() ctx: RequestContext,
   ) {
@@ -24,7 +24,7 @@ export class PaymentSelectionResolver {
 
   @Mutation(() => [Payment], { description: 'Deselect selected payments (Status 30 back to 20; scope payments:select). All or nothing.' })
   deselectPayments(
-    @Arg('paymentIDs', () => [UUIDResolver]) ids: string[],
+    @Arg('paymentIDs', () => [UUIDScalar]) ids: string[],
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
     @Ctx() ctx: RequestContext,
   ) {

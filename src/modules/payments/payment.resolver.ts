@@ -1,5 +1,5 @@
+import { UUIDScalar } from '../../graphql/scalars';
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { UUIDResolver } from 'graphql-scalars';
 import { requireScope } from '../../context/require-scope';
 import type { RequestContext } from '../../context/request-context';
 import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
@@ -14,7 +14,7 @@ export const MAX_BULK = 500;
 
 @ObjectType({ description: 'Payments removed by a delete.' })
 export class DeletedPayments {
-  @Field(() => [UUIDResolver])
+  @Field(() => [UUIDScalar])
   declare deletedIDs: string[];
 }
 
@@ -62,7 +62,7 @@ export class PaymentMutations {
 
   @Mutation(() => [Payment], { description: 'Split an open payment into parts with their own amounts and due dates (scope payments:write). The first part keeps the ID and EntryID, the others get new ones; AmountFC of the parts sums exactly to the payment, AmountDC and discounts are shared to the cent.' })
   splitPayment(
-    @Arg('id', () => UUIDResolver) id: string,
+    @Arg('id', () => UUIDScalar) id: string,
     @Arg('version', () => Int, { description: 'The version read.' }) version: number,
     @Arg('parts', () => [PaymentSplitPartInput]) parts: PaymentSplitPartInput[],
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
