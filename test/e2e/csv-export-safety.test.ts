@@ -26,7 +26,9 @@ beforeAll(async () => {
   gw = await startTestGateway(t.db);
   const f = await divisionFixture(t.db);
   const create = async (overrides: Record<string, unknown>) => {
-    const res = await gw.gql('mutation($input: PaymentCreateInput!) { createPayment(input: $input) { id } }', { input: validPaymentInput(f, overrides) });
+    const res = await gw.gql('mutation($input: PaymentCreateInput!) { createPayment(input: $input) { id } }', {
+      input: validPaymentInput(f, overrides),
+    });
     expect(res.errors).toBeUndefined();
     return res.data.createPayment.id as string;
   };
@@ -46,14 +48,23 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
   }
   return rows;
 }
@@ -72,12 +83,19 @@ const NEUTRALISED = {
   credit: { Description: `'${DDE}`, YourRef: "'\t=1", PaymentReference: '-12.50', AmountDC: '-12.50' },
 };
 
-function expectNeutralised(text: string, names = { id: 'ID', Description: 'Description', YourRef: 'YourRef', PaymentReference: 'PaymentReference', AmountDC: 'AmountDC' }) {
+function expectNeutralised(
+  text: string,
+  names = { id: 'ID', Description: 'Description', YourRef: 'YourRef', PaymentReference: 'PaymentReference', AmountDC: 'AmountDC' },
+) {
   const cells = cellsOf(text, names.id);
-  for (const [id, expected] of [[invoice, NEUTRALISED.invoice], [credit, NEUTRALISED.credit]] as const) {
+  for (const [id, expected] of [
+    [invoice, NEUTRALISED.invoice],
+    [credit, NEUTRALISED.credit],
+  ] as const) {
     const row = cells.get(id)!;
     expect(row).toBeDefined();
-    for (const [column, value] of Object.entries(expected)) expect([column, row[names[column as keyof typeof names]]]).toEqual([column, value]);
+    for (const [column, value] of Object.entries(expected))
+      expect([column, row[names[column as keyof typeof names]]]).toEqual([column, value]);
   }
 }
 
@@ -92,14 +110,30 @@ describe('every CSV path neutralises formula cells and keeps numbers', () => {
 
   it('POST /export of a GraphQL list query (amounts are text columns there, and stay numbers)', async () => {
     const graphql = `{ payments(where: { id: { in: ["${invoice}", "${credit}"] } }) { nodes { id description yourRef paymentReference amountDC } } }`;
-    const res = await gw.request('/export', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/csv' }, body: JSON.stringify({ graphql }) });
+    const res = await gw.request('/export', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/csv' },
+      body: JSON.stringify({ graphql }),
+    });
     expect(res.status).toBe(200);
-    expectNeutralised(await res.text(), { id: 'id', Description: 'description', YourRef: 'yourRef', PaymentReference: 'paymentReference', AmountDC: 'amountDC' });
+    expectNeutralised(await res.text(), {
+      id: 'id',
+      Description: 'description',
+      YourRef: 'yourRef',
+      PaymentReference: 'paymentReference',
+      AmountDC: 'amountDC',
+    });
   });
 
   it('GET /export?list=payments', async () => {
     const res = await gw.request(`/export?list=payments&divisions=${D1}`);
-    expectNeutralised(await res.text(), { id: 'id', Description: 'description', YourRef: 'yourRef', PaymentReference: 'paymentReference', AmountDC: 'amountDC' });
+    expectNeutralised(await res.text(), {
+      id: 'id',
+      Description: 'description',
+      YourRef: 'yourRef',
+      PaymentReference: 'paymentReference',
+      AmountDC: 'amountDC',
+    });
   });
 
   it('POST /sql as CSV, by format and by Accept', async () => {
@@ -109,7 +143,11 @@ describe('every CSV path neutralises formula cells and keeps numbers', () => {
       { headers: {}, body: JSON.stringify({ query: SQL, parameters: { a: invoice, b: credit }, format: 'csv' }) },
     ];
     for (const init of asked) {
-      const res = await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'application/json', ...init.headers }, body: init.body });
+      const res = await gw.request('/sql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...init.headers },
+        body: init.body,
+      });
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       expectNeutralised(await res.text());
     }
@@ -117,16 +155,43 @@ describe('every CSV path neutralises formula cells and keeps numbers', () => {
 
   it('npm run export', async () => {
     expectNeutralised(await exportText({ sql: SQL, param: [`a=${invoice}`, `b=${credit}`] }));
-    expectNeutralised(await exportText({ list: 'payments' }), { id: 'id', Description: 'description', YourRef: 'yourRef', PaymentReference: 'paymentReference', AmountDC: 'amountDC' });
+    expectNeutralised(await exportText({ list: 'payments' }), {
+      id: 'id',
+      Description: 'description',
+      YourRef: 'yourRef',
+      PaymentReference: 'paymentReference',
+      AmountDC: 'amountDC',
+    });
   });
 
   it('keeps NDJSON and JSON exact', async () => {
     const res = await gw.request(`/export?format=ndjson&sql=${encodeURIComponent(SQL)}&parameters=${parameters()}`);
-    const rows = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
-    expect(rows.find((r) => r.ID === invoice)).toEqual({ ID: invoice, Description: HYPERLINK, YourRef: '@SUM(A1)', PaymentReference: '+31 20 555', AmountDC: '100.00' });
-    expect(rows.find((r) => r.ID === credit)).toEqual({ ID: credit, Description: DDE, YourRef: '\t=1', PaymentReference: '-12.50', AmountDC: '-12.50' });
-    const json = await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SQL, parameters: { a: invoice, b: credit } }) });
-    expect(((await json.json()) as { rows: { ID: string; Description: string }[] }).rows.find((r) => r.ID === invoice)?.Description).toBe(HYPERLINK);
+    const rows = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.find((r) => r.ID === invoice)).toEqual({
+      ID: invoice,
+      Description: HYPERLINK,
+      YourRef: '@SUM(A1)',
+      PaymentReference: '+31 20 555',
+      AmountDC: '100.00',
+    });
+    expect(rows.find((r) => r.ID === credit)).toEqual({
+      ID: credit,
+      Description: DDE,
+      YourRef: '\t=1',
+      PaymentReference: '-12.50',
+      AmountDC: '-12.50',
+    });
+    const json = await gw.request('/sql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SQL, parameters: { a: invoice, b: credit } }),
+    });
+    expect(((await json.json()) as { rows: { ID: string; Description: string }[] }).rows.find((r) => r.ID === invoice)?.Description).toBe(
+      HYPERLINK,
+    );
   });
 });
 

@@ -48,10 +48,17 @@ describe('cursors', () => {
   it('refuses a cursor of the right shape with other values, as BAD_USER_INPUT, never INTERNAL_SERVER_ERROR', async () => {
     const { payload } = parts((await gw.gql(PAGE, { o: BY_DUE })).data.payments.pageInfo.endCursor);
     // The two reports of issue 11: [fingerprint, [{"a":1},["x"]]] and [null, null].
-    for (const forged of [[payload[0], [{ a: 1 }, ['x']]], [payload[0], [null, null]], [payload[0], payload[1]]]) {
+    for (const forged of [
+      [payload[0], [{ a: 1 }, ['x']]],
+      [payload[0], [null, null]],
+      [payload[0], payload[1]],
+    ]) {
       const res = await gw.gql(PAGE, { o: BY_DUE, after: unsigned(forged) });
       expect(res.data?.payments).toBeFalsy();
-      expect(first(res)).toMatchObject({ message: 'after: is not a cursor this gateway made (use a startCursor or endCursor of the same list)', extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
+      expect(first(res)).toMatchObject({
+        message: 'after: is not a cursor this gateway made (use a startCursor or endCursor of the same list)',
+        extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+      });
     }
     const res = await gw.gql(PAGE, { o: BY_DUE, before: 'garbage' });
     expect(first(res)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'before' });
@@ -61,7 +68,9 @@ describe('cursors', () => {
     const cursor = (await gw.gql(PAGE, { o: BY_DUE })).data.payments.pageInfo.endCursor;
     const { payload, mac } = parts(cursor);
     const shifted = unsigned([payload[0], [payload[1][0], '00000000-0000-4000-8000-000000000000']]);
-    expect(first(await gw.gql(PAGE, { o: BY_DUE, after: `${shifted}.${mac}` }))?.message).toBe('after: is not a cursor this gateway made (use a startCursor or endCursor of the same list)');
+    expect(first(await gw.gql(PAGE, { o: BY_DUE, after: `${shifted}.${mac}` }))?.message).toBe(
+      'after: is not a cursor this gateway made (use a startCursor or endCursor of the same list)',
+    );
   });
 
   it('refuses a cursor of another ordering', async () => {
@@ -76,7 +85,10 @@ describe('cursors', () => {
     const other = await startTestGateway(t.db, { CURSOR_SECRET: 'another-gateway-secret-0123456789abcdef' });
     try {
       expect((await same.gql(PAGE, { o: BY_DUE, after: cursor })).errors).toBeUndefined();
-      expect(first(await other.gql(PAGE, { o: BY_DUE, after: cursor }))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect(first(await other.gql(PAGE, { o: BY_DUE, after: cursor }))?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
     } finally {
       await same.close();
       await other.close();
@@ -87,15 +99,24 @@ describe('cursors', () => {
 describe('paging and sorting options that apply only to some cases', () => {
   it('refuses offset together with after or before', async () => {
     const { endCursor, startCursor } = (await gw.gql(PAGE, { o: BY_DUE })).data.payments.pageInfo;
-    expect(first(await gw.gql(PAGE, { o: BY_DUE, after: endCursor, offset: 5 }))).toMatchObject({ message: 'offset: cannot be combined with after: page by cursor or by offset', extensions: { field: 'offset' } });
-    expect(first(await gw.gql(PAGE, { o: BY_DUE, before: startCursor, offset: 1 }))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offset' });
+    expect(first(await gw.gql(PAGE, { o: BY_DUE, after: endCursor, offset: 5 }))).toMatchObject({
+      message: 'offset: cannot be combined with after: page by cursor or by offset',
+      extensions: { field: 'offset' },
+    });
+    expect(first(await gw.gql(PAGE, { o: BY_DUE, before: startCursor, offset: 1 }))?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'offset',
+    });
     expect((await gw.gql(PAGE, { o: BY_DUE, offset: 5 })).errors).toBeUndefined();
   });
 
   it('refuses nulls on a sort key that is never null, and accepts it where it can be', async () => {
     for (const field of ['id', 'dueDate', 'amountDC']) {
       const res = await gw.gql(PAGE, { o: [{ field, nulls: 'LAST' }] });
-      expect(first(res)).toMatchObject({ message: `orderBy[0].nulls: ${field} is never empty (null), so nulls does not apply to it`, extensions: { code: 'BAD_USER_INPUT' } });
+      expect(first(res)).toMatchObject({
+        message: `orderBy[0].nulls: ${field} is never empty (null), so nulls does not apply to it`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     expect((await gw.gql(PAGE, { o: [{ field: 'paymentSelected', nulls: 'LAST' }] })).errors).toBeUndefined();
     expect((await gw.gql(PAGE, { o: [{ account: 'name', nulls: 'FIRST' }] })).errors).toBeUndefined();
@@ -113,15 +134,43 @@ describe('aggregates', () => {
 
   it('refuses a date bucket on a column that is not a date', async () => {
     const res = await gw.gql(AGG, { g: [{ field: 'status', bucket: 'MONTH' }] });
-    expect(first(res)).toMatchObject({ message: 'groupBy[0].bucket: applies to date columns only; status is not one', extensions: { code: 'BAD_USER_INPUT' } });
-    expect((await gw.gql(AGG, { g: [{ field: 'dueDate', bucket: 'MONTH' }, { field: 'dueDate', bucket: 'YEAR' }] })).errors).toBeUndefined();
+    expect(first(res)).toMatchObject({
+      message: 'groupBy[0].bucket: applies to date columns only; status is not one',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(
+      (
+        await gw.gql(AGG, {
+          g: [
+            { field: 'dueDate', bucket: 'MONTH' },
+            { field: 'dueDate', bucket: 'YEAR' },
+          ],
+        })
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('refuses a group key or order key given twice (and, as the limits say, more than 8 group keys)', async () => {
-    expect(first(await gw.gql(AGG, { g: [{ field: 'status' }, { field: 'status' }] }))?.message).toBe('groupBy[1]: status is already a group key');
-    expect(first(await gw.gql(AGG, { g: [{ field: 'dueDate' }, { field: 'dueDate', bucket: 'DAY' }] }))?.message).toBe('groupBy[1]: dueDate by day is already a group key');
-    expect(first(await gw.gql(AGG, { g: [{ field: 'status' }], o: [{ field: 'count' }, { field: 'count' }] }))?.message).toBe('orderBy[1].field: orders by a key already given');
-    const nine = ['status', 'currency', 'paymentMethod', 'accountID', 'glAccountID', 'journalCode', 'divisionCode', 'dueDate', 'invoiceDate'].map((field) => ({ field }));
+    expect(first(await gw.gql(AGG, { g: [{ field: 'status' }, { field: 'status' }] }))?.message).toBe(
+      'groupBy[1]: status is already a group key',
+    );
+    expect(first(await gw.gql(AGG, { g: [{ field: 'dueDate' }, { field: 'dueDate', bucket: 'DAY' }] }))?.message).toBe(
+      'groupBy[1]: dueDate by day is already a group key',
+    );
+    expect(first(await gw.gql(AGG, { g: [{ field: 'status' }], o: [{ field: 'count' }, { field: 'count' }] }))?.message).toBe(
+      'orderBy[1].field: orders by a key already given',
+    );
+    const nine = [
+      'status',
+      'currency',
+      'paymentMethod',
+      'accountID',
+      'glAccountID',
+      'journalCode',
+      'divisionCode',
+      'dueDate',
+      'invoiceDate',
+    ].map((field) => ({ field }));
     expect(first(await gw.gql(AGG, { g: nine }))).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'groupBy', max: 8 } });
   });
 });
@@ -130,8 +179,14 @@ describe('lookups: NOT_FOUND names the argument, the same over GraphQL and HTTP'
   const missing = '00000000-0000-4000-8000-0000000000aa';
 
   it('a row by key', async () => {
-    expect(first(await gw.gql(`{ payment(id: "${missing}") { id } }`))).toMatchObject({ message: `id: Payment ${missing} was not found`, extensions: { code: 'NOT_FOUND', field: 'id' } });
-    expect(first(await gw.gql('{ division(code: 999999) { code } }'))).toMatchObject({ message: 'code: Division 999999 was not found', extensions: { code: 'NOT_FOUND', field: 'code' } });
+    expect(first(await gw.gql(`{ payment(id: "${missing}") { id } }`))).toMatchObject({
+      message: `id: Payment ${missing} was not found`,
+      extensions: { code: 'NOT_FOUND', field: 'id' },
+    });
+    expect(first(await gw.gql('{ division(code: 999999) { code } }'))).toMatchObject({
+      message: 'code: Division 999999 was not found',
+      extensions: { code: 'NOT_FOUND', field: 'code' },
+    });
   });
 
   it('a bank file: paymentBatch(id) { file } and GET /batches/{id}/file', async () => {
@@ -143,7 +198,10 @@ describe('lookups: NOT_FOUND names the argument, the same over GraphQL and HTTP'
     expect(http).toMatchObject({ message: graphql!.message, extensions: { code: 'NOT_FOUND', field: 'id' } });
     const bad = await gw.request('/batches/abc/file');
     expect(bad.status).toBe(400);
-    expect(first(await json(bad))).toMatchObject({ message: 'id: must be a UUID, got "abc"', extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+    expect(first(await json(bad))).toMatchObject({
+      message: 'id: must be a UUID, got "abc"',
+      extensions: { code: 'BAD_USER_INPUT', field: 'id' },
+    });
     const extra = await gw.request(`/batches/${missing}/file?download=1`);
     expect(extra.status).toBe(400);
     expect(first(await json(extra))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'download' });
@@ -159,23 +217,36 @@ describe('lookups: NOT_FOUND names the argument, the same over GraphQL and HTTP'
     const graphql = first(await gw.gql('{ catalog(table: "Nope") { name } }'));
     const res = await gw.request('/catalog?table=Nope');
     expect(res.status).toBe(404);
-    expect(graphql).toMatchObject({ message: 'table: Catalog table Nope was not found', extensions: { code: 'NOT_FOUND', field: 'table' } });
+    expect(graphql).toMatchObject({
+      message: 'table: Catalog table Nope was not found',
+      extensions: { code: 'NOT_FOUND', field: 'table' },
+    });
     expect(first(await json(res))).toMatchObject({ message: graphql!.message, extensions: graphql!.extensions });
     expect(first(await gw.gql('{ catalog(table: "") { name } }'))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'table' });
     expect((await gw.request('/catalog?table=')).status).toBe(400);
     expect((await gw.gql('{ catalog(table: "payments") { name } }')).data.catalog).toEqual([{ name: 'Payments' }]);
     const typo = await gw.request('/catalog?tabel=Payments');
     expect(typo.status).toBe(400);
-    expect(first(await json(typo))).toMatchObject({ message: 'tabel: is not a parameter of GET /catalog (known: table)', extensions: { code: 'BAD_USER_INPUT', field: 'tabel' } });
+    expect(first(await json(typo))).toMatchObject({
+      message: 'tabel: is not a parameter of GET /catalog (known: table)',
+      extensions: { code: 'BAD_USER_INPUT', field: 'tabel' },
+    });
     const twice = await gw.request('/catalog?table=Payments&table=Divisions');
-    expect(first(await json(twice))).toMatchObject({ message: 'table: must be given once, as plain text', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(first(await json(twice))).toMatchObject({
+      message: 'table: must be given once, as plain text',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 
 describe('division lists', () => {
   const LIST = 'query($d: [Int!]) { payments(first: 1, divisions: $d) { totalCount } }';
   const withHeader = (value: string) =>
-    gw.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-cashflow-divisions': value }, body: JSON.stringify({ query: '{ payments(first: 1) { totalCount } }' }) });
+    gw.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-cashflow-divisions': value },
+      body: JSON.stringify({ query: '{ payments(first: 1) { totalCount } }' }),
+    });
 
   it.each([
     ['1,,2', /^X-Cashflow-Divisions: must be "all" or a comma-separated list of division codes, got "1,,2"$/],
@@ -184,17 +255,30 @@ describe('division lists', () => {
   ])('refuses the header %j', async (value, message) => {
     const res = await withHeader(value);
     expect(res.status).toBe(400);
-    expect(first(await json(res))).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT', field: 'X-Cashflow-Divisions' } });
+    expect(first(await json(res))).toMatchObject({
+      message: expect.stringMatching(message),
+      extensions: { code: 'BAD_USER_INPUT', field: 'X-Cashflow-Divisions' },
+    });
   });
 
   it('refuses a division named twice, and a huge list, in the header, the argument and /sql alike', async () => {
     const header = await withHeader(`${D1}, ${D1}`);
     expect(header.status).toBe(400);
     expect(first(await json(header))?.message).toBe(`X-Cashflow-Divisions: names ${D1} twice`);
-    expect(first(await gw.gql(LIST, { d: [D1, D1] }))).toMatchObject({ message: `divisions: names ${D1} twice`, extensions: { code: 'BAD_USER_INPUT', field: 'divisions' } });
-    const sql = await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'select count(*) as n from Payments', divisions: [D1, D1] }) });
+    expect(first(await gw.gql(LIST, { d: [D1, D1] }))).toMatchObject({
+      message: `divisions: names ${D1} twice`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'divisions' },
+    });
+    const sql = await gw.request('/sql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'select count(*) as n from Payments', divisions: [D1, D1] }),
+    });
     expect(sql.status).toBe(400);
-    expect(first(await json(sql))).toMatchObject({ message: `divisions: names ${D1} twice`, extensions: { code: 'BAD_USER_INPUT', field: 'divisions' } });
+    expect(first(await json(sql))).toMatchObject({
+      message: `divisions: names ${D1} twice`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'divisions' },
+    });
     const exported = await gw.request(`/export?list=payments&divisions=${D1},${D1}`);
     expect(first(await json(exported))?.message).toBe(`divisions: names ${D1} twice`);
     const many = Array.from({ length: 1001 }, (_, i) => i + 1);
@@ -208,7 +292,9 @@ describe('division lists', () => {
     expect(both).toBe(60);
     expect(one).toBeGreaterThan(0);
     expect(one).toBeLessThan(60);
-    expect((await (await withHeader(` ${D2} , ${D1} `)).json() as { data: { payments: { totalCount: number } } }).data.payments.totalCount).toBe(60);
+    expect(
+      ((await (await withHeader(` ${D2} , ${D1} `)).json()) as { data: { payments: { totalCount: number } } }).data.payments.totalCount,
+    ).toBe(60);
   });
 });
 
@@ -220,10 +306,16 @@ describe('REST input: formats, Accept, bodies and parameters', () => {
   it('refuses a format it does not write, naming format', async () => {
     for (const res of [await sql(QUERY, {}, '?format=xml'), await sql({ ...QUERY, format: 'xml' })]) {
       expect(res.status).toBe(400);
-      expect(first(await json(res))).toMatchObject({ message: 'format: must be json, csv or ndjson, not "xml"', extensions: { code: 'BAD_USER_INPUT', field: 'format' } });
+      expect(first(await json(res))).toMatchObject({
+        message: 'format: must be json, csv or ndjson, not "xml"',
+        extensions: { code: 'BAD_USER_INPUT', field: 'format' },
+      });
     }
     const exported = await gw.request('/export?list=payments&format=json');
-    expect(first(await json(exported))).toMatchObject({ message: 'format: must be csv or ndjson, not "json"', extensions: { field: 'format' } });
+    expect(first(await json(exported))).toMatchObject({
+      message: 'format: must be csv or ndjson, not "json"',
+      extensions: { field: 'format' },
+    });
   });
 
   it('answers by the Accept header, by its quality values, and refuses one it cannot satisfy', async () => {
@@ -238,23 +330,34 @@ describe('REST input: formats, Accept, bodies and parameters', () => {
     const exported = await gw.request('/export?list=payments', { headers: { accept: 'application/json' } });
     expect(exported.status).toBe(400);
     expect(first(await json(exported))?.extensions).toMatchObject({ field: 'Accept' });
-    expect((await gw.request('/export?list=divisions', { headers: { accept: 'application/json, text/csv;q=0.1' } })).headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(
+      (await gw.request('/export?list=divisions', { headers: { accept: 'application/json, text/csv;q=0.1' } })).headers.get('content-type'),
+    ).toMatch(/^text\/csv/);
   });
 
   it('refuses a body that is not a JSON object and fields it does not know', async () => {
     const array = await sql([1, 2]);
-    expect(first(await json(array))).toMatchObject({ message: 'body: must be a JSON object', extensions: { code: 'BAD_USER_INPUT', field: 'body' } });
+    expect(first(await json(array))).toMatchObject({
+      message: 'body: must be a JSON object',
+      extensions: { code: 'BAD_USER_INPUT', field: 'body' },
+    });
     const text = await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'select 1' });
     expect(first(await json(text))?.extensions).toMatchObject({ field: 'body' });
     const typo = await sql({ ...QUERY, paramaters: {} });
-    expect(first(await json(typo))).toMatchObject({ message: 'paramaters: is not a field of POST /sql (known: query, parameters, divisions, format)', extensions: { field: 'paramaters' } });
+    expect(first(await json(typo))).toMatchObject({
+      message: 'paramaters: is not a field of POST /sql (known: query, parameters, divisions, format)',
+      extensions: { field: 'paramaters' },
+    });
     const exportTypo = await gw.request('/export?list=payments&fromat=csv');
     expect(first(await json(exportTypo))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fromat' });
   });
 
   it('applies parameters and variables only to the export kind they belong to', async () => {
     const res = await gw.request(`/export?list=payments&parameters=${encodeURIComponent('{"a":1}')}`);
-    expect(first(await json(res))).toMatchObject({ message: 'parameters: apply to a sql export only, not to list', extensions: { field: 'parameters' } });
+    expect(first(await json(res))).toMatchObject({
+      message: 'parameters: apply to a sql export only, not to list',
+      extensions: { field: 'parameters' },
+    });
     const both = await gw.request(`/export?list=payments&sql=${encodeURIComponent('select 1 as x')}`);
     expect(first(await json(both))?.message).toBe('list: give one of sql, graphql or list, not sql and list');
   });

@@ -42,7 +42,10 @@ const LIST = '{ apiKeys { id name expires } }';
 
 describe('keys create --expires', () => {
   it.each([
-    ['notadate', '--expires: must be a date (2027-01-31) or a date-time with its zone (2027-01-31T17:00:00Z, 2027-01-31T18:00:00+01:00), got "notadate"'],
+    [
+      'notadate',
+      '--expires: must be a date (2027-01-31) or a date-time with its zone (2027-01-31T17:00:00Z, 2027-01-31T18:00:00+01:00), got "notadate"',
+    ],
     ['2027-02-30', '--expires: 2027-02-30 is not a day of the calendar'],
     ['2027-01-01T12:00:00', '--expires: "2027-01-01T12:00:00" has no zone: add Z (UTC) or an offset such as +01:00'],
     ['2020-01-01', '--expires: 2020-01-01T00:00:00.000Z is not in the future'],
@@ -79,7 +82,10 @@ describe('keys create: every other option', () => {
     [['create', '--name', 'x', '--scopes', 'payments:read,payments:read'], '--scopes: names payments:read twice'],
     [['create', '--name', 'x', '--scopes', 'payments:read,'], '--scopes: "" is not a scope'],
     [['create', '--name', 'x', '--user', 'bob'], '--user: "bob" is not a user ID (a GUID)'],
-    [['create', '--name', 'x', '--user', '00000000-0000-4000-8000-0000000000ff'], '--user: no user has the ID 00000000-0000-4000-8000-0000000000ff'],
+    [
+      ['create', '--name', 'x', '--user', '00000000-0000-4000-8000-0000000000ff'],
+      '--user: no user has the ID 00000000-0000-4000-8000-0000000000ff',
+    ],
     [['create', '--name', 'x', '--bogus', '1'], "Unknown option '--bogus'"],
     [['create', '--name', 'x', 'extra'], "Unexpected argument 'extra'"],
   ])('%j', async (args, message) => {
@@ -89,7 +95,10 @@ describe('keys create: every other option', () => {
   it('refuses a division named twice, and more divisions than a key can store', async () => {
     await refusedCli(['create', '--name', 'x', '--divisions', `${D1},${D1}`], `--divisions: names ${D1} twice`);
     const many = Array.from({ length: 1000 }, (_, i) => 1_000_000 + i).join(',');
-    await refusedCli(['create', '--name', 'x', '--divisions', many], '--divisions: are too many to store: the list may take 4000 characters, these take 7999');
+    await refusedCli(
+      ['create', '--name', 'x', '--divisions', many],
+      '--divisions: are too many to store: the list may take 4000 characters, these take 7999',
+    );
   });
 
   it('takes an existing user', async () => {
@@ -112,23 +121,42 @@ describe('keys list and revoke take exactly their arguments', () => {
 describe('the admin mutations', () => {
   const CREATE = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key { id expires } } }';
   const REVOKE = 'mutation($id: String!) { revokeApiKey(id: $id) { id } }';
-  const error = async (input: Record<string, unknown>) => (await gw.gql(CREATE, { input: { name: 'x', scopes: ['payments:read'], ...input } })).errors?.[0];
+  const error = async (input: Record<string, unknown>) =>
+    (await gw.gql(CREATE, { input: { name: 'x', scopes: ['payments:read'], ...input } })).errors?.[0];
 
   it('refuses what the command line refuses, naming the field', async () => {
     const before = await keyCount();
-    expect(await error({ expires: '2020-01-01T00:00:00Z' })).toMatchObject({ message: 'expires: 2020-01-01T00:00:00.000Z is not in the future', extensions: { code: 'BAD_USER_INPUT', field: 'expires' } });
-    expect(await error({ expires: '2150-01-01T00:00:00Z' })).toMatchObject({ message: 'expires: 2150-01-01T00:00:00.000Z is outside the years 1901 to 2099', extensions: { field: 'expires' } });
+    expect(await error({ expires: '2020-01-01T00:00:00Z' })).toMatchObject({
+      message: 'expires: 2020-01-01T00:00:00.000Z is not in the future',
+      extensions: { code: 'BAD_USER_INPUT', field: 'expires' },
+    });
+    expect(await error({ expires: '2150-01-01T00:00:00Z' })).toMatchObject({
+      message: 'expires: 2150-01-01T00:00:00.000Z is outside the years 1901 to 2099',
+      extensions: { field: 'expires' },
+    });
     expect((await error({ expires: '2027-02-30T00:00:00Z' }))?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await error({ name: 'a\nb' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' } });
-    expect(await error({ scopes: ['payments:read', 'payments:read'] })).toMatchObject({ message: 'scopes: names payments:read twice', extensions: { code: 'BAD_USER_INPUT' } });
-    expect(await error({ divisions: [D1, D1] })).toMatchObject({ message: `divisions: names ${D1} twice`, extensions: { code: 'BAD_USER_INPUT' } });
-    expect(await error({ scopes: [] })).toMatchObject({ message: 'scopes: must name at least one item', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await error({ scopes: ['payments:read', 'payments:read'] })).toMatchObject({
+      message: 'scopes: names payments:read twice',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(await error({ divisions: [D1, D1] })).toMatchObject({
+      message: `divisions: names ${D1} twice`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(await error({ scopes: [] })).toMatchObject({
+      message: 'scopes: must name at least one item',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(await keyCount()).toBe(before);
   });
 
   it('revokeApiKey: a malformed id is BAD_USER_INPUT, an unknown one NOT_FOUND, both naming id', async () => {
     expect((await gw.gql(REVOKE, { id: 'nope' })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
-    expect((await gw.gql(REVOKE, { id: '0123456789abcdef' })).errors?.[0]).toMatchObject({ message: 'id: ApiKey 0123456789abcdef was not found', extensions: { code: 'NOT_FOUND', field: 'id' } });
+    expect((await gw.gql(REVOKE, { id: '0123456789abcdef' })).errors?.[0]).toMatchObject({
+      message: 'id: ApiKey 0123456789abcdef was not found',
+      extensions: { code: 'NOT_FOUND', field: 'id' },
+    });
   });
 });
 
@@ -159,6 +187,8 @@ describe('the command line as a process', () => {
   it('prints one line naming the bad option and exits with 1, never a stack trace', () => {
     const keys = run('keys', 'create', '--name', 'x', '--expires', 'notadate');
     expect(keys.status).toBe(1);
-    expect(keys.stderr.trim()).toBe('--expires: must be a date (2027-01-31) or a date-time with its zone (2027-01-31T17:00:00Z, 2027-01-31T18:00:00+01:00), got "notadate"');
+    expect(keys.stderr.trim()).toBe(
+      '--expires: must be a date (2027-01-31) or a date-time with its zone (2027-01-31T17:00:00Z, 2027-01-31T18:00:00+01:00), got "notadate"',
+    );
   });
 });
