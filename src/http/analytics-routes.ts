@@ -40,7 +40,8 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
       requireScope(ctx, 'analytics');
       const { format: formatParam } = queryInput(req, ['format']);
       const body = bodyInput(req, ['query', 'parameters', 'divisions', 'format']);
-      const query = stringField(body.query, 'query');
+      // An empty query is the SQL layer's to refuse, with the words GraphQL's `sql` gets.
+      const query = typeof body.query === 'string' ? body.query : stringField(body.query, 'query');
       const scope = narrowed(ctx, body.divisions);
       const format = answerFormat(req, body.format ?? formatParam, ['json', 'csv', 'ndjson']);
       const result = await new SqlService(scope, config).run(query, objectField(body.parameters));

@@ -187,6 +187,10 @@ describe('lookups: NOT_FOUND names the argument, the same over GraphQL and HTTP'
       message: 'code: Division 999999 was not found',
       extensions: { code: 'NOT_FOUND', field: 'code' },
     });
+    expect(first(await gw.gql('{ division(code: 0) { code } }'))).toMatchObject({
+      message: 'code: must be from 1 to 2147483647, got 0',
+      extensions: { code: 'BAD_USER_INPUT', field: 'code' },
+    });
   });
 
   it('a bank file: paymentBatch(id) { file } and GET /batches/{id}/file', async () => {
@@ -350,6 +354,20 @@ describe('REST input: formats, Accept, bodies and parameters', () => {
     });
     const exportTypo = await gw.request('/export?list=payments&fromat=csv');
     expect(first(await json(exportTypo))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fromat' });
+  });
+
+  it('answers the same refusal over GraphQL sql and POST /sql', async () => {
+    for (const query of ['', '   ', 'delete from Payments', 'select Nope from Payments']) {
+      const graphql = first(await gw.gql('query($q: String!) { sql(query: $q) { rowCount } }', { q: query }));
+      const res = await sql({ query });
+      expect(res.status).toBe(400);
+      const http = first(await json(res));
+      expect(http?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect([query, http?.message, http?.extensions?.field]).toEqual([query, graphql?.message, graphql?.extensions?.field]);
+    }
+    const divisions = first(await gw.gql('query($d: [Int!]) { sql(query: "select 1 as x", divisions: $d) { rowCount } }', { d: [D1, D1] }));
+    const res = await sql({ query: 'select 1 as x', divisions: [D1, D1] });
+    expect(first(await json(res))?.message).toBe(divisions?.message);
   });
 
   it('applies parameters and variables only to the export kind they belong to', async () => {
