@@ -370,6 +370,22 @@ describe('REST input: formats, Accept, bodies and parameters', () => {
     expect(first(await json(res))?.message).toBe(divisions?.message);
   });
 
+  it('refuses a whole-number parameter that JSON rounded (beyond 2^53), over GraphQL and POST /sql', async () => {
+    const body = '{"query": "select :n as n", "parameters": {"n": 9007199254740993}}';
+    const res = await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const http = first(await json(res));
+    expect(http).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'query' } });
+    expect(http?.message).toMatch(/the parameter :n is beyond 2\^53 and was rounded in transit; pass it as a decimal string/);
+    const graphql = await gw.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "query($p: JSONObject) { sql(query: \\"select :n as n\\", parameters: $p) { rows } }", "variables": {"p": {"n": 9007199254740993}}}',
+    });
+    expect(first(await json(graphql))?.message).toBe(http?.message);
+    const exact = await sql({ query: 'select :n as n', parameters: { n: '9007199254740993' } });
+    expect(((await exact.json()) as { rows: unknown[] }).rows).toEqual([{ n: '9007199254740993' }]);
+  });
+
   it('applies parameters and variables only to the export kind they belong to', async () => {
     const res = await gw.request(`/export?list=payments&parameters=${encodeURIComponent('{"a":1}')}`);
     expect(first(await json(res))).toMatchObject({
