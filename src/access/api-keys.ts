@@ -1,11 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { badInput, GatewayError, notFound } from '../platform/errors';
+import { GatewayError } from '../platform/errors';
 import { canonicalGuid } from '../platform/guid';
+import { ApiKeyRule, apiKeyError } from './api-key.errors';
 import { preparedQuery } from '../db/bounded-query';
 import { entityReader, hydrateRows, RowReader } from '../db/raw-rows';
 import { Database } from '../db/data-source';
 import { businessDateProblem } from '../platform/dates';
-import { divisionCodesProblem, listProblem, refuse, textProblem } from '../platform/validation';
+import { divisionCodesProblem, listProblem, textProblem } from '../platform/validation';
 import { ApiKeyRecord } from './api-key.entity';
 import { isScope, Principal, Scope, SCOPES } from './principal';
 
@@ -57,17 +58,22 @@ export const MAX_KEY_NAME_LENGTH = 100;
  */
 export async function createApiKey(db: Database, input: NewApiKey, now = new Date()): Promise<{ key: ApiKeyInfo; secret: string }> {
   const name = input.name.trim();
-  refuse('name', textProblem(name, 1, MAX_KEY_NAME_LENGTH));
-  refuse('scopes', listProblem(input.scopes, { max: SCOPES.length, key: String }));
-  for (const s of input.scopes) if (!isScope(s)) throw badInput('scopes', `${s} is not a scope (${SCOPES.join(', ')})`);
+  const invalid = (field: string, problem: string | undefined) => {
+    if (problem) throw apiKeyError(ApiKeyRule.INVALID_VALUE, field, problem);
+  };
+  invalid('name', textProblem(name, 1, MAX_KEY_NAME_LENGTH));
+  if (input.scopes.length === 0) throw apiKeyError(ApiKeyRule.REQUIRED, 'scopes', 'must name at least one scope');
+  assertScopes(input.scopes);
+  invalid('scopes', listProblem(input.scopes, { max: SCOPES.length, key: String }));
   const divisions = input.divisions === 'all' ? 'all' : normaliseDivisions('divisions', input.divisions);
-  const stored = divisions === 'all' ? 'all' : divisions.join(',');
-  if (stored.length > MAX_DIVISIONS_TEXT) {
-    throw badInput('divisions', `are too many to store: the list may take ${MAX_DIVISIONS_TEXT} characters, these take ${stored.length}`);
+  if (divisions !== 'all' && divisions.length === 0) {
+    throw apiKeyError(ApiKeyRule.REQUIRED, 'divisions', 'must name at least one division or all');
   }
+  const stored = divisions === 'all' ? 'all' : divisions.join(',');
+  if (stored.length > MAX_DIVISIONS_TEXT) invalid('divisions', `are too many to store: the list may take ${MAX_DIVISIONS_TEXT} characters, these take ${stored.length}`);
   if (input.expires !== null && input.expires !== undefined) {
-    refuse('expires', businessDateProblem(input.expires));
-    if (input.expires.getTime() <= now.getTime()) throw badInput('expires', `${input.expires.toISOString()} is not in the future`);
+    invalid('expires', businessDateProblem(input.expires));
+    if (input.expires.getTime() <= now.getTime()) invalid('expires', `${input.expires.toISOString()} is not in the future`);
   }
   const keyId = randomBytes(8).toString('hex');
   const secret = `${API_KEY_PREFIX}${keyId}_${randomBytes(32).toString('base64url')}`;
@@ -96,7 +102,7 @@ export async function listApiKeys(db: Database): Promise<ApiKeyInfo[]> {
 /** A key id as `apiKeys` and `keys list` show it: 16 hex characters (BAD_USER_INPUT naming `id`). */
 export function checkKeyId(id: string): void {
   if (!/^[0-9a-f]{16}$/.test(id)) {
-    throw badInput('id', `${JSON.stringify(id.slice(0, 40))} is not a key id (16 hex characters, as apiKeys and keys list show)`);
+    throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'id', `${JSON.stringify(id.slice(0, 40))} is not a key id (16 hex characters, as apiKeys and keys list show)`);
   }
 }
 
@@ -105,7 +111,7 @@ export async function revokeApiKey(db: Database, keyId: string, now = new Date()
   checkKeyId(keyId);
   const repo = db.dataSource.getRepository(ApiKeyRecord);
   const row = await repo.findOne({ where: { keyId } });
-  if (!row) throw notFound('ApiKey', keyId, 'id');
+  if (!row) throw keyNotFound(keyId);
   if (!row.revoked) {
     await repo.update({ keyId }, { revoked: now });
     row.revoked = now;
@@ -165,12 +171,14 @@ export function unauthenticated(message: string): GatewayError {
 }
 
 /**
- * Division codes of a key, sorted: numbers or digit strings (the command line's `1,2`), 1 to
- * MAX_DIVISION_CODES of them, each a positive Int named once (divisionCodesProblem).
+ * Division codes of a key, sorted: numbers or digit strings (the command line's `1,2`), at most
+ * MAX_DIVISION_CODES of them, each a positive Int named once (divisionCodesProblem); BAD_USER_INPUT
+ * naming `field` otherwise. An empty list is returned as such: the caller says what it requires.
  */
 export function normaliseDivisions(field: string, values: readonly unknown[]): number[] {
   const codes = values.map((v) => (typeof v === 'string' && /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : v));
-  refuse(field, divisionCodesProblem(codes));
+  const problem = codes.length ? divisionCodesProblem(codes) : undefined;
+  if (problem) throw apiKeyError(ApiKeyRule.INVALID_DIVISION, field, problem);
   return (codes as number[]).sort((a, b) => a - b);
 }
 
@@ -180,11 +188,23 @@ export function normaliseDivisions(field: string, values: readonly unknown[]): n
  */
 export async function checkKeyUser(db: Database, userId: string): Promise<void> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) {
-    throw badInput('user', `${JSON.stringify(userId)} is not a user ID (a GUID)`);
+    throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'user', `${JSON.stringify(userId)} is not a user ID (a GUID)`);
   }
   const q = db.dialect.quote;
-  const rows = await preparedQuery(db, `SELECT 1 AS ${q('found')} FROM ${q('Users')} WHERE ${q('UserID')} = ?`, [userId.toLowerCase()]);
-  if (!rows.length) throw badInput('user', `no user has the ID ${userId}`);
+  const rows = await preparedQuery(db, `SELECT 1 AS ${q('found')} FROM ${q('Users')} WHERE ${q('UserID')} = ?`, [canonicalGuid(userId)]);
+  if (!rows.length) throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'user', `no user has the ID ${userId}`);
+}
+
+/** Refuses a scope that does not exist (BAD_USER_INPUT naming `scopes` and the scope). */
+export function assertScopes(scopes: readonly string[]): asserts scopes is readonly Scope[] {
+  for (const s of scopes) {
+    if (!isScope(s)) throw apiKeyError(ApiKeyRule.UNKNOWN_SCOPE, 'scopes', `${s} is not a scope (${SCOPES.join(', ')})`, { scope: s });
+  }
+}
+
+/** NOT_FOUND naming the `id` argument, for a key that does not exist or that the caller may not see. */
+export function keyNotFound(keyId: string) {
+  return apiKeyError(ApiKeyRule.NOT_FOUND, 'id', `ApiKey ${keyId} was not found`, { id: keyId });
 }
 
 function infoOf(row: ApiKeyRecord): ApiKeyInfo {

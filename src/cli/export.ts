@@ -7,10 +7,10 @@ import { createRuntime } from '../platform/runtime';
 import { LOCAL_PRINCIPAL, grantedDivisions } from '../access/authenticate';
 import { Runtime } from '../platform/runtime';
 import { createContext } from '../context/request-context';
+import { divisionsParameter, scopeForDivisions } from '../context/partition-selection';
 import { Database } from '../db/data-source';
 import { ExportService, ExportSource, exportSourceKind } from '../modules/exports/export.service';
 import { formatNamed } from '../modules/exports/formats';
-import { scopeForDivisions } from '../context/partition-selection';
 import { namingOptions, optionError } from './options';
 import { writeExport } from '../modules/exports/write-export';
 
@@ -52,9 +52,7 @@ export async function runExport(db: Database, runtime: Runtime, options: ExportC
   else source = { kind, list: text('list') };
 
   const ctx = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
-  const divisions = options.divisions;
-  const narrow = async () => scopeForDivisions(ctx, divisionCodes(divisions!));
-  const scope = divisions === undefined ? ctx.scope : await namingOptions(['divisions'], narrow);
+  const scope = await namingOptions(['divisions'], async () => scopeForDivisions(ctx, divisionsParameter(options.divisions)));
   const started = Date.now();
   const progress = (rows: number) => {
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
@@ -103,14 +101,6 @@ function jsonObject(option: string, text: string | undefined): Record<string, un
     throw optionError(option, 'must be a JSON object, such as {"status": 20}');
   }
   return value as Record<string, unknown>;
-}
-
-/** `--divisions 1,2`: division codes (the rules of every `divisions` list apply after). */
-function divisionCodes(text: string): number[] {
-  const parts = text.split(',').map((p) => p.trim());
-  const bad = parts.find((p) => !/^\d{1,10}$/.test(p));
-  if (bad !== undefined) throw optionError('divisions', `must be division codes such as 1,2, got ${JSON.stringify(bad)}`);
-  return parts.map(Number);
 }
 
 /** `npm run export -- --sql ... | --graphql ... | --list ...`: parses the options, streams to stdout. */

@@ -1,15 +1,15 @@
 import express, { NextFunction, Request, Response, Router } from 'express';
 import { authenticated, requestContextOf, sendGatewayError } from './auth';
 import { requireScope } from '../context/require-scope';
+import { divisionsParameter, scopeForDivisions } from '../context/partition-selection';
 import { describeCatalog } from '../catalog/describe';
-import { badInput, GatewayError } from '../platform/errors';
+import { GatewayError } from '../platform/errors';
 import { Runtime } from '../platform/runtime';
-import { RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
+import { ExportRule, exportError } from '../modules/exports/export.errors';
 import { ExportService, ExportSource, exportSourceKind } from '../modules/exports/export.service';
 import { CONTENT_TYPE, ExportFormat } from '../modules/exports/formats';
 import { answerFormat, bodyInput, queryInput } from './request-input';
-import { scopeForDivisions } from '../context/partition-selection';
 import { writeExport } from '../modules/exports/write-export';
 import { SqlService } from '../sql/sql.service';
 import { typeName } from '../sql/types';
@@ -38,12 +38,12 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
     try {
       const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
-      const { format: formatParam } = queryInput(req, ['format']);
-      const body = bodyInput(req, ['query', 'parameters', 'divisions', 'format']);
+      const { format: formatParam } = queryInput(req, ['format'], invalid);
+      const body = bodyInput(req, ['query', 'parameters', 'divisions', 'format'], invalid);
       // An empty query is the SQL layer's to refuse, with the words GraphQL's `sql` gets.
       const query = typeof body.query === 'string' ? body.query : stringField(body.query, 'query');
-      const scope = narrowed(ctx, body.divisions);
-      const format = answerFormat(req, body.format ?? formatParam, ['json', 'csv', 'ndjson']);
+      const scope = scopeForDivisions(ctx, divisionsParameter(body.divisions));
+      const format = answerFormat(req, body.format ?? formatParam, ['json', 'csv', 'ndjson'], badFormat);
       const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
       if (format !== 'json') {
         // Same bounded result as JSON, written line by line in the format asked for.
@@ -64,11 +64,11 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
       const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
       const fields = ['sql', 'graphql', 'list', 'parameters', 'variables', 'divisions', 'format'];
-      const input = req.method === 'POST' ? { ...queryInput(req, ['format']), ...bodyInput(req, fields) } : queryInput(req, fields);
+      const input = req.method === 'POST' ? { ...queryInput(req, ['format'], invalid), ...bodyInput(req, fields, invalid) } : queryInput(req, fields, invalid);
       const source = exportSource(input);
-      const data = new ExportService(narrowed(ctx, input.divisions), config).open(source, ctx);
+      const data = new ExportService(scopeForDivisions(ctx, divisionsParameter(input.divisions)), config).open(source, ctx);
       // After open, which checks the query: a bad query is named before a bad format.
-      const format = answerFormat(req, input.format, ['csv', 'ndjson']) as ExportFormat;
+      const format = answerFormat(req, input.format, ['csv', 'ndjson'], badFormat) as ExportFormat;
       // Read the first row before answering, so a refused or failing query still gets its
       // status code; from then on rows stream as the driver reads them.
       const first = await data.rows.next();
@@ -109,17 +109,12 @@ function exportSource(input: Record<string, unknown>): ExportSource {
   return { kind, list: stringField(input.list, 'list') };
 }
 
-/** The scope narrowed to `divisions` of a body (a list) or query string (`1,2`), by the rule of every root field. */
-function narrowed(ctx: RequestContext, divisions: unknown) {
-  if (divisions === undefined || divisions === null || divisions === '') return ctx.scope;
-  const list = Array.isArray(divisions) ? divisions : String(divisions).split(',');
-  const codes = list.map((d) => (typeof d === 'string' && /^\s*\d+\s*$/.test(d) ? Number(d) : d));
-  if (codes.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d))) throw badInput('divisions', 'must be a list of division codes');
-  return scopeForDivisions(ctx, codes as number[]);
-}
+/** A request value of the wrong shape, or a `format` or `Accept` the route does not answer in. */
+const invalid = (field: string, why: string) => exportError(ExportRule.INVALID_VALUE, field, why);
+const badFormat = (field: string, why: string) => exportError(ExportRule.INVALID_FORMAT, field, why);
 
 function stringField(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must be a non-empty string');
+  if (typeof value !== 'string' || value.trim() === '') throw exportError(ExportRule.INVALID_VALUE, field, 'must be a non-empty string');
   return value;
 }
 
@@ -130,11 +125,13 @@ function objectField(value: unknown, field = 'parameters'): Record<string, unkno
     try {
       parsed = JSON.parse(value);
     } catch {
-      throw badInput(field, 'must be a JSON object');
+      throw exportError(ExportRule.INVALID_VALUE, field, 'must be a JSON object');
     }
     return objectField(parsed, field);
   }
-  if (typeof value !== 'object' || Array.isArray(value)) throw badInput(field, 'must be an object of named values');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw exportError(ExportRule.INVALID_VALUE, field, 'must be an object of named values');
+  }
   return value as Record<string, unknown>;
 }
 
@@ -142,7 +139,9 @@ function objectField(value: unknown, field = 'parameters'): Record<string, unkno
 function errorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
   if (error instanceof GatewayError) return sendGatewayError(res, error);
-  if ((error as { type?: string }).type === 'entity.parse.failed') return sendGatewayError(res, badInput('body', 'is not valid JSON'));
+  if ((error as { type?: string }).type === 'entity.parse.failed') {
+    return sendGatewayError(res, exportError(ExportRule.INVALID_VALUE, 'body', 'is not valid JSON'));
+  }
   console.error('[internal error]', error);
   res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

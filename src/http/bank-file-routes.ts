@@ -1,12 +1,13 @@
 import express, { Request, Response, Router } from 'express';
 import { authenticated, requestContextOf, sendGatewayError } from './auth';
-import { badInput, GatewayError } from '../platform/errors';
+import { GatewayError } from '../platform/errors';
 import { queryInput } from './request-input';
 import { Runtime } from '../platform/runtime';
 import { canonicalGuid, isGuid } from '../platform/guid';
 import { Database } from '../db/data-source';
 import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
 import { batchFile, documentAttachment } from '../modules/batches/bank-file.service';
+import { BatchRule, batchError } from '../modules/batches/batch.errors';
 
 
 /**
@@ -25,16 +26,18 @@ export function bankFileRoutes(db: Database, runtime: Runtime): Router {
   return router;
 }
 
+const invalid = (field: string, why: string) => batchError(BatchRule.INVALID_VALUE, field, why);
+
 /** A GUID path parameter in its canonical form (lower case), as GUIDs are stored. */
 function uuidParam(req: Request, name: string): string {
   const value: unknown = String(req.params[name]);
-  if (!isGuid(value)) throw badInput(name, `must be a UUID, got ${JSON.stringify(String(req.params[name]).slice(0, 40))}`);
+  if (!isGuid(value)) throw invalid(name, `must be a UUID, got ${JSON.stringify(String(req.params[name]).slice(0, 40))}`);
   return canonicalGuid(value);
 }
 
 async function answer(req: Request, res: Response, load: () => Promise<DocumentAttachment>): Promise<void> {
   try {
-    queryInput(req, []);
+    queryInput(req, [], invalid);
     const file = await load();
     res.setHeader('content-type', file.mediaType);
     res.setHeader('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`);

@@ -7,7 +7,7 @@ import { prepare, run } from '../../query/run-statement';
 import { ListFilterCompiler, Statement } from '../../query/filter-sql';
 import { PaymentStatus } from '../../catalog/codes';
 import { businessDateProblem } from '../../platform/dates';
-import { refuse } from '../../platform/validation';
+import { PaymentRule, ruleError } from './payment.errors';
 
 export enum AgeingLevel {
   OVERALL = 'overall',
@@ -54,7 +54,8 @@ export async function paymentAgeing(
   level: AgeingLevel,
   where?: Record<string, unknown> | null,
 ): Promise<AgeingRow[]> {
-  refuse('asOf', businessDateProblem(asOf));
+  const asOfProblem = businessDateProblem(asOf);
+  if (asOfProblem) throw ruleError(PaymentRule.INVALID_VALUE, 'asOf', asOfProblem);
   const t = table('Payments');
   const stmt = new Statement(scope);
   const qb = scope.select(entityOf(t.name), 't') as SelectQueryBuilder<ObjectLiteral>;

@@ -4,7 +4,7 @@ import { Principal } from '../../access/principal';
 import { Payment } from './payment.entity';
 import { PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
-import { checkPaymentIds } from './payment.rules';
+import { paymentIdsProblem } from './payment.rules';
 import { PaymentService } from './payment.service';
 
 /**
@@ -33,7 +33,8 @@ export class PaymentSelectionService {
   }
 
   private async change(ids: string[], from: PaymentStatus, to: PaymentStatus): Promise<Payment[]> {
-    checkPaymentIds('paymentIDs', ids);
+    const problem = paymentIdsProblem(ids);
+    if (problem) throw ruleError(PaymentRule[problem.rule], 'paymentIDs', problem.why);
     const payments = new PaymentService(this.scope, this.principal, this.now);
     const current = await payments.lockExisting(ids, 'paymentIDs');
     const wanted = [...current.keys()];

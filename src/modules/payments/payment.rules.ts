@@ -233,13 +233,14 @@ export function checkVersion(version: unknown, index?: number): void {
 }
 
 /**
- * The IDs a call names (`paymentIDs` of selectPayments, matchPayments, processPayments, ...): at
- * least one, at most MAX_IDS_PER_CALL, each once.
+ * What is wrong with the IDs a call names (`paymentIDs` of selectPayments, matchPayments,
+ * processPayments, ...): none (REQUIRED), more than MAX_IDS_PER_CALL or one named twice
+ * (INVALID_VALUE). Each module answers with the rule of its own vocabulary.
  */
-export function checkPaymentIds(field: string, ids: readonly string[]): void {
-  if (ids.length === 0) throw ruleError(PaymentRule.REQUIRED, field, 'at least one payment is required');
-  const problem = listProblem(ids, { max: MAX_IDS_PER_CALL, key: String });
-  if (problem) throw ruleError(ids.length > MAX_IDS_PER_CALL ? PaymentRule.INVALID_VALUE : PaymentRule.DUPLICATE_ID, field, problem);
+export function paymentIdsProblem(ids: readonly string[]): { rule: 'REQUIRED' | 'INVALID_VALUE'; why: string } | undefined {
+  if (ids.length === 0) return { rule: 'REQUIRED', why: 'at least one payment is required' };
+  const why = listProblem(ids, { max: MAX_IDS_PER_CALL, key: String });
+  return why ? { rule: 'INVALID_VALUE', why } : undefined;
 }
 
 export function checkDeletable(current: Payment, index?: number): void {

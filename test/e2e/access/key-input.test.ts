@@ -145,7 +145,7 @@ describe('the admin mutations', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(await error({ scopes: [] })).toMatchObject({
-      message: 'scopes: must name at least one item',
+      message: 'scopes: must name at least one scope',
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(await keyCount()).toBe(before);
