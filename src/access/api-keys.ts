@@ -6,7 +6,7 @@ import { preparedQuery } from '../db/bounded-query';
 import { entityReader, hydrateRows, RowReader } from '../db/raw-rows';
 import { Database } from '../db/data-source';
 import { businessDateProblem } from '../platform/dates';
-import { divisionCodesProblem, listProblem, textProblem } from '../platform/validation';
+import { divisionCodesProblem, textProblem } from '../platform/validation';
 import { ApiKeyRecord } from './api-key.entity';
 import { isScope, Principal, Scope, SCOPES } from './principal';
 
@@ -54,7 +54,7 @@ export const MAX_KEY_NAME_LENGTH = 100;
 /**
  * Creates a key; the returned secret is shown once and cannot be recovered later. BAD_USER_INPUT
  * naming the field: a name of 1 to 100 characters (trimmed, no control characters), 1 or more
- * known scopes and divisions, each once, an expiry in the future and before 2100 (BUSINESS_YEARS).
+ * known scopes and divisions, an expiry in the future and before 2100 (BUSINESS_YEARS).
  */
 export async function createApiKey(db: Database, input: NewApiKey, now = new Date()): Promise<{ key: ApiKeyInfo; secret: string }> {
   const name = input.name.trim();
@@ -64,7 +64,6 @@ export async function createApiKey(db: Database, input: NewApiKey, now = new Dat
   invalid('name', textProblem(name, 1, MAX_KEY_NAME_LENGTH));
   if (input.scopes.length === 0) throw apiKeyError(ApiKeyRule.REQUIRED, 'scopes', 'must name at least one scope');
   assertScopes(input.scopes);
-  invalid('scopes', listProblem(input.scopes, { max: SCOPES.length, key: String }));
   const divisions = input.divisions === 'all' ? 'all' : normaliseDivisions('divisions', input.divisions);
   if (divisions !== 'all' && divisions.length === 0) {
     throw apiKeyError(ApiKeyRule.REQUIRED, 'divisions', 'must name at least one division or all');
@@ -172,14 +171,15 @@ export function unauthenticated(message: string): GatewayError {
 
 /**
  * Division codes of a key, sorted: numbers or digit strings (the command line's `1,2`), at most
- * MAX_DIVISION_CODES of them, each a positive Int named once (divisionCodesProblem); BAD_USER_INPUT
- * naming `field` otherwise. An empty list is returned as such: the caller says what it requires.
+ * MAX_DIVISION_CODES of them, each a positive Int (divisionCodesProblem), a code named twice kept
+ * once; BAD_USER_INPUT naming `field` otherwise. An empty list is returned as such: the caller
+ * says what it requires.
  */
 export function normaliseDivisions(field: string, values: readonly unknown[]): number[] {
   const codes = values.map((v) => (typeof v === 'string' && /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : v));
   const problem = codes.length ? divisionCodesProblem(codes) : undefined;
   if (problem) throw apiKeyError(ApiKeyRule.INVALID_DIVISION, field, problem);
-  return (codes as number[]).sort((a, b) => a - b);
+  return [...new Set(codes as number[])].sort((a, b) => a - b);
 }
 
 /**

@@ -51,8 +51,7 @@ function principalOf(payload: JWTPayload): Principal {
   if (!Array.isArray(raw) || raw.length === 0) throw unauthenticated('The token grants no divisions (claim divisions)');
   let divisions: number[];
   try {
-    // A token's grant is a set: an identity provider repeating a code grants it once.
-    divisions = normaliseDivisions('divisions', [...new Set(raw.map((d) => (typeof d === 'string' ? d.trim() : d)))]);
+    divisions = normaliseDivisions('divisions', raw);
   } catch {
     throw unauthenticated('The token claim divisions must be a list of division codes');
   }

@@ -11,7 +11,8 @@ import { divisionsParameter, scopeForDivisions } from '../context/partition-sele
 import { Database } from '../db/data-source';
 import { ExportService, ExportSource, exportSourceKind } from '../modules/exports/export.service';
 import { formatNamed } from '../modules/exports/formats';
-import { namingOptions, optionError } from './options';
+import { ExportRule, exportError } from '../modules/exports/export.errors';
+import { namingOptions } from './options';
 import { writeExport } from '../modules/exports/write-export';
 
 export interface ExportCommandOptions {
@@ -29,21 +30,30 @@ export interface ExportCommandOptions {
   parameters?: string;
 }
 
+/** The option each field of an export's errors came from (the SQL layer names the query `query`). */
+const OPTION_OF_FIELD = {
+  query: 'sql',
+  ...Object.fromEntries(['sql', 'graphql', 'list', 'parameters', 'param', 'variables', 'format', 'divisions'].map((o) => [o, o])),
+};
+
+const invalid = (field: string, why: string) => exportError(ExportRule.INVALID_VALUE, field, why);
+
 /**
  * `npm run export -- --sql "select ..." --format csv > out.csv`: the same export as
- * GET /export, as the trusted local user, with progress (rows, rows/s) on stderr.
+ * GET /export, as the trusted local user, with progress (rows, rows/s) on stderr. Refusals are
+ * those of /export, naming the field (exportCommand prints them naming the option).
  */
 export async function runExport(db: Database, runtime: Runtime, options: ExportCommandOptions, out: Writable): Promise<number> {
   const { config } = runtime;
   const format = formatNamed(options.format ?? 'csv');
-  if (format !== 'csv' && format !== 'ndjson') throw optionError('format', `must be csv or ndjson, not ${JSON.stringify(options.format)}`);
+  if (format !== 'csv' && format !== 'ndjson') {
+    throw exportError(ExportRule.INVALID_FORMAT, 'format', `must be csv or ndjson, not ${JSON.stringify(options.format)}`);
+  }
   const given = options.parameters !== undefined || (options.param ?? []).length > 0 ? {} : undefined;
-  const kind = await namingOptions(['sql', 'graphql', 'list', 'parameters', 'variables'], async () =>
-    exportSourceKind({ sql: options.sql, graphql: options.graphql, list: options.list, parameters: given, variables: options.variables }),
-  );
+  const kind = exportSourceKind({ sql: options.sql, graphql: options.graphql, list: options.list, parameters: given, variables: options.variables });
   const text = (option: 'sql' | 'graphql' | 'list') => {
     const value = options[option]!;
-    if (value.trim() === '') throw optionError(option, 'must not be empty');
+    if (value.trim() === '') throw invalid(option, 'must be a non-empty string');
     return value;
   };
   let source: ExportSource;
@@ -52,18 +62,14 @@ export async function runExport(db: Database, runtime: Runtime, options: ExportC
   else source = { kind, list: text('list') };
 
   const ctx = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
-  const scope = await namingOptions(['divisions'], async () => scopeForDivisions(ctx, divisionsParameter(options.divisions)));
+  const scope = scopeForDivisions(ctx, divisionsParameter(options.divisions));
   const started = Date.now();
   const progress = (rows: number) => {
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
     process.stderr.write(`\rexported ${rows.toLocaleString('en')} rows (${Math.round(rows / seconds).toLocaleString('en')} rows/s)   `);
   };
-  // The SQL layer names the query `query`, a list export `list`: here they are --sql and --list.
-  const fields = { query: kind, sql: 'sql', graphql: 'graphql', list: 'list', parameters: 'parameters', variables: 'variables' };
-  return namingOptions(fields, async () => {
-    const data = new ExportService(scope, config).open(source, ctx);
-    return writeExport(out, format, data, { source: source.kind, events: runtime.events, onProgress: progress });
-  });
+  const data = new ExportService(scope, config).open(source, ctx);
+  return writeExport(out, format, data, { source: source.kind, events: runtime.events, onProgress: progress });
 }
 
 /** `--parameters '{...}'` and `--param name=value` (values that parse as JSON are taken as such); a name given twice is refused. */
@@ -73,9 +79,9 @@ function sqlParameters(options: ExportCommandOptions): Record<string, unknown> {
     const i = pair.indexOf('=');
     const name = pair.slice(0, i);
     if (i < 1 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw optionError('param', `expected name=value with a parameter name such as status, got ${JSON.stringify(pair)}`);
+      throw invalid('param', `expected name=value with a parameter name such as status, got ${JSON.stringify(pair)}`);
     }
-    if (Object.prototype.hasOwnProperty.call(parameters, name)) throw optionError('param', `the parameter ${name} is given twice`);
+    if (Object.prototype.hasOwnProperty.call(parameters, name)) throw invalid('param', `the parameter ${name} is given twice`);
     const raw = pair.slice(i + 1);
     let value: unknown = raw;
     try {
@@ -95,10 +101,10 @@ function jsonObject(option: string, text: string | undefined): Record<string, un
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw optionError(option, `is not JSON (${(error as Error).message})`);
+    throw invalid(option, `must be a JSON object (${(error as Error).message})`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw optionError(option, 'must be a JSON object, such as {"status": 20}');
+    throw invalid(option, 'must be an object of named values, such as {"status": 20}');
   }
   return value as Record<string, unknown>;
 }
@@ -126,7 +132,8 @@ export async function exportCommand(config: Config, args: string[]): Promise<voi
   });
   const db = await openGatewayDatabase(config.databaseUrl);
   try {
-    const rows = await runExport(db, createRuntime(config), values, process.stdout);
+    // Printed as the command line names things: --sql, --divisions, ...
+    const rows = await namingOptions(OPTION_OF_FIELD, () => runExport(db, createRuntime(config), values, process.stdout));
     process.stderr.write(`\nExported ${rows} rows\n`);
   } finally {
     await closeDatabase(db);

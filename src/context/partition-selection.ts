@@ -9,8 +9,9 @@ import { DivisionScope } from '../access/division-scope';
  * or query string of /sql and /export, or `--divisions` of the export command may narrow further
  * with `divisions`. The default is every granted division. Naming a division that is not granted
  * (or not selected by the header) is FORBIDDEN, never silently dropped; an empty `divisions` is
- * BAD_USER_INPUT (leave it out for all), and so are a code named twice, a code beyond a GraphQL
- * Int and more than MAX_DIVISION_CODES codes (divisionCodesProblem), in the header as anywhere.
+ * BAD_USER_INPUT (leave it out for all), and so are a code beyond a GraphQL Int and more than
+ * MAX_DIVISION_CODES codes (divisionCodesProblem), in the header as anywhere; a code named twice
+ * counts once (a selection is a set).
  */
 export const DIVISIONS_HEADER = 'x-cashflow-divisions';
 

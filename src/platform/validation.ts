@@ -85,13 +85,17 @@ export function divisionCodeProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A list of division codes: 1 to MAX_DIVISION_CODES codes, each named once. */
+/**
+ * A list of division codes: 1 to MAX_DIVISION_CODES codes, each a division code. A list of
+ * divisions is a set: a code named twice counts once (partition-selection.ts), so it is no error.
+ */
 export function divisionCodesProblem(codes: readonly unknown[]): string | undefined {
   for (const c of codes) {
     const problem = divisionCodeProblem(c);
     if (problem) return problem;
   }
-  const tooMany = codes.length > MAX_DIVISION_CODES ? ' (use all, or leave the divisions out, for every granted division)' : '';
-  const problem = listProblem(codes, { max: MAX_DIVISION_CODES, key: String });
-  return problem && `${problem}${tooMany}`;
+  const problem = listProblem(codes, { max: MAX_DIVISION_CODES });
+  return problem && codes.length > MAX_DIVISION_CODES
+    ? `${problem} (use all, or leave the divisions out, for every granted division)`
+    : problem;
 }

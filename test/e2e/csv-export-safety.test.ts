@@ -208,28 +208,31 @@ async function exportText(options: ExportCommandOptions): Promise<string> {
   return chunks.join('');
 }
 
+/** The export command answers as /export does (the command line prints `--option` for the field, see namingOptions). */
 describe('npm run export: options', () => {
   it.each([
-    [{ sql: 'select 1 as x', list: 'payments' }, '--list: give one of sql, graphql or list, not sql and list'],
-    [{}, '--sql: give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)'],
-    [{ sql: ' ' }, '--sql: must not be empty'],
-    [{ sql: 'select 1 as x', format: 'xml' }, '--format: must be csv or ndjson, not "xml"'],
-    [{ sql: 'select 1 as x', divisions: 'abc' }, '--divisions: must be a list of division codes'],
-    [{ sql: 'select 1 as x', divisions: '1,,2' }, '--divisions: must be a list of division codes'],
-    [{ sql: 'select 1 as x', parameters: '{bad' }, /^--parameters: is not JSON/],
-    [{ sql: 'select 1 as x', parameters: '[1]' }, '--parameters: must be a JSON object, such as {"status": 20}'],
-    [{ sql: 'select 1 as x', variables: '{}' }, '--variables: apply to a graphql export only, not to sql'],
-    [{ list: 'payments', param: ['a=1'] }, '--parameters: apply to a sql export only, not to list'],
-    [{ sql: 'select 1 as x', param: ['oops'] }, '--param: expected name=value with a parameter name such as status, got "oops"'],
-    [{ sql: 'select 1 as x', param: ['a=1', 'a=2'] }, '--param: the parameter a is given twice'],
-    [{ sql: 'delete from Payments' }, /^--sql: /],
-    [{ list: 'nope' }, /^--list: unknown list nope/],
-    [{ graphql: '{ payments { totalCount } }' }, /^--graphql: /],
+    [{ sql: 'select 1 as x', list: 'payments' }, 'list: give one of sql, graphql or list, not sql and list'],
+    [{}, 'sql: give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)'],
+    [{ sql: ' ' }, 'sql: must be a non-empty string'],
+    [{ sql: 'select 1 as x', format: 'xml' }, 'format: must be csv or ndjson, not "xml"'],
+    [{ sql: 'select 1 as x', divisions: 'abc' }, 'divisions: must be a list of division codes'],
+    [{ sql: 'select 1 as x', divisions: '1,,2' }, 'divisions: must be a list of division codes'],
+    [{ sql: 'select 1 as x', parameters: '{bad' }, /^parameters: must be a JSON object/],
+    [{ sql: 'select 1 as x', parameters: '[1]' }, 'parameters: must be an object of named values, such as {"status": 20}'],
+    [{ sql: 'select 1 as x', variables: '{}' }, 'variables: apply to a graphql export only, not to sql'],
+    [{ list: 'payments', param: ['a=1'] }, 'parameters: apply to a sql export only, not to list'],
+    [{ sql: 'select 1 as x', param: ['oops'] }, 'param: expected name=value with a parameter name such as status, got "oops"'],
+    [{ sql: 'select 1 as x', param: ['a=1', 'a=2'] }, 'param: the parameter a is given twice'],
+    [{ sql: 'delete from Payments' }, /^query: /],
+    [{ list: 'nope' }, /^list: unknown list nope/],
+    [{ graphql: '{ payments { totalCount } }' }, /^graphql: /],
   ])('%j', async (options, message) => {
     await expect(exportText(options as ExportCommandOptions)).rejects.toThrow(message);
   });
 
-  it('refuses a division named twice, as every divisions list does', async () => {
-    await expect(exportText({ sql: 'select 1 as x', divisions: `${D1},${D1}` })).rejects.toThrow(`--divisions: names ${D1} twice`);
+  it('refuses a code beyond an Int, as every divisions list does', async () => {
+    await expect(exportText({ sql: 'select 1 as x', divisions: `${D1},3000000000` })).rejects.toThrow(
+      'divisions: 3000000000 is not a division code (a whole number from 1 to 2147483647)',
+    );
   });
 });

@@ -3,7 +3,8 @@ import { divisionCodesProblem, listProblem, percentageProblem, textProblem, inte
 import { decodeCursor, encodeCursor, CursorSlot } from '../../src/query/cursor';
 import { csvHeader, formatNamed, formatRow, neutraliseFormula } from '../../src/modules/exports/formats';
 import { loadConfig } from '../../src/platform/config';
-import { noArguments } from '../../src/cli/options';
+import { namingOptions, noArguments } from '../../src/cli/options';
+import { badInput } from '../../src/platform/errors';
 
 /**
  * The shared input rules (platform/dates.ts, platform/validation.ts), the cursor codec and the
@@ -84,9 +85,9 @@ describe('shared value rules', () => {
     expect(listProblem(['a', 'b', 'a'], { max: 3, key: String })).toBe('names a twice');
   });
 
-  it('division codes are positive Ints, each once, at most 1000', () => {
+  it('division codes are positive Ints, at most 1000 (a set: a repeated code counts once)', () => {
     expect(divisionCodesProblem([1, 2])).toBeUndefined();
-    expect(divisionCodesProblem([1, 1])).toBe('names 1 twice');
+    expect(divisionCodesProblem([1, 1])).toBeUndefined();
     expect(divisionCodesProblem([0])).toMatch(/0 is not a division code/);
     expect(divisionCodesProblem([2_147_483_648])).toMatch(/not a division code/);
     expect(divisionCodesProblem(Array.from({ length: 1001 }, (_, i) => i + 1))).toMatch(/at most 1000 items, got 1001 \(use all/);
@@ -163,6 +164,15 @@ describe('commands without options', () => {
       'start takes no options or arguments, got --port 5000 (configure with environment variables)',
     );
     expect(() => noArguments('schema', [])).not.toThrow();
+  });
+
+  it('name the option a refused field came from', async () => {
+    const fail = (field: string) => async () => {
+      throw badInput(field, 'the query is empty');
+    };
+    await expect(namingOptions({ query: 'sql', divisions: 'divisions' }, fail('query'))).rejects.toThrow(/^--sql: the query is empty$/);
+    await expect(namingOptions(['expires'], fail('expires'))).rejects.toThrow(/^--expires: the query is empty$/);
+    await expect(namingOptions(['expires'], fail('id'))).rejects.toThrow(/^id: the query is empty$/);
   });
 });
 
