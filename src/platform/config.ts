@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { LOG_LEVELS, LogLevel } from './logger';
 
 /** One typed configuration, read once from the environment. */
 export interface Config {
@@ -37,7 +38,16 @@ export interface Config {
   exportTimeoutMs: number;
   /** Seed demo data on first start of an empty database. */
   seedDemo: boolean;
-  logLevel: string;
+  /** Least severe log line written (pino levels; `silent` writes none). */
+  logLevel: LogLevel;
+  /** Log every SQL statement at debug level (with LOG_LEVEL=debug to see them). */
+  logSql: boolean;
+  /**
+   * Port of a second listener serving only `GET /metrics` (Prometheus text); unset: no metrics
+   * are served. Never on the main port: /metrics needs no credentials, so only the scraper's
+   * network should reach it.
+   */
+  metricsPort?: number;
   /** HS256 secret for JWT bearer tokens (unset: HS256 tokens are refused). */
   jwtSecret?: string;
   /** JWKS file with the public keys for RS256/ES256 tokens (unset: those are refused). */
@@ -65,7 +75,7 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL ?? `sqlite:${path.resolve('data', 'cashflow.sqlite')}`,
-    port: intOf('PORT', env.PORT, 4000, 65_535),
+    port: portOf('PORT', env.PORT, 4000),
     host: env.HOST ?? '0.0.0.0',
     maxPageSize: intOf('MAX_PAGE_SIZE', env.MAX_PAGE_SIZE, 1000),
     maxListValues: intOf('MAX_LIST_VALUES', env.MAX_LIST_VALUES, DEFAULT_MAX_LIST_VALUES, MAX_LIST_VALUES_CEILING),
@@ -80,7 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportMaxRows: intOf('EXPORT_MAX_ROWS', env.EXPORT_MAX_ROWS, 10_000_000),
     exportTimeoutMs: intOf('EXPORT_TIMEOUT_MS', env.EXPORT_TIMEOUT_MS, 600_000),
     seedDemo: boolOf('SEED_DEMO', env.SEED_DEMO, true),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevelOf(env.LOG_LEVEL),
+    logSql: boolOf('LOG_SQL', env.LOG_SQL, false),
+    metricsPort: env.METRICS_PORT ? portOf('METRICS_PORT', env.METRICS_PORT, 0) : undefined,
     jwtSecret: env.JWT_SECRET || undefined,
     jwtJwksFile: env.JWT_JWKS_FILE || undefined,
     jwtIssuer: env.JWT_ISSUER || undefined,
@@ -89,6 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     countStatements: boolOf('COUNT_STATEMENTS', env.COUNT_STATEMENTS, false),
     cursorSecret: secretOf(env.CURSOR_SECRET),
   };
+}
+
+function logLevelOf(value: string | undefined): LogLevel {
+  if (value === undefined || value === '') return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(value))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${value}`);
+  return value as LogLevel;
 }
 
 /** Default of MAX_LIST_VALUES. */
@@ -107,6 +126,14 @@ function boolOf(name: string, value: string | undefined, fallback: boolean): boo
   if (value === undefined || value === '') return fallback;
   if (value === 'true' || value === 'false') return value === 'true';
   throw new Error(`${name} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+/** A TCP port (1 to 65535) from the variable `name`, or `fallback` when it is unset. */
+function portOf(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 65_535) throw new Error(`${name} must be a TCP port (1-65535), got ${JSON.stringify(value)}`);
+  return n;
 }
 
 /** A whole number from 1 to `max` from the variable `name`, or `fallback` when it is unset; an error naming it otherwise. */

@@ -178,8 +178,8 @@ describe('commands without options', () => {
 
 describe('configuration names the variable it refuses', () => {
   it.each([
-    [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535, got "abc"'],
-    [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535'],
+    [{ PORT: 'abc' }, 'PORT must be a TCP port (1-65535), got "abc"'],
+    [{ PORT: '70000' }, 'PORT must be a TCP port (1-65535), got "70000"'],
     [{ MAX_PAGE_SIZE: '0' }, 'MAX_PAGE_SIZE must be a whole number from 1'],
     [{ SEED_DEMO: 'yes' }, 'SEED_DEMO must be true or false, got "yes"'],
     [{ COUNT_STATEMENTS: '1' }, 'COUNT_STATEMENTS must be true or false'],
