@@ -14,7 +14,7 @@ import { progressBar } from './progress';
  */
 export async function startCommand(config: Config): Promise<void> {
   const runtime = createRuntime(config);
-  const db = await openGatewayDatabase(config.databaseUrl);
+  const db = await openGatewayDatabase(config.databaseUrl, { logger: runtime.logger, logSql: config.logSql });
   if (config.seedDemo && (await isEmpty(db))) {
     console.log('Empty database: seeding demo data (5 divisions, 20,000 payments)...');
     const started = Date.now();
@@ -26,15 +26,29 @@ export async function startCommand(config: Config): Promise<void> {
   console.log(`Cashflow Gateway (${db.dialect.kind}) ready:`);
   console.log(`  GraphQL   ${gateway.url}/graphql`);
   console.log(`  Explorer  ${gateway.url}/explore`);
+  if (gateway.metricsUrl) console.log(`  Metrics   ${gateway.metricsUrl}`);
   if (demoKey) {
     console.log(`  Demo key  ${demoKey}`);
     console.log(`            (all divisions, all scopes; send it as the header X-API-Key, in the explorer's Headers tab:`);
     console.log(`             {"X-API-Key": "${demoKey}"}; a new one is made on each start and the previous one revoked)`);
   }
-  const shutdown = async () => {
-    await gateway.stop();
-    await closeDatabase(db);
-    process.exit(0);
+  // Stop within 10 s whatever runs: in-flight requests get 2 s, then their connections are
+  // closed (cancelling exports and heavy reads), the read workers end, the SQLite WAL is
+  // checkpointed into the file. A second signal kills the process at once (default action).
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: stopping`);
+    setTimeout(() => {
+      console.error('Stopping took too long: exiting');
+      process.exit(1);
+    }, 9000).unref();
+    try {
+      await gateway.stop(2000);
+      await closeDatabase(db);
+      process.exit(0);
+    } catch (error) {
+      console.error('Stopping failed:', error);
+      process.exit(1);
+    }
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -25,10 +25,38 @@ export interface ExportRows {
   rows: AsyncGenerator<Record<string, unknown>>;
 }
 
-/** Rows of an export as a stream: from the driver (SQL) or by keyset pages (lists). */
-export class ExportService {
-  constructor(private readonly scope: DivisionScope, private readonly config: Config) {}
+type ExportField = 'sql' | 'graphql' | 'list' | 'parameters' | 'variables';
 
+/**
+ * The kind of source an export request names, the same rule over HTTP (/export) and on the
+ * command line: exactly one of sql, graphql or list; `parameters` only with sql, `variables` only
+ * with graphql. BAD_USER_INPUT naming the field otherwise.
+ */
+export function exportSourceKind(input: Partial<Record<ExportField, unknown>>): ExportSource['kind'] {
+  const given = (['sql', 'graphql', 'list'] as const).filter((k) => input[k] !== undefined && input[k] !== null);
+  if (given.length > 1) throw exportError(ExportRule.TOO_MANY_SOURCES, given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
+  if (given.length === 0) {
+    throw exportError(ExportRule.NO_SOURCE, 'sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
+  }
+  const [kind] = given;
+  if (input.parameters !== undefined && kind !== 'sql') throw exportError(ExportRule.INVALID_VALUE, 'parameters', `apply to a sql export only, not to ${kind}`);
+  if (input.variables !== undefined && kind !== 'graphql') throw exportError(ExportRule.INVALID_VALUE, 'variables', `apply to a graphql export only, not to ${kind}`);
+  return kind;
+}
+
+/**
+ * Rows of an export as a stream: from the driver (SQL) or by keyset pages (lists). Every read of
+ * an export is heavy (on SQLite it runs in a read worker, off the event loop) and stops when the
+ * scope's signal aborts (the client hung up).
+ */
+export class ExportService {
+  private readonly scope: DivisionScope;
+
+  constructor(scope: DivisionScope, private readonly config: Config) {
+    this.scope = scope.withStatements({ offload: true });
+  }
+
+  /** The columns and a row stream of `source`; a GraphQL source needs the request context `ctx`. */
   open(source: ExportSource, ctx?: RequestContext): ExportRows {
     if (source.kind === 'sql') return new SqlService(this.scope, this.config).stream(source.query, source.parameters ?? {});
     if (source.kind === 'graphql') {
@@ -50,11 +78,8 @@ export class ExportService {
     }
     const stored = t.columns.filter((c) => !c.derived && c.type !== 'blob');
     const columns: OutputColumn[] = stored.map((c) => ({ name: c.field, type: kindOfCatalog(c) }));
-    const builder = new ListQueryBuilder(this.scope, {
-      maxPageSize: this.config.maxPageSize,
-      statementTimeoutMs: this.config.exportTimeoutMs,
-      maxListValues: this.config.maxListValues,
-    });
+    const { maxPageSize, exportTimeoutMs: statementTimeoutMs, cursorSecret, maxListValues } = this.config;
+    const builder = new ListQueryBuilder(this.scope, { maxPageSize, statementTimeoutMs, cursorSecret, maxListValues });
     const pageSize = this.config.maxPageSize;
     const limit = this.config.exportMaxRows;
     async function* rows() {
@@ -65,7 +90,7 @@ export class ExportService {
         for (const node of page.nodes) {
           if (sent++ >= limit) return;
           const row: Record<string, unknown> = {};
-          for (const c of stored) row[c.field] = decodeValue(kindOfCatalog(c), node[c.field]);
+          for (const c of columns) row[c.name] = decodeValue(c.type, node[c.name]);
           yield row;
         }
         if (!page.pageInfo.hasNextPage) return;
