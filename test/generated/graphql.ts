@@ -226,7 +226,7 @@ export type BankEntryAmountsFilter = {
 
 /** A group-by key of Bank entries. */
 export type BankEntryGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: BankEntryGroupField;
@@ -354,7 +354,7 @@ export type BankEntryLineAmountsFilter = {
 
 /** A group-by key of Bank entry lines. */
 export type BankEntryLineGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: BankEntryLineGroupField;
@@ -907,7 +907,7 @@ export type CashEntryCreateInput = {
 
 /** A group-by key of Cash entries. */
 export type CashEntryGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: CashEntryGroupField;
@@ -1007,7 +1007,7 @@ export type CashEntryLineAmountsFilter = {
 
 /** A group-by key of Cash entry lines. */
 export type CashEntryLineGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: CashEntryLineGroupField;

@@ -3,6 +3,7 @@ import { Clock, systemClock } from '../../access/audit';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
 import { canonicalGuid, isGuid } from '../../platform/guid';
+import { divisionCodeProblem, INT32_MAX, integerProblem } from '../../platform/validation';
 import { Account } from '../accounts/account.entity';
 import { Division } from '../divisions/division.entity';
 import { Document } from '../documents/document.entity';
@@ -37,8 +38,11 @@ export class CashEntryService {
 
   async create(input: CashEntryCreateInput): Promise<CashEntry> {
     const division = input.divisionCode;
-    if (division === null || division === undefined)
+    if (division === null || division === undefined) {
       throw entryError(FinancialEntryRule.REQUIRED, 'divisionCode', 'the division is required');
+    }
+    const divisionProblem = divisionCodeProblem(division);
+    if (divisionProblem) throw entryError(FinancialEntryRule.INVALID_VALUE, 'divisionCode', divisionProblem);
     const journalCode = checkText(input.journalCode, 'journalCode', 20);
     if (!journalCode) throw entryError(FinancialEntryRule.REQUIRED, 'journalCode', 'the cash journal is required');
     const entryDate = checkDay(input.entryDate, 'entryDate');
@@ -156,7 +160,7 @@ export class CashEntryService {
         description: checkText(line.description, f('description'), 255),
         accountID: guid(line.accountID, f('accountID')),
         glAccountID: guid(line.glAccountID, f('glAccountID')),
-        ourRef: line.ourRef ?? null,
+        ourRef: ourRef(line.ourRef, f('ourRef')),
         notes: checkText(line.notes, f('notes'), 1000),
         documentID: guid(line.documentID, f('documentID')),
       },
@@ -187,6 +191,14 @@ export class CashEntryService {
         );
     }
   }
+}
+
+/** Our reference is an invoice number: a whole number from 0 (the shared integer rule). */
+function ourRef(value: number | null | undefined, field: string): number | null {
+  if (value === null || value === undefined) return null;
+  const problem = integerProblem(value, 0, INT32_MAX);
+  if (problem) throw entryError(FinancialEntryRule.INVALID_VALUE, field, problem);
+  return value;
 }
 
 function guid(value: string | null | undefined, field: string): string | null {

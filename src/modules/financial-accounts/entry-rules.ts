@@ -1,6 +1,7 @@
 import { canonicalCurrency, currencyProblem, minorUnits } from '../../platform/currency';
 import { Dec, isDecimalText } from '../../platform/decimal';
 import { RuleDetails } from '../../platform/errors';
+import { textProblem } from '../../platform/validation';
 import { entryError, FinancialEntryRule } from './financial-entry.errors';
 
 /**
@@ -71,7 +72,9 @@ export function checkCurrency(value: unknown, field: string): string {
 
 /**
  * Optional text as stored: null when absent or blank, else as given (the bank's own text), at
- * most `maxLength` characters (Unicode code points, as the databases count them).
+ * most `maxLength` characters (Unicode code points, as the databases count them) and without
+ * control characters (the shared text rule of platform/validation.ts; a bank's lines of text are
+ * joined with a space before they come here).
  */
 export function checkText(value: unknown, field: string, maxLength: number, details: RuleDetails = {}): string | null {
   if (value === null || value === undefined) return null;
@@ -80,6 +83,8 @@ export function checkText(value: unknown, field: string, maxLength: number, deta
   const length = [...value].length;
   if (length > maxLength)
     throw entryError(FinancialEntryRule.TOO_LONG, field, `at most ${maxLength} characters, got ${length}`, { ...details, maxLength });
+  const problem = textProblem(value, 1, maxLength);
+  if (problem) throw entryError(FinancialEntryRule.INVALID_VALUE, field, problem, details);
   return value;
 }
 

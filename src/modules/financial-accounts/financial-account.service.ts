@@ -1,6 +1,6 @@
 import { DivisionScope } from '../../access/division-scope';
 import { startOfDay } from '../../platform/dates';
-import { decodeCursor, encodeCursor, fingerprint } from '../../query/cursor';
+import { CursorSlot, decodeCursor, encodeCursor, fingerprint } from '../../query/cursor';
 import { Page } from '../../query/list-inputs';
 import { BankAccount } from '../bank-accounts/bank-account.entity';
 import { Division } from '../divisions/division.entity';
@@ -23,6 +23,13 @@ export interface TransactionPageArgs {
 
 type Line = BankEntryLine | CashEntryLine;
 
+/** What a transaction cursor holds: the account order's keys EntryDate, EntryNumber, LineNumber. */
+const CURSOR_SLOTS: readonly CursorSlot[] = [
+  { type: 'datetime', nullable: false },
+  { type: 'int32', nullable: false },
+  { type: 'int32', nullable: false },
+];
+
 /** A financial account with what reading it needs: its journal, its tables and the scope it was listed in. */
 export interface AccountHandle {
   account: FinancialAccount;
@@ -40,7 +47,8 @@ export interface AccountHandle {
 export class FinancialAccountService {
   constructor(
     private readonly scope: DivisionScope,
-    private readonly options: { maxPageSize: number; defaultPageSize?: number },
+    /** The page limit and the key that signs cursors (config MAX_PAGE_SIZE and CURSOR_SECRET). */
+    private readonly options: { maxPageSize: number; cursorSecret: string; defaultPageSize?: number },
   ) {}
 
   /** Every financial account of the scope's divisions (optionally of one type), by division, type and code. */
@@ -109,9 +117,11 @@ export class FinancialAccountService {
     ] as const) {
       const cursor = args[name];
       if (!cursor) continue;
-      const [d, n, ln] = decodeCursor(name, cursor, fp);
-      if (!(d instanceof Date) || !Number.isInteger(n) || !Number.isInteger(ln))
+      const [d, n, ln] = decodeCursor(this.options.cursorSecret, name, cursor, fp, CURSOR_SLOTS);
+      // Signed by this gateway, so made by encodeCursor below: a Date and two numbers.
+      if (!(d instanceof Date) || !Number.isInteger(n) || !Number.isInteger(ln)) {
         throw entryError(FinancialEntryRule.INVALID_VALUE, name, 'is not a cursor of this account');
+      }
       const op = after ? '>' : '<';
       const p = { [`${name}D`]: d, [`${name}N`]: n, [`${name}L`]: ln };
       // The bound on the leading key alone lets the database seek the index range directly.
@@ -130,7 +140,8 @@ export class FinancialAccountService {
     const more = rows.length > size;
     const lines = rows.slice(0, size);
     if (backward) lines.reverse();
-    const cursor = (i: number) => encodeCursor(fp, [lines[i].entryDate, lines[i].entryNumber, lines[i].lineNumber]);
+    const cursor = (i: number) =>
+      encodeCursor(this.options.cursorSecret, fp, [lines[i].entryDate, lines[i].entryNumber, lines[i].lineNumber]);
     let counted: Promise<number> | undefined;
     return {
       nodes: lines.map((l) => FinancialTransaction.of(l)),

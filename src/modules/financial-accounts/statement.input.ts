@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { divisionCodeProblem } from '../../platform/validation';
 import { entryError, FinancialEntryRule } from './financial-entry.errors';
 import { LineDraft } from './entry-rows';
 import { checkAmount, checkBalance, checkCurrency, checkDay, checkLineCount, checkText } from './entry-rules';
@@ -99,8 +100,8 @@ export interface CheckedStatement {
  * BAD_USER_INPUT naming the first field at fault; UNBALANCED naming `closingBalance`.
  */
 export function checkStatement(input: StatementToStore): CheckedStatement {
-  if (!Number.isSafeInteger(input.divisionCode))
-    throw entryError(FinancialEntryRule.INVALID_VALUE, 'divisionCode', 'must be a division code');
+  const divisionProblem = divisionCodeProblem(input.divisionCode);
+  if (divisionProblem) throw entryError(FinancialEntryRule.INVALID_VALUE, 'divisionCode', divisionProblem);
   const account = checkText(input.account, 'account', 50);
   if (!account) throw entryError(FinancialEntryRule.REQUIRED, 'account', 'the own bank account (IBAN or number) is required');
   const currency = checkCurrency(input.currency, 'currency');
