@@ -218,6 +218,22 @@ describe('idempotency', () => {
     expect(lines.map((l) => l.length)).toEqual([2, 1]);
   });
 
+  it('stores a statement sent twice at the same moment once, and two statements of one account one after the other', async () => {
+    const { iban } = await ownBankAccount(t.db, D, 'I3');
+    const s1 = statement(D, iban, '001', dayText(30), '0.00', [{ amount: '10.00' }]);
+    const s2 = statement(D, iban, '002', dayText(31), '10.00', [{ amount: '-4.00' }, { amount: '1.00' }]);
+    const [a, b, c] = await Promise.all([store(t.db, [D], s1), store(t.db, [D], s1), store(t.db, [D], s2)]);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(a.entry.entryID).toBe(b.entry.entryID);
+    expect(c.created).toBe(true);
+    // Either may have been stored first: in the journal's order (by date) they connect.
+    const entries = (await entriesOf('I3')).sort((x, y) => x.entryDate.getTime() - y.entryDate.getTime());
+    expect(entries.map((e) => [e.statementNumber, e.openingBalanceFC, e.closingBalanceFC, e.balanceGapFC])).toEqual([
+      ['001', '0.00', '10.00', null],
+      ['002', '10.00', '7.00', null],
+    ]);
+  });
+
   it('refuses another statement under a number stored already in the same year', async () => {
     const { iban } = await ownBankAccount(t.db, D, 'I2');
     await store(t.db, [D], statement(D, iban, '001', dayText(5), '0.00', [{ amount: '1.00' }]));

@@ -8,6 +8,7 @@ import { CashEntry } from './cash-entry.entity';
 import { CashEntryCreateInput } from './cash-entry.inputs';
 import { CashEntryService, MAX_CASH_LINES } from './cash-entry.service';
 
+/** What deleteCashEntry answers: the ID of the entry it removed. */
 @ObjectType({ description: 'The cash entry a delete removed, with its lines.' })
 export class DeletedCashEntry {
   @Field(() => UUIDScalar)

@@ -10,16 +10,16 @@ import { EntryLineRow } from './entry-rows';
 import { STORED_SCALE } from './entry-rules';
 import { entryError, FinancialEntryRule } from './financial-entry.errors';
 
-/** The tables of one kind of financial account. */
+/** The tables of one kind of financial account: its entries and their lines. */
 export interface EntryTables {
-  kind: 'bank' | 'cash';
   entry: typeof BankEntry | typeof CashEntry;
   line: typeof BankEntryLine | typeof CashEntryLine;
-  journalType: JournalType;
 }
 
-export const BANK_TABLES: EntryTables = { kind: 'bank', entry: BankEntry, line: BankEntryLine, journalType: JournalType.BANK };
-export const CASH_TABLES: EntryTables = { kind: 'cash', entry: CashEntry, line: CashEntryLine, journalType: JournalType.CASH };
+/** Bank journals (type 12) keep their statements in BankEntries and BankEntryLines. */
+export const BANK_TABLES: EntryTables = { entry: BankEntry, line: BankEntryLine };
+/** Cash journals (type 10) keep their pages in CashEntries and CashEntryLines. */
+export const CASH_TABLES: EntryTables = { entry: CashEntry, line: CashEntryLine };
 
 /** The tables of a journal's entries, or undefined for a journal that is no financial account. */
 export function tablesOfJournal(type: number): EntryTables | undefined {
