@@ -63,7 +63,7 @@ const lastEntry = (account: FinancialAccount) => {
 };
 
 function service(scope: DivisionScope, ctx: RequestContext): FinancialAccountService {
-  return new FinancialAccountService(scope, { maxPageSize: ctx.config.maxPageSize, cursorSecret: ctx.config.cursorSecret });
+  return new FinancialAccountService(scope, ctx.config);
 }
 
 function remember(handles: AccountHandle[], svc: FinancialAccountService): FinancialAccount[] {
