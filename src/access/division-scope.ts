@@ -138,7 +138,9 @@ export class DivisionScope {
    * Run `work` in one transaction with a scope bound to it (same divisions). Inside a
    * transaction already, `work` joins it. On SQLite TypeORM shares one connection between all
    * requests, so concurrent transactions would nest as savepoints of each other: they are
-   * queued one after the other instead (SQLite serialises writers anyway).
+   * queued one after the other instead (SQLite serialises writers anyway). Against other
+   * processes on the same file each begins IMMEDIATE, taking the write lock before it reads
+   * (db/sqlite-immediate.ts); callers retry lock conflicts (platform/retry.ts).
    */
   async transaction<R>(work: (scope: DivisionScope) => Promise<R>): Promise<R> {
     if (this.inTransaction) return work(this);
@@ -149,7 +151,8 @@ export class DivisionScope {
 
   /**
    * Row locks for a SELECT that a transaction will write after reading (SELECT ... FOR UPDATE
-   * on MariaDB). SQLite has no row locks and needs none: its transactions run one at a time.
+   * on MariaDB). SQLite has no row locks and needs none: its transactions run one at a time,
+   * each holding the database's write lock from its start.
    */
   forUpdate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
     if (!this.inTransaction) throw new Error('forUpdate needs a transaction');

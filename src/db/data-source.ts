@@ -6,6 +6,7 @@ import { withStatementTimeout } from './bounded-query';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
 import { registerStatementDeadline } from './sqlite-deadline';
 import { registerDecimalFunctions } from './sqlite-decimal';
+import { beginTransactionsImmediately } from './sqlite-immediate';
 import { CountingLogger, StatementCounter } from './statement-counter';
 
 export interface Database {
@@ -71,6 +72,7 @@ export async function openDatabase(databaseUrl: string, options: { entities: Map
   const statements = new StatementCounter();
   const dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements));
   await dataSource.initialize();
+  if (dataSource.options.type === 'better-sqlite3') beginTransactionsImmediately(dataSource);
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
   const caches = new Map<string, unknown>();

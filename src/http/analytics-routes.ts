@@ -3,6 +3,7 @@ import { authenticated, requestContextOf, sendGatewayError } from './auth';
 import { requireScope } from '../context/require-scope';
 import { describeCatalog } from '../catalog/describe';
 import { badInput, GatewayError } from '../platform/errors';
+import { lockConflictError } from '../platform/retry';
 import { Runtime } from '../platform/runtime';
 import { RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
@@ -141,6 +142,8 @@ function invalidFormat(format: unknown): never {
 function errorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
   if (error instanceof GatewayError) return sendGatewayError(res, error);
+  const conflict = lockConflictError(error);
+  if (conflict) return sendGatewayError(res, conflict);
   if ((error as { type?: string }).type === 'entity.parse.failed') return sendGatewayError(res, badInput('body', 'is not valid JSON'));
   console.error('[internal error]', error);
   res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });

@@ -1,6 +1,7 @@
 import express, { Request, Response, Router } from 'express';
 import { authenticated, requestContextOf, sendGatewayError } from './auth';
 import { badInput, GatewayError } from '../platform/errors';
+import { lockConflictError } from '../platform/retry';
 import { Runtime } from '../platform/runtime';
 import { Database } from '../db/data-source';
 import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
@@ -38,6 +39,8 @@ async function answer(res: Response, load: () => Promise<DocumentAttachment>): P
     res.send(Buffer.from(file.attachment));
   } catch (error) {
     if (error instanceof GatewayError) return sendGatewayError(res, error);
+    const conflict = lockConflictError(error);
+    if (conflict) return sendGatewayError(res, conflict);
     console.error('[internal error]', error);
     res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   }

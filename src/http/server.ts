@@ -6,6 +6,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { authenticated, requestContextOf } from './auth';
 import { Runtime } from '../platform/runtime';
+import { lockConflictError } from '../platform/retry';
 import { RequestContext } from '../context/request-context';
 import { analyticsRoutes } from './analytics-routes';
 import { Database } from '../db/data-source';
@@ -42,11 +43,14 @@ function statementCountPlugin(db: Database): ApolloServerPlugin<RequestContext> 
   };
 }
 
-/** Internal errors are logged and answered without their details. */
+/** Internal errors are logged and answered without their details; lock conflicts answer CONFLICT (retryable). */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+    // A lock conflict outside a retried transaction (another process writing) is no fault.
+    const conflict = lockConflictError(original);
+    if (conflict) return { message: conflict.message, locations: formatted.locations, path: formatted.path, extensions: conflict.extensions };
     console.error('[internal error]', original);
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
@@ -69,6 +73,10 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
     csrfPrevention: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The composition root (cli/start.ts) stops the gateway on SIGINT/SIGTERM and then cleans up
+    // (revokes its demo key, closes the database); Apollo's own handlers would re-raise the
+    // signal and end the process before that.
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [
       // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every
