@@ -2,6 +2,13 @@ import { Initial1763740800000 } from './1763740800000-initial';
 import { ApiKeys1763827200000 } from './1763827200000-api-keys';
 import { PaymentRun1763900000000 } from './1763900000000-payment-run';
 import { QueryIndexes1763990000000 } from './1763990000000-query-indexes';
+import { UserPrivacyIndexes1764500000000 } from './1764500000000-user-privacy-indexes';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [Initial1763740800000, ApiKeys1763827200000, PaymentRun1763900000000, QueryIndexes1763990000000];
+export const MIGRATIONS = [
+  Initial1763740800000,
+  ApiKeys1763827200000,
+  PaymentRun1763900000000,
+  QueryIndexes1763990000000,
+  UserPrivacyIndexes1764500000000,
+];

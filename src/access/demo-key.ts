@@ -57,7 +57,8 @@ export async function freshDemoKey(
     if (k.revoked) continue;
     const of = demoKeyOwner(k.name);
     // A key with this process's own pid is from an earlier process that had the same pid.
-    const stale = of === 'legacy' || (of !== undefined && of.host === owner.host.slice(0, 50) && (of.pid === owner.pid || !isRunning(of.pid)));
+    const ofThisHost = of !== undefined && of !== 'legacy' && of.host === owner.host.slice(0, 50);
+    const stale = of === 'legacy' || (ofThisHost && (of.pid === owner.pid || !isRunning(of.pid)));
     if (stale) await revokeApiKey(db, k.id);
   }
   const { key, secret } = await createApiKey(db, { name: demoKeyName(owner), divisions: 'all', scopes: SCOPES, createdBy: 'npm start' });

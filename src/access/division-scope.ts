@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { findTable } from '../catalog';
+import { actorColumns, CatalogTable, findTable } from '../catalog';
 import { forbidden, GatewayError } from '../platform/errors';
 import { Database } from '../db/data-source';
 import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-query';
@@ -13,7 +13,8 @@ import { Dialect } from '../db/dialect';
  *
  * The division condition rides in TypeORM's `extraAppendedAndWhereCondition`, which is ANDed
  * around whatever `where`/`orWhere` the caller adds, and which clones (count queries,
- * sub-queries) keep. Global tables (Users) pass through unrestricted.
+ * sub-queries) keep. The global table of people (Users) is restricted too: a caller sees the
+ * users acting in its divisions only (`CatalogTable.visibleThroughActors`).
  */
 export class DivisionScope {
   // ECMAScript private fields, not TypeScript `private`: `scope['manager']` cannot reach them
@@ -65,18 +66,42 @@ export class DivisionScope {
   }
 
   /**
-   * SQL condition restricting `alias` of the catalog table `tableName` to the granted divisions,
-   * or undefined for a global table. Divisions are validated integers, inlined on purpose: the
-   * condition must survive every clone and sub-query without parameter bookkeeping.
+   * SQL condition restricting `alias` of the catalog table `tableName` to the granted divisions:
+   * for a partitioned table its division column, for the table of people (Users) the people
+   * acting in those divisions, for any other global table undefined. Divisions are validated
+   * integers, inlined on purpose: the condition must survive every clone and sub-query without
+   * parameter bookkeeping. Every door (lists, relations, loaders, the SQL layer, exports) uses it.
    */
   conditionFor(tableName: string, alias: string): string | undefined {
     const t = findTable(tableName);
     if (!t) throw new Error(`Table ${tableName} is not in the catalog`);
+    if (t.visibleThroughActors) return this.actingCondition(t, alias);
     if (!t.partitionColumn) return undefined;
-    const column = `${this.#db.dialect.quote(alias)}.${this.#db.dialect.quote(t.partitionColumn)}`;
+    return this.inDivisions(`${this.#db.dialect.quote(alias)}.${this.#db.dialect.quote(t.partitionColumn)}`);
+  }
+
+  private inDivisions(column: string): string {
     if (this.divisions.length === 0) return '1 = 0';
     if (this.divisions.length === 1) return `${column} = ${this.divisions[0]}`;
     return `${column} IN (${this.divisions.join(', ')})`;
+  }
+
+  /**
+   * People (`alias` of `people`) who act in a granted division: a row of a granted division
+   * points at them (Payments.Creator, Modifier, PaymentSelector). One EXISTS per actor column,
+   * each an index seek on (Division, column); the inner alias is derived from `alias`, so it
+   * never shadows it.
+   */
+  private actingCondition(people: CatalogTable, alias: string): string {
+    if (this.divisions.length === 0) return '1 = 0';
+    const q = this.#db.dialect.quote;
+    const key = `${q(alias)}.${q(people.primaryKey)}`;
+    const inner = q(`${alias}_acts`);
+    const tests = actorColumns(people).map(({ table, column }) => {
+      const inGranted = this.inDivisions(`${inner}.${q(table.partitionColumn!)}`);
+      return `EXISTS (SELECT 1 FROM ${q(table.name)} ${inner} WHERE ${inGranted} AND ${inner}.${q(column)} = ${key})`;
+    });
+    return tests.length ? `(${tests.join(' OR ')})` : '1 = 0';
   }
 
   /**

@@ -54,6 +54,13 @@ export interface CatalogTable {
   readonly description: string;
   /** The column that partitions the table per division; absent for global tables. */
   readonly partitionColumn?: string;
+  /**
+   * For a global table of people (Users): a caller sees a row only while the person acts in one
+   * of the caller's divisions, that is while a row of a granted division points at the person
+   * through a relation (`actorColumns`: created, modified or selected a payment there). Personal
+   * data (names, e-mail) of people acting only elsewhere stays hidden through every door.
+   */
+  readonly visibleThroughActors?: boolean;
   readonly primaryKey: string;
   readonly allows: { readonly read: boolean; readonly insert: boolean; readonly update: boolean; readonly delete: boolean };
   readonly columns: readonly CatalogColumn[];

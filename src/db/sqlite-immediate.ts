@@ -18,7 +18,7 @@ import { DataSource } from 'typeorm';
 export function beginTransactionsImmediately(dataSource: DataSource): void {
   const runner = dataSource.createQueryRunner();
   if (runner !== dataSource.createQueryRunner()) throw new Error('Expected one shared query runner on SQLite');
-  const query = runner.query.bind(runner);
-  runner.query = ((sql: string, ...rest: unknown[]) =>
-    (query as (...args: unknown[]) => Promise<unknown>)(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql, ...rest)) as typeof runner.query;
+  const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
+  const immediate = (sql: string, ...rest: unknown[]) => query(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql, ...rest);
+  runner.query = immediate as typeof runner.query;
 }

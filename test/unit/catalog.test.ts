@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { CATALOG, storedColumns } from '../../src/catalog';
+import { actorColumns, CATALOG, storedColumns } from '../../src/catalog';
 import { fieldName } from '../../src/catalog/column';
 import { PAYMENTS } from '../../src/catalog/tables/payments';
 import { describeWithShared, sharedFile } from '../support/shared-files';
@@ -91,6 +91,13 @@ describe('catalog', () => {
       }
       expect(storedColumns(t).some((c) => c.name === t.primaryKey)).toBe(true);
     }
+  });
+
+  it('restricts every table to the caller\'s divisions: partitioned, or people seen only where they act', () => {
+    // A global table without a rule would show every division's rows to every caller.
+    const unrestricted = CATALOG.filter((t) => !t.partitionColumn && !t.visibleThroughActors).map((t) => t.name);
+    expect(unrestricted).toEqual([]);
+    for (const t of CATALOG.filter((x) => x.visibleThroughActors)) expect({ table: t.name, actors: actorColumns(t).length > 0 }).toEqual({ table: t.name, actors: true });
   });
 
   it('camel-cases Exact names as the schema does', () => {
