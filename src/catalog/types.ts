@@ -62,6 +62,12 @@ export interface CatalogTable {
    */
   readonly visibleThroughActors?: boolean;
   readonly primaryKey: string;
+  /**
+   * What a client can do to the table's rows: read, and insert, update or delete through the
+   * table's own mutations (`create<Type>`, `update<Type>`, `delete<Type>`, singular or plural).
+   * Rows written as a side effect of another mutation (processPayments makes batches and
+   * documents) do not count. test/e2e/catalog.test.ts compares this with the schema.
+   */
   readonly allows: { readonly read: boolean; readonly insert: boolean; readonly update: boolean; readonly delete: boolean };
   readonly columns: readonly CatalogColumn[];
   readonly relations: readonly CatalogRelation[];

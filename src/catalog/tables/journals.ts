@@ -1,6 +1,6 @@
 import { col } from '../column';
 import { CatalogTable } from '../types';
-import { ALL, auditColumns, idAndDivision } from './common';
+import { auditColumns, idAndDivision, READ_ONLY } from './common';
 
 export const JOURNALS: CatalogTable = {
   name: 'Journals',
@@ -10,7 +10,7 @@ export const JOURNALS: CatalogTable = {
   description: 'Journals (day books) of a division. Payments name the journal of their linked transaction by code.',
   partitionColumn: 'Division',
   primaryKey: 'ID',
-  allows: ALL,
+  allows: READ_ONLY,
   columns: [
     ...idAndDivision('journal'),
     col('Code', 'string', 'Code', 'Code', 'Code of the journal, unique in the division.', { length: 20, required: true }),
