@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { withStatementTimeout } from './bounded-query';
+import { createDatabaseOf, isUnknownDatabase } from './mysql-database';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
 import { registerStatementDeadline } from './sqlite-deadline';
 import { registerDecimalFunctions } from './sqlite-decimal';
@@ -67,11 +68,22 @@ export function dataSourceOptions(databaseUrl: string, entities: MappedEntities,
   throw new Error(`DATABASE_URL must start with sqlite: or mysql://, got ${databaseUrl}`);
 }
 
-/** Opens (and by default migrates) the database at `databaseUrl` with the given entities mapped. */
+/**
+ * Opens (and by default migrates) the database at `databaseUrl` with the given entities mapped.
+ * A MariaDB/MySQL database the URL names that does not exist yet is created first (like the
+ * SQLite file and its folder are).
+ */
 export async function openDatabase(databaseUrl: string, options: { entities: MappedEntities; migrate?: boolean }): Promise<Database> {
   const statements = new StatementCounter();
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements));
-  await dataSource.initialize();
+  let dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements));
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    if (!isUnknownDatabase(error)) throw error;
+    await createDatabaseOf(databaseUrl);
+    dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements));
+    await dataSource.initialize();
+  }
   if (dataSource.options.type === 'better-sqlite3') beginTransactionsImmediately(dataSource);
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
