@@ -15,7 +15,7 @@ Commands:
   seed      (re)build demo data: --divisions N --payments N [--seed N] [--today YYYY-MM-DD] [--append]
   schema    write schema/schema.graphql
   keys      API keys: create --name N [--divisions 1,2|all] [--scopes a,b|all] [--expires ISO] | list | revoke <id>
-  export    stream rows: --sql "select ..." | --graphql "{ ... }" | --list payments  [--format csv|ndjson]`;
+  export    stream rows: --sql "select ..." | --graphql "{ ... }" | --list payments  [--format csv|ndjson] [--output file]`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
   start: () => startCommand(loadConfig()),
