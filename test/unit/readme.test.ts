@@ -49,6 +49,14 @@ describe('README', () => {
     for (const args of commands) expect(() => parseSeedCommand(args)).not.toThrow();
   });
 
+  it('lays out folders and files that exist, and every folder of src', () => {
+    const block = /## Source layout[\s\S]*?```\n([\s\S]*?)```/.exec(README)![1];
+    const named = block.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0]);
+    for (const p of named) expect({ path: p, exists: fs.existsSync(path.join(ROOT, p)) }).toEqual({ path: p, exists: true });
+    const folders = fs.readdirSync(path.join(ROOT, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `src/${e.name}/`);
+    expect(folders.filter((f) => !named.includes(f))).toEqual([]);
+  });
+
   it('names npm scripts that exist', () => {
     const scripts = Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts);
     for (const m of README.matchAll(/npm run ([a-z:]+)/g)) expect(scripts).toContain(m[1]);
