@@ -2,6 +2,8 @@ import { Initial1763740800000 } from './1763740800000-initial';
 import { ApiKeys1763827200000 } from './1763827200000-api-keys';
 import { PaymentRun1763900000000 } from './1763900000000-payment-run';
 import { QueryIndexes1763990000000 } from './1763990000000-query-indexes';
+import { TextKeyIndexes1764100000000 } from './1764100000000-text-key-indexes';
+import { CanonicalValues1764200000000 } from './1764200000000-canonical-values';
 import { UserPrivacyIndexes1764500000000 } from './1764500000000-user-privacy-indexes';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
@@ -10,5 +12,7 @@ export const MIGRATIONS = [
   ApiKeys1763827200000,
   PaymentRun1763900000000,
   QueryIndexes1763990000000,
+  TextKeyIndexes1764100000000,
+  CanonicalValues1764200000000,
   UserPrivacyIndexes1764500000000,
 ];

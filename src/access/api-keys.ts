@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { badInput, GatewayError, notFound } from '../platform/errors';
+import { GatewayError } from '../platform/errors';
+import { canonicalGuid } from '../platform/guid';
+import { ApiKeyRule, apiKeyError } from './api-key.errors';
 import { preparedQuery } from '../db/bounded-query';
 import { entityReader, hydrateRows, RowReader } from '../db/raw-rows';
 import { Database } from '../db/data-source';
@@ -44,12 +46,16 @@ const hashOf = (key: string) => createHash('sha256').update(key, 'utf8').digest(
 /** Creates a key; the returned secret is shown once and cannot be recovered later. */
 export async function createApiKey(db: Database, input: NewApiKey, now = new Date()): Promise<{ key: ApiKeyInfo; secret: string }> {
   const name = input.name.trim();
-  if (!name || name.length > 100) throw badInput('name', 'must be 1 to 100 characters');
-  if (input.scopes.length === 0) throw badInput('scopes', 'must name at least one scope');
-  for (const s of input.scopes) if (!isScope(s)) throw badInput('scopes', `${s} is not a scope (${SCOPES.join(', ')})`);
+  if (!name || name.length > 100) throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'name', 'must be 1 to 100 characters');
+  if (input.scopes.length === 0) throw apiKeyError(ApiKeyRule.REQUIRED, 'scopes', 'must name at least one scope');
+  assertScopes(input.scopes);
   const divisions = input.divisions === 'all' ? 'all' : normaliseDivisions('divisions', input.divisions);
-  if (divisions !== 'all' && divisions.length === 0) throw badInput('divisions', 'must name at least one division or all');
-  if (input.expires && input.expires.getTime() <= now.getTime()) throw badInput('expires', 'must lie in the future');
+  if (divisions !== 'all' && divisions.length === 0) {
+    throw apiKeyError(ApiKeyRule.REQUIRED, 'divisions', 'must name at least one division or all');
+  }
+  if (input.expires && input.expires.getTime() <= now.getTime()) {
+    throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'expires', 'must lie in the future');
+  }
   const keyId = randomBytes(8).toString('hex');
   const secret = `${API_KEY_PREFIX}${keyId}_${randomBytes(32).toString('base64url')}`;
   const record = Object.assign(new ApiKeyRecord(), {
@@ -58,7 +64,8 @@ export async function createApiKey(db: Database, input: NewApiKey, now = new Dat
     secretHash: hashOf(secret),
     divisions: divisions === 'all' ? 'all' : divisions.join(','),
     scopes: [...new Set(input.scopes)].join(' '),
-    userId: input.userId ?? DEFAULT_KEY_USER,
+    // Canonical (lower case), as every GUID is stored: it becomes the Creator/Modifier of rows.
+    userId: canonicalGuid(input.userId ?? DEFAULT_KEY_USER),
     created: now,
     createdBy: input.createdBy.slice(0, 100),
     expires: input.expires ?? null,
@@ -77,7 +84,7 @@ export async function listApiKeys(db: Database): Promise<ApiKeyInfo[]> {
 export async function revokeApiKey(db: Database, keyId: string, now = new Date()): Promise<ApiKeyInfo> {
   const repo = db.dataSource.getRepository(ApiKeyRecord);
   const row = await repo.findOne({ where: { keyId } });
-  if (!row) throw notFound('ApiKey', keyId);
+  if (!row) throw keyNotFound(keyId);
   if (!row.revoked) {
     await repo.update({ keyId }, { revoked: now });
     row.revoked = now;
@@ -135,15 +142,29 @@ export function unauthenticated(message: string): GatewayError {
   return new GatewayError('UNAUTHENTICATED', message);
 }
 
-/** Validated, sorted, distinct division codes. */
+/** Validated, sorted, distinct division codes (BAD_USER_INPUT naming `field` otherwise). */
 export function normaliseDivisions(field: string, values: readonly unknown[]): number[] {
   const out = new Set<number>();
   for (const v of values) {
     const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
-    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) throw badInput(field, `${String(v)} is not a division code`);
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) {
+      throw apiKeyError(ApiKeyRule.INVALID_DIVISION, field, `${String(v)} is not a division code`);
+    }
     out.add(n);
   }
   return [...out].sort((a, b) => a - b);
+}
+
+/** Refuses a scope that does not exist (BAD_USER_INPUT naming `scopes` and the scope). */
+export function assertScopes(scopes: readonly string[]): asserts scopes is readonly Scope[] {
+  for (const s of scopes) {
+    if (!isScope(s)) throw apiKeyError(ApiKeyRule.UNKNOWN_SCOPE, 'scopes', `${s} is not a scope (${SCOPES.join(', ')})`, { scope: s });
+  }
+}
+
+/** NOT_FOUND for a key that does not exist, or that the caller may not see. */
+export function keyNotFound(keyId: string) {
+  return apiKeyError(ApiKeyRule.NOT_FOUND, null, `ApiKey ${keyId} was not found`, { id: keyId });
 }
 
 function infoOf(row: ApiKeyRecord): ApiKeyInfo {

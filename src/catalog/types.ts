@@ -69,6 +69,11 @@ export interface CatalogTable {
    * documents) do not count. test/e2e/catalog.test.ts compares this with the schema.
    */
   readonly allows: { readonly read: boolean; readonly insert: boolean; readonly update: boolean; readonly delete: boolean };
+  /**
+   * false: the table has no root list (GraphQL list field, export by list name); its rows are read
+   * through the relation of their parent only (attachments through their document). Default true.
+   */
+  readonly rootList?: boolean;
   readonly columns: readonly CatalogColumn[];
   readonly relations: readonly CatalogRelation[];
 }

@@ -6,10 +6,11 @@ import { openGatewayDatabase } from '../modules/entities';
 import { Config } from '../platform/config';
 import { createRuntime } from '../platform/runtime';
 import { LOCAL_PRINCIPAL, grantedDivisions } from '../access/authenticate';
-import { badInput } from '../platform/errors';
 import { Runtime } from '../platform/runtime';
 import { createContext } from '../context/request-context';
+import { divisionsParameter, scopeForDivisions } from '../context/partition-selection';
 import { Database } from '../db/data-source';
+import { ExportRule, exportError } from '../modules/exports/export.errors';
 import { ExportService, ExportSource } from '../modules/exports/export.service';
 import { formatFrom } from '../modules/exports/formats';
 import { writeExport } from '../modules/exports/write-export';
@@ -36,11 +37,11 @@ export interface ExportCommandOptions {
 export async function runExport(db: Database, runtime: Runtime, options: ExportCommandOptions, out: Writable): Promise<number> {
   const { config } = runtime;
   const format = formatFrom(options.format ?? 'csv', undefined);
-  if (!format) throw badInput('format', 'must be csv or ndjson');
+  if (!format) throw exportError(ExportRule.INVALID_FORMAT, 'format', 'must be csv or ndjson');
   const parameters: Record<string, unknown> = options.parameters ? JSON.parse(options.parameters) : {};
   for (const pair of options.param ?? []) {
     const i = pair.indexOf('=');
-    if (i < 1) throw badInput('param', `expected name=value, got ${pair}`);
+    if (i < 1) throw exportError(ExportRule.INVALID_VALUE, 'param', `expected name=value, got ${pair}`);
     const raw = pair.slice(i + 1);
     let value: unknown = raw;
     try {
@@ -54,10 +55,12 @@ export async function runExport(db: Database, runtime: Runtime, options: ExportC
   if (options.sql) source = { kind: 'sql', query: options.sql, parameters };
   else if (options.graphql) source = { kind: 'graphql', query: options.graphql, variables: options.variables ? JSON.parse(options.variables) : {} };
   else if (options.list) source = { kind: 'list', list: options.list };
-  else throw badInput('sql', 'give --sql "select ...", --graphql "{ payments { nodes { id } } }" or --list payments');
+  else {
+    throw exportError(ExportRule.NO_SOURCE, 'sql', 'give --sql "select ...", --graphql "{ payments { nodes { id } } }" or --list payments');
+  }
 
   const ctx = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
-  const scope = options.divisions ? ctx.scope.narrow(options.divisions.split(',').map(Number)) : ctx.scope;
+  const scope = scopeForDivisions(ctx, divisionsParameter(options.divisions));
   const data = new ExportService(scope, config).open(source, ctx);
   const started = Date.now();
   const progress = (rows: number) => {

@@ -1,8 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { EntityManager } from 'typeorm';
 import { Database } from './data-source';
-import { registerStatementDeadline, SQLITE_DEADLINE_MESSAGE } from './sqlite-deadline';
-import { registerDecimalFunctions } from './sqlite-decimal';
+import { SQLITE_DEADLINE_MESSAGE } from './sqlite-deadline';
+import { registerSqliteFunctions } from './sqlite-functions';
 
 /**
  * Read statements with a time bound, whole or streamed row by row. Used by the division scope
@@ -128,8 +128,7 @@ async function* streamSqlite(db: Database, sql: string, parameters: unknown[]): 
   try {
     if (own) {
       connection.pragma('busy_timeout = 5000');
-      registerDecimalFunctions(connection);
-      registerStatementDeadline(connection);
+      registerSqliteFunctions(connection);
     }
     rows = connection.prepare(sql).iterate(...parameters.map(sqliteValue)) as IterableIterator<Row>;
     let n = 0;

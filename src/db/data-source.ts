@@ -5,8 +5,7 @@ import { MIGRATIONS } from '../../migrations';
 import { withStatementTimeout } from './bounded-query';
 import { createDatabaseOf, isUnknownDatabase } from './mysql-database';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
-import { registerStatementDeadline } from './sqlite-deadline';
-import { registerDecimalFunctions } from './sqlite-decimal';
+import { registerSqliteFunctions } from './sqlite-functions';
 import { beginTransactionsImmediately } from './sqlite-immediate';
 import { CountingLogger, StatementCounter } from './statement-counter';
 
@@ -44,8 +43,7 @@ export function dataSourceOptions(databaseUrl: string, entities: MappedEntities,
         db.pragma('journal_mode = WAL');
         db.pragma('busy_timeout = 5000');
         db.pragma('foreign_keys = ON');
-        registerDecimalFunctions(db);
-        registerStatementDeadline(db);
+        registerSqliteFunctions(db);
       },
     };
   }

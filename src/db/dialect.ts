@@ -23,8 +23,23 @@ export interface Dialect {
   decimalSortKey(expr: string): string;
   /** Exact aggregates over decimal columns; results come back as decimal text. */
   decimalAggregate(fn: 'sum' | 'avg' | 'min' | 'max', expr: string): string;
-  /** Case-insensitive LIKE (the pattern parameter is already lower-cased by the caller). */
-  likeInsensitive(expr: string, param: string): string;
+  /**
+   * Text as the gateway compares, sorts and groups it: MariaDB's utf8mb4_unicode_ci (case- and
+   * accent-insensitive for all of Unicode, trailing spaces ignored; src/db/text-collation.ts).
+   * MariaDB's columns and connection already use that collation (the expression itself); SQLite
+   * compares `cf_key(expr)`. Use it on both sides of a comparison, in IN lists, GROUP BY,
+   * DISTINCT and ORDER BY.
+   */
+  textKey(expr: string): string;
+  /**
+   * `expr LIKE pattern` by the same semantics, character by character, `\` escaping `%`, `_`
+   * and itself (the pattern is passed as it is: never lower-cased by the caller).
+   */
+  textLike(expr: string, pattern: string): string;
+  /** LOWER / UPPER as MariaDB's utf8mb4_unicode_ci maps case (SQLite's own map ASCII only). */
+  textCase(expr: string, to: 'lower' | 'upper'): string;
+  /** MIN / MAX of text by the order of textKey. */
+  textExtreme(fn: 'min' | 'max', expr: string): string;
   /** Start of the day/week/month/quarter/year of a datetime, as 'YYYY-MM-DD'. */
   dateBucket(expr: string, unit: DateUnit): string;
   /** Whole days from `from` to `to` (to - from). */
@@ -68,7 +83,10 @@ export const sqliteDialect: Dialect = {
   decimalQuotient: (a, b) => `dec_div(${a}, ${b})`,
   decimalSortKey: (expr) => `dec_key(${expr})`,
   decimalAggregate: (fn, expr) => `dec_${fn}(${expr})`,
-  likeInsensitive: (expr, param) => `LOWER(${expr}) LIKE ${param} ESCAPE '\\'`,
+  textKey: (expr) => `cf_key(${expr})`,
+  textLike: (expr, pattern) => `cf_like(${expr}, ${pattern})`,
+  textCase: (expr, to) => `cf_${to}(${expr})`,
+  textExtreme: (fn, expr) => `cf_${fn}(${expr})`,
   dateBucket: (expr, unit) => {
     switch (unit) {
       case 'day':
@@ -111,7 +129,12 @@ export const mysqlDialect: Dialect = {
   decimalQuotient: (a, b) => `(${a} / NULLIF(${b}, 0))`,
   decimalSortKey: (expr) => expr,
   decimalAggregate: (fn, expr) => `${fn.toUpperCase()}(${expr})`,
-  likeInsensitive: (expr, param) => `LOWER(${expr}) LIKE ${param}`,
+  textKey: (expr) => expr,
+  // Backslash is MariaDB's default LIKE escape; the column's collation does the rest (and a
+  // prefix pattern can still use the column's index).
+  textLike: (expr, pattern) => `${expr} LIKE ${pattern}`,
+  textCase: (expr, to) => `${to.toUpperCase()}(${expr})`,
+  textExtreme: (fn, expr) => `${fn.toUpperCase()}(${expr})`,
   dateBucket: (expr, unit) => {
     switch (unit) {
       case 'day':

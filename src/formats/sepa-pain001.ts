@@ -66,8 +66,12 @@ export interface Pain001Result {
 }
 
 const NAMESPACE = (version: Pain001Version) => `urn:iso:std:iso:20022:tech:xsd:${version}`;
-const NAME_MAX = 70;
-const REMITTANCE_MAX = 140;
+/** Most characters of a party name (Nm) in the SEPA set: EPC's limit, stricter than the schema's 140. */
+export const SEPA_NAME_MAX = 70;
+const NAME_MAX = SEPA_NAME_MAX;
+/** Most characters of unstructured remittance information (Ustrd) in the SEPA set. */
+export const SEPA_REMITTANCE_MAX = 140;
+const REMITTANCE_MAX = SEPA_REMITTANCE_MAX;
 
 /** A transfer after validation: what goes into the file. */
 interface CleanTransfer {

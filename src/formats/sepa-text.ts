@@ -25,6 +25,32 @@ export function toSepaText(value: string): string {
 }
 
 /**
+ * The longest start of `value` that stays within `max` characters both as written and in the SEPA
+ * set (EPC rule: Nm 70, Ustrd 140, ...). Transliteration can lengthen a text (ß -> ss, € -> EUR),
+ * so a text cut first and converted after can break the limit; this converts first, then cuts,
+ * and never splits one transliterated letter (no "EU" left of a "€"). Returns the text as written
+ * (trimmed): the pain.001 writer converts it, and the EPC QR code may carry it in UTF-8.
+ */
+export function fitSepaLength(value: string | null | undefined, max: number): string {
+  const chars = [...(value ?? '').trim()];
+  const fits = (n: number) => n <= max && toSepaText(chars.slice(0, n).join('')).length <= max;
+  // The SEPA form of a longer start is never shorter, so the longest start that fits is found by bisection.
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return chars.slice(0, lo).join('').trim();
+}
+
+/** `value` converted to the SEPA set (see toSepaText), then cut to at most `max` characters. */
+export function toSepaTextOfLength(value: string | null | undefined, max: number): string {
+  return toSepaText(fitSepaLength(value, max));
+}
+
+/**
  * Why an identifier (MsgId, PmtInfId, EndToEndId) is not acceptable, or null when it is:
  * 1 to 35 characters of the SEPA set, no leading or trailing '/' and no '//' (EPC rules).
  */

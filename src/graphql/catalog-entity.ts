@@ -1,9 +1,7 @@
-import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, ColumnOptions, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { CatalogColumn, CatalogTable, describe, storedColumns } from '../catalog';
-import { GraphQLTypeFn, graphqlTypeOverride } from './column-types';
-import { DateTimeScalar, DecimalScalar } from './scalars';
+import { defaultScalarOf, GraphQLTypeFn, graphqlTypeOverride } from './column-types';
 import { decimalTransformer } from '../db/money';
 
 
@@ -16,24 +14,12 @@ export interface CatalogEntityOptions {
   versioned?: boolean;
 }
 
-const SCALARS: Record<CatalogColumn['type'], GraphQLTypeFn> = {
-  guid: () => UUIDResolver,
-  string: () => String,
-  int16: () => Int,
-  int32: () => Int,
-  int64: () => SafeIntResolver,
-  decimal: () => DecimalScalar,
-  datetime: () => DateTimeScalar,
-  boolean: () => Boolean,
-  blob: () => String,
-};
-
 /**
  * The GraphQL type of a catalog column, as its entity field has it (override or default scalar),
  * for inputs that mirror the entity.
  */
 export function graphqlTypeOf(tableName: string, c: CatalogColumn): GraphQLTypeFn {
-  return graphqlTypeOverride(tableName, c.name) ?? SCALARS[c.type];
+  return graphqlTypeOverride(tableName, c.name) ?? defaultScalarOf(c.type);
 }
 
 /** TypeORM column options of a catalog column; physical types come from the migrations. */
@@ -62,6 +48,14 @@ export function columnOptions(c: CatalogColumn): ColumnOptions {
   }
 }
 
+/** The catalog table of each class mapped by CatalogEntity. */
+const tableOfClass = new WeakMap<Function, CatalogTable>();
+
+/** The catalog table a row object belongs to (its class was mapped by CatalogEntity), if any. */
+export function catalogTableOf(row: object): CatalogTable | undefined {
+  return tableOfClass.get(row.constructor);
+}
+
 /**
  * Maps a class to a catalog table for both TypeORM and type-graphql, so the catalog is the one
  * place where names, types, lengths and descriptions live. Derived columns are not mapped here:
@@ -69,6 +63,7 @@ export function columnOptions(c: CatalogColumn): ColumnOptions {
  */
 export function CatalogEntity(t: CatalogTable, options: CatalogEntityOptions = {}): ClassDecorator {
   return (target) => {
+    tableOfClass.set(target, t);
     const proto = target.prototype as object;
     for (const c of storedColumns(t)) {
       const key = c.field;

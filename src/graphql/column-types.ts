@@ -1,7 +1,9 @@
 import { GraphQLScalarType } from 'graphql';
-import { CountryCodeResolver, CurrencyResolver, IBANResolver } from 'graphql-scalars';
-import { registerEnumType } from 'type-graphql';
+import { CountryCodeResolver, CurrencyResolver, IBANResolver, SafeIntResolver } from 'graphql-scalars';
+import { Int, registerEnumType } from 'type-graphql';
+import type { CatalogType } from '../catalog';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../catalog/codes';
+import { DateTimeScalar, DecimalScalar, UUIDScalar } from './scalars';
 
 /**
  * GraphQL types of the catalog columns better shown as an enum or a specific scalar than as their
@@ -46,4 +48,21 @@ const COLUMN_TYPES: Readonly<Record<string, GraphQLTypeFn>> = {
 /** The GraphQL type a catalog column is given instead of its default scalar, if any. */
 export function graphqlTypeOverride(tableName: string, columnName: string): GraphQLTypeFn | undefined {
   return COLUMN_TYPES[`${tableName}.${columnName}`];
+}
+
+const SCALARS: Readonly<Record<CatalogType, GraphQLTypeFn>> = {
+  guid: () => UUIDScalar,
+  string: () => String,
+  int16: () => Int,
+  int32: () => Int,
+  int64: () => SafeIntResolver,
+  decimal: () => DecimalScalar,
+  datetime: () => DateTimeScalar,
+  boolean: () => Boolean,
+  blob: () => String,
+};
+
+/** The GraphQL scalar of a catalog type (what a column is shown as without an override). */
+export function defaultScalarOf(type: CatalogType): GraphQLTypeFn {
+  return SCALARS[type];
 }

@@ -1,35 +1,48 @@
-import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
+import { SafeIntResolver } from 'graphql-scalars';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { NullsOrder, SortDirection } from '../query/list-inputs';
-import { DateTimeScalar, DecimalScalar } from './scalars';
+import { DateTimeScalar, DecimalScalar, UUIDScalar } from './scalars';
 
 /**
  * The operator inputs of `where` filters, one per column type. Several operators in one object
  * are ANDed; `and` / `or` / `not` on the table's where type combine whole filters.
  */
 
-@InputType('StringFilter', { description: 'Operators on a text column. Comparisons are case-insensitive on both databases (ASCII).' })
+@InputType('StringFilter', {
+  description:
+    "Operators on a text column. Text compares as MariaDB's utf8mb4_unicode_ci on both databases, for all of Unicode: " +
+    "case and accents do not count ('Ärzte' = 'arzte'), 'ß' = 'ss', trailing spaces do not count. Values: at most 1000 characters.",
+})
 export class StringFilter {
-  @Field(() => String, { nullable: true, description: 'Equal to (case-insensitive).' }) eq?: string;
-  @Field(() => String, { nullable: true, description: 'Not equal to (case-insensitive); rows where the column is null do not match.' }) ne?: string;
-  @Field(() => [String], { nullable: true, description: 'Equal to one of the values.' }) in?: string[];
-  @Field(() => [String], { nullable: true, description: 'Equal to none of the values.' }) notIn?: string[];
-  @Field(() => String, { nullable: true, description: 'Sorts after the value.' }) gt?: string;
+  @Field(() => String, { nullable: true, description: 'Equal to (case- and accent-insensitive).' }) eq?: string;
+  @Field(() => String, { nullable: true, description: 'Not equal to (case- and accent-insensitive); null does not match.' })
+  ne?: string;
+  @Field(() => [String], { nullable: true, description: 'Equal to one of the values (at most MAX_LIST_VALUES, default 1000).' })
+  in?: string[];
+  @Field(() => [String], { nullable: true, description: 'Equal to none of the values (at most MAX_LIST_VALUES, default 1000).' })
+  notIn?: string[];
+  @Field(() => String, { nullable: true, description: 'Sorts after the value (case and accents do not count).' }) gt?: string;
   @Field(() => String, { nullable: true, description: 'Sorts after or equal to the value.' }) gte?: string;
   @Field(() => String, { nullable: true, description: 'Sorts before the value.' }) lt?: string;
   @Field(() => String, { nullable: true, description: 'Sorts before or equal to the value.' }) lte?: string;
-  @Field(() => String, { nullable: true, description: 'Contains the text (case-insensitive; % and _ are literal).' }) contains?: string;
-  @Field(() => String, { nullable: true, description: 'Starts with the text (case-insensitive).' }) startsWith?: string;
-  @Field(() => String, { nullable: true, description: 'Ends with the text (case-insensitive).' }) endsWith?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contains the text (case- and accent-insensitive, by character; % and _ are literal).',
+  })
+  contains?: string;
+  @Field(() => String, { nullable: true, description: 'Starts with the text (case- and accent-insensitive, character by character).' })
+  startsWith?: string;
+  @Field(() => String, { nullable: true, description: 'Ends with the text (case- and accent-insensitive, character by character).' })
+  endsWith?: string;
   @Field(() => Boolean, { nullable: true, description: 'true: the column is null; false: it is not.' }) isNull?: boolean;
 }
 
 @InputType('IDFilter', { description: 'Operators on an identifier (GUID) column.' })
 export class IDFilter {
-  @Field(() => UUIDResolver, { nullable: true }) eq?: string;
-  @Field(() => UUIDResolver, { nullable: true }) ne?: string;
-  @Field(() => [UUIDResolver], { nullable: true }) in?: string[];
-  @Field(() => [UUIDResolver], { nullable: true }) notIn?: string[];
+  @Field(() => UUIDScalar, { nullable: true }) eq?: string;
+  @Field(() => UUIDScalar, { nullable: true }) ne?: string;
+  @Field(() => [UUIDScalar], { nullable: true }) in?: string[];
+  @Field(() => [UUIDScalar], { nullable: true }) notIn?: string[];
   @Field(() => Boolean, { nullable: true, description: 'true: the column is null; false: it is not.' }) isNull?: boolean;
 }
 
@@ -124,5 +137,6 @@ registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending
 
 registerEnumType(NullsOrder, {
   name: 'NullsOrder',
-  description: 'Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending).',
+  description:
+    'Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending).',
 });

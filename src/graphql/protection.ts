@@ -3,11 +3,15 @@ import {
   DocumentNode,
   FragmentDefinitionNode,
   getNamedType,
+  GraphQLError,
+  GraphQLFormattedError,
   GraphQLSchema,
   isLeafType,
   Kind,
   OperationDefinitionNode,
+  ParseOptions,
   SelectionSetNode,
+  ValidationRule,
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
@@ -25,9 +29,30 @@ export interface ProtectionLimits {
   defaultPageSize: number;
 }
 
+/**
+ * Limits on the size of a document, checked before it is validated: they bound the work of every
+ * step before execution (validation, the checks of `ProtectionLimits`, compiling, planning), which
+ * all walk the document with its fragments expanded.
+ */
+export interface DocumentLimits {
+  /** Lexical tokens of the query text (enforced by the parser, see `parseOptionsFor`). */
+  maxTokens: number;
+  /** Selections (fields, inline fragments, fragment spreads) of one definition, each fragment counted every time it is spread. */
+  maxFields: number;
+  /** Directives of one definition, each fragment counted every time it is spread. */
+  maxDirectives: number;
+}
+
+/**
+ * Deepest nesting of selection sets, inline fragments and fragments included. Far above any query
+ * the depth limit lets through (introspection, which that limit does not count, nests about 14),
+ * far below the nesting at which the recursive walks of graphql-js and graphql-jit run out of stack.
+ */
+export const MAX_NESTING = 64;
+
 /** Which limit an operation exceeds, and by how much. */
 interface Violation {
-  limit: 'depth' | 'aliases' | 'cost';
+  limit: 'depth' | 'aliases' | 'cost' | 'tokens' | 'fields' | 'directives' | 'nesting';
   message: string;
   value: number;
   max: number;
@@ -71,6 +96,69 @@ export function queryProtectionPlugin<C extends object>(limits: ProtectionLimits
   };
 }
 
+/** Parser options that stop parsing a query text at the token limit (Apollo's `parseOptions`, exports). */
+export function parseOptionsFor(limits: Pick<DocumentLimits, 'maxTokens'>): ParseOptions {
+  return { maxLexicalTokens: limits.maxTokens };
+}
+
+// graphql-js 16.15 writes "more that"; a later release may correct it.
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+
+/**
+ * The refusal of a document by a limit as clients see the other limits: BAD_USER_INPUT with
+ * `field`, `limit`, `value` and `max`, for `formatError`. Apollo reports the parser's token limit as
+ * GRAPHQL_PARSE_FAILED and an error of a validation rule (`documentSizeRule`) as
+ * GRAPHQL_VALIDATION_FAILED; anything else is returned as it is.
+ */
+export function asLimitError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitError(formatted.message) : undefined;
+  if (tokens) {
+    const { http: _http, ...extensions } = tokens.extensions;
+    return { message: tokens.message, extensions };
+  }
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && original instanceof GatewayError) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: original.code } };
+  }
+  return formatted;
+}
+
+/** The refusal by the token limit, when `parseError` (a parser's message) is the parser stopping there. */
+export function tokenLimitError(parseError: string): GatewayError | undefined {
+  const match = TOKEN_LIMIT_MESSAGE.exec(parseError);
+  if (!match) return undefined;
+  // The parser stops at the first token over the limit, so that is all that is known.
+  const max = Number(match[1]);
+  return tooLarge({ limit: 'tokens', message: `has more than ${max} tokens; the maximum is ${max}`, value: max + 1, max });
+}
+
+/**
+ * A validation rule that refuses a document over the limits of `DocumentLimits` (or nested deeper
+ * than `MAX_NESTING`) before the other rules look at it. Rules run side by side, node by node, and
+ * the first node is the document itself, where graphql-js's own rules (which Apollo runs before
+ * this one) only glance at the list of definitions. When this rule answers that node with `null`
+ * ("remove this node" to graphql-js's visitor), the traversal skips the whole document for every
+ * rule, so OverlappingFieldsCanBeMerged and the rest never walk an oversized document. Measuring
+ * is linear in the document (see `sizeViolationOf`); a document within the limits bounds what
+ * every later step walks.
+ */
+export function documentSizeRule(limits: DocumentLimits): ValidationRule {
+  return (context) => ({
+    Document(node) {
+      const violation = sizeViolationOf(node, limits);
+      if (!violation) return undefined;
+      context.reportError(tooLarge(violation));
+      return null;
+    },
+  });
+}
+
+/** The checks of `documentSizeRule`, for documents validated outside Apollo (exports). */
+export function assertDocumentSize(document: DocumentNode, limits: DocumentLimits): void {
+  const violation = sizeViolationOf(document, limits);
+  if (violation) throw tooLarge(violation);
+}
+
 /** The depth, alias and cost checks of the plugin, for operations run outside Apollo (exports). */
 export function assertWithinLimits(
   schema: GraphQLSchema,
@@ -90,10 +178,8 @@ function violationOf(
   variables: Record<string, unknown>,
   limits: ProtectionLimits,
 ): Violation | undefined {
-  const fragments = fragmentsOf(document);
-  const depth = depthOf(operation.selectionSet, fragments, 0);
+  const { depth, aliases } = shapeOf(operation.selectionSet, fragmentsOf(document));
   if (depth > limits.maxDepth) return { limit: 'depth', message: `is nested ${depth} levels deep; the maximum is ${limits.maxDepth}`, value: depth, max: limits.maxDepth };
-  const aliases = aliasesOf(operation.selectionSet, fragments);
   if (aliases > limits.maxAliases) return { limit: 'aliases', message: `uses ${aliases} aliases; the maximum is ${limits.maxAliases}`, value: aliases, max: limits.maxAliases };
   const cost = estimateCost(schema, document, operation, variables, limits.defaultPageSize);
   if (cost > limits.maxCost) return { limit: 'cost', message: `has an estimated cost of ${cost}; the maximum is ${limits.maxCost} (ask for smaller pages or fewer nested lists)`, value: cost, max: limits.maxCost };
@@ -130,32 +216,182 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
   return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
 }
 
-function depthOf(set: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, depth: number, seen = new Set<string>()): number {
-  if (!set) return depth;
-  let max = depth;
-  for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) {
-      if (s.name.value.startsWith('__')) continue;
-      max = Math.max(max, depthOf(s.selectionSet, fragments, depth + 1, seen));
-    } else if (s.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(s.selectionSet, fragments, depth, seen));
-    else if (!seen.has(s.name.value)) {
-      const f = fragments.get(s.name.value);
-      if (f) max = Math.max(max, depthOf(f.selectionSet, fragments, depth, new Set([...seen, s.name.value])));
-    }
-  }
-  return max;
+/** Depth and aliases of a selection set, its fragments expanded. */
+interface Shape {
+  depth: number;
+  aliases: number;
 }
 
-function aliasesOf(set: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
-  if (!set) return 0;
-  let n = 0;
+/**
+ * The field depth (introspection fields excepted) and the aliases of `set`, counting a fragment
+ * every time it is spread. Each fragment's shape is worked out once: walking a fragment again at
+ * every spread made a document of fragments spreading each other several times cost time
+ * exponential in its length. A spread of a fragment that is being worked out (a cycle, which
+ * validation refuses) adds nothing.
+ */
+function shapeOf(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, shapes = new Map<string, Shape | null>()): Shape {
+  const shape: Shape = { depth: 0, aliases: 0 };
   for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) n += (s.alias ? 1 : 0) + aliasesOf(s.selectionSet, fragments, seen);
-    else if (s.kind === Kind.INLINE_FRAGMENT) n += aliasesOf(s.selectionSet, fragments, seen);
-    else if (!seen.has(s.name.value)) {
-      const f = fragments.get(s.name.value);
-      if (f) n += aliasesOf(f.selectionSet, fragments, new Set([...seen, s.name.value]));
+    if (s.kind === Kind.FIELD) {
+      const below = s.selectionSet ? shapeOf(s.selectionSet, fragments, shapes) : { depth: 0, aliases: 0 };
+      shape.aliases += (s.alias ? 1 : 0) + below.aliases;
+      // Introspection is nested by nature (ofType { ofType { ... } }) and reads no rows.
+      if (!s.name.value.startsWith('__')) shape.depth = Math.max(shape.depth, 1 + below.depth);
+      continue;
+    }
+    let inner: Shape | null | undefined;
+    if (s.kind === Kind.INLINE_FRAGMENT) inner = shapeOf(s.selectionSet, fragments, shapes);
+    else {
+      inner = shapes.get(s.name.value);
+      const fragment = fragments.get(s.name.value);
+      if (inner === undefined && fragment) {
+        shapes.set(s.name.value, null);
+        inner = shapeOf(fragment.selectionSet, fragments, shapes);
+        shapes.set(s.name.value, inner);
+      }
+    }
+    if (!inner) continue;
+    shape.depth = Math.max(shape.depth, inner.depth);
+    shape.aliases += inner.aliases;
+  }
+  return shape;
+}
+
+/** What one definition holds itself, its fragment spreads not expanded. */
+interface OwnSize {
+  fields: number;
+  directives: number;
+  nesting: number;
+  /** Each spread with the nesting of the selection set it is in (1: the definition's own). */
+  spreads: { name: string; nesting: number }[];
+}
+
+/** What a definition selects with its fragments expanded. */
+interface Size {
+  fields: number;
+  directives: number;
+  nesting: number;
+}
+
+/**
+ * The first of the field, directive and nesting limits (the tokens are the parser's) that some
+ * operation or fragment of `document` exceeds, with the largest value found. Each definition is walked once and each fragment's
+ * expanded size is worked out once, from the sizes of the fragments it spreads, so the time is
+ * linear in the document however often its fragments spread each other (the expanded sizes grow
+ * exponentially; they are capped, not computed exactly). Both walks use explicit stacks: the
+ * document may nest deeper than the call stack allows (refusing that is one of their jobs). A
+ * spread of an unknown fragment or of a fragment in a cycle adds nothing: validation refuses it.
+ */
+function sizeViolationOf(document: DocumentNode, limits: DocumentLimits): Violation | undefined {
+  const own = new Map<string, OwnSize>();
+  const operations: OwnSize[] = [];
+  for (const d of document.definitions) {
+    if (d.kind === Kind.OPERATION_DEFINITION) operations.push(ownSizeOf(d));
+    else if (d.kind === Kind.FRAGMENT_DEFINITION) {
+      // Two fragments of one name (refused by validation) count as one holding both.
+      const size = ownSizeOf(d);
+      const known = own.get(d.name.value);
+      if (known) {
+        known.fields += size.fields;
+        known.directives += size.directives;
+        known.nesting = Math.max(known.nesting, size.nesting);
+        known.spreads.push(...size.spreads);
+      } else own.set(d.name.value, size);
     }
   }
-  return n;
+  const expanded = new Map<string, Size | null>();
+  const sizes = [
+    ...operations.map((o) => expandedSize(o, undefined, own, expanded)),
+    ...[...own].map(([name, size]) => expandedSize(size, name, own, expanded)),
+  ];
+  const largest = (key: keyof Size) => sizes.reduce((max, s) => Math.max(max, s[key]), 0);
+  const count = (n: number) => (n >= CAP ? `${CAP} or more` : String(n));
+  const fields = largest('fields');
+  if (fields > limits.maxFields) {
+    const expandedFields = `${count(fields)} fields (fragment spreads included)`;
+    const message = `selects ${expandedFields} once its fragments are expanded; the maximum is ${limits.maxFields}`;
+    return { limit: 'fields', message, value: fields, max: limits.maxFields };
+  }
+  const directives = largest('directives');
+  if (directives > limits.maxDirectives) {
+    const message = `uses ${count(directives)} directives once its fragments are expanded; the maximum is ${limits.maxDirectives}`;
+    return { limit: 'directives', message, value: directives, max: limits.maxDirectives };
+  }
+  const nesting = largest('nesting');
+  if (nesting > MAX_NESTING) {
+    const message = `nests selections ${nesting} levels deep (fragments included); the maximum is ${MAX_NESTING}`;
+    return { limit: 'nesting', message, value: nesting, max: MAX_NESTING };
+  }
+  return undefined;
+}
+
+function ownSizeOf(definition: OperationDefinitionNode | FragmentDefinitionNode): OwnSize {
+  const size: OwnSize = { fields: 0, directives: definition.directives?.length ?? 0, nesting: 0, spreads: [] };
+  if (definition.kind === Kind.OPERATION_DEFINITION) {
+    for (const v of definition.variableDefinitions ?? []) size.directives += v.directives?.length ?? 0;
+  }
+  const sets: [SelectionSetNode, number][] = [[definition.selectionSet, 1]];
+  for (let next = sets.pop(); next; next = sets.pop()) {
+    const [set, nesting] = next;
+    size.nesting = Math.max(size.nesting, nesting);
+    for (const s of set.selections) {
+      size.fields++;
+      size.directives += s.directives?.length ?? 0;
+      if (s.kind === Kind.FRAGMENT_SPREAD) size.spreads.push({ name: s.name.value, nesting });
+      else if (s.selectionSet) sets.push([s.selectionSet, nesting + 1]);
+    }
+  }
+  return size;
+}
+
+/** Counts beyond this are all the same to the limits; capping keeps the sums finite. */
+const CAP = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The expanded size of a definition (`name`: the fragment's, remembered in `expanded`, where
+ * null marks a fragment being worked out). Depth first over the spreads, with a stack of frames
+ * instead of recursion: a frame waits at a spread until the fragment's size is known.
+ */
+function expandedSize(start: OwnSize, name: string | undefined, own: Map<string, OwnSize>, expanded: Map<string, Size | null>): Size {
+  if (name !== undefined) {
+    const known = expanded.get(name);
+    if (known) return known;
+    expanded.set(name, null);
+  }
+  interface Frame {
+    own: OwnSize;
+    name?: string;
+    next: number;
+    size: Size;
+  }
+  const frameOf = (size: OwnSize, fragment?: string): Frame => {
+    const { fields, directives, nesting } = size;
+    return { own: size, name: fragment, next: 0, size: { fields, directives, nesting } };
+  };
+  const stack = [frameOf(start, name)];
+  let result = stack[0].size;
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    const spread = frame.own.spreads[frame.next];
+    if (!spread) {
+      stack.pop();
+      if (frame.name !== undefined) expanded.set(frame.name, frame.size);
+      result = frame.size;
+      continue;
+    }
+    const known = expanded.get(spread.name);
+    const fragment = own.get(spread.name);
+    if (known === undefined && fragment) {
+      expanded.set(spread.name, null);
+      stack.push(frameOf(fragment, spread.name));
+      continue;
+    }
+    frame.next++;
+    if (!known) continue;
+    frame.size.fields = Math.min(CAP, frame.size.fields + known.fields);
+    frame.size.directives = Math.min(CAP, frame.size.directives + known.directives);
+    // The fragment's own selection set sits where the spread is.
+    frame.size.nesting = Math.min(CAP, Math.max(frame.size.nesting, spread.nesting - 1 + known.nesting));
+  }
+  return result;
 }

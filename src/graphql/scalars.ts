@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeResolver, UUIDResolver } from 'graphql-scalars';
+import { canonicalGuid } from '../platform/guid';
 import { isDecimalText } from '../platform/decimal';
 
 /**
@@ -40,5 +41,25 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
     if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
     const serialized = DateTimeResolver.serialize(value) as unknown;
     return serialized instanceof Date ? serialized.toISOString() : (serialized as string);
+  },
+});
+
+/**
+ * graphql-scalars' UUID (same name and validation: either case, optional braces), but parsed and
+ * serialised in the canonical form, lower case without braces (platform/guid.ts). Every GUID
+ * argument, input field and filter value therefore reaches the services and the SQL canonical,
+ * on SQLite (case-sensitive text) as on MariaDB.
+ */
+export const UUIDScalar = new GraphQLScalarType<string, string>({
+  ...UUIDResolver.toConfig(),
+  description: `${UUIDResolver.description} Read in either case, with or without braces; stored and returned in lower case.`,
+  serialize(value) {
+    return canonicalGuid(UUIDResolver.serialize(value) as string);
+  },
+  parseValue(value) {
+    return canonicalGuid(UUIDResolver.parseValue(value) as string);
+  },
+  parseLiteral(ast, variables) {
+    return canonicalGuid(UUIDResolver.parseLiteral(ast, variables) as string);
   },
 });

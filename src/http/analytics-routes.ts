@@ -1,12 +1,13 @@
 import express, { NextFunction, Request, Response, Router } from 'express';
 import { authenticated, requestContextOf, sendGatewayError } from './auth';
 import { requireScope } from '../context/require-scope';
+import { divisionsParameter, scopeForDivisions } from '../context/partition-selection';
 import { describeCatalog } from '../catalog/describe';
-import { badInput, GatewayError } from '../platform/errors';
+import { GatewayError } from '../platform/errors';
 import { lockConflictError } from '../platform/retry';
 import { Runtime } from '../platform/runtime';
-import { RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
+import { ExportRule, exportError } from '../modules/exports/export.errors';
 import { ExportService, ExportSource } from '../modules/exports/export.service';
 import { CONTENT_TYPE, ExportFormat, formatFrom } from '../modules/exports/formats';
 import { writeExport } from '../modules/exports/write-export';
@@ -40,7 +41,7 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
       requireScope(ctx, 'analytics');
       const body = (req.body ?? {}) as Record<string, unknown>;
       const query = stringField(body.query, 'query');
-      const scope = narrowed(ctx, body.divisions);
+      const scope = scopeForDivisions(ctx, divisionsParameter(body.divisions));
       const format = formatFrom(body.format ?? req.query.format, req.headers.accept);
       if (format) {
         // Same bounded result as JSON, written line by line in the format asked for.
@@ -65,7 +66,7 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
       const input = (req.method === 'POST' ? req.body ?? {} : req.query) as Record<string, unknown>;
       const source = exportSource(input);
       const format: ExportFormat = formatFrom(input.format, req.headers.accept) ?? (input.format ? invalidFormat(input.format) : 'csv');
-      const data = new ExportService(narrowed(ctx, input.divisions), config).open(source, ctx);
+      const data = new ExportService(scopeForDivisions(ctx, divisionsParameter(input.divisions)), config).open(source, ctx);
       // Read the first row before answering, so a refused or failing query still gets its
       // status code; from then on rows stream as the driver reads them.
       const first = await data.rows.next();
@@ -99,23 +100,17 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
 
 function exportSource(input: Record<string, unknown>): ExportSource {
   const given = ['sql', 'graphql', 'list'].filter((k) => input[k] !== undefined);
-  if (given.length > 1) throw badInput(given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
+  if (given.length > 1) {
+    throw exportError(ExportRule.TOO_MANY_SOURCES, given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
+  }
   if (input.sql !== undefined) return { kind: 'sql', query: stringField(input.sql, 'sql'), parameters: objectField(input.parameters) };
   if (input.graphql !== undefined) return { kind: 'graphql', query: stringField(input.graphql, 'graphql'), variables: objectField(input.variables, 'variables') };
   if (input.list !== undefined) return { kind: 'list', list: stringField(input.list, 'list') };
-  throw badInput('sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
-}
-
-function narrowed(ctx: RequestContext, divisions: unknown) {
-  if (divisions === undefined || divisions === null || divisions === '') return ctx.scope;
-  const list = Array.isArray(divisions) ? divisions : String(divisions).split(',');
-  const codes = list.map((d) => Number(d));
-  if (codes.some((d) => !Number.isSafeInteger(d))) throw badInput('divisions', 'must be a list of division codes');
-  return ctx.scope.narrow(codes);
+  throw exportError(ExportRule.NO_SOURCE, 'sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
 }
 
 function stringField(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must be a non-empty string');
+  if (typeof value !== 'string' || value.trim() === '') throw exportError(ExportRule.INVALID_VALUE, field, 'must be a non-empty string');
   return value;
 }
 
@@ -126,16 +121,18 @@ function objectField(value: unknown, field = 'parameters'): Record<string, unkno
     try {
       parsed = JSON.parse(value);
     } catch {
-      throw badInput(field, 'must be a JSON object');
+      throw exportError(ExportRule.INVALID_VALUE, field, 'must be a JSON object');
     }
     return objectField(parsed, field);
   }
-  if (typeof value !== 'object' || Array.isArray(value)) throw badInput(field, 'must be an object of named values');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw exportError(ExportRule.INVALID_VALUE, field, 'must be an object of named values');
+  }
   return value as Record<string, unknown>;
 }
 
 function invalidFormat(format: unknown): never {
-  throw badInput('format', `must be csv or ndjson, not ${String(format)}`);
+  throw exportError(ExportRule.INVALID_FORMAT, 'format', `must be csv or ndjson, not ${String(format)}`);
 }
 
 /** Errors of these endpoints with the code's HTTP status and the same body as /graphql's. */
@@ -144,7 +141,9 @@ function errorHandler(error: unknown, _req: Request, res: Response, next: NextFu
   if (error instanceof GatewayError) return sendGatewayError(res, error);
   const conflict = lockConflictError(error);
   if (conflict) return sendGatewayError(res, conflict);
-  if ((error as { type?: string }).type === 'entity.parse.failed') return sendGatewayError(res, badInput('body', 'is not valid JSON'));
+  if ((error as { type?: string }).type === 'entity.parse.failed') {
+    return sendGatewayError(res, exportError(ExportRule.INVALID_VALUE, 'body', 'is not valid JSON'));
+  }
   console.error('[internal error]', error);
   res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

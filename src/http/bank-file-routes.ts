@@ -1,13 +1,14 @@
 import express, { Request, Response, Router } from 'express';
 import { authenticated, requestContextOf, sendGatewayError } from './auth';
-import { badInput, GatewayError } from '../platform/errors';
+import { GatewayError } from '../platform/errors';
 import { lockConflictError } from '../platform/retry';
 import { Runtime } from '../platform/runtime';
+import { canonicalGuid, isGuid } from '../platform/guid';
 import { Database } from '../db/data-source';
 import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
 import { batchFile, documentAttachment } from '../modules/batches/bank-file.service';
+import { BatchRule, batchError } from '../modules/batches/batch.errors';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * File downloads over HTTP, with the same checks as GraphQL's `paymentBatch.file`:
@@ -24,10 +25,11 @@ export function bankFileRoutes(db: Database, runtime: Runtime): Router {
   return router;
 }
 
+/** A GUID path parameter in its canonical form (lower case), as GUIDs are stored. */
 function uuidParam(req: Request, name: string): string {
   const value = String(req.params[name]);
-  if (!UUID.test(value)) throw badInput(name, 'must be a UUID');
-  return value;
+  if (!isGuid(value)) throw batchError(BatchRule.INVALID_VALUE, name, 'must be a UUID');
+  return canonicalGuid(value);
 }
 
 async function answer(res: Response, load: () => Promise<DocumentAttachment>): Promise<void> {

@@ -12,7 +12,7 @@ import { analyticsRoutes } from './analytics-routes';
 import { Database } from '../db/data-source';
 import { explorerRouter } from './explorer';
 import { bankFileRoutes } from './bank-file-routes';
-import { queryProtectionPlugin } from '../graphql/protection';
+import { asLimitError, documentSizeRule, DocumentLimits, parseOptionsFor, queryProtectionPlugin } from '../graphql/protection';
 import { buildGatewaySchema } from '../modules/schema';
 import { jitGateway } from '../graphql/jit-gateway';
 
@@ -43,8 +43,12 @@ function statementCountPlugin(db: Database): ApolloServerPlugin<RequestContext> 
   };
 }
 
-/** Internal errors are logged and answered without their details; lock conflicts answer CONFLICT (retryable). */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+/**
+ * Internal errors are logged and answered without their details; limits answer as limits, lock
+ * conflicts as CONFLICT (retryable).
+ */
+export function formatError(given: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const formatted = asLimitError(given, error);
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     const original = error instanceof GraphQLError ? error.originalError ?? error : error;
@@ -65,6 +69,11 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
   const { config } = runtime;
   const app = express();
   const httpServer = http.createServer(app);
+  const documentLimits: DocumentLimits = {
+    maxTokens: config.maxQueryTokens,
+    maxFields: config.maxQueryFields,
+    maxDirectives: config.maxQueryDirectives,
+  };
   const apollo = new ApolloServer<RequestContext>({
     // Apollo's one way to swap the executor; Apollo still parses, validates and runs the plugins.
     gateway: jitGateway(buildGatewaySchema()),
@@ -78,6 +87,11 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
     // signal and end the process before that.
     stopOnTerminationSignals: false,
     formatError,
+    // The size of a document bounds all work before execution: the parser stops at the token
+    // limit, and documentSizeRule refuses a document whose fragments expand too far before the
+    // other validation rules, the protection plugin, graphql-jit or the planners walk it.
+    parseOptions: parseOptionsFor(documentLimits),
+    validationRules: [documentSizeRule(documentLimits)],
     plugins: [
       // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every
       // field resolver of the schema; nothing here sets cache hints, so it is pure overhead.

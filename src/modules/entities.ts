@@ -32,7 +32,6 @@ export const ENTITY_BY_TABLE = {
   PaymentMatches: PaymentMatch,
 } as const;
 
-export type TableName = keyof typeof ENTITY_BY_TABLE;
 export const CATALOG_ENTITIES = Object.values(ENTITY_BY_TABLE);
 /** Tables of the gateway's own bookkeeping, outside the catalog (never served). */
 export const INTERNAL_ENTITIES = [IdempotencyRecord];

@@ -17,7 +17,7 @@ import { SqlResolver } from './sql/sql.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
 export const RESOLVERS = [
-  ...CATALOG.filter((t) => t.name !== 'DocumentAttachments').map((t) => entityResolver(t, entityOf(t.name) as never)),
+  ...CATALOG.filter((t) => t.rootList !== false).map((t) => entityResolver(t, entityOf(t.name) as never)),
   ...RELATION_RESOLVERS,
   ApiKeyResolver,
   ...NESTED_LIST_RESOLVERS,

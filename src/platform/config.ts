@@ -8,6 +8,12 @@ export interface Config {
   host: string;
   /** Largest page a list accepts; larger requests are refused, never clamped. */
   maxPageSize: number;
+  /**
+   * Most values one `in` / `notIn` filter or SQL `IN (...)` list (list parameters included) may
+   * hold; at most MAX_LIST_VALUES_CEILING, so a statement stays far below the databases' own
+   * placeholder limits (SQLite 32,766, MariaDB 65,535).
+   */
+  maxListValues: number;
   /** Bound on any one SQL statement of the query layer (max_statement_time on MariaDB, a per-row deadline on SQLite). */
   statementTimeoutMs: number;
   /** Deepest field nesting a GraphQL operation may have. */
@@ -16,6 +22,12 @@ export interface Config {
   maxQueryAliases: number;
   /** Largest estimated cost (rows and values it may produce) of one GraphQL operation. */
   maxQueryCost: number;
+  /** Lexical tokens a GraphQL query text may have (the parser stops there). */
+  maxQueryTokens: number;
+  /** Fields (and fragment spreads, inline fragments) one GraphQL operation may select, fragments expanded. */
+  maxQueryFields: number;
+  /** Directives one GraphQL operation may use, fragments expanded. */
+  maxQueryDirectives: number;
   /** Most rows a `sql` query or POST /sql returns; larger results are refused (use /export). */
   sqlMaxRows: number;
   /** Most rows one export streams. */
@@ -49,10 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intOf(env.PORT, 4000),
     host: env.HOST ?? '0.0.0.0',
     maxPageSize: intOf(env.MAX_PAGE_SIZE, 1000),
+    maxListValues: bounded(intOf(env.MAX_LIST_VALUES, DEFAULT_MAX_LIST_VALUES), MAX_LIST_VALUES_CEILING, 'MAX_LIST_VALUES'),
     statementTimeoutMs: intOf(env.STATEMENT_TIMEOUT_MS, 15000),
     maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
     maxQueryAliases: intOf(env.MAX_QUERY_ALIASES, 30),
     maxQueryCost: intOf(env.MAX_QUERY_COST, 250000),
+    maxQueryTokens: intOf(env.MAX_QUERY_TOKENS, 5000),
+    maxQueryFields: intOf(env.MAX_QUERY_FIELDS, 2000),
+    maxQueryDirectives: intOf(env.MAX_QUERY_DIRECTIVES, 50),
     sqlMaxRows: intOf(env.SQL_MAX_ROWS, 10_000),
     exportMaxRows: intOf(env.EXPORT_MAX_ROWS, 10_000_000),
     exportTimeoutMs: intOf(env.EXPORT_TIMEOUT_MS, 600_000),
@@ -65,6 +81,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoKey: (env.DEMO_KEY ?? env.SEED_DEMO ?? 'true') !== 'false',
     countStatements: env.COUNT_STATEMENTS === 'true',
   };
+}
+
+/** Default of MAX_LIST_VALUES. */
+export const DEFAULT_MAX_LIST_VALUES = 1000;
+/** Largest MAX_LIST_VALUES accepted: the statement parameter limits (query/limits.ts, sql/limits.ts) are 5,000. */
+export const MAX_LIST_VALUES_CEILING = 5000;
+
+function bounded(n: number, max: number, name: string): number {
+  if (n > max) throw new Error(`${name} may be at most ${max}, got ${n}`);
+  return n;
 }
 
 function intOf(value: string | undefined, fallback: number): number {

@@ -52,11 +52,22 @@ export interface RuleDetails {
  * The error factory of one module's rules. Each module declares its rules as a string enum and a
  * `Record<Rule, ErrorCode>` (exhaustive: a rule without a decided code does not compile); the
  * factory makes errors with the message `field: why` (or `input[i].field: why` in bulk inputs) and
- * extensions `{ code, field, rule, ...details }`, which clients rely on.
+ * extensions `{ code, field, rule, ...details }`, which clients rely on. With `field` null (the
+ * error is about no argument, such as a row that was not found) the message is `why` alone and
+ * extensions carry no field.
  */
 export function ruleErrors<Rule extends string>(codes: Readonly<Record<Rule, ErrorCode>>) {
-  return (rule: Rule, field: string, message: string, details: RuleDetails = {}): GatewayError => {
+  return (rule: Rule, field: string | null, message: string, details: RuleDetails = {}): GatewayError => {
+    if (field === null) return new GatewayError(codes[rule], message, { rule, ...details });
     const where = details.index === undefined ? field : `input[${details.index}].${field}`;
     return new GatewayError(codes[rule], `${where}: ${message}`, { field, rule, ...details });
   };
 }
+
+/**
+ * BAD_USER_INPUT for an input beyond one of the gateway's documented limits (docs/querying.md
+ * and docs/sql.md, "Limits"): `limit` names it, `value` is what was given, `max` the most allowed.
+ * The gateway checks these before the database could refuse the statement.
+ */
+export const overLimit = (field: string, limit: string, value: number, max: number, message: string) =>
+  badInput(field, `${message} (${value} given; the limit is ${max})`, { limit, value, max });

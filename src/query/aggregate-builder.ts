@@ -6,10 +6,13 @@ import { badInput } from '../platform/errors';
 import { AGGREGATE_FUNCTIONS, AggregateArgs, AggregateFunction, amountColumns, ColumnFilter, DateBucket, groupableColumns, GroupResult, SortDirection } from './list-inputs';
 import { prepare, run } from './run-statement';
 import { ColumnExpr, ListFilterCompiler, Statement } from './filter-sql';
+import { checkKeyCount, DEFAULT_FILTER_LIMITS, MAX_GROUP_KEYS } from './limits';
 
 export interface AggregateOptions {
   maxPageSize: number;
   statementTimeoutMs: number;
+  /** Most values of one `in` / `notIn` list (config MAX_LIST_VALUES; default 1,000). */
+  maxListValues?: number;
 }
 
 /** Amount columns (by GraphQL field) the client selected per function. */
@@ -35,7 +38,10 @@ export class AggregateBuilder {
 
   async groups(tableName: string, args: AggregateArgs, wanted: WantedAggregates): Promise<GroupResult[]> {
     const t = table(tableName);
-    const stmt = new Statement(this.scope);
+    const listValues = this.options.maxListValues ?? DEFAULT_FILTER_LIMITS.listValues;
+    const stmt = new Statement(this.scope, { ...DEFAULT_FILTER_LIMITS, listValues });
+    checkKeyCount('groupBy', 'groupKeys', args.groupBy?.length ?? 0, MAX_GROUP_KEYS);
+    checkKeyCount('orderBy', 'sortKeys', args.orderBy?.length ?? 0, MAX_GROUP_KEYS);
     const qb = this.scope.select(t.name, 't') as SelectQueryBuilder<ObjectLiteral>;
     const c = new ListFilterCompiler(stmt, qb, t, 't');
     const d = c.dialect;
@@ -47,7 +53,7 @@ export class AggregateBuilder {
       if (!column) throw badInput(`groupBy[${i}].field`, `cannot group ${t.typeName} by ${g.field}`);
       const e = c.column(column.name);
       const expr = column.type === 'datetime' ? d.dateBucket(e.sql, (g.bucket ?? DateBucket.DAY) as never) : e.sql;
-      return { column: e.column, field: column.field, expr, groupExpr: column.type === 'datetime' ? expr : c.collate(expr, e.column) };
+      return { column: e.column, field: column.field, expr, groupExpr: column.type === 'datetime' ? expr : c.comparable(expr, e.column) };
     });
     const amounts = amountColumns(t);
     const amount = (name: string) => amounts.find((a) => a.name === name)!;
@@ -72,13 +78,16 @@ export class AggregateBuilder {
     if (keys.length) qb.groupBy(keys.map((k) => k.groupExpr).join(', '));
 
     const having: string[] = [];
-    if (args.having?.count) having.push(...c.columnFilter({ column: INT_TYPE, sql: 'COUNT(*)', nullable: false }, args.having.count as ColumnFilter));
+    if (args.having?.count) {
+      const count: ColumnExpr = { column: INT_TYPE, sql: 'COUNT(*)', nullable: false };
+      having.push(...c.columnFilter(count, args.having.count as ColumnFilter, 'having.count'));
+    }
     for (const fn of AGGREGATE_FUNCTIONS) {
       for (const [field, filter] of Object.entries(args.having?.[fn] ?? {})) {
         if (!filter) continue;
         const col = amounts.find((a) => a.field === field);
         if (!col) throw badInput(`having.${fn}.${field}`, `is not an amount column of ${t.typeName}`);
-        having.push(...c.columnFilter(aggregate(fn, col), filter as ColumnFilter));
+        having.push(...c.columnFilter(aggregate(fn, col), filter as ColumnFilter, `having.${fn}.${field}`));
       }
     }
     if (having.length) qb.having(having.join(' AND '));

@@ -1,33 +1,58 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../access/division-scope';
 import { CatalogColumn, CatalogRelation, CatalogTable, table } from '../catalog';
-import { badInput } from '../platform/errors';
+import { badInput, overLimit } from '../platform/errors';
 import { CompareOp } from '../db/dialect';
 import { ColumnFilter, queryableColumns, toOneRelations } from './list-inputs';
+import { balanced, DEFAULT_FILTER_LIMITS, FilterLimits } from './limits';
 
-/** Named parameters shared by a statement and its sub-queries (`:qp0`, `:qp1`, ...). */
+/**
+ * Named parameters shared by a statement and its sub-queries (`:qp0`, `:qp1`, ...). Every value
+ * bound counts (a list's items each); more than `max` is refused before the database sees them.
+ */
 export class Parameters {
   private n = 0;
+  private bound = 0;
   readonly values: Record<string, unknown> = {};
+  constructor(private readonly max = DEFAULT_FILTER_LIMITS.parameters) {}
   one(value: unknown): string {
+    this.count(1);
     const name = `qp${this.n++}`;
     this.values[name] = value;
     return `:${name}`;
   }
   list(values: unknown[]): string {
+    this.count(values.length);
     const name = `qp${this.n++}`;
     this.values[name] = values;
     return `(:...${name})`;
   }
+  private count(n: number): void {
+    this.bound += n;
+    if (this.bound > this.max) {
+      throw overLimit('where', 'parameters', this.bound, this.max, 'the filters need too many values in one statement');
+    }
+  }
 }
 
-/** Shared state of one statement: parameters and a counter for unique aliases. */
+/** Shared state of one statement: parameters, the limits of its filters and a counter for unique aliases. */
 export class Statement {
-  readonly params = new Parameters();
+  readonly params: Parameters;
   private aliases = 0;
-  constructor(readonly scope: DivisionScope) {}
+  private conditions = 0;
+  constructor(readonly scope: DivisionScope, readonly limits: FilterLimits = DEFAULT_FILTER_LIMITS) {
+    this.params = new Parameters(limits.parameters);
+  }
   alias(prefix: string): string {
     return `${prefix}${this.aliases++}`;
+  }
+  /** Counts `n` more conditions of the filters (at `path`); too many is refused. */
+  countConditions(n: number, path: string): void {
+    this.conditions += n;
+    const max = this.limits.conditions;
+    if (this.conditions > max) {
+      throw overLimit(path, 'filterConditions', this.conditions, max, 'the filters have too many conditions in all');
+    }
   }
 }
 
@@ -142,9 +167,12 @@ export class ListFilterCompiler {
     return { column, sql: this.stored(column.name), nullable: !column.required };
   }
 
-  /** Case-insensitive text on both databases (MariaDB's default collation already is). */
-  collate(expr: string, c: CatalogColumn): string {
-    return c.type === 'string' && this.dialect.kind === 'sqlite' ? `${expr} COLLATE NOCASE` : expr;
+  /**
+   * The expression as text is compared, sorted and grouped: the dialect's text key for text
+   * columns (MariaDB's utf8mb4_unicode_ci on both databases), the expression itself otherwise.
+   */
+  comparable(expr: string, c: CatalogColumn): string {
+    return c.type === 'string' ? this.dialect.textKey(expr) : expr;
   }
 
   /** A parameter value of a column's type, as the database stores it. */
@@ -165,98 +193,145 @@ export class ListFilterCompiler {
   compare(e: ColumnExpr, op: CompareOp, v: unknown): string {
     if (e.factor) return this.dialect.compareDecimal(e.sql, op, this.dialect.decimalProduct(this.param(e.column, v), e.factor));
     if (e.column.type === 'decimal') return this.dialect.compareDecimal(e.sql, op, this.param(e.column, v));
-    return `${this.collate(e.sql, e.column)} ${op} ${this.param(e.column, v)}`;
+    return `${this.comparable(e.sql, e.column)} ${op} ${this.comparable(this.param(e.column, v), e.column)}`;
   }
 
   /** `expr op param` where param is already a placeholder or SQL expression. */
   compareSql(e: ColumnExpr, op: CompareOp, paramSql: string): string {
     if (e.column.type === 'decimal') return this.dialect.compareDecimal(e.sql, op, paramSql);
-    return `${this.collate(e.sql, e.column)} ${op} ${paramSql}`;
+    return `${this.comparable(e.sql, e.column)} ${op} ${this.comparable(paramSql, e.column)}`;
   }
 
-  private inList(e: ColumnExpr, values: unknown[], negate: boolean): string {
+  /**
+   * `IN` / `NOT IN` a list of values, compared as `compare` does (exact decimals, text by its key);
+   * always one IN list, never a chain of ORs that could outgrow SQLite's expression depth.
+   */
+  private inList(e: ColumnExpr, values: unknown[], negate: boolean, path: string): string {
+    const max = this.stmt.limits.listValues;
+    if (values.length > max) throw overLimit(path, 'listValues', values.length, max, `takes at most ${max} values`);
     if (values.length === 0) return negate ? '1 = 1' : '1 = 0';
+    const keyword = negate ? 'NOT IN' : 'IN';
+    if (e.factor) {
+      const any = balanced(values.map((v) => this.compare(e, '=', v)), 'OR');
+      return negate ? `(${e.sql} IS NOT NULL AND NOT ${any})` : any;
+    }
     if (e.column.type === 'decimal') {
-      const any = values.map((v) => this.compare(e, '=', v)).join(' OR ');
-      return negate ? `(${e.sql} IS NOT NULL AND NOT (${any}))` : `(${any})`;
+      const key = (sql: string) => this.dialect.decimalSortKey(sql);
+      return `${key(e.sql)} ${keyword} (${values.map((v) => key(this.param(e.column, v))).join(', ')})`;
+    }
+    if (e.column.type === 'string' && this.dialect.kind === 'sqlite') {
+      const keys = values.map((v) => this.comparable(this.param(e.column, v), e.column));
+      return `${this.comparable(e.sql, e.column)} ${keyword} (${keys.join(', ')})`;
     }
     const list = this.stmt.params.list(values.map((v) => this.value(e.column, v)));
-    return `${this.collate(e.sql, e.column)} ${negate ? 'NOT IN' : 'IN'} ${list}`;
+    return `${e.sql} ${keyword} ${list}`;
   }
 
   private like(e: ColumnExpr, pattern: string): string {
-    return this.dialect.likeInsensitive(e.sql, this.stmt.params.one(pattern.toLowerCase()));
+    return this.dialect.textLike(e.sql, this.stmt.params.one(pattern));
   }
 
-  /** Conditions of one column filter, ANDed. */
-  columnFilter(e: ColumnExpr, f: ColumnFilter): string[] {
+  /** A text value of a filter no longer than the limit. */
+  private text(value: unknown, path: string): unknown {
+    const max = this.stmt.limits.textLength;
+    if (typeof value === 'string' && value.length > max) {
+      throw overLimit(path, 'textLength', value.length, max, `takes text of at most ${max} characters`);
+    }
+    return value;
+  }
+
+  /** Conditions of one column filter at `path`, ANDed. */
+  columnFilter(e: ColumnExpr, f: ColumnFilter, path = 'where'): string[] {
     const out: string[] = [];
     const ops: [keyof ColumnFilter, CompareOp][] = [['eq', '='], ['ne', '<>'], ['gt', '>'], ['gte', '>='], ['lt', '<'], ['lte', '<=']];
-    for (const [key, op] of ops) if (f[key] !== undefined && f[key] !== null) out.push(this.compare(e, op, f[key]));
-    if (f.in) out.push(this.inList(e, f.in, false));
-    if (f.notIn) out.push(this.inList(e, f.notIn, true));
+    const text = (key: string, v: unknown) => this.text(v, `${path}.${key}`);
+    for (const [key, op] of ops) if (f[key] !== undefined && f[key] !== null) out.push(this.compare(e, op, text(key, f[key])));
+    for (const key of ['in', 'notIn'] as const) {
+      const list = f[key];
+      if (list) out.push(this.inList(e, list.map((v, i) => text(`${key}[${i}]`, v)), key === 'notIn', `${path}.${key}`));
+    }
     if (f.between) out.push(`(${this.compare(e, '>=', f.between.from)} AND ${this.compare(e, '<=', f.between.to)})`);
-    if (typeof f.contains === 'string') out.push(this.like(e, `%${escapeLike(f.contains)}%`));
-    if (typeof f.startsWith === 'string') out.push(this.like(e, `${escapeLike(f.startsWith)}%`));
-    if (typeof f.endsWith === 'string') out.push(this.like(e, `%${escapeLike(f.endsWith)}`));
+    if (typeof f.contains === 'string') out.push(this.like(e, `%${escapeLike(String(text('contains', f.contains)))}%`));
+    if (typeof f.startsWith === 'string') out.push(this.like(e, `${escapeLike(String(text('startsWith', f.startsWith)))}%`));
+    if (typeof f.endsWith === 'string') out.push(this.like(e, `%${escapeLike(String(text('endsWith', f.endsWith)))}`));
     if (f.isNull === true) out.push(`${e.sql} IS NULL`);
     if (f.isNull === false) out.push(`${e.sql} IS NOT NULL`);
+    this.stmt.countConditions(out.length, path);
     return out;
   }
 
-  /** The SQL condition of a `<Type>Where` input, or undefined when it holds for every row. */
-  where(input: Record<string, unknown> | null | undefined, path = 'where'): string | undefined {
+  /**
+   * The SQL condition of a `<Type>Where` input, or undefined when it holds for every row. `depth`
+   * counts the and / or / not and relation filters around it; the limits of query/limits.ts
+   * (depth, breadth of and / or lists) are checked on the way.
+   */
+  where(input: Record<string, unknown> | null | undefined, path = 'where', depth = 0): string | undefined {
     if (!input) return undefined;
+    const limits = this.stmt.limits;
+    if (depth > limits.depth) {
+      throw overLimit(path, 'filterDepth', depth, limits.depth, 'nests and / or / not and relation filters too deeply');
+    }
+    const list = (key: string, value: unknown) => {
+      const items = value as Record<string, unknown>[];
+      if (items.length > limits.breadth) {
+        throw overLimit(`${path}.${key}`, 'filterBreadth', items.length, limits.breadth, `takes at most ${limits.breadth} filters`);
+      }
+      return items;
+    };
     const parts: string[] = [];
     for (const [key, value] of Object.entries(input)) {
       if (value === undefined || value === null) continue;
       if (key === 'and') {
-        for (const [i, w] of (value as Record<string, unknown>[]).entries()) {
-          const c = this.where(w, `${path}.and[${i}]`);
+        for (const [i, w] of list(key, value).entries()) {
+          const c = this.where(w, `${path}.and[${i}]`, depth + 1);
           if (c) parts.push(c);
         }
         continue;
       }
       if (key === 'or') {
-        const list = value as Record<string, unknown>[];
-        const alternatives = list.map((w, i) => this.where(w, `${path}.or[${i}]`) ?? '1 = 1');
-        parts.push(alternatives.length ? `(${alternatives.join(' OR ')})` : '1 = 0');
+        const alternatives = list(key, value).map((w, i) => this.where(w, `${path}.or[${i}]`, depth + 1) ?? '1 = 1');
+        parts.push(alternatives.length ? balanced(alternatives, 'OR') : '1 = 0');
         continue;
       }
       if (key === 'not') {
-        const c = this.where(value as Record<string, unknown>, `${path}.not`);
+        const c = this.where(value as Record<string, unknown>, `${path}.not`, depth + 1);
         parts.push(c ? `NOT (${c})` : '1 = 0');
         continue;
       }
       const column = queryableColumns(this.t).find((c) => c.field === key);
       if (column) {
-        parts.push(...this.columnFilter(this.column(column.name), value as ColumnFilter));
+        parts.push(...this.columnFilter(this.column(column.name), value as ColumnFilter, `${path}.${key}`));
         continue;
       }
       const rel = toOneRelations(this.t).find((r) => r.name === key);
       if (rel) {
-        parts.push(this.exists(rel, value as Record<string, unknown>, `${path}.${key}`));
+        parts.push(this.exists(rel, value as Record<string, unknown>, `${path}.${key}`, depth + 1));
         continue;
       }
       throw badInput(`${path}.${key}`, `is not a field of ${this.t.typeName}`);
     }
     if (parts.length === 0) return undefined;
-    return parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
+    return balanced(parts, 'AND');
   }
 
   /** EXISTS (related row matching `where`), the sub-query restricted by the division scope. */
-  exists(rel: CatalogRelation, where: Record<string, unknown>, path: string): string {
+  exists(rel: CatalogRelation, where: Record<string, unknown>, path: string, depth = 1): string {
     const target = table(rel.table);
     const alias = this.stmt.alias('r');
     const sub = this.qb.subQuery().select('1').from(target.name, alias) as SelectQueryBuilder<ObjectLiteral>;
     this.stmt.scope.restrict(sub, alias);
     const inner = new ListFilterCompiler(this.stmt, sub, target, alias);
-    const condition = inner.where(where, path);
+    const condition = inner.where(where, path, depth);
     sub.where(this.relationCondition(rel, alias));
     if (condition) sub.andWhere(condition);
     return `EXISTS ${sub.getQuery()}`;
   }
 }
+
+/**
+ * Longest text a contains/startsWith/endsWith filter accepts: longer than any text column, and far
+ * below SQLite's limit on a LIKE pattern (50,000 bytes), past which the statement fails.
+ */
 
 /** Escapes LIKE wildcards so user text matches literally (backslash is the escape character). */
 export function escapeLike(text: string): string {

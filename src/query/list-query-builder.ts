@@ -9,11 +9,14 @@ import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { keysetCondition, orderTerms, resolveSortKeys, SortKey } from './ordering';
 import { prepare, Prepared, run } from './run-statement';
 import { ListFilterCompiler, Statement } from './filter-sql';
+import { DEFAULT_FILTER_LIMITS } from './limits';
 
 export interface ListOptions {
   maxPageSize: number;
   defaultPageSize?: number;
   statementTimeoutMs: number;
+  /** Most values of one `in` / `notIn` list (config MAX_LIST_VALUES; default 1,000). */
+  maxListValues?: number;
 }
 
 /** What a list should read besides its rows: to-one relations to join (see selectedRelations). */
@@ -135,7 +138,8 @@ export class ListQueryBuilder {
 
   /** The filtered statement: SELECT of the table's columns through the scope, with the where. */
   private base(t: CatalogTable, args: ListArgs, columns?: ReadonlySet<string>) {
-    const stmt = new Statement(this.scope);
+    const listValues = this.options.maxListValues ?? DEFAULT_FILTER_LIMITS.listValues;
+    const stmt = new Statement(this.scope, { ...DEFAULT_FILTER_LIMITS, listValues });
     const qb = this.scope.select(t.name, 't') as SelectQueryBuilder<ObjectLiteral>;
     const compiler = new ListFilterCompiler(stmt, qb, t, 't');
     if (columns) {
@@ -288,8 +292,12 @@ export class ListQueryBuilder {
 }
 
 /** The list-query builder of a request, configured from the gateway's config. */
-export function listQueryBuilder(ctx: { scope: DivisionScope; config: { maxPageSize: number; statementTimeoutMs: number } }): ListQueryBuilder {
-  return new ListQueryBuilder(ctx.scope, { maxPageSize: ctx.config.maxPageSize, statementTimeoutMs: ctx.config.statementTimeoutMs });
+export function listQueryBuilder(ctx: {
+  scope: DivisionScope;
+  config: { maxPageSize: number; statementTimeoutMs: number; maxListValues?: number };
+}): ListQueryBuilder {
+  const { maxPageSize, statementTimeoutMs, maxListValues } = ctx.config;
+  return new ListQueryBuilder(ctx.scope, { maxPageSize, statementTimeoutMs, maxListValues });
 }
 
 /**

@@ -3,6 +3,7 @@ import { badInput } from '../platform/errors';
 import { NullsOrder, OrderByInput, SortDirection, SortKeyRef, toOneRelations } from './list-inputs';
 import { table } from '../catalog';
 import { ColumnExpr, ListFilterCompiler } from './filter-sql';
+import { checkKeyCount, MAX_SORT_KEYS } from './limits';
 
 /** One resolved sort key of a list. */
 export interface SortKey {
@@ -15,13 +16,11 @@ export interface SortKey {
   explicitNulls: boolean;
 }
 
-const MAX_SORT_KEYS = 8;
-
 /** The client's sort keys plus the primary key, so every order is total and pages are stable. */
 export function resolveSortKeys(compiler: ListFilterCompiler, orderBy: readonly OrderByInput[] | null | undefined): SortKey[] {
   const t: CatalogTable = compiler.t;
   const list = orderBy ?? [];
-  if (list.length > MAX_SORT_KEYS) throw badInput('orderBy', `takes at most ${MAX_SORT_KEYS} keys`);
+  checkKeyCount('orderBy', 'sortKeys', list.length, MAX_SORT_KEYS);
   const keys: SortKey[] = list.map((o) => {
     const ref = sortKeyRef(t, o);
     const ascending = (o.direction ?? SortDirection.ASC) === SortDirection.ASC;
@@ -73,7 +72,7 @@ export function orderTerms(compiler: ListFilterCompiler, keys: readonly SortKey[
 
 function sortExpression(compiler: ListFilterCompiler, e: ColumnExpr): string {
   if (e.column.type === 'decimal') return compiler.dialect.decimalSortKey(e.sql);
-  return compiler.collate(e.sql, e.column);
+  return compiler.comparable(e.sql, e.column);
 }
 
 /**

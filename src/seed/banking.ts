@@ -1,3 +1,4 @@
+import { belgianCheckDigits } from '../formats/structured-reference';
 import { composeIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { Random } from './random';
 
@@ -25,8 +26,8 @@ export function makeBankAccount(random: Random, country: BankCountry): { iban: s
   let bban: string;
   if (country === 'BE') {
     const ten = bank.prefix + random.digits(7);
-    const check = Number(BigInt(ten) % 97n) || 97;
-    bban = ten + String(check).padStart(2, '0');
+    // Belgian account numbers carry the same mod-97 check as structured communications.
+    bban = ten + belgianCheckDigits(ten);
   } else {
     // Dutch account numbers pass the 11-test: weights 10..1 over the ten digits.
     let digits: string;

@@ -1,4 +1,6 @@
-import { buildPain001, Pain001Transfer } from '../formats/sepa-pain001';
+import { buildPain001, Pain001Transfer, SEPA_NAME_MAX } from '../formats/sepa-pain001';
+import { fitSepaLength } from '../formats/sepa-text';
+import { remittanceOf } from '../modules/open-items/remittance';
 import { PaymentBatch } from '../modules/batches/payment-batch.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { amountToPay } from '../modules/open-items/amount-to-pay';
@@ -20,19 +22,19 @@ export function demoPain001(batch: PaymentBatch, payments: Payment[], set: Divis
       endToEndId: `${batch.cashflowTransactionBatchCode}-${p.paymentBatchNumber}`,
       amount: amountToPay(p, batch.executionDate).toFixed(2),
       currency: 'EUR',
-      creditorName: creditor.bankAccountHolderName ?? names.get(p.accountID) ?? '',
+      creditorName: fitSepaLength(creditor.bankAccountHolderName ?? names.get(p.accountID), SEPA_NAME_MAX),
       creditorIban: creditor.bankAccount,
       creditorBic: creditor.bic,
-      structuredReference: p.paymentReference,
-      remittanceText: p.yourRef ?? p.description,
+      // As the payment run writes them: texts cut to their limits after conversion to the SEPA set.
+      ...remittanceOf(p),
     };
   });
   const { xml } = buildPain001({
     version: 'pain.001.001.03',
     messageId: batch.cashflowTransactionBatchCode,
     createdAt: batch.created,
-    initiatingPartyName: set.division.companyName ?? set.division.description,
-    debtorName: debtor.bankAccountHolderName ?? set.division.companyName ?? set.division.description,
+    initiatingPartyName: fitSepaLength(set.division.companyName ?? set.division.description, SEPA_NAME_MAX),
+    debtorName: fitSepaLength(debtor.bankAccountHolderName ?? set.division.companyName ?? set.division.description, SEPA_NAME_MAX),
     debtorIban: debtor.bankAccount,
     debtorBic: debtor.bic,
     executionDate: batch.executionDate,

@@ -1,3 +1,4 @@
+import { createBelgianReference } from '../formats/structured-reference';
 import { ObjectLiteral } from 'typeorm';
 import { Dec } from '../platform/decimal';
 import { Account } from '../modules/accounts/account.entity';
@@ -289,10 +290,7 @@ function notAfter(date: Date, today: Date): Date {
 
 /** Belgian structured communication +++ddd/dddd/ddddd+++ with a valid mod-97 check. */
 export function belgianStructuredReference(random: Random): string {
-  const ten = random.digits(10);
-  const check = String(Number(BigInt(ten) % 97n) || 97).padStart(2, '0');
-  const d = ten + check;
-  return `+++${d.slice(0, 3)}/${d.slice(3, 7)}/${d.slice(7)}+++`;
+  return createBelgianReference(random.digits(10));
 }
 
 export interface BatchRows {

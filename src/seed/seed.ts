@@ -17,7 +17,7 @@ import { Payment } from '../modules/payments/payment.entity';
 import { User } from '../modules/users/user.entity';
 import { demoPain001 } from './demo-bank-file';
 import { demoMatches } from './demo-matches';
-import { DemoBankFile, demoBatches, demoDivision, demoDivisionIndexAfter, demoPayment, DemoOptions, demoUsers } from './demo-data';
+import { demoBatches, demoDivision, demoDivisionIndexAfter, demoPayment, DemoOptions, demoUsers } from './demo-data';
 import { Random } from './random';
 
 export interface SeedProgress {
@@ -29,13 +29,6 @@ export interface SeedProgress {
 }
 
 const SILENT: SeedProgress = { start() {}, update() {}, stop() {} };
-
-/** Bank file of each demo batch: a real pain.001.001.03 made by the SEPA writer (replaceable in tests). */
-export let demoBankFile: DemoBankFile = demoPain001;
-
-export function setDemoBankFile(writer: DemoBankFile): void {
-  demoBankFile = writer;
-}
 
 /** True when the database holds no division yet (a fresh demo database). */
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -217,7 +210,7 @@ async function generate(
       await pipe.submit(() => bulk.insert(Payment, open));
       await inserted(open.length);
     }
-    const batchRows = demoBatches(set, processed, users, random, 1, demoBankFile, opts.today);
+    const batchRows = demoBatches(set, processed, users, random, 1, demoPain001, opts.today);
     // Matched payments (Status 50) are among the processed ones.
     const matches = demoMatches(processed);
     batches += batchRows.length;

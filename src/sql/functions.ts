@@ -52,14 +52,13 @@ const FUNCTIONS: Record<string, { args: [number, number]; impl: Implementation }
       return { sql: x.type.kind === 'decimal' ? c.dialect.decimalAbs(x.sql) : `ABS(${x.sql})`, type: x.type };
     },
   },
-  UPPER: { args: [1, 1], impl: (c) => ({ sql: `UPPER(${text(c, 0, 'UPPER').sql})`, type: { kind: 'string' } }) },
-  LOWER: { args: [1, 1], impl: (c) => ({ sql: `LOWER(${text(c, 0, 'LOWER').sql})`, type: { kind: 'string' } }) },
+  // MariaDB's case mapping on both databases (SQLite's own UPPER and LOWER map ASCII only).
+  UPPER: { args: [1, 1], impl: (c) => ({ sql: c.dialect.textCase(text(c, 0, 'UPPER').sql, 'upper'), type: { kind: 'string' } }) },
+  LOWER: { args: [1, 1], impl: (c) => ({ sql: c.dialect.textCase(text(c, 0, 'LOWER').sql, 'lower'), type: { kind: 'string' } }) },
   LENGTH: { args: [1, 1], impl: (c) => ({ sql: c.dialect.charLength(text(c, 0, 'LENGTH').sql), type: { kind: 'integer' } }) },
   SUBSTRING: { args: [2, 3], impl: (c) => substring(c) },
   SUBSTR: { args: [2, 3], impl: (c) => substring(c) },
 };
-
-export const FUNCTION_NAMES = Object.keys(FUNCTIONS);
 
 export function callFunction(name: string, ctx: FunctionContext): Expr {
   const f = FUNCTIONS[name];

@@ -1,8 +1,6 @@
 import { Parser } from 'node-sql-parser';
 import { sqlError } from './errors';
-
-/** Longest query text accepted; analysts' queries are far shorter. */
-export const MAX_QUERY_LENGTH = 20_000;
+import { checkExpressionDepth, checkQueryText } from './limits';
 
 const parser = new Parser();
 
@@ -12,11 +10,13 @@ export type Node = Record<string, any>;
 /**
  * Parses one read-only statement (MySQL grammar: backtick identifiers, single-quoted strings,
  * `:name` parameters). Several statements, or anything but SELECT, are refused here with the
- * position of the offending statement.
+ * position of the offending statement; so is a text beyond the limits of ./limits (length,
+ * nesting of parentheses and of expressions).
  */
 export function parseSelect(text: string): Node {
   if (typeof text !== 'string' || text.trim() === '') throw sqlError('the query is empty');
-  if (text.length > MAX_QUERY_LENGTH) throw sqlError(`the query is longer than ${MAX_QUERY_LENGTH} characters`);
+  // Before parsing: the parser recurses once per parenthesis.
+  checkQueryText(text);
   let ast: Node | Node[];
   try {
     ast = parser.astify(text, { database: 'mysql', parseOptions: { includeLocations: true } } as never) as Node | Node[];
@@ -34,6 +34,7 @@ export function parseSelect(text: string): Node {
   if (statement.type !== 'select') {
     throw sqlError(`only SELECT is allowed, not ${String(statement.type).toUpperCase()}`, positionOf(statement) ?? { line: 1, column: 1 });
   }
+  checkExpressionDepth(statement);
   return statement;
 }
 

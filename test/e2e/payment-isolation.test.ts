@@ -1,7 +1,7 @@
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { Gql, startTestGateway, TestGateway } from '../support/gateway';
-import { DivisionFixture, divisionFixture, paymentsFingerprint, validPaymentInput } from '../support/payments';
+import { DivisionFixture, divisionFixture, paymentsFingerprint, validPaymentInput, daysFromToday } from '../support/payments';
 
 /**
  * The payment mutations in the isolation matrix: a caller granted only division A cannot create,
@@ -41,8 +41,8 @@ const cases: [string, string, () => Record<string, unknown>, string][] = [
   ['splitPayment', `mutation($id: UUID!, $v: Int!) { splitPayment(id: $id, version: $v, parts: [{amountFC: "1.00", dueDate: "2030-01-01T00:00:00Z"}, {amountFC: "1.00", dueDate: "2030-01-01T00:00:00Z"}]) { id } }`, () => ({ id: theirs.id, v: theirs.version }), 'NOT_FOUND'],
   ['selectPayments', `mutation($ids: [UUID!]!) { selectPayments(paymentIDs: $ids) { id } }`, () => ({ ids: [theirs.id] }), 'NOT_FOUND'],
   ['deselectPayments', `mutation($ids: [UUID!]!) { deselectPayments(paymentIDs: $ids) { id } }`, () => ({ ids: [theirSelected.id] }), 'NOT_FOUND'],
-  ['processPayments', `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id } }`, () => ({ input: { divisionCode: f.otherDivision, bankAccountID: f.ownBank.id, executionDate: '2026-06-20T00:00:00Z' } }), 'FORBIDDEN'],
-  ['processPayments (their ids)', `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id } }`, () => ({ input: { divisionCode: f.division, paymentIDs: [theirSelected.id], bankAccountID: f.ownBank.id, executionDate: '2026-06-20T00:00:00Z' } }), 'NOT_FOUND'],
+  ['processPayments', `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id } }`, () => ({ input: { divisionCode: f.otherDivision, bankAccountID: f.ownBank.id, executionDate: daysFromToday(1) } }), 'FORBIDDEN'],
+  ['processPayments (their ids)', `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id } }`, () => ({ input: { divisionCode: f.division, paymentIDs: [theirSelected.id], bankAccountID: f.ownBank.id, executionDate: daysFromToday(1) } }), 'NOT_FOUND'],
   ['matchPayments', `mutation($ids: [UUID!]!) { matchPayments(input: { paymentIDs: $ids, bankStatementLineReference: "x" }) { id } }`, () => ({ ids: [theirs.id] }), 'NOT_FOUND'],
   ['unmatchPayments', `mutation($ids: [UUID!]!) { unmatchPayments(paymentIDs: $ids) { id } }`, () => ({ ids: [theirMatched.id] }), 'NOT_FOUND'],
 ];

@@ -5,11 +5,10 @@ import path from 'node:path';
 import { Account } from '../../src/modules/accounts/account.entity';
 import { BankAccount } from '../../src/modules/bank-accounts/bank-account.entity';
 import { PaymentMatch } from '../../src/modules/matching/payment-match.entity';
-import { Payment } from '../../src/modules/payments/payment.entity';
 import { Dec } from '../../src/platform/decimal';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';
-import { DivisionFixture, divisionFixture, insertRow, paymentById, paymentsFingerprint, validPaymentInput } from '../support/payments';
+import { DivisionFixture, divisionFixture, insertRow, paymentById, paymentsFingerprint, validPaymentInput, daysFromToday } from '../support/payments';
 import { requireTool } from '../support/shared-files';
 
 let t: TestDatabase;
@@ -42,7 +41,7 @@ describe('matching', () => {
   it('matches processed payments with a bank statement line and undoes it', async () => {
     const a = await create();
     const b = await create();
-    await gw.gql(PROCESS, { input: { divisionCode: f.division, paymentIDs: [a.id, b.id], bankAccountID: f.ownBank.id, executionDate: '2026-06-20T00:00:00Z' } });
+    await gw.gql(PROCESS, { input: { divisionCode: f.division, paymentIDs: [a.id, b.id], bankAccountID: f.ownBank.id, executionDate: daysFromToday(1) } });
     const res = await gw.gql(MATCH, { input: { paymentIDs: [a.id, b.id], bankStatementLineReference: 'CODA 2026/118 line 4', date: '2026-06-22T10:00:00Z' } });
     expect(res.errors).toBeUndefined();
     expect(res.data.matchPayments).toEqual([a.id, b.id].map((id) => ({ id, status: 'MATCHED', endDate: '2026-06-22T00:00:00.000Z', endYear: 2026, endPeriod: 6 })));

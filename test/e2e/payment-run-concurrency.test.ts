@@ -3,7 +3,7 @@ import { PaymentBatch } from '../../src/modules/batches/payment-batch.entity';
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { Gql, startTestGateway, TestGateway } from '../support/gateway';
-import { DivisionFixture, divisionFixture, validPaymentInput } from '../support/payments';
+import { DivisionFixture, divisionFixture, validPaymentInput, daysFromToday } from '../support/payments';
 
 /**
  * Two partners, each firing 50 select/process calls at once over overlapping payments, over real
@@ -37,7 +37,7 @@ it('2 clients x 50 parallel select/process calls: every payment in exactly one b
   expect(created.errors).toBeUndefined();
   const ids: string[] = created.data.createPayments.map((p: { id: string }) => p.id);
   const clients: Gql[] = [await gw.as({ name: 'partner A' }), await gw.as({ name: 'partner B' })];
-  const processInput = (paymentIDs: string[] | null) => ({ divisionCode: f.division, paymentIDs, bankAccountID: f.ownBank.id, executionDate: '2026-06-20T00:00:00Z' });
+  const processInput = (paymentIDs: string[] | null) => ({ divisionCode: f.division, paymentIDs, bankAccountID: f.ownBank.id, executionDate: daysFromToday(1) });
 
   // Overlapping windows: client c's call i covers ids[(3i + c) .. +5] (mod 60); the two clients and
   // neighbouring calls share payments. Even calls select, odd calls process the window.

@@ -7,7 +7,7 @@ import { elementValues } from '../support/bank-files';
 import { sharedFile, validateAgainstXsd } from '../support/shared-files';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';
-import { DivisionFixture, divisionFixture, paymentsFingerprint, validPaymentInput } from '../support/payments';
+import { DivisionFixture, divisionFixture, paymentsFingerprint, validPaymentInput, daysFromToday } from '../support/payments';
 
 let t: TestDatabase;
 let gw: TestGateway;
@@ -55,7 +55,7 @@ const processInput = (ids: string[] | null, extra: Record<string, unknown> = {})
   divisionCode: f.division,
   paymentIDs: ids,
   bankAccountID: f.ownBank.id,
-  executionDate: '2026-06-20T00:00:00Z',
+  executionDate: daysFromToday(5),
   ...extra,
 });
 
@@ -138,8 +138,8 @@ describe('processing', () => {
 
   it('pays AmountDC minus the discount when executed on or before DiscountDueDate', async () => {
     const discounted = { amountDiscountDC: '2.00', amountDiscountFC: '2.00' };
-    const [inTime] = await newPayments(1, () => ({ ...discounted, discountDueDate: '2026-06-20T00:00:00Z' }));
-    const [late] = await newPayments(1, () => ({ ...discounted, discountDueDate: '2026-06-19T00:00:00Z' }));
+    const [inTime] = await newPayments(1, () => ({ ...discounted, discountDueDate: daysFromToday(5) }));
+    const [late] = await newPayments(1, () => ({ ...discounted, discountDueDate: daysFromToday(4) }));
     const res = await gw.gql(PROCESS, { input: processInput([inTime, late]) });
     expect(res.errors).toBeUndefined();
     // 10.00 - 2.00 (in time) + 10.00 (too late for the discount)

@@ -27,7 +27,7 @@ export type Scalars = {
   JSONObject: { input: unknown; output: unknown; }
   /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
   SafeInt: { input: number; output: number; }
-  /** A field whose value is a generic Universally Unique Identifier: https://en.wikipedia.org/wiki/Universally_unique_identifier. */
+  /** A field whose value is a generic Universally Unique Identifier: https://en.wikipedia.org/wiki/Universally_unique_identifier. Read in either case, with or without braces; stored and returned in lower case. */
   UUID: { input: string; output: string; }
 };
 
@@ -750,7 +750,7 @@ export type JournalWhere = {
 export type MatchPaymentsInput = {
   /** Reference of the bank statement line that paid the payments (at most 60). Leave out to match payments with each other: their AmountDC must sum to 0. */
   bankStatementLineReference?: InputMaybe<Scalars['String']['input']>;
-  /** Date of the bank statement line (EndDate); default today. Matching with each other uses the highest invoice date. */
+  /** Date of the bank statement line (EndDate); default today, never after today. Matching with each other uses the highest invoice date. */
   date?: InputMaybe<Scalars['DateTime']['input']>;
   paymentIDs: Array<Scalars['UUID']['input']>;
 };
@@ -1117,7 +1117,7 @@ export type PaymentConditionWhere = {
   paymentDays?: InputMaybe<IntFilter>;
 };
 
-/** A new payment. ID, EntryID and PaymentMethod (B) are filled in when left out; audit and workflow columns are always set by the server. */
+/** A new payment. ID is always assigned by the server; EntryID and PaymentMethod (B) are filled in when left out; audit and workflow columns are always set by the server. */
 export type PaymentCreateInput = {
   /** Supplier bank account ID (AccountBankAccountID). The bank account of the supplier, to which the payment has to be done. */
   accountBankAccountID?: InputMaybe<Scalars['UUID']['input']>;
@@ -1153,8 +1153,6 @@ export type PaymentCreateInput = {
   entryNumber?: InputMaybe<Scalars['Int']['input']>;
   /** G/L account (GLAccount). G/L account of the payment. Must be of type 22 (Accounts payable). Required on create. */
   glAccountID?: InputMaybe<Scalars['UUID']['input']>;
-  /** ID (ID). Identifier of the payment. Required on create. */
-  id?: InputMaybe<Scalars['UUID']['input']>;
   /** Invoice date (InvoiceDate). Invoice date of the linked transaction. Required on create. */
   invoiceDate?: InputMaybe<Scalars['DateTime']['input']>;
   /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
@@ -2166,19 +2164,19 @@ export enum SortDirection {
   Desc = 'DESC'
 }
 
-/** Operators on a text column. Comparisons are case-insensitive on both databases (ASCII). */
+/** Operators on a text column. Text compares as MariaDB's utf8mb4_unicode_ci on both databases, for all of Unicode: case and accents do not count ('Ärzte' = 'arzte'), 'ß' = 'ss', trailing spaces do not count. Values: at most 1000 characters. */
 export type StringFilter = {
-  /** Contains the text (case-insensitive; % and _ are literal). */
+  /** Contains the text (case- and accent-insensitive, by character; % and _ are literal). */
   contains?: InputMaybe<Scalars['String']['input']>;
-  /** Ends with the text (case-insensitive). */
+  /** Ends with the text (case- and accent-insensitive, character by character). */
   endsWith?: InputMaybe<Scalars['String']['input']>;
-  /** Equal to (case-insensitive). */
+  /** Equal to (case- and accent-insensitive). */
   eq?: InputMaybe<Scalars['String']['input']>;
-  /** Sorts after the value. */
+  /** Sorts after the value (case and accents do not count). */
   gt?: InputMaybe<Scalars['String']['input']>;
   /** Sorts after or equal to the value. */
   gte?: InputMaybe<Scalars['String']['input']>;
-  /** Equal to one of the values. */
+  /** Equal to one of the values (at most MAX_LIST_VALUES, default 1000). */
   in?: InputMaybe<Array<Scalars['String']['input']>>;
   /** true: the column is null; false: it is not. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2186,11 +2184,11 @@ export type StringFilter = {
   lt?: InputMaybe<Scalars['String']['input']>;
   /** Sorts before or equal to the value. */
   lte?: InputMaybe<Scalars['String']['input']>;
-  /** Not equal to (case-insensitive); rows where the column is null do not match. */
+  /** Not equal to (case- and accent-insensitive); null does not match. */
   ne?: InputMaybe<Scalars['String']['input']>;
-  /** Equal to none of the values. */
+  /** Equal to none of the values (at most MAX_LIST_VALUES, default 1000). */
   notIn?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Starts with the text (case-insensitive). */
+  /** Starts with the text (case- and accent-insensitive, character by character). */
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -78,3 +78,12 @@ export async function insertRow<T extends object>(db: Database, entity: new () =
   await db.dataSource.manager.insert(entity, row as never);
   return row;
 }
+
+/**
+ * Midnight UTC of the day `days` from today (the gateway's clock is the system clock): execution
+ * dates must not lie in the past, so tests that process payments name days relative to today.
+ */
+export function daysFromToday(days: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days)).toISOString();
+}

@@ -38,6 +38,9 @@ describe('README', () => {
     expect(row('MAX_QUERY_DEPTH')).toBe(String(defaults.maxQueryDepth));
     expect(row('MAX_QUERY_ALIASES')).toBe(String(defaults.maxQueryAliases));
     expect(row('MAX_QUERY_COST')).toBe(String(defaults.maxQueryCost));
+    expect(row('MAX_QUERY_TOKENS')).toBe(String(defaults.maxQueryTokens));
+    expect(row('MAX_QUERY_FIELDS')).toBe(String(defaults.maxQueryFields));
+    expect(row('MAX_QUERY_DIRECTIVES')).toBe(String(defaults.maxQueryDirectives));
     expect(row('SQL_MAX_ROWS')).toBe(String(defaults.sqlMaxRows));
     expect(row('EXPORT_MAX_ROWS')).toBe(String(defaults.exportMaxRows));
     expect(row('EXPORT_TIMEOUT_MS')).toBe(String(defaults.exportTimeoutMs));
@@ -51,7 +54,8 @@ describe('README', () => {
 
   it('lays out folders and files that exist, and every folder of src', () => {
     const block = /## Source layout[\s\S]*?```\n([\s\S]*?)```/.exec(README)![1];
-    const named = block.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0]);
+    // First word of each entry (continuation lines are indented); `<domain>` stands for each.
+    const named = block.split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0].replace('<domain>/', ''));
     for (const p of named) expect({ path: p, exists: fs.existsSync(path.join(ROOT, p)) }).toEqual({ path: p, exists: true });
     const folders = fs.readdirSync(path.join(ROOT, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `src/${e.name}/`);
     expect(folders.filter((f) => !named.includes(f))).toEqual([]);

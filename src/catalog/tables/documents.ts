@@ -33,6 +33,7 @@ export const DOCUMENT_ATTACHMENTS: CatalogTable = {
   partitionColumn: 'Division',
   primaryKey: 'ID',
   allows: READ_ONLY,
+  rootList: false,
   columns: [
     ...idAndDivision('attachment'),
     col('Document', 'guid', 'Document', 'Document', 'The document the file is attached to.', { required: true, field: 'documentID' }),

@@ -1,9 +1,9 @@
 import { DivisionScope } from '../../access/division-scope';
 import { findTable } from '../../catalog';
-import { badInput } from '../../platform/errors';
 import { Config } from '../../platform/config';
 import type { RequestContext } from '../../context/request-context';
 import { buildGatewaySchema } from '../schema';
+import { ExportRule, exportError } from './export.errors';
 import { graphqlListRows } from './graphql-list-export';
 import { ListQueryBuilder } from '../../query/list-query-builder';
 import { SqlService } from '../../sql/sql.service';
@@ -45,10 +45,16 @@ export class ExportService {
    */
   private list(name: string): ExportRows {
     const t = findTable(name) ?? findTable(name.replace(/s?$/, 's'));
-    if (!t || t.name === 'DocumentAttachments') throw badInput('list', `unknown list ${name}: use a root list field such as payments or glAccounts`);
+    if (!t || t.rootList === false) {
+      throw exportError(ExportRule.UNKNOWN_LIST, 'list', `unknown list ${name}: use a root list field such as payments or glAccounts`);
+    }
     const stored = t.columns.filter((c) => !c.derived && c.type !== 'blob');
     const columns: OutputColumn[] = stored.map((c) => ({ name: c.field, type: kindOfCatalog(c) }));
-    const builder = new ListQueryBuilder(this.scope, { maxPageSize: this.config.maxPageSize, statementTimeoutMs: this.config.exportTimeoutMs });
+    const builder = new ListQueryBuilder(this.scope, {
+      maxPageSize: this.config.maxPageSize,
+      statementTimeoutMs: this.config.exportTimeoutMs,
+      maxListValues: this.config.maxListValues,
+    });
     const pageSize = this.config.maxPageSize;
     const limit = this.config.exportMaxRows;
     async function* rows() {

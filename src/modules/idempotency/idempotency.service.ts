@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
+import { assertCompleteResult } from '../../graphql/complete-result';
 import { retryOnDeadlock } from '../../platform/retry';
 import { IdempotencyRule, idempotencyError } from './idempotency.errors';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 /**
+ * Every mutation runs here: in one transaction, which commits only when the work and the check of
+ * its result (assertCompleteResult) succeeded, so an error answer means nothing was written.
+ *
  * Idempotent mutations: a caller may send an idempotency key with a mutation. The first call
  * runs and its result is stored in the same transaction as its writes (so a failed call stores
  * nothing and may be retried). A retry with the same key and the same input returns the stored
@@ -14,10 +18,11 @@ import { IdempotencyRecord } from './idempotency-record.entity';
  */
 export const MAX_KEY_LENGTH = 100;
 
-/** Description of the `idempotencyKey` argument every mutation takes. */
-export const IDEMPOTENCY_KEY_DOC =
-  'Idempotency key (1 to 100 characters): a retry with the same key and input returns the first result and does nothing twice; the same key with other input is refused.';
-
+/**
+ * Runs `work` in one transaction of `scope`, once per (principal, key): see above. Resolvers reach
+ * it through `@IdempotencyKeyArg()` (idempotency-key.arg.ts), which names the operation after the
+ * mutation field. BAD_USER_INPUT (rule INVALID_VALUE or IDEMPOTENCY_KEY_REUSED) on `idempotencyKey`.
+ */
 export async function idempotent<R>(
   scope: DivisionScope,
   principal: Principal,
@@ -26,12 +31,21 @@ export async function idempotent<R>(
   input: unknown,
   work: (scope: DivisionScope) => Promise<R>,
 ): Promise<R> {
-  if (key === null || key === undefined) return retryOnDeadlock(() => scope.transaction(work));
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw idempotencyError(IdempotencyRule.INVALID_VALUE, 'idempotencyKey', `1 to ${MAX_KEY_LENGTH} characters`);
+  // The result is checked inside the transaction: a result GraphQL would refuse must undo the writes.
+  const complete = async (tx: DivisionScope): Promise<R> => {
+    const result = await work(tx);
+    assertCompleteResult(result);
+    return result;
+  };
+  if (key === null || key === undefined) return retryOnDeadlock(() => scope.transaction(complete));
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
+    throw idempotencyError(IdempotencyRule.INVALID_VALUE, 'idempotencyKey', `1 to ${MAX_KEY_LENGTH} characters`);
+  }
   const requestHash = hashRequest(operation, input);
   const replay = (record: IdempotencyRecord): R => {
     if (record.requestHash !== requestHash) {
-      throw idempotencyError(IdempotencyRule.IDEMPOTENCY_KEY_REUSED, 'idempotencyKey', `key ${key} was already used for another request (${record.operation})`);
+      const why = `key ${key} was already used for another request (${record.operation})`;
+      throw idempotencyError(IdempotencyRule.IDEMPOTENCY_KEY_REUSED, 'idempotencyKey', why);
     }
     return JSON.parse(Buffer.from(record.response).toString('utf8'), reviveDates) as R;
   };
@@ -39,7 +53,7 @@ export async function idempotent<R>(
     return await retryOnDeadlock(() => scope.transaction(async (tx) => {
       const existing = await tx.findInternal(IdempotencyRecord, { principalID: principal.id, idempotencyKey: key });
       if (existing) return replay(existing);
-      const result = await work(tx);
+      const result = await complete(tx);
       await tx.insertInternal(IdempotencyRecord, {
         principalID: principal.id,
         idempotencyKey: key,

@@ -1,9 +1,8 @@
-import { GraphQLScalarType, GraphQLSchema, isObjectType } from 'graphql';
-import { SafeIntResolver, UUIDResolver } from 'graphql-scalars';
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { GraphQLSchema, isObjectType } from 'graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
-import { CATALOG, CatalogColumn, CatalogRelation, CatalogTable, describe, table } from '../../catalog';
-import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars';
+import { CATALOG, CatalogRelation, CatalogTable, describe, table } from '../../catalog';
+import { defaultScalarOf } from '../../graphql/column-types';
 import { Loaders } from '../../context/loaders';
 import type { RequestContext } from '../../context/request-context';
 import { entityOf } from '../entities';
@@ -15,18 +14,6 @@ import { prefetchedRelated } from '../../query/prefetched';
  * through the per-request DataLoaders, so a page of N payments costs one statement per
  * relation, not N.
  */
-const SCALAR: Record<CatalogColumn['type'], () => GraphQLScalarType | object> = {
-  guid: () => UUIDResolver,
-  string: () => String,
-  int16: () => Int,
-  int32: () => Int,
-  int64: () => SafeIntResolver,
-  decimal: () => DecimalScalar,
-  datetime: () => DateTimeScalar,
-  boolean: () => Boolean,
-  blob: () => String,
-};
-
 /**
  * The row a to-one relation of `row` points at, or null: the one its list statement joined when
  * there is one (synchronously), else through the request's loaders.
@@ -95,7 +82,8 @@ function relationResolverFor(t: CatalogTable): Function | undefined {
     const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
     const targetColumn = table(rel.table).columns.find((x) => x.name === c.derived!.column)!;
     const read = (related: ObjectLiteral | null) => (related ? related[targetColumn.field] ?? null : null);
-    define(proto, t.typeName, c.field, SCALAR[c.type], `${describe(c)} Read from ${rel.table}.${targetColumn.name}.`, (root, ctx) => {
+    const description = `${describe(c)} Read from ${rel.table}.${targetColumn.name}.`;
+    define(proto, t.typeName, c.field, defaultScalarOf(c.type), description, (root, ctx) => {
       const related = loadRelated(ctx.loaders, t, rel, root);
       return related instanceof Promise ? related.then(read) : read(related);
     });

@@ -5,16 +5,19 @@ import { Principal } from '../../access/principal';
 import { Dec } from '../../platform/decimal';
 import { Payment } from '../payments/payment.entity';
 import { PaymentStatus } from '../../catalog/codes';
-import { PaymentRule, ruleError } from '../payments/payment.errors';
-import { startOfDay } from '../../platform/dates';
+import { MatchingRule, matchingError } from './matching.errors';
+import { notAfterToday } from '../open-items/payment-day';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentMatch } from './payment-match.entity';
+
+/** Statuses a match row may return a payment to: what match() accepts (anything but Matched). */
+const RESTORABLE = new Set<number>([PaymentStatus.OPEN, PaymentStatus.SELECTED, PaymentStatus.PROCESSED]);
 
 export interface MatchRequest {
   paymentIDs: string[];
   /** The bank statement line that paid the payments; absent to match payments with each other. */
   bankStatementLineReference?: string | null;
-  /** Date of the statement line (default: today); ignored when matching with each other. */
+  /** Date of the statement line (default: today, never after today); ignored when matching with each other. */
   date?: Date | null;
 }
 
@@ -34,21 +37,22 @@ export class MatchingService {
 
   async match(request: MatchRequest): Promise<Payment[]> {
     const reference = request.bankStatementLineReference?.trim() || null;
-    if (reference && [...reference].length > 60) throw ruleError(PaymentRule.TOO_LONG, 'bankStatementLineReference', 'at most 60 characters');
+    if (reference && [...reference].length > 60) throw matchingError(MatchingRule.TOO_LONG, 'bankStatementLineReference', 'at most 60 characters');
     const payments = new PaymentService(this.scope, this.principal, this.now);
     const rows = [...(await payments.lockExisting(request.paymentIDs)).values()];
-    if (!rows.length) throw ruleError(PaymentRule.REQUIRED, 'paymentIDs', 'at least one payment is required');
+    if (!rows.length) throw matchingError(MatchingRule.REQUIRED, 'paymentIDs', 'at least one payment is required');
     const divisions = new Set(rows.map((p) => p.divisionCode));
-    if (divisions.size > 1) throw ruleError(PaymentRule.INVALID_VALUE, 'paymentIDs', 'payments of one division only can be matched together');
+    if (divisions.size > 1) throw matchingError(MatchingRule.INVALID_VALUE, 'paymentIDs', 'payments of one division only can be matched together');
     const matched = rows.filter((p) => p.status === PaymentStatus.MATCHED).map((p) => p.id);
-    if (matched.length) throw ruleError(PaymentRule.NOT_MATCHABLE, 'paymentIDs', `already matched: ${matched.join(', ')}`, { ids: matched });
+    if (matched.length) throw matchingError(MatchingRule.NOT_MATCHABLE, 'paymentIDs', `already matched: ${matched.join(', ')}`, { ids: matched });
     let endDate: Date;
     if (reference) {
-      endDate = startOfDay(request.date ?? this.now());
+      const now = this.now();
+      endDate = notAfterToday(request.date ?? now, now, 'date');
     } else {
-      if (rows.length < 2) throw ruleError(PaymentRule.MATCH_NOT_BALANCED, 'paymentIDs', 'matching payments with each other needs at least two payments (or give bankStatementLineReference)');
+      if (rows.length < 2) throw matchingError(MatchingRule.MATCH_NOT_BALANCED, 'paymentIDs', 'matching payments with each other needs at least two payments (or give bankStatementLineReference)');
       const sum = rows.reduce((s, p) => s.plus(p.amountDC), new Dec(0));
-      if (!sum.isZero()) throw ruleError(PaymentRule.MATCH_NOT_BALANCED, 'paymentIDs', `the payments' AmountDC sums to ${sum.toFixed(2)}, not 0.00`, { sum: sum.toFixed(2) });
+      if (!sum.isZero()) throw matchingError(MatchingRule.MATCH_NOT_BALANCED, 'paymentIDs', `the payments' AmountDC sums to ${sum.toFixed(2)}, not 0.00`, { sum: sum.toFixed(2) });
       endDate = new Date(Math.max(...rows.map((p) => p.invoiceDate.getTime())));
     }
     const at = this.now();
@@ -69,7 +73,7 @@ export class MatchingService {
       'ID IN (:...ids) AND Status <> :matched',
       { ids, matched: PaymentStatus.MATCHED },
     );
-    if (changed !== ids.length) throw ruleError(PaymentRule.NOT_MATCHABLE, 'paymentIDs', 'payments changed meanwhile', { ids });
+    if (changed !== ids.length) throw matchingError(MatchingRule.NOT_MATCHABLE, 'paymentIDs', 'payments changed meanwhile', { ids });
     return payments.reload(request.paymentIDs);
   }
 
@@ -78,19 +82,42 @@ export class MatchingService {
     const payments = new PaymentService(this.scope, this.principal, this.now);
     const rows = [...(await payments.lockExisting(paymentIDs)).values()];
     const notMatched = rows.filter((p) => p.status !== PaymentStatus.MATCHED).map((p) => p.id);
-    if (notMatched.length) throw ruleError(PaymentRule.NOT_MATCHED, 'paymentIDs', `not matched: ${notMatched.join(', ')}`, { ids: notMatched });
+    if (notMatched.length) throw matchingError(MatchingRule.NOT_MATCHED, 'paymentIDs', `not matched: ${notMatched.join(', ')}`, { ids: notMatched });
     const ids = rows.map((p) => p.id);
     const lines = await this.scope.select(PaymentMatch, 'm').where('m.paymentID IN (:...ids)', { ids }).getMany();
     const matchIDs = [...new Set(lines.map((l) => l.matchID))];
     const all = matchIDs.length ? await this.scope.select(PaymentMatch, 'm').where('m.matchID IN (:...matchIDs)', { matchIDs }).getMany() : [];
     // Matched before this gateway (imported, seeded): no match row, back to processed or open.
-    const previous = new Map(all.map((l) => [l.paymentID, l.previousStatus]));
+    const previous = new Map<string, number>();
+    for (const l of all) {
+      // A match row is written by match() only; any other status in it is an inconsistency that
+      // must stop the unmatch before it writes (the transaction rolls back), not after.
+      if (!RESTORABLE.has(l.previousStatus)) {
+        throw new Error(`match ${l.matchID}: payment ${l.paymentID} has previous status ${l.previousStatus}, not 20, 30 or 40`);
+      }
+      previous.set(l.paymentID, l.previousStatus);
+    }
     for (const p of rows) if (!previous.has(p.id)) previous.set(p.id, p.cashflowTransactionBatchCode ? PaymentStatus.PROCESSED : PaymentStatus.OPEN);
+    // The other payments of the matches are written too: lock them; each must exist and still be matched.
+    const others = [...previous.keys()].filter((id) => !ids.includes(id));
+    const partners = others.length
+      ? await this.scope.forUpdate(this.scope.select(Payment, 'p').where('p.id IN (:...others)', { others }).orderBy('p.id')).getMany()
+      : [];
+    const matchedPartners = new Set(partners.filter((p) => p.status === PaymentStatus.MATCHED).map((p) => p.id));
+    const inconsistent = others.filter((id) => !matchedPartners.has(id));
+    if (inconsistent.length) {
+      throw new Error(`matches ${matchIDs.join(', ')} name payments that are missing or not matched: ${inconsistent.join(', ')}`);
+    }
     const at = this.now();
     for (const [id, status] of previous) {
-      await this.scope.update(Payment, { status, endDate: null, endYear: null, endPeriod: null, ...modificationAudit(this.principal, at) }, 'ID = :id', { id });
+      const set = { status, endDate: null, endYear: null, endPeriod: null, ...modificationAudit(this.principal, at) };
+      const changed = await this.scope.update(Payment, set, 'ID = :id AND Status = :matched', { id, matched: PaymentStatus.MATCHED });
+      if (changed !== 1) throw matchingError(MatchingRule.NOT_MATCHED, 'paymentIDs', `payment ${id} changed meanwhile`, { ids: [id] });
     }
-    if (matchIDs.length) await this.scope.delete(PaymentMatch, 'MatchID IN (:...matchIDs)', { matchIDs });
+    if (matchIDs.length) {
+      const deleted = await this.scope.delete(PaymentMatch, 'MatchID IN (:...matchIDs)', { matchIDs });
+      if (deleted !== all.length) throw matchingError(MatchingRule.NOT_MATCHED, 'paymentIDs', 'the matches changed meanwhile', { ids });
+    }
     return payments.reload([...previous.keys()]);
   }
 }

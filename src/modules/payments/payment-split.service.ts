@@ -7,14 +7,17 @@ import { Payment } from './payment.entity';
 import { PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
 import { PaymentSplitPartInput } from './payment.inputs';
-import { checkColumnValue, checkRow, columnOfField } from './payment.rules';
+import { amountScale, checkColumnValue, checkRow, columnOfField } from './payment.rules';
+import { divisionCurrencies } from './payment.references';
 import { PaymentService } from './payment.service';
 
 /**
  * Splitting an open payment into parts paid on different dates (Exact: each part its own
  * EntryID). The first part keeps the payment's ID and EntryID, the others are new rows. AmountFC
- * of the parts must sum exactly to the payment's; AmountDC and the discounts are shared in
- * proportion, rounded to the cent, the last part taking the remainder, so they also sum exactly.
+ * of the parts must sum exactly to the payment's (in the currency's minor units: JPY 0 decimals);
+ * AmountDC (from each part's AmountFC x RateFC) and the discounts (in proportion) are shared by
+ * allocate, so they add up exactly to the payment's too. A part's AmountDC may differ by the one
+ * minor unit the allocation moves from AmountFC x RateFC, which the rate rule allows for parts.
  */
 export class PaymentSplitService {
   constructor(
@@ -30,18 +33,31 @@ export class PaymentSplitService {
     if (current.status !== PaymentStatus.OPEN) throw ruleError(PaymentRule.AMOUNTS_LOCKED, 'id', `only an open payment (Status 20) can be split; this one has Status ${current.status}`, { id, status: current.status });
     if (parts.length < 2) throw ruleError(PaymentRule.SPLIT_NOT_EXACT, 'parts', 'a split needs at least two parts');
     parts.forEach((p, index) => checkColumnValue(columnOfField('amountFC'), p.amountFC, { index }));
+    const divisionCurrency = (await divisionCurrencies(this.scope, [current.divisionCode])).get(current.divisionCode) ?? null;
+    const fcScale = amountScale(current.currency, 'amountFC');
+    const dcScale = amountScale(divisionCurrency, 'amountDC').scale;
     const total = new Dec(current.amountFC);
     const amounts = parts.map((p) => new Dec(p.amountFC));
     amounts.forEach((a, index) => {
+      if (a.decimalPlaces() > fcScale.scale) {
+        throw ruleError(PaymentRule.AMOUNT_SCALE, 'amountFC', `at most ${fcScale.scale} decimals (${fcScale.why})`, { index });
+      }
       if (a.isZero() || a.isNegative() !== total.isNegative()) throw ruleError(PaymentRule.SPLIT_NOT_EXACT, 'parts', `part ${index + 1}: the amount must be non-zero with the sign of the payment`, { index });
     });
     const sum = amounts.reduce((s, a) => s.plus(a), new Dec(0));
-    if (!sum.eq(total)) throw ruleError(PaymentRule.SPLIT_NOT_EXACT, 'parts', `the parts sum to ${sum.toFixed(2)}, the payment is ${total.toFixed(2)} (AmountFC)`, { sum: sum.toFixed(2) });
+    if (!sum.eq(total)) {
+      const [got, whole] = [sum.toFixed(fcScale.scale), total.toFixed(fcScale.scale)];
+      throw ruleError(PaymentRule.SPLIT_NOT_EXACT, 'parts', `the parts sum to ${got}, the payment is ${whole} (AmountFC)`, { sum: got });
+    }
 
-    const share = (whole: string | null) => (whole === null ? amounts.map(() => null) : allocate(new Dec(whole), amounts, total));
-    const amountDC = share(current.amountDC) as Dec[];
-    const discountDC = share(current.amountDiscountDC);
-    const discountFC = share(current.amountDiscountFC);
+    // AmountDC from each part's own AmountFC x RateFC, so every part keeps the rate rule within the
+    // minor unit that making the parts add up to the payment's AmountDC may move; discounts in proportion.
+    const rate = new Dec(current.rateFC);
+    const amountDC = allocate(new Dec(current.amountDC), amounts.map((a) => a.times(rate)), dcScale);
+    const share = (whole: string | null, scale: number) =>
+      whole === null ? amounts.map(() => null) : allocate(new Dec(whole), amounts.map((a) => a.times(whole).dividedBy(total)), scale);
+    const discountDC = share(current.amountDiscountDC, dcScale);
+    const discountFC = share(current.amountDiscountFC, fcScale.scale);
     const at = this.now();
     const rows = parts.map((part, i) =>
       Object.assign(new Payment(), current, {
@@ -54,7 +70,7 @@ export class PaymentSplitService {
         dueDate: part.dueDate,
       }),
     );
-    rows.forEach((row, index) => checkRow(row, index));
+    rows.forEach((row, index) => checkRow(row, index, { divisionCurrency, rate: 'allocated' }));
     const [first, ...others] = rows;
     const audit = modificationAudit(this.principal, at);
     const changed = await this.scope.update(
@@ -69,14 +85,28 @@ export class PaymentSplitService {
   }
 }
 
-/** `whole` shared in proportion to `weights` (summing to `total`), to the cent, the last taking the rest. */
-function allocate(whole: Dec, weights: Dec[], total: Dec): Dec[] {
-  const out: Dec[] = [];
-  let given = new Dec(0);
-  weights.forEach((w, i) => {
-    const part = i === weights.length - 1 ? whole.minus(given) : whole.times(w).dividedBy(total).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-    given = given.plus(part);
-    out.push(part);
-  });
-  return out;
+/**
+ * `whole` shared over parts whose exact shares are `exact`, in whole minor units (`scale`
+ * decimals), adding up exactly to `whole`: each part starts from its exact share rounded half up,
+ * and the minor units still missing (or too many) are given (or taken) one at a time, first to the
+ * parts whose rounding moved them furthest from their exact share. When the exact shares add up
+ * to `whole` within one minor unit per part, which is the case for AmountDC (shares AmountFC x
+ * RateFC) and for proportional shares, no part ends more than one minor unit from its exact share.
+ */
+export function allocate(whole: Dec, exact: Dec[], scale: number): Dec[] {
+  const unit = new Dec(1).dividedBy(new Dec(10).pow(scale));
+  const parts = exact.map((e) => e.toDecimalPlaces(scale, Dec.ROUND_HALF_UP));
+  const left = whole.minus(parts.reduce((s, p) => s.plus(p), new Dec(0)));
+  if (left.isZero() || !parts.length) return parts;
+  const step = left.isNegative() ? unit.negated() : unit;
+  // Missing units go to the parts rounded down the most; surplus units come from those rounded up the most.
+  const order = exact
+    .map((e, i) => ({ i, moved: e.minus(parts[i]).times(left.isNegative() ? -1 : 1) }))
+    .sort((a, b) => b.moved.comparedTo(a.moved) || a.i - b.i);
+  const units = left.abs().dividedBy(unit).toNumber();
+  for (let k = 0; k < units; k++) {
+    const i = order[k % order.length].i;
+    parts[i] = parts[i].plus(step);
+  }
+  return parts;
 }

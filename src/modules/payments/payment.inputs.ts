@@ -1,8 +1,7 @@
-import { UUIDResolver } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { CatalogColumn, describe } from '../../catalog';
 import { PAYMENTS } from '../../catalog/tables/payments';
-import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars';
+import { DateTimeScalar, DecimalScalar, UUIDScalar } from '../../graphql/scalars';
 import { graphqlTypeOf } from '../../graphql/catalog-entity';
 // Decorated first: the inputs take the entity's GraphQL types (PaymentMethod enum, ...).
 import './payment.entity';
@@ -21,17 +20,24 @@ function addColumnFields(target: Function, columns: readonly CatalogColumn[]): v
   }
 }
 
+const DOCS = {
+  create:
+    'A new payment. ID is always assigned by the server; EntryID and PaymentMethod (B) are filled in when left out; ' +
+    'audit and workflow columns are always set by the server.',
+  update: 'Changes to one payment: the fields given change (null clears an optional column), the others keep their value.',
+};
+
 /** A new payment. Audit, status and workflow columns are set by the server. */
-@InputType({ description: 'A new payment. ID, EntryID and PaymentMethod (B) are filled in when left out; audit and workflow columns are always set by the server.' })
+@InputType({ description: DOCS.create })
 export class PaymentCreateInput {
   [field: string]: unknown;
 }
 addColumnFields(PaymentCreateInput, CREATE_COLUMNS);
 
 /** Changes to a payment: only the fields given change; `null` clears an optional column. */
-@InputType({ description: 'Changes to one payment: the fields given change (null clears an optional column), the others keep their value.' })
+@InputType({ description: DOCS.update })
 export class PaymentUpdateInput {
-  @Field(() => UUIDResolver, { description: 'ID of the payment to change.' })
+  @Field(() => UUIDScalar, { description: 'ID of the payment to change.' })
   declare id: string;
 
   @Field(() => Int, { description: 'The version read; a payment changed since gets CONFLICT.' })
@@ -43,7 +49,7 @@ addColumnFields(PaymentUpdateInput, UPDATE_COLUMNS);
 
 @InputType({ description: 'A payment to delete.' })
 export class PaymentDeleteInput {
-  @Field(() => UUIDResolver)
+  @Field(() => UUIDScalar)
   declare id: string;
 
   @Field(() => Int, { nullable: true, description: 'The version read; when given, a payment changed since gets CONFLICT.' })

@@ -3,9 +3,11 @@ import { DivisionScope } from '../../access/division-scope';
 import { Account } from '../accounts/account.entity';
 import { BankAccount } from '../bank-accounts/bank-account.entity';
 import { Contact } from '../contacts/contact.entity';
+import { Division } from '../divisions/division.entity';
 import { GLAccount } from '../gl-accounts/gl-account.entity';
 import { Journal } from '../journals/journal.entity';
 import { PaymentCondition } from '../payment-conditions/payment-condition.entity';
+import { canonicalCurrency } from '../../platform/currency';
 import { PaymentRule, ruleError } from './payment.errors';
 import { bicProblem, ibanProblem, looksLikeIban, PaymentValues } from './payment.rules';
 
@@ -67,6 +69,17 @@ export async function checkReferences(scope: DivisionScope, rows: PaymentValues[
       if (!contact || contact.accountID !== r.accountID) throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'accountContactID', `contact ${r.accountContactID} is not a contact of the supplier`, at);
     }
   });
+}
+
+/**
+ * The currency of each division of `divisionCodes` the scope can see (AmountDC is in it), canonical.
+ * A division the caller cannot see is absent: checkReferences refuses its rows.
+ */
+export async function divisionCurrencies(scope: DivisionScope, divisionCodes: unknown[]): Promise<Map<number, string>> {
+  const codes = [...new Set(divisionCodes.map(Number).filter((d) => Number.isSafeInteger(d) && scope.allows(d)))];
+  if (!codes.length) return new Map();
+  const rows = await scope.select(Division, 'd').select(['d.code', 'd.currency']).where('d.code IN (:...codes)', { codes }).getMany();
+  return new Map(rows.map((d) => [d.code, String(canonicalCurrency(d.currency))]));
 }
 
 /** An IBAN-shaped number must be a valid IBAN; a BIC, when present, a valid BIC. */

@@ -1,5 +1,6 @@
 import { dayOf } from '../../platform/dates';
-import { code as currencyByCode } from 'currency-codes';
+import { canonicalCurrency, currencyProblem, minorUnits } from '../../platform/currency';
+import { canonicalGuid } from '../../platform/guid';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { CatalogColumn, storedColumns } from '../../catalog';
 import { PAYMENTS } from '../../catalog/tables/payments';
@@ -14,9 +15,14 @@ import { PaymentRule, ruleError } from './payment.errors';
  * still lets change. Rules that read other rows live in payment.references.ts.
  */
 
-/** Columns the server sets (audit, workflow); never taken from input. */
+/**
+ * Columns the server sets (audit, workflow, and the ID of a new payment); never taken from input.
+ * The ID is not the caller's to choose: IDs are unique over all divisions, so a chosen ID that a
+ * payment of another division holds could be neither accepted nor refused without telling the
+ * caller that the payment exists (idempotency keys make a create safe to retry instead).
+ */
 export const SERVER_MANAGED = new Set([
-  'Created', 'CreatedUtc', 'Creator', 'Modified', 'ModifiedUtc', 'Modifier',
+  'ID', 'Created', 'CreatedUtc', 'Creator', 'Modified', 'ModifiedUtc', 'Modifier',
   'Status', 'Source', 'CashflowTransactionBatchCode', 'PaymentBatchNumber', 'Document',
   'PaymentSelected', 'PaymentSelector', 'EndDate', 'EndPeriod', 'EndYear', 'IsBatchBooking',
 ]);
@@ -44,10 +50,52 @@ export function columnOfField(field: string): CatalogColumn {
 }
 
 /**
- * Rules of one complete candidate row (after defaults, or the current row with an update
- * applied). Throws the first broken rule; `index` positions it in a bulk input.
+ * A value as the gateway stores it: currency codes upper case (ISO 4217's form, so `eur` and
+ * EUR are one currency on every database), GUIDs lower case. Other values are returned as given.
  */
-export function checkRow(row: PaymentValues, index?: number): void {
+export function canonicalValue(field: string, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (field === 'currency') return canonicalCurrency(value);
+  return columnOfField(field).type === 'guid' ? canonicalGuid(value) : value;
+}
+
+/** How strictly AmountDC must equal AmountFC x RateFC. */
+export interface RowCheckOptions {
+  /**
+   * Currency of the payment's division (AmountDC is in it); its minor units decide the scale of
+   * the DC amounts and the rounding of AmountFC x RateFC. Unknown: 2 decimals.
+   */
+  divisionCurrency?: string | null;
+  /**
+   * 'exact' (default): AmountDC is AmountFC x RateFC rounded to the division currency's minor
+   * unit. 'allocated': it may differ from that by one minor unit, the cent a split moves when it
+   * shares AmountDC over its parts so that they add up exactly to the whole (see allocate in
+   * payment-split.service.ts), and that an unchanged split part keeps on later updates.
+   */
+  rate?: 'exact' | 'allocated';
+}
+
+/** Amount columns in the payment's currency and in the division's. */
+const FC_AMOUNTS = ['amountFC', 'amountDiscountFC', 'transactionAmountFC'] as const;
+const DC_AMOUNTS = ['amountDC', 'amountDiscountDC', 'transactionAmountDC'] as const;
+
+/**
+ * Decimals an amount in `currency` may have: the currency's minor units (ISO 4217: JPY 0, EUR 2,
+ * KWD 3), at most the scale the column stores (2, as Exact's amount columns).
+ */
+export function amountScale(currency: string | null | undefined, field: string): { scale: number; why: string } {
+  const stored = columnOfField(field).scale ?? 2;
+  const units = currency && !currencyProblem(currency) ? minorUnits(currency) : stored;
+  if (units > stored) return { scale: stored, why: `${currency} has ${units} decimals, but amounts are stored with ${stored}` };
+  return { scale: units, why: currency && units < stored ? `${currency} has ${units} decimals` : `amounts have ${units} decimals` };
+}
+
+/**
+ * Rules of one complete candidate row (after defaults, or the current row with an update
+ * applied). Throws the first broken rule; `index` positions it in a bulk input. The currency must
+ * be canonical already (see canonicalCurrency).
+ */
+export function checkRow(row: PaymentValues, index?: number, options: RowCheckOptions = {}): void {
   const at = { index, ...(row.id ? { id: String(row.id) } : {}) };
   for (const c of CREATE_COLUMNS) {
     const value = row[c.field as keyof Payment];
@@ -58,14 +106,32 @@ export function checkRow(row: PaymentValues, index?: number): void {
     checkColumnValue(c, value, at);
   }
   const currency = String(row.currency);
-  if (!currencyByCode(currency)) throw ruleError(PaymentRule.INVALID_CURRENCY, 'currency', `${currency} is not an ISO 4217 currency code`, at);
+  const problem = currencyProblem(currency);
+  if (problem) throw ruleError(PaymentRule.INVALID_CURRENCY, 'currency', problem, at);
+  const divisionCurrency = options.divisionCurrency && !currencyProblem(options.divisionCurrency) ? options.divisionCurrency : null;
+  for (const [fields, inCurrency] of [[FC_AMOUNTS, currency], [DC_AMOUNTS, divisionCurrency]] as const) {
+    for (const field of fields) {
+      const raw = row[field];
+      if (raw === null || raw === undefined) continue;
+      const { scale, why } = amountScale(inCurrency, field);
+      if (new Dec(String(raw)).decimalPlaces() > scale) {
+        throw ruleError(PaymentRule.AMOUNT_SCALE, field, `at most ${scale} decimals (${why})`, { ...at, scale });
+      }
+    }
+  }
   const amountFC = new Dec(String(row.amountFC));
   const rate = new Dec(String(row.rateFC));
   const amountDC = new Dec(String(row.amountDC));
   if (rate.lte(0)) throw ruleError(PaymentRule.INVALID_VALUE, 'rateFC', 'the exchange rate must be positive', at);
-  const product = amountFC.times(rate).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-  if (!product.eq(amountDC)) {
-    throw ruleError(PaymentRule.AMOUNT_RATE_MISMATCH, 'amountDC', `AmountFC x RateFC = ${product.toFixed(2)}, not ${amountDC.toFixed(2)} (to the cent)`, { ...at, expected: product.toFixed(2) });
+  const dcScale = amountScale(divisionCurrency, 'amountDC').scale;
+  const product = amountFC.times(rate).toDecimalPlaces(dcScale, Dec.ROUND_HALF_UP);
+  const allowed = options.rate === 'allocated' ? new Dec(1).dividedBy(new Dec(10).pow(dcScale)) : new Dec(0);
+  if (product.minus(amountDC).abs().gt(allowed)) {
+    const unit = dcScale === 2 ? 'cent' : 'minor unit';
+    const how = allowed.isZero() ? `to the ${unit}` : `within ${allowed.toFixed(dcScale)}, the ${unit} a split moves`;
+    const [expected, got] = [product.toFixed(dcScale), amountDC.toFixed(dcScale)];
+    const message = `AmountFC x RateFC = ${expected}, not ${got} (${how})`;
+    throw ruleError(PaymentRule.AMOUNT_RATE_MISMATCH, 'amountDC', message, { ...at, expected });
   }
   for (const [discountField, amount] of [['amountDiscountDC', amountDC], ['amountDiscountFC', amountFC]] as const) {
     const raw = row[discountField];

@@ -6,8 +6,13 @@ import { Payment } from './payment.entity';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
 import { PaymentCreateInput, PaymentDeleteInput, PaymentUpdateInput } from './payment.inputs';
-import { checkReferences } from './payment.references';
-import { checkDeletable, checkRow, checkStatusAllowsChange, CREATE_COLUMNS, PaymentValues, sameValue, UPDATE_COLUMNS } from './payment.rules';
+import { checkReferences, divisionCurrencies } from './payment.references';
+import {
+  canonicalValue, checkDeletable, checkRow, checkStatusAllowsChange, CREATE_COLUMNS, PaymentValues, sameValue, UPDATE_COLUMNS,
+} from './payment.rules';
+
+/** Columns of the rate rule AmountFC x RateFC = AmountDC. */
+const RATE_FIELDS = ['amountFC', 'rateFC', 'amountDC'];
 
 /**
  * Create, update and delete payments, single or in bulk. A bulk call is all or nothing: every
@@ -25,21 +30,18 @@ export class PaymentService {
     const at = this.now();
     const rows = inputs.map((input) => {
       const row: PaymentValues = {};
-      for (const c of CREATE_COLUMNS) if (input[c.field] !== undefined) row[c.field as keyof Payment] = input[c.field];
-      row.id ??= randomUUID();
+      for (const c of CREATE_COLUMNS) {
+        if (input[c.field] !== undefined) row[c.field as keyof Payment] = canonicalValue(c.field, input[c.field]);
+      }
+      // Always the server's (see SERVER_MANAGED): a fresh random ID is taken by no row anywhere.
+      row.id = randomUUID();
       row.entryID ??= randomUUID();
       row.paymentMethod ??= PaymentMethod.ON_CREDIT;
       return row;
     });
-    rows.forEach((row, index) => checkRow(row, index));
-    const ids = new Set<string>();
-    rows.forEach((row, index) => {
-      if (ids.has(String(row.id))) throw ruleError(PaymentRule.DUPLICATE_ID, 'id', `payment ${row.id} appears twice in the input`, { index });
-      ids.add(String(row.id));
-    });
+    const currencies = await divisionCurrencies(this.scope, rows.map((r) => r.divisionCode));
+    rows.forEach((row, index) => checkRow(row, index, { divisionCurrency: currencies.get(Number(row.divisionCode)) }));
     await checkReferences(this.scope, rows);
-    const taken = await this.scope.select(Payment, 'p').select('p.id').where('p.id IN (:...ids)', { ids: [...ids] }).getMany();
-    if (taken.length) throw ruleError(PaymentRule.DUPLICATE_ID, 'id', `payment ${taken[0].id} already exists`, { index: rows.findIndex((r) => r.id === taken[0].id) });
     const payments = rows.map((row) =>
       Object.assign(new Payment(), row, {
         status: PaymentStatus.OPEN,
@@ -55,6 +57,7 @@ export class PaymentService {
   async update(inputs: PaymentUpdateInput[]): Promise<Payment[]> {
     const at = this.now();
     const current = await this.lockExisting(inputs.map((i) => i.id));
+    const currencies = await divisionCurrencies(this.scope, [...current.values()].map((p) => p.divisionCode));
     const changes = inputs.map((input, index) => {
       const row = current.get(input.id)!;
       if (row.version !== input.version) {
@@ -63,11 +66,14 @@ export class PaymentService {
       const set: PaymentValues = {};
       for (const c of UPDATE_COLUMNS) {
         if (input[c.field] === undefined) continue;
-        if (!sameValue(c, input[c.field], row[c.field as keyof Payment])) set[c.field as keyof Payment] = input[c.field];
+        const value = canonicalValue(c.field, input[c.field]);
+        if (!sameValue(c, value, row[c.field as keyof Payment])) set[c.field as keyof Payment] = value;
       }
       checkStatusAllowsChange(row, Object.keys(set), index);
       const merged = { ...row, ...set } as PaymentValues;
-      checkRow(merged, index);
+      // Unchanged amounts were accepted when written: a split part may keep the cent its share moved.
+      const rate = RATE_FIELDS.some((f) => f in set) ? 'exact' : 'allocated';
+      checkRow(merged, index, { divisionCurrency: currencies.get(row.divisionCode), rate });
       return { row, set, merged };
     });
     const seen = new Set<string>();
@@ -110,10 +116,19 @@ export class PaymentService {
     return byId;
   }
 
+  /**
+   * The payments by ID after the writes, in the order given. A payment the writes expected but
+   * that is not there is an inconsistency, thrown inside the transaction so that it rolls back
+   * (answered INTERNAL_SERVER_ERROR, nothing written), never a hole in the answer.
+   */
   async reload(ids: string[]): Promise<Payment[]> {
     if (!ids.length) return [];
     const rows = await this.scope.select(Payment, 'p').where('p.id IN (:...ids)', { ids }).getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!);
+    return ids.map((id) => {
+      const row = byId.get(id);
+      if (!row) throw new Error(`payment ${id} was written by this mutation but cannot be read back`);
+      return row;
+    });
   }
 }

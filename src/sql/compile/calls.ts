@@ -10,7 +10,7 @@ import { Node } from '../parse';
 import { isNumeric } from '../value-types';
 import { functionName } from './ast';
 import { Clause, Compilation, Expr } from './context';
-import { coerce, expr } from './expressions';
+import { coerce, comparisonKey, expr, isText } from './expressions';
 import { Scope } from './from';
 import { statement } from './statement';
 
@@ -37,7 +37,8 @@ export function aggregate(cx: Compilation, node: Node, scope: Scope, clause: Cla
   const d = cx.dialect;
   switch (name) {
     case 'COUNT':
-      return { sql: `COUNT(${distinct}${e.sql})`, type: { kind: 'integer' }, aggregate: true };
+      // COUNT(DISTINCT text) counts values distinct by the gateway's text semantics.
+      return { sql: `COUNT(${distinct}${distinct ? comparisonKey(cx, e) : e.sql})`, type: { kind: 'integer' }, aggregate: true };
     case 'SUM':
       if (e.type.kind === 'decimal') return { sql: d.decimalAggregate('sum', distinct + e.sql), type: e.type, aggregate: true };
       if (!isNumeric(e.type)) throw sqlError('SUM needs a number', at);
@@ -53,6 +54,8 @@ export function aggregate(cx: Compilation, node: Node, scope: Scope, clause: Cla
     default: {
       const fn = name.toLowerCase() as 'min' | 'max';
       if (e.type.kind === 'decimal') return { sql: d.decimalAggregate(fn, distinct + e.sql), type: e.type, aggregate: true };
+      // The smallest and largest text by the gateway's order (DISTINCT changes neither).
+      if (isText(e.type)) return { sql: d.textExtreme(fn, e.sql), type: e.type, aggregate: true };
       return { sql: `${name}(${distinct}${e.sql})`, type: e.type, aggregate: true };
     }
   }

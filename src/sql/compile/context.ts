@@ -3,6 +3,9 @@
  * expression, the clause an expression stands in, and the values bound so far.
  */
 import { Dialect } from '../../db/dialect';
+import { DEFAULT_MAX_LIST_VALUES } from '../../platform/config';
+import { Position } from '../errors';
+import { SQL_LIMITS, sqlLimit } from '../limits';
 import { OutputColumn, ValueType } from '../types';
 
 /** What the compiler needs from the request: the database dialect and the division scope. */
@@ -16,6 +19,8 @@ export interface CompileOptions {
   readonly rowLimit?: number;
   /** Epoch ms after which a SQLite statement aborts (see Dialect.deadlineGuard). */
   readonly deadline?: number;
+  /** Most items of one IN list, list parameters included (config MAX_LIST_VALUES; default 1,000). */
+  readonly maxListValues?: number;
 }
 
 /** A compiled expression: SQL text, its type, and whether it contains an aggregate. */
@@ -54,10 +59,37 @@ const TOKEN = '\u0001';
  */
 export class Compilation {
   readonly dialect: Dialect;
+  readonly maxListValues: number;
   private readonly values = new Map<string, unknown>();
+  private tables = 0;
+  private depth = 0;
 
   constructor(readonly options: CompileOptions) {
     this.dialect = options.dialect;
+    this.maxListValues = options.maxListValues ?? DEFAULT_MAX_LIST_VALUES;
+  }
+
+  /** Runs `compile` one SELECT deeper; deeper than the limit is refused. */
+  nested<T>(at: Position | null, compile: () => T): T {
+    if (++this.depth > SQL_LIMITS.subqueryDepth) {
+      const max = SQL_LIMITS.subqueryDepth;
+      throw sqlLimit('subqueryDepth', this.depth, max, `SELECTs are nested more than ${max} deep`, { at });
+    }
+    try {
+      return compile();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Counts `n` more tables the statement reads; more than the limit is refused. */
+  countTables(n: number, table: string): void {
+    this.tables += n;
+    const max = SQL_LIMITS.tables;
+    if (this.tables > max) {
+      const message = `the query reads more than ${max} tables (${table} and the tables its derived columns join count)`;
+      throw sqlLimit('tables', this.tables, max, message);
+    }
   }
 
   /** An identifier quoted for the dialect. */
@@ -65,8 +97,13 @@ export class Compilation {
     return this.dialect.quote(identifier);
   }
 
-  /** A value bound as a placeholder. */
+  /** A value bound as a placeholder; more than the limit of bound values is refused. */
   bind(value: unknown, type: ValueType): Expr {
+    if (this.values.size >= SQL_LIMITS.parameters) {
+      const max = SQL_LIMITS.parameters;
+      const message = `the query binds more than ${max} values (literals and parameters, list items included)`;
+      throw sqlLimit('parameters', this.values.size + 1, max, message);
+    }
     const n = String(this.values.size);
     this.values.set(n, value);
     const token = `${TOKEN}${n}${TOKEN}`;

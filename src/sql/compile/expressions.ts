@@ -4,9 +4,11 @@
  * dates, IN lists, CASE and scalar subqueries. Anything else is refused with a sqlError.
  */
 import { CompareOp } from '../../db/dialect';
-import { sqlError, Position } from '../errors';
+import { canonicalGuid } from '../../platform/guid';
+import { parameterError, sqlError, Position } from '../errors';
 import { Node, positionOf } from '../parse';
 import { ValueType } from '../types';
+import { balanced, SQL_LIMITS, sqlLimit } from '../limits';
 import { isNumeric, unify } from '../value-types';
 import { decodeString, describeNode, isNotCall } from './ast';
 import { aggregate, call } from './calls';
@@ -81,7 +83,7 @@ function numberLiteral(cx: Compilation, text: string, at: Position | null): Expr
 export function parameter(cx: Compilation, node: Node, at: Position | null): unknown {
   const name = String(node.value);
   const parameters = cx.options.parameters ?? {};
-  if (!Object.prototype.hasOwnProperty.call(parameters, name)) throw sqlError(`no value was given for the parameter :${name}`, at);
+  if (!Object.prototype.hasOwnProperty.call(parameters, name)) throw parameterError(`no value was given for the parameter :${name}`, at);
   return parameters[name];
 }
 
@@ -95,15 +97,22 @@ function valueExpr(cx: Compilation, value: unknown, what: string, at: Position |
   if (value === null || value === undefined) return { sql: 'NULL', type: { kind: 'null' }, aggregate: false };
   if (typeof value === 'boolean') return { sql: value ? '1' : '0', type: { kind: 'boolean' }, aggregate: false };
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw sqlError(`the parameter ${what} is not a finite number`, at);
+    if (!Number.isFinite(value)) throw parameterError(`the parameter ${what} is not a finite number`, at);
     if (Number.isSafeInteger(value)) return { sql: String(value), type: { kind: 'integer' }, aggregate: false };
     const text = String(value);
-    if (!/^-?\d+(\.\d+)?$/.test(text)) throw sqlError(`the parameter ${what} is too large or too small; pass it as a decimal string`, at);
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw parameterError(`the parameter ${what} is too large or too small; pass it as a decimal string`, at);
     return signedDecimal(cx, text);
   }
-  if (typeof value === 'string') return cx.bind(value, { kind: 'string' });
+  if (typeof value === 'string') {
+    const max = SQL_LIMITS.textLength;
+    if (value.length > max) {
+      const field = `parameters.${what.replace(/^:/, '')}`;
+      throw sqlLimit('textLength', value.length, max, `text parameters take at most ${max} characters`, { field });
+    }
+    return cx.bind(value, { kind: 'string' });
+  }
   const hint = Array.isArray(value) ? ' (lists only after IN)' : '';
-  throw sqlError(`the parameter ${what} must be a string, number, boolean or null${hint}`, at);
+  throw parameterError(`the parameter ${what} must be a string, number, boolean or null${hint}`, at);
 }
 
 function signedDecimal(cx: Compilation, text: string): Expr {
@@ -130,9 +139,8 @@ function unary(cx: Compilation, node: Node, scope: Scope, clause: Clause, at: Po
 function binary(cx: Compilation, node: Node, scope: Scope, clause: Clause, at: Position | null): Expr {
   const op = String(node.operator).toUpperCase();
   if (op === 'AND' || op === 'OR') {
-    const l = expr(cx, node.left, scope, clause, at);
-    const r = expr(cx, node.right, scope, clause, at);
-    return { sql: `(${l.sql} ${op} ${r.sql})`, type: { kind: 'boolean' }, aggregate: l.aggregate || r.aggregate };
+    const parts = chain(node, op).map((n) => expr(cx, n, scope, clause, at));
+    return { sql: balanced(parts.map((p) => p.sql), op), type: { kind: 'boolean' }, aggregate: parts.some((p) => p.aggregate) };
   }
   if (op === 'IN' || op === 'NOT IN') return inList(cx, node, op === 'NOT IN', scope, clause, at);
   if (op === 'BETWEEN' || op === 'NOT BETWEEN') {
@@ -157,7 +165,8 @@ function binary(cx: Compilation, node: Node, scope: Scope, clause: Clause, at: P
     for (const side of [l, r]) {
       if (!['string', 'guid', 'null'].includes(side.type.kind)) throw sqlError(`${op} needs text on both sides`, at);
     }
-    return { sql: `(${l.sql} ${op} ${r.sql})`, type: { kind: 'boolean' }, aggregate };
+    const like = cx.dialect.textLike(l.sql, r.sql);
+    return { sql: op === 'LIKE' ? `(${like})` : `(NOT ${like})`, type: { kind: 'boolean' }, aggregate };
   }
   if (COMPARISONS.has(op)) return { sql: compare(cx, op as CompareOp | '!=', l, r, at), type: { kind: 'boolean' }, aggregate };
   if (ARITHMETIC.has(op)) return { ...arithmetic(cx, op, l, r, at), aggregate };
@@ -176,13 +185,30 @@ export function compare(cx: Compilation, op: CompareOp | '!=', a: Expr, b: Expr,
     if (a.type.kind === 'null' || b.type.kind === 'null') return `(${a.sql} ${sqlOp} ${b.sql})`;
     return `(${cx.dialect.compareDecimal(a.sql, sqlOp, b.sql)})`;
   }
+  if (isText(a.type) || isText(b.type)) return `(${cx.dialect.textKey(a.sql)} ${sqlOp} ${cx.dialect.textKey(b.sql)})`;
   return `(${a.sql} ${sqlOp} ${b.sql})`;
+}
+
+/** Text compared by the gateway's text semantics (GUIDs are compared as stored: lower-case hex). */
+export function isText(t: ValueType): boolean {
+  return t.kind === 'string';
+}
+
+/**
+ * The value `e` is compared, grouped, sorted and deduplicated by: the text key for text, the
+ * exact sort key for decimals (SQLite keeps them as text), the value itself otherwise.
+ */
+export function comparisonKey(cx: Compilation, e: { sql: string; type: ValueType }): string {
+  if (isText(e.type)) return cx.dialect.textKey(e.sql);
+  if (e.type.kind === 'decimal') return cx.dialect.decimalSortKey(e.sql);
+  return e.sql;
 }
 
 /**
  * A text literal or parameter next to a date is a date: normalised to the stored form
  * (`YYYY-MM-DD HH:MM:SS.mmm`) so SQLite's text comparison and MariaDB agree. Next to a decimal
- * it is a decimal (exact on both databases, never a float comparison).
+ * it is a decimal (exact on both databases, never a float comparison). Next to a GUID it is a
+ * GUID in its canonical form (lower case, platform/guid.ts).
  */
 export function coerce(cx: Compilation, e: Expr, other: ValueType, at: Position | null): Expr {
   if (!e.bound || typeof e.bound.value !== 'string') return e;
@@ -192,6 +218,13 @@ export function coerce(cx: Compilation, e: Expr, other: ValueType, at: Position 
     if (normal === undefined) throw sqlError(`${JSON.stringify(value)} is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)`, at);
     cx.rebind(e.bound.token, normal);
     return { ...e, type: { kind: other.kind }, bound: { token: e.bound.token, value: normal } };
+  }
+  if (other.kind === 'guid') {
+    // GUIDs are stored lower case: the text is compared in that form on both databases (SQLite's
+    // comparison is case-sensitive, MariaDB's collation is not).
+    const canonical = canonicalGuid(value.trim());
+    cx.rebind(e.bound.token, canonical);
+    return { ...e, type: { kind: 'guid' }, bound: { token: e.bound.token, value: canonical } };
   }
   if (other.kind === 'decimal' || other.kind === 'integer') {
     const text = value.trim();
@@ -224,7 +257,11 @@ function arithmetic(cx: Compilation, op: string, l: Expr, r: Expr, at: Position 
   return { sql: cx.dialect.decimalArithmetic(op as '+' | '-' | '*', l.sql, r.sql), type: { kind: 'decimal', scale } };
 }
 
-/** `IN (list)`, `IN (:listParameter)` or `IN (subquery)`, negated for NOT IN. */
+/**
+ * `IN (list)`, `IN (:listParameter)` or `IN (subquery)`, negated for NOT IN. Always one IN list
+ * of comparison keys (exact decimals, text by its key, text read as dates), never a chain of ORs
+ * that could outgrow SQLite's expression depth; at most `maxListValues` items.
+ */
 function inList(cx: Compilation, node: Node, negated: boolean, scope: Scope, clause: Clause, at: Position | null): Expr {
   const left = expr(cx, node.left, scope, clause, at);
   const list: Node[] = node.right?.value ?? [];
@@ -234,28 +271,61 @@ function inList(cx: Compilation, node: Node, negated: boolean, scope: Scope, cla
     if (sub.columns.length !== 1) throw sqlError('a subquery after IN must select exactly one column', positionOf(list[0].ast) ?? at);
     const col = sub.columns[0];
     checkComparable(left.type, col.type, at);
-    if (cx.dialect.kind === 'sqlite' && (left.type.kind === 'decimal' || col.type.kind === 'decimal')) {
+    const decimal = left.type.kind === 'decimal' || col.type.kind === 'decimal';
+    const keyed = isText(left.type) || isText(col.type) ? 'text' : decimal ? 'decimal' : undefined;
+    if (keyed && cx.dialect.kind === 'sqlite') {
       const v = cx.q('v');
-      const key = (sql: string) => cx.dialect.decimalSortKey(sql);
+      const key = (sql: string) => (keyed === 'text' ? cx.dialect.textKey(sql) : cx.dialect.decimalSortKey(sql));
       const sql = `(${key(left.sql)} IN (SELECT ${key(`${v}.${cx.q(col.name)}`)} FROM (${sub.sql}) AS ${v}))`;
       return { sql: not(sql), type: { kind: 'boolean' }, aggregate: left.aggregate };
     }
     return { sql: not(`(${left.sql} IN (${sub.sql}))`), type: { kind: 'boolean' }, aggregate: left.aggregate };
   }
   const items: Expr[] = [];
+  const max = cx.maxListValues;
+  const add = (e: Expr) => {
+    if (items.length >= max) throw sqlLimit('listValues', countItems(cx, list, at), max, `an IN list takes at most ${max} values`, { at });
+    items.push(e);
+  };
   for (const item of list) {
     if (item?.type === 'param' && Array.isArray(parameter(cx, item, at))) {
-      for (const v of parameter(cx, item, at) as unknown[]) items.push(valueExpr(cx, v, `:${item.value}`, at));
-    } else items.push(expr(cx, item, scope, clause, at));
+      const values = parameter(cx, item, at) as unknown[];
+      if (values.length > max) {
+        const field = `parameters.${item.value}`;
+        throw sqlLimit('listValues', values.length, max, `a list parameter takes at most ${max} values`, { field, at });
+      }
+      for (const v of values) add(valueExpr(cx, v, `:${item.value}`, at));
+    } else add(expr(cx, item, scope, clause, at));
   }
   if (items.length === 0) return { sql: negated ? '(1 = 1)' : '(1 = 0)', type: { kind: 'boolean' }, aggregate: left.aggregate };
   const aggregate = left.aggregate || items.some((i) => i.aggregate);
-  if (left.type.kind === 'decimal' || items.some((i) => i.type.kind === 'decimal') || items.some((i) => i.bound) ) {
-    // Element-wise so that decimals and dates written as text compare exactly.
-    return { sql: not(`(${items.map((i) => compare(cx, '=', left, i, at)).join(' OR ')})`), type: { kind: 'boolean' }, aggregate };
+  const coerced = items.map((i) => coerce(cx, i, left.type, at));
+  for (const i of coerced) checkComparable(left.type, i.type, at);
+  const all = [left, ...coerced];
+  const keyed = all.some((e) => isText(e.type)) ? 'text' : all.some((e) => e.type.kind === 'decimal') ? 'decimal' : undefined;
+  const key = (e: Expr) => (keyed === 'text' ? cx.dialect.textKey(e.sql) : keyed === 'decimal' ? cx.dialect.decimalSortKey(e.sql) : e.sql);
+  return { sql: not(`(${key(left)} IN (${coerced.map(key).join(', ')}))`), type: { kind: 'boolean' }, aggregate };
+}
+
+/** Items of an IN list with list parameters expanded (for the message of a refused list). */
+function countItems(cx: Compilation, list: Node[], at: Position | null): number {
+  const size = (item: Node) => {
+    const value = item?.type === 'param' ? parameter(cx, item, at) : undefined;
+    return Array.isArray(value) ? value.length : 1;
+  };
+  return list.reduce((n, item) => n + size(item), 0);
+}
+
+/** The operands of a chain of the same AND or OR, left to right, without recursion. */
+function chain(node: Node, op: string): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n?.type === 'binary_expr' && String(n.operator).toUpperCase() === op) stack.push(n.right, n.left);
+    else out.push(n);
   }
-  for (const i of items) checkComparable(left.type, i.type, at);
-  return { sql: not(`(${left.sql} IN (${items.map((i) => i.sql).join(', ')}))`), type: { kind: 'boolean' }, aggregate };
+  return out;
 }
 
 function scalarSubquery(cx: Compilation, node: Node, scope: Scope, at: Position | null): Expr {

@@ -131,7 +131,10 @@ function renderSource(cx: Compilation, source: Source): string {
   const deadline = cx.options.deadline;
   const guard = deadline !== undefined ? cx.dialect.deadlineGuard(deadline, `${q('s')}.${q(t.primaryKey)}`) : undefined;
   if (guard) conditions.push(guard);
-  if (source.derivedUsed.size === 0 && conditions.length === 0) return `${q(t.name)} AS ${q(source.alias)}`;
+  if (source.derivedUsed.size === 0 && conditions.length === 0) {
+    cx.countTables(1, t.name);
+    return `${q(t.name)} AS ${q(source.alias)}`;
+  }
 
   const columns = [`${q('s')}.*`];
   const joins: string[] = [];
@@ -151,6 +154,7 @@ function renderSource(cx: Compilation, source: Source): string {
     }
     columns.push(`${q(ra)}.${q(c.derived!.column)} AS ${q(c.name)}`);
   }
+  cx.countTables(1 + relationAlias.size, t.name);
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   return `(SELECT ${columns.join(', ')} FROM ${q(t.name)} ${q('s')}${joins.join('')}${where}) AS ${q(source.alias)}`;
 }

@@ -9,7 +9,8 @@ import { CompiledQuery, OutputColumn } from '../types';
 import { unify } from '../value-types';
 import { ALIAS, defaultName, fail, ident } from './ast';
 import { Clause, Compilation, CompileOptions, CompiledStatement, Expr } from './context';
-import { condition, expr, parameter } from './expressions';
+import { comparisonKey, condition, expr, isText, parameter } from './expressions';
+import { SQL_LIMITS, sqlLimit } from '../limits';
 import { DerivedSource, FromEntry, fromItem, renderFrom, Scope } from './from';
 import { columnOf, lookupColumn, star } from './names';
 
@@ -45,6 +46,10 @@ export class SelectStatementCompiler {
  * for derived tables and the outer statement), and `rowLimit` caps the outer LIMIT.
  */
 export function statement(cx: Compilation, ast: Node, parent: Scope | undefined, rowLimit?: number): CompiledStatement {
+  return cx.nested(positionOf(ast), () => union(cx, ast, parent, rowLimit));
+}
+
+function union(cx: Compilation, ast: Node, parent: Scope | undefined, rowLimit?: number): CompiledStatement {
   refuseClauses(ast);
   if (!ast._next) return select(cx, ast, parent, rowLimit, true);
 
@@ -53,6 +58,10 @@ export function statement(cx: Compilation, ast: Node, parent: Scope | undefined,
   for (let m: Node | undefined = ast; m; m = m._next) {
     refuseClauses(m);
     members.push(m);
+    if (members.length > SQL_LIMITS.unionMembers) {
+      const max = SQL_LIMITS.unionMembers;
+      throw sqlLimit('unionMembers', countMembers(ast), max, `a UNION joins at most ${max} SELECTs`, { at: positionOf(m) });
+    }
     if (m._next) {
       const op = String(m.set_op ?? '').toLowerCase();
       if (op !== 'union' && op !== 'union all') {
@@ -80,7 +89,7 @@ export function statement(cx: Compilation, ast: Node, parent: Scope | undefined,
     name: c.name,
     type: unify(compiled.map((m) => m.columns[i].type)),
   }));
-  const body = compiled.map((c, i) => (i === 0 ? c.sql : `${ops[i - 1]} ${c.sql}`)).join(' ');
+  const body = unionBody(cx, compiled.map((c) => c.sql), ops, columns);
   // ORDER BY and LIMIT of the whole union run over it as a derived table.
   const scope = new Scope(parent);
   const u: DerivedSource = { kind: 'derived', alias: 'u', sql: body, columns };
@@ -89,6 +98,28 @@ export function statement(cx: Compilation, ast: Node, parent: Scope | undefined,
   const order = orderBy(cx, last.orderby, scope, columns.map((c) => aliases.get(c.name.toLowerCase())!), aliases);
   const limitText = limit(cx, last.limit, rowLimit);
   return { sql: `SELECT * FROM (${body}) AS ${cx.q('u')}${order}${limitText}`, columns };
+}
+
+function countMembers(ast: Node): number {
+  let n = 0;
+  for (let m: Node | undefined = ast; m; m = m._next) n++;
+  return n;
+}
+
+/**
+ * The members joined by their UNION / UNION ALL. A UNION removes rows equal by the gateway's
+ * text semantics ('Ärzte' and 'ärzte' are one row, as MariaDB's collation has it); SQLite's
+ * UNION would compare text byte by byte, so there the members up to the last UNION are joined
+ * with UNION ALL and grouped by their comparison keys instead.
+ */
+function unionBody(cx: Compilation, members: string[], ops: string[], columns: OutputColumn[]): string {
+  const join = (parts: string[], between: string[]) => parts.map((sql, i) => (i === 0 ? sql : `${between[i - 1]} ${sql}`)).join(' ');
+  const last = ops.lastIndexOf('UNION');
+  if (cx.dialect.kind !== 'sqlite' || last < 0 || !columns.some((c) => isText(c.type))) return join(members, ops);
+  const d = cx.q('d');
+  const keys = columns.map((c) => comparisonKey(cx, { sql: `${d}.${cx.q(c.name)}`, type: c.type }));
+  const distinct = `SELECT * FROM (${members.slice(0, last + 2).join(' UNION ALL ')}) AS ${d} GROUP BY ${keys.join(', ')}`;
+  return join([distinct, ...members.slice(last + 2)], ops.slice(last + 1));
 }
 
 /** Clauses this read-only dialect never accepts, wherever they appear. */
@@ -131,7 +162,7 @@ function select(
       return;
     }
     const compiled = expr(cx, e, scope, selectClause, positionOf(e));
-    let name = col.as !== null && col.as !== undefined ? ident(col.as) : compiled.columnName ?? defaultName(e, i);
+    const name = col.as !== null && col.as !== undefined ? ident(col.as) : compiled.columnName ?? defaultName(e, i);
     if (!ALIAS.test(name)) throw sqlError(`the column alias ${JSON.stringify(name)} is not allowed`, positionOf(e));
     add(name, compiled);
   });
@@ -140,7 +171,7 @@ function select(
   const aliases = new Map(items.map((it) => [it.name.toLowerCase(), it.expr] as const));
   const where = ast.where ? ` WHERE ${condition(cx, ast.where, scope, { name: 'WHERE', aggregates: false })}` : '';
   const groupItems: Node[] = ast.groupby ? (Array.isArray(ast.groupby) ? ast.groupby : ast.groupby.columns ?? []) : [];
-  const groupBy = groupItems.length
+  let groupBy = groupItems.length
     ? ` GROUP BY ${groupItems.map((g) => groupKey(cx, g, scope, items.map((it) => it.expr), aliases)).join(', ')}`
     : '';
   const having = ast.having ? ` HAVING ${condition(cx, ast.having, scope, { name: 'HAVING', aggregates: true, aliases })}` : '';
@@ -150,9 +181,15 @@ function select(
 
   const list = items.map((it) => `${it.expr.sql} AS ${cx.q(it.name)}`).join(', ');
   const from = joins.length ? ` FROM ${renderFrom(cx, joins)}` : '';
-  const distinct = ast.distinct
+  let distinct = ast.distinct
     ? (String(ast.distinct).toUpperCase() === 'DISTINCT' ? 'DISTINCT ' : fail(`${ast.distinct} is not supported`, positionOf(ast)))
     : '';
+  // SQLite's DISTINCT compares text byte by byte: rows equal by the gateway's text semantics
+  // are made one by grouping on the comparison keys instead (same rows as MariaDB's DISTINCT).
+  if (distinct && cx.dialect.kind === 'sqlite' && !groupBy && items.some((it) => isText(it.expr.type))) {
+    if (!items.some((it) => it.expr.aggregate)) groupBy = ` GROUP BY ${items.map((it) => comparisonKey(cx, it.expr)).join(', ')}`;
+    distinct = '';
+  }
   return {
     sql: `SELECT ${distinct}${list}${from}${where}${groupBy}${having}${order}${limitText}`,
     columns: items.map((it) => ({ name: it.name, type: it.expr.type })),
@@ -161,20 +198,28 @@ function select(
 
 /** A GROUP BY item: a select-list position, a select alias, or an expression of the sources. */
 function groupKey(cx: Compilation, g: Node, scope: Scope, items: Expr[], aliases: Map<string, Expr>): string {
-  if (g.type === 'number') return positional(g, items).sql;
+  if (g.type === 'number') return groupingKey(cx, positional(g, items));
   if (g.type === 'column_ref' && !g.table) {
     const name = ident(g.column);
     // A column of the sources wins over a select alias of the same name (standard SQL).
     if (!lookupColumn(cx, scope, undefined, name, positionOf(g), true) && aliases.has(name.toLowerCase())) {
       const e = aliases.get(name.toLowerCase())!;
       if (e.aggregate) throw sqlError(`cannot GROUP BY the aggregate ${name}`, positionOf(g));
-      return e.sql;
+      return groupingKey(cx, e);
     }
   }
-  return expr(cx, g, scope, { name: 'GROUP BY', aggregates: false }, positionOf(g)).sql;
+  return groupingKey(cx, expr(cx, g, scope, { name: 'GROUP BY', aggregates: false }, positionOf(g)));
 }
 
-/** ORDER BY keys: positions, aliases or expressions; decimals by the dialect's sort key (SQLite stores them as text). */
+/** Groups of text are formed by the gateway's text semantics ('Ärzte' and 'ärzte' are one group). */
+function groupingKey(cx: Compilation, e: Expr): string {
+  return isText(e.type) ? cx.dialect.textKey(e.sql) : e.sql;
+}
+
+/**
+ * ORDER BY keys: positions, aliases or expressions; decimals by the dialect's sort key (SQLite
+ * stores them as text), text by the gateway's text semantics.
+ */
 function orderBy(cx: Compilation, orderby: Node[] | null | undefined, scope: Scope, items: Expr[], aliases: Map<string, Expr>): string {
   if (!orderby || orderby.length === 0) return '';
   const keys = orderby.map((o) => {
@@ -182,8 +227,7 @@ function orderBy(cx: Compilation, orderby: Node[] | null | undefined, scope: Sco
     let e: Expr;
     if (o.expr?.type === 'number') e = positional(o.expr, items);
     else e = expr(cx, o.expr, scope, { name: 'ORDER BY', aggregates: true, aliases }, positionOf(o.expr));
-    const key = e.type.kind === 'decimal' ? cx.dialect.decimalSortKey(e.sql) : e.sql;
-    return key + direction;
+    return comparisonKey(cx, e) + direction;
   });
   return ` ORDER BY ${keys.join(', ')}`;
 }

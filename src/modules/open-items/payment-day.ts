@@ -1,0 +1,56 @@
+import { dayOf, startOfDay } from '../../platform/dates';
+import { ErrorCode, ruleErrors } from '../../platform/errors';
+
+/** Rules of the days that decide what an open item pays (execution, payment and statement dates). */
+export enum PaymentDayRule {
+  /** A transfer cannot be executed (or paid by QR code) on a day that has passed. */
+  DATE_IN_PAST = 'DATE_IN_PAST',
+  /** A bank statement line cannot have moved money on a day still to come. */
+  DATE_IN_FUTURE = 'DATE_IN_FUTURE',
+}
+
+export const PAYMENT_DAY_ERROR_CODES: Record<PaymentDayRule, ErrorCode> = {
+  [PaymentDayRule.DATE_IN_PAST]: 'BAD_USER_INPUT',
+  [PaymentDayRule.DATE_IN_FUTURE]: 'BAD_USER_INPUT',
+};
+
+const paymentDayError = ruleErrors(PAYMENT_DAY_ERROR_CODES);
+
+/**
+ * The day (midnight UTC) on which money leaves the payer's account, checked against today (UTC,
+ * from the caller's clock): a day before today is refused, because the bank would refuse to
+ * execute it and because it would grant a cash discount that expired before the money moved.
+ * Throws BAD_USER_INPUT naming `field` (rule DATE_IN_PAST).
+ */
+export function notBeforeToday(day: Date, now: Date, field: string): Date {
+  const wanted = startOfDay(day);
+  const today = startOfDay(now);
+  if (wanted.getTime() < today.getTime()) {
+    throw paymentDayError(
+      PaymentDayRule.DATE_IN_PAST,
+      field,
+      `${dayOf(wanted)} is before today (${dayOf(today)}): money cannot leave on a day that has passed`,
+      { today: dayOf(today) },
+    );
+  }
+  return wanted;
+}
+
+/**
+ * The day (midnight UTC) a bank statement line moved money, checked against today (UTC): a day
+ * after today is refused (rule DATE_IN_FUTURE), since it would close the item in a period still to
+ * come. Throws BAD_USER_INPUT naming `field`.
+ */
+export function notAfterToday(day: Date, now: Date, field: string): Date {
+  const wanted = startOfDay(day);
+  const today = startOfDay(now);
+  if (wanted.getTime() > today.getTime()) {
+    throw paymentDayError(
+      PaymentDayRule.DATE_IN_FUTURE,
+      field,
+      `${dayOf(wanted)} is after today (${dayOf(today)}): a statement line records money that has moved`,
+      { today: dayOf(today) },
+    );
+  }
+  return wanted;
+}
