@@ -7,7 +7,8 @@ import { createDatabaseOf, isUnknownDatabase } from './mysql-database';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
 import { registerSqliteFunctions } from './sqlite-functions';
 import { beginTransactionsImmediately } from './sqlite-immediate';
-import { CountingLogger, StatementCounter } from './statement-counter';
+import { createLogger, Logger } from '../platform/logger';
+import { CountingLogger, StatementCounter, statementTimer } from './statement-counter';
 
 export interface Database {
   readonly dataSource: DataSource;
@@ -25,11 +26,30 @@ export interface Database {
 export type MappedEntities = readonly (Function | EntitySchema)[];
 
 /**
+ * Where the database's own log lines go: `logger` (default: JSON lines at LOG_LEVEL) for failed
+ * statements and TypeORM's errors, and every statement at debug level when `logSql` (default:
+ * LOG_SQL=true). While a request runs, lines go to the request's logger instead (see
+ * StatementCounter.run).
+ */
+export interface DatabaseLogging {
+  logger?: Logger;
+  logSql?: boolean;
+}
+
+/**
  * TypeORM options for a `sqlite:path` or `mysql://` URL mapping `entities`; used by the app,
  * tests and the CLI (through modules/entities.ts, which knows the entities).
  */
-export function dataSourceOptions(databaseUrl: string, entities: MappedEntities, counter = new StatementCounter()): DataSourceOptions {
-  const logger = new CountingLogger(counter, process.env.LOG_SQL === 'true');
+export function dataSourceOptions(
+  databaseUrl: string,
+  entities: MappedEntities,
+  counter = new StatementCounter(),
+  logging: DatabaseLogging = {},
+): DataSourceOptions {
+  const logger = new CountingLogger(counter, {
+    logger: logging.logger ?? createLogger(process.env.LOG_LEVEL || 'info'),
+    logSql: logging.logSql ?? process.env.LOG_SQL === 'true',
+  });
   const common = { entities: [...entities], migrations: MIGRATIONS, synchronize: false, logging: ['query', 'error'] as const, logger };
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length);
@@ -71,17 +91,22 @@ export function dataSourceOptions(databaseUrl: string, entities: MappedEntities,
  * A MariaDB/MySQL database the URL names that does not exist yet is created first (like the
  * SQLite file and its folder are).
  */
-export async function openDatabase(databaseUrl: string, options: { entities: MappedEntities; migrate?: boolean }): Promise<Database> {
+export async function openDatabase(
+  databaseUrl: string,
+  options: { entities: MappedEntities; migrate?: boolean } & DatabaseLogging,
+): Promise<Database> {
   const statements = new StatementCounter();
-  let dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements));
+  let dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements, options));
   try {
     await dataSource.initialize();
   } catch (error) {
     if (!isUnknownDatabase(error)) throw error;
     await createDatabaseOf(databaseUrl);
-    dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements));
+    dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements, options));
     await dataSource.initialize();
   }
+  // Durations of the statements TypeORM runs, for the metrics (the query layer's own are timed in bounded-query.ts).
+  dataSource.subscribers.push(statementTimer(statements));
   if (dataSource.options.type === 'better-sqlite3') beginTransactionsImmediately(dataSource);
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;

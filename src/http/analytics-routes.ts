@@ -1,10 +1,10 @@
 import express, { NextFunction, Request, Response, Router } from 'express';
-import { authenticated, requestContextOf, sendGatewayError } from './auth';
+import { authenticated, requestContextOf } from './auth';
+import { allowMethods, jsonBodyOnly } from './errors';
+import { requestLog } from './observability';
 import { requireScope } from '../context/require-scope';
 import { divisionsParameter, scopeForDivisions } from '../context/partition-selection';
 import { describeCatalog } from '../catalog/describe';
-import { GatewayError } from '../platform/errors';
-import { lockConflictError } from '../platform/retry';
 import { Runtime } from '../platform/runtime';
 import { Database } from '../db/data-source';
 import { ExportRule, exportError } from '../modules/exports/export.errors';
@@ -18,7 +18,8 @@ import { typeName } from '../sql/types';
  * The HTTP side of the analytics features: GET /catalog (JSON), POST /sql (JSON, CSV or NDJSON
  * by Accept) and GET/POST /export (streamed CSV or NDJSON). Same authentication (401 without
  * credentials), X-Cashflow-Divisions selection, scopes and division scope as /graphql; errors
- * have the same body as there: `{errors: [{message, extensions: {code, ...}}]}`.
+ * go to the app's error middleware (errors.ts), which answers the same body as there:
+ * `{errors: [{message, extensions: {code, requestId, ...}}]}`.
  */
 export function analyticsRoutes(db: Database, runtime: Runtime): Router {
   const { config } = runtime;
@@ -26,16 +27,16 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
   const json = express.json({ limit: '1mb' });
   const auth = authenticated(db, runtime);
 
-  router.get('/catalog', auth, async (req, res, next) => {
+  router.route('/catalog').get(auth, async (req, res, next) => {
     try {
       const table = typeof req.query.table === 'string' ? req.query.table : undefined;
       res.json({ tables: describeCatalog(table) });
     } catch (error) {
       next(error);
     }
-  });
+  }).all(allowMethods('GET', 'HEAD'));
 
-  router.post('/sql', auth, json, async (req, res, next) => {
+  router.route('/sql').post(auth, jsonBodyOnly, json, async (req, res, next) => {
     try {
       const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
@@ -57,7 +58,7 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
     } catch (error) {
       next(error);
     }
-  });
+  }).all(allowMethods('POST'));
 
   const exportHandler = async (req: Request, res: Response, next: NextFunction) => {
     try {
@@ -84,17 +85,14 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
         res.end();
       } catch (error) {
         // Headers are gone: cut the response so the client sees an incomplete transfer.
-        if (!closed) console.error('[export failed]', error instanceof Error ? error.message : error);
+        if (!closed) requestLog(res, runtime.logger).error({ err: error, route: '/export' }, 'export failed after the response began');
         res.destroy();
       }
     } catch (error) {
       next(error);
     }
   };
-  router.get('/export', auth, exportHandler);
-  router.post('/export', auth, json, exportHandler);
-
-  router.use(['/catalog', '/sql', '/export'], errorHandler);
+  router.route('/export').get(auth, exportHandler).post(auth, jsonBodyOnly, json, exportHandler).all(allowMethods('GET', 'HEAD', 'POST'));
   return router;
 }
 
@@ -133,17 +131,4 @@ function objectField(value: unknown, field = 'parameters'): Record<string, unkno
 
 function invalidFormat(format: unknown): never {
   throw exportError(ExportRule.INVALID_FORMAT, 'format', `must be csv or ndjson, not ${String(format)}`);
-}
-
-/** Errors of these endpoints with the code's HTTP status and the same body as /graphql's. */
-function errorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
-  if (res.headersSent) return next(error);
-  if (error instanceof GatewayError) return sendGatewayError(res, error);
-  const conflict = lockConflictError(error);
-  if (conflict) return sendGatewayError(res, conflict);
-  if ((error as { type?: string }).type === 'entity.parse.failed') {
-    return sendGatewayError(res, exportError(ExportRule.INVALID_VALUE, 'body', 'is not valid JSON'));
-  }
-  console.error('[internal error]', error);
-  res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

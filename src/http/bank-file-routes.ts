@@ -1,7 +1,6 @@
 import express, { Request, Response, Router } from 'express';
-import { authenticated, requestContextOf, sendGatewayError } from './auth';
-import { GatewayError } from '../platform/errors';
-import { lockConflictError } from '../platform/retry';
+import { authenticated, requestContextOf } from './auth';
+import { allowMethods } from './errors';
 import { Runtime } from '../platform/runtime';
 import { canonicalGuid, isGuid } from '../platform/guid';
 import { Database } from '../db/data-source';
@@ -9,19 +8,25 @@ import { DocumentAttachment } from '../modules/documents/document-attachment.ent
 import { batchFile, documentAttachment } from '../modules/batches/bank-file.service';
 import { BatchRule, batchError } from '../modules/batches/batch.errors';
 
-
 /**
  * File downloads over HTTP, with the same checks as GraphQL's `paymentBatch.file`:
  *   GET /batches/:batchId/file
  *   GET /documents/:documentId/attachments/:attachmentId
+ * Errors (a thrown GatewayError, anything else) go to the app's error middleware (errors.ts).
  */
 export function bankFileRoutes(db: Database, runtime: Runtime): Router {
   const router = express.Router();
   const auth = authenticated(db, runtime);
-  router.get('/batches/:batchId/file', auth, (req, res) => answer(res, () => batchFile(requestContextOf(res), uuidParam(req, 'batchId'))));
-  router.get('/documents/:documentId/attachments/:attachmentId', auth, (req, res) =>
-    answer(res, () => documentAttachment(requestContextOf(res), uuidParam(req, 'documentId'), uuidParam(req, 'attachmentId'))),
-  );
+  router
+    .route('/batches/:batchId/file')
+    .get(auth, async (req, res) => send(res, await batchFile(requestContextOf(res), uuidParam(req, 'batchId'))))
+    .all(allowMethods('GET', 'HEAD'));
+  router
+    .route('/documents/:documentId/attachments/:attachmentId')
+    .get(auth, async (req, res) =>
+      send(res, await documentAttachment(requestContextOf(res), uuidParam(req, 'documentId'), uuidParam(req, 'attachmentId'))),
+    )
+    .all(allowMethods('GET', 'HEAD'));
   return router;
 }
 
@@ -32,18 +37,9 @@ function uuidParam(req: Request, name: string): string {
   return canonicalGuid(value);
 }
 
-async function answer(res: Response, load: () => Promise<DocumentAttachment>): Promise<void> {
-  try {
-    const file = await load();
-    res.setHeader('content-type', file.mediaType);
-    res.setHeader('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`);
-    res.setHeader('cache-control', 'private, no-store');
-    res.send(Buffer.from(file.attachment));
-  } catch (error) {
-    if (error instanceof GatewayError) return sendGatewayError(res, error);
-    const conflict = lockConflictError(error);
-    if (conflict) return sendGatewayError(res, conflict);
-    console.error('[internal error]', error);
-    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-  }
+function send(res: Response, file: DocumentAttachment): void {
+  res.setHeader('content-type', file.mediaType);
+  res.setHeader('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`);
+  res.setHeader('cache-control', 'private, no-store');
+  res.send(Buffer.from(file.attachment));
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOG_LEVELS, LogLevel } from './logger';
 
 /** One typed configuration, read once from the environment. */
 export interface Config {
@@ -36,7 +37,16 @@ export interface Config {
   exportTimeoutMs: number;
   /** Seed demo data on first start of an empty database. */
   seedDemo: boolean;
-  logLevel: string;
+  /** Least severe log line written (pino levels; `silent` writes none). */
+  logLevel: LogLevel;
+  /** Log every SQL statement at debug level (with LOG_LEVEL=debug to see them). */
+  logSql: boolean;
+  /**
+   * Port of a second listener serving only `GET /metrics` (Prometheus text); unset: no metrics
+   * are served. Never on the main port: /metrics needs no credentials, so only the scraper's
+   * network should reach it.
+   */
+  metricsPort?: number;
   /** HS256 secret for JWT bearer tokens (unset: HS256 tokens are refused). */
   jwtSecret?: string;
   /** JWKS file with the public keys for RS256/ES256 tokens (unset: those are refused). */
@@ -73,7 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportMaxRows: intOf(env.EXPORT_MAX_ROWS, 10_000_000),
     exportTimeoutMs: intOf(env.EXPORT_TIMEOUT_MS, 600_000),
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevelOf(env.LOG_LEVEL),
+    logSql: env.LOG_SQL === 'true',
+    metricsPort: env.METRICS_PORT ? portOf(env.METRICS_PORT) : undefined,
     jwtSecret: env.JWT_SECRET || undefined,
     jwtJwksFile: env.JWT_JWKS_FILE || undefined,
     jwtIssuer: env.JWT_ISSUER || undefined,
@@ -81,6 +93,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoKey: (env.DEMO_KEY ?? env.SEED_DEMO ?? 'true') !== 'false',
     countStatements: env.COUNT_STATEMENTS === 'true',
   };
+}
+
+function logLevelOf(value: string | undefined): LogLevel {
+  if (value === undefined || value === '') return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(value))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${value}`);
+  return value as LogLevel;
+}
+
+function portOf(value: string): number {
+  const port = intOf(value, 0);
+  if (port > 65535) throw new Error(`Expected a TCP port (1-65535), got ${value}`);
+  return port;
 }
 
 /** Default of MAX_LIST_VALUES. */
