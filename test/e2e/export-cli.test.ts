@@ -35,7 +35,9 @@ const lines = (text: string) => text.split(/\r?\n/).filter((l) => l !== '');
 
 it('npm run export -- ... --output out.csv writes exactly the rows', async () => {
   const file = path.join(dir, 'out.csv');
-  const run = await runProcess('npm', ['run', 'export', '--', '--sql', QUERY, '--format', 'csv', '--output', file], { DATABASE_URL: t.url });
+  const run = await runProcess('npm', ['run', 'export', '--', '--sql', QUERY, '--format', 'csv', '--output', file], {
+    DATABASE_URL: t.url,
+  });
   expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 0, stderr: expect.stringContaining(`Exported 2 rows to ${file}`) });
   expect(lines(fs.readFileSync(file, 'utf8'))).toEqual(await expectedCsv());
   expect(fs.existsSync(`${file}.partial`)).toBe(false);
@@ -51,7 +53,9 @@ it('npm run --silent export -- ... > out.csv is clean too', async () => {
 
 it('a failed export leaves no file behind', async () => {
   const file = path.join(dir, 'bad.csv');
-  const run = await runProcess('npm', ['run', '--silent', 'export', '--', '--sql', 'select Nope from Divisions', '--output', file], { DATABASE_URL: t.url });
+  const run = await runProcess('npm', ['run', '--silent', 'export', '--', '--sql', 'select Nope from Divisions', '--output', file], {
+    DATABASE_URL: t.url,
+  });
   expect(run.code).toBe(1);
   expect(run.stderr).toMatch(/unknown column Nope/);
   expect(fs.readdirSync(dir).filter((f) => f.startsWith('bad'))).toEqual([]);

@@ -45,7 +45,7 @@ const CALLS_PER_CLIENT = 30;
 const WINDOW = 5;
 type Call = (query: string, variables: Record<string, unknown>) => Promise<GraphQLResult>;
 
-it('a second start leaves the running server\'s demo key alone', async () => {
+it("a second start leaves the running server's demo key alone", async () => {
   expect(second.demoKey).not.toBe(first.demoKey);
   for (const server of [first, second]) {
     for (const key of [first.demoKey, second.demoKey]) {
@@ -60,7 +60,12 @@ it('2 servers, the test gateway and a CLI command at once: only successes and CO
   const created = await gw.gql(`mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id } }`, { input });
   expect(created.errors).toBeUndefined();
   const ids: string[] = created.data.createPayments.map((p: { id: string }) => p.id);
-  const processInput = (paymentIDs: string[] | null) => ({ divisionCode: f.division, paymentIDs, bankAccountID: f.ownBank.id, executionDate: '2026-06-20T00:00:00Z' });
+  const processInput = (paymentIDs: string[] | null) => ({
+    divisionCode: f.division,
+    paymentIDs,
+    bankAccountID: f.ownBank.id,
+    executionDate: '2026-06-20T00:00:00Z',
+  });
   const clients: Call[] = [(q, v) => first.gql(q, v), (q, v) => second.gql(q, v), await gw.as({ name: 'in-process' })];
 
   // Overlapping windows as in payment-run-concurrency.test.ts, over three processes' clients.
@@ -71,7 +76,9 @@ it('2 servers, the test gateway and a CLI command at once: only successes and CO
       return i % 2 === 0 ? call(SELECT, { ids: window }) : call(PROCESS, { input: processInput(window) });
     }),
   );
-  const cli = runCli(['keys', 'create', '--name', 'cli during load', '--divisions', 'all', '--scopes', 'payments:read'], { DATABASE_URL: t.url });
+  const cli = runCli(['keys', 'create', '--name', 'cli during load', '--divisions', 'all', '--scopes', 'payments:read'], {
+    DATABASE_URL: t.url,
+  });
   const results = await Promise.all(calls);
   const cliRun = await cli;
   expect({ code: cliRun.code, stderr: cliRun.stderr }).toEqual({ code: 0, stderr: '' });
@@ -97,7 +104,10 @@ it('2 servers, the test gateway and a CLI command at once: only successes and CO
   expect(payments.every((p) => p.status === 40 && p.cashflowTransactionBatchCode)).toBe(true);
   const batches = await m.find(PaymentBatch, { where: { divisionCode: f.division }, order: { cashflowTransactionBatchCode: 'ASC' } });
   for (const b of batches) {
-    const members = await m.find(Payment, { where: { cashflowTransactionBatchCode: b.cashflowTransactionBatchCode, divisionCode: f.division }, order: { paymentBatchNumber: 'ASC' } });
+    const members = await m.find(Payment, {
+      where: { cashflowTransactionBatchCode: b.cashflowTransactionBatchCode, divisionCode: f.division },
+      order: { paymentBatchNumber: 'ASC' },
+    });
     expect(members.map((p) => p.paymentBatchNumber)).toEqual(members.map((_, i) => i + 1));
     expect(members.length).toBe(b.paymentCount);
   }
@@ -109,7 +119,7 @@ it('2 servers, the test gateway and a CLI command at once: only successes and CO
   expect(batches.reduce((s, b) => s + b.paymentCount, 0)).toBe(inSomeBatch.length);
 });
 
-it('a clean stop revokes only that server\'s key; a start after a crash revokes the crashed server\'s key', async () => {
+it("a clean stop revokes only that server's key; a start after a crash revokes the crashed server's key", async () => {
   const status = async (key: string) => (await gw.gql('{ payments(first: 1) { totalCount } }', {}, { 'x-api-key': key })).status;
   await second.stop('SIGTERM');
   expect([await status(first.demoKey), await status(second.demoKey)]).toEqual([200, 401]);

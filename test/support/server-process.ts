@@ -33,7 +33,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `src/main.ts start` on `databaseUrl` and waits (up to `timeoutMs`) until it printed its demo key. */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, timeoutMs = 90_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  timeoutMs = 90_000,
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...NODE_ARGS, 'start'], {
     cwd: ROOT,
@@ -87,7 +91,11 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
 }
 
 /** Runs a program in the project folder to its end. */
-export function runProcess(file: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runProcess(
+  file: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child: ChildProcess = spawn(file, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

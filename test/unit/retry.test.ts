@@ -53,10 +53,12 @@ describe('retryOnDeadlock', () => {
   it('passes any other error through at once', async () => {
     let calls = 0;
     const other = driverError('SQLITE_CONSTRAINT_UNIQUE');
-    await expect(retryOnDeadlock(async () => {
-      calls++;
-      throw other;
-    })).rejects.toBe(other);
+    await expect(
+      retryOnDeadlock(async () => {
+        calls++;
+        throw other;
+      }),
+    ).rejects.toBe(other);
     expect(calls).toBe(1);
   });
 });

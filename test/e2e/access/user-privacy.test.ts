@@ -24,7 +24,13 @@ let twoKey: Record<string, string>;
 let allKey: Record<string, string>;
 
 const user = (id: string, name: string) =>
-  Object.assign(new User(), { id, userName: name.toLowerCase(), fullName: name, email: `${name.toLowerCase()}@private.example`, created: new Date('2026-01-01T00:00:00Z') });
+  Object.assign(new User(), {
+    id,
+    userName: name.toLowerCase(),
+    fullName: name,
+    email: `${name.toLowerCase()}@private.example`,
+    created: new Date('2026-01-01T00:00:00Z'),
+  });
 const OLGA = user('0a000000-0000-4000-8000-00000000000a', 'Olga');
 const SAM = user('0b000000-0000-4000-8000-00000000000b', 'Sam');
 const NINA = user('0c000000-0000-4000-8000-00000000000c', 'Nina');
@@ -36,14 +42,25 @@ beforeAll(async () => {
   codes = (await t.db.dataSource.manager.find(Division, { order: { code: 'ASC' } })).map((d) => d.code);
   await t.db.dataSource.manager.insert(User, [OLGA, SAM, NINA]);
   // Olga creates a payment in the first division (f.division), through the API with her key.
-  const olgaKey = (await createApiKey(t.db, { name: 'olga', divisions: [f.division], scopes: SCOPES, userId: OLGA.id, createdBy: 'test' })).secret;
-  const created = await gw.gql('mutation($i: [PaymentCreateInput!]!) { createPayments(input: $i) { id creatorID } }', { i: [validPaymentInput(f)] }, { 'x-api-key': olgaKey });
+  const olgaKey = (await createApiKey(t.db, { name: 'olga', divisions: [f.division], scopes: SCOPES, userId: OLGA.id, createdBy: 'test' }))
+    .secret;
+  const created = await gw.gql(
+    'mutation($i: [PaymentCreateInput!]!) { createPayments(input: $i) { id creatorID } }',
+    { i: [validPaymentInput(f)] },
+    { 'x-api-key': olgaKey },
+  );
   expect(created.errors).toBeUndefined();
   // Sam selects a payment in the second division, and does nothing else.
   const open = await t.db.dataSource.manager.findOneByOrFail(Payment, { divisionCode: codes[1], status: 20 });
-  const samKey = (await createApiKey(t.db, { name: 'sam', divisions: [codes[1]], scopes: SCOPES, userId: SAM.id, createdBy: 'test' })).secret;
-  expect((await gw.gql('mutation($ids: [UUID!]!) { selectPayments(paymentIDs: $ids) { id } }', { ids: [open.id] }, { 'x-api-key': samKey })).errors).toBeUndefined();
-  twoKey = { 'x-api-key': (await createApiKey(t.db, { name: 'two', divisions: [codes[1], codes[2]], scopes: SCOPES, createdBy: 'test' })).secret };
+  const samKey = (await createApiKey(t.db, { name: 'sam', divisions: [codes[1]], scopes: SCOPES, userId: SAM.id, createdBy: 'test' }))
+    .secret;
+  expect(
+    (await gw.gql('mutation($ids: [UUID!]!) { selectPayments(paymentIDs: $ids) { id } }', { ids: [open.id] }, { 'x-api-key': samKey }))
+      .errors,
+  ).toBeUndefined();
+  twoKey = {
+    'x-api-key': (await createApiKey(t.db, { name: 'two', divisions: [codes[1], codes[2]], scopes: SCOPES, createdBy: 'test' })).secret,
+  };
   allKey = { 'x-api-key': (await createApiKey(t.db, { name: 'all', divisions: 'all', scopes: SCOPES, createdBy: 'test' })).secret };
 });
 afterAll(async () => {
@@ -62,7 +79,11 @@ async function acting(divisions: number[]): Promise<string[]> {
 }
 
 async function sql(headers: Record<string, string>, query: string, parameters: Record<string, unknown> = {}) {
-  const res = await gw.request('/sql', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query, parameters }) });
+  const res = await gw.request('/sql', {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ query, parameters }),
+  });
   const body = (await res.json()) as { errors?: unknown; rows: Record<string, unknown>[] };
   expect({ status: res.status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
   // Rows are objects by column name; their values in select-list order.
@@ -83,10 +104,14 @@ describe('users a caller may see', () => {
     expect(two).not.toContain(OLGA.id);
     expect(await acting(codes)).toEqual(expect.arrayContaining([OLGA.id, SAM.id]));
     expect(await acting(codes)).not.toContain(NINA.id);
-    expect(actorColumns(table('Users')).map((a) => `${a.table.name}.${a.column}`)).toEqual(['Payments.Creator', 'Payments.Modifier', 'Payments.PaymentSelector']);
+    expect(actorColumns(table('Users')).map((a) => `${a.table.name}.${a.column}`)).toEqual([
+      'Payments.Creator',
+      'Payments.Modifier',
+      'Payments.PaymentSelector',
+    ]);
   });
 
-  it('GraphQL users and user(id): only users acting in the caller\'s divisions, also after narrowing by header', async () => {
+  it("GraphQL users and user(id): only users acting in the caller's divisions, also after narrowing by header", async () => {
     const list = '{ users(first: 1000) { totalCount nodes { id fullName email } } }';
     const two = await gw.gql(list, {}, twoKey);
     expect(two.errors).toBeUndefined();
@@ -107,7 +132,7 @@ describe('users a caller may see', () => {
     expect((await gw.gql(one, { id: OLGA.id }, allKey)).data.user).toEqual({ id: OLGA.id, email: OLGA.email });
   });
 
-  it('relation fields and derived columns show the users of the caller\'s own rows, and filters through them find no one else', async () => {
+  it("relation fields and derived columns show the users of the caller's own rows, and filters through them find no one else", async () => {
     const q = `{ payments(first: 1000) { nodes { divisionCode creator { email } modifier { email } paymentSelector { id email }
       creatorFullName modifierFullName paymentSelectorFullName } } }`;
     const two = await gw.gql(q, {}, twoKey);
@@ -124,7 +149,11 @@ describe('users a caller may see', () => {
     expect(JSON.stringify(two.data)).not.toContain('Olga');
     const filtered = await gw.gql('{ payments(where: { creator: { email: { eq: "olga@private.example" } } }) { totalCount } }', {}, twoKey);
     expect(filtered.data.payments.totalCount).toBe(0);
-    const mine = await gw.gql('{ payments(where: { creator: { email: { eq: "olga@private.example" } } }) { totalCount nodes { creator { email } } } }', {}, allKey);
+    const mine = await gw.gql(
+      '{ payments(where: { creator: { email: { eq: "olga@private.example" } } }) { totalCount nodes { creator { email } } } }',
+      {},
+      allKey,
+    );
     expect(mine.data.payments.nodes).toEqual([{ creator: { email: OLGA.email } }]);
   });
 
@@ -138,7 +167,9 @@ describe('users a caller may see', () => {
     expect(await sql(twoKey, 'select count(*) from Users')).toEqual([[two.length]]);
     expect(await sql(twoKey, 'select (select max(Email) from Users u where u.UserID = :id) as e', { id: OLGA.id })).toEqual([[null]]);
     expect(await sql(twoKey, 'select Email from (select * from Users) x where x.Email like :e', { e: 'olga%' })).toEqual([]);
-    expect(await sql(twoKey, 'select u.Email from Payments p right join Users u on u.UserID = p.Creator where u.Email like :e', { e: 'olga%' })).toEqual([]);
+    expect(
+      await sql(twoKey, 'select u.Email from Payments p right join Users u on u.UserID = p.Creator where u.Email like :e', { e: 'olga%' }),
+    ).toEqual([]);
     expect(await sql(twoKey, 'select CreatorFullName from Payments where CreatorFullName = :n', { n: 'Olga' })).toEqual([]);
     expect(await sql(allKey, 'select Email from Users where UserID = :id', { id: OLGA.id })).toEqual([[OLGA.email]]);
     expect(await sql(allKey, 'select Email from Users where UserID = :id', { id: NINA.id })).toEqual([]);
@@ -149,7 +180,11 @@ describe('users a caller may see', () => {
   });
 
   it('exports (SQL, GraphQL list, whole list) of Users leave out users acting elsewhere', async () => {
-    const sources: Record<string, string>[] = [{ sql: 'select * from Users' }, { graphql: '{ users { nodes { id fullName email } } }' }, { list: 'users' }];
+    const sources: Record<string, string>[] = [
+      { sql: 'select * from Users' },
+      { graphql: '{ users { nodes { id fullName email } } }' },
+      { list: 'users' },
+    ];
     for (const params of sources) {
       const two = await exported(twoKey, params);
       expect(two).toContain(SAM.email);

@@ -58,7 +58,11 @@ function blocksOf(file: string): Block[] {
 
 /** Dates of the examples moved from ANCHOR to today. */
 const shiftDates = (text: string) =>
-  text.replace(/\b(\d{4}-\d{2}-\d{2})(?=T|'|"|\b)/g, (d) => addDays(new Date(`${d}T00:00:00Z`), SHIFT_DAYS).toISOString().slice(0, 10));
+  text.replace(/\b(\d{4}-\d{2}-\d{2})(?=T|'|"|\b)/g, (d) =>
+    addDays(new Date(`${d}T00:00:00Z`), SHIFT_DAYS)
+      .toISOString()
+      .slice(0, 10),
+  );
 
 /** Shell words: whitespace-separated, '...' and "..." quoted (all the docs use). */
 function shellWords(line: string): string[] {
@@ -123,7 +127,8 @@ async function variablesFor(op: OperationDefinitionNode, template: string | unde
   };
   if (['Select', 'Process', 'Match'].includes(name)) needs(state.toSelect, 'the ids of the Open example');
   if (name === 'File') needs(state.batch, 'the batch of the Process example');
-  const own = (await t.db.dataSource.manager.findOneByOrFail(BankAccount, { divisionCode: DEMO_DIVISION, accountID: IsNull(), main: true })).id;
+  const own = (await t.db.dataSource.manager.findOneByOrFail(BankAccount, { divisionCode: DEMO_DIVISION, accountID: IsNull(), main: true }))
+    .id;
   switch (name) {
     case 'Select':
       return { ids: state.toSelect };
@@ -138,7 +143,12 @@ async function variablesFor(op: OperationDefinitionNode, template: string | unde
     case 'Match':
       return { ids: state.toSelect };
     case 'QR': {
-      const open = await t.db.dataSource.manager.findOneByOrFail(Payment, { divisionCode: DEMO_DIVISION, status: 20, currency: 'EUR', paymentMethod: PaymentMethod.ON_CREDIT });
+      const open = await t.db.dataSource.manager.findOneByOrFail(Payment, {
+        divisionCode: DEMO_DIVISION,
+        status: 20,
+        currency: 'EUR',
+        paymentMethod: PaymentMethod.ON_CREDIT,
+      });
       return { id: open.id };
     }
     case 'Split':
@@ -151,8 +161,13 @@ async function variablesFor(op: OperationDefinitionNode, template: string | unde
 /** What an operation's answer tells later examples (ids to select, the batch, cursors). */
 async function remember(op: OperationDefinitionNode, data: Record<string, any>): Promise<void> {
   if (op.name?.value === 'Open') {
-    const ids = (data.payments.nodes as { id: string; divisionCode: number }[]).filter((n) => n.divisionCode === DEMO_DIVISION).map((n) => n.id);
-    const payable = await t.db.dataSource.manager.findBy(Payment, ids.map((id) => ({ id, paymentMethod: PaymentMethod.ON_CREDIT })));
+    const ids = (data.payments.nodes as { id: string; divisionCode: number }[])
+      .filter((n) => n.divisionCode === DEMO_DIVISION)
+      .map((n) => n.id);
+    const payable = await t.db.dataSource.manager.findBy(
+      Payment,
+      ids.map((id) => ({ id, paymentMethod: PaymentMethod.ON_CREDIT })),
+    );
     state.toSelect = payable.slice(0, 3).map((p) => p.id);
     expect(state.toSelect).toHaveLength(3);
   }
@@ -169,14 +184,17 @@ async function runGraphqlBlock(block: Block, variablesTemplate?: string): Promis
   for (const def of document.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION) throw new Error(`${block.file}:${block.line}: only operations are examples`);
     let query = print(def);
-    query = query.replace('"<endCursor>"', JSON.stringify(state.endCursor ?? '')).replace('"<startCursor>"', JSON.stringify(state.startCursor ?? ''));
+    query = query
+      .replace('"<endCursor>"', JSON.stringify(state.endCursor ?? ''))
+      .replace('"<startCursor>"', JSON.stringify(state.startCursor ?? ''));
     expect(query).not.toMatch(/<[a-z][^>]*>/i);
     const variables = def.variableDefinitions?.length ? await variablesFor(def, variablesTemplate && shiftDates(variablesTemplate)) : {};
     const res = await gw.gql(query, variables);
     const where = `${block.file}:${block.line}`;
     if (res.errors) problems.push(`${where} ${oneLine(query)}: ${res.errors.map((e) => e.message).join('; ')}`);
     const data = (res.data ?? {}) as Record<string, any>;
-    for (const [field, value] of Object.entries(data)) if (!hasRows(value)) problems.push(`${where} ${oneLine(query)}: no rows in ${field}`);
+    for (const [field, value] of Object.entries(data))
+      if (!hasRows(value)) problems.push(`${where} ${oneLine(query)}: no rows in ${field}`);
     await remember(def, data);
     ran.push(`${block.file}:${block.line} ${def.name?.value ?? query.split('\n')[0]}`);
   }
@@ -184,7 +202,11 @@ async function runGraphqlBlock(block: Block, variablesTemplate?: string): Promis
 
 async function runSql(query: string, where: string): Promise<void> {
   const parameters = /:today\b/.test(query) ? { today: TODAY.toISOString().slice(0, 10) } : {};
-  const res = await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, parameters }) });
+  const res = await gw.request('/sql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, parameters }),
+  });
   const body = (await res.json()) as { errors?: { message: string }[]; rows?: Record<string, unknown>[] };
   if (body.errors) problems.push(`${where} ${oneLine(query)}: ${body.errors.map((e) => e.message).join('; ')}`);
   const cells = (body.rows ?? []).flatMap((r) => Object.values(r));
@@ -213,7 +235,8 @@ async function runCommand(command: string, where: string): Promise<void> {
     const files = fs.readdirSync(cwd);
     const output = files.length ? fs.readFileSync(path.join(cwd, files[0]), 'utf8') : stdout;
     expect({ where, command, rows: output.trim().length > 0 }).toEqual({ where, command, rows: true });
-    if (files.length) expect({ file: files[0], xml: output.startsWith('<?xml') }).toEqual({ file: expect.stringMatching(/\.xml$/), xml: true });
+    if (files.length)
+      expect({ file: files[0], xml: output.startsWith('<?xml') }).toEqual({ file: expect.stringMatching(/\.xml$/), xml: true });
     ran.push(`${where} ${line}`);
     return;
   }
