@@ -60,7 +60,8 @@ export function formatError(given: GraphQLFormattedError, error: unknown): Graph
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     // A lock conflict outside a retried transaction (another process writing) is no fault.
     const conflict = lockConflictError(error instanceof GraphQLError ? (error.originalError ?? error) : error);
-    if (conflict) return { message: conflict.message, locations: formatted.locations, path: formatted.path, extensions: conflict.extensions };
+    const at = { locations: formatted.locations, path: formatted.path };
+    if (conflict) return { message: conflict.message, ...at, extensions: conflict.extensions };
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return formatted;
