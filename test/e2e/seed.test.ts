@@ -127,9 +127,13 @@ describe('npm run seed -- --append', () => {
     const before = await dump(c);
     expect(await codes()).toEqual([100101, 100202]);
     const config = loadConfig({ DATABASE_URL: c.url });
+    // The command reports progress on stderr and its result on stdout: kept out of the test output.
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
     // Exactly as documented: the same seed and today (the same demo users), then another seed.
     await seedCommand(config, ['--divisions', '2', '--payments', '100', '--seed', '11', '--today', '2026-06-15', '--append']);
     await seedCommand(config, ['--divisions', '1', '--payments', '30', '--seed', '99', '--today', '2026-06-15', '--append']);
+    jest.restoreAllMocks();
     expect(await codes()).toEqual([100101, 100202, 100303, 100404, 100505]);
     const after = await dump(c);
     expect(after.Users).toEqual(before.Users);

@@ -5,7 +5,7 @@ import { PaymentBatch } from '../../src/modules/batches/payment-batch.entity';
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { openSeededDatabase, TEST_DATABASE, TestDatabase } from '../support/database';
 import { GraphQLResult, startTestGateway, TestGateway } from '../support/gateway';
-import { DivisionFixture, divisionFixture, validPaymentInput } from '../support/payments';
+import { daysFromToday, DivisionFixture, divisionFixture, validPaymentInput } from '../support/payments';
 import { runCli, ServerProcess, startServerProcess } from '../support/server-process';
 
 /**
@@ -64,7 +64,7 @@ it('2 servers, the test gateway and a CLI command at once: only successes and CO
     divisionCode: f.division,
     paymentIDs,
     bankAccountID: f.ownBank.id,
-    executionDate: '2026-06-20T00:00:00Z',
+    executionDate: daysFromToday(1),
   });
   const clients: Call[] = [(q, v) => first.gql(q, v), (q, v) => second.gql(q, v), await gw.as({ name: 'in-process' })];
 
