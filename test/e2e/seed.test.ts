@@ -31,7 +31,9 @@ async function dump(t: TestDatabase): Promise<Record<string, unknown[]>> {
   for (const entity of ENTITIES) {
     const meta = t.db.dataSource.getMetadata(entity);
     const q = (s: string) => t.db.dialect.quote(s);
-    out[meta.tableName] = await t.db.dataSource.query(`SELECT * FROM ${q(meta.tableName)} ORDER BY ${q(meta.primaryColumns[0].databaseName)}`);
+    out[meta.tableName] = await t.db.dataSource.query(
+      `SELECT * FROM ${q(meta.tableName)} ORDER BY ${q(meta.primaryColumns[0].databaseName)}`,
+    );
   }
   return out;
 }
@@ -48,7 +50,8 @@ async function paymentIndexes(t: TestDatabase): Promise<unknown[]> {
 }
 
 /** A datetime as either database returns it (Date from mysql2, text from SQLite). */
-const asDate = (v: unknown) => (v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}${/Z|[+-]\d\d:?\d\d$/.test(String(v)) ? '' : 'Z'}`));
+const asDate = (v: unknown) =>
+  v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}${/Z|[+-]\d\d:?\d\d$/.test(String(v)) ? '' : 'Z'}`);
 
 /** The latest value of every stored datetime column of every catalog table, by `Table.Column`. */
 async function latestDates(t: TestDatabase): Promise<Record<string, Date | null>> {
@@ -120,7 +123,8 @@ describe('npm run seed -- --append', () => {
     await c?.close();
   });
 
-  const codes = async () => (await c.db.dataSource.query('SELECT Code FROM Divisions ORDER BY Code')).map((r: { Code: number }) => Number(r.Code));
+  const codes = async () =>
+    (await c.db.dataSource.query('SELECT Code FROM Divisions ORDER BY Code')).map((r: { Code: number }) => Number(r.Code));
 
   it('adds new divisions after the existing ones, reuses the users, and leaves every existing row as it was', async () => {
     await seed(c.db, OPTIONS);
@@ -148,7 +152,8 @@ describe('npm run seed -- --append', () => {
     // Added rows keep the rules of the demo: nothing happened after today.
     const latest = await latestDates(c);
     for (const [column, value] of Object.entries(latest)) {
-      if (!FUTURE_DATE_COLUMNS.includes(column)) expect({ column, ok: value === null || value.getTime() < TEST_TODAY.getTime() + 86_400_000 }).toEqual({ column, ok: true });
+      if (!FUTURE_DATE_COLUMNS.includes(column))
+        expect({ column, ok: value === null || value.getTime() < TEST_TODAY.getTime() + 86_400_000 }).toEqual({ column, ok: true });
     }
   });
 });
