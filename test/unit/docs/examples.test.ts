@@ -29,7 +29,15 @@ import { divisionFixture, validPaymentInput } from '../../support/payments';
 jest.setTimeout(300_000);
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const FILES = ['README.md', 'docs/payment-run.md', 'docs/querying.md', 'docs/sql.md', 'docs/benchmarks.md'];
+/** The README and every document of docs/, so a new document's examples are run as well. */
+const FILES = [
+  'README.md',
+  ...fs
+    .readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 const ANCHOR = new Date('2026-11-30T00:00:00Z');
 const TODAY = startOfDay(new Date());
 const SHIFT_DAYS = Math.round((TODAY.getTime() - ANCHOR.getTime()) / DAY_MS);
@@ -312,8 +320,8 @@ describe('every example of README.md and docs/', () => {
         for (const c of commands) await runCommand(c, where);
       } else if (b.info === 'sh' || b.info === 'bash') {
         for (const l of b.text.split('\n').filter((x) => x.trim())) await runCommand(l, where);
-      } else if (b.info === 'json' || b.info === 'graphql signature' || b.info === '') {
-        // Answers and error shapes (json), type signatures, grammar and layouts: nothing to run.
+      } else if (['json', 'graphql signature', 'ts', ''].includes(b.info)) {
+        // Answers and error shapes (json), type signatures, source excerpts, grammar and layouts: nothing to run.
       } else {
         throw new Error(`${where}: a \`\`\`${b.info} block; run it here or name it as not runnable`);
       }
