@@ -160,6 +160,7 @@ export function isoDate(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Accounts
 
+/** An account number: a valid IBAN, or another number; at most one of the two is set. */
 export interface AccountNumber {
   iban: string | null;
   otherId: string | null;

@@ -24,6 +24,7 @@ import { at, child, children, firstText, textAt, type XmlNode } from './nodes';
  * Element names of versions .001.02 to .001.13 are all read (`BIC`/`BICFI`, `Nm`/`Pty/Nm`, `Sts`/`Sts/Cd`).
  */
 
+/** Where an entry stands, for its lines' numbers and error messages. */
 export interface EntryContext {
   statementIndex: number;
   /** 1-based position of the entry in its statement. */
@@ -43,6 +44,10 @@ interface Detail {
   sequence: string;
 }
 
+/**
+ * The lines of one `Ntry` (see above), numbered from `ctx.firstIndex`; BATCH_TOTAL is reported
+ * through `report`, a malformed amount or date throws a ValueProblem (BAD_AMOUNT, BAD_DATE, BAD_RECORD).
+ */
 export function entryLines(ntry: XmlNode, ctx: EntryContext, report: Report): StatementLine[] {
   const amt = child(ntry, 'Amt');
   const currency = amt?.attributes.Ccy;

@@ -9,13 +9,6 @@ import { entryLines } from './entries';
 import type { XmlNode } from './nodes';
 import { statementAccount, statementHeader, type StatementParts } from './statement';
 
-/**
- * A push parser of ISO 20022 camt.053 (BankToCustomerStatement) on saxes, a streaming XML parser:
- * element trees are built only for one entry (`Ntry`) or one other child of a statement at a time,
- * so memory is bounded by the largest entry, not the file. Every `Stmt` of the file is a
- * statement (several accounts per file are normal). Texts are kept as written (no number coercion).
- */
-
 const MESSAGE = 'BkToCstmrStmt';
 const OTHER_MESSAGES: Record<string, string> = {
   BkToCstmrAcctRpt: 'camt.052, an intraday account report',
@@ -34,6 +27,12 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+/**
+ * A push parser of ISO 20022 camt.053 (BankToCustomerStatement) on saxes, a streaming XML parser:
+ * element trees are built only for one entry (`Ntry`) or one other child of a statement at a time,
+ * so memory is bounded by the largest entry, not the file. Every `Stmt` of the file is a
+ * statement (several accounts per file are normal). Texts are kept as written (no number coercion).
+ */
 export class Camt053Parser implements PushParser {
   readonly format = 'camt053' as const;
   readonly sink: EventSink;

@@ -10,6 +10,7 @@ import { child, firstText, textAt, type XmlNode } from './nodes';
  * booked balance some banks send instead), the closing one CLBD.
  */
 
+/** What the reader keeps of a `Stmt` besides its entries. */
 export interface StatementParts {
   index: number;
   /** XML path of the statement. */

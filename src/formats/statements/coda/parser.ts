@@ -22,13 +22,6 @@ import {
   type OldBalanceRecord,
 } from './records';
 
-/**
- * A push parser of CODA files (Febelfin CODA 2.6 / 2.8). Records are read one physical line at a
- * time; a file holds one or more groups (record 0 ... record 9), each with one or more statements
- * (record 1 ... record 8), possibly of several accounts. Movements (2.1-2.3) and their information
- * (3.1-3.3) become lines when the next movement starts, so memory holds one movement at a time.
- */
-
 /** A record group: record 0 to record 9. */
 interface Group {
   header: HeaderRecord;
@@ -51,6 +44,12 @@ interface OpenStatement {
   information: string[];
 }
 
+/**
+ * A push parser of CODA files (Febelfin CODA 2.6 / 2.8). Records are read one physical line at a
+ * time; a file holds one or more groups (record 0 ... record 9), each with one or more statements
+ * (record 1 ... record 8), possibly of several accounts. Movements (2.1-2.3) and their information
+ * (3.1-3.3) become lines when the next movement starts, so memory holds one movement at a time.
+ */
 export class CodaParser implements PushParser {
   readonly format = 'coda' as const;
   readonly sink: EventSink;

@@ -28,6 +28,7 @@ export interface HeaderRecord {
   version: string;
 }
 
+/** The fields of record 0 (a 128-character record). */
 export function headerRecord(r: string): HeaderRecord {
   return {
     creationDate: field(r, 6, 11),
@@ -93,6 +94,7 @@ export interface OldBalanceRecord {
   codaSequence: string;
 }
 
+/** The fields of record 1 (a 128-character record). */
 export function oldBalanceRecord(r: string): OldBalanceRecord {
   return {
     structure: field(r, 2, 2),
@@ -120,6 +122,7 @@ export interface NewBalanceRecord {
   date: string;
 }
 
+/** The fields of record 8 (a 128-character record). */
 export function newBalanceRecord(r: string): NewBalanceRecord {
   return {
     statementNumber: field(r, 2, 4),
@@ -154,6 +157,7 @@ export interface MovementRecord {
   globalisation: string;
 }
 
+/** The fields of record 2.1 (a 128-character record). */
 export function movementRecord(r: string): MovementRecord {
   return {
     sequence: field(r, 3, 6),
@@ -187,6 +191,7 @@ export interface Movement2Record {
   purpose: string;
 }
 
+/** The fields of record 2.2 (a 128-character record). */
 export function movement2Record(r: string): Movement2Record {
   return {
     sequence: field(r, 3, 6),
@@ -213,6 +218,7 @@ export interface Movement3Record {
   communication: string;
 }
 
+/** The fields of record 2.3 (a 128-character record). */
 export function movement3Record(r: string): Movement3Record {
   return {
     sequence: field(r, 3, 6),
@@ -241,6 +247,7 @@ export interface InformationRecord {
   communication: string;
 }
 
+/** The fields of a record 3.1, 3.2 or 3.3 (a 128-character record). */
 export function informationRecord(r: string): InformationRecord {
   const article = field(r, 2, 2) as '1' | '2' | '3';
   const common = { article, sequence: field(r, 3, 6), detail: field(r, 7, 10) };
@@ -263,6 +270,7 @@ export interface TrailerRecord {
   credit: string;
 }
 
+/** The fields of record 9 (a 128-character record). */
 export function trailerRecord(r: string): TrailerRecord {
   return { count: field(r, 17, 22), debit: field(r, 23, 37), credit: field(r, 38, 52) };
 }

@@ -75,6 +75,7 @@ function emptyCounterparty(): Counterparty {
   return { name: null, iban: null, otherId: null, bic: null, address: null };
 }
 
+/** The `:86:` field of a line (its lines as written) read in whichever structure it has (see above). */
 export function parseInformation(lines: string[]): Information {
   const description = lines.join('\n').trim();
   const joined = lines.join('');

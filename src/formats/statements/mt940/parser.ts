@@ -99,6 +99,7 @@ function statementLine(field: Field, info: Field | null, currency: string, index
   };
 }
 
+/** A message read: the statement's header, its lines, and the balance problems found. */
 export interface Mt940Statement {
   header: StatementHeader;
   lines: StatementLine[];

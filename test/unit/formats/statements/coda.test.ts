@@ -206,6 +206,21 @@ describe('CODA files made here, one per trap of the format', () => {
     ]);
   });
 
+  it('reads a file of several groups (record 0 ... record 9 twice), checking each record 9 against its own group', () => {
+    const second: CodaFileSpec = {
+      statements: [{ iban: 'BE62510007547061', opening: '0', movements: [{ amount: '-7.00' }] }],
+      trailer: { debit: '8.00' },
+    };
+    const file = parseCoda(codaFile(base) + codaFile(second), { verify: false });
+    expect(file.statements.map((s) => [s.index, s.account.iban, s.source.first])).toEqual([
+      [0, 'BE68539007547034', 2],
+      [1, 'BE62510007547061', 18],
+    ]);
+    expect(file.problems.map((p) => [p.rule, p.line, p.message])).toEqual([
+      ['RECORD9_TOTAL', 23, 'record 9 gives debit total 8.00, but the debit movements add up to 7.00'],
+    ]);
+  });
+
   it('refuses an unbalanced statement (UNBALANCED), naming the difference and the record 8', () => {
     const spec = structuredClone(base);
     spec.statements[0].closing = '1150.00';
