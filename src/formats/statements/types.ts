@@ -126,8 +126,9 @@ export interface BankTransactionCode {
  * Where a line stands in a bank's batch: a globalised CODA movement (record 2.1 with detail
  * records) or a CAMT batch entry (several `TxDtls`). The details become the lines, because each
  * is one payment to reconcile with its own open item; the balance moves by their sum, which must
- * equal the entry's amount (else BATCH_TOTAL). When the details carry no amounts of their own,
- * the entry stays one line with `index` null.
+ * equal the entry's amount (else BATCH_TOTAL, and the entry stays one line). When the details
+ * carry no amounts of their own, the entry stays one line with `index` null, with the entry's own
+ * references and text: no one detail's party is taken for the whole batch.
  */
 export interface LineBatch {
   /** The entry's reference: CODA sequence number (positions 3-6), CAMT `AcctSvcrRef` or the entry's position. */

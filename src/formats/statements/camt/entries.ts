@@ -59,7 +59,9 @@ export function entryLines(ntry: XmlNode, ctx: EntryContext, report: Report): St
     .find((n) => Number.isInteger(n) && n > 0);
   const entryReference = textAt(ntry, 'AcctSvcrRef') ?? textAt(ntry, 'NtryRef') ?? String(ctx.entryNumber);
   const split = details.length > 1 ? splitAmounts(ntry, details, amount, currency, ctx, report) : null;
-  const parts: Detail[] = split ?? [{ node: details[0] ?? null, amount, path: ctx.path, sequence: String(ctx.entryNumber) }];
+  // an entry kept whole takes the parties and references of its one detail, never one of several
+  const only = details.length === 1 ? details[0] : null;
+  const parts: Detail[] = split ?? [{ node: only, amount, path: ctx.path, sequence: String(ctx.entryNumber) }];
   const count = split ? split.length : Math.max(details.length, declared ?? 0);
   return parts.map((part, i) => {
     const batch: LineBatch | null = count > 1 ? { entryReference, count, total: amount, index: split ? i + 1 : null } : null;

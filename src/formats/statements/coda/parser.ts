@@ -55,6 +55,8 @@ export class CodaParser implements PushParser {
   readonly sink: EventSink;
   private readonly splitter: LineSplitter;
   private lineNo = 0;
+  /** Records read (lines that are not blank). */
+  private records = 0;
   private statements = 0;
   private group: Group | null = null;
   private statement: OpenStatement | null = null;
@@ -80,7 +82,8 @@ export class CodaParser implements PushParser {
     for (const line of lines) this.record(line);
     if (this.statement) throw this.error('MISSING_BALANCE', 'the file ends before record 8 (new balance) closes the statement');
     if (this.group) throw this.error('BAD_RECORD', 'the file ends without record 9 (trailer)');
-    if (this.statements === 0 && this.lineNo > 0) throw this.error('BAD_RECORD', 'the file holds no statement (no record 1)');
+    if (this.statements === 0)
+      throw this.error('BAD_RECORD', this.records ? 'the file holds no statement (no record 1)' : 'the file is empty');
     this.sink.finish();
   }
 
@@ -92,6 +95,7 @@ export class CodaParser implements PushParser {
     this.lineNo++;
     const text = this.lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
     if (text.trim() === '') return;
+    this.records++;
     if (text.length > 128) throw this.error('BAD_RECORD', `a CODA record has 128 characters, this one ${text.length}`);
     // some programs strip the trailing blanks of a record: they are blanks all the same
     const r = text.length < 128 ? text.padEnd(128, ' ') : text;
