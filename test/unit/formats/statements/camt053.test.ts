@@ -230,8 +230,9 @@ describe('camt.053 files made here, one per trap of the format', () => {
       ['-30.00', 2, null],
       ['-5.00', 3, null],
     ]);
-    // the only text of that entry is AddtlNtryInf
+    // the only text of that entry is AddtlNtryInf; a batch kept whole is no one detail's payment
     expect(lines[2].description).toBe('Collective payment of 3');
+    expect(lines[1].counterparty.name).toBeNull();
   });
 
   it('reads several statements of several accounts in one file', () => {

@@ -344,6 +344,8 @@ describe('CODA files made here, one per trap of the format', () => {
     ['no record 8', (r) => r.splice(r.length - 3, 1), 'MISSING_BALANCE', 15, 'record 9 before record 8'],
     ['no record 9', (r) => r.splice(r.length - 2, 1), 'BAD_RECORD', 15, 'the file ends without record 9'],
     ['CODA version 1', (r) => (r[0] = r[0].slice(0, 127) + '1'), 'BAD_RECORD', 1, 'only version 2'],
+    ['a file without statements', (r) => r.splice(1, r.length - 3), 'BAD_RECORD', 2, 'the file holds no statement (no record 1)'],
+    ['an empty file', (r) => r.splice(0, r.length), 'BAD_RECORD', 0, 'the file is empty'],
   ])('refuses %s, naming the line', (_, change, rule, line, message) => {
     const records = lines();
     change(records);
