@@ -114,6 +114,8 @@ export function codaFile(spec: CodaFileSpec): string {
       ]),
     );
     let sum = new Decimal(0);
+    // positions 3-6: at most 9999 movements a statement
+    if (s.movements.length > 9999) throw new RangeError(`a CODA statement holds at most 9999 movements, not ${s.movements.length}`);
     s.movements.forEach((m, mi) => {
       const seq = String(mi + 1).padStart(4, '0');
       const amount = new Decimal(m.amount);

@@ -45,18 +45,30 @@ export interface StatementProblem {
   message: string;
 }
 
+/** Problems a parser keeps (a broken file could otherwise hold one per line); the rest are counted. */
+export const MAX_PROBLEMS = 1000;
+/** Problems the message of an error spells out. */
+const MESSAGE_PROBLEMS = 10;
+
 /**
  * Thrown by the parsers. Syntax problems are thrown at once; consistency problems (balances,
- * CODA record 9, batch totals) are collected and thrown together when the statement or file ends,
- * so one refusal lists every reason. The fields of the error are those of its first problem.
+ * CODA record 9, batch totals) are collected and thrown together when the file ends, so one
+ * refusal lists every reason (up to MAX_PROBLEMS, `more` counts the others; the message spells
+ * out the first ten). The fields of the error are those of its first problem.
  */
 export class StatementFormatError extends Error {
   readonly rule: StatementRule;
   readonly statementIndex: number | null;
   readonly line: StatementPosition | null;
 
-  constructor(readonly problems: StatementProblem[]) {
-    super(problems.map(describeStatementProblem).join('; '));
+  constructor(
+    readonly problems: StatementProblem[],
+    readonly more = 0,
+  ) {
+    const untold = problems.length - MESSAGE_PROBLEMS + more;
+    super(
+      problems.slice(0, MESSAGE_PROBLEMS).map(describeStatementProblem).join('; ') + (untold > 0 ? `; and ${untold} more problems` : ''),
+    );
     this.name = 'StatementFormatError';
     this.rule = problems[0].rule;
     this.statementIndex = problems[0].statementIndex;

@@ -1,4 +1,4 @@
-import { StatementFormatError, type StatementProblem } from './errors';
+import { MAX_PROBLEMS, StatementFormatError, type StatementProblem } from './errors';
 import { chunksOf, type ChunkSource, type StatementInput } from './text';
 import type { BankStatement, StatementEvent, StatementFile, StatementFormat, StatementHeader, StatementLine } from './types';
 
@@ -23,8 +23,15 @@ export class EventSink {
     this.queue.push({ kind: 'statement', statement: header });
   }
 
+  /** Problems found beyond MAX_PROBLEMS, counted only. */
+  more = 0;
+
   /** A consistency problem: kept for the final verdict, or reported as an event when not verifying. */
   problem(found: StatementProblem): void {
+    if (this.verify && this.problems.length >= MAX_PROBLEMS) {
+      this.more++;
+      return;
+    }
     this.problems.push(found);
     if (!this.verify) this.queue.push({ kind: 'problem', problem: found });
   }
@@ -38,7 +45,7 @@ export class EventSink {
 
   /** At the end of the input: refuse the file when verifying and anything was found. */
   finish(): void {
-    if (this.verify && this.problems.length) throw new StatementFormatError(this.problems);
+    if (this.verify && this.problems.length) throw new StatementFormatError(this.problems, this.more);
   }
 }
 

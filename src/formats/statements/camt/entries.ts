@@ -93,7 +93,7 @@ function splitAmounts(
       'BATCH_TOTAL',
       ctx.path,
       `the ${details.length} TxDtls of entry ${ctx.entryNumber} add up to ${moneyText(sum, currency)}, ` +
-        `but the entry is ${amount}; it is kept as one line`,
+        `but the entry is ${amount}, so it is kept as one line`,
     );
     return null;
   }

@@ -65,7 +65,7 @@ function collectLeaves(
       'BATCH_TOTAL',
       m.line,
       `the ${m.children.length} details of movement ${m.record.sequence} add up to ${moneyText(sum, currency)}, ` +
-        `but the movement is ${m.amount}; it is kept as one line`,
+        `but the movement is ${m.amount}, so it is kept as one line`,
     );
     out.push({ movement: m, chain });
     return;

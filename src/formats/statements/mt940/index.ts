@@ -1,4 +1,4 @@
-import { formatError, StatementFormatError, type StatementProblem } from '../errors';
+import { formatError, MAX_PROBLEMS, StatementFormatError, type StatementProblem } from '../errors';
 import { resolveOptions } from '../options';
 import { inputText, splitLines, type StatementInput } from '../text';
 import type { BankStatement, ParseOptions, StatementFile } from '../types';
@@ -26,6 +26,7 @@ export function parseMt940(input: StatementInput, options?: ParseOptions): State
     statements.push({ ...read.header, lines: read.lines });
     problems.push(...read.problems);
   });
-  if (verify && problems.length) throw new StatementFormatError(problems);
+  if (verify && problems.length)
+    throw new StatementFormatError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
   return { format: 'mt940', formatVersion: null, statements, problems };
 }

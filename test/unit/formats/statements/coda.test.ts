@@ -184,7 +184,7 @@ describe('CODA files made here, one per trap of the format', () => {
     const file = parseCoda(codaFile(spec), { verify: false });
     expect(problemsOf(file)).toEqual(['BATCH_TOTAL']);
     expect(file.problems[0].message).toBe(
-      'the 2 details of movement 0002 add up to -90.00, but the movement is -100.00; it is kept as one line',
+      'the 2 details of movement 0002 add up to -90.00, but the movement is -100.00, so it is kept as one line',
     );
     expect(file.statements[0].lines.map((l) => l.amount)).toEqual(['250.50', '-100.00']);
     expect(thrown(() => parseCoda(codaFile(spec))).rule).toBe('BATCH_TOTAL');

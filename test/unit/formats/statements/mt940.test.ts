@@ -234,6 +234,35 @@ describe('MT940 files made here, one per trap of the format', () => {
     expect(lines[1].bankTransactionCode.proprietary).toEqual({ code: '166', issuer: null });
   });
 
+  it("skips Rabobank's :940: header and reads messages that follow each other without a separator", () => {
+    const text = [
+      ':940:',
+      ':20:940S260302',
+      ':25:NL91ABNA0417164300',
+      ':28C:0',
+      ':60F:C260301EUR000000000100,00',
+      ':61:260302D000000000010,00N102EREF',
+      'NL69INGB0123456789',
+      ':86:/EREF/E2E-9/BENM//NAME/ING KLANT/REMI/Factuur 9',
+      ':62F:C260302EUR000000000090,00',
+      ':20:940S260303',
+      ':25:NL91ABNA0417164300',
+      ':28C:0',
+      ':60F:C260302EUR000000000090,00',
+      ':62F:C260303EUR000000000090,00',
+    ].join('\r\n');
+    const file = parseMt940(text);
+    expect(file.statements.map((s) => [s.statementId, s.openingBalance.amount, s.closingBalance.amount, s.lines.length])).toEqual([
+      ['940S260302', '100.00', '90.00', 1],
+      ['940S260303', '90.00', '90.00', 0],
+    ]);
+    expect(file.statements[0].lines[0]).toMatchObject({
+      counterparty: { name: 'ING KLANT', iban: 'NL69INGB0123456789' },
+      endToEndId: 'E2E-9',
+      remittance: { unstructured: 'Factuur 9' },
+    });
+  });
+
   const simple = (lines61: string[]) =>
     [':20:TEST', ':25:NL91ABNA0417164300', ':28C:1', ':60F:C260301EUR100,00', ...lines61, ':62F:C260302EUR90,00', '-'].join('\n');
 

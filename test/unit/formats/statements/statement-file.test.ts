@@ -114,6 +114,28 @@ describe('statement files in one shape', () => {
     expect(checkStatementBalance(s).map((p) => p.rule)).toEqual(['CURRENCY_MISMATCH', 'UNBALANCED']);
   });
 
+  it('keeps the first 1000 problems of a broken file, counts the rest, and spells out ten in the message', () => {
+    const broken = camtFile([
+      {
+        iban: 'BE68539007547034',
+        opening: '0',
+        entries: Array.from({ length: 1003 }, () => ({ amount: '3.00', details: [{ amount: '1.00' }, { amount: '1.00' }] })),
+      },
+    ]);
+    const error = (() => {
+      try {
+        parseStatementFile(broken);
+      } catch (e) {
+        return e as StatementFormatError;
+      }
+      throw new Error('expected a StatementFormatError');
+    })();
+    expect([error.problems.length, error.more, error.rule]).toEqual([1000, 3, 'BATCH_TOTAL']);
+    expect(error.message.split('; ')).toHaveLength(11);
+    expect(error.message).toMatch(/; and 993 more problems$/);
+    expect(parseStatementFile(broken, { verify: false }).problems).toHaveLength(1003);
+  });
+
   it('refuses what is none of the three (UNKNOWN_FORMAT), and a format named by the caller that does not fit', () => {
     for (const text of ['', 'Date;Amount\n2026-03-02;1.00\n', '<html><body/></html>']) {
       expect(detectStatementFormat(text)).toBeNull();
