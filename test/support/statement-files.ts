@@ -143,6 +143,8 @@ export function codaFile(spec: CodaFileSpec): string {
     );
   }
   const count = spec.trailer?.count ?? out.length - 1;
+  // positions 17-22: at most 999999 records a group
+  if (count > 999_999) throw new RangeError(`a CODA group holds at most 999999 records, not ${count}`);
   const [, d] = codaAmountField(spec.trailer?.debit ?? debit.toFixed());
   const [, c] = codaAmountField(spec.trailer?.credit ?? credit.toFixed());
   out.push(
