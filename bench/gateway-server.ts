@@ -7,11 +7,10 @@ import { createRuntime } from '../src/platform/runtime';
 /** The real gateway over the benchmark database, in its own process; prints its port. */
 async function main() {
   const url = process.env.BENCH_DATABASE_URL!;
-  const db = await openDatabase(url);
-  const gateway = await createGateway(
-    db,
-    createRuntime({ ...loadConfig({ ...process.env, DATABASE_URL: url, SEED_DEMO: 'false', DEMO_KEY: 'false' }), port: 0, host: '127.0.0.1' }),
-  );
+  const config = loadConfig({ ...process.env, DATABASE_URL: url, SEED_DEMO: 'false', DEMO_KEY: 'false' });
+  const runtime = createRuntime({ ...config, port: 0, host: '127.0.0.1' });
+  const db = await openDatabase(url, { logger: runtime.logger, logSql: runtime.config.logSql });
+  const gateway = await createGateway(db, runtime);
   const port = Number(new URL(gateway.url).port);
   process.stdout.write(`${JSON.stringify({ port })}\n`);
 }

@@ -1,8 +1,17 @@
-import { forbidden, notFound } from '../platform/errors';
 import { Database } from '../db/data-source';
-import { ApiKeyInfo, createApiKey, listApiKeys, revokeApiKey } from './api-keys';
+import { missingScope } from './access.errors';
+import { ApiKeyRule, apiKeyError } from './api-key.errors';
+import { ApiKeyInfo, assertScopes, checkKeyId, createApiKey, keyNotFound, listApiKeys, normaliseDivisions, revokeApiKey } from './api-keys';
 import { grantedDivisions } from './authenticate';
-import { Principal, Scope } from './principal';
+import { Principal } from './principal';
+
+/** A key as an admin asks for it: scopes as sent (checked here), `divisions` a list or 'all'. */
+export interface ApiKeyRequest {
+  name: string;
+  divisions: readonly number[] | 'all';
+  scopes: readonly string[];
+  expires?: Date | null;
+}
 
 /**
  * Key management for the admin mutations, bound to one request's principal. An admin never
@@ -15,16 +24,27 @@ export class ApiKeyAdmin {
     private readonly principal: Principal,
   ) {}
 
-  async create(input: { name: string; divisions: readonly number[] | 'all'; scopes: readonly Scope[]; expires?: Date | null }): Promise<{ key: ApiKeyInfo; secret: string }> {
+  /**
+   * A new key and its secret. BAD_USER_INPUT for a scope that does not exist or something that
+   * is not a division code; FORBIDDEN for a scope or division the admin does not hold.
+   */
+  async create(request: ApiKeyRequest): Promise<{ key: ApiKeyInfo; secret: string }> {
     this.assertAdmin();
-    for (const s of input.scopes) if (!this.principal.scopes.has(s)) throw forbidden(`Cannot grant the scope ${s}: the caller does not hold it`, { scope: s });
-    if (input.divisions === 'all') {
-      if (this.principal.divisions !== 'all') throw forbidden('Cannot grant all divisions: the caller holds only some');
+    const { scopes } = request;
+    assertScopes(scopes);
+    const divisions = request.divisions === 'all' ? 'all' : normaliseDivisions('divisions', request.divisions);
+    for (const scope of scopes) {
+      if (!this.principal.scopes.has(scope)) {
+        throw apiKeyError(ApiKeyRule.SCOPE_NOT_HELD, null, `Cannot grant the scope ${scope}: the caller does not hold it`, { scope });
+      }
+    }
+    if (divisions === 'all') {
+      if (this.principal.divisions !== 'all') throw notHeld('Cannot grant all divisions: the caller holds only some');
     } else {
       const mine = await grantedDivisions(this.principal, this.db);
-      for (const d of input.divisions) if (!mine.includes(d)) throw forbidden(`Division ${d} is not granted to this caller`, { division: d });
+      for (const d of divisions) if (!mine.includes(d)) throw notHeld(`Division ${d} is not granted to this caller`, { division: d });
     }
-    return createApiKey(this.db, { ...input, userId: this.principal.userId, createdBy: this.principal.name });
+    return createApiKey(this.db, { ...request, scopes, divisions, userId: this.principal.userId, createdBy: this.principal.name });
   }
 
   async list(): Promise<ApiKeyInfo[]> {
@@ -35,14 +55,15 @@ export class ApiKeyAdmin {
 
   async revoke(id: string): Promise<ApiKeyInfo> {
     this.assertAdmin();
+    checkKeyId(id);
     const visible = await this.visibility();
     const key = (await listApiKeys(this.db)).find((k) => k.id === id);
-    if (!key || !visible(key)) throw notFound('ApiKey', id);
+    if (!key || !visible(key)) throw keyNotFound(id);
     return revokeApiKey(this.db, id);
   }
 
   private assertAdmin(): void {
-    if (!this.principal.scopes.has('admin')) throw forbidden('This operation needs the scope admin', { scope: 'admin' });
+    if (!this.principal.scopes.has('admin')) throw missingScope('admin');
   }
 
   /** Keys whose divisions all lie within the caller's grant. */
@@ -51,4 +72,8 @@ export class ApiKeyAdmin {
     const mine = new Set(await grantedDivisions(this.principal, this.db));
     return (k) => k.divisions !== 'all' && k.divisions.every((d) => mine.has(d));
   }
+}
+
+function notHeld(message: string, details: { division?: number } = {}) {
+  return apiKeyError(ApiKeyRule.DIVISION_NOT_GRANTED, null, message, details);
 }

@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { findTable } from '../catalog';
-import { forbidden, GatewayError } from '../platform/errors';
+import { GatewayError } from '../platform/errors';
+import { AccessRule, accessError } from './access.errors';
 import { Database } from '../db/data-source';
 import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-query';
 import { Dialect } from '../db/dialect';
@@ -44,7 +45,8 @@ export class DivisionScope {
 
   /** Refuse a write into a division the caller was not granted (FORBIDDEN names the division). */
   assertWritable(division: number): void {
-    if (!this.allows(division)) throw forbidden(`Division ${division} is not granted to this caller`, { division });
+    if (this.allows(division)) return;
+    throw accessError(AccessRule.DIVISION_NOT_GRANTED, null, `Division ${division} is not granted to this caller`, { division });
   }
 
   /** A SELECT over `entity` aliased `alias`, restricted to the granted divisions. */

@@ -14,7 +14,7 @@ import { progressBar } from './progress';
  */
 export async function startCommand(config: Config): Promise<void> {
   const runtime = createRuntime(config);
-  const db = await openGatewayDatabase(config.databaseUrl);
+  const db = await openGatewayDatabase(config.databaseUrl, { logger: runtime.logger, logSql: config.logSql });
   if (config.seedDemo && (await isEmpty(db))) {
     console.log('Empty database: seeding demo data (5 divisions, 20,000 payments)...');
     const started = Date.now();
@@ -26,6 +26,7 @@ export async function startCommand(config: Config): Promise<void> {
   console.log(`Cashflow Gateway (${db.dialect.kind}) ready:`);
   console.log(`  GraphQL   ${gateway.url}/graphql`);
   console.log(`  Explorer  ${gateway.url}/explore`);
+  if (gateway.metricsUrl) console.log(`  Metrics   ${gateway.metricsUrl}`);
   if (demoKey) {
     console.log(`  Demo key  ${demoKey}`);
     console.log(`            (all divisions, all scopes; send it as the header X-API-Key, in the explorer's Headers tab:`);

@@ -65,12 +65,20 @@ export async function preparedQuery(db: Database, sql: string, parameters: unkno
   db.dataSource.logger.logQuery(sql, parameters);
   const driver = db.dataSource.driver as unknown as { obtainMasterConnection(): Promise<MysqlPoolConnection> };
   const connection = await driver.obtainMasterConnection();
+  const started = performance.now();
   try {
-    return await new Promise<Row[]>((resolve, reject) => connection.execute(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows))));
+    const rows = await new Promise<Row[]>((resolve, reject) =>
+      connection.execute(sql, parameters, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+    db.statements.finished(sql, performance.now() - started);
+    return rows;
   } catch (error) {
     // The server's max_prepared_stmt_count is shared by every client: when it is reached, the
     // statement still runs, unprepared.
-    if ((error as { errno?: number }).errno !== ER_MAX_PREPARED_STMT_COUNT_REACHED) throw error;
+    if ((error as { errno?: number }).errno !== ER_MAX_PREPARED_STMT_COUNT_REACHED) {
+      db.dataSource.logger.logQueryError(error as Error, sql, parameters);
+      throw error;
+    }
     return await new Promise<Row[]>((resolve, reject) => connection.query(sql, parameters, (e: Error | null, rows: Row[]) => (e ? reject(e) : resolve(rows))));
   } finally {
     connection.release();
@@ -88,11 +96,19 @@ const ER_MAX_PREPARED_STMT_COUNT_REACHED = 1461;
  */
 export async function* streamQuery(db: Database, sql: string, parameters: unknown[], timeoutMs: number): AsyncGenerator<Row> {
   db.statements.record();
-  if (db.dialect.kind === 'mysql') {
-    yield* streamMysql(db, await withStatementTimeout(db, sql, timeoutMs), parameters);
-  } else {
-    yield* streamSqlite(db, sql, parameters);
+  // A streamed statement lasts until its last row is read (the server works as long).
+  const started = performance.now();
+  try {
+    if (db.dialect.kind === 'mysql') {
+      yield* streamMysql(db, await withStatementTimeout(db, sql, timeoutMs), parameters);
+    } else {
+      yield* streamSqlite(db, sql, parameters);
+    }
+  } catch (error) {
+    db.dataSource.logger.logQueryError(error as Error, sql, parameters);
+    throw error;
   }
+  db.statements.finished(sql, performance.now() - started);
 }
 
 async function* streamMysql(db: Database, sql: string, parameters: unknown[]): AsyncGenerator<Row> {

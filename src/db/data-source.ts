@@ -5,7 +5,8 @@ import { MIGRATIONS } from '../../migrations';
 import { withStatementTimeout } from './bounded-query';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
 import { registerSqliteFunctions } from './sqlite-functions';
-import { CountingLogger, StatementCounter } from './statement-counter';
+import { createLogger, Logger } from '../platform/logger';
+import { CountingLogger, StatementCounter, statementTimer } from './statement-counter';
 
 export interface Database {
   readonly dataSource: DataSource;
@@ -23,11 +24,30 @@ export interface Database {
 export type MappedEntities = readonly (Function | EntitySchema)[];
 
 /**
+ * Where the database's own log lines go: `logger` (default: JSON lines at LOG_LEVEL) for failed
+ * statements and TypeORM's errors, and every statement at debug level when `logSql` (default:
+ * LOG_SQL=true). While a request runs, lines go to the request's logger instead (see
+ * StatementCounter.run).
+ */
+export interface DatabaseLogging {
+  logger?: Logger;
+  logSql?: boolean;
+}
+
+/**
  * TypeORM options for a `sqlite:path` or `mysql://` URL mapping `entities`; used by the app,
  * tests and the CLI (through modules/entities.ts, which knows the entities).
  */
-export function dataSourceOptions(databaseUrl: string, entities: MappedEntities, counter = new StatementCounter()): DataSourceOptions {
-  const logger = new CountingLogger(counter, process.env.LOG_SQL === 'true');
+export function dataSourceOptions(
+  databaseUrl: string,
+  entities: MappedEntities,
+  counter = new StatementCounter(),
+  logging: DatabaseLogging = {},
+): DataSourceOptions {
+  const logger = new CountingLogger(counter, {
+    logger: logging.logger ?? createLogger(process.env.LOG_LEVEL || 'info'),
+    logSql: logging.logSql ?? process.env.LOG_SQL === 'true',
+  });
   const common = { entities: [...entities], migrations: MIGRATIONS, synchronize: false, logging: ['query', 'error'] as const, logger };
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length);
@@ -65,10 +85,15 @@ export function dataSourceOptions(databaseUrl: string, entities: MappedEntities,
 }
 
 /** Opens (and by default migrates) the database at `databaseUrl` with the given entities mapped. */
-export async function openDatabase(databaseUrl: string, options: { entities: MappedEntities; migrate?: boolean }): Promise<Database> {
+export async function openDatabase(
+  databaseUrl: string,
+  options: { entities: MappedEntities; migrate?: boolean } & DatabaseLogging,
+): Promise<Database> {
   const statements = new StatementCounter();
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements));
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements, options));
   await dataSource.initialize();
+  // Durations of the statements TypeORM runs, for the metrics (the query layer's own are timed in bounded-query.ts).
+  dataSource.subscribers.push(statementTimer(statements));
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
   const caches = new Map<string, unknown>();

@@ -29,6 +29,15 @@ export interface AggregateTypes {
 
 const cache = new Map<string, AggregateTypes>();
 
+/** Descriptions shared by the aggregate types of every table. */
+const DOCS = {
+  bucket: 'Time bucket for a date column (default day); BAD_USER_INPUT on any other column.',
+  avg: 'Average, exact quotient rounded half-up to the column scale plus 4 decimals.',
+  groupBy: 'Group-by keys (at most 8, each once); none gives one group over all matching rows.',
+  orderBy: 'Order of the groups (default: by the group keys); the group keys always follow.',
+  limit: 'Most groups to return (at most the maximum page size, which is also the default).',
+};
+
 function keyType(t: CatalogTable, c: CatalogColumn): () => unknown {
   const e = enumOf(t, c);
   if (e) return () => e.obj;
@@ -63,7 +72,7 @@ export function aggregateTypes(t: CatalogTable): AggregateTypes {
 
   const GroupBy = named(class {}, `${t.typeName}GroupBy`);
   Field(() => groupFields, { description: 'Column to group by.' })(GroupBy.prototype, 'field');
-  Field(() => DateBucket, { nullable: true, description: 'Time bucket for a date column (default day); ignored for other columns.' })(GroupBy.prototype, 'bucket');
+  Field(() => DateBucket, { nullable: true, description: DOCS.bucket })(GroupBy.prototype, 'bucket');
   InputType(`${t.typeName}GroupBy`, { description: `A group-by key of ${t.labelEn}.` })(GroupBy);
 
   const AmountsFilter = named(class {}, `${t.typeName}AmountsFilter`);
@@ -72,12 +81,17 @@ export function aggregateTypes(t: CatalogTable): AggregateTypes {
 
   const Having = named(class {}, `${t.typeName}Having`);
   Field(() => IntFilter, { nullable: true, description: 'Condition on the number of rows in the group.' })(Having.prototype, 'count');
-  for (const fn of AGGREGATE_FUNCTIONS) Field(() => AmountsFilter, { nullable: true, description: `Conditions on the ${fn} of amounts.` })(Having.prototype, fn);
+  for (const fn of AGGREGATE_FUNCTIONS) {
+    Field(() => AmountsFilter, { nullable: true, description: `Conditions on the ${fn} of amounts.` })(Having.prototype, fn);
+  }
   InputType(`${t.typeName}Having`, { description: `Conditions on groups of ${t.labelEn} (SQL HAVING); all must hold.` })(Having);
 
   const orderFields: Record<string, string> = { ...groupFields, count: 'count' };
   for (const fn of AGGREGATE_FUNCTIONS) for (const c of amounts) orderFields[`${fn}_${c.field}`] = `${fn}:${c.name}`;
-  registerEnumType(orderFields, { name: `${t.typeName}GroupOrderField`, description: `What groups of ${t.labelEn} can be ordered by: a group key, count, or function_amount.` });
+  registerEnumType(orderFields, {
+    name: `${t.typeName}GroupOrderField`,
+    description: `What groups of ${t.labelEn} can be ordered by: a group key, count, or function_amount.`,
+  });
 
   const GroupOrderBy = named(class {}, `${t.typeName}GroupOrderBy`);
   Field(() => orderFields, { description: 'Group key or aggregate to order by.' })(GroupOrderBy.prototype, 'field');
@@ -86,7 +100,8 @@ export function aggregateTypes(t: CatalogTable): AggregateTypes {
 
   const Amounts = named(class {}, `${t.typeName}Amounts`);
   for (const c of amounts) Field(() => DecimalScalar, { nullable: true, description: describe(c) })(Amounts.prototype, c.field);
-  ObjectType(`${t.typeName}Amounts`, { description: `Aggregated amounts of ${t.labelEn}, exact decimals (null when the group has no value).` })(Amounts);
+  const amountsDoc = `Aggregated amounts of ${t.labelEn}, exact decimals (null when the group has no value).`;
+  ObjectType(`${t.typeName}Amounts`, { description: amountsDoc })(Amounts);
 
   const Key = named(class {}, `${t.typeName}GroupKey`);
   for (const c of groupable) {
@@ -99,7 +114,7 @@ export function aggregateTypes(t: CatalogTable): AggregateTypes {
   Field(() => Key, { description: 'The group-by values.' })(Group.prototype, 'key');
   Field(() => Int, { description: 'Number of rows in the group.' })(Group.prototype, 'count');
   for (const fn of AGGREGATE_FUNCTIONS) {
-    const doc = fn === 'avg' ? 'Average, exact quotient rounded half-up to the column scale plus 4 decimals.' : `${fn[0].toUpperCase()}${fn.slice(1)} of each amount column.`;
+    const doc = fn === 'avg' ? DOCS.avg : `${fn[0].toUpperCase()}${fn.slice(1)} of each amount column.`;
     Field(() => Amounts, { description: doc })(Group.prototype, fn);
   }
   ObjectType(`${t.typeName}Group`, { description: `A group of ${t.labelEn} with its aggregates.` })(Group);
@@ -107,10 +122,10 @@ export function aggregateTypes(t: CatalogTable): AggregateTypes {
   const Args = named(class {}, `${t.typeName}AggregateArgs`) as ClassType<AggregateArgs>;
   const W = whereType(t);
   Field(() => W, { nullable: true, description: 'Rows to aggregate (the same filter as the list).' })(Args.prototype, 'where');
-  Field(() => [GroupBy], { nullable: true, description: 'Group-by keys; none gives one group over all matching rows.' })(Args.prototype, 'groupBy');
+  Field(() => [GroupBy], { nullable: true, description: DOCS.groupBy })(Args.prototype, 'groupBy');
   Field(() => Having, { nullable: true, description: 'Conditions on the groups.' })(Args.prototype, 'having');
-  Field(() => [GroupOrderBy], { nullable: true, description: 'Order of the groups (default: by the group keys); the group keys always follow.' })(Args.prototype, 'orderBy');
-  Field(() => Int, { nullable: true, description: 'Most groups to return (at most the maximum page size, which is also the default).' })(Args.prototype, 'limit');
+  Field(() => [GroupOrderBy], { nullable: true, description: DOCS.orderBy })(Args.prototype, 'orderBy');
+  Field(() => Int, { nullable: true, description: DOCS.limit })(Args.prototype, 'limit');
   Field(() => Int, { nullable: true, description: 'Groups to skip.' })(Args.prototype, 'offset');
   ArgsType()(Args);
 

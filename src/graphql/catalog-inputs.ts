@@ -89,7 +89,8 @@ export function whereType(t: CatalogTable): ClassType {
   }
   for (const r of toOneRelations(t)) {
     const target = table(r.table);
-    Field(() => whereType(target), { nullable: true, description: `Rows whose ${r.name} matches (${r.doc}); compiled to EXISTS.` })(proto, r.name);
+    const description = `Rows whose ${r.name} matches (${r.doc}); compiled to EXISTS.`;
+    Field(() => whereType(target), { nullable: true, description })(proto, r.name);
   }
   Field(() => [self], { nullable: true, description: 'All of these filters hold.' })(proto, 'and');
   Field(() => [self], { nullable: true, description: 'At least one of these filters holds.' })(proto, 'or');
@@ -131,9 +132,13 @@ export function orderByType(t: CatalogTable): ClassType {
     const target = sortFieldEnum(table(r.table));
     Field(() => target, { nullable: true, description: `Sort on a column of ${r.name} (${r.table}) instead.` })(proto, r.name);
   }
-  Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC, description: 'Direction (ascending by default).' })(proto, 'direction');
+  const direction = { nullable: true, defaultValue: SortDirection.ASC, description: 'Direction (ascending by default).' };
+  Field(() => SortDirection, direction)(proto, 'direction');
   Field(() => NullsOrder, { nullable: true, description: 'Where empty values go.' })(proto, 'nulls');
-  InputType(`${t.typeName}OrderBy`, { description: `A sort key for ${t.labelEn}: \`field\` or one to-one relation (\`{ account: name }\`); lists always end with the primary key so the order is stable.` })(cls);
+  const description =
+    `A sort key for ${t.labelEn}: \`field\` or one to-one relation (\`{ account: name }\`); ` +
+    'lists always end with the primary key so the order is stable.';
+  InputType(`${t.typeName}OrderBy`, { description })(cls);
   orderByTypes.set(t.name, cls);
   return cls;
 }

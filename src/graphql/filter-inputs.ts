@@ -25,7 +25,10 @@ export class StringFilter {
   @Field(() => String, { nullable: true, description: 'Sorts after or equal to the value.' }) gte?: string;
   @Field(() => String, { nullable: true, description: 'Sorts before the value.' }) lt?: string;
   @Field(() => String, { nullable: true, description: 'Sorts before or equal to the value.' }) lte?: string;
-  @Field(() => String, { nullable: true, description: 'Contains the text (case- and accent-insensitive, by character; % and _ are literal).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contains the text (case- and accent-insensitive, by character; % and _ are literal).',
+  })
   contains?: string;
   @Field(() => String, { nullable: true, description: 'Starts with the text (case- and accent-insensitive, character by character).' })
   startsWith?: string;
@@ -134,5 +137,7 @@ registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending
 
 registerEnumType(NullsOrder, {
   name: 'NullsOrder',
-  description: 'Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending).',
+  description:
+    'Where rows with an empty (null) sort value go; only on keys that can be empty. ' +
+    'Default: nulls sort as the smallest value (first ascending, last descending).',
 });

@@ -1,13 +1,16 @@
 import express, { NextFunction, Request, Response, Router } from 'express';
-import { authenticated, requestContextOf, sendGatewayError } from './auth';
+import { authenticated, requestContextOf } from './auth';
+import { allowMethods, jsonBodyOnly } from './errors';
+import { requestLog } from './observability';
 import { requireScope } from '../context/require-scope';
+import { divisionsParameter, scopeForDivisions } from '../context/partition-selection';
 import { describeCatalog } from '../catalog/describe';
-import { badInput, GatewayError } from '../platform/errors';
 import { Runtime } from '../platform/runtime';
-import { RequestContext } from '../context/request-context';
 import { Database } from '../db/data-source';
-import { ExportService, ExportSource } from '../modules/exports/export.service';
-import { CONTENT_TYPE, ExportFormat, formatFrom } from '../modules/exports/formats';
+import { ExportRule, exportError } from '../modules/exports/export.errors';
+import { ExportService, ExportSource, exportSourceKind } from '../modules/exports/export.service';
+import { CONTENT_TYPE, ExportFormat } from '../modules/exports/formats';
+import { answerFormat, bodyInput, queryInput } from './request-input';
 import { writeExport } from '../modules/exports/write-export';
 import { SqlService } from '../sql/sql.service';
 import { typeName } from '../sql/types';
@@ -16,7 +19,8 @@ import { typeName } from '../sql/types';
  * The HTTP side of the analytics features: GET /catalog (JSON), POST /sql (JSON, CSV or NDJSON
  * by Accept) and GET/POST /export (streamed CSV or NDJSON). Same authentication (401 without
  * credentials), X-Cashflow-Divisions selection, scopes and division scope as /graphql; errors
- * have the same body as there: `{errors: [{message, extensions: {code, ...}}]}`.
+ * go to the app's error middleware (errors.ts), which answers the same body as there:
+ * `{errors: [{message, extensions: {code, requestId, ...}}]}`.
  */
 export function analyticsRoutes(db: Database, runtime: Runtime): Router {
   const { config } = runtime;
@@ -24,47 +28,49 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
   const json = express.json({ limit: '1mb' });
   const auth = authenticated(db, runtime);
 
-  router.get('/catalog', auth, async (req, res, next) => {
+  router.route('/catalog').get(auth, async (req, res, next) => {
     try {
-      const table = typeof req.query.table === 'string' ? req.query.table : undefined;
-      res.json({ tables: describeCatalog(table) });
+      res.json({ tables: describeCatalog(queryInput(req, ['table']).table) });
     } catch (error) {
       next(error);
     }
-  });
+  }).all(allowMethods('GET', 'HEAD'));
 
-  router.post('/sql', auth, json, async (req, res, next) => {
+  router.route('/sql').post(auth, jsonBodyOnly, json, async (req, res, next) => {
     try {
       const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const query = stringField(body.query, 'query');
-      const scope = narrowed(ctx, body.divisions);
-      const format = formatFrom(body.format ?? req.query.format, req.headers.accept);
-      if (format) {
+      const { format: formatParam } = queryInput(req, ['format'], invalid);
+      const body = bodyInput(req, ['query', 'parameters', 'divisions', 'format'], invalid);
+      // An empty query is the SQL layer's to refuse, with the words GraphQL's `sql` gets.
+      const query = typeof body.query === 'string' ? body.query : stringField(body.query, 'query');
+      const scope = scopeForDivisions(ctx, divisionsParameter(body.divisions));
+      const format = answerFormat(req, body.format ?? formatParam, ['json', 'csv', 'ndjson'], badFormat);
+      const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
+      if (format !== 'json') {
         // Same bounded result as JSON, written line by line in the format asked for.
-        const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
         const data = { columns: result.columns, rows: (async function* () { yield* result.rows; })() };
         res.status(200).type(CONTENT_TYPE[format]);
         await writeExport(res, format, data, { source: 'sql', events: runtime.events });
         res.end();
         return;
       }
-      const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
       res.json({ columns: result.columns.map((c) => ({ name: c.name, type: typeName(c.type) })), rows: result.rows, rowCount: result.rows.length });
     } catch (error) {
       next(error);
     }
-  });
+  }).all(allowMethods('POST'));
 
   const exportHandler = async (req: Request, res: Response, next: NextFunction) => {
     try {
       const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
-      const input = (req.method === 'POST' ? req.body ?? {} : req.query) as Record<string, unknown>;
+      const fields = ['sql', 'graphql', 'list', 'parameters', 'variables', 'divisions', 'format'];
+      const input = req.method === 'POST' ? { ...queryInput(req, ['format'], invalid), ...bodyInput(req, fields, invalid) } : queryInput(req, fields, invalid);
       const source = exportSource(input);
-      const format: ExportFormat = formatFrom(input.format, req.headers.accept) ?? (input.format ? invalidFormat(input.format) : 'csv');
-      const data = new ExportService(narrowed(ctx, input.divisions), config).open(source, ctx);
+      const data = new ExportService(scopeForDivisions(ctx, divisionsParameter(input.divisions)), config).open(source, ctx);
+      // After open, which checks the query: a bad query is named before a bad format.
+      const format = answerFormat(req, input.format, ['csv', 'ndjson'], badFormat) as ExportFormat;
       // Read the first row before answering, so a refused or failing query still gets its
       // status code; from then on rows stream as the driver reads them.
       const first = await data.rows.next();
@@ -82,39 +88,32 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
         res.end();
       } catch (error) {
         // Headers are gone: cut the response so the client sees an incomplete transfer.
-        if (!closed) console.error('[export failed]', error instanceof Error ? error.message : error);
+        if (!closed) requestLog(res, runtime.logger).error({ err: error, route: '/export' }, 'export failed after the response began');
         res.destroy();
       }
     } catch (error) {
       next(error);
     }
   };
-  router.get('/export', auth, exportHandler);
-  router.post('/export', auth, json, exportHandler);
-
-  router.use(['/catalog', '/sql', '/export'], errorHandler);
+  router.route('/export').get(auth, exportHandler).post(auth, jsonBodyOnly, json, exportHandler).all(allowMethods('GET', 'HEAD', 'POST'));
   return router;
 }
 
 function exportSource(input: Record<string, unknown>): ExportSource {
-  const given = ['sql', 'graphql', 'list'].filter((k) => input[k] !== undefined);
-  if (given.length > 1) throw badInput(given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
-  if (input.sql !== undefined) return { kind: 'sql', query: stringField(input.sql, 'sql'), parameters: objectField(input.parameters) };
-  if (input.graphql !== undefined) return { kind: 'graphql', query: stringField(input.graphql, 'graphql'), variables: objectField(input.variables, 'variables') };
-  if (input.list !== undefined) return { kind: 'list', list: stringField(input.list, 'list') };
-  throw badInput('sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
+  const kind = exportSourceKind(input);
+  if (kind === 'sql') return { kind, query: stringField(input.sql, 'sql'), parameters: objectField(input.parameters) };
+  if (kind === 'graphql') {
+    return { kind, query: stringField(input.graphql, 'graphql'), variables: objectField(input.variables, 'variables') };
+  }
+  return { kind, list: stringField(input.list, 'list') };
 }
 
-function narrowed(ctx: RequestContext, divisions: unknown) {
-  if (divisions === undefined || divisions === null || divisions === '') return ctx.scope;
-  const list = Array.isArray(divisions) ? divisions : String(divisions).split(',');
-  const codes = list.map((d) => Number(d));
-  if (codes.some((d) => !Number.isSafeInteger(d))) throw badInput('divisions', 'must be a list of division codes');
-  return ctx.scope.narrow(codes);
-}
+/** A request value of the wrong shape, or a `format` or `Accept` the route does not answer in. */
+const invalid = (field: string, why: string) => exportError(ExportRule.INVALID_VALUE, field, why);
+const badFormat = (field: string, why: string) => exportError(ExportRule.INVALID_FORMAT, field, why);
 
 function stringField(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must be a non-empty string');
+  if (typeof value !== 'string' || value.trim() === '') throw exportError(ExportRule.INVALID_VALUE, field, 'must be a non-empty string');
   return value;
 }
 
@@ -125,23 +124,12 @@ function objectField(value: unknown, field = 'parameters'): Record<string, unkno
     try {
       parsed = JSON.parse(value);
     } catch {
-      throw badInput(field, 'must be a JSON object');
+      throw exportError(ExportRule.INVALID_VALUE, field, 'must be a JSON object');
     }
     return objectField(parsed, field);
   }
-  if (typeof value !== 'object' || Array.isArray(value)) throw badInput(field, 'must be an object of named values');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw exportError(ExportRule.INVALID_VALUE, field, 'must be an object of named values');
+  }
   return value as Record<string, unknown>;
-}
-
-function invalidFormat(format: unknown): never {
-  throw badInput('format', `must be csv or ndjson, not ${String(format)}`);
-}
-
-/** Errors of these endpoints with the code's HTTP status and the same body as /graphql's. */
-function errorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
-  if (res.headersSent) return next(error);
-  if (error instanceof GatewayError) return sendGatewayError(res, error);
-  if ((error as { type?: string }).type === 'entity.parse.failed') return sendGatewayError(res, badInput('body', 'is not valid JSON'));
-  console.error('[internal error]', error);
-  res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

@@ -1,16 +1,18 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { GatewayError, HTTP_STATUS } from '../platform/errors';
+import { GatewayError } from '../platform/errors';
 import { Runtime } from '../platform/runtime';
-import { createContext, RequestContext } from '../context/request-context';
+import { createContext, RequestContext, RequestIdentity } from '../context/request-context';
 import { Database } from '../db/data-source';
 import { authenticate, grantedDivisions } from '../access/authenticate';
 import { DIVISIONS_HEADER, selectDivisions } from '../context/partition-selection';
+import { sendGatewayError } from './errors';
+import { requestOf } from './observability';
 
 /**
  * Express middleware for every HTTP endpoint that serves data (/graphql, /sql, /export, file
  * downloads): authenticates the caller, applies the X-Cashflow-Divisions selection and leaves
  * the request context in `res.locals`. Without valid credentials it answers 401 with a GraphQL
- * style error body `{errors: [{message, extensions: {code: 'UNAUTHENTICATED'}}]}`; a division
+ * style error body `{errors: [{message, extensions: {code: 'UNAUTHENTICATED', requestId}}]}`; a division
  * that is not granted answers 403 FORBIDDEN.
  *
  *   app.get('/export', authenticated(db, runtime), (req, res) => {
@@ -22,7 +24,8 @@ import { DIVISIONS_HEADER, selectDivisions } from '../context/partition-selectio
 export function authenticated(db: Database, runtime: Runtime): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      res.locals.requestContext = await contextForRequest(req, db, runtime);
+      const record = requestOf(res);
+      res.locals.requestContext = await contextForRequest(req, db, runtime, record && { requestId: record.id, log: record.log });
     } catch (error) {
       if (error instanceof GatewayError) return sendGatewayError(res, error);
       return next(error);
@@ -31,11 +34,19 @@ export function authenticated(db: Database, runtime: Runtime): RequestHandler {
   };
 }
 
-/** The context of an HTTP request, for code that does not go through the middleware. */
-export async function contextForRequest(req: Pick<Request, 'headers'>, db: Database, runtime: Runtime): Promise<RequestContext> {
+/**
+ * The context of an HTTP request, for code that does not go through the middleware; `request`
+ * is its id and logger (see observability.ts), a fresh id when not given.
+ */
+export async function contextForRequest(
+  req: Pick<Request, 'headers'>,
+  db: Database,
+  runtime: Runtime,
+  request?: RequestIdentity,
+): Promise<RequestContext> {
   const principal = await authenticate(req.headers, db, runtime);
   const divisions = selectDivisions(await grantedDivisions(principal, db), req.headers[DIVISIONS_HEADER]);
-  return createContext(db, runtime, principal, divisions);
+  return createContext(db, runtime, principal, divisions, request);
 }
 
 /** The context `authenticated` left on the response; throws if the middleware did not run. */
@@ -43,10 +54,4 @@ export function requestContextOf(res: Response): RequestContext {
   const ctx = res.locals.requestContext as RequestContext | undefined;
   if (!ctx) throw new Error('requestContextOf: the authenticated() middleware did not run for this route');
   return ctx;
-}
-
-/** Answers a gateway error as the whole response, with its HTTP status and a GraphQL-shaped body. */
-export function sendGatewayError(res: Response, error: GatewayError): void {
-  if (error.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer realm="cashflow-gateway"');
-  res.status(HTTP_STATUS[error.code]).json({ errors: [{ message: error.message, extensions: error.extensions }] });
 }

@@ -3,8 +3,12 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLFormattedError } from 'graphql';
 import { authenticated, requestContextOf } from './auth';
+import { allowMethods, answerClientError, errorHandler, jsonBodyOnly, notFoundHandler } from './errors';
+import { graphqlObservation, observeRequests, requestIdInApolloErrors, routeLabel } from './observability';
+import { startMetricsServer } from './metrics-server';
+import { poolUsage } from '../db/pool';
 import { Runtime } from '../platform/runtime';
 import { RequestContext } from '../context/request-context';
 import { analyticsRoutes } from './analytics-routes';
@@ -21,6 +25,8 @@ export interface Gateway {
   httpServer: http.Server;
   runtime: Runtime;
   url: string;
+  /** URL of the Prometheus endpoint when METRICS_PORT is set. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -42,13 +48,14 @@ function statementCountPlugin(db: Database): ApolloServerPlugin<RequestContext> 
   };
 }
 
-/** Internal errors are logged and answered without their details; limits answer as limits. */
+/**
+ * Internal errors are answered without their details (the observation plugin logged them, with
+ * the request id the client also gets in `extensions.requestId`); limits answer as limits.
+ */
 export function formatError(given: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const formatted = asLimitError(given, error);
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-    const original = error instanceof GraphQLError ? error.originalError ?? error : error;
-    console.error('[internal error]', original);
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return formatted;
@@ -56,12 +63,17 @@ export function formatError(given: GraphQLFormattedError, error: unknown): Graph
 
 /**
  * The gateway's HTTP server on `runtime.config`'s host and port: /graphql, /explore, /health and
- * the REST routes, over `db`. The caller (the composition root) owns the database and the runtime.
+ * the REST routes, over `db`, and the Prometheus listener on METRICS_PORT when set. Every request
+ * gets a request id, a log line and metrics (observability.ts); every error is JSON (errors.ts).
+ * The caller (the composition root) owns the database and the runtime.
  */
 export async function createGateway(db: Database, runtime: Runtime): Promise<Gateway> {
-  const { config } = runtime;
+  const { config, metrics } = runtime;
   const app = express();
   const httpServer = http.createServer(app);
+  // Requests Node's parser refuses never reach express: answer them JSON too.
+  httpServer.on('clientError', answerClientError);
+  const graphql = graphqlObservation(runtime.logger);
   const documentLimits: DocumentLimits = {
     maxTokens: config.maxQueryTokens,
     maxFields: config.maxQueryFields,
@@ -76,6 +88,8 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // Apollo's own warnings and errors go to the gateway's log, not to the console.
+    logger: runtime.logger.child({ component: 'apollo' }),
     // The size of a document bounds all work before execution: the parser stops at the token
     // limit, and documentSizeRule refuses a document whose fragments expand too far before the
     // other validation rules, the protection plugin, graphql-jit or the planners walk it.
@@ -85,6 +99,7 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
       // The default cache-control plugin hooks willResolveField, which makes Apollo wrap every
       // field resolver of the schema; nothing here sets cache hints, so it is pure overhead.
       ApolloServerPluginCacheControlDisabled(),
+      graphql.plugin,
       ...(config.countStatements ? [statementCountPlugin(db)] : []),
       queryProtectionPlugin({ maxDepth: config.maxQueryDepth, maxAliases: config.maxQueryAliases, maxCost: config.maxQueryCost, defaultPageSize: 50 }),
     ],
@@ -94,36 +109,61 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
   app.disable('x-powered-by');
   // An ETag hashes every response body; GraphQL POSTs and exports are never revalidated by it.
   app.set('etag', false);
-  // With COUNT_STATEMENTS, every request counts its own SQL statements (x-sql-statements).
-  if (config.countStatements) app.use((_req: Request, _res: Response, next: NextFunction) => db.statements.run(() => next()));
-  app.get('/health', (_req, res) => {
+  app.use(observeRequests(runtime));
+  // With COUNT_STATEMENTS, every request counts its own SQL statements (x-sql-statements); with
+  // LOG_SQL, its SQL lines carry its request id. Both need AsyncLocalStorage, so only then.
+  if (config.countStatements || config.logSql) {
+    app.use((_req: Request, res: Response, next: NextFunction) => db.statements.run(() => next(), res.locals.request?.log));
+  }
+  app.route('/health').get((_req, res) => {
     res.json({ status: 'ok', database: db.dialect.kind });
-  });
-  app.use('/explore', explorerRouter({ mountPath: '/explore', endpoint: '/graphql' }));
+  }).all(allowMethods('GET', 'HEAD'));
+  app.use('/explore', routeLabel('/explore'), explorerRouter({ mountPath: '/explore', endpoint: '/graphql' }));
   app.use(analyticsRoutes(db, runtime));
   app.use(
     '/graphql',
+    routeLabel('/graphql'),
+    allowMethods('GET', 'POST'),
     authenticated(db, runtime),
+    jsonBodyOnly,
     express.json({ limit: '2mb' }),
+    requestIdInApolloErrors,
     expressMiddleware(apollo, {
-      context: async ({ res }) => requestContextOf(res),
+      context: async ({ res }) => graphql.remember(res, requestContextOf(res)),
     }),
   );
 
   app.use(bankFileRoutes(db, runtime));
+  // Last: a path nothing served, and every error, answer JSON (never express's HTML page).
+  app.use(notFoundHandler);
+  app.use(errorHandler(runtime.logger));
+
+  const pool = poolUsage(db);
+  if (pool) metrics.watchPool(pool);
+  const stopObserving = db.statements.observe({
+    finished: (kind, ms) => metrics.observeStatement(kind, ms),
+    failed: (kind) => metrics.countStatementError(kind),
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
-  const address = httpServer.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  const metricsServer = config.metricsPort === undefined ? undefined : await startMetricsServer(runtime, config.metricsPort, config.host);
+  const portOf = (server: http.Server, fallback: number) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : fallback;
+  };
   return {
     app,
     apollo,
     httpServer,
     runtime,
-    url: `http://localhost:${port}`,
+    url: `http://localhost:${portOf(httpServer, config.port)}`,
+    metricsUrl: metricsServer ? `http://localhost:${portOf(metricsServer, config.metricsPort!)}/metrics` : undefined,
     async stop() {
+      stopObserving();
       await apollo.stop();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await Promise.all(
+        [httpServer, metricsServer].map((server) => server && new Promise<void>((resolve) => server.close(() => resolve()))),
+      );
     },
   };
 }

@@ -1,5 +1,5 @@
 import { ACCESS_ENTITIES } from '../access/entities';
-import { Database, MappedEntities, openDatabase } from '../db/data-source';
+import { Database, DatabaseLogging, MappedEntities, openDatabase } from '../db/data-source';
 import { Account } from './accounts/account.entity';
 import { BankAccount } from './bank-accounts/bank-account.entity';
 import { PaymentBatch } from './batches/payment-batch.entity';
@@ -46,7 +46,7 @@ export function entityOf(tableName: string): (typeof CATALOG_ENTITIES)[number] {
 /** Every entity the gateway maps: the catalog's, its own bookkeeping and the API keys (not cleared by the seed). */
 export const MAPPED_ENTITIES: MappedEntities = [...ENTITIES, ...ACCESS_ENTITIES];
 
-/** Opens (and by default migrates) the gateway's database with every entity mapped. */
-export function openGatewayDatabase(databaseUrl: string, options: { migrate?: boolean } = {}): Promise<Database> {
+/** Opens (and by default migrates) the gateway's database with every entity mapped; `logger`/`logSql`: see DatabaseLogging. */
+export function openGatewayDatabase(databaseUrl: string, options: { migrate?: boolean } & DatabaseLogging = {}): Promise<Database> {
   return openDatabase(databaseUrl, { ...options, entities: MAPPED_ENTITIES });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { enforceScopes } from '../graphql/access';
 import { installDirectResolvers } from './lists/relations.resolver';
 import { RESOLVERS } from './resolvers';
 
@@ -9,9 +10,13 @@ export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema', 'schema
 
 let cached: GraphQLSchema | undefined;
 
-/** The executable schema, built once per process from the type-graphql classes. */
+/**
+ * The executable schema, built once per process from the type-graphql classes: the generated
+ * relation fields are then called directly, and the scope every field declares (@RequiresScope)
+ * is checked in front of its resolver, whichever resolver that is.
+ */
 export function buildGatewaySchema(): GraphQLSchema {
-  cached ??= installDirectResolvers(buildSchemaSync({ resolvers: RESOLVERS, validate: false }));
+  cached ??= enforceScopes(installDirectResolvers(buildSchemaSync({ resolvers: RESOLVERS, validate: false })));
   return cached;
 }
 

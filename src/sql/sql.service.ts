@@ -1,6 +1,6 @@
 import { DivisionScope } from '../access/division-scope';
 import { Config } from '../platform/config';
-import { badInput } from '../platform/errors';
+import { SqlRule, sqlRuleError } from './errors';
 import { SelectStatementCompiler } from './compile';
 import { parseSelect } from './parse';
 import { CompiledQuery, OutputColumn } from './types';
@@ -43,7 +43,8 @@ export class SqlService {
     const compiled = this.compile(query, parameters, { rowLimit: max + 1, deadline: Date.now() + timeoutMs });
     const raw = await this.scope.rawQuery(compiled.sql, compiled.parameters, { timeoutMs });
     if (raw.length > max) {
-      throw badInput('query', `the result has more than ${max} rows: add a LIMIT, aggregate, or use /export for large results`, { rowLimit: max });
+      const why = `the result has more than ${max} rows: add a LIMIT, aggregate, or use /export for large results`;
+      throw sqlRuleError(SqlRule.TOO_MANY_ROWS, 'query', why, { rowLimit: max });
     }
     return { columns: compiled.columns, rows: raw.map((r) => decodeRow(compiled.columns, r)) };
   }
@@ -62,6 +63,6 @@ export class SqlService {
 
 function checkParameters(parameters: unknown): asserts parameters is Record<string, unknown> {
   if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
-    throw badInput('parameters', 'must be an object of named values, such as {"status": 20}');
+    throw sqlRuleError(SqlRule.INVALID_PARAMETER, 'parameters', 'must be an object of named values, such as {"status": 20}');
   }
 }

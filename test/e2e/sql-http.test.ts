@@ -1,11 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { LOCAL_PRINCIPAL } from '../../src/access/authenticate';
-import { createContext } from '../../src/context/request-context';
-import { SqlResolver } from '../../src/modules/sql/sql.resolver';
 import { openSeededDatabase, TestDatabase } from '../support/database';
-import { startTestGateway, TestGateway, testRuntime } from '../support/gateway';
+import { executeAs } from '../support/execute';
+import { startTestGateway, TestGateway } from '../support/gateway';
 
 /** POST /sql in its three formats, GET/POST /export of SQL and of lists, the CLI export, scopes. */
 let t: TestDatabase;
@@ -91,9 +89,9 @@ describe('POST /sql', () => {
   });
 
   it('needs the analytics scope', async () => {
-    const principal = { ...LOCAL_PRINCIPAL, scopes: new Set(['payments:read'] as const) };
-    const ctx = createContext(t.db, testRuntime(), principal, divisions);
-    await expect(new SqlResolver().sql('select 1', null, null, ctx)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN', scope: 'analytics' } });
+    // Through the schema: the field declares the scope (@RequiresScope), the schema checks it.
+    const res = await executeAs(t.db, { divisions, scopes: ['payments:read'] }, '{ sql(query: "select 1") { rowCount } }');
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', scope: 'analytics' } });
   });
 });
 

@@ -755,7 +755,7 @@ export type MatchPaymentsInput = {
   paymentIDs: Array<Scalars['UUID']['input']>;
 };
 
-/** Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending). */
+/** Where rows with an empty (null) sort value go; only on keys that can be empty. Default: nulls sort as the smallest value (first ascending, last descending). */
 export enum NullsOrder {
   First = 'FIRST',
   Last = 'LAST'
@@ -789,7 +789,7 @@ export type PaymentBatchAmountsFilter = {
 
 /** A group-by key of Payment batches. */
 export type PaymentBatchGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: PaymentBatchGroupField;
@@ -975,7 +975,7 @@ export type PaymentConditionAmountsFilter = {
 
 /** A group-by key of Payment conditions. */
 export type PaymentConditionGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: PaymentConditionGroupField;
@@ -1206,7 +1206,7 @@ export type PaymentDeleteInput = {
 
 /** A group-by key of Payments. */
 export type PaymentGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: PaymentGroupField;

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { Database } from '../../src/db/data-source';
-import { openGatewayDatabase as openDatabase } from '../../src/modules/entities';
+import { Database, DatabaseLogging } from '../../src/db/data-source';
+import { openGatewayDatabase } from '../../src/modules/entities';
+import { createLogger } from '../../src/platform/logger';
 import { seed } from '../../src/seed/seed';
 
 /**
@@ -14,13 +15,17 @@ import { seed } from '../../src/seed/seed';
 export const TEST_DATABASE = (process.env.TEST_DATABASE ?? 'sqlite') as 'sqlite' | 'mariadb';
 const MARIADB_URL = process.env.MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';
 
+/** A test database logs (failed statements, LOG_SQL) to `logging.logger`, by default only when LOG_LEVEL asks for it. */
+const openDatabase = (url: string, logging: DatabaseLogging = {}) =>
+  openGatewayDatabase(url, { ...logging, logger: logging.logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent') });
+
 export interface TestDatabase {
   db: Database;
   url: string;
   close(): Promise<void>;
 }
 
-export async function openTestDatabase(name: string): Promise<TestDatabase> {
+export async function openTestDatabase(name: string, logging: DatabaseLogging = {}): Promise<TestDatabase> {
   const unique = `${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
   if (TEST_DATABASE === 'mariadb') {
     const database = `cfgt_${unique}`.slice(0, 64);
@@ -28,7 +33,7 @@ export async function openTestDatabase(name: string): Promise<TestDatabase> {
     await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.end();
     const url = `${MARIADB_URL}/${database}`;
-    const db = await openDatabase(url);
+    const db = await openDatabase(url, logging);
     return {
       db,
       url,
@@ -42,7 +47,7 @@ export async function openTestDatabase(name: string): Promise<TestDatabase> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfgt-'));
   const url = `sqlite:${path.join(dir, `${unique}.sqlite`)}`;
-  const db = await openDatabase(url);
+  const db = await openDatabase(url, logging);
   return {
     db,
     url,

@@ -4,6 +4,7 @@ import { createApiKey } from '../../src/access/api-keys';
 import { SCOPES } from '../../src/access/principal';
 import { loadConfig } from '../../src/platform/config';
 import { openGatewayDatabase as openDatabase } from '../../src/modules/entities';
+import { createLogger } from '../../src/platform/logger';
 import { createGateway } from '../../src/http/server';
 
 /**
@@ -13,7 +14,7 @@ import { createGateway } from '../../src/http/server';
  * and on request the peak resident set size since the last `reset`.
  */
 async function main(): Promise<void> {
-  const db = await openDatabase(process.env.DATABASE_URL!, { migrate: false });
+  const db = await openDatabase(process.env.DATABASE_URL!, { migrate: false, logger: createLogger(process.env.LOG_LEVEL ?? 'silent') });
   const gateway = await createGateway(db, testRuntime({ ...loadConfig(), port: 0, host: '127.0.0.1' }));
   const { secret } = await createApiKey(db, { name: 'export test', divisions: 'all', scopes: [...SCOPES], createdBy: 'test' });
   let peak = process.memoryUsage().rss;

@@ -5,7 +5,7 @@ import { Scope, SCOPES } from '../../src/access/principal';
 import { loadConfig } from '../../src/platform/config';
 import { Database } from '../../src/db/data-source';
 import { createGateway, Gateway } from '../../src/http/server';
-import { createLogger } from '../../src/platform/logger';
+import { createLogger, Logger } from '../../src/platform/logger';
 import { createRuntime, Runtime } from '../../src/platform/runtime';
 
 export interface GraphQLResult<T = any> {
@@ -56,16 +56,31 @@ export interface TestGateway {
   headersFor(caller: TestCaller): Promise<Record<string, string>>;
   /** A gql function calling as `caller` (a fresh API key). */
   as(caller: TestCaller): Promise<Gql>;
+  /** URL of /metrics on the metrics listener, when started with `metrics: true`. */
+  metricsUrl?: string;
   /** fetch() on a path of the server with the default credential (other headers merged). */
   request(path: string, init?: RequestInit & { headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
 
-/** Starts the real HTTP gateway on a free port over `db`, with an all-powerful test API key. */
-export async function startTestGateway(db: Database, env: Record<string, string> = {}): Promise<TestGateway> {
+/**
+ * Starts the real HTTP gateway on a free port over `db`, with an all-powerful test API key.
+ * `options.logger` receives the gateway's log (see captureLog; by default it logs nothing unless
+ * LOG_LEVEL asks for it); `options.metrics` starts the metrics listener on another free port.
+ */
+export async function startTestGateway(
+  db: Database,
+  env: Record<string, string> = {},
+  options: { logger?: Logger; metrics?: boolean } = {},
+): Promise<TestGateway> {
   // Tests read the statements of every request (x-sql-statements).
-  const config = { ...loadConfig({ COUNT_STATEMENTS: 'true', ...process.env, ...env }), port: 0, host: '127.0.0.1' };
-  const gateway = await createGateway(db, testRuntime(config));
+  const config = {
+    ...loadConfig({ COUNT_STATEMENTS: 'true', ...process.env, ...env }),
+    port: 0,
+    host: '127.0.0.1',
+    metricsPort: options.metrics ? 0 : undefined,
+  };
+  const gateway = await createGateway(db, testRuntime(config, options.logger));
   const baseUrl = gateway.url.replace('localhost', '127.0.0.1');
   const url = `${baseUrl}/graphql`;
   const newKey = async (caller: TestCaller) =>
@@ -102,12 +117,29 @@ export async function startTestGateway(db: Database, env: Record<string, string>
       return ((document: Document, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
         gql(document as string, variables, { ...h, ...headers })) as Gql;
     },
+    metricsUrl: gateway.metricsUrl?.replace('localhost', '127.0.0.1'),
     request: (path, init = {}) => fetch(`${baseUrl}${path}`, { ...init, headers: withAuth(init.headers) }),
     close: () => gateway.stop(),
   };
 }
 
-/** A runtime for tests: logs nothing unless LOG_LEVEL asks for it. */
-export function testRuntime(config = loadConfig({ ...process.env })): Runtime {
-  return createRuntime(config, { logger: createLogger(process.env.LOG_LEVEL ?? 'silent') });
+/** A runtime for tests: logs to `logger`, by default nothing unless LOG_LEVEL asks for it. */
+export function testRuntime(config = loadConfig({ ...process.env }), logger?: Logger): Runtime {
+  return createRuntime(config, { logger: logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent') });
+}
+
+/** A logger whose JSON lines a test reads back: what the gateway logged, one object per line. */
+export function captureLog(level = 'trace'): { logger: Logger; lines(): Record<string, any>[]; text(): string } {
+  const chunks: string[] = [];
+  const logger = createLogger(level, { write: (chunk: string) => void chunks.push(chunk) });
+  const text = () => chunks.join('');
+  return {
+    logger,
+    text,
+    lines: () =>
+      text()
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Record<string, any>),
+  };
 }

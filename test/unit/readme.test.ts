@@ -27,8 +27,8 @@ describe('README', () => {
       }
     };
     walk(path.join(ROOT, 'src'));
-    // DEBUG (stack traces of CLI errors) and LOG_LEVEL (not used yet) are not configuration.
-    for (const v of ['DEBUG', 'LOG_LEVEL']) read.delete(v);
+    // DEBUG (stack traces of CLI errors) is not configuration.
+    read.delete('DEBUG');
     expect([...documented].sort()).toEqual([...read].sort());
     const defaults = loadConfig({});
     const row = (name: string) => new RegExp(`^\\| \`${name}\` \\| \`?([^|\`]+)\`? \\|`, 'm').exec(README)?.[1];
@@ -44,6 +44,9 @@ describe('README', () => {
     expect(row('SQL_MAX_ROWS')).toBe(String(defaults.sqlMaxRows));
     expect(row('EXPORT_MAX_ROWS')).toBe(String(defaults.exportMaxRows));
     expect(row('EXPORT_TIMEOUT_MS')).toBe(String(defaults.exportTimeoutMs));
+    expect(row('LOG_LEVEL')).toBe(defaults.logLevel);
+    expect(row('LOG_SQL')).toBe(String(defaults.logSql));
+    expect(row('METRICS_PORT')).toBe(defaults.metricsPort === undefined ? 'unset' : String(defaults.metricsPort));
   });
 
   it('shows seed commands the seed accepts', () => {

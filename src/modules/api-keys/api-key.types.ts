@@ -1,5 +1,6 @@
 import { DateTimeScalar, UUIDScalar } from '../../graphql/scalars';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { SCOPES } from '../../access/principal';
 
 @ObjectType('ApiKey', { description: 'An API key (never its secret, which is shown once at creation).' })
 export class ApiKeyType {
@@ -39,7 +40,7 @@ export class CreateApiKeyInput {
   declare name: string;
   @Field(() => [Int], { nullable: true, description: 'Divisions to grant; omit for all (only a caller holding all divisions may).' })
   divisions?: number[] | null;
-  @Field(() => [String], { description: 'Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin.' })
+  @Field(() => [String], { description: `Scopes to grant: ${SCOPES.join(', ')}.` })
   declare scopes: string[];
   @Field(() => DateTimeScalar, { nullable: true })
   expires?: Date | null;

@@ -11,18 +11,23 @@ registerEnumType(BankFileFormat, {
   description: 'SEPA credit transfer file format: pain.001.001.03 (widely accepted) or pain.001.001.09 (ISO 20022 2019).',
 });
 
+const DOCS = {
+  paymentIDs: 'Payments to process (Open or Selected); leave out to process every selected payment (Status 30) of the division.',
+  executionDate: 'Requested execution date; payments executed on or before their DiscountDueDate pay AmountDC minus AmountDiscountDC.',
+};
+
 @InputType({ description: 'A payment run: which payments, from which own bank account, when, in which file format.' })
 export class ProcessPaymentsInput {
   @Field(() => Int, { description: 'Division of the run (one batch and one document per call).' })
   declare divisionCode: number;
 
-  @Field(() => [UUIDScalar], { nullable: true, description: 'Payments to process (Open or Selected); leave out to process every selected payment (Status 30) of the division.' })
+  @Field(() => [UUIDScalar], { nullable: true, description: DOCS.paymentIDs })
   declare paymentIDs?: string[] | null;
 
   @Field(() => UUIDScalar, { description: 'Own bank account of the division the payments are made from (BankAccounts with no Account).' })
   declare bankAccountID: string;
 
-  @Field(() => DateTimeScalar, { description: 'Requested execution date; payments executed on or before their DiscountDueDate pay AmountDC minus AmountDiscountDC.' })
+  @Field(() => DateTimeScalar, { description: DOCS.executionDate })
   declare executionDate: Date;
 
   @Field(() => BankFileFormat, { nullable: true, description: 'File format; default pain.001.001.03.' })

@@ -1,9 +1,10 @@
 import { UUIDScalar } from '../../graphql/scalars';
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { requireScope } from '../../context/require-scope';
+import { RequiresScope } from '../../graphql/access';
 import type { RequestContext } from '../../context/request-context';
-import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
-import { batchFile, downloadPath } from './bank-file.service';
+import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg';
+import type { Idempotent } from '../idempotency/idempotency-key.arg';
+import { BANK_FILE_SCOPE, batchFile, downloadPath } from './bank-file.service';
 import { PaymentBatch } from './payment-batch.entity';
 import { ProcessPaymentsInput } from './payment-run.inputs';
 import { PaymentRunService } from './payment-run.service';
@@ -27,25 +28,31 @@ export class BankFile {
 }
 
 
+const DOCS = {
+  processPayments:
+    'Process payments into a batch with a SEPA pain.001 file attached to a new document (scope payments:process). All or nothing.',
+  file: 'The bank file of the batch (scope payments:process); also at GET /batches/{id}/file.',
+};
+
 /** The payment run (scope payments:process) and its bank file. Thin over PaymentRunService. */
 @Resolver(() => PaymentBatch)
 export class PaymentRunResolver {
-  @Mutation(() => PaymentBatch, {
-    description: 'Process payments into a batch with a SEPA pain.001 file attached to a new document (scope payments:process). All or nothing.',
-  })
+  @Mutation(() => PaymentBatch, { description: DOCS.processPayments })
+  @RequiresScope('payments:process')
   processPayments(
     @Arg('input', () => ProcessPaymentsInput) input: ProcessPaymentsInput,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
+    @IdempotencyKeyArg() idempotent: Idempotent,
     @Ctx() ctx: RequestContext,
   ) {
-    requireScope(ctx, 'payments:process');
-    return idempotent(ctx.scope, ctx.principal, key, 'processPayments', input, (tx) => new PaymentRunService(tx, ctx.principal, undefined, ctx.runtime.hooks).process(input));
+    return idempotent(input, (tx) => new PaymentRunService(tx, ctx.principal, undefined, ctx.runtime.hooks).process(input));
   }
 
-  @FieldResolver(() => BankFile, { nullable: true, description: 'The bank file of the batch (scope payments:process); also at GET /batches/{id}/file.' })
+  @FieldResolver(() => BankFile, { nullable: true, description: DOCS.file })
+  @RequiresScope(BANK_FILE_SCOPE)
   async file(@Root() batch: PaymentBatch, @Ctx() ctx: RequestContext): Promise<BankFile> {
     const f = await batchFile(ctx, batch.id);
     const bytes = Buffer.from(f.attachment);
-    return { id: f.id, documentID: f.documentID, fileName: f.fileName, mediaType: f.mediaType, size: bytes.length, content: bytes.toString('base64'), downloadPath: downloadPath(f) };
+    const { id, documentID, fileName, mediaType } = f;
+    return { id, documentID, fileName, mediaType, size: bytes.length, content: bytes.toString('base64'), downloadPath: downloadPath(f) };
   }
 }

@@ -15,10 +15,12 @@ import { DocumentAttachment } from '../documents/document-attachment.entity';
 import { Document } from '../documents/document.entity';
 import { Payment } from '../payments/payment.entity';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes';
-import { PaymentRule, ruleError } from '../payments/payment.errors';
+import { BatchRule, batchError } from './batch.errors';
+import { divisionCodeProblem } from '../../platform/validation';
 import { amountToPay } from '../open-items/amount-to-pay';
 import { notBeforeToday } from '../open-items/payment-day';
 import { remittanceOf } from '../open-items/remittance';
+import { paymentIdsProblem } from '../payments/payment.rules';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentBatch } from './payment-batch.entity';
 import { BankFileFormat, ProcessPaymentsInput } from './payment-run.inputs';
@@ -44,11 +46,13 @@ export class PaymentRunService {
 
   async process(input: ProcessPaymentsInput): Promise<PaymentBatch> {
     const division = input.divisionCode;
+    const codeProblem = divisionCodeProblem(division);
+    if (codeProblem) throw batchError(BatchRule.INVALID_VALUE, 'divisionCode', codeProblem);
     this.scope.assertWritable(division);
     const format = input.format ?? BankFileFormat.PAIN_001_001_03;
     const batchBooking = input.batchBooking ?? true;
     const divisionRow = await this.scope.forUpdate(this.scope.select(Division, 'd').where('d.code = :division', { division })).getOne();
-    if (!divisionRow) throw ruleError(PaymentRule.NOT_FOUND, 'divisionCode', `division ${division} was not found`);
+    if (!divisionRow) throw batchError(BatchRule.NOT_FOUND, 'divisionCode', `division ${division} was not found`);
     const own = await this.ownBankAccount(division, input.bankAccountID);
     const payments = await this.lockPayments(division, input.paymentIDs);
     const [banks, accounts] = await Promise.all([
@@ -69,7 +73,7 @@ export class PaymentRunService {
     });
     if (refused.length) {
       const summary = refused.slice(0, 5).map((r) => `${r.id}: ${r.reasons.join('; ')}`).join(' | ');
-      throw ruleError(PaymentRule.NOT_SEPA_PAYABLE, 'paymentIDs', `${refused.length} payments cannot be paid by SEPA credit transfer: ${summary}`, { reasons: refused, ids: refused.map((r) => r.id) });
+      throw batchError(BatchRule.NOT_SEPA_PAYABLE, 'paymentIDs', `${refused.length} payments cannot be paid by SEPA credit transfer: ${summary}`, { reasons: refused, ids: refused.map((r) => r.id) });
     }
 
     const at = this.now();
@@ -134,38 +138,40 @@ export class PaymentRunService {
         'ID = :id AND Status IN (:...statuses)',
         { id: payment.id, statuses: [PaymentStatus.OPEN, PaymentStatus.SELECTED] },
       );
-      if (changed !== 1) throw ruleError(PaymentRule.NOT_OPEN, 'paymentIDs', `payment ${payment.id} changed meanwhile`, { ids: [payment.id] });
+      if (changed !== 1) throw batchError(BatchRule.NOT_OPEN, 'paymentIDs', `payment ${payment.id} changed meanwhile`, { ids: [payment.id] });
     }
     return batch;
   }
 
   private async ownBankAccount(division: number, id: string): Promise<BankAccount> {
     const own = await this.scope.select(BankAccount, 'b').where('b.id = :id AND b.divisionCode = :division', { id, division }).getOne();
-    if (!own) throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'bankAccountID', `bank account ${id} does not exist in division ${division}`);
-    if (own.accountID !== null) throw ruleError(PaymentRule.BANK_ACCOUNT_NOT_OWN, 'bankAccountID', `bank account ${own.bankAccount} is not an own bank account of the division`);
+    if (!own) throw batchError(BatchRule.UNKNOWN_REFERENCE, 'bankAccountID', `bank account ${id} does not exist in division ${division}`);
+    if (own.accountID !== null) throw batchError(BatchRule.BANK_ACCOUNT_NOT_OWN, 'bankAccountID', `bank account ${own.bankAccount} is not an own bank account of the division`);
     const iban = checkSepaIban(own.bankAccount);
-    if (!iban.ok) throw ruleError(PaymentRule.INVALID_IBAN, 'bankAccountID', iban.reason);
+    if (!iban.ok) throw batchError(BatchRule.INVALID_IBAN, 'bankAccountID', iban.reason);
     const bic = blank(own.bic) ? null : checkBic(own.bic);
-    if (bic && !bic.ok) throw ruleError(PaymentRule.INVALID_BIC, 'bankAccountID', bic.reason);
+    if (bic && !bic.ok) throw batchError(BatchRule.INVALID_BIC, 'bankAccountID', bic.reason);
     return own;
   }
 
   /** The payments of the run, locked, in the order of the file (due date, then ID). */
   private async lockPayments(division: number, ids: string[] | null | undefined): Promise<Payment[]> {
     if (ids) {
-      if (!ids.length) throw ruleError(PaymentRule.REQUIRED, 'paymentIDs', 'at least one payment is required (leave the field out to process every selected payment)');
-      const current = await new PaymentService(this.scope, this.principal, this.now).lockExisting(ids);
+      if (!ids.length) throw batchError(BatchRule.REQUIRED, 'paymentIDs', 'at least one payment is required (leave the field out to process every selected payment)');
+      const problem = paymentIdsProblem(ids);
+      if (problem) throw batchError(BatchRule[problem.rule], 'paymentIDs', problem.why);
+      const current = await new PaymentService(this.scope, this.principal, this.now).lockExisting(ids, 'paymentIDs');
       const rows = [...current.values()];
       const elsewhere = rows.filter((p) => p.divisionCode !== division).map((p) => p.id);
-      if (elsewhere.length) throw ruleError(PaymentRule.INVALID_VALUE, 'paymentIDs', `payments of another division than ${division}: ${elsewhere.join(', ')}`, { ids: elsewhere });
+      if (elsewhere.length) throw batchError(BatchRule.INVALID_VALUE, 'paymentIDs', `payments of another division than ${division}: ${elsewhere.join(', ')}`, { ids: elsewhere });
       const lost = rows.filter((p) => p.status !== PaymentStatus.OPEN && p.status !== PaymentStatus.SELECTED).map((p) => p.id);
-      if (lost.length) throw ruleError(PaymentRule.NOT_OPEN, 'paymentIDs', `${lost.length} payments are no longer open or selected: ${lost.join(', ')}`, { ids: lost });
+      if (lost.length) throw batchError(BatchRule.NOT_OPEN, 'paymentIDs', `${lost.length} payments are no longer open or selected: ${lost.join(', ')}`, { ids: lost });
       return rows.sort(fileOrder);
     }
     const selected = await this.scope
       .forUpdate(this.scope.select(Payment, 'p').where('p.divisionCode = :division AND p.status = :status', { division, status: PaymentStatus.SELECTED }).orderBy('p.id'))
       .getMany();
-    if (!selected.length) throw ruleError(PaymentRule.NOTHING_TO_PROCESS, 'paymentIDs', `division ${division} has no selected payments`);
+    if (!selected.length) throw batchError(BatchRule.NOTHING_TO_PROCESS, 'paymentIDs', `division ${division} has no selected payments`);
     return selected.sort(fileOrder);
   }
 
@@ -219,7 +225,7 @@ function writeFile(input: Pain001Input, paymentOf: Map<string, string>): Pain001
   } catch (error) {
     if (!(error instanceof FormatError)) throw error;
     const reasons = error.problems.map((p) => ({ id: (p.endToEndId && paymentOf.get(p.endToEndId)) || p.field, reasons: [p.message] }));
-    throw ruleError(PaymentRule.NOT_SEPA_PAYABLE, 'paymentIDs', `the bank file cannot be written: ${error.message}`, { reasons, ids: reasons.map((r) => r.id) });
+    throw batchError(BatchRule.NOT_SEPA_PAYABLE, 'paymentIDs', `the bank file cannot be written: ${error.message}`, { reasons, ids: reasons.map((r) => r.id) });
   }
 }
 

@@ -13,11 +13,12 @@ import {
   SelectionSetNode,
   validate,
 } from 'graphql';
-import { badInput, GatewayError } from '../../platform/errors';
+import { GatewayError } from '../../platform/errors';
 import type { RequestContext } from '../../context/request-context';
 import { Loaders } from '../../context/loaders';
 import { assertDocumentSize, assertWithinLimits, DocumentLimits, parseOptionsFor, tokenLimitError } from '../../graphql/protection';
 import { OutputColumn } from '../../sql/types';
+import { ExportRule, exportError } from './export.errors';
 import type { ExportRows } from './export.service';
 
 const AFTER = 'exportAfterCursor';
@@ -44,27 +45,27 @@ export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, quer
     document = parse(query, parseOptionsFor(documentLimits));
   } catch (error) {
     const message = (error as GraphQLError).message;
-    throw tokenLimitError(message) ?? badInput('graphql', message);
+    throw tokenLimitError(message) ?? exportError(ExportRule.INVALID_QUERY, 'graphql', message);
   }
   assertDocumentSize(document, documentLimits);
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1 || operations[0].operation !== 'query' || operations.length !== document.definitions.length) {
-    throw badInput('graphql', 'must be one query operation, without fragments');
+    throw notAList('must be one query operation, without fragments');
   }
   const operation = operations[0];
   const roots = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === '__typename'));
-  if (roots.length !== 1 || roots[0].kind !== Kind.FIELD) throw badInput('graphql', 'must select exactly one root list field, such as payments');
+  if (roots.length !== 1 || roots[0].kind !== Kind.FIELD) throw notAList('must select exactly one root list field, such as payments');
   const root = roots[0];
   const fieldDef = schema.getQueryType()!.getFields()[root.name.value];
   const connection = fieldDef ? getNamedType(fieldDef.type) : undefined;
   if (!(connection instanceof GraphQLObjectType) || !connection.getFields().nodes || !connection.getFields().pageInfo) {
-    throw badInput('graphql', `${root.name.value} is not a list field (a connection with nodes and pageInfo)`);
+    throw notAList(`${root.name.value} is not a list field (a connection with nodes and pageInfo)`);
   }
   for (const a of root.arguments ?? []) {
-    if (['after', 'before', 'last', 'offset'].includes(a.name.value)) throw badInput('graphql', `the export pages by itself: leave out ${a.name.value}`);
+    if (['after', 'before', 'last', 'offset'].includes(a.name.value)) throw notAList(`the export pages by itself: leave out ${a.name.value}`);
   }
   const nodes = root.selectionSet?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'nodes' && !s.alias);
-  if (!nodes?.selectionSet) throw badInput('graphql', `select the exported fields under ${root.name.value} { nodes { ... } }`);
+  if (!nodes?.selectionSet) throw notAList(`select the exported fields under ${root.name.value} { nodes { ... } }`);
   const columns: OutputColumn[] = [];
   const paths: string[][] = [];
   collect(nodes.selectionSet, [], columns, paths);
@@ -94,7 +95,7 @@ export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, quer
     ],
   };
   const errors = validate(schema, paged);
-  if (errors.length) throw badInput('graphql', errors[0].message);
+  if (errors.length) throw exportError(ExportRule.INVALID_QUERY, 'graphql', errors[0].message);
   // The same depth, alias and cost limits as /graphql, for each page the export runs.
   assertWithinLimits(schema, paged, paged.definitions[0] as OperationDefinitionNode, { ...variables, [AFTER]: null }, {
     maxDepth: config.maxQueryDepth,
@@ -111,7 +112,8 @@ export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, quer
       const result = await execute({ schema, document: paged, contextValue: pageContext, variableValues: { ...variables, [AFTER]: after } });
       if (result.errors?.length) {
         const e = result.errors[0];
-        throw e.originalError instanceof GatewayError ? e.originalError : badInput('graphql', e.message);
+        if (e.originalError instanceof GatewayError) throw e.originalError;
+        throw exportError(ExportRule.INVALID_QUERY, 'graphql', e.message);
       }
       const page = (result.data as Record<string, { nodes: Record<string, unknown>[]; [PAGE_INFO]: { hasNextPage: boolean; endCursor: string | null } }>)[key];
       for (const node of page.nodes) yield flatten(node, columns, paths);
@@ -124,7 +126,7 @@ export function graphqlListRows(schema: GraphQLSchema, ctx: RequestContext, quer
 
 function collect(set: SelectionSetNode, prefix: string[], columns: OutputColumn[], paths: string[][]): void {
   for (const s of set.selections) {
-    if (s.kind !== Kind.FIELD) throw badInput('graphql', 'fragments are not supported in exports: list the fields');
+    if (s.kind !== Kind.FIELD) throw notAList('fragments are not supported in exports: list the fields');
     const name = s.alias?.value ?? s.name.value;
     if (s.selectionSet) collect(s.selectionSet, [...prefix, name], columns, paths);
     else {
@@ -148,4 +150,9 @@ function flatten(node: Record<string, unknown>, columns: OutputColumn[], paths: 
     row[columns[i].name] = v ?? null;
   });
   return row;
+}
+
+/** BAD_USER_INPUT on `graphql`: the operation is not an exportable list query. */
+function notAList(why: string) {
+  return exportError(ExportRule.NOT_A_LIST_QUERY, 'graphql', why);
 }

@@ -6,10 +6,10 @@ export enum IdempotencyRule {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
 }
 
-const CODES: Record<IdempotencyRule, ErrorCode> = {
+export const IDEMPOTENCY_ERROR_CODES: Record<IdempotencyRule, ErrorCode> = {
   [IdempotencyRule.INVALID_VALUE]: 'BAD_USER_INPUT',
   [IdempotencyRule.IDEMPOTENCY_KEY_REUSED]: 'BAD_USER_INPUT',
 };
 
 /** The error of a broken idempotency rule (extensions {code, field, rule}). */
-export const idempotencyError = ruleErrors(CODES);
+export const idempotencyError = ruleErrors(IDEMPOTENCY_ERROR_CODES);

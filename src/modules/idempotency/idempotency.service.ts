@@ -18,10 +18,11 @@ import { IdempotencyRecord } from './idempotency-record.entity';
  */
 export const MAX_KEY_LENGTH = 100;
 
-/** Description of the `idempotencyKey` argument every mutation takes. */
-export const IDEMPOTENCY_KEY_DOC =
-  'Idempotency key (1 to 100 characters): a retry with the same key and input returns the first result and does nothing twice; the same key with other input is refused.';
-
+/**
+ * Runs `work` in one transaction of `scope`, once per (principal, key): see above. Resolvers reach
+ * it through `@IdempotencyKeyArg()` (idempotency-key.arg.ts), which names the operation after the
+ * mutation field. BAD_USER_INPUT (rule INVALID_VALUE or IDEMPOTENCY_KEY_REUSED) on `idempotencyKey`.
+ */
 export async function idempotent<R>(
   scope: DivisionScope,
   principal: Principal,
@@ -37,11 +38,14 @@ export async function idempotent<R>(
     return result;
   };
   if (key === null || key === undefined) return retryOnDeadlock(() => scope.transaction(complete));
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw idempotencyError(IdempotencyRule.INVALID_VALUE, 'idempotencyKey', `1 to ${MAX_KEY_LENGTH} characters`);
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
+    throw idempotencyError(IdempotencyRule.INVALID_VALUE, 'idempotencyKey', `1 to ${MAX_KEY_LENGTH} characters`);
+  }
   const requestHash = hashRequest(operation, input);
   const replay = (record: IdempotencyRecord): R => {
     if (record.requestHash !== requestHash) {
-      throw idempotencyError(IdempotencyRule.IDEMPOTENCY_KEY_REUSED, 'idempotencyKey', `key ${key} was already used for another request (${record.operation})`);
+      const why = `key ${key} was already used for another request (${record.operation})`;
+      throw idempotencyError(IdempotencyRule.IDEMPOTENCY_KEY_REUSED, 'idempotencyKey', why);
     }
     return JSON.parse(Buffer.from(record.response).toString('utf8'), reviveDates) as R;
   };

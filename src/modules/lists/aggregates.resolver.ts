@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
-import { DIVISIONS_ARG, scopeForDivisions } from '../../context/partition-selection';
-import { requireScope } from '../../context/require-scope';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import type { DivisionScope } from '../../access/division-scope';
 import { CATALOG, CatalogTable } from '../../catalog';
+import { RequiresScope } from '../../graphql/access';
+import { DivisionsArg } from '../../graphql/divisions-arg';
 import type { RequestContext } from '../../context/request-context';
 import { AggregateBuilder } from '../../query/aggregate-builder';
 import type { WantedAggregates } from '../../query/aggregate-builder';
@@ -19,27 +20,23 @@ import { lcFirst } from './entity.resolver';
  */
 function aggregateResolverFor(t: CatalogTable): Function {
   const { Args: ArgsClass, Group } = aggregateTypes(t);
+  const description =
+    `Groups of ${t.labelEn} with count, sum, avg, min and max of the amount columns (exact decimals): ` +
+    'where, groupBy (columns and date buckets), having, orderBy, limit. Needs the analytics scope.';
 
   @Resolver()
   class AggregateQueries {
-    @Query(() => [Group], {
-      name: `${lcFirst(t.name)}Aggregate`,
-      description: `Groups of ${t.labelEn} with count, sum, avg, min and max of the amount columns (exact decimals): where, groupBy (columns and date buckets), having, orderBy, limit. Needs the analytics scope.`,
-    })
+    @Query(() => [Group], { name: `${lcFirst(t.name)}Aggregate`, description })
+    @RequiresScope('analytics')
     async aggregate(
       @Args(() => ArgsClass) args: AggregateArgs,
-      @Arg('divisions', () => [Int], { nullable: true, description: DIVISIONS_ARG }) divisions: number[] | null,
+      @DivisionsArg() scope: DivisionScope,
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ) {
-      requireScope(ctx, 'analytics');
       const wanted = Object.fromEntries(AGGREGATE_FUNCTIONS.map((fn) => [fn, selectedFields(info, [fn])])) as WantedAggregates;
-      const builder = new AggregateBuilder(scopeForDivisions(ctx, divisions), {
-        maxPageSize: ctx.config.maxPageSize,
-        statementTimeoutMs: ctx.config.statementTimeoutMs,
-        maxListValues: ctx.config.maxListValues,
-      });
-      return builder.groups(t.name, args, wanted);
+      const { maxPageSize, statementTimeoutMs, maxListValues } = ctx.config;
+      return new AggregateBuilder(scope, { maxPageSize, statementTimeoutMs, maxListValues }).groups(t.name, args, wanted);
     }
   }
   Object.defineProperty(AggregateQueries, 'name', { value: `${t.typeName}AggregateQueries` });

@@ -82,7 +82,8 @@ function relationResolverFor(t: CatalogTable): Function | undefined {
     const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
     const targetColumn = table(rel.table).columns.find((x) => x.name === c.derived!.column)!;
     const read = (related: ObjectLiteral | null) => (related ? related[targetColumn.field] ?? null : null);
-    define(proto, t.typeName, c.field, defaultScalarOf(c.type), `${describe(c)} Read from ${rel.table}.${targetColumn.name}.`, (root, ctx) => {
+    const description = `${describe(c)} Read from ${rel.table}.${targetColumn.name}.`;
+    define(proto, t.typeName, c.field, defaultScalarOf(c.type), description, (root, ctx) => {
       const related = loadRelated(ctx.loaders, t, rel, root);
       return related instanceof Promise ? related.then(read) : read(related);
     });

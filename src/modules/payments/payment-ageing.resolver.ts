@@ -1,15 +1,26 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { DIVISIONS_ARG, scopeForDivisions } from '../../context/partition-selection';
-import { requireScope } from '../../context/require-scope';
+import type { DivisionScope } from '../../access/division-scope';
 import { table } from '../../catalog';
+import { RequiresScope } from '../../graphql/access';
+import { DivisionsArg } from '../../graphql/divisions-arg';
 import { DateTimeScalar, DecimalScalar, UUIDScalar } from '../../graphql/scalars';
-import type { RequestContext } from '../../context/request-context';
 import { whereType } from '../../graphql/catalog-inputs';
+import type { RequestContext } from '../../context/request-context';
 import { AgeingLevel, AgeingRow, paymentAgeing } from './payment-ageing.service';
 
-registerEnumType(AgeingLevel, { name: 'AgeingLevel', description: 'Level of detail of an ageing: overall, per division, or per account (supplier).' });
+const DOCS = {
+  level: 'Level of detail of an ageing: overall, per division, or per account (supplier).',
+  type:
+    'Open payables (Status 20 Open and 30 Selected) as of a date, by days past the due date. ' +
+    'Amounts are AmountDC (division currency) sums, exact.',
+  query:
+    'Ageing of open payables as of a date (payments invoiced on or before it): not yet due, 1-30, 31-60, 61-90 and over 90 days ' +
+    'overdue; overall, per division or per account. Needs the analytics scope.',
+};
 
-@ObjectType('PaymentAgeing', { description: 'Open payables (Status 20 Open and 30 Selected) as of a date, by days past the due date. Amounts are AmountDC (division currency) sums, exact.' })
+registerEnumType(AgeingLevel, { name: 'AgeingLevel', description: DOCS.level });
+
+@ObjectType('PaymentAgeing', { description: DOCS.type })
 class PaymentAgeing implements AgeingRow {
   @Field(() => Int, { nullable: true, description: 'Division (per division and per account).' }) declare divisionCode: number | null;
   @Field(() => UUIDScalar, { nullable: true, description: 'Supplier (per account).' }) declare accountID: string | null;
@@ -27,18 +38,17 @@ const PaymentWhere = whereType(table('Payments'));
 
 @Resolver()
 export class PaymentAgeingResolver {
-  @Query(() => [PaymentAgeing], {
-    description: 'Ageing of open payables as of a date (payments invoiced on or before it): not yet due, 1-30, 31-60, 61-90 and over 90 days overdue; overall, per division or per account. Needs the analytics scope.',
-  })
+  @Query(() => [PaymentAgeing], { description: DOCS.query })
+  @RequiresScope('analytics')
   async paymentAgeing(
     @Arg('asOf', () => DateTimeScalar, { description: 'Reference date (its day counts, UTC).' }) asOf: Date,
     @Arg('by', () => AgeingLevel, { defaultValue: AgeingLevel.OVERALL }) by: AgeingLevel,
-    @Arg('where', () => PaymentWhere, { nullable: true, description: 'Narrows the payments considered, like the list filter.' }) where: Record<string, unknown> | null,
-    @Arg('divisions', () => [Int], { nullable: true, description: DIVISIONS_ARG }) divisions: number[] | null,
+    @Arg('where', () => PaymentWhere, { nullable: true, description: 'Narrows the payments considered, like the list filter.' })
+    where: Record<string, unknown> | null,
+    @DivisionsArg() scope: DivisionScope,
     @Ctx() ctx: RequestContext,
   ): Promise<AgeingRow[]> {
-    requireScope(ctx, 'analytics');
     const day = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()));
-    return paymentAgeing(scopeForDivisions(ctx, divisions), { statementTimeoutMs: ctx.config.statementTimeoutMs }, day, by, where);
+    return paymentAgeing(scope, { statementTimeoutMs: ctx.config.statementTimeoutMs }, day, by, where);
   }
 }

@@ -6,6 +6,8 @@ import { entityOf } from '../entities';
 import { prepare, run } from '../../query/run-statement';
 import { ListFilterCompiler, Statement } from '../../query/filter-sql';
 import { PaymentStatus } from '../../catalog/codes';
+import { businessDateProblem } from '../../platform/dates';
+import { PaymentRule, ruleError } from './payment.errors';
 
 export enum AgeingLevel {
   OVERALL = 'overall',
@@ -43,6 +45,7 @@ export const OPEN_STATUSES = [PaymentStatus.OPEN, PaymentStatus.SELECTED];
  * payments invoiced on or before that date, by how many days past their due date they are,
  * overall, per division or per account. One GROUP BY statement with exact decimal sums, through
  * the division scope and the list filter compiler (so `where` narrows it like any list).
+ * `asOf` is a business date (BAD_USER_INPUT naming asOf outside the years 1901 to 2099).
  */
 export async function paymentAgeing(
   scope: DivisionScope,
@@ -51,6 +54,8 @@ export async function paymentAgeing(
   level: AgeingLevel,
   where?: Record<string, unknown> | null,
 ): Promise<AgeingRow[]> {
+  const asOfProblem = businessDateProblem(asOf);
+  if (asOfProblem) throw ruleError(PaymentRule.INVALID_VALUE, 'asOf', asOfProblem);
   const t = table('Payments');
   const stmt = new Statement(scope);
   const qb = scope.select(entityOf(t.name), 't') as SelectQueryBuilder<ObjectLiteral>;

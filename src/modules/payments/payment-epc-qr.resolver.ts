@@ -12,9 +12,15 @@ import { Payment } from './payment.entity';
 import { PaymentMethod, PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
 
-@ObjectType({ description: 'EPC QR code (EPC069-12 "SEPA QR", version 002, UTF-8) to pay a payment by scanning it in a banking app.' })
+const DOCS = {
+  code: 'EPC QR code (EPC069-12 "SEPA QR", version 002, UTF-8) to pay a payment by scanning it in a banking app.',
+  payload: 'The payload: BCD, 002, 1, SCT, BIC, name, IBAN, EUR amount, purpose, reference or text; lines joined by LF.',
+  epcQr: 'EPC QR code paying this payment by SEPA credit transfer; an error says why a payment cannot be paid so.',
+};
+
+@ObjectType({ description: DOCS.code })
 export class EpcQrCode {
-  @Field(() => String, { description: 'The payload: BCD, 002, 1, SCT, BIC, name, IBAN, EUR amount, purpose, reference or text; lines joined by LF.' })
+  @Field(() => String, { description: DOCS.payload })
   declare payload: string;
 }
 
@@ -31,7 +37,7 @@ const PAY_ON_DOC = 'Day the payer pays (default today; not before today): decide
  */
 @Resolver(() => Payment)
 export class PaymentEpcQrResolver {
-  @FieldResolver(() => EpcQrCode, { nullable: true, description: 'EPC QR code paying this payment by SEPA credit transfer; an error says why a payment cannot be paid so.' })
+  @FieldResolver(() => EpcQrCode, { nullable: true, description: DOCS.epcQr })
   async epcQr(
     @Root() p: Payment,
     @Arg('payOn', () => DateTimeScalar, { nullable: true, description: PAY_ON_DOC }) payOn: Date | null,
@@ -39,7 +45,8 @@ export class PaymentEpcQrResolver {
   ): Promise<EpcQrCode> {
     const now = systemClock();
     const day = notBeforeToday(payOn ?? now, now, 'payOn');
-    const refuse = (why: string) => ruleError(PaymentRule.NOT_SEPA_PAYABLE, 'epcQr', `payment ${p.id} cannot be paid by SEPA credit transfer: ${why}`, { id: p.id });
+    const refuse = (why: string) =>
+      ruleError(PaymentRule.NOT_SEPA_PAYABLE, 'epcQr', `payment ${p.id} cannot be paid by SEPA credit transfer: ${why}`, { id: p.id });
     if (p.status >= PaymentStatus.PROCESSED) throw refuse(`it is already ${PaymentStatus[p.status].toLowerCase()} (Status ${p.status})`);
     if (p.paymentMethod !== PaymentMethod.ON_CREDIT) throw refuse(`payment method ${p.paymentMethod} is not a credit transfer (B)`);
     if (!p.accountBankAccountID) throw refuse('it has no supplier bank account (AccountBankAccountID)');

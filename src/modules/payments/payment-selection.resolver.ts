@@ -1,34 +1,39 @@
 import { UUIDScalar } from '../../graphql/scalars';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireScope } from '../../context/require-scope';
+import { RequiresScope } from '../../graphql/access';
 import type { RequestContext } from '../../context/request-context';
-import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
+import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg';
+import type { Idempotent } from '../idempotency/idempotency-key.arg';
 import { Payment } from './payment.entity';
 import { PaymentSelectionService } from './payment-selection.service';
 
+const DOCS = {
+  select:
+    'Select open payments (Status 20) to be paid: Status 30, PaymentSelected and PaymentSelector set (scope payments:select). ' +
+    'All or nothing: payments that are no longer open give CONFLICT with their ids in extensions.ids.',
+  deselect: 'Deselect selected payments (Status 30 back to 20; scope payments:select). All or nothing.',
+};
 
 /** Selecting payments to be paid (scope payments:select). */
 @Resolver(() => Payment)
 export class PaymentSelectionResolver {
-  @Mutation(() => [Payment], {
-    description: 'Select open payments (Status 20) to be paid: Status 30, PaymentSelected and PaymentSelector set (scope payments:select). All or nothing: payments that are no longer open give CONFLICT with their ids in extensions.ids.',
-  })
+  @Mutation(() => [Payment], { description: DOCS.select })
+  @RequiresScope('payments:select')
   selectPayments(
     @Arg('paymentIDs', () => [UUIDScalar]) ids: string[],
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
+    @IdempotencyKeyArg() idempotent: Idempotent,
     @Ctx() ctx: RequestContext,
   ) {
-    requireScope(ctx, 'payments:select');
-    return idempotent(ctx.scope, ctx.principal, key, 'selectPayments', ids, (tx) => new PaymentSelectionService(tx, ctx.principal).select(ids));
+    return idempotent(ids, (tx) => new PaymentSelectionService(tx, ctx.principal).select(ids));
   }
 
-  @Mutation(() => [Payment], { description: 'Deselect selected payments (Status 30 back to 20; scope payments:select). All or nothing.' })
+  @Mutation(() => [Payment], { description: DOCS.deselect })
+  @RequiresScope('payments:select')
   deselectPayments(
     @Arg('paymentIDs', () => [UUIDScalar]) ids: string[],
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
+    @IdempotencyKeyArg() idempotent: Idempotent,
     @Ctx() ctx: RequestContext,
   ) {
-    requireScope(ctx, 'payments:select');
-    return idempotent(ctx.scope, ctx.principal, key, 'deselectPayments', ids, (tx) => new PaymentSelectionService(tx, ctx.principal).deselect(ids));
+    return idempotent(ids, (tx) => new PaymentSelectionService(tx, ctx.principal).deselect(ids));
   }
 }

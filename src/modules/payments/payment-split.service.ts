@@ -7,9 +7,13 @@ import { Payment } from './payment.entity';
 import { PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
 import { PaymentSplitPartInput } from './payment.inputs';
-import { amountScale, checkColumnValue, checkRow, columnOfField } from './payment.rules';
+import { amountScale, checkColumnValue, checkRow, checkVersion, columnOfField } from './payment.rules';
 import { divisionCurrencies } from './payment.references';
+import { businessDateProblem, dayOf } from '../../platform/dates';
 import { PaymentService } from './payment.service';
+
+/** Most parts of one split: each part is a row, and the split one transaction. */
+export const MAX_SPLIT_PARTS = 100;
 
 /**
  * Splitting an open payment into parts paid on different dates (Exact: each part its own
@@ -27,12 +31,24 @@ export class PaymentSplitService {
   ) {}
 
   async split(id: string, version: number, parts: PaymentSplitPartInput[]): Promise<Payment[]> {
+    checkVersion(version);
+    if (parts.length > MAX_SPLIT_PARTS) {
+      throw ruleError(PaymentRule.SPLIT_NOT_EXACT, 'parts', `a split has at most ${MAX_SPLIT_PARTS} parts, got ${parts.length}`);
+    }
     const payments = new PaymentService(this.scope, this.principal, this.now);
-    const current = (await payments.lockExisting([id])).get(id)!;
+    const current = (await payments.lockExisting([id], 'id')).get(id)!;
     if (current.version !== version) throw ruleError(PaymentRule.STALE_VERSION, 'version', `payment ${id} is at version ${current.version}, the split was based on ${version}`, { id, currentVersion: current.version });
     if (current.status !== PaymentStatus.OPEN) throw ruleError(PaymentRule.AMOUNTS_LOCKED, 'id', `only an open payment (Status 20) can be split; this one has Status ${current.status}`, { id, status: current.status });
     if (parts.length < 2) throw ruleError(PaymentRule.SPLIT_NOT_EXACT, 'parts', 'a split needs at least two parts');
-    parts.forEach((p, index) => checkColumnValue(columnOfField('amountFC'), p.amountFC, { index }));
+    parts.forEach((p, index) => {
+      checkColumnValue(columnOfField('amountFC'), p.amountFC, { index });
+      const problem = businessDateProblem(p.dueDate);
+      if (problem) throw ruleError(PaymentRule.INVALID_VALUE, 'dueDate', `part ${index + 1}: ${problem}`, { index });
+      if (dayOf(p.dueDate) < dayOf(current.invoiceDate)) {
+        const why = `part ${index + 1} is due ${dayOf(p.dueDate)}, before the invoice date ${dayOf(current.invoiceDate)}`;
+        throw ruleError(PaymentRule.DUE_BEFORE_INVOICE, 'dueDate', why, { index });
+      }
+    });
     const divisionCurrency = (await divisionCurrencies(this.scope, [current.divisionCode])).get(current.divisionCode) ?? null;
     const fcScale = amountScale(current.currency, 'amountFC');
     const dcScale = amountScale(divisionCurrency, 'amountDC').scale;

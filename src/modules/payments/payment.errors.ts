@@ -1,9 +1,11 @@
 import { ErrorCode, ruleErrors } from '../../platform/errors';
 
 /**
- * Every rule a payment mutation can break, with the GraphQL code it is answered with. The map is
- * a Record over the enum, so adding a rule without deciding its code does not compile.
- * Clients read `extensions.code` (stable GraphQL code), `extensions.field` and `extensions.rule`.
+ * Every rule a payment mutation can break (create, update, delete, split, select, the EPC QR code),
+ * with the GraphQL code it is answered with. The map is a Record over the enum, so adding a rule
+ * without deciding its code does not compile. Clients read `extensions.code` (stable GraphQL
+ * code), `extensions.field` and `extensions.rule`. The payment run and matching have their own
+ * rules (batches/batch.errors.ts, matching/matching.errors.ts).
  */
 export enum PaymentRule {
   REQUIRED = 'REQUIRED',
@@ -31,14 +33,10 @@ export enum PaymentRule {
   NOT_OPEN = 'NOT_OPEN',
   NOT_SELECTED = 'NOT_SELECTED',
   NOT_SEPA_PAYABLE = 'NOT_SEPA_PAYABLE',
-  NOTHING_TO_PROCESS = 'NOTHING_TO_PROCESS',
-  NOT_MATCHABLE = 'NOT_MATCHABLE',
-  MATCH_NOT_BALANCED = 'MATCH_NOT_BALANCED',
-  NOT_MATCHED = 'NOT_MATCHED',
   SPLIT_NOT_EXACT = 'SPLIT_NOT_EXACT',
 }
 
-export const GRAPHQL_CODE: Record<PaymentRule, ErrorCode> = {
+export const PAYMENT_ERROR_CODES: Record<PaymentRule, ErrorCode> = {
   [PaymentRule.REQUIRED]: 'BAD_USER_INPUT',
   [PaymentRule.TOO_LONG]: 'BAD_USER_INPUT',
   [PaymentRule.INVALID_VALUE]: 'BAD_USER_INPUT',
@@ -64,14 +62,10 @@ export const GRAPHQL_CODE: Record<PaymentRule, ErrorCode> = {
   [PaymentRule.NOT_OPEN]: 'CONFLICT',
   [PaymentRule.NOT_SELECTED]: 'CONFLICT',
   [PaymentRule.NOT_SEPA_PAYABLE]: 'BAD_USER_INPUT',
-  [PaymentRule.NOTHING_TO_PROCESS]: 'BAD_USER_INPUT',
-  [PaymentRule.NOT_MATCHABLE]: 'CONFLICT',
-  [PaymentRule.MATCH_NOT_BALANCED]: 'BAD_USER_INPUT',
-  [PaymentRule.NOT_MATCHED]: 'CONFLICT',
   [PaymentRule.SPLIT_NOT_EXACT]: 'BAD_USER_INPUT',
 };
 
 export type { RuleDetails } from '../../platform/errors';
 
 /** The error of a broken payment rule: message `field: why`, extensions {code, field, rule, ...}. */
-export const ruleError = ruleErrors(GRAPHQL_CODE);
+export const ruleError = ruleErrors(PAYMENT_ERROR_CODES);

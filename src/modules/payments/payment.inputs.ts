@@ -20,19 +20,22 @@ function addColumnFields(target: Function, columns: readonly CatalogColumn[]): v
   }
 }
 
-/** A new payment. Audit, status and workflow columns are set by the server. */
-@InputType({
-  description:
+const DOCS = {
+  create:
     'A new payment. ID is always assigned by the server; EntryID and PaymentMethod (B) are filled in when left out; ' +
     'audit and workflow columns are always set by the server.',
-})
+  update: 'Changes to one payment: the fields given change (null clears an optional column), the others keep their value.',
+};
+
+/** A new payment. Audit, status and workflow columns are set by the server. */
+@InputType({ description: DOCS.create })
 export class PaymentCreateInput {
   [field: string]: unknown;
 }
 addColumnFields(PaymentCreateInput, CREATE_COLUMNS);
 
 /** Changes to a payment: only the fields given change; `null` clears an optional column. */
-@InputType({ description: 'Changes to one payment: the fields given change (null clears an optional column), the others keep their value.' })
+@InputType({ description: DOCS.update })
 export class PaymentUpdateInput {
   @Field(() => UUIDScalar, { description: 'ID of the payment to change.' })
   declare id: string;

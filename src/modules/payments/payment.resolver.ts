@@ -1,8 +1,10 @@
 import { UUIDScalar } from '../../graphql/scalars';
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { requireScope } from '../../context/require-scope';
+import type { DivisionScope } from '../../access/division-scope';
+import { RequiresScope } from '../../graphql/access';
 import type { RequestContext } from '../../context/request-context';
-import { IDEMPOTENCY_KEY_DOC, idempotent } from '../idempotency/idempotency.service';
+import { IdempotencyKeyArg } from '../idempotency/idempotency-key.arg';
+import type { Idempotent } from '../idempotency/idempotency-key.arg';
 import { Payment } from './payment.entity';
 import { PaymentRule, ruleError } from './payment.errors';
 import { PaymentCreateInput, PaymentDeleteInput, PaymentSplitPartInput, PaymentUpdateInput } from './payment.inputs';
@@ -18,6 +20,18 @@ export class DeletedPayments {
   declare deletedIDs: string[];
 }
 
+const DOCS = {
+  createPayment: 'Create one payment (scope payments:write).',
+  createPayments: `Create payments, all or nothing (scope payments:write; at most ${MAX_BULK}).`,
+  updatePayment: 'Change one payment (scope payments:write); carries the version read.',
+  updatePayments: `Change payments, all or nothing (scope payments:write; at most ${MAX_BULK}).`,
+  deletePayment: 'Delete one payment (scope payments:write); processed and matched payments cannot be deleted.',
+  deletePayments: `Delete payments, all or nothing (scope payments:write; at most ${MAX_BULK}).`,
+  splitPayment:
+    'Split an open payment into parts with their own amounts and due dates (scope payments:write). ' +
+    'The first part keeps the ID and EntryID, the others get new ones; ' +
+    'AmountFC of the parts sums exactly to the payment, AmountDC and discounts are shared to the cent.',
+};
 
 function checkBulk(items: unknown[]): void {
   if (items.length === 0) throw ruleError(PaymentRule.REQUIRED, 'input', 'at least one item is required');
@@ -27,53 +41,80 @@ function checkBulk(items: unknown[]): void {
 /** Payment writes (scope payments:write). Thin: the rules live in PaymentService. */
 @Resolver(() => Payment)
 export class PaymentMutations {
-  @Mutation(() => Payment, { description: 'Create one payment (scope payments:write).' })
-  createPayment(@Arg('input', () => PaymentCreateInput) input: PaymentCreateInput, @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
-    return this.run(ctx, key, 'createPayment', input, async (s) => (await s.create([input]))[0]);
+  @Mutation(() => Payment, { description: DOCS.createPayment })
+  @RequiresScope('payments:write')
+  createPayment(
+    @Arg('input', () => PaymentCreateInput) input: PaymentCreateInput,
+    @IdempotencyKeyArg() idempotent: Idempotent,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return idempotent(input, async (tx) => (await payments(tx, ctx).create([input]))[0]);
   }
 
-  @Mutation(() => [Payment], { description: `Create payments, all or nothing (scope payments:write; at most ${MAX_BULK}).` })
-  createPayments(@Arg('input', () => [PaymentCreateInput]) input: PaymentCreateInput[], @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
+  @Mutation(() => [Payment], { description: DOCS.createPayments })
+  @RequiresScope('payments:write')
+  createPayments(
+    @Arg('input', () => [PaymentCreateInput]) input: PaymentCreateInput[],
+    @IdempotencyKeyArg() idempotent: Idempotent,
+    @Ctx() ctx: RequestContext,
+  ) {
     checkBulk(input);
-    return this.run(ctx, key, 'createPayments', input, (s) => s.create(input));
+    return idempotent(input, (tx) => payments(tx, ctx).create(input));
   }
 
-  @Mutation(() => Payment, { description: 'Change one payment (scope payments:write); carries the version read.' })
-  updatePayment(@Arg('input', () => PaymentUpdateInput) input: PaymentUpdateInput, @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
-    return this.run(ctx, key, 'updatePayment', input, async (s) => (await s.update([input]))[0]);
+  @Mutation(() => Payment, { description: DOCS.updatePayment })
+  @RequiresScope('payments:write')
+  updatePayment(
+    @Arg('input', () => PaymentUpdateInput) input: PaymentUpdateInput,
+    @IdempotencyKeyArg() idempotent: Idempotent,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return idempotent(input, async (tx) => (await payments(tx, ctx).update([input]))[0]);
   }
 
-  @Mutation(() => [Payment], { description: `Change payments, all or nothing (scope payments:write; at most ${MAX_BULK}).` })
-  updatePayments(@Arg('input', () => [PaymentUpdateInput]) input: PaymentUpdateInput[], @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
+  @Mutation(() => [Payment], { description: DOCS.updatePayments })
+  @RequiresScope('payments:write')
+  updatePayments(
+    @Arg('input', () => [PaymentUpdateInput]) input: PaymentUpdateInput[],
+    @IdempotencyKeyArg() idempotent: Idempotent,
+    @Ctx() ctx: RequestContext,
+  ) {
     checkBulk(input);
-    return this.run(ctx, key, 'updatePayments', input, (s) => s.update(input));
+    return idempotent(input, (tx) => payments(tx, ctx).update(input));
   }
 
-  @Mutation(() => DeletedPayments, { description: 'Delete one payment (scope payments:write); processed and matched payments cannot be deleted.' })
-  deletePayment(@Arg('input', () => PaymentDeleteInput) input: PaymentDeleteInput, @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
-    return this.run(ctx, key, 'deletePayment', input, async (s) => ({ deletedIDs: await s.delete([input]) }));
+  @Mutation(() => DeletedPayments, { description: DOCS.deletePayment })
+  @RequiresScope('payments:write')
+  deletePayment(
+    @Arg('input', () => PaymentDeleteInput) input: PaymentDeleteInput,
+    @IdempotencyKeyArg() idempotent: Idempotent,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return idempotent(input, async (tx) => ({ deletedIDs: await payments(tx, ctx).delete([input]) }));
   }
 
-  @Mutation(() => DeletedPayments, { description: `Delete payments, all or nothing (scope payments:write; at most ${MAX_BULK}).` })
-  deletePayments(@Arg('input', () => [PaymentDeleteInput]) input: PaymentDeleteInput[], @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null, @Ctx() ctx: RequestContext) {
+  @Mutation(() => DeletedPayments, { description: DOCS.deletePayments })
+  @RequiresScope('payments:write')
+  deletePayments(
+    @Arg('input', () => [PaymentDeleteInput]) input: PaymentDeleteInput[],
+    @IdempotencyKeyArg() idempotent: Idempotent,
+    @Ctx() ctx: RequestContext,
+  ) {
     checkBulk(input);
-    return this.run(ctx, key, 'deletePayments', input, async (s) => ({ deletedIDs: await s.delete(input) }));
+    return idempotent(input, async (tx) => ({ deletedIDs: await payments(tx, ctx).delete(input) }));
   }
 
-  @Mutation(() => [Payment], { description: 'Split an open payment into parts with their own amounts and due dates (scope payments:write). The first part keeps the ID and EntryID, the others get new ones; AmountFC of the parts sums exactly to the payment, AmountDC and discounts are shared to the cent.' })
+  @Mutation(() => [Payment], { description: DOCS.splitPayment })
+  @RequiresScope('payments:write')
   splitPayment(
     @Arg('id', () => UUIDScalar) id: string,
     @Arg('version', () => Int, { description: 'The version read.' }) version: number,
     @Arg('parts', () => [PaymentSplitPartInput]) parts: PaymentSplitPartInput[],
-    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) key: string | null,
+    @IdempotencyKeyArg() idempotent: Idempotent,
     @Ctx() ctx: RequestContext,
   ) {
-    requireScope(ctx, 'payments:write');
-    return idempotent(ctx.scope, ctx.principal, key, 'splitPayment', { id, version, parts }, (tx) => new PaymentSplitService(tx, ctx.principal).split(id, version, parts));
-  }
-
-  private run<R>(ctx: RequestContext, key: string | null, operation: string, input: unknown, work: (service: PaymentService) => Promise<R>): Promise<R> {
-    requireScope(ctx, 'payments:write');
-    return idempotent(ctx.scope, ctx.principal, key, operation, input, (tx) => work(new PaymentService(tx, ctx.principal)));
+    return idempotent({ id, version, parts }, (tx) => new PaymentSplitService(tx, ctx.principal).split(id, version, parts));
   }
 }
+
+const payments = (tx: DivisionScope, ctx: RequestContext) => new PaymentService(tx, ctx.principal);

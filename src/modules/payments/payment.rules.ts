@@ -1,4 +1,5 @@
-import { dayOf } from '../../platform/dates';
+import { BUSINESS_YEARS, businessDateProblem, dayOf } from '../../platform/dates';
+import { INT32_MAX, integerProblem, listProblem, MAX_IDS_PER_CALL, percentageProblem } from '../../platform/validation';
 import { canonicalCurrency, currencyProblem, minorUnits } from '../../platform/currency';
 import { canonicalGuid } from '../../platform/guid';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
@@ -143,7 +144,30 @@ export function checkRow(row: PaymentValues, index?: number, options: RowCheckOp
   const invoice = row.invoiceDate as Date;
   const due = row.dueDate as Date;
   if (dayOf(due) < dayOf(invoice)) throw ruleError(PaymentRule.DUE_BEFORE_INVOICE, 'dueDate', `the due date ${dayOf(due)} is before the invoice date ${dayOf(invoice)}`, at);
+  const discountDue = row.discountDueDate as Date | null | undefined;
+  if (discountDue && dayOf(discountDue) < dayOf(invoice)) {
+    const why = `the discount due date ${dayOf(discountDue)} is before the invoice date ${dayOf(invoice)}`;
+    throw ruleError(PaymentRule.DUE_BEFORE_INVOICE, 'discountDueDate', why, at);
+  }
 }
+
+/** Longest payment term, in days (PaymentDays, PaymentDaysDiscount): ten years. */
+export const MAX_PAYMENT_DAYS = 3660;
+
+/**
+ * What the domain allows in payment columns beyond their type: a percentage is 0 to 100, day
+ * counts are not negative, a reporting period is one of at most 13 (Exact's 4-weekly years have
+ * 13), years and numbers are real ones. Dates are checked for all date columns (BUSINESS_YEARS).
+ */
+const DOMAIN_RULES: Readonly<Record<string, (value: unknown) => string | undefined>> = {
+  paymentDiscountPercentage: percentageProblem,
+  paymentDays: (v) => integerProblem(v, 0, MAX_PAYMENT_DAYS),
+  paymentDaysDiscount: (v) => integerProblem(v, 0, MAX_PAYMENT_DAYS),
+  transactionReportingPeriod: (v) => integerProblem(v, 1, 13),
+  transactionReportingYear: (v) => integerProblem(v, BUSINESS_YEARS.first, BUSINESS_YEARS.last),
+  entryNumber: (v) => integerProblem(v, 1, INT32_MAX),
+  invoiceNumber: (v) => integerProblem(v, 1, INT32_MAX),
+};
 
 /** Type, length and scale of one value against its catalog column. */
 export function checkColumnValue(c: CatalogColumn, value: unknown, at: { index?: number; id?: string } = {}): void {
@@ -154,7 +178,7 @@ export function checkColumnValue(c: CatalogColumn, value: unknown, at: { index?:
       if (c.length !== undefined && [...value].length > c.length) {
         throw ruleError(PaymentRule.TOO_LONG, c.field, `at most ${c.length} characters, got ${[...value].length}`, { ...at, maxLength: c.length });
       }
-      return;
+      break;
     case 'decimal': {
       const text = String(value);
       if (!isDecimalText(text)) throw ruleError(PaymentRule.INVALID_VALUE, c.field, 'must be a decimal number', at);
@@ -165,19 +189,24 @@ export function checkColumnValue(c: CatalogColumn, value: unknown, at: { index?:
       if (c.precision !== undefined && integerDigits > c.precision - scale) {
         throw ruleError(PaymentRule.INVALID_VALUE, c.field, `at most ${c.precision - scale} digits before the decimal point`, at);
       }
-      return;
+      break;
     }
-    case 'datetime':
+    case 'datetime': {
       if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw ruleError(PaymentRule.INVALID_VALUE, c.field, 'must be a date-time', at);
-      return;
+      const problem = businessDateProblem(value);
+      if (problem) throw ruleError(PaymentRule.INVALID_VALUE, c.field, problem, at);
+      break;
+    }
     case 'int16':
     case 'int32':
       if (!Number.isInteger(value)) throw ruleError(PaymentRule.INVALID_VALUE, c.field, 'must be an integer', at);
       if (c.type === 'int16' && Math.abs(value as number) > 32767) throw ruleError(PaymentRule.INVALID_VALUE, c.field, 'out of range', at);
-      return;
+      break;
     default:
-      return;
+      break;
   }
+  const problem = DOMAIN_RULES[c.field]?.(value);
+  if (problem) throw ruleError(PaymentRule.INVALID_VALUE, c.field, problem, at);
 }
 
 /**
@@ -195,6 +224,23 @@ export function checkStatusAllowsChange(current: Payment, changedFields: string[
       throw ruleError(PaymentRule.AMOUNTS_LOCKED, field, 'the amounts of a selected payment (Status 30) cannot change; deselect it first', at);
     }
   }
+}
+
+/** A version as read from a payment: a whole number from 1 (versions start at 1). */
+export function checkVersion(version: unknown, index?: number): void {
+  const problem = integerProblem(version, 1, INT32_MAX);
+  if (problem) throw ruleError(PaymentRule.INVALID_VALUE, 'version', problem, { index });
+}
+
+/**
+ * What is wrong with the IDs a call names (`paymentIDs` of selectPayments, matchPayments,
+ * processPayments, ...): none (REQUIRED), more than MAX_IDS_PER_CALL or one named twice
+ * (INVALID_VALUE). Each module answers with the rule of its own vocabulary.
+ */
+export function paymentIdsProblem(ids: readonly string[]): { rule: 'REQUIRED' | 'INVALID_VALUE'; why: string } | undefined {
+  if (ids.length === 0) return { rule: 'REQUIRED', why: 'at least one payment is required' };
+  const why = listProblem(ids, { max: MAX_IDS_PER_CALL, key: String });
+  return why ? { rule: 'INVALID_VALUE', why } : undefined;
 }
 
 export function checkDeletable(current: Payment, index?: number): void {

@@ -7,9 +7,8 @@ import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes
 import { PaymentRule, ruleError } from './payment.errors';
 import { PaymentCreateInput, PaymentDeleteInput, PaymentUpdateInput } from './payment.inputs';
 import { checkReferences, divisionCurrencies } from './payment.references';
-import {
-  canonicalValue, checkDeletable, checkRow, checkStatusAllowsChange, CREATE_COLUMNS, PaymentValues, sameValue, UPDATE_COLUMNS,
-} from './payment.rules';
+import { canonicalValue, checkDeletable, checkRow, checkStatusAllowsChange, checkVersion } from './payment.rules';
+import { CREATE_COLUMNS, PaymentValues, sameValue, UPDATE_COLUMNS } from './payment.rules';
 
 /** Columns of the rate rule AmountFC x RateFC = AmountDC. */
 const RATE_FIELDS = ['amountFC', 'rateFC', 'amountDC'];
@@ -56,6 +55,7 @@ export class PaymentService {
 
   async update(inputs: PaymentUpdateInput[]): Promise<Payment[]> {
     const at = this.now();
+    inputs.forEach((input, index) => checkVersion(input.version, index));
     const current = await this.lockExisting(inputs.map((i) => i.id));
     const currencies = await divisionCurrencies(this.scope, [...current.values()].map((p) => p.divisionCode));
     const changes = inputs.map((input, index) => {
@@ -91,6 +91,14 @@ export class PaymentService {
   }
 
   async delete(inputs: PaymentDeleteInput[]): Promise<string[]> {
+    inputs.forEach((input, index) => {
+      if (input.version !== null && input.version !== undefined) checkVersion(input.version, index);
+    });
+    const seen = new Set<string>();
+    inputs.forEach((i, index) => {
+      if (seen.has(i.id)) throw ruleError(PaymentRule.DUPLICATE_ID, 'id', `payment ${i.id} appears twice in the input`, { index });
+      seen.add(i.id);
+    });
     const current = await this.lockExisting(inputs.map((i) => i.id));
     inputs.forEach((input, index) => {
       const row = current.get(input.id)!;
@@ -105,13 +113,20 @@ export class PaymentService {
     return ids;
   }
 
-  /** The payments by ID in the scope, locked for the transaction; NOT_FOUND names the first missing. */
-  async lockExisting(ids: string[]): Promise<Map<string, Payment>> {
+  /**
+   * The payments by ID in the scope, locked for the transaction; NOT_FOUND names the first
+   * missing: as `input[i].id` of a bulk input, or, with `argument`, as that argument (`id`,
+   * `paymentIDs`) with the ID in extensions.ids.
+   */
+  async lockExisting(ids: string[], argument?: string): Promise<Map<string, Payment>> {
     const wanted = [...new Set(ids)];
     const rows = wanted.length ? await this.scope.forUpdate(this.scope.select(Payment, 'p').where('p.id IN (:...wanted)', { wanted }).orderBy('p.id')).getMany() : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     ids.forEach((id, index) => {
-      if (!byId.has(id)) throw ruleError(PaymentRule.NOT_FOUND, 'id', `payment ${id} was not found`, { index, id });
+      if (byId.has(id)) return;
+      const message = `payment ${id} was not found`;
+      if (argument) throw ruleError(PaymentRule.NOT_FOUND, argument, message, { id, ids: [id] });
+      throw ruleError(PaymentRule.NOT_FOUND, 'id', message, { index, id });
     });
     return byId;
   }

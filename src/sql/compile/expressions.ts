@@ -5,7 +5,7 @@
  */
 import { CompareOp } from '../../db/dialect';
 import { canonicalGuid } from '../../platform/guid';
-import { sqlError, Position } from '../errors';
+import { parameterError, sqlError, Position } from '../errors';
 import { Node, positionOf } from '../parse';
 import { ValueType } from '../types';
 import { balanced, SQL_LIMITS, sqlLimit } from '../limits';
@@ -83,7 +83,7 @@ function numberLiteral(cx: Compilation, text: string, at: Position | null): Expr
 export function parameter(cx: Compilation, node: Node, at: Position | null): unknown {
   const name = String(node.value);
   const parameters = cx.options.parameters ?? {};
-  if (!Object.prototype.hasOwnProperty.call(parameters, name)) throw sqlError(`no value was given for the parameter :${name}`, at);
+  if (!Object.prototype.hasOwnProperty.call(parameters, name)) throw parameterError(`no value was given for the parameter :${name}`, at);
   return parameters[name];
 }
 
@@ -97,10 +97,14 @@ function valueExpr(cx: Compilation, value: unknown, what: string, at: Position |
   if (value === null || value === undefined) return { sql: 'NULL', type: { kind: 'null' }, aggregate: false };
   if (typeof value === 'boolean') return { sql: value ? '1' : '0', type: { kind: 'boolean' }, aggregate: false };
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw sqlError(`the parameter ${what} is not a finite number`, at);
+    if (!Number.isFinite(value)) throw parameterError(`the parameter ${what} is not a finite number`, at);
     if (Number.isSafeInteger(value)) return { sql: String(value), type: { kind: 'integer' }, aggregate: false };
+    // JSON has already rounded a whole number beyond 2^53 (9007199254740993 arrives as ...992).
+    if (Number.isInteger(value)) {
+      throw sqlError(`the parameter ${what} is beyond 2^53 and was rounded in transit; pass it as a decimal string`, at);
+    }
     const text = String(value);
-    if (!/^-?\d+(\.\d+)?$/.test(text)) throw sqlError(`the parameter ${what} is too large or too small; pass it as a decimal string`, at);
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw parameterError(`the parameter ${what} is too large or too small; pass it as a decimal string`, at);
     return signedDecimal(cx, text);
   }
   if (typeof value === 'string') {
@@ -112,7 +116,7 @@ function valueExpr(cx: Compilation, value: unknown, what: string, at: Position |
     return cx.bind(value, { kind: 'string' });
   }
   const hint = Array.isArray(value) ? ' (lists only after IN)' : '';
-  throw sqlError(`the parameter ${what} must be a string, number, boolean or null${hint}`, at);
+  throw parameterError(`the parameter ${what} must be a string, number, boolean or null${hint}`, at);
 }
 
 function signedDecimal(cx: Compilation, text: string): Expr {
