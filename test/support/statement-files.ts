@@ -1,10 +1,22 @@
 import Decimal from 'decimal.js';
+import { StatementFormatError } from '../../src/formats/statements';
 
 /**
  * Statement files made by the tests and the benchmark (never copied from anywhere): CODA records
  * laid out by Febelfin's positions, camt.053 XML by ISO 20022's element names. By default a file
  * is consistent (balances, record 9); each option breaks one rule on purpose.
  */
+
+/** The StatementFormatError a parse throws (any other outcome fails the test). */
+export function statementError(run: () => unknown): StatementFormatError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof StatementFormatError) return e;
+    throw e;
+  }
+  throw new Error('expected a StatementFormatError');
+}
 
 // ---------------------------------------------------------------------------------------------
 // CODA (Febelfin CODA 2.6: 128-character records)

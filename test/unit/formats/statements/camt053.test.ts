@@ -3,7 +3,6 @@ import Decimal from 'decimal.js';
 import iconv from 'iconv-lite';
 import {
   parseCamt053,
-  StatementFormatError,
   streamCamt053,
   type BankStatement,
   type StatementEvent,
@@ -11,7 +10,7 @@ import {
 } from '../../../../src/formats/statements';
 import { minorUnits } from '../../../../src/platform/currency';
 import { describeWithShared, sharedFile } from '../../../support/shared-files';
-import { camtFile, type CamtStatementSpec } from '../../../support/statement-files';
+import { camtFile, type CamtStatementSpec, statementError } from '../../../support/statement-files';
 
 /**
  * camt.053 (ISO 20022 BankToCustomerStatement). The fixtures of ../shared come with the values a
@@ -35,16 +34,6 @@ function money(m: Json): Decimal {
 }
 
 const same = (ours: string, theirs: Decimal) => expect(new Decimal(ours).equals(theirs) ? theirs.toFixed() : ours).toBe(theirs.toFixed());
-
-function thrown(run: () => unknown): StatementFormatError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof StatementFormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatementFormatError');
-}
 
 /** Checks our last statement and its lines against the reference's values. */
 function compareWithReference(json: string, statement: BankStatement): void {
@@ -127,7 +116,7 @@ describeWithShared('fixtures/camt053')('camt.053 files of ../shared/fixtures/cam
       ['CURRENCY_MISMATCH', 'Document/BkToCstmrStmt/Stmt[1]/Bal[2]'],
       ['UNBALANCED', 'Document/BkToCstmrStmt/Stmt[1]'],
     ]);
-    expect(thrown(() => parseCamt053(fixture('genkgo-camt053.v2.minimal.xml'))).rule).toBe('CURRENCY_MISMATCH');
+    expect(statementError(() => parseCamt053(fixture('genkgo-camt053.v2.minimal.xml'))).rule).toBe('CURRENCY_MISMATCH');
   });
 
   it('accepts genkgo-camt053.v2.multi.statement.xml: two statements that each balance', () => {
@@ -264,7 +253,7 @@ describe('camt.053 files made here, one per trap of the format', () => {
   });
 
   it('refuses an unbalanced statement (UNBALANCED)', () => {
-    const error = thrown(() => parseCamt053(camtFile([{ ...statement, closing: '96.00' }])));
+    const error = statementError(() => parseCamt053(camtFile([{ ...statement, closing: '96.00' }])));
     expect([error.rule, error.line]).toEqual(['UNBALANCED', 'Document/BkToCstmrStmt/Stmt[1]']);
     expect(error.message).toContain('is 95.00, but the closing balance is 96.00 (a difference of 1.00)');
   });
@@ -272,7 +261,7 @@ describe('camt.053 files made here, one per trap of the format', () => {
   it('takes PRCD as the opening balance when OPBD is missing, and refuses a statement without CLBD', () => {
     const xml = camtFile([statement]);
     expect(parseCamt053(xml.replace('<Cd>OPBD</Cd>', '<Cd>PRCD</Cd>')).statements[0].openingBalance.amount).toBe('100.00');
-    const error = thrown(() => parseCamt053(xml.replace('<Cd>CLBD</Cd>', '<Cd>CLAV</Cd>')));
+    const error = statementError(() => parseCamt053(xml.replace('<Cd>CLBD</Cd>', '<Cd>CLAV</Cd>')));
     expect(error.rule).toBe('MISSING_BALANCE');
     expect(error.message).toContain('the statement has no closing balance (Bal of type CLBD)');
   });
@@ -319,14 +308,14 @@ describe('camt.053 files made here, one per trap of the format', () => {
           : find.startsWith('<Amt')
             ? xml.replace(find, '<Amt Ccy="EUR">25,00</Amt>')
             : xml.replace(find, '<BookgDt><Dt>2026-02-30</Dt>');
-    const error = thrown(() => parseCamt053(broken));
+    const error = statementError(() => parseCamt053(broken));
     expect(error.rule).toBe(rule);
     expect(error.message).toContain(message);
   });
 
   it('names the entry and the XML line of a bad value', () => {
     const xml = camtFile([statement]).replace('<Amt Ccy="EUR">30.00</Amt>', '<Amt Ccy="EUR">3O.00</Amt>');
-    const error = thrown(() => parseCamt053(xml));
+    const error = statementError(() => parseCamt053(xml));
     expect(error.line).toMatch(/^Document\/BkToCstmrStmt\/Stmt\[1\]\/Ntry\[2\] \(XML line \d+\)$/);
   });
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
-import { parseCoda, StatementFormatError, streamCoda, type StatementEvent, type StatementFile } from '../../../../src/formats/statements';
+import { parseCoda, streamCoda, type StatementEvent, type StatementFile } from '../../../../src/formats/statements';
 import { describeWithShared, sharedFile } from '../../../support/shared-files';
-import { codaFile, type CodaFileSpec } from '../../../support/statement-files';
+import { codaFile, type CodaFileSpec, statementError } from '../../../support/statement-files';
 
 /**
  * CODA (Febelfin 2.6 / 2.8). Expected values are read off the records by the standard's positions
@@ -15,16 +15,6 @@ function fixture(name: string): Buffer {
 
 function problemsOf(file: StatementFile): string[] {
   return file.problems.map((p) => p.rule);
-}
-
-function thrown(run: () => unknown): StatementFormatError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof StatementFormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatementFormatError');
 }
 
 describeWithShared('fixtures/coda')('CODA files of ../shared/fixtures/coda', () => {
@@ -81,7 +71,7 @@ describeWithShared('fixtures/coda')('CODA files of ../shared/fixtures/coda', () 
     // 11812.70 + 3108.19 - 1393.08 = 13527.81, record 8 says 13646.05
     expect(file.problems[1].message).toContain('is 13527.81, but the closing balance is 13646.05 (a difference of 118.24)');
     expect(file.problems[0].message).toContain('account BE44734024486445');
-    const error = thrown(() => parseCoda(fixture('oca-2012-01-11.cod')));
+    const error = statementError(() => parseCoda(fixture('oca-2012-01-11.cod')));
     expect(error.problems.map((p) => p.rule)).toEqual(['RECORD_MISMATCH', 'UNBALANCED']);
     expect(error.line).toBe(23);
   });
@@ -187,7 +177,7 @@ describe('CODA files made here, one per trap of the format', () => {
       'the 2 details of movement 0002 add up to -90.00, but the movement is -100.00, so it is kept as one line',
     );
     expect(file.statements[0].lines.map((l) => l.amount)).toEqual(['250.50', '-100.00']);
-    expect(thrown(() => parseCoda(codaFile(spec))).rule).toBe('BATCH_TOTAL');
+    expect(statementError(() => parseCoda(codaFile(spec))).rule).toBe('BATCH_TOTAL');
   });
 
   it('reads several statements of several accounts in one file, each with its own lines', () => {
@@ -224,7 +214,7 @@ describe('CODA files made here, one per trap of the format', () => {
   it('refuses an unbalanced statement (UNBALANCED), naming the difference and the record 8', () => {
     const spec = structuredClone(base);
     spec.statements[0].closing = '1150.00';
-    const error = thrown(() => parseCoda(codaFile(spec)));
+    const error = statementError(() => parseCoda(codaFile(spec)));
     expect(error.rule).toBe('UNBALANCED');
     expect(error.statementIndex).toBe(0);
     expect(error.line).toBe(15);
@@ -234,12 +224,12 @@ describe('CODA files made here, one per trap of the format', () => {
   });
 
   it('refuses a wrong record 9 total (RECORD9_TOTAL) and a wrong record count (RECORD9_COUNT)', () => {
-    const total = thrown(() => parseCoda(codaFile({ ...base, trailer: { credit: '250.00' } })));
+    const total = statementError(() => parseCoda(codaFile({ ...base, trailer: { credit: '250.00' } })));
     expect(total.problems.map((p) => [p.rule, p.message])).toEqual([
       ['RECORD9_TOTAL', 'record 9 gives credit total 250.00, but the credit movements add up to 250.50'],
     ]);
     // the debit total is the movement's 100.00, not its details' again
-    const count = thrown(() => parseCoda(codaFile({ ...base, trailer: { count: 11 } })));
+    const count = statementError(() => parseCoda(codaFile({ ...base, trailer: { count: 11 } })));
     // record 1, 4 x (2.1, 2.2, 2.3) and record 8
     expect(count.problems.map((p) => [p.rule, p.message])).toEqual([
       ['RECORD9_COUNT', 'record 9 counts 11 records, but 14 records 1, 2, 3, 4 and 8 precede it'],
@@ -349,7 +339,7 @@ describe('CODA files made here, one per trap of the format', () => {
   ])('refuses %s, naming the line', (_, change, rule, line, message) => {
     const records = lines();
     change(records);
-    const error = thrown(() => parseCoda(records.join('\r\n')));
+    const error = statementError(() => parseCoda(records.join('\r\n')));
     expect([error.rule, error.line]).toEqual([rule, line]);
     expect(error.message).toContain(message);
   });

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import Decimal from 'decimal.js';
 import iconv from 'iconv-lite';
 import YAML from 'yaml';
-import { parseMt940, StatementFormatError, type StatementFile } from '../../../../src/formats/statements';
+import { parseMt940, type StatementFile } from '../../../../src/formats/statements';
 import { describeWithShared, sharedFile } from '../../../support/shared-files';
+import { statementError } from '../../../support/statement-files';
 
 /**
  * MT940 (SWIFT Customer Statement Message, the Dutch banks' variants). The fixtures of ../shared
@@ -41,16 +42,6 @@ function reference(name: string): { data: Yaml; transactions: Yaml[] } {
 
 function fixture(name: string): Buffer {
   return fs.readFileSync(sharedFile(`fixtures/mt940/${name}`)!);
-}
-
-function thrown(run: () => unknown): StatementFormatError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof StatementFormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatementFormatError');
 }
 
 /** Our lines of every statement against the reference's transactions (it lists them all in one list). */
@@ -297,7 +288,7 @@ describe('MT940 files made here, one per trap of the format', () => {
   });
 
   it('refuses an unbalanced statement (UNBALANCED), naming its :62F: line', () => {
-    const error = thrown(() => parseMt940(simple([':61:260302D10,01NTRFNONREF'])));
+    const error = statementError(() => parseMt940(simple([':61:260302D10,01NTRFNONREF'])));
     expect([error.rule, error.line, error.statementIndex]).toEqual(['UNBALANCED', 6, 0]);
     expect(error.message).toContain('is 89.99, but the closing balance is 90.00 (a difference of 0.01)');
   });
@@ -309,7 +300,7 @@ describe('MT940 files made here, one per trap of the format', () => {
     ['a balance that is no balance', simple([]).replace(':60F:C260301EUR100,00', ':60F:X260301EUR100,00'), 'BAD_RECORD', 4],
     ['text that is no MT940', 'hello\nworld\n', 'UNKNOWN_FORMAT', 0],
   ])('refuses %s', (_, text, rule, line) => {
-    const error = thrown(() => parseMt940(text));
+    const error = statementError(() => parseMt940(text));
     expect([error.rule, error.line ?? 0]).toEqual([rule, line]);
   });
 

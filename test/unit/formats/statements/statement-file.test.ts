@@ -8,7 +8,7 @@ import {
   type StatementEvent,
 } from '../../../../src/formats/statements';
 import { describeWithShared, sharedFile } from '../../../support/shared-files';
-import { camtFile, codaFile } from '../../../support/statement-files';
+import { camtFile, codaFile, statementError } from '../../../support/statement-files';
 
 /** One shape for three formats: detection, dispatch, the balance rule and streaming of every format. */
 
@@ -122,14 +122,7 @@ describe('statement files in one shape', () => {
         entries: Array.from({ length: 1003 }, () => ({ amount: '3.00', details: [{ amount: '1.00' }, { amount: '1.00' }] })),
       },
     ]);
-    const error = (() => {
-      try {
-        parseStatementFile(broken);
-      } catch (e) {
-        return e as StatementFormatError;
-      }
-      throw new Error('expected a StatementFormatError');
-    })();
+    const error = statementError(() => parseStatementFile(broken));
     expect([error.problems.length, error.more, error.rule]).toEqual([1000, 3, 'BATCH_TOTAL']);
     expect(error.message.split('; ')).toHaveLength(11);
     expect(error.message).toMatch(/; and 993 more problems$/);
