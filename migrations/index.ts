@@ -5,6 +5,7 @@ import { QueryIndexes1763990000000 } from './1763990000000-query-indexes';
 import { TextKeyIndexes1764100000000 } from './1764100000000-text-key-indexes';
 import { CanonicalValues1764200000000 } from './1764200000000-canonical-values';
 import { BankEntries1764400000000 } from './1764400000000-bank-entries';
+import { UserPrivacyIndexes1764500000000 } from './1764500000000-user-privacy-indexes';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   TextKeyIndexes1764100000000,
   CanonicalValues1764200000000,
   BankEntries1764400000000,
+  UserPrivacyIndexes1764500000000,
 ];

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { findTable } from '../catalog';
+import { actorColumns, CatalogTable, findTable } from '../catalog';
 import { GatewayError } from '../platform/errors';
 import { AccessRule, accessError } from './access.errors';
 import { Database } from '../db/data-source';
@@ -15,7 +15,8 @@ import { StatementOptions } from '../db/statement-context';
  *
  * The division condition rides in TypeORM's `extraAppendedAndWhereCondition`, which is ANDed
  * around whatever `where`/`orWhere` the caller adds, and which clones (count queries,
- * sub-queries) keep. Global tables (Users) pass through unrestricted.
+ * sub-queries) keep. The global table of people (Users) is restricted too: a caller sees the
+ * users acting in its divisions only (`CatalogTable.visibleThroughActors`).
  */
 export class DivisionScope {
   // ECMAScript private fields, not TypeScript `private`: `scope['manager']` cannot reach them
@@ -77,18 +78,42 @@ export class DivisionScope {
   }
 
   /**
-   * SQL condition restricting `alias` of the catalog table `tableName` to the granted divisions,
-   * or undefined for a global table. Divisions are validated integers, inlined on purpose: the
-   * condition must survive every clone and sub-query without parameter bookkeeping.
+   * SQL condition restricting `alias` of the catalog table `tableName` to the granted divisions:
+   * for a partitioned table its division column, for the table of people (Users) the people
+   * acting in those divisions, for any other global table undefined. Divisions are validated
+   * integers, inlined on purpose: the condition must survive every clone and sub-query without
+   * parameter bookkeeping. Every door (lists, relations, loaders, the SQL layer, exports) uses it.
    */
   conditionFor(tableName: string, alias: string): string | undefined {
     const t = findTable(tableName);
     if (!t) throw new Error(`Table ${tableName} is not in the catalog`);
+    if (t.visibleThroughActors) return this.actingCondition(t, alias);
     if (!t.partitionColumn) return undefined;
-    const column = `${this.#db.dialect.quote(alias)}.${this.#db.dialect.quote(t.partitionColumn)}`;
+    return this.inDivisions(`${this.#db.dialect.quote(alias)}.${this.#db.dialect.quote(t.partitionColumn)}`);
+  }
+
+  private inDivisions(column: string): string {
     if (this.divisions.length === 0) return '1 = 0';
     if (this.divisions.length === 1) return `${column} = ${this.divisions[0]}`;
     return `${column} IN (${this.divisions.join(', ')})`;
+  }
+
+  /**
+   * People (`alias` of `people`) who act in a granted division: a row of a granted division
+   * points at them (Payments.Creator, Modifier, PaymentSelector). One EXISTS per actor column,
+   * each an index seek on (Division, column); the inner alias is derived from `alias`, so it
+   * never shadows it.
+   */
+  private actingCondition(people: CatalogTable, alias: string): string {
+    if (this.divisions.length === 0) return '1 = 0';
+    const q = this.#db.dialect.quote;
+    const key = `${q(alias)}.${q(people.primaryKey)}`;
+    const inner = q(`${alias}_acts`);
+    const tests = actorColumns(people).map(({ table, column }) => {
+      const inGranted = this.inDivisions(`${inner}.${q(table.partitionColumn!)}`);
+      return `EXISTS (SELECT 1 FROM ${q(table.name)} ${inner} WHERE ${inGranted} AND ${inner}.${q(column)} = ${key})`;
+    });
+    return tests.length ? `(${tests.join(' OR ')})` : '1 = 0';
   }
 
   /**
@@ -150,7 +175,9 @@ export class DivisionScope {
    * Run `work` in one transaction with a scope bound to it (same divisions). Inside a
    * transaction already, `work` joins it. On SQLite TypeORM shares one connection between all
    * requests, so concurrent transactions would nest as savepoints of each other: they are
-   * queued one after the other instead (SQLite serialises writers anyway).
+   * queued one after the other instead (SQLite serialises writers anyway). Against other
+   * processes on the same file each begins IMMEDIATE, taking the write lock before it reads
+   * (db/sqlite-immediate.ts); callers retry lock conflicts (platform/retry.ts).
    */
   async transaction<R>(work: (scope: DivisionScope) => Promise<R>): Promise<R> {
     if (this.inTransaction) return work(this);
@@ -161,7 +188,8 @@ export class DivisionScope {
 
   /**
    * Row locks for a SELECT that a transaction will write after reading (SELECT ... FOR UPDATE
-   * on MariaDB). SQLite has no row locks and needs none: its transactions run one at a time.
+   * on MariaDB). SQLite has no row locks and needs none: its transactions run one at a time,
+   * each holding the database's write lock from its start.
    */
   forUpdate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
     if (!this.inTransaction) throw new Error('forUpdate needs a transaction');

@@ -61,6 +61,19 @@ export function relation(tableName: string, relationName: string): CatalogRelati
   return r;
 }
 
+/**
+ * Where the people of `people` (a table with `visibleThroughActors`) act: the local column of
+ * every to-one relation of a partitioned table to it, with that table (Payments.Creator,
+ * Payments.Modifier, Payments.PaymentSelector). Each has an index (Division, column).
+ */
+export function actorColumns(people: CatalogTable): { table: CatalogTable; column: string }[] {
+  const toPeople = (r: CatalogRelation) =>
+    r.table === people.name && r.kind === 'one' && r.on.length === 1 && r.on[0][1] === people.primaryKey;
+  return CATALOG.filter((t) => t.partitionColumn).flatMap((t) =>
+    t.relations.filter(toPeople).map((r) => ({ table: t, column: r.on[0][0] })),
+  );
+}
+
 /** Columns physically stored on the table (derived columns are read through relations). */
 export function storedColumns(t: CatalogTable): CatalogColumn[] {
   return t.columns.filter((c) => !c.derived);

@@ -54,7 +54,20 @@ export interface CatalogTable {
   readonly description: string;
   /** The column that partitions the table per division; absent for global tables. */
   readonly partitionColumn?: string;
+  /**
+   * For a global table of people (Users): a caller sees a row only while the person acts in one
+   * of the caller's divisions, that is while a row of a granted division points at the person
+   * through a relation (`actorColumns`: created, modified or selected a payment there). Personal
+   * data (names, e-mail) of people acting only elsewhere stays hidden through every door.
+   */
+  readonly visibleThroughActors?: boolean;
   readonly primaryKey: string;
+  /**
+   * What a client can do to the table's rows: read, and insert, update or delete through the
+   * table's own mutations (`create<Type>`, `update<Type>`, `delete<Type>`, singular or plural).
+   * Rows written as a side effect of another mutation (processPayments makes batches and
+   * documents) do not count. test/e2e/catalog.test.ts compares this with the schema.
+   */
   readonly allows: { readonly read: boolean; readonly insert: boolean; readonly update: boolean; readonly delete: boolean };
   /**
    * false: the table has no root list (GraphQL list field, export by list name); its rows are read

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { closeDatabase } from '../db/data-source';
@@ -39,7 +40,7 @@ const OPTION_OF_FIELD = {
 const invalid = (field: string, why: string) => exportError(ExportRule.INVALID_VALUE, field, why);
 
 /**
- * `npm run export -- --sql "select ..." --format csv > out.csv`: the same export as
+ * `npm run export -- --sql "select ..." --format csv --output out.csv`: the same export as
  * GET /export, as the trusted local user, with progress (rows, rows/s) on stderr. Refusals are
  * those of /export, naming the field (exportCommand prints them naming the option).
  */
@@ -109,7 +110,13 @@ function jsonObject(option: string, text: string | undefined): Record<string, un
   return value as Record<string, unknown>;
 }
 
-/** `npm run export -- --sql ... | --graphql ... | --list ...`: parses the options, streams to stdout. */
+/**
+ * `npm run export -- --sql ... | --graphql ... | --list ... [--output <file>]`: parses the
+ * options and streams to `--output` or to stdout. With --output nothing but the rows reaches the
+ * file (`npm run` prints its banner on stdout, so `> file` would start with it); the rows go to
+ * `<file>.partial` first and it is renamed when the export is complete, so a failed export never
+ * leaves a truncated file behind.
+ */
 export async function exportCommand(config: Config, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -123,6 +130,7 @@ export async function exportCommand(config: Config, args: string[]): Promise<voi
       divisions: { type: 'string' },
       param: { type: 'string', multiple: true, default: [] },
       parameters: { type: 'string' },
+      output: { type: 'string', short: 'o' },
     },
   });
   // `npm run export ... | head` closes stdout early: stop quietly, as other Unix tools do.
@@ -130,12 +138,31 @@ export async function exportCommand(config: Config, args: string[]): Promise<voi
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
+  const { output, ...options } = values;
   const db = await openGatewayDatabase(config.databaseUrl);
   try {
+    const runtime = createRuntime(config);
+    const write = () => (output ? exportToFile(db, runtime, options, output) : runExport(db, runtime, options, process.stdout));
     // Printed as the command line names things: --sql, --divisions, ...
-    const rows = await namingOptions(OPTION_OF_FIELD, () => runExport(db, createRuntime(config), values, process.stdout));
-    process.stderr.write(`\nExported ${rows} rows\n`);
+    const rows = await namingOptions(OPTION_OF_FIELD, write);
+    process.stderr.write(`\nExported ${rows} rows${output ? ` to ${output}` : ''}\n`);
   } finally {
     await closeDatabase(db);
+  }
+}
+
+/** The export written to `file` (via `<file>.partial`, renamed once complete); the row count. */
+export async function exportToFile(db: Database, runtime: Runtime, options: ExportCommandOptions, file: string): Promise<number> {
+  const partial = `${file}.partial`;
+  const out = fs.createWriteStream(partial);
+  try {
+    const rows = await runExport(db, runtime, options, out);
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await fs.promises.rename(partial, file);
+    return rows;
+  } catch (error) {
+    out.destroy();
+    await fs.promises.rm(partial, { force: true });
+    throw error;
   }
 }

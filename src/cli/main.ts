@@ -17,7 +17,7 @@ Commands:
   schema    write schema/schema.graphql
   keys      API keys: create --name N [--divisions 1,2|all] [--scopes a,b|all] [--user GUID] [--expires DATE] | list | revoke <id>
             (--expires 2027-01-01: the key stops working at the start of that day, 00:00 UTC)
-  export    stream rows: --sql "select ..." | --graphql "{ ... }" | --list payments  [--format csv|ndjson]`;
+  export    stream rows: --sql "select ..." | --graphql "{ ... }" | --list payments  [--format csv|ndjson] [--output file]`;
 
 /** Where the commands without options take their configuration from. */
 const CONFIGURED = 'configure with environment variables such as PORT and DATABASE_URL, see README';

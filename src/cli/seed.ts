@@ -5,7 +5,10 @@ import { clearAll, seed } from '../seed/seed';
 import { parseSeedCommand } from '../seed/seed-options';
 import { progressBar } from './progress';
 
-/** `npm run seed -- --divisions 20 --payments 1000000 [--seed 42] [--today YYYY-MM-DD] [--append]`. */
+/**
+ * `npm run seed -- --divisions 20 --payments 1000000 [--seed 42] [--today YYYY-MM-DD] [--append]`:
+ * replaces the Cashflow rows with demo data, or with --append adds new divisions to them.
+ */
 export async function seedCommand(config: Config, args: string[]): Promise<void> {
   const { options, append } = parseSeedCommand(args);
   const db = await openGatewayDatabase(config.databaseUrl);
@@ -14,7 +17,7 @@ export async function seedCommand(config: Config, args: string[]): Promise<void>
     const started = Date.now();
     const today = options.today.toISOString().slice(0, 10);
     console.error(`Seeding ${options.payments} payments over ${options.divisions} divisions (seed ${options.seed}, today ${today}) into ${db.dialect.kind}`);
-    const result = await seed(db, options, progressBar());
+    const result = await seed(db, options, progressBar(), { append });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`Seeded ${result.payments} payments and ${result.batches} batches into ${db.dialect.kind} in ${seconds} s`);
   } finally {

@@ -1,3 +1,4 @@
+import { revokeApiKey } from '../access/api-keys';
 import { freshDemoKey } from '../access/demo-key';
 import { closeDatabase } from '../db/data-source';
 import { createGateway } from '../http/server';
@@ -10,7 +11,8 @@ import { progressBar } from './progress';
 
 /**
  * `npm start`: opens (and migrates) the database, seeds demo data into an empty one when
- * SEED_DEMO allows, prints a fresh demo key when DEMO_KEY allows, serves until SIGINT/SIGTERM.
+ * SEED_DEMO allows, prints a fresh demo key when DEMO_KEY allows, serves until SIGINT/SIGTERM
+ * (and then revokes its demo key).
  */
 export async function startCommand(config: Config): Promise<void> {
   const runtime = createRuntime(config);
@@ -28,9 +30,9 @@ export async function startCommand(config: Config): Promise<void> {
   console.log(`  Explorer  ${gateway.url}/explore`);
   if (gateway.metricsUrl) console.log(`  Metrics   ${gateway.metricsUrl}`);
   if (demoKey) {
-    console.log(`  Demo key  ${demoKey}`);
+    console.log(`  Demo key  ${demoKey.secret}`);
     console.log(`            (all divisions, all scopes; send it as the header X-API-Key, in the explorer's Headers tab:`);
-    console.log(`             {"X-API-Key": "${demoKey}"}; a new one is made on each start and the previous one revoked)`);
+    console.log(`             {"X-API-Key": "${demoKey.secret}"}; valid until this server stops)`);
   }
   // Stop within 10 s whatever runs: in-flight requests get 2 s, then their connections are
   // closed (cancelling exports and heavy reads), the read workers end, the SQLite WAL is
@@ -43,6 +45,8 @@ export async function startCommand(config: Config): Promise<void> {
     }, 9000).unref();
     try {
       await gateway.stop(2000);
+      // The demo key lives as long as this server (the rule: src/access/demo-key.ts).
+      if (demoKey) await revokeApiKey(db, demoKey.id);
       await closeDatabase(db);
       process.exit(0);
     } catch (error) {

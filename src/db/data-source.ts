@@ -3,8 +3,10 @@ import path from 'node:path';
 import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { withStatementTimeout } from './bounded-query';
+import { createDatabaseOf, isUnknownDatabase } from './mysql-database';
 import { Dialect, mysqlDialect, sqliteDialect } from './dialect';
 import { registerSqliteFunctions } from './sqlite-functions';
+import { beginTransactionsImmediately } from './sqlite-immediate';
 import { SqliteReadPool } from './sqlite-read-pool';
 import { createLogger, Logger } from '../platform/logger';
 import { CountingLogger, StatementCounter, statementTimer } from './statement-counter';
@@ -89,18 +91,27 @@ export function dataSourceOptions(
 
 /**
  * Opens (and by default migrates) the database at `databaseUrl` with the given entities mapped.
- * On a SQLite file it also sets up the read workers for heavy reads (SQLITE_READ_WORKERS of them
- * at most, started on first use). Close it with closeDatabase.
+ * A MariaDB/MySQL database the URL names that does not exist yet is created first (like the
+ * SQLite file and its folder are). On a SQLite file it also sets up the read workers for heavy
+ * reads (SQLITE_READ_WORKERS of them at most, started on first use). Close it with closeDatabase.
  */
 export async function openDatabase(
   databaseUrl: string,
   options: { entities: MappedEntities; migrate?: boolean } & DatabaseLogging,
 ): Promise<Database> {
   const statements = new StatementCounter();
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements, options));
-  await dataSource.initialize();
+  let dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements, options));
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    if (!isUnknownDatabase(error)) throw error;
+    await createDatabaseOf(databaseUrl);
+    dataSource = new DataSource(dataSourceOptions(databaseUrl, options.entities, statements, options));
+    await dataSource.initialize();
+  }
   // Durations of the statements TypeORM runs, for the metrics (the query layer's own are timed in bounded-query.ts).
   dataSource.subscribers.push(statementTimer(statements));
+  if (dataSource.options.type === 'better-sqlite3') beginTransactionsImmediately(dataSource);
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = dataSource.options.type === 'better-sqlite3' ? sqliteDialect : mysqlDialect;
   const file = dialect.kind === 'sqlite' ? String((dataSource.options as { database?: string }).database ?? '') : '';

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Respon
 import { isStatementCancelled } from '../db/statement-context';
 import { ErrorCode, GatewayError, HTTP_STATUS } from '../platform/errors';
 import { Logger } from '../platform/logger';
+import { lockConflictError } from '../platform/retry';
 import { requestOf, routeOf } from './observability';
 
 /**
@@ -11,7 +12,8 @@ import { requestOf, routeOf } from './observability';
  *   {"errors": [{"message": "...", "extensions": {"code": "NOT_FOUND", "requestId": "...", ...}}]}
  *
  * with the code's HTTP status (platform/errors.ts HTTP_STATUS). Nothing answers HTML, a stack or
- * a server path: errors the gateway does not know become INTERNAL_SERVER_ERROR, and their details
+ * a server path: lock conflicts become CONFLICT (retryable), errors the gateway does not know
+ * become INTERNAL_SERVER_ERROR, and their details
  * go to the log with the request id that the client also gets.
  */
 export function sendError(res: Response, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
@@ -93,6 +95,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         if (error.code === 'INTERNAL_SERVER_ERROR') logInternal(req, res, logger, error);
         return sendGatewayError(res, error);
       }
+      // Another process held the database's lock (platform/retry.ts): CONFLICT, retryable.
+      const conflict = lockConflictError(error);
+      if (conflict) return sendGatewayError(res, conflict);
       const e = (error ?? {}) as { type?: unknown; limit?: unknown; status?: unknown };
       const body = bodyError(e);
       if (body) return sendError(res, body.code, body.message, body.extensions);

@@ -5,6 +5,7 @@ import type { GraphQLError } from 'graphql';
 import { RequestContext } from '../context/request-context';
 import { isStatementCancelled } from '../db/statement-context';
 import { Logger } from '../platform/logger';
+import { isLockConflict } from '../platform/retry';
 import { Runtime } from '../platform/runtime';
 
 /** The header a request id comes in and goes back in. */
@@ -149,10 +150,10 @@ function codeFor(status: number | undefined, extensions: Record<string, unknown>
   return status === 405 ? 'METHOD_NOT_ALLOWED' : String(extensions?.code ?? 'INTERNAL_SERVER_ERROR');
 }
 
-/** True for errors the client gets as INTERNAL_SERVER_ERROR (see formatError in server.ts). */
+/** True for errors the client gets as INTERNAL_SERVER_ERROR (see formatError in server.ts; lock conflicts answer CONFLICT). */
 function isInternal(error: GraphQLError): boolean {
   const code = error.extensions?.code;
-  return code === undefined || code === 'INTERNAL_SERVER_ERROR';
+  return (code === undefined || code === 'INTERNAL_SERVER_ERROR') && !isLockConflict(error.originalError);
 }
 
 /**

@@ -3,13 +3,14 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { authenticated, requestContextOf } from './auth';
 import { allowMethods, answerClientError, errorHandler, jsonBodyOnly, notFoundHandler } from './errors';
 import { graphqlObservation, observeRequests, requestIdInApolloErrors, routeLabel } from './observability';
 import { startMetricsServer } from './metrics-server';
 import { poolUsage } from '../db/pool';
 import { Runtime } from '../platform/runtime';
+import { lockConflictError } from '../platform/retry';
 import { RequestContext } from '../context/request-context';
 import { analyticsRoutes } from './analytics-routes';
 import { Database } from '../db/data-source';
@@ -55,12 +56,17 @@ function statementCountPlugin(db: Database): ApolloServerPlugin<RequestContext> 
 
 /**
  * Internal errors are answered without their details (the observation plugin logged them, with
- * the request id the client also gets in `extensions.requestId`); limits answer as limits.
+ * the request id the client also gets in `extensions.requestId`); limits answer as limits, lock
+ * conflicts as CONFLICT (retryable).
  */
 export function formatError(given: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const formatted = asLimitError(given, error);
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    // A lock conflict outside a retried transaction (another process writing) is no fault.
+    const conflict = lockConflictError(error instanceof GraphQLError ? (error.originalError ?? error) : error);
+    const at = { locations: formatted.locations, path: formatted.path };
+    if (conflict) return { message: conflict.message, ...at, extensions: conflict.extensions };
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return formatted;
@@ -92,7 +98,7 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
     csrfPrevention: false,
     // The command line stops the gateway on SIGINT/SIGTERM (cli/start.ts): Apollo's own handlers
     // would stop it half-way and then re-raise the signal, killing the process before the
-    // database closes.
+    // database closes (and before the demo key is revoked).
     stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,

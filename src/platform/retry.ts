@@ -1,20 +1,50 @@
+import { GatewayError } from './errors';
+
 /**
- * Re-runs a whole transaction that MariaDB chose as a deadlock victim or that waited too long for
- * a lock: the database rolled it back, so running it again is safe. Other errors pass through.
+ * Lock conflicts between transactions, on either database. The database refused or rolled back
+ * the statement and its transaction, so running the whole transaction again is safe:
+ * - MariaDB: `ER_LOCK_DEADLOCK` (chosen as a deadlock victim), `ER_LOCK_WAIT_TIMEOUT`.
+ * - SQLite: `SQLITE_BUSY` and its extended codes (`SQLITE_BUSY_SNAPSHOT`: another process wrote
+ *   after this transaction's snapshot; `SQLITE_BUSY_TIMEOUT`, `SQLITE_BUSY_RECOVERY`) once the
+ *   busy timeout ran out, and `SQLITE_LOCKED*` (a table locked on the same connection).
+ * Two servers, or a server and a CLI command, on one SQLite file meet these.
  */
-export async function retryOnDeadlock<R>(work: () => Promise<R>, attempts = 5): Promise<R> {
+export function isLockConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  if (typeof code !== 'string') return false;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
+}
+
+/**
+ * The answer to a lock conflict that retrying did not resolve: CONFLICT with
+ * `extensions.retryable: true`, so the client sends the same call again (with the same
+ * idempotency key) a moment later. Undefined for any other error.
+ */
+export function lockConflictError(error: unknown): GatewayError | undefined {
+  if (error instanceof GatewayError || !isLockConflict(error)) return undefined;
+  return new GatewayError('CONFLICT', 'The database is busy with another writer; nothing was changed, try again', { retryable: true });
+}
+
+/** Backoff between attempts: exponential from 10 ms, capped at 250 ms, with full jitter. */
+const BASE_DELAY_MS = 10;
+const MAX_DELAY_MS = 250;
+
+/**
+ * Runs `work` (a whole transaction) and runs it again after a lock conflict (`isLockConflict`),
+ * at most `attempts` times in all, waiting a random 0..min(250, 10 * 2^n) ms in between (jitter
+ * keeps competing writers from colliding again in step). When every attempt met a conflict the
+ * call answers CONFLICT with `retryable: true` (`lockConflictError`). Other errors pass through.
+ */
+export async function retryOnDeadlock<R>(work: () => Promise<R>, attempts = 6): Promise<R> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
-      if (attempt >= attempts || !isDeadlock(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.floor(Math.random() * 10)));
+      if (!isLockConflict(error)) throw error;
+      if (attempt >= attempts) throw lockConflictError(error);
+      const delay = Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
-}
-
-export function isDeadlock(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
 }

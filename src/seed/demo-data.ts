@@ -29,10 +29,27 @@ export interface DemoOptions {
   divisions: number;
   payments: number;
   seed: number;
-  /** Reference date: due dates fall before and after it. */
+  /**
+   * Reference date ("today"): due dates, discount dates and requested execution dates fall
+   * before and after it; everything that has happened (created, modified, selected, processed,
+   * matched) happened on or before it.
+   */
   today: Date;
   suppliersPerDivision?: number;
 }
+
+/**
+ * The only date columns whose demo values may lie after `today`: terms and plans, not events
+ * (when an invoice falls due, until when its discount runs, on which day a processed batch asks
+ * the bank to pay). Every other date (created, modified, selected, matched, invoice and entry
+ * dates, documents) lies on or before `today`; test/e2e/seed.test.ts checks every table.
+ */
+export const FUTURE_DATE_COLUMNS: readonly string[] = [
+  'Payments.DueDate',
+  'Payments.DiscountDueDate',
+  'Payments.TransactionDueDate',
+  'PaymentBatches.ExecutionDate',
+];
 
 /** Currencies with a fixed rate to EUR: AmountFC * RateFC = AmountDC (to the cent). */
 export const DEMO_RATES: Record<string, string> = {
@@ -71,9 +88,19 @@ export function demoUsers(random: Random, created: Date): User[] {
   );
 }
 
+/** Code of the demo division with 0-based `index`: 100101, 100202, 100303, ... */
+export function demoDivisionCode(index: number): number {
+  return 100_000 + (index + 1) * 101;
+}
+
+/** Index of the first demo division whose code lies above `code` (where --append continues). */
+export function demoDivisionIndexAfter(code: number): number {
+  return Math.max(0, Math.floor((code - 100_000) / 101));
+}
+
 export function demoDivision(random: Random, index: number, users: User[], opts: DemoOptions): DivisionSet {
   const country: BankCountry = index % 2 === 0 ? 'BE' : 'NL';
-  const code = 100_000 + (index + 1) * 101;
+  const code = demoDivisionCode(index);
   const created = addDays(opts.today, -900);
   const audit = { created, modified: created, creatorID: users[0].id, modifierID: users[0].id, divisionCode: code };
   const own = makeBankAccount(random, country);
@@ -181,16 +208,23 @@ export function demoPayment(random: Random, set: DivisionSet, users: User[], opt
   const amountDC = mulDivHalfUp(amountFC, RATE_UNITS[currency], RATE_ONE);
   const invoiceDate = addDays(startOfDay(opts.today), -random.int(0, 420));
   const dueDate = addDays(invoiceDate, condition.paymentDays);
-  const status = dueDate.getTime() > opts.today.getTime() + 7 * DAY && random.chance(0.7) ? PaymentStatus.OPEN : random.weighted(STATUS_MIX);
+  const dueLater = dueDate.getTime() > opts.today.getTime() + 7 * DAY;
+  let status: PaymentStatus = dueLater && random.chance(0.7) ? PaymentStatus.OPEN : random.weighted(STATUS_MIX);
   const creator = random.pick(users);
-  const created = addDays(invoiceDate, random.int(0, 3));
+  // Nothing that happened lies after today: an invoice of today was booked today.
+  const created = notAfter(addDays(invoiceDate, random.int(0, 3)), opts.today);
   // discountPercentage has 4 decimals and is a percentage: amount * pct / 100 / 10^4.
   const pct = condition.discountPercentage ? scaled(condition.discountPercentage, 4) : null;
   const discount = pct === null ? null : mulDivHalfUp(amountDC, pct, PERCENT_ONE);
   const discountFC = pct === null ? null : mulDivHalfUp(amountFC, pct, PERCENT_ONE);
   const entryId = random.uuid();
-  const selected = status >= PaymentStatus.SELECTED ? addDays(dueDate, -random.int(1, 10)) : null;
-  const endDate = status === PaymentStatus.MATCHED ? addDays(dueDate, random.int(0, 5)) : null;
+  const selected = status >= PaymentStatus.SELECTED ? notAfter(addDays(dueDate, -random.int(1, 10)), opts.today) : null;
+  let endDate = status === PaymentStatus.MATCHED ? addDays(dueDate, random.int(0, 5)) : null;
+  // A payment whose bank statement line would come after today is not matched yet: processed.
+  if (endDate && endDate.getTime() > opts.today.getTime()) {
+    status = PaymentStatus.PROCESSED;
+    endDate = null;
+  }
   const invoiceNumber = 20_000_000 + entryNumber;
   return Object.assign(new Payment(), {
     id: random.uuid(),
@@ -253,6 +287,11 @@ export function demoPayment(random: Random, set: DivisionSet, users: User[], opt
   });
 }
 
+/** `date`, or `today` when `date` lies after it. */
+function notAfter(date: Date, today: Date): Date {
+  return date.getTime() > today.getTime() ? today : date;
+}
+
 /** Belgian structured communication +++ddd/dddd/ddddd+++ with a valid mod-97 check. */
 export function belgianStructuredReference(random: Random): string {
   return createBelgianReference(random.digits(10));
@@ -274,7 +313,15 @@ export const MAX_PAYMENTS_PER_BATCH = 500;
  * split into files of at most MAX_PAYMENTS_PER_BATCH), as processing would have: batch code,
  * sequence number per payment, document with the file.
  */
-export function demoBatches(set: DivisionSet, payments: Payment[], users: User[], random: Random, firstDocumentNumber: number, bankFile: DemoBankFile): BatchRows[] {
+export function demoBatches(
+  set: DivisionSet,
+  payments: Payment[],
+  users: User[],
+  random: Random,
+  firstDocumentNumber: number,
+  bankFile: DemoBankFile,
+  today: Date,
+): BatchRows[] {
   const processed = payments.filter((p) => p.status >= PaymentStatus.PROCESSED && p.currency === 'EUR' && p.divisionCode === set.division.code);
   const byWeek = new Map<number, Payment[]>();
   for (const p of processed) {
@@ -292,10 +339,14 @@ export function demoBatches(set: DivisionSet, payments: Payment[], users: User[]
   const out: BatchRows[] = [];
   let number = firstDocumentNumber;
   for (const [week, members] of runs) {
+    // The requested execution date may lie ahead (processed early for a later due date); the
+    // processing itself (batch, document, file) happened by today at the latest.
     const executionDate = new Date(week * 7 * DAY);
+    const processedAt = notAfter(executionDate, today);
     const code = `B${set.division.code}-${String(out.length + 1).padStart(5, '0')}`;
     const creator = random.pick(users);
-    const audit = { created: executionDate, modified: executionDate, creatorID: creator.id, modifierID: creator.id, divisionCode: set.division.code };
+    const by = { creatorID: creator.id, modifierID: creator.id, divisionCode: set.division.code };
+    const audit = { created: processedAt, modified: processedAt, ...by };
     const document = Object.assign(new Document(), { id: random.uuid(), documentNumber: number++, subject: `Betaalbestand ${code}`, type: 10, ...audit });
     const total = members.reduce((s, p) => s.plus(amountToPay(p, executionDate)), new Dec(0));
     const batch = Object.assign(new PaymentBatch(), {
@@ -312,7 +363,7 @@ export function demoBatches(set: DivisionSet, payments: Payment[], users: User[]
     const bytes = bankFile(batch, members, set);
     const attachment = Object.assign(new DocumentAttachment(), {
       id: random.uuid(), divisionCode: set.division.code, documentID: document.id, fileName: `${code}.xml`,
-      mediaType: 'application/xml', fileSize: bytes.length, attachment: bytes, created: executionDate,
+      mediaType: 'application/xml', fileSize: bytes.length, attachment: bytes, created: processedAt,
     });
     out.push({ batch, document, attachment });
   }

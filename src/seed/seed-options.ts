@@ -5,7 +5,7 @@ import { DemoOptions } from './demo-data';
 /** What `npm run seed -- ...` asked for. */
 export interface SeedCommand {
   options: DemoOptions;
-  /** Keep existing rows (the divisions must then be new ones). */
+  /** Keep the existing rows and add new divisions after them (see SeedMode in seed.ts). */
   append: boolean;
 }
 

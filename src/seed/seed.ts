@@ -22,7 +22,7 @@ import { BankEntryLine } from '../modules/financial-accounts/bank-entry-line.ent
 import { BankEntry } from '../modules/financial-accounts/bank-entry.entity';
 import { CashEntryLine } from '../modules/financial-accounts/cash-entry-line.entity';
 import { CashEntry } from '../modules/financial-accounts/cash-entry.entity';
-import { demoBatches, demoDivision, demoPayment, DemoOptions, demoUsers } from './demo-data';
+import { demoBatches, demoDivision, demoDivisionIndexAfter, demoPayment, DemoOptions, demoUsers } from './demo-data';
 import { Random } from './random';
 
 export interface SeedProgress {
@@ -55,6 +55,16 @@ export async function clearAll(db: Database): Promise<void> {
   }
 }
 
+/**
+ * How the seed writes: `append` keeps the rows already there and adds new divisions after the
+ * highest division code present, reusing the users already there (by user name); the other
+ * fields tune the load (tests).
+ */
+export interface SeedMode {
+  append?: boolean;
+  deferIndexesFrom?: number;
+}
+
 /** From this many payments, MariaDB's payment indexes (primary key included) are dropped during the load and built after it. */
 const DEFER_INDEXES_FROM = 50_000;
 
@@ -76,8 +86,9 @@ export async function seed(
   db: Database,
   opts: DemoOptions,
   progress: SeedProgress = SILENT,
-  tuning: { deferIndexesFrom?: number } = {},
+  mode: SeedMode = {},
 ): Promise<{ payments: number; batches: number }> {
+  const existing = mode.append ? await existingRows(db) : { firstDivision: 0, users: new Map<string, User>() };
   const runner = db.dataSource.createQueryRunner();
   await runner.connect();
   const mysql = db.dialect.kind === 'mysql';
@@ -91,7 +102,7 @@ export async function seed(
         await runner.commitTransaction();
         await runner.startTransaction();
       };
-      const result = await generate(opts, bulk, progress, mysql ? { every: PAYMENTS_PER_TRANSACTION, commit } : undefined);
+      const result = await generate(opts, existing, bulk, progress, mysql ? { every: PAYMENTS_PER_TRANSACTION, commit } : undefined);
       await runner.commitTransaction();
       return result;
     } catch (error) {
@@ -101,7 +112,7 @@ export async function seed(
   };
   let result: { payments: number; batches: number };
   try {
-    if (opts.payments < (tuning.deferIndexesFrom ?? DEFER_INDEXES_FROM)) result = await inTransactions();
+    if (opts.payments < (mode.deferIndexesFrom ?? DEFER_INDEXES_FROM)) result = await inTransactions();
     // Large loads build the payment indexes once at the end instead of row by row.
     else {
       result = await withIndexesDeferred(runner, 'Payments', async () => {
@@ -140,16 +151,38 @@ class Pipeline {
   }
 }
 
+/** Where an appending seed continues: the next free demo division index, the users by user name. */
+interface ExistingRows {
+  firstDivision: number;
+  users: Map<string, User>;
+}
+
+async function existingRows(db: Database): Promise<ExistingRows> {
+  const m = db.dataSource.manager;
+  const last = await m.getRepository(Division).createQueryBuilder('d').select('MAX(d.code)', 'code').getRawOne<{ code: number | null }>();
+  const users = await m.find(User);
+  return {
+    firstDivision: last?.code === null || last?.code === undefined ? 0 : demoDivisionIndexAfter(Number(last.code)),
+    users: new Map(users.map((u) => [u.userName.toLowerCase(), u])),
+  };
+}
+
 async function generate(
   opts: DemoOptions,
+  existing: ExistingRows,
   bulk: BulkInserter,
   progress: SeedProgress,
   commits: { every: number; commit: () => Promise<void> } | undefined,
 ): Promise<{ payments: number; batches: number }> {
-  const random = new Random(opts.seed);
+  // Appended divisions draw from their own stream (the seed mixed with the first new division's
+  // index): the same --seed again must not repeat the IDs of the rows already there.
+  const random = new Random(existing.firstDivision === 0 ? opts.seed : (opts.seed + Math.imul(existing.firstDivision, 0x9e3779b1)) >>> 0);
   const pipe = new Pipeline();
-  const users = demoUsers(random, new Date(opts.today.getTime() - 900 * 86_400_000));
-  await bulk.insert(User, users);
+  // Demo users already in the database (an appending seed) are reused, never inserted twice.
+  const generated = demoUsers(random, new Date(opts.today.getTime() - 900 * 86_400_000));
+  const users = generated.map((u) => existing.users.get(u.userName.toLowerCase()) ?? u);
+  const newUsers = users.filter((u) => !existing.users.has(u.userName.toLowerCase()));
+  if (newUsers.length) await bulk.insert(User, newUsers);
   progress.start(opts.payments);
   let done = 0;
   let sinceCommit = 0;
@@ -166,7 +199,7 @@ async function generate(
     }
   };
   for (let d = 0; d < opts.divisions; d++) {
-    const set = demoDivision(random, d, users, opts);
+    const set = demoDivision(random, existing.firstDivision + d, users, opts);
     await pipe.submit(async () => {
       await bulk.insert(Division, [set.division]);
       await bulk.insert(GLAccount, [set.glPayables, ...(set.others[0] as GLAccount[])]);
@@ -198,7 +231,7 @@ async function generate(
       await pipe.submit(() => bulk.insert(Payment, open));
       await inserted(open.length);
     }
-    const batchRows = demoBatches(set, processed, users, random, 1, demoPain001);
+    const batchRows = demoBatches(set, processed, users, random, 1, demoPain001, opts.today);
     // Matched payments (Status 50) are among the processed ones.
     const matches = demoMatches(processed);
     batches += batchRows.length;

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { allDivisionCodes } from '../../src/access/authenticate';
 import { BankEntryLine } from '../../src/modules/financial-accounts/bank-entry-line.entity';
 import { BankEntry } from '../../src/modules/financial-accounts/bank-entry.entity';
@@ -10,8 +8,8 @@ import { startTestGateway, TestGateway } from '../support/gateway';
 /**
  * Bank and cash entries are reachable through every door with Exact's names: the catalog (both
  * languages), the generic GraphQL lists with relations and derived columns, the SQL layer (exact
- * sums that reproduce the balance rule) and exports; and the GraphQL examples of
- * docs/financial-accounts.md run against the demo data.
+ * sums that reproduce the balance rule) and exports. (The examples of docs/financial-accounts.md
+ * run with every other doc's in test/unit/docs/examples.test.ts.)
  */
 let t: TestDatabase;
 let gw: TestGateway;
@@ -101,42 +99,5 @@ describe('the statement tables through every door', () => {
     expect(nested.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'statements:read' });
     const reader = await gw.as({ scopes: ['statements:read'], name: 'statements' });
     expect((await reader('{ financialAccounts { id } }')).errors).toBeUndefined();
-  });
-});
-
-describe('docs/financial-accounts.md', () => {
-  const doc = fs.readFileSync(path.resolve(__dirname, '../../docs/financial-accounts.md'), 'utf8');
-  const examples = [...doc.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
-
-  it('runs every GraphQL example against the demo data without an error', async () => {
-    expect(examples.length).toBeGreaterThanOrEqual(4);
-    const cash = (await gw.gql('{ journals(where: { type: { eq: 10 } }, first: 1) { nodes { id code divisionCode } } }')).data.journals.nodes[0];
-    const bank = (await gw.gql('{ journals(where: { type: { eq: 12 } }, first: 1) { nodes { id } } }')).data.journals.nodes[0];
-    const last = (await gw.gql(`{ financialAccount(id: "${cash.id}") { currentBalance } }`)).data.financialAccount.currentBalance;
-    const variables: Record<string, unknown> = {
-      id: bank.id,
-      after: null,
-      date: '2026-06-10T00:00:00Z',
-      input: {
-        divisionCode: cash.divisionCode,
-        journalCode: cash.code,
-        entryDate: '2026-06-30T00:00:00Z',
-        closingBalanceFC: new Dec(last).plus('42.50').minus('7.80').toFixed(2),
-        lines: [{ amountFC: '42.50', description: 'Cash sale' }, { amountFC: '-7.80', description: 'Stamps' }],
-      },
-    };
-    for (const example of examples) {
-      const res = await gw.gql(example, variables);
-      expect({ example: example.slice(0, 60), errors: res.errors }).toEqual({ example: example.slice(0, 60), errors: undefined });
-      // The delete example undoes the entry the create example made.
-      if (res.data.createCashEntry) Object.assign(variables, { entryID: res.data.createCashEntry.entryID, version: res.data.createCashEntry.version });
-    }
-    expect(variables.entryID).toBeDefined();
-    const sql = [...doc.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
-    for (const query of sql) {
-      const res = await gw.gql('query($q: String!) { sql(query: $q) { rows } }', { q: query });
-      expect(res.errors).toBeUndefined();
-      expect(res.data.sql.rows.length).toBeGreaterThan(0);
-    }
   });
 });

@@ -1,4 +1,5 @@
 import { MIGRATIONS } from '../../migrations';
+import { actorColumns, CATALOG } from '../../src/catalog';
 import { seed } from '../../src/seed/seed';
 import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database';
 
@@ -57,6 +58,17 @@ describe('migrations', () => {
       const partitioned = meta.columns.some((c) => c.databaseName === 'Division');
       if (!partitioned || meta.tableName === 'Divisions') continue;
       for (const index of meta.indices) expect({ index: index.name, first: index.columns[0].databaseName }).toEqual({ index: index.name, first: 'Division' });
+    }
+  });
+
+  it('index (Division, column) every column through which users act (the users a caller may see)', async () => {
+    const users = CATALOG.find((x) => x.visibleThroughActors)!;
+    const actors = actorColumns(users);
+    expect(actors.length).toBeGreaterThan(0);
+    for (const { table, column } of actors) {
+      const meta = t.db.dataSource.getMetadata(table.name);
+      const indexed = meta.indices.some((i) => i.columns.map((c) => c.databaseName).join(',') === `${table.partitionColumn},${column}`);
+      expect({ actor: `${table.name}.${column}`, indexed }).toEqual({ actor: `${table.name}.${column}`, indexed: true });
     }
   });
 

@@ -1,5 +1,8 @@
+import { CATALOG, storedColumns } from '../../src/catalog';
+import { seedCommand } from '../../src/cli/seed';
 import { ENTITIES } from '../../src/modules/entities';
-import { DemoOptions } from '../../src/seed/demo-data';
+import { loadConfig } from '../../src/platform/config';
+import { DemoOptions, FUTURE_DATE_COLUMNS } from '../../src/seed/demo-data';
 import { clearAll, seed } from '../../src/seed/seed';
 import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database';
 
@@ -28,7 +31,9 @@ async function dump(t: TestDatabase): Promise<Record<string, unknown[]>> {
   for (const entity of ENTITIES) {
     const meta = t.db.dataSource.getMetadata(entity);
     const q = (s: string) => t.db.dialect.quote(s);
-    out[meta.tableName] = await t.db.dataSource.query(`SELECT * FROM ${q(meta.tableName)} ORDER BY ${q(meta.primaryColumns[0].databaseName)}`);
+    out[meta.tableName] = await t.db.dataSource.query(
+      `SELECT * FROM ${q(meta.tableName)} ORDER BY ${q(meta.primaryColumns[0].databaseName)}`,
+    );
   }
   return out;
 }
@@ -42,6 +47,23 @@ async function paymentIndexes(t: TestDatabase): Promise<unknown[]> {
     );
   }
   return t.db.dataSource.query(`SELECT name, sql FROM sqlite_master WHERE tbl_name = 'Payments' ORDER BY name`);
+}
+
+/** A datetime as either database returns it (Date from mysql2, text from SQLite). */
+const asDate = (v: unknown) =>
+  v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}${/Z|[+-]\d\d:?\d\d$/.test(String(v)) ? '' : 'Z'}`);
+
+/** The latest value of every stored datetime column of every catalog table, by `Table.Column`. */
+async function latestDates(t: TestDatabase): Promise<Record<string, Date | null>> {
+  const q = (s: string) => t.db.dialect.quote(s);
+  const out: Record<string, Date | null> = {};
+  for (const table of CATALOG) {
+    for (const c of storedColumns(table).filter((x) => x.type === 'datetime')) {
+      const [row] = await t.db.dataSource.query(`SELECT MAX(${q(c.name)}) AS m FROM ${q(table.name)}`);
+      out[`${table.name}.${c.name}`] = row.m === null ? null : asDate(row.m);
+    }
+  }
+  return out;
 }
 
 describe('demo seed', () => {
@@ -77,5 +99,61 @@ describe('demo seed', () => {
     expect(new Set(rows.map((r) => Number(r.Status)))).toEqual(new Set([20, 30, 40, 50]));
     expect(new Set(rows.map((r) => r.Division)).size).toBe(2);
     expect(new Set(rows.map((r) => r.Currency)).size).toBeGreaterThan(1);
+  });
+
+  it('holds no timestamp after today, except due dates, discount dates and requested execution dates', async () => {
+    const endOfToday = TEST_TODAY.getTime() + 86_400_000 - 1;
+    const latest = await latestDates(a);
+    expect(Object.keys(latest).length).toBeGreaterThan(20);
+    for (const [column, value] of Object.entries(latest)) {
+      if (FUTURE_DATE_COLUMNS.includes(column)) continue;
+      expect({ column, afterToday: value !== null && value.getTime() > endOfToday }).toEqual({ column, afterToday: false });
+    }
+    // The exceptions do reach beyond today: invoices fall due after it.
+    expect(latest['Payments.DueDate']!.getTime()).toBeGreaterThan(endOfToday);
+  });
+});
+
+describe('npm run seed -- --append', () => {
+  let c: TestDatabase;
+  beforeAll(async () => {
+    c = await openTestDatabase('seed_append');
+  });
+  afterAll(async () => {
+    await c?.close();
+  });
+
+  const codes = async () =>
+    (await c.db.dataSource.query('SELECT Code FROM Divisions ORDER BY Code')).map((r: { Code: number }) => Number(r.Code));
+
+  it('adds new divisions after the existing ones, reuses the users, and leaves every existing row as it was', async () => {
+    await seed(c.db, OPTIONS);
+    const before = await dump(c);
+    expect(await codes()).toEqual([100101, 100202]);
+    const config = loadConfig({ DATABASE_URL: c.url });
+    // The command reports progress on stderr and its result on stdout: kept out of the test output.
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    // Exactly as documented: the same seed and today (the same demo users), then another seed.
+    await seedCommand(config, ['--divisions', '2', '--payments', '100', '--seed', '11', '--today', '2026-06-15', '--append']);
+    await seedCommand(config, ['--divisions', '1', '--payments', '30', '--seed', '99', '--today', '2026-06-15', '--append']);
+    jest.restoreAllMocks();
+    expect(await codes()).toEqual([100101, 100202, 100303, 100404, 100505]);
+    const after = await dump(c);
+    expect(after.Users).toEqual(before.Users);
+    expect(after.Payments).toHaveLength(800 + 100 + 30);
+    for (const [table, rows] of Object.entries(before)) {
+      const keyed = new Map(after[table].map((r) => [JSON.stringify(r), r]));
+      for (const r of rows) expect({ table, kept: keyed.has(JSON.stringify(r)) }).toEqual({ table, kept: true });
+    }
+    const userIds = new Set((before.Users as { UserID: string }[]).map((u) => u.UserID));
+    const added = (after.Payments as { Division: number; Creator: string }[]).filter((p) => Number(p.Division) > 100202);
+    expect(added.every((p) => userIds.has(p.Creator))).toBe(true);
+    // Added rows keep the rules of the demo: nothing happened after today.
+    const latest = await latestDates(c);
+    for (const [column, value] of Object.entries(latest)) {
+      if (!FUTURE_DATE_COLUMNS.includes(column))
+        expect({ column, ok: value === null || value.getTime() < TEST_TODAY.getTime() + 86_400_000 }).toEqual({ column, ok: true });
+    }
   });
 });

@@ -3446,7 +3446,7 @@ export type UserOrderBy = {
 export enum UserSortField {
   /** Created (Created). Creation date. */
   Created = 'created',
-  /** Email (Email). Email address of the user. */
+  /** Email (Email). E-mail address of the user (shown, like the row, only where the user acts). */
   Email = 'email',
   /** Full name (FullName). Full name of the user. */
   FullName = 'fullName',
@@ -3462,7 +3462,7 @@ export type UserWhere = {
   and?: InputMaybe<Array<UserWhere>>;
   /** Created (Created). Creation date. */
   created?: InputMaybe<DateTimeFilter>;
-  /** Email (Email). Email address of the user. */
+  /** Email (Email). E-mail address of the user (shown, like the row, only where the user acts). */
   email?: InputMaybe<StringFilter>;
   /** Full name (FullName). Full name of the user. */
   fullName?: InputMaybe<StringFilter>;

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import { CATALOG, storedColumns } from '../../src/catalog';
+import { getNamedType, GraphQLObjectType } from 'graphql';
+import { buildGatewaySchema } from '../../src/modules/schema';
+import { actorColumns, CATALOG, storedColumns } from '../../src/catalog';
 import { fieldName } from '../../src/catalog/column';
 import { PAYMENTS } from '../../src/catalog/tables/payments';
 import { describeWithShared, sharedFile } from '../support/shared-files';
@@ -91,6 +93,35 @@ describe('catalog', () => {
       }
       expect(storedColumns(t).some((c) => c.name === t.primaryKey)).toBe(true);
     }
+  });
+
+  it('restricts every table to the caller\'s divisions: partitioned, or people seen only where they act', () => {
+    // A global table without a rule would show every division's rows to every caller.
+    const unrestricted = CATALOG.filter((t) => !t.partitionColumn && !t.visibleThroughActors).map((t) => t.name);
+    expect(unrestricted).toEqual([]);
+    for (const t of CATALOG.filter((x) => x.visibleThroughActors)) expect({ table: t.name, actors: actorColumns(t).length > 0 }).toEqual({ table: t.name, actors: true });
+  });
+
+  it('allows exactly what the schema offers: a field to read, create/update/delete mutations to write', () => {
+    const schema = buildGatewaySchema();
+    // Every field of every object type of the schema (root lists, nested lists, relations).
+    const fields = Object.values(schema.getTypeMap())
+      .filter((x): x is GraphQLObjectType => x instanceof GraphQLObjectType && !x.name.startsWith('__'))
+      .flatMap((x) => Object.values(x.getFields()));
+    const mutations = Object.keys(schema.getMutationType()!.getFields());
+    const offered = (verb: string, typeName: string) => mutations.some((m) => new RegExp(`^${verb}${typeName}s?$`).test(m));
+    for (const t of CATALOG) {
+      const schemaSays = {
+        table: t.name,
+        read: fields.some((f) => [t.typeName, `${t.typeName}Connection`].includes(getNamedType(f.type).name)),
+        insert: offered('create', t.typeName),
+        update: offered('update', t.typeName),
+        delete: offered('delete', t.typeName),
+      };
+      expect({ table: t.name, ...t.allows }).toEqual(schemaSays);
+    }
+    // The check sees the mutations that exist: Payments has all three.
+    expect(CATALOG.find((t) => t.name === 'Payments')!.allows).toEqual({ read: true, insert: true, update: true, delete: true });
   });
 
   it('camel-cases Exact names as the schema does', () => {

@@ -55,6 +55,15 @@ describe('README', () => {
     for (const args of commands) expect(() => parseSeedCommand(args)).not.toThrow();
   });
 
+  it('lays out folders and files that exist, and every folder of src', () => {
+    const block = /## Source layout[\s\S]*?```\n([\s\S]*?)```/.exec(README)![1];
+    // First word of each entry (continuation lines are indented); `<domain>` stands for each.
+    const named = block.split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0].replace('<domain>/', ''));
+    for (const p of named) expect({ path: p, exists: fs.existsSync(path.join(ROOT, p)) }).toEqual({ path: p, exists: true });
+    const folders = fs.readdirSync(path.join(ROOT, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `src/${e.name}/`);
+    expect(folders.filter((f) => !named.includes(f))).toEqual([]);
+  });
+
   it('names npm scripts that exist', () => {
     const scripts = Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts);
     for (const m of README.matchAll(/npm run ([a-z:]+)/g)) expect(scripts).toContain(m[1]);

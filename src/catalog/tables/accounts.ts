@@ -1,6 +1,6 @@
 import { col } from '../column';
 import { CatalogTable } from '../types';
-import { ALL, auditColumns, idAndDivision } from './common';
+import { auditColumns, idAndDivision, READ_ONLY } from './common';
 
 export const ACCOUNTS: CatalogTable = {
   name: 'Accounts',
@@ -10,7 +10,7 @@ export const ACCOUNTS: CatalogTable = {
   description: 'Relations of a division: suppliers (paid through Payments) and customers.',
   partitionColumn: 'Division',
   primaryKey: 'ID',
-  allows: ALL,
+  allows: READ_ONLY,
   columns: [
     ...idAndDivision('account'),
     col('Code', 'string', 'Code', 'Code', 'Code of the account, unique in the division.', { length: 18, required: true }),

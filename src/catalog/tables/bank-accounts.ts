@@ -1,6 +1,6 @@
 import { col } from '../column';
 import { CatalogTable } from '../types';
-import { ALL, auditColumns, idAndDivision } from './common';
+import { auditColumns, idAndDivision, READ_ONLY } from './common';
 
 export const BANK_ACCOUNTS: CatalogTable = {
   name: 'BankAccounts',
@@ -10,7 +10,7 @@ export const BANK_ACCOUNTS: CatalogTable = {
   description: 'Bank accounts: the division\'s own (no Account) and those of its suppliers and customers.',
   partitionColumn: 'Division',
   primaryKey: 'ID',
-  allows: ALL,
+  allows: READ_ONLY,
   columns: [
     ...idAndDivision('bank account'),
     col('Account', 'guid', 'Account', 'Relatie', 'The account owning this bank account; empty for the division\'s own bank accounts.', { field: 'accountID' }),

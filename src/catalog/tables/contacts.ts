@@ -1,6 +1,6 @@
 import { col } from '../column';
 import { CatalogTable } from '../types';
-import { ALL, auditColumns, idAndDivision } from './common';
+import { auditColumns, idAndDivision, READ_ONLY } from './common';
 
 export const CONTACTS: CatalogTable = {
   name: 'Contacts',
@@ -10,7 +10,7 @@ export const CONTACTS: CatalogTable = {
   description: 'Contact persons of accounts.',
   partitionColumn: 'Division',
   primaryKey: 'ID',
-  allows: ALL,
+  allows: READ_ONLY,
   columns: [
     ...idAndDivision('contact'),
     col('Account', 'guid', 'Account', 'Relatie', 'The account the contact belongs to.', { required: true, field: 'accountID' }),

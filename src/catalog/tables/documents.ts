@@ -1,6 +1,6 @@
 import { col } from '../column';
 import { CatalogTable } from '../types';
-import { ALL, auditColumns, idAndDivision, READ_ONLY } from './common';
+import { auditColumns, idAndDivision, READ_ONLY } from './common';
 
 export const DOCUMENTS: CatalogTable = {
   name: 'Documents',
@@ -10,7 +10,7 @@ export const DOCUMENTS: CatalogTable = {
   description: 'Documents of a division. Processing payments creates a document with the bank file attached.',
   partitionColumn: 'Division',
   primaryKey: 'ID',
-  allows: ALL,
+  allows: READ_ONLY,
   columns: [
     ...idAndDivision('document'),
     col('DocumentNumber', 'int32', 'Document number', 'Documentnummer', 'Number of the document: a sequence without gaps per division.', { required: true }),

@@ -1,6 +1,6 @@
 import { col } from '../column';
 import { CatalogTable } from '../types';
-import { ALL, auditColumns, idAndDivision } from './common';
+import { auditColumns, idAndDivision, READ_ONLY } from './common';
 
 export const GL_ACCOUNTS: CatalogTable = {
   name: 'GLAccounts',
@@ -10,7 +10,7 @@ export const GL_ACCOUNTS: CatalogTable = {
   description: 'General ledger accounts of a division. Payments book on a G/L account of type 22 (Accounts payable).',
   partitionColumn: 'Division',
   primaryKey: 'ID',
-  allows: ALL,
+  allows: READ_ONLY,
   columns: [
     ...idAndDivision('G/L account'),
     col('Code', 'string', 'Code', 'Code', 'Code of the G/L account, unique in the division.', { length: 30, required: true }),

@@ -1,6 +1,6 @@
 import { col } from '../column';
 import { CatalogTable } from '../types';
-import { ALL, auditColumns, idAndDivision } from './common';
+import { auditColumns, idAndDivision, READ_ONLY } from './common';
 
 export const JOURNALS: CatalogTable = {
   name: 'Journals',
@@ -12,7 +12,7 @@ export const JOURNALS: CatalogTable = {
     'has a bank journal (type 12) holding its bank entries, and each cash book is a cash journal (type 10).',
   partitionColumn: 'Division',
   primaryKey: 'ID',
-  allows: ALL,
+  allows: READ_ONLY,
   columns: [
     ...idAndDivision('journal'),
     col('Code', 'string', 'Code', 'Code', 'Code of the journal, unique in the division.', { length: 20, required: true }),

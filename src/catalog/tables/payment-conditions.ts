@@ -1,6 +1,6 @@
 import { col } from '../column';
 import { CatalogTable } from '../types';
-import { ALL, auditColumns, idAndDivision } from './common';
+import { auditColumns, idAndDivision, READ_ONLY } from './common';
 
 export const PAYMENT_CONDITIONS: CatalogTable = {
   name: 'PaymentConditions',
@@ -10,7 +10,7 @@ export const PAYMENT_CONDITIONS: CatalogTable = {
   description: 'Payment conditions of a division: payment days and discount terms.',
   partitionColumn: 'Division',
   primaryKey: 'ID',
-  allows: ALL,
+  allows: READ_ONLY,
   columns: [
     ...idAndDivision('payment condition'),
     col('Code', 'string', 'Code', 'Code', 'Code of the payment condition, unique in the division.', { length: 2, required: true }),

@@ -1,4 +1,5 @@
 import { CatalogTable } from '../types';
+import { ALL } from './common';
 import { PAYMENT_COLUMNS } from './payments.columns';
 
 export const PAYMENTS: CatalogTable = {
@@ -10,7 +11,7 @@ export const PAYMENTS: CatalogTable = {
     'Outstanding and paid items of accounts payable (Exact Online Cashflow/Payments), partitioned per division.',
   partitionColumn: 'Division',
   primaryKey: 'ID',
-  allows: { read: true, insert: true, update: true, delete: true },
+  allows: ALL,
   columns: PAYMENT_COLUMNS,
   relations: [
     { name: 'division', table: 'Divisions', on: [['Division', 'Code']], kind: 'one', doc: 'Division of the payment.' },

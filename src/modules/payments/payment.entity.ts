@@ -17,6 +17,10 @@ import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes
     { columns: ['Division', 'GLAccount'] },
     { columns: ['Division', 'EntryID'] },
     { columns: ['Division', 'InvoiceDate'] },
+    // Who acts in a division: the users a caller may see (migration 1764500000000).
+    { columns: ['Division', 'Creator'] },
+    { columns: ['Division', 'Modifier'] },
+    { columns: ['Division', 'PaymentSelector'] },
   ],
 })
 export class Payment {

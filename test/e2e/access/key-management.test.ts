@@ -1,4 +1,5 @@
 import { allDivisionCodes } from '../../../src/access/authenticate';
+import { createApiKey } from '../../../src/access/api-keys';
 import { ApiKeyRecord } from '../../../src/access/api-key.entity';
 import { DivisionScope } from '../../../src/access/division-scope';
 import { freshDemoKey } from '../../../src/access/demo-key';
@@ -103,13 +104,34 @@ describe('key management', () => {
 });
 
 describe('demo key of npm start', () => {
-  it('grants every division and scope, and the next start revokes the previous one', async () => {
-    const first = await freshDemoKey(t.db);
-    const all = await gw.gql('{ payments(first: 1000) { totalCount } apiKeys { id } }', {}, { 'x-api-key': first });
+  const status = async (key: string) => (await gw.gql('{ payments { totalCount } }', {}, { 'x-api-key': key })).status;
+
+  it('grants every division and scope, and lives as long as its server', async () => {
+    const running = new Set([1001, 1002]);
+    const isRunning = (pid: number) => running.has(pid);
+    const first = await freshDemoKey(t.db, { host: 'h1', pid: 1001 }, isRunning);
+    const all = await gw.gql('{ payments(first: 1000) { totalCount } apiKeys { id name } }', {}, { 'x-api-key': first.secret });
     expect(all.errors).toBeUndefined();
     expect(all.data.payments.totalCount).toBe(40);
-    const second = await freshDemoKey(t.db);
-    expect((await gw.gql('{ payments { totalCount } }', {}, { 'x-api-key': first })).status).toBe(401);
-    expect((await gw.gql('{ payments { totalCount } }', {}, { 'x-api-key': second })).status).toBe(200);
+    expect(all.data.apiKeys.find((k: { id: string }) => k.id === first.id).name).toBe('demo (npm start) on h1, pid 1001');
+
+    // A second server while the first runs: both keys work.
+    const second = await freshDemoKey(t.db, { host: 'h1', pid: 1002 }, isRunning);
+    expect([await status(first.secret), await status(second.secret)]).toEqual([200, 200]);
+
+    // The first server died without revoking its key: the next start on its host revokes it,
+    // but not the key of a server on another host (whose processes this one cannot see).
+    const elsewhere = await freshDemoKey(t.db, { host: 'h2', pid: 1001 }, isRunning);
+    running.delete(1001);
+    const third = await freshDemoKey(t.db, { host: 'h1', pid: 1003 }, isRunning);
+    expect(await Promise.all([first, second, elsewhere, third].map((k) => status(k.secret)))).toEqual([401, 200, 200, 200]);
+  });
+
+  it('revokes keys of older versions (named without a server) and of an earlier process with the same pid', async () => {
+    const legacy = await createApiKey(t.db, { name: 'demo (npm start)', divisions: 'all', scopes: ['payments:read'], createdBy: 'npm start' });
+    const samePid = await freshDemoKey(t.db, { host: 'h3', pid: 77 }, () => true);
+    const other = await createApiKey(t.db, { name: 'demo (npm start) of mine', divisions: 'all', scopes: ['payments:read'], createdBy: 'me' });
+    const fresh = await freshDemoKey(t.db, { host: 'h3', pid: 77 }, () => true);
+    expect(await Promise.all([legacy.secret, samePid.secret, other.secret, fresh.secret].map(status))).toEqual([401, 401, 200, 200]);
   });
 });

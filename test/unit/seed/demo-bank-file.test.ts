@@ -15,7 +15,7 @@ function generate(divisionIndex: number) {
   let set = demoDivision(random, 0, users, opts);
   for (let d = 1; d <= divisionIndex; d++) set = demoDivision(random, d, users, opts);
   const payments = Array.from({ length: opts.payments }, (_, i) => demoPayment(random, set, users, opts, i + 1));
-  return { set, payments, rows: demoBatches(set, payments, users, random, 1, demoPain001) };
+  return { set, payments, rows: demoBatches(set, payments, users, random, 1, demoPain001, TODAY) };
 }
 
 const texts = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}(?: [^>]*)?>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]);

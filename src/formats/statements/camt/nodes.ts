@@ -1,0 +1,45 @@
+/**
+ * The small element trees the CAMT reader builds: one per `Ntry` and one per other child of
+ * `Stmt` (`Acct`, `Bal`, ...), never one of the whole document. Names are local names (a namespace
+ * prefix such as `ns2:` dropped), texts exactly as the file gives them (no number coercion).
+ */
+export interface XmlNode {
+  name: string;
+  attributes: Record<string, string>;
+  text: string;
+  children: XmlNode[];
+}
+
+/** The first child of that name. */
+export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  if (!node) return undefined;
+  for (const c of node.children) if (c.name === name) return c;
+  return undefined;
+}
+
+/** Every child of that name. */
+export function children(node: XmlNode | undefined, name: string): XmlNode[] {
+  return node ? node.children.filter((c) => c.name === name) : [];
+}
+
+/** The node at a path of child names (first match at each step). */
+export function at(node: XmlNode | undefined, ...names: string[]): XmlNode | undefined {
+  let n = node;
+  for (const name of names) n = child(n, name);
+  return n;
+}
+
+/** The trimmed text at a path, or null when the element is missing or empty. */
+export function textAt(node: XmlNode | undefined, ...names: string[]): string | null {
+  const t = at(node, ...names)?.text.trim();
+  return t ? t : null;
+}
+
+/** The first of several paths that has text (for elements renamed between versions, e.g. BIC and BICFI). */
+export function firstText(node: XmlNode | undefined, ...paths: string[][]): string | null {
+  for (const p of paths) {
+    const t = textAt(node, ...p);
+    if (t !== null) return t;
+  }
+  return null;
+}

@@ -1,0 +1,95 @@
+import { MAX_PROBLEMS, StatementFormatError, type StatementProblem } from './errors';
+import { chunksOf, type ChunkSource, type StatementInput } from './text';
+import type { BankStatement, StatementEvent, StatementFile, StatementFormat, StatementHeader, StatementLine } from './types';
+
+/**
+ * The plumbing shared by the CODA and CAMT parsers: they are push parsers (chunks in, events out),
+ * so one core serves the whole-file functions (all chunks at once, events collected into
+ * statements) and the streaming ones (events yielded chunk by chunk, memory bounded).
+ */
+
+/** Events of a parser waiting to be taken, and the problems found so far. */
+export class EventSink {
+  private queue: StatementEvent[] = [];
+  readonly problems: StatementProblem[] = [];
+
+  constructor(readonly verify: boolean) {}
+
+  line(statementIndex: number, line: StatementLine): void {
+    this.queue.push({ kind: 'line', statementIndex, line });
+  }
+
+  statement(header: StatementHeader): void {
+    this.queue.push({ kind: 'statement', statement: header });
+  }
+
+  /** Problems found beyond MAX_PROBLEMS, counted only. */
+  more = 0;
+
+  /** A consistency problem: kept for the final verdict, or reported as an event when not verifying. */
+  problem(found: StatementProblem): void {
+    if (this.verify && this.problems.length >= MAX_PROBLEMS) {
+      this.more++;
+      return;
+    }
+    this.problems.push(found);
+    if (!this.verify) this.queue.push({ kind: 'problem', problem: found });
+  }
+
+  /** Events since the last call. */
+  take(): StatementEvent[] {
+    const taken = this.queue;
+    this.queue = [];
+    return taken;
+  }
+
+  /** At the end of the input: refuse the file when verifying and anything was found. */
+  finish(): void {
+    if (this.verify && this.problems.length) throw new StatementFormatError(this.problems, this.more);
+  }
+}
+
+/** A parser that takes its input in chunks. */
+export interface PushParser {
+  readonly format: StatementFormat;
+  readonly sink: EventSink;
+  write(chunk: Uint8Array | string): void;
+  /** Ends the input: checks what only the end can tell, then `sink.finish()`. */
+  end(): void;
+}
+
+/** Statements of a list of events: each header with the lines reported before it. */
+export function collectEvents(format: StatementFormat, events: Iterable<StatementEvent>): StatementFile {
+  const statements: BankStatement[] = [];
+  const problems: StatementProblem[] = [];
+  const pending = new Map<number, StatementLine[]>();
+  for (const event of events) {
+    if (event.kind === 'line') {
+      const lines = pending.get(event.statementIndex);
+      if (lines) lines.push(event.line);
+      else pending.set(event.statementIndex, [event.line]);
+    } else if (event.kind === 'statement') {
+      statements.push({ ...event.statement, lines: pending.get(event.statement.index) ?? [] });
+      pending.delete(event.statement.index);
+    } else problems.push(event.problem);
+  }
+  return { format, formatVersion: statements[0]?.formatVersion ?? null, statements, problems };
+}
+
+/** The whole input through a push parser, collected into statements. */
+export function parseWhole(parser: PushParser, input: StatementInput): StatementFile {
+  parser.write(input);
+  const first = parser.sink.take();
+  parser.end();
+  return collectEvents(parser.format, first.concat(parser.sink.take()));
+}
+
+/** Events of a streamed input, yielded after each chunk. */
+export async function* streamEvents(parser: PushParser, source: ChunkSource): AsyncGenerator<StatementEvent> {
+  for await (const chunk of chunksOf(source)) {
+    parser.write(chunk);
+    yield* parser.sink.take();
+  }
+  parser.end();
+  yield* parser.sink.take();
+}
