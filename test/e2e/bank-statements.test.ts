@@ -1,11 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { allDivisionCodes } from '../../src/access/authenticate';
+import { parseStatementFile } from '../../src/formats/statements';
+import { statementToStore } from '../../src/modules/financial-accounts/parsed-statement';
 import { DocumentAttachment } from '../../src/modules/documents/document-attachment.entity';
 import { Document } from '../../src/modules/documents/document.entity';
 import { BankEntryLine } from '../../src/modules/financial-accounts/bank-entry-line.entity';
 import { BankEntry } from '../../src/modules/financial-accounts/bank-entry.entity';
 import { StatementToStore } from '../../src/modules/financial-accounts/statement.input';
+import { Dec } from '../../src/platform/decimal';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { executeAs } from '../support/execute';
+import { describeWithShared, sharedFile } from '../support/shared-files';
 import { dayText, ownBankAccount, statement, store } from '../support/statements';
 
 /**
@@ -270,5 +276,38 @@ describe('idempotency', () => {
       bankStatementDocumentSubject: 'Bankafschrift statement.cod',
       bankStatementDocument: { type: 40 },
     });
+  });
+});
+
+describeWithShared('fixtures')('statements of real files', () => {
+  const FILES = ['coda/php-coda-parser-sample1.cod', 'camt053/genkgo-camt053.v2.multi.statement.xml', 'mt940/jejik-rabobank-iban.sta'];
+
+  it.each(FILES)('%s: every statement stored once, the file on one document, the balance the last closing', async (file) => {
+    const bytes = fs.readFileSync(sharedFile(`fixtures/${file}`)!);
+    const { statements } = parseStatementFile(bytes);
+    const code = `P${FILES.indexOf(file)}`;
+    const { journal } = await ownBankAccount(t.db, D, code, { number: statements[0].account.iban ?? statements[0].account.otherId! });
+    let documentID: string | null = null;
+    for (const s of statements) {
+      const options = documentID
+        ? { documentID }
+        : { file: { fileName: path.basename(file), mediaType: 'application/octet-stream', content: bytes } };
+      const stored = await store(t.db, [D], statementToStore(s, D), options);
+      expect(stored).toMatchObject({ created: true, balanceGap: null });
+      documentID = stored.entry.bankStatementDocumentID;
+    }
+    for (const s of statements) expect((await store(t.db, [D], statementToStore(s, D))).created).toBe(false);
+    const entries = await entriesOf(code);
+    expect(entries).toHaveLength(statements.length);
+    expect(new Set(entries.map((e) => e.bankStatementDocumentID))).toEqual(new Set([documentID]));
+    const res = await executeAs(
+      t.db,
+      { divisions: [D] },
+      `query($id: UUID!) { financialAccount(id: $id) { currentBalance transactions(last: 1) { nodes { balanceAfter } } } }`,
+      { id: journal.id },
+    );
+    const closing = statements[statements.length - 1].closingBalance.amount;
+    expect(res.data!.financialAccount.currentBalance).toBe(new Dec(closing).toFixed(2));
+    expect(res.data!.financialAccount.transactions.nodes[0].balanceAfter).toBe(new Dec(closing).toFixed(2));
   });
 });

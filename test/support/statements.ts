@@ -13,8 +13,8 @@ import { insertRow } from './payments';
 let accounts = 0;
 
 /** A fresh own bank account of `division` with its bank journal (type 12), straight into the database. */
-export async function ownBankAccount(db: Database, division: number, code: string, options: { currency?: string } = {}) {
-  const iban = belgianIban(4_000_000 + ++accounts);
+export async function ownBankAccount(db: Database, division: number, code: string, options: { currency?: string; number?: string } = {}) {
+  const iban = options.number ?? belgianIban(4_000_000 + ++accounts);
   const bank = await insertRow(db, BankAccount, {
     divisionCode: division,
     accountID: null,

@@ -33,6 +33,7 @@ export interface StatementToStore {
   account: string;
   /** ISO 4217 code of the account and of every line. */
   currency: string;
+  /** As the bank gives it; only zeros count as none (see numberOf). */
   statementNumber?: string | null;
   /** The day of the closing balance. */
   statementDate: string;
@@ -105,7 +106,7 @@ export function checkStatement(input: StatementToStore): CheckedStatement {
   const account = checkText(input.account, 'account', 50);
   if (!account) throw entryError(FinancialEntryRule.REQUIRED, 'account', 'the own bank account (IBAN or number) is required');
   const currency = checkCurrency(input.currency, 'currency');
-  const statementNumber = checkText(input.statementNumber, 'statementNumber', 35)?.trim() ?? null;
+  const statementNumber = numberOf(checkText(input.statementNumber, 'statementNumber', 35));
   const statementDate = checkDay(input.statementDate, 'statementDate');
   const openingBalance = checkAmount(input.openingBalance, 'openingBalance', currency);
   const openingBalanceDate = input.openingBalanceDate ? checkDay(input.openingBalanceDate, 'openingBalanceDate') : null;
@@ -167,6 +168,15 @@ function checkLine(line: StatementLineToStore, i: number, currency: string, stat
       sourceLine: checkText(source, f('sourceLine'), 255),
     },
   };
+}
+
+/**
+ * The statement number as it identifies a statement: trimmed; none when it is only zeros, which
+ * some banks write for every statement (Rabobank's MT940 `:28C:0`), so it tells nothing apart.
+ */
+function numberOf(text: string | null): string | null {
+  const number = text?.trim() ?? '';
+  return number === '' || /^0+$/.test(number) ? null : number;
 }
 
 /**
