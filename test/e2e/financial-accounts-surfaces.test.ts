@@ -26,19 +26,58 @@ afterAll(async () => {
 });
 
 describe('the statement tables through every door', () => {
-  it('are in the catalog with Exact\'s names, partitioned by Division', async () => {
+  it("are in the catalog with Exact's names, partitioned by Division", async () => {
     const res = await gw.gql('{ catalog { name labelNl partitionColumn primaryKey columns { name field sqlType } } }');
     const byName = new Map(res.data.catalog.map((x: { name: string }) => [x.name, x]));
     const columns = (name: string) => (byName.get(name) as { columns: { name: string }[] }).columns.map((c) => c.name);
     expect(byName.get('BankEntries')).toMatchObject({ labelNl: 'Bankboekingen', partitionColumn: 'Division', primaryKey: 'EntryID' });
     expect(byName.get('CashEntryLines')).toMatchObject({ labelNl: 'Kasboekingsregels', partitionColumn: 'Division', primaryKey: 'ID' });
     expect(columns('BankEntries')).toEqual(
-      expect.arrayContaining(['EntryID', 'JournalCode', 'Currency', 'OpeningBalanceFC', 'ClosingBalanceFC', 'EntryNumber', 'FinancialYear', 'FinancialPeriod', 'BankStatementDocument', 'Status', 'StatementNumber']),
+      expect.arrayContaining([
+        'EntryID',
+        'JournalCode',
+        'Currency',
+        'OpeningBalanceFC',
+        'ClosingBalanceFC',
+        'EntryNumber',
+        'FinancialYear',
+        'FinancialPeriod',
+        'BankStatementDocument',
+        'Status',
+        'StatementNumber',
+      ]),
     );
     expect(columns('BankEntryLines')).toEqual(
-      expect.arrayContaining(['EntryID', 'LineNumber', 'Date', 'ValueDate', 'AmountFC', 'AmountDC', 'ExchangeRate', 'Description', 'Account', 'GLAccount', 'OurRef', 'Notes', 'Document', 'OffsetID', 'CounterpartyName', 'CounterpartyBankAccount', 'CounterpartyBIC', 'PaymentReference', 'RemittanceInformation', 'EndToEndID', 'BankReference', 'BankTransactionCode', 'SourceLine', 'BalanceAfterFC']),
+      expect.arrayContaining([
+        'EntryID',
+        'LineNumber',
+        'Date',
+        'ValueDate',
+        'AmountFC',
+        'AmountDC',
+        'ExchangeRate',
+        'Description',
+        'Account',
+        'GLAccount',
+        'OurRef',
+        'Notes',
+        'Document',
+        'OffsetID',
+        'CounterpartyName',
+        'CounterpartyBankAccount',
+        'CounterpartyBIC',
+        'PaymentReference',
+        'RemittanceInformation',
+        'EndToEndID',
+        'BankReference',
+        'BankTransactionCode',
+        'SourceLine',
+        'BalanceAfterFC',
+      ]),
     );
-    expect(columns('CashEntries')).toEqual(expect.arrayContaining(['EntryID', 'JournalCode', 'OpeningBalanceFC', 'ClosingBalanceFC', 'EntryNumber', 'Status']));
+    expect(columns('CashEntries')).toEqual(
+      expect.arrayContaining(['EntryID', 'JournalCode', 'OpeningBalanceFC', 'ClosingBalanceFC', 'EntryNumber', 'Status']),
+    );
   });
 
   it('are GraphQL lists with relations and derived columns', async () => {
@@ -56,7 +95,9 @@ describe('the statement tables through every door', () => {
       expect(e.bankAccountNumber).toMatch(/^(BE|NL)\d\d/);
       // The balance rule, read back: opening plus the lines is the closing balance, and the last line shows it.
       const lines = e.lines.nodes;
-      expect(lines.reduce((s: Dec, l: { amountFC: string }) => s.plus(l.amountFC), new Dec(e.openingBalanceFC)).toFixed(2)).toBe(e.closingBalanceFC);
+      expect(lines.reduce((s: Dec, l: { amountFC: string }) => s.plus(l.amountFC), new Dec(e.openingBalanceFC)).toFixed(2)).toBe(
+        e.closingBalanceFC,
+      );
       expect(lines[lines.length - 1].balanceAfterFC).toBe(e.closingBalanceFC);
       for (const l of lines) expect(l.entry.entryID).toBe(e.entryID);
     }
@@ -70,7 +111,13 @@ describe('the statement tables through every door', () => {
       GROUP BY e.EntryID, e.OpeningBalanceFC, e.ClosingBalanceFC`;
     const res = await gw.gql('query($q: String!) { sql(query: $q) { rows } }', { q: query });
     expect(res.errors).toBeUndefined();
-    const rows = res.data.sql.rows as { EntryID: string; OpeningBalanceFC: string; ClosingBalanceFC: string; Moved: string; LineCount: number }[];
+    const rows = res.data.sql.rows as {
+      EntryID: string;
+      OpeningBalanceFC: string;
+      ClosingBalanceFC: string;
+      Moved: string;
+      LineCount: number;
+    }[];
     const stored = await t.db.dataSource.getRepository(BankEntry).find();
     expect(rows.length).toBe(stored.length);
     for (const r of rows) expect(new Dec(r.OpeningBalanceFC).plus(r.Moved).toFixed(2)).toBe(new Dec(r.ClosingBalanceFC).toFixed(2));
@@ -82,11 +129,18 @@ describe('the statement tables through every door', () => {
     const list = await gw.request(`/export?list=bankEntryLines&format=csv&divisions=${D}`);
     expect(list.status).toBe(200);
     const [header, ...body] = (await list.text()).trim().split(/\r?\n/);
-    expect(header.split(',')).toEqual(expect.arrayContaining(['id', 'entryID', 'lineNumber', 'amountFC', 'balanceAfterFC', 'counterpartyName', 'endToEndID']));
+    expect(header.split(',')).toEqual(
+      expect.arrayContaining(['id', 'entryID', 'lineNumber', 'amountFC', 'balanceAfterFC', 'counterpartyName', 'endToEndID']),
+    );
     const mine = (await t.db.dataSource.getRepository(BankEntryLine).find()).filter((l) => l.divisionCode === D);
     expect(body.length).toBe(mine.length);
-    const sql = await gw.request(`/export?format=ndjson&sql=${encodeURIComponent('SELECT EntryID, JournalCode, ClosingBalanceFC FROM CashEntries ORDER BY EntryDate')}`);
-    const rows = (await sql.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const sql = await gw.request(
+      `/export?format=ndjson&sql=${encodeURIComponent('SELECT EntryID, JournalCode, ClosingBalanceFC FROM CashEntries ORDER BY EntryDate')}`,
+    );
+    const rows = (await sql.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.length).toBeGreaterThan(0);
     expect(Object.keys(rows[0])).toEqual(['EntryID', 'JournalCode', 'ClosingBalanceFC']);
   });

@@ -28,6 +28,7 @@ describeWithShared('fixtures')('parsed statements as the statement service store
         checked.closingBalance,
       );
       for (const l of checked.lines) {
+        // eslint-disable-next-line no-control-regex
         for (const value of Object.values(l.columns)) if (typeof value === 'string') expect(value).not.toMatch(/[\u0000-\u001f]/);
       }
     }
