@@ -209,7 +209,7 @@ async function generate(
       await bulk.insert(BankAccount, [...set.ownBanks, ...set.suppliers.map((s) => s.bank)]);
       await bulk.insert(Contact, set.suppliers.map((s) => s.contact));
     });
-    const financial = demoFinancialAccounts(set, users, opts, d);
+    const financial = demoFinancialAccounts(set, users, opts, existing.firstDivision + d);
     await pipe.submit(async () => {
       await bulk.insert(GLAccount, financial.glAccounts);
       await bulk.insert(Journal, financial.journals);

@@ -728,8 +728,6 @@ export type BankEntryOrderBy = {
   bankAccount?: InputMaybe<BankAccountSortField>;
   /** Sort on a column of bankStatementDocument (Documents) instead. */
   bankStatementDocument?: InputMaybe<DocumentSortField>;
-  /** Sort on a column of creator (Users) instead. */
-  creator?: InputMaybe<UserSortField>;
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
   /** Sort on a column of division (Divisions) instead. */
@@ -820,8 +818,6 @@ export type BankEntryWhere = {
   closingBalanceFC?: InputMaybe<DecimalFilter>;
   /** Created (Created). Creation date. */
   created?: InputMaybe<DateTimeFilter>;
-  /** Rows whose creator matches (User who stored the entry.); compiled to EXISTS. */
-  creator?: InputMaybe<UserWhere>;
   /** Creator (Creator). User ID of creator. */
   creatorID?: InputMaybe<IdFilter>;
   /** Currency (Currency). Currency of the balances and lines (ISO 4217): the currency of the account. */
@@ -1327,8 +1323,6 @@ export type CashEntryLineWhere = {
 
 /** A sort key for Cash entries: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type CashEntryOrderBy = {
-  /** Sort on a column of creator (Users) instead. */
-  creator?: InputMaybe<UserSortField>;
   /** Direction (ascending by default). */
   direction?: InputMaybe<SortDirection>;
   /** Sort on a column of division (Divisions) instead. */
@@ -1385,8 +1379,6 @@ export type CashEntryWhere = {
   closingBalanceFC?: InputMaybe<DecimalFilter>;
   /** Created (Created). Creation date. */
   created?: InputMaybe<DateTimeFilter>;
-  /** Rows whose creator matches (User who keyed in the entry.); compiled to EXISTS. */
-  creator?: InputMaybe<UserWhere>;
   /** Creator (Creator). User ID of creator. */
   creatorID?: InputMaybe<IdFilter>;
   /** Currency (Currency). Currency of the balances and lines (ISO 4217): the currency of the account. */

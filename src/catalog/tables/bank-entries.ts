@@ -102,7 +102,6 @@ export const BANK_ENTRIES: CatalogTable = {
       kind: 'one',
       doc: 'Document holding the statement file.',
     },
-    { name: 'creator', table: 'Users', on: [['Creator', 'UserID']], kind: 'one', doc: 'User who stored the entry.' },
     { name: 'lines', table: 'BankEntryLines', on: [['EntryID', 'EntryID']], kind: 'many', doc: 'Lines (transactions) of the statement.' },
   ],
 };

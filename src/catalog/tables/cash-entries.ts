@@ -14,13 +14,13 @@ export const CASH_ENTRIES: CatalogTable = {
     "previous entry's closing balance).",
   partitionColumn: 'Division',
   primaryKey: 'EntryID',
-  allows: READ_ONLY,
+  // createCashEntry and deleteCashEntry (the last entry of a journal); an entry is never changed.
+  allows: { read: true, insert: true, update: false, delete: true },
   readScope: STATEMENTS_READ,
   columns: entryColumns('cash'),
   relations: [
     { name: 'division', table: 'Divisions', on: [['Division', 'Code']], kind: 'one', doc: 'Division of the entry.' },
     { name: 'journal', table: 'Journals', on: [['JournalCode', 'Code']], kind: 'one', doc: 'Cash journal of the entry.' },
-    { name: 'creator', table: 'Users', on: [['Creator', 'UserID']], kind: 'one', doc: 'User who keyed in the entry.' },
     { name: 'lines', table: 'CashEntryLines', on: [['EntryID', 'EntryID']], kind: 'many', doc: 'Lines of the cash entry.' },
   ],
 };
