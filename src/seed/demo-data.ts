@@ -32,6 +32,10 @@ export interface DemoOptions {
   /** Reference date: due dates fall before and after it. */
   today: Date;
   suppliersPerDivision?: number;
+  /** Receivables over all divisions (default: half the payments). */
+  receivables?: number;
+  /** Customers per division (default: half the suppliers, at least 4). */
+  customersPerDivision?: number;
 }
 
 /** Currencies with a fixed rate to EUR: AmountFC * RateFC = AmountDC (to the cent). */
