@@ -94,7 +94,7 @@ export class OpenItemWriter<T extends OpenItem> {
       // What the side's hook filled in is written too, under the same status rule.
       const before = row as unknown as OpenItemValues;
       for (const c of rules.updateColumns) {
-        if (!(c.field in set) && !sameValue(c, merged[c.field], before[c.field])) set[c.field] = merged[c.field];
+        if (c.field in set || !sameValue(c, merged[c.field], before[c.field])) set[c.field] = merged[c.field];
       }
       checkStatusAllowsChange(kind, row, Object.keys(set), index);
     }
