@@ -311,11 +311,19 @@ describe('access', () => {
           { amountFC: '249.00', dueDate: '2026-07-01T00:00:00Z' },
         ],
       }),
+      await other(UPDATE_MANY, { input: [{ id: r.id, version: 1, description: 'x' }] }),
+      await other(`mutation($input: [ReceivableDeleteInput!]!) { deleteReceivables(input: $input) { deletedIDs } }`, {
+        input: [{ id: r.id }],
+      }),
       await other(`query($id: UUID!) { receivable(id: $id) { id } }`, { id: r.id }),
     ];
     for (const res of attempts) expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const create = await other(CREATE, { input: validReceivableInput(f) });
-    expect(create.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'divisionCode' });
+    for (const res of [
+      await other(CREATE, { input: validReceivableInput(f) }),
+      await other(CREATE_MANY, { input: [validReceivableInput(f)] }),
+    ]) {
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'divisionCode' });
+    }
     expect(await receivablesFingerprint(t.db)).toBe(before);
   });
 });
