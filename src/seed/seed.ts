@@ -167,6 +167,8 @@ async function generate(
   let sinceCommit = 0;
   let batches = 0;
   let entryNumber = 1;
+  // Entries of the sales journal are numbered on their own (as Exact numbers entries per journal).
+  let salesEntryNumber = 1;
   const inserted = async (count: number) => {
     done += count;
     sinceCommit += count;
@@ -227,7 +229,7 @@ async function generate(
     for (let start = 0; start < share; start += PROGRESS_STEP) {
       const open: Receivable[] = [];
       for (let i = start; i < Math.min(share, start + PROGRESS_STEP); i++) {
-        const r = demoReceivable(incoming, set, customers, users, opts, entryNumber++);
+        const r = demoReceivable(incoming, set, customers, users, opts, salesEntryNumber++);
         (r.status >= ReceivableStatus.PROCESSED && r.directDebitMandateID ? collected : open).push(r);
       }
       await pipe.submit(() => bulk.insert(Receivable, open));
