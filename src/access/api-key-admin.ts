@@ -1,7 +1,7 @@
 import { Database } from '../db/data-source';
 import { missingScope } from './access.errors';
 import { ApiKeyRule, apiKeyError } from './api-key.errors';
-import { ApiKeyInfo, assertScopes, createApiKey, keyNotFound, listApiKeys, normaliseDivisions, revokeApiKey } from './api-keys';
+import { ApiKeyInfo, assertScopes, checkKeyId, createApiKey, keyNotFound, listApiKeys, normaliseDivisions, revokeApiKey } from './api-keys';
 import { grantedDivisions } from './authenticate';
 import { Principal } from './principal';
 
@@ -55,6 +55,7 @@ export class ApiKeyAdmin {
 
   async revoke(id: string): Promise<ApiKeyInfo> {
     this.assertAdmin();
+    checkKeyId(id);
     const visible = await this.visibility();
     const key = (await listApiKeys(this.db)).find((k) => k.id === id);
     if (!key || !visible(key)) throw keyNotFound(id);

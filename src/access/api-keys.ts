@@ -5,6 +5,8 @@ import { ApiKeyRule, apiKeyError } from './api-key.errors';
 import { preparedQuery } from '../db/bounded-query';
 import { entityReader, hydrateRows, RowReader } from '../db/raw-rows';
 import { Database } from '../db/data-source';
+import { businessDateProblem } from '../platform/dates';
+import { divisionCodesProblem, textProblem } from '../platform/validation';
 import { ApiKeyRecord } from './api-key.entity';
 import { isScope, Principal, Scope, SCOPES } from './principal';
 
@@ -43,18 +45,34 @@ export interface NewApiKey {
 
 const hashOf = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
-/** Creates a key; the returned secret is shown once and cannot be recovered later. */
+/** Room for the comma-separated division codes of a key (ApiKeys.Divisions, varchar(4000)). */
+const MAX_DIVISIONS_TEXT = 4000;
+
+/** Longest key name (ApiKeys.Name). */
+export const MAX_KEY_NAME_LENGTH = 100;
+
+/**
+ * Creates a key; the returned secret is shown once and cannot be recovered later. BAD_USER_INPUT
+ * naming the field: a name of 1 to 100 characters (trimmed, no control characters), 1 or more
+ * known scopes and divisions, an expiry in the future and before 2100 (BUSINESS_YEARS).
+ */
 export async function createApiKey(db: Database, input: NewApiKey, now = new Date()): Promise<{ key: ApiKeyInfo; secret: string }> {
   const name = input.name.trim();
-  if (!name || name.length > 100) throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'name', 'must be 1 to 100 characters');
+  const invalid = (field: string, problem: string | undefined) => {
+    if (problem) throw apiKeyError(ApiKeyRule.INVALID_VALUE, field, problem);
+  };
+  invalid('name', textProblem(name, 1, MAX_KEY_NAME_LENGTH));
   if (input.scopes.length === 0) throw apiKeyError(ApiKeyRule.REQUIRED, 'scopes', 'must name at least one scope');
   assertScopes(input.scopes);
   const divisions = input.divisions === 'all' ? 'all' : normaliseDivisions('divisions', input.divisions);
   if (divisions !== 'all' && divisions.length === 0) {
     throw apiKeyError(ApiKeyRule.REQUIRED, 'divisions', 'must name at least one division or all');
   }
-  if (input.expires && input.expires.getTime() <= now.getTime()) {
-    throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'expires', 'must lie in the future');
+  const stored = divisions === 'all' ? 'all' : divisions.join(',');
+  if (stored.length > MAX_DIVISIONS_TEXT) invalid('divisions', `are too many to store: the list may take ${MAX_DIVISIONS_TEXT} characters, these take ${stored.length}`);
+  if (input.expires !== null && input.expires !== undefined) {
+    invalid('expires', businessDateProblem(input.expires));
+    if (input.expires.getTime() <= now.getTime()) invalid('expires', `${input.expires.toISOString()} is not in the future`);
   }
   const keyId = randomBytes(8).toString('hex');
   const secret = `${API_KEY_PREFIX}${keyId}_${randomBytes(32).toString('base64url')}`;
@@ -62,7 +80,7 @@ export async function createApiKey(db: Database, input: NewApiKey, now = new Dat
     keyId,
     name,
     secretHash: hashOf(secret),
-    divisions: divisions === 'all' ? 'all' : divisions.join(','),
+    divisions: stored,
     scopes: [...new Set(input.scopes)].join(' '),
     // Canonical (lower case), as every GUID is stored: it becomes the Creator/Modifier of rows.
     userId: canonicalGuid(input.userId ?? DEFAULT_KEY_USER),
@@ -80,8 +98,16 @@ export async function listApiKeys(db: Database): Promise<ApiKeyInfo[]> {
   return rows.map(infoOf);
 }
 
+/** A key id as `apiKeys` and `keys list` show it: 16 hex characters (BAD_USER_INPUT naming `id`). */
+export function checkKeyId(id: string): void {
+  if (!/^[0-9a-f]{16}$/.test(id)) {
+    throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'id', `${JSON.stringify(id.slice(0, 40))} is not a key id (16 hex characters, as apiKeys and keys list show)`);
+  }
+}
+
 /** Revokes a key (idempotent: the first revocation time is kept). NOT_FOUND for an unknown id. */
 export async function revokeApiKey(db: Database, keyId: string, now = new Date()): Promise<ApiKeyInfo> {
+  checkKeyId(keyId);
   const repo = db.dataSource.getRepository(ApiKeyRecord);
   const row = await repo.findOne({ where: { keyId } });
   if (!row) throw keyNotFound(keyId);
@@ -126,7 +152,8 @@ export async function principalForApiKey(db: Database, presented: string, now = 
   if (!valid || !found) throw unauthenticated('The API key is not valid');
   const { row } = found;
   if (row.revoked) throw unauthenticated('The API key was revoked');
-  if (row.expires && row.expires.getTime() <= now.getTime()) throw unauthenticated('The API key has expired');
+  // An expiry that cannot be read is an expired key: fail closed, never "never expires".
+  if (row.expires && !(row.expires.getTime() > now.getTime())) throw unauthenticated('The API key has expired');
   const info = infoOf(row);
   return {
     id: `key:${row.keyId}`,
@@ -142,17 +169,30 @@ export function unauthenticated(message: string): GatewayError {
   return new GatewayError('UNAUTHENTICATED', message);
 }
 
-/** Validated, sorted, distinct division codes (BAD_USER_INPUT naming `field` otherwise). */
+/**
+ * Division codes of a key, sorted: numbers or digit strings (the command line's `1,2`), at most
+ * MAX_DIVISION_CODES of them, each a positive Int (divisionCodesProblem), a code named twice kept
+ * once; BAD_USER_INPUT naming `field` otherwise. An empty list is returned as such: the caller
+ * says what it requires.
+ */
 export function normaliseDivisions(field: string, values: readonly unknown[]): number[] {
-  const out = new Set<number>();
-  for (const v of values) {
-    const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
-    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) {
-      throw apiKeyError(ApiKeyRule.INVALID_DIVISION, field, `${String(v)} is not a division code`);
-    }
-    out.add(n);
+  const codes = values.map((v) => (typeof v === 'string' && /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : v));
+  const problem = codes.length ? divisionCodesProblem(codes) : undefined;
+  if (problem) throw apiKeyError(ApiKeyRule.INVALID_DIVISION, field, problem);
+  return [...new Set(codes as number[])].sort((a, b) => a - b);
+}
+
+/**
+ * A user a new key may act as (Creator/Modifier of its changes): a GUID in Users. For the command
+ * line's `--user`; the admin mutation gives the caller's own user, which is not input.
+ */
+export async function checkKeyUser(db: Database, userId: string): Promise<void> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) {
+    throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'user', `${JSON.stringify(userId)} is not a user ID (a GUID)`);
   }
-  return [...out].sort((a, b) => a - b);
+  const q = db.dialect.quote;
+  const rows = await preparedQuery(db, `SELECT 1 AS ${q('found')} FROM ${q('Users')} WHERE ${q('UserID')} = ?`, [canonicalGuid(userId)]);
+  if (!rows.length) throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'user', `no user has the ID ${userId}`);
 }
 
 /** Refuses a scope that does not exist (BAD_USER_INPUT naming `scopes` and the scope). */
@@ -162,9 +202,9 @@ export function assertScopes(scopes: readonly string[]): asserts scopes is reado
   }
 }
 
-/** NOT_FOUND for a key that does not exist, or that the caller may not see. */
+/** NOT_FOUND naming the `id` argument, for a key that does not exist or that the caller may not see. */
 export function keyNotFound(keyId: string) {
-  return apiKeyError(ApiKeyRule.NOT_FOUND, null, `ApiKey ${keyId} was not found`, { id: keyId });
+  return apiKeyError(ApiKeyRule.NOT_FOUND, 'id', `ApiKey ${keyId} was not found`, { id: keyId });
 }
 
 function infoOf(row: ApiKeyRecord): ApiKeyInfo {
@@ -176,7 +216,9 @@ function infoOf(row: ApiKeyRecord): ApiKeyInfo {
     userId: row.userId,
     created: row.created,
     createdBy: row.createdBy,
-    expires: row.expires,
+    // A stored expiry that is not a date (keys made before expiries were checked) counts as
+    // expired, and is shown as the earliest instant rather than breaking every listing.
+    expires: row.expires && Number.isNaN(row.expires.getTime()) ? new Date(0) : row.expires,
     revoked: row.revoked,
   };
 }

@@ -1,3 +1,4 @@
+import { badInput, notFound } from '../platform/errors';
 import { CATALOG, findTable } from './index';
 import { CatalogColumn, CatalogTable } from './types';
 
@@ -65,11 +66,14 @@ export function describeTable(t: CatalogTable): TableDescription {
   };
 }
 
-/** Every table, or the one named (case-insensitive); unknown names give an empty list. */
+/**
+ * Every table, or the one named (case-insensitive). An empty name is BAD_USER_INPUT and an unknown
+ * one NOT_FOUND, both naming `table`: an empty answer would read as "this table has no columns".
+ */
 export function describeCatalog(tableName?: string | null): TableDescription[] {
-  if (tableName) {
-    const t = findTable(tableName);
-    return t ? [describeTable(t)] : [];
-  }
-  return CATALOG.map(describeTable);
+  if (tableName === null || tableName === undefined) return CATALOG.map(describeTable);
+  if (tableName.trim() === '') throw badInput('table', 'must name a table (leave it out for all tables)');
+  const t = findTable(tableName.trim());
+  if (!t) throw notFound('Catalog table', tableName.slice(0, 100), 'table');
+  return [describeTable(t)];
 }

@@ -9,9 +9,10 @@ import { Runtime } from '../platform/runtime';
 import { createContext } from '../context/request-context';
 import { divisionsParameter, scopeForDivisions } from '../context/partition-selection';
 import { Database } from '../db/data-source';
+import { ExportService, ExportSource, exportSourceKind } from '../modules/exports/export.service';
+import { formatNamed } from '../modules/exports/formats';
 import { ExportRule, exportError } from '../modules/exports/export.errors';
-import { ExportService, ExportSource } from '../modules/exports/export.service';
-import { formatFrom } from '../modules/exports/formats';
+import { namingOptions } from './options';
 import { writeExport } from '../modules/exports/write-export';
 
 export interface ExportCommandOptions {
@@ -29,18 +30,58 @@ export interface ExportCommandOptions {
   parameters?: string;
 }
 
+/** The option each field of an export's errors came from (the SQL layer names the query `query`). */
+const OPTION_OF_FIELD = {
+  query: 'sql',
+  ...Object.fromEntries(['sql', 'graphql', 'list', 'parameters', 'param', 'variables', 'format', 'divisions'].map((o) => [o, o])),
+};
+
+const invalid = (field: string, why: string) => exportError(ExportRule.INVALID_VALUE, field, why);
+
 /**
  * `npm run export -- --sql "select ..." --format csv > out.csv`: the same export as
- * GET /export, as the trusted local user, with progress (rows, rows/s) on stderr.
+ * GET /export, as the trusted local user, with progress (rows, rows/s) on stderr. Refusals are
+ * those of /export, naming the field (exportCommand prints them naming the option).
  */
 export async function runExport(db: Database, runtime: Runtime, options: ExportCommandOptions, out: Writable): Promise<number> {
   const { config } = runtime;
-  const format = formatFrom(options.format ?? 'csv', undefined);
-  if (!format) throw exportError(ExportRule.INVALID_FORMAT, 'format', 'must be csv or ndjson');
-  const parameters: Record<string, unknown> = options.parameters ? JSON.parse(options.parameters) : {};
+  const format = formatNamed(options.format ?? 'csv');
+  if (format !== 'csv' && format !== 'ndjson') {
+    throw exportError(ExportRule.INVALID_FORMAT, 'format', `must be csv or ndjson, not ${JSON.stringify(options.format)}`);
+  }
+  const given = options.parameters !== undefined || (options.param ?? []).length > 0 ? {} : undefined;
+  const kind = exportSourceKind({ sql: options.sql, graphql: options.graphql, list: options.list, parameters: given, variables: options.variables });
+  const text = (option: 'sql' | 'graphql' | 'list') => {
+    const value = options[option]!;
+    if (value.trim() === '') throw invalid(option, 'must be a non-empty string');
+    return value;
+  };
+  let source: ExportSource;
+  if (kind === 'sql') source = { kind, query: text('sql'), parameters: sqlParameters(options) };
+  else if (kind === 'graphql') source = { kind, query: text('graphql'), variables: jsonObject('variables', options.variables) };
+  else source = { kind, list: text('list') };
+
+  const ctx = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
+  const scope = scopeForDivisions(ctx, divisionsParameter(options.divisions));
+  const started = Date.now();
+  const progress = (rows: number) => {
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+    process.stderr.write(`\rexported ${rows.toLocaleString('en')} rows (${Math.round(rows / seconds).toLocaleString('en')} rows/s)   `);
+  };
+  const data = new ExportService(scope, config).open(source, ctx);
+  return writeExport(out, format, data, { source: source.kind, events: runtime.events, onProgress: progress });
+}
+
+/** `--parameters '{...}'` and `--param name=value` (values that parse as JSON are taken as such); a name given twice is refused. */
+function sqlParameters(options: ExportCommandOptions): Record<string, unknown> {
+  const parameters = jsonObject('parameters', options.parameters);
   for (const pair of options.param ?? []) {
     const i = pair.indexOf('=');
-    if (i < 1) throw exportError(ExportRule.INVALID_VALUE, 'param', `expected name=value, got ${pair}`);
+    const name = pair.slice(0, i);
+    if (i < 1 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw invalid('param', `expected name=value with a parameter name such as status, got ${JSON.stringify(pair)}`);
+    }
+    if (Object.prototype.hasOwnProperty.call(parameters, name)) throw invalid('param', `the parameter ${name} is given twice`);
     const raw = pair.slice(i + 1);
     let value: unknown = raw;
     try {
@@ -48,31 +89,31 @@ export async function runExport(db: Database, runtime: Runtime, options: ExportC
     } catch {
       value = raw;
     }
-    parameters[pair.slice(0, i)] = value;
+    parameters[name] = value;
   }
-  let source: ExportSource;
-  if (options.sql) source = { kind: 'sql', query: options.sql, parameters };
-  else if (options.graphql) source = { kind: 'graphql', query: options.graphql, variables: options.variables ? JSON.parse(options.variables) : {} };
-  else if (options.list) source = { kind: 'list', list: options.list };
-  else {
-    throw exportError(ExportRule.NO_SOURCE, 'sql', 'give --sql "select ...", --graphql "{ payments { nodes { id } } }" or --list payments');
-  }
+  return parameters;
+}
 
-  const ctx = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
-  const scope = scopeForDivisions(ctx, divisionsParameter(options.divisions));
-  const data = new ExportService(scope, config).open(source, ctx);
-  const started = Date.now();
-  const progress = (rows: number) => {
-    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-    process.stderr.write(`\rexported ${rows.toLocaleString('en')} rows (${Math.round(rows / seconds).toLocaleString('en')} rows/s)   `);
-  };
-  return writeExport(out, format, data, { source: source.kind, events: runtime.events, onProgress: progress });
+/** A JSON object option (`--parameters`, `--variables`); absent: {}. */
+function jsonObject(option: string, text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw invalid(option, `must be a JSON object (${(error as Error).message})`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw invalid(option, 'must be an object of named values, such as {"status": 20}');
+  }
+  return value as Record<string, unknown>;
 }
 
 /** `npm run export -- --sql ... | --graphql ... | --list ...`: parses the options, streams to stdout. */
 export async function exportCommand(config: Config, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
+    strict: true,
     options: {
       sql: { type: 'string' },
       graphql: { type: 'string' },
@@ -91,7 +132,8 @@ export async function exportCommand(config: Config, args: string[]): Promise<voi
   });
   const db = await openGatewayDatabase(config.databaseUrl);
   try {
-    const rows = await runExport(db, createRuntime(config), values, process.stdout);
+    // Printed as the command line names things: --sql, --divisions, ...
+    const rows = await namingOptions(OPTION_OF_FIELD, () => runExport(db, createRuntime(config), values, process.stdout));
     process.stderr.write(`\nExported ${rows} rows\n`);
   } finally {
     await closeDatabase(db);

@@ -2,14 +2,18 @@ import { parseArgs } from 'node:util';
 import { closeDatabase, Database } from '../db/data-source';
 import { openGatewayDatabase } from '../modules/entities';
 import { Config } from '../platform/config';
-import { ApiKeyInfo, createApiKey, listApiKeys, normaliseDivisions, revokeApiKey } from '../access/api-keys';
+import { ApiKeyInfo, checkKeyUser, createApiKey, listApiKeys, normaliseDivisions, revokeApiKey } from '../access/api-keys';
+import { parseDateText } from '../platform/dates';
+import { namingOptions, optionError, UsageError } from './options';
 import { isScope, Scope, SCOPES } from '../access/principal';
 
 /**
- * `npm run keys -- create --name dash --divisions 1,2 --scopes payments:read,analytics [--user GUID] [--expires ISO]`
+ * `npm run keys -- create --name dash --divisions 1,2 --scopes payments:read,analytics [--user GUID] [--expires DATE]`
  * `npm run keys -- list`
  * `npm run keys -- revoke <key id>`
- * The CLI is trusted local use: it may grant any division or scope.
+ * The CLI is trusted local use: it may grant any division or scope. `--expires 2027-01-01` (a date
+ * alone) means the start of that day, 00:00 UTC: the key no longer works on 1 January; a
+ * date-time needs its zone (`2027-01-01T17:00:00+01:00`). Bad options print `--option: why`.
  */
 export async function keysCommand(db: Database, args: string[], out: (line: string) => void = console.log): Promise<void> {
   const [sub, ...rest] = args;
@@ -17,6 +21,7 @@ export async function keysCommand(db: Database, args: string[], out: (line: stri
     case 'create': {
       const { values } = parseArgs({
         args: rest,
+        strict: true,
         options: {
           name: { type: 'string' },
           divisions: { type: 'string', default: 'all' },
@@ -25,21 +30,27 @@ export async function keysCommand(db: Database, args: string[], out: (line: stri
           expires: { type: 'string' },
         },
       });
-      if (!values.name) throw new Error('keys create needs --name');
-      const { key, secret } = await createApiKey(db, {
-        name: values.name,
-        divisions: parseDivisions(values.divisions!),
-        scopes: parseScopes(values.scopes!),
-        userId: values.user,
-        createdBy: 'cli',
-        expires: values.expires ? new Date(values.expires) : null,
+      if (values.name === undefined) throw optionError('name', 'is required (keys create --name NAME ...)');
+      const expires = values.expires === undefined ? null : expiry(values.expires);
+      const { key, secret } = await namingOptions(['name', 'divisions', 'scopes', 'user', 'expires'], async () => {
+        if (values.user !== undefined) await checkKeyUser(db, values.user);
+        return createApiKey(db, {
+          name: values.name!,
+          divisions: parseDivisions(values.divisions!),
+          scopes: parseScopes(values.scopes!),
+          userId: values.user?.toLowerCase(),
+          createdBy: 'cli',
+          expires,
+        });
       });
       out(`Created API key ${key.id} (${key.name}): divisions ${fmtDivisions(key)}, scopes ${key.scopes.join(',')}`);
+      if (key.expires) out(`Expires ${key.expires.toISOString()}`);
       out(`Secret (shown once, store it now): ${secret}`);
       out(`Use it as the header  X-API-Key: ${secret}`);
       return;
     }
     case 'list': {
+      parseArgs({ args: rest, strict: true, options: {} });
       const keys = await listApiKeys(db);
       if (!keys.length) out('No API keys.');
       for (const k of keys) {
@@ -49,15 +60,24 @@ export async function keysCommand(db: Database, args: string[], out: (line: stri
       return;
     }
     case 'revoke': {
-      const id = rest[0];
-      if (!id) throw new Error('keys revoke needs a key id (see keys list)');
-      const k = await revokeApiKey(db, id);
+      const { positionals } = parseArgs({ args: rest, strict: true, options: {}, allowPositionals: true });
+      if (positionals.length !== 1) throw new UsageError(`keys revoke takes one key id (see keys list), got ${positionals.length}`);
+      const k = await revokeApiKey(db, positionals[0]);
       out(`Revoked API key ${k.id} (${k.name}) at ${k.revoked!.toISOString()}`);
       return;
     }
     default:
-      throw new Error('Use: keys create --name N --divisions 1,2|all --scopes a,b | keys list | keys revoke <id>');
+      throw new UsageError(
+        'Use: keys create --name N --divisions 1,2|all --scopes a,b [--user GUID] [--expires DATE] | keys list | keys revoke <id>',
+      );
   }
+}
+
+/** `--expires`: a date (start of that day, UTC) or a date-time with its zone; see parseDateText. */
+function expiry(text: string): Date {
+  const parsed = parseDateText(text);
+  if ('problem' in parsed) throw optionError('expires', parsed.problem);
+  return parsed.date;
 }
 
 function parseDivisions(value: string): number[] | 'all' {
@@ -66,8 +86,9 @@ function parseDivisions(value: string): number[] | 'all' {
 
 function parseScopes(value: string): Scope[] {
   if (value.trim().toLowerCase() === 'all') return [...SCOPES];
-  const scopes = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const s of scopes) if (!isScope(s)) throw new Error(`Unknown scope ${s} (scopes: ${SCOPES.join(', ')}, or all)`);
+  const scopes = value.split(',').map((s) => s.trim());
+  const unknown = scopes.find((s) => !isScope(s));
+  if (unknown !== undefined) throw optionError('scopes', `${JSON.stringify(unknown)} is not a scope (${SCOPES.join(', ')}, or all)`);
   return scopes as Scope[];
 }
 

@@ -3,6 +3,7 @@ import { loadConfig } from '../platform/config';
 import { exportCommand } from './export';
 import { keysCliCommand } from './keys';
 import { migrateCommand } from './migrate';
+import { noArguments } from './options';
 import { schemaCommand } from './schema';
 import { seedCommand } from './seed';
 import { startCommand } from './start';
@@ -14,14 +15,27 @@ Commands:
   migrate   run the pending migrations
   seed      (re)build demo data: --divisions N --payments N [--seed N] [--today YYYY-MM-DD] [--append]
   schema    write schema/schema.graphql
-  keys      API keys: create --name N [--divisions 1,2|all] [--scopes a,b|all] [--expires ISO] | list | revoke <id>
+  keys      API keys: create --name N [--divisions 1,2|all] [--scopes a,b|all] [--user GUID] [--expires DATE] | list | revoke <id>
+            (--expires 2027-01-01: the key stops working at the start of that day, 00:00 UTC)
   export    stream rows: --sql "select ..." | --graphql "{ ... }" | --list payments  [--format csv|ndjson]`;
 
+/** Where the commands without options take their configuration from. */
+const CONFIGURED = 'configure with environment variables such as PORT and DATABASE_URL, see README';
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
-  start: () => startCommand(loadConfig()),
-  migrate: () => migrateCommand(loadConfig()),
+  start: (args) => {
+    noArguments('start', args, CONFIGURED);
+    return startCommand(loadConfig());
+  },
+  migrate: (args) => {
+    noArguments('migrate', args, CONFIGURED);
+    return migrateCommand(loadConfig());
+  },
   seed: (args) => seedCommand(loadConfig(), args),
-  schema: () => schemaCommand(),
+  schema: (args) => {
+    noArguments('schema', args);
+    schemaCommand();
+  },
   keys: (args) => keysCliCommand(loadConfig(), args),
   export: (args) => exportCommand(loadConfig(), args),
 };

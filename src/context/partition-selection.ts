@@ -1,4 +1,5 @@
 import { AccessRule, accessError } from '../access/access.errors';
+import { divisionCodesProblem } from '../platform/validation';
 import type { RequestContext } from './request-context';
 import { DivisionScope } from '../access/division-scope';
 
@@ -8,7 +9,9 @@ import { DivisionScope } from '../access/division-scope';
  * or query string of /sql and /export, or `--divisions` of the export command may narrow further
  * with `divisions`. The default is every granted division. Naming a division that is not granted
  * (or not selected by the header) is FORBIDDEN, never silently dropped; an empty `divisions` is
- * BAD_USER_INPUT (leave it out for all).
+ * BAD_USER_INPUT (leave it out for all), and so are a code beyond a GraphQL Int and more than
+ * MAX_DIVISION_CODES codes (divisionCodesProblem), in the header as anywhere; a code named twice
+ * counts once (a selection is a set).
  */
 export const DIVISIONS_HEADER = 'x-cashflow-divisions';
 
@@ -18,9 +21,11 @@ export function selectDivisions(granted: readonly number[], header: string | str
   if (value === '' || value.toLowerCase() === 'all') return [...granted];
   const codes = divisionCodes(value.split(','));
   if (!codes) {
-    const why = `must be "all" or a comma-separated list of division codes, got ${JSON.stringify(value)}`;
+    const why = `must be "all" or a comma-separated list of division codes, got ${JSON.stringify(value.slice(0, 100))}`;
     throw accessError(AccessRule.INVALID_VALUE, 'X-Cashflow-Divisions', why);
   }
+  const problem = divisionCodesProblem(codes);
+  if (problem) throw accessError(AccessRule.INVALID_VALUE, 'X-Cashflow-Divisions', problem);
   const requested = new Set(codes);
   for (const d of requested) if (!granted.includes(d)) throw notGranted(d);
   return [...requested].sort((a, b) => a - b);
@@ -35,6 +40,8 @@ export function selectDivisions(granted: readonly number[], header: string | str
 export function scopeForDivisions(ctx: Pick<RequestContext, 'scope'>, divisions: readonly number[] | null | undefined): DivisionScope {
   if (divisions === null || divisions === undefined) return ctx.scope;
   if (divisions.length === 0) throw accessError(AccessRule.NO_DIVISION, 'divisions', 'must name at least one division (omit it for all)');
+  const problem = divisionCodesProblem(divisions);
+  if (problem) throw accessError(AccessRule.INVALID_VALUE, 'divisions', problem);
   for (const d of divisions) if (!ctx.scope.allows(d)) throw notGranted(d);
   return ctx.scope.narrow(divisions);
 }

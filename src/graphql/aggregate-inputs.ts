@@ -31,9 +31,9 @@ const cache = new Map<string, AggregateTypes>();
 
 /** Descriptions shared by the aggregate types of every table. */
 const DOCS = {
-  bucket: 'Time bucket for a date column (default day); ignored for other columns.',
+  bucket: 'Time bucket for a date column (default day); BAD_USER_INPUT on any other column.',
   avg: 'Average, exact quotient rounded half-up to the column scale plus 4 decimals.',
-  groupBy: 'Group-by keys; none gives one group over all matching rows.',
+  groupBy: 'Group-by keys (at most 8, each once); none gives one group over all matching rows.',
   orderBy: 'Order of the groups (default: by the group keys); the group keys always follow.',
   limit: 'Most groups to return (at most the maximum page size, which is also the default).',
 };

@@ -138,5 +138,6 @@ registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending
 registerEnumType(NullsOrder, {
   name: 'NullsOrder',
   description:
-    'Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending).',
+    'Where rows with an empty (null) sort value go; only on keys that can be empty. ' +
+    'Default: nulls sort as the smallest value (first ascending, last descending).',
 });

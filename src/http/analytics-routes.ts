@@ -8,8 +8,9 @@ import { describeCatalog } from '../catalog/describe';
 import { Runtime } from '../platform/runtime';
 import { Database } from '../db/data-source';
 import { ExportRule, exportError } from '../modules/exports/export.errors';
-import { ExportService, ExportSource } from '../modules/exports/export.service';
-import { CONTENT_TYPE, ExportFormat, formatFrom } from '../modules/exports/formats';
+import { ExportService, ExportSource, exportSourceKind } from '../modules/exports/export.service';
+import { CONTENT_TYPE, ExportFormat } from '../modules/exports/formats';
+import { answerFormat, bodyInput, queryInput } from './request-input';
 import { writeExport } from '../modules/exports/write-export';
 import { SqlService } from '../sql/sql.service';
 import { typeName } from '../sql/types';
@@ -29,8 +30,7 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
 
   router.route('/catalog').get(auth, async (req, res, next) => {
     try {
-      const table = typeof req.query.table === 'string' ? req.query.table : undefined;
-      res.json({ tables: describeCatalog(table) });
+      res.json({ tables: describeCatalog(queryInput(req, ['table']).table) });
     } catch (error) {
       next(error);
     }
@@ -40,20 +40,21 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
     try {
       const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const query = stringField(body.query, 'query');
+      const { format: formatParam } = queryInput(req, ['format'], invalid);
+      const body = bodyInput(req, ['query', 'parameters', 'divisions', 'format'], invalid);
+      // An empty query is the SQL layer's to refuse, with the words GraphQL's `sql` gets.
+      const query = typeof body.query === 'string' ? body.query : stringField(body.query, 'query');
       const scope = scopeForDivisions(ctx, divisionsParameter(body.divisions));
-      const format = formatFrom(body.format ?? req.query.format, req.headers.accept);
-      if (format) {
+      const format = answerFormat(req, body.format ?? formatParam, ['json', 'csv', 'ndjson'], badFormat);
+      const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
+      if (format !== 'json') {
         // Same bounded result as JSON, written line by line in the format asked for.
-        const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
         const data = { columns: result.columns, rows: (async function* () { yield* result.rows; })() };
         res.status(200).type(CONTENT_TYPE[format]);
         await writeExport(res, format, data, { source: 'sql', events: runtime.events });
         res.end();
         return;
       }
-      const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
       res.json({ columns: result.columns.map((c) => ({ name: c.name, type: typeName(c.type) })), rows: result.rows, rowCount: result.rows.length });
     } catch (error) {
       next(error);
@@ -64,10 +65,12 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
     try {
       const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
-      const input = (req.method === 'POST' ? req.body ?? {} : req.query) as Record<string, unknown>;
+      const fields = ['sql', 'graphql', 'list', 'parameters', 'variables', 'divisions', 'format'];
+      const input = req.method === 'POST' ? { ...queryInput(req, ['format'], invalid), ...bodyInput(req, fields, invalid) } : queryInput(req, fields, invalid);
       const source = exportSource(input);
-      const format: ExportFormat = formatFrom(input.format, req.headers.accept) ?? (input.format ? invalidFormat(input.format) : 'csv');
       const data = new ExportService(scopeForDivisions(ctx, divisionsParameter(input.divisions)), config).open(source, ctx);
+      // After open, which checks the query: a bad query is named before a bad format.
+      const format = answerFormat(req, input.format, ['csv', 'ndjson'], badFormat) as ExportFormat;
       // Read the first row before answering, so a refused or failing query still gets its
       // status code; from then on rows stream as the driver reads them.
       const first = await data.rows.next();
@@ -97,15 +100,17 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
 }
 
 function exportSource(input: Record<string, unknown>): ExportSource {
-  const given = ['sql', 'graphql', 'list'].filter((k) => input[k] !== undefined);
-  if (given.length > 1) {
-    throw exportError(ExportRule.TOO_MANY_SOURCES, given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
+  const kind = exportSourceKind(input);
+  if (kind === 'sql') return { kind, query: stringField(input.sql, 'sql'), parameters: objectField(input.parameters) };
+  if (kind === 'graphql') {
+    return { kind, query: stringField(input.graphql, 'graphql'), variables: objectField(input.variables, 'variables') };
   }
-  if (input.sql !== undefined) return { kind: 'sql', query: stringField(input.sql, 'sql'), parameters: objectField(input.parameters) };
-  if (input.graphql !== undefined) return { kind: 'graphql', query: stringField(input.graphql, 'graphql'), variables: objectField(input.variables, 'variables') };
-  if (input.list !== undefined) return { kind: 'list', list: stringField(input.list, 'list') };
-  throw exportError(ExportRule.NO_SOURCE, 'sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
+  return { kind, list: stringField(input.list, 'list') };
 }
+
+/** A request value of the wrong shape, or a `format` or `Accept` the route does not answer in. */
+const invalid = (field: string, why: string) => exportError(ExportRule.INVALID_VALUE, field, why);
+const badFormat = (field: string, why: string) => exportError(ExportRule.INVALID_FORMAT, field, why);
 
 function stringField(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') throw exportError(ExportRule.INVALID_VALUE, field, 'must be a non-empty string');
@@ -127,8 +132,4 @@ function objectField(value: unknown, field = 'parameters'): Record<string, unkno
     throw exportError(ExportRule.INVALID_VALUE, field, 'must be an object of named values');
   }
   return value as Record<string, unknown>;
-}
-
-function invalidFormat(format: unknown): never {
-  throw exportError(ExportRule.INVALID_FORMAT, 'format', `must be csv or ndjson, not ${String(format)}`);
 }

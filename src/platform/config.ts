@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { LOG_LEVELS, LogLevel } from './logger';
 
@@ -63,35 +64,42 @@ export interface Config {
    * promise hooks cost about a tenth of a list request's CPU on Node 20.
    */
   countStatements: boolean;
+  /**
+   * Key of the HMAC that signs list cursors, so a cursor this gateway did not make is refused
+   * before its values are read. CURSOR_SECRET (at least 32 characters) keeps cursors valid across
+   * restarts and between instances; unset, each start makes a random one.
+   */
+  cursorSecret: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL ?? `sqlite:${path.resolve('data', 'cashflow.sqlite')}`,
-    port: intOf(env.PORT, 4000),
+    port: portOf('PORT', env.PORT, 4000),
     host: env.HOST ?? '0.0.0.0',
-    maxPageSize: intOf(env.MAX_PAGE_SIZE, 1000),
-    maxListValues: bounded(intOf(env.MAX_LIST_VALUES, DEFAULT_MAX_LIST_VALUES), MAX_LIST_VALUES_CEILING, 'MAX_LIST_VALUES'),
-    statementTimeoutMs: intOf(env.STATEMENT_TIMEOUT_MS, 15000),
-    maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
-    maxQueryAliases: intOf(env.MAX_QUERY_ALIASES, 30),
-    maxQueryCost: intOf(env.MAX_QUERY_COST, 250000),
-    maxQueryTokens: intOf(env.MAX_QUERY_TOKENS, 5000),
-    maxQueryFields: intOf(env.MAX_QUERY_FIELDS, 2000),
-    maxQueryDirectives: intOf(env.MAX_QUERY_DIRECTIVES, 50),
-    sqlMaxRows: intOf(env.SQL_MAX_ROWS, 10_000),
-    exportMaxRows: intOf(env.EXPORT_MAX_ROWS, 10_000_000),
-    exportTimeoutMs: intOf(env.EXPORT_TIMEOUT_MS, 600_000),
-    seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    maxPageSize: intOf('MAX_PAGE_SIZE', env.MAX_PAGE_SIZE, 1000),
+    maxListValues: intOf('MAX_LIST_VALUES', env.MAX_LIST_VALUES, DEFAULT_MAX_LIST_VALUES, MAX_LIST_VALUES_CEILING),
+    statementTimeoutMs: intOf('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, 15000),
+    maxQueryDepth: intOf('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 12),
+    maxQueryAliases: intOf('MAX_QUERY_ALIASES', env.MAX_QUERY_ALIASES, 30),
+    maxQueryCost: intOf('MAX_QUERY_COST', env.MAX_QUERY_COST, 250000),
+    maxQueryTokens: intOf('MAX_QUERY_TOKENS', env.MAX_QUERY_TOKENS, 5000),
+    maxQueryFields: intOf('MAX_QUERY_FIELDS', env.MAX_QUERY_FIELDS, 2000),
+    maxQueryDirectives: intOf('MAX_QUERY_DIRECTIVES', env.MAX_QUERY_DIRECTIVES, 50),
+    sqlMaxRows: intOf('SQL_MAX_ROWS', env.SQL_MAX_ROWS, 10_000),
+    exportMaxRows: intOf('EXPORT_MAX_ROWS', env.EXPORT_MAX_ROWS, 10_000_000),
+    exportTimeoutMs: intOf('EXPORT_TIMEOUT_MS', env.EXPORT_TIMEOUT_MS, 600_000),
+    seedDemo: boolOf('SEED_DEMO', env.SEED_DEMO, true),
     logLevel: logLevelOf(env.LOG_LEVEL),
-    logSql: env.LOG_SQL === 'true',
-    metricsPort: env.METRICS_PORT ? portOf(env.METRICS_PORT) : undefined,
+    logSql: boolOf('LOG_SQL', env.LOG_SQL, false),
+    metricsPort: env.METRICS_PORT ? portOf('METRICS_PORT', env.METRICS_PORT, 0) : undefined,
     jwtSecret: env.JWT_SECRET || undefined,
     jwtJwksFile: env.JWT_JWKS_FILE || undefined,
     jwtIssuer: env.JWT_ISSUER || undefined,
     jwtAudience: env.JWT_AUDIENCE || undefined,
-    demoKey: (env.DEMO_KEY ?? env.SEED_DEMO ?? 'true') !== 'false',
-    countStatements: env.COUNT_STATEMENTS === 'true',
+    demoKey: boolOf('DEMO_KEY', env.DEMO_KEY, boolOf('SEED_DEMO', env.SEED_DEMO, true)),
+    countStatements: boolOf('COUNT_STATEMENTS', env.COUNT_STATEMENTS, false),
+    cursorSecret: secretOf(env.CURSOR_SECRET),
   };
 }
 
@@ -102,25 +110,38 @@ function logLevelOf(value: string | undefined): LogLevel {
   return value as LogLevel;
 }
 
-function portOf(value: string): number {
-  const port = intOf(value, 0);
-  if (port > 65535) throw new Error(`Expected a TCP port (1-65535), got ${value}`);
-  return port;
-}
-
 /** Default of MAX_LIST_VALUES. */
 export const DEFAULT_MAX_LIST_VALUES = 1000;
 /** Largest MAX_LIST_VALUES accepted: the statement parameter limits (query/limits.ts, sql/limits.ts) are 5,000. */
 export const MAX_LIST_VALUES_CEILING = 5000;
 
-function bounded(n: number, max: number, name: string): number {
-  if (n > max) throw new Error(`${name} may be at most ${max}, got ${n}`);
+function secretOf(value: string | undefined): string {
+  if (value === undefined || value === '') return randomBytes(32).toString('base64url');
+  if (value.length < 32) throw new Error(`CURSOR_SECRET must have at least 32 characters, got ${value.length}`);
+  return value;
+}
+
+/** `true` or `false` from the variable `name`, or `fallback` when unset; an error naming it otherwise (`yes` is no silent true). */
+function boolOf(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`${name} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+/** A TCP port (1 to 65535) from the variable `name`, or `fallback` when it is unset. */
+function portOf(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 65_535) throw new Error(`${name} must be a TCP port (1-65535), got ${JSON.stringify(value)}`);
   return n;
 }
 
-function intOf(value: string | undefined, fallback: number): number {
+/** A whole number from 1 to `max` from the variable `name`, or `fallback` when it is unset; an error naming it otherwise. */
+function intOf(name: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`Expected a positive integer, got ${value}`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max) {
+    throw new Error(`${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(value)}`);
+  }
   return n;
 }

@@ -48,9 +48,18 @@ export class AggregateBuilder {
     const where = c.where(args.where);
     if (where) qb.andWhere(where);
 
-    const keys: GroupKey[] = (args.groupBy ?? []).map((g, i) => {
+    const groupBy = args.groupBy ?? [];
+    const seen = new Set<string>();
+    const keys: GroupKey[] = groupBy.map((g, i) => {
       const column = groupableColumns(t).find((x) => x.name === g.field);
       if (!column) throw badInput(`groupBy[${i}].field`, `cannot group ${t.typeName} by ${g.field}`);
+      // A bucket only means something for a date; on another column it was a mistake, not a no-op.
+      if (g.bucket != null && column.type !== 'datetime') {
+        throw badInput(`groupBy[${i}].bucket`, `applies to date columns only; ${column.field} is not one`);
+      }
+      const name = column.type === 'datetime' ? `${column.field} by ${g.bucket ?? DateBucket.DAY}` : column.field;
+      if (seen.has(name)) throw badInput(`groupBy[${i}]`, `${name} is already a group key`);
+      seen.add(name);
       const e = c.column(column.name);
       const expr = column.type === 'datetime' ? d.dateBucket(e.sql, (g.bucket ?? DateBucket.DAY) as never) : e.sql;
       return { column: e.column, field: column.field, expr, groupExpr: column.type === 'datetime' ? expr : c.comparable(expr, e.column) };
@@ -93,7 +102,10 @@ export class AggregateBuilder {
     if (having.length) qb.having(having.join(' AND '));
 
     const orders: [string, 'ASC' | 'DESC'][] = [];
+    const ordered = new Set<string>();
     for (const [i, o] of (args.orderBy ?? []).entries()) {
+      if (ordered.has(o.field)) throw badInput(`orderBy[${i}].field`, 'orders by a key already given');
+      ordered.add(o.field);
       const dir = (o.direction ?? SortDirection.ASC) === SortDirection.ASC ? 'ASC' : 'DESC';
       if (o.field === 'count') orders.push(['COUNT(*)', dir]);
       else if (o.field.includes(':')) {

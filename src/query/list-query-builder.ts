@@ -15,6 +15,8 @@ export interface ListOptions {
   maxPageSize: number;
   defaultPageSize?: number;
   statementTimeoutMs: number;
+  /** Key of the HMAC that signs cursors (config.cursorSecret; see cursor.ts). */
+  cursorSecret: string;
   /** Most values of one `in` / `notIn` list (config MAX_LIST_VALUES; default 1,000). */
   maxListValues?: number;
 }
@@ -89,7 +91,11 @@ export class ListQueryBuilder {
   /** Everything a compiled list statement depends on besides the scope's divisions. */
   private statementKey(kind: string, t: CatalogTable, args: ListArgs, read: ReadOptions, shape: string): string {
     const sets = (s: ReadonlySet<string> | undefined) => (s ? [...s] : null);
-    return JSON.stringify([kind, t.name, shape, this.options.maxPageSize, this.options.defaultPageSize ?? null, args, sets(read.columns), read.prefetch?.map((p) => [p.name, sets(p.columns)]) ?? null]);
+    // The cursor secret too: a cursor is checked when the statement is built, so a statement
+    // built under one secret must not serve a gateway with another (one database, two gateways).
+    const { maxPageSize, defaultPageSize, cursorSecret } = this.options;
+    const prefetch = read.prefetch?.map((p) => [p.name, sets(p.columns)]) ?? null;
+    return JSON.stringify([kind, t.name, shape, maxPageSize, defaultPageSize ?? null, cursorSecret, args, sets(read.columns), prefetch]);
   }
 
   /**
@@ -179,17 +185,22 @@ export class ListQueryBuilder {
     if (args.first != null && args.last != null) throw badInput('last', 'cannot be combined with first');
     const offset = args.offset ?? 0;
     if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', 'must be a non-negative integer');
+    // A page is either a page number (offset) or a keyset page (after/before), not both: an
+    // offset counted from a cursor row moves when rows are added before it, which is exactly
+    // what cursors are there to avoid.
+    if (offset > 0 && (args.after || args.before)) {
+      throw badInput('offset', `cannot be combined with ${args.after ? 'after' : 'before'}: page by cursor or by offset`);
+    }
     const backward = args.last != null;
     const size = (backward ? args.last : args.first) ?? this.options.defaultPageSize ?? 50;
     if (size > max) throw badInput('first', `must be at most ${max}`);
     const keys = resolveSortKeys(compiler, args.orderBy);
     const fp = fingerprint({ s: shape, t: t.name, w: args.where ?? null, o: keys.map((k) => [k.ref.relation ?? '', k.ref.column, k.ascending, k.nullsFirst]) });
+    const slots = keys.map((k) => ({ type: k.expr.column.type, nullable: k.expr.nullable }));
     const decode = (name: 'after' | 'before') => {
       const c = args[name];
-      if (!c) return undefined;
-      const values = decodeCursor(name, c, fp);
-      if (values.length !== keys.length) throw badInput(name, 'was made for another query or ordering');
-      return values;
+      if (c === null || c === undefined) return undefined;
+      return decodeCursor(this.options.cursorSecret, name, c, fp, slots);
     };
     return { keys, size, backward, offset, after: decode('after'), before: decode('before'), fp };
   }
@@ -222,7 +233,7 @@ export class ListQueryBuilder {
       const presence = `${p.alias}_${p.presence}`;
       nodes.forEach((n, i) => attachRelated(n, p.rel.name, pageRows[i][presence] === null ? null : related[i]));
     }
-    const cursor = (i: number) => encodeCursor(plan.fp, plan.keyAliases!.map((alias) => pageRows[i][alias]));
+    const cursor = (i: number) => encodeCursor(this.options.cursorSecret, plan.fp, plan.keyAliases!.map((alias) => pageRows[i][alias]));
     const hasNextPage = plan.backward ? Boolean(plan.before) : more;
     const hasPreviousPage = plan.backward ? more : Boolean(plan.after) || plan.offset > 0;
     let counted: Promise<number> | undefined;
@@ -294,10 +305,10 @@ export class ListQueryBuilder {
 /** The list-query builder of a request, configured from the gateway's config. */
 export function listQueryBuilder(ctx: {
   scope: DivisionScope;
-  config: { maxPageSize: number; statementTimeoutMs: number; maxListValues?: number };
+  config: { maxPageSize: number; statementTimeoutMs: number; cursorSecret: string; maxListValues?: number };
 }): ListQueryBuilder {
-  const { maxPageSize, statementTimeoutMs, maxListValues } = ctx.config;
-  return new ListQueryBuilder(ctx.scope, { maxPageSize, statementTimeoutMs, maxListValues });
+  const { maxPageSize, statementTimeoutMs, cursorSecret, maxListValues } = ctx.config;
+  return new ListQueryBuilder(ctx.scope, { maxPageSize, statementTimeoutMs, cursorSecret, maxListValues });
 }
 
 /**

@@ -21,17 +21,20 @@ export function resolveSortKeys(compiler: ListFilterCompiler, orderBy: readonly 
   const t: CatalogTable = compiler.t;
   const list = orderBy ?? [];
   checkKeyCount('orderBy', 'sortKeys', list.length, MAX_SORT_KEYS);
-  const keys: SortKey[] = list.map((o) => {
-    const ref = sortKeyRef(t, o);
+  const seen = new Set<string>();
+  const keys: SortKey[] = list.map((o, i) => {
+    const ref = sortKeyRef(t, o, i);
+    const expr = compiler.column(ref.column, ref.relation);
+    const name = ref.relation ? `${ref.relation}.${expr.column.field}` : expr.column.field;
+    // A key named again could only repeat or contradict the first: the order is already decided.
+    if (seen.has(name)) throw badInput(`orderBy[${i}]`, `${name} is already a sort key`);
+    seen.add(name);
     const ascending = (o.direction ?? SortDirection.ASC) === SortDirection.ASC;
     const explicitNulls = o.nulls === NullsOrder.FIRST || o.nulls === NullsOrder.LAST;
-    return {
-      ref,
-      expr: compiler.column(ref.column, ref.relation),
-      ascending,
-      nullsFirst: explicitNulls ? o.nulls === NullsOrder.FIRST : ascending,
-      explicitNulls,
-    };
+    if (explicitNulls && !expr.nullable) {
+      throw badInput(`orderBy[${i}].nulls`, `${name} is never empty (null), so nulls does not apply to it`);
+    }
+    return { ref, expr, ascending, nullsFirst: explicitNulls ? o.nulls === NullsOrder.FIRST : ascending, explicitNulls };
   });
   if (!keys.some((k) => !k.ref.relation && k.ref.column === t.primaryKey)) {
     keys.push({ ref: { column: t.primaryKey }, expr: compiler.column(t.primaryKey), ascending: true, nullsFirst: true, explicitNulls: false });
@@ -42,17 +45,17 @@ export function resolveSortKeys(compiler: ListFilterCompiler, orderBy: readonly 
 export type OrderTerm = [expression: string, direction: 'ASC' | 'DESC'];
 
 /** The column a sort key names: `field`, or exactly one to-one relation's column. */
-function sortKeyRef(t: CatalogTable, o: OrderByInput): SortKeyRef {
+function sortKeyRef(t: CatalogTable, o: OrderByInput, i: number): SortKeyRef {
   const given: SortKeyRef[] = [];
   if (o.field) given.push({ column: o.field });
   for (const r of toOneRelations(t)) {
     const value = o[r.name];
     if (typeof value !== 'string') continue;
     const c = table(r.table).columns.find((x) => x.name === value);
-    if (!c || c.derived) throw badInput(`orderBy.${r.name}`, `cannot sort on ${value} of ${r.table}`);
+    if (!c || c.derived) throw badInput(`orderBy[${i}].${r.name}`, `cannot sort on ${value} of ${r.table}`);
     given.push({ relation: r.name, column: value });
   }
-  if (given.length !== 1) throw badInput('orderBy', 'each key names exactly one of field or a relation');
+  if (given.length !== 1) throw badInput(`orderBy[${i}]`, 'each key names exactly one of field or a relation');
   return given[0];
 }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startOfDay } from '../platform/dates';
+import { businessDateProblem, startOfDay } from '../platform/dates';
 import { DemoOptions } from './demo-data';
 
 /** What `npm run seed -- ...` asked for. */
@@ -51,5 +51,7 @@ function date(flag: string, text: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
     throw new Error(`${flag} must be a date such as 2026-06-15, got ${text}`);
   }
+  const problem = businessDateProblem(d);
+  if (problem) throw new Error(`${flag}: ${problem}`);
   return d;
 }

@@ -4,7 +4,7 @@ import { GLAccount } from '../../src/modules/gl-accounts/gl-account.entity';
 import { Receivable } from '../../src/modules/receivables/receivable.entity';
 import { Dec } from '../../src/platform/decimal';
 import { openSeededDatabase, TestDatabase } from '../support/database';
-import { startTestGateway, TestGateway } from '../support/gateway';
+import { GraphQLResult, startTestGateway, TestGateway } from '../support/gateway';
 
 /**
  * Reading receivables: lists (filters, derived columns, relations, sorting, keyset pages),
@@ -43,7 +43,7 @@ async function pages(query: string, variables: Record<string, unknown>, field = 
   const out: any[] = [];
   let after: string | null = null;
   for (;;) {
-    const res = await gw.gql(query, { ...variables, after });
+    const res: GraphQLResult = await gw.gql(query, { ...variables, after });
     expect(res.errors).toBeUndefined();
     out.push(...res.data[field].nodes);
     if (!res.data[field].pageInfo.hasNextPage) return out;
@@ -173,7 +173,7 @@ describe('receivableAgeing', () => {
   const AS_OF = '2026-06-15T00:00:00.000Z';
   const BUCKETS = ['notYetDue', 'days1to30', 'days31to60', 'days61to90', 'over90'] as const;
   /** The rule: open (20) and selected (30) items invoiced on or before the day, by days past due. */
-  function expected(xs: Receivable[]) {
+  function expected(xs: Receivable[]): Record<string, any> {
     const asOf = Date.parse(AS_OF);
     const open = xs.filter((r) => (r.status === 20 || r.status === 30) && r.invoiceDate.getTime() < asOf + DAY);
     const sums = Object.fromEntries([...BUCKETS, 'total'].map((b) => [b, new Dec(0)]));

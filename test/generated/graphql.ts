@@ -795,7 +795,7 @@ export type MatchPaymentsInput = {
   paymentIDs: Array<Scalars['UUID']['input']>;
 };
 
-/** Where rows with an empty (null) sort value go. Default: nulls sort as the smallest value (first ascending, last descending). */
+/** Where rows with an empty (null) sort value go; only on keys that can be empty. Default: nulls sort as the smallest value (first ascending, last descending). */
 export enum NullsOrder {
   First = 'FIRST',
   Last = 'LAST'
@@ -829,7 +829,7 @@ export type PaymentBatchAmountsFilter = {
 
 /** A group-by key of Payment batches. */
 export type PaymentBatchGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: PaymentBatchGroupField;
@@ -1015,7 +1015,7 @@ export type PaymentConditionAmountsFilter = {
 
 /** A group-by key of Payment conditions. */
 export type PaymentConditionGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: PaymentConditionGroupField;
@@ -1246,7 +1246,7 @@ export type PaymentDeleteInput = {
 
 /** A group-by key of Payments. */
 export type PaymentGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: PaymentGroupField;
@@ -2297,7 +2297,7 @@ export type ReceivableDeleteInput = {
 
 /** A group-by key of Receivables. */
 export type ReceivableGroupBy = {
-  /** Time bucket for a date column (default day); ignored for other columns. */
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
   bucket?: InputMaybe<DateBucket>;
   /** Column to group by. */
   field: ReceivableGroupField;

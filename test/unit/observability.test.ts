@@ -91,6 +91,6 @@ describe('configuration of logs and metrics', () => {
   it('refuses a LOG_LEVEL pino does not know and a METRICS_PORT that is no port', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of silent, fatal, error, warn, info, debug, trace/);
     expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/TCP port/);
-    expect(() => loadConfig({ METRICS_PORT: 'abc' })).toThrow(/positive integer/);
+    expect(() => loadConfig({ METRICS_PORT: 'abc' })).toThrow(/METRICS_PORT must be a TCP port/);
   });
 });

@@ -15,13 +15,13 @@ export const BANK_FILE_SCOPE = 'payments:process' as const;
 export async function batchFile(ctx: RequestContext, batchId: string): Promise<DocumentAttachment> {
   requireScope(ctx, BANK_FILE_SCOPE);
   const batch = await ctx.scope.select(PaymentBatch, 'b').where('b.id = :batchId', { batchId }).getOne();
-  if (!batch || !batch.documentID) throw missing('PaymentBatch', batchId);
+  if (!batch || !batch.documentID) throw missing('PaymentBatch', batchId, 'id');
   const file = await ctx.scope
     .select(DocumentAttachment, 'a')
     .where('a.documentID = :document AND a.divisionCode = :division', { document: batch.documentID, division: batch.divisionCode })
     .orderBy('a.created', 'ASC')
     .getOne();
-  if (!file) throw missing('Bank file of payment batch', batchId);
+  if (!file) throw missing('Bank file of payment batch', batchId, 'id');
   return file;
 }
 
@@ -31,7 +31,7 @@ export async function documentAttachment(ctx: RequestContext, documentId: string
     .select(DocumentAttachment, 'a')
     .where('a.id = :attachmentId AND a.documentID = :documentId', { attachmentId, documentId })
     .getOne();
-  if (!file) throw missing('DocumentAttachment', attachmentId);
+  if (!file) throw missing('DocumentAttachment', attachmentId, 'attachmentId');
   return file;
 }
 
@@ -40,6 +40,7 @@ export function downloadPath(file: Pick<DocumentAttachment, 'documentID' | 'id'>
   return `/documents/${file.documentID}/attachments/${file.id}`;
 }
 
-function missing(what: string, id: string) {
-  return batchError(BatchRule.NOT_FOUND, null, `${what} ${id} was not found`, { id });
+/** NOT_FOUND naming the argument (`id` of paymentBatch(id) and GET /batches/{id}/file alike). */
+function missing(what: string, id: string, field: string) {
+  return batchError(BatchRule.NOT_FOUND, field, `${what} ${id} was not found`, { id });
 }

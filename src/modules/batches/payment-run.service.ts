@@ -16,9 +16,11 @@ import { Document } from '../documents/document.entity';
 import { Payment } from '../payments/payment.entity';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes';
 import { BatchRule, batchError } from './batch.errors';
+import { divisionCodeProblem } from '../../platform/validation';
 import { amountToPay } from '../open-items/amount-to-pay';
 import { notBeforeToday } from '../open-items/payment-day';
 import { remittanceOf } from '../open-items/remittance';
+import { paymentIdsProblem } from '../payments/payment.rules';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentBatch } from './payment-batch.entity';
 import { BankFileFormat, ProcessPaymentsInput } from './payment-run.inputs';
@@ -44,6 +46,8 @@ export class PaymentRunService {
 
   async process(input: ProcessPaymentsInput): Promise<PaymentBatch> {
     const division = input.divisionCode;
+    const codeProblem = divisionCodeProblem(division);
+    if (codeProblem) throw batchError(BatchRule.INVALID_VALUE, 'divisionCode', codeProblem);
     this.scope.assertWritable(division);
     const format = input.format ?? BankFileFormat.PAIN_001_001_03;
     const batchBooking = input.batchBooking ?? true;
@@ -154,7 +158,9 @@ export class PaymentRunService {
   private async lockPayments(division: number, ids: string[] | null | undefined): Promise<Payment[]> {
     if (ids) {
       if (!ids.length) throw batchError(BatchRule.REQUIRED, 'paymentIDs', 'at least one payment is required (leave the field out to process every selected payment)');
-      const current = await new PaymentService(this.scope, this.principal, this.now).lockExisting(ids);
+      const problem = paymentIdsProblem(ids);
+      if (problem) throw batchError(BatchRule[problem.rule], 'paymentIDs', problem.why);
+      const current = await new PaymentService(this.scope, this.principal, this.now).lockExisting(ids, 'paymentIDs');
       const rows = [...current.values()];
       const elsewhere = rows.filter((p) => p.divisionCode !== division).map((p) => p.id);
       if (elsewhere.length) throw batchError(BatchRule.INVALID_VALUE, 'paymentIDs', `payments of another division than ${division}: ${elsewhere.join(', ')}`, { ids: elsewhere });

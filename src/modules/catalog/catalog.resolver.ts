@@ -8,7 +8,8 @@ export class CatalogResolver {
   @Query(() => [CatalogTableInfo], { description: 'The catalog: every table and column the gateway serves (also GET /catalog).' })
   @NoScopeRequired('table and column metadata only, no rows of any division (GET /catalog needs no scope either)')
   catalog(
-    @Arg('table', () => String, { nullable: true, description: 'One table by its catalog name.' }) table?: string | null,
+    @Arg('table', () => String, { nullable: true, description: 'One table by its catalog name (any case); NOT_FOUND when there is none.' })
+    table?: string | null,
   ): CatalogTableInfo[] {
     return describeCatalog(table) as CatalogTableInfo[];
   }

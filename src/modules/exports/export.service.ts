@@ -25,6 +25,25 @@ export interface ExportRows {
   rows: AsyncGenerator<Record<string, unknown>>;
 }
 
+type ExportField = 'sql' | 'graphql' | 'list' | 'parameters' | 'variables';
+
+/**
+ * The kind of source an export request names, the same rule over HTTP (/export) and on the
+ * command line: exactly one of sql, graphql or list; `parameters` only with sql, `variables` only
+ * with graphql. BAD_USER_INPUT naming the field otherwise.
+ */
+export function exportSourceKind(input: Partial<Record<ExportField, unknown>>): ExportSource['kind'] {
+  const given = (['sql', 'graphql', 'list'] as const).filter((k) => input[k] !== undefined && input[k] !== null);
+  if (given.length > 1) throw exportError(ExportRule.TOO_MANY_SOURCES, given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
+  if (given.length === 0) {
+    throw exportError(ExportRule.NO_SOURCE, 'sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
+  }
+  const [kind] = given;
+  if (input.parameters !== undefined && kind !== 'sql') throw exportError(ExportRule.INVALID_VALUE, 'parameters', `apply to a sql export only, not to ${kind}`);
+  if (input.variables !== undefined && kind !== 'graphql') throw exportError(ExportRule.INVALID_VALUE, 'variables', `apply to a graphql export only, not to ${kind}`);
+  return kind;
+}
+
 /** Rows of an export as a stream: from the driver (SQL) or by keyset pages (lists). */
 export class ExportService {
   constructor(private readonly scope: DivisionScope, private readonly config: Config) {}
@@ -50,11 +69,8 @@ export class ExportService {
     }
     const stored = t.columns.filter((c) => !c.derived && c.type !== 'blob');
     const columns: OutputColumn[] = stored.map((c) => ({ name: c.field, type: kindOfCatalog(c) }));
-    const builder = new ListQueryBuilder(this.scope, {
-      maxPageSize: this.config.maxPageSize,
-      statementTimeoutMs: this.config.exportTimeoutMs,
-      maxListValues: this.config.maxListValues,
-    });
+    const { maxPageSize, exportTimeoutMs: statementTimeoutMs, cursorSecret, maxListValues } = this.config;
+    const builder = new ListQueryBuilder(this.scope, { maxPageSize, statementTimeoutMs, cursorSecret, maxListValues });
     const pageSize = this.config.maxPageSize;
     const limit = this.config.exportMaxRows;
     async function* rows() {

@@ -8,23 +8,44 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
   ndjson: 'application/x-ndjson; charset=utf-8',
 };
 
-/** The format asked for by name, or by the Accept header; undefined when neither says. */
-export function formatFrom(name: unknown, accept: string | undefined): ExportFormat | undefined {
-  if (typeof name === 'string' && name !== '') {
-    const n = name.toLowerCase();
-    if (n === 'csv' || n === 'ndjson') return n;
-    if (n === 'jsonl') return 'ndjson';
-    return undefined;
-  }
-  const a = (accept ?? '').toLowerCase();
-  if (a.includes('text/csv')) return 'csv';
-  if (a.includes('ndjson') || a.includes('jsonl') || a.includes('json-seq')) return 'ndjson';
-  return undefined;
+/** Media types of each format for Accept; the first is also the one CONTENT_TYPE answers with. */
+export const MEDIA_TYPES: Record<ExportFormat, readonly string[]> = {
+  csv: ['text/csv'],
+  ndjson: ['application/x-ndjson', 'application/ndjson', 'application/jsonl'],
+};
+
+/**
+ * The format a `format=` name asks for: csv, ndjson (or jsonl, its other name) and json (only
+ * POST /sql answers JSON), in any case; undefined for any other name. The caller refuses those,
+ * naming `format` and the formats it offers.
+ */
+export function formatNamed(name: string): ExportFormat | 'json' | undefined {
+  const n = name.trim().toLowerCase();
+  if (n === 'csv' || n === 'ndjson' || n === 'json') return n;
+  return n === 'jsonl' ? 'ndjson' : undefined;
+}
+
+/**
+ * A leading `=`, `+`, `-`, `@`, tab or carriage return makes a spreadsheet read a cell as a
+ * formula (`=HYPERLINK(...)`, `@SUM(A1)`, DDE payloads such as `-2+3+cmd|...`). Such text gets a
+ * leading apostrophe, which spreadsheets show as text (OWASP, CSV injection). Numbers are never
+ * touched: numbers, and text that is a plain number (`-12.50`, a decimal amount, the amounts of a
+ * GraphQL export), stay exactly as they are. NDJSON is not a spreadsheet format and stays exact.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A text cell a spreadsheet opens as text: see FORMULA_START. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  // Whatever the column's type: a number in text form passes unchanged (PLAIN_NUMBER), and a
+  // driver value that is not one is treated as the text it is.
+  const text = neutraliseFormula(typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -7,6 +7,7 @@ import { CatalogTable } from '../../catalog';
 import { readScopeOf, RequiresScope } from '../../graphql/access';
 import { DivisionsArg } from '../../graphql/divisions-arg';
 import { notFound } from '../../platform/errors';
+import { INT32_MAX, integerProblem, refuse } from '../../platform/validation';
 import type { RequestContext } from '../../context/request-context';
 import { entityOf } from '../entities';
 import { listArgsType } from '../../graphql/catalog-inputs';
@@ -17,11 +18,16 @@ import { readPlan } from '../../query/selection';
 
 export const lcFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s.slice(0, 2).toLowerCase() + s.slice(2) : s[0].toLowerCase() + s.slice(1));
 
-/** Reads one row of a catalog table by primary key through `scope`; NOT_FOUND otherwise. */
+/**
+ * Reads one row of a catalog table by primary key through `scope`; NOT_FOUND naming the key
+ * argument otherwise. A whole-number key (a division code) below 1 names no row of any table:
+ * BAD_USER_INPUT, as a malformed UUID is.
+ */
 export async function findByKey<T extends ObjectLiteral>(scope: DivisionScope, t: CatalogTable, key: unknown): Promise<T> {
   const pk = t.columns.find((c) => c.name === t.primaryKey)!;
+  if (pk.type === 'int32') refuse(pk.field, integerProblem(key, 1, INT32_MAX));
   const row = await scope.select(entityOf(t.name), 't').where(`t.${pk.field} = :key`, { key }).getOne();
-  if (!row) throw notFound(t.typeName, key);
+  if (!row) throw notFound(t.typeName, key, pk.field);
   return row as unknown as T;
 }
 

@@ -6,7 +6,10 @@ import { Dec } from '../../platform/decimal';
 import { Payment } from '../payments/payment.entity';
 import { PaymentStatus } from '../../catalog/codes';
 import { MatchingRule, matchingError } from './matching.errors';
-import { notAfterToday } from '../open-items/payment-day';
+import { businessDateProblem } from '../../platform/dates';
+import { textProblem } from '../../platform/validation';
+import { paymentIdsProblem } from '../payments/payment.rules';
+import { notAfterToday, notBeforeInvoices } from '../open-items/payment-day';
 import { PaymentService } from '../payments/payment.service';
 import { PaymentMatch } from './payment-match.entity';
 
@@ -36,11 +39,18 @@ export class MatchingService {
   ) {}
 
   async match(request: MatchRequest): Promise<Payment[]> {
-    const reference = request.bankStatementLineReference?.trim() || null;
-    if (reference && [...reference].length > 60) throw matchingError(MatchingRule.TOO_LONG, 'bankStatementLineReference', 'at most 60 characters');
+    const reference = statementLineReference(request.bankStatementLineReference);
+    // The date is the statement line's; matching payments with each other takes theirs.
+    if (!reference && request.date) {
+      const why = 'applies only with bankStatementLineReference (payments matched with each other take an invoice date)';
+      throw matchingError(MatchingRule.INVALID_VALUE, 'date', why);
+    }
+    const dateProblem = request.date ? businessDateProblem(request.date) : undefined;
+    if (dateProblem) throw matchingError(MatchingRule.INVALID_VALUE, 'date', dateProblem);
+    const idsProblem = paymentIdsProblem(request.paymentIDs);
+    if (idsProblem) throw matchingError(MatchingRule[idsProblem.rule], 'paymentIDs', idsProblem.why);
     const payments = new PaymentService(this.scope, this.principal, this.now);
-    const rows = [...(await payments.lockExisting(request.paymentIDs)).values()];
-    if (!rows.length) throw matchingError(MatchingRule.REQUIRED, 'paymentIDs', 'at least one payment is required');
+    const rows = [...(await payments.lockExisting(request.paymentIDs, 'paymentIDs')).values()];
     const divisions = new Set(rows.map((p) => p.divisionCode));
     if (divisions.size > 1) throw matchingError(MatchingRule.INVALID_VALUE, 'paymentIDs', 'payments of one division only can be matched together');
     const matched = rows.filter((p) => p.status === PaymentStatus.MATCHED).map((p) => p.id);
@@ -48,7 +58,7 @@ export class MatchingService {
     let endDate: Date;
     if (reference) {
       const now = this.now();
-      endDate = notAfterToday(request.date ?? now, now, 'date');
+      endDate = notBeforeInvoices(notAfterToday(request.date ?? now, now, 'date'), rows, 'date');
     } else {
       if (rows.length < 2) throw matchingError(MatchingRule.MATCH_NOT_BALANCED, 'paymentIDs', 'matching payments with each other needs at least two payments (or give bankStatementLineReference)');
       const sum = rows.reduce((s, p) => s.plus(p.amountDC), new Dec(0));
@@ -79,8 +89,10 @@ export class MatchingService {
 
   /** Undoes the matches the given payments are part of (every payment of those matches). */
   async unmatch(paymentIDs: string[]): Promise<Payment[]> {
+    const idsProblem = paymentIdsProblem(paymentIDs);
+    if (idsProblem) throw matchingError(MatchingRule[idsProblem.rule], 'paymentIDs', idsProblem.why);
     const payments = new PaymentService(this.scope, this.principal, this.now);
-    const rows = [...(await payments.lockExisting(paymentIDs)).values()];
+    const rows = [...(await payments.lockExisting(paymentIDs, 'paymentIDs')).values()];
     const notMatched = rows.filter((p) => p.status !== PaymentStatus.MATCHED).map((p) => p.id);
     if (notMatched.length) throw matchingError(MatchingRule.NOT_MATCHED, 'paymentIDs', `not matched: ${notMatched.join(', ')}`, { ids: notMatched });
     const ids = rows.map((p) => p.id);
@@ -120,4 +132,22 @@ export class MatchingService {
     }
     return payments.reload([...previous.keys()]);
   }
+}
+
+/** Longest bank statement line reference (PaymentMatches.BankStatementLineReference). */
+const MAX_REFERENCE_LENGTH = 60;
+
+/**
+ * The statement line reference, trimmed, or null when none was given. A reference of blanks is
+ * refused rather than read as none: that would match the payments with each other instead.
+ */
+function statementLineReference(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const reference = value.trim();
+  const field = 'bankStatementLineReference';
+  if (reference === '') throw matchingError(MatchingRule.REQUIRED, field, 'must not be blank (leave it out to match payments with each other)');
+  const problem = textProblem(reference, 1, MAX_REFERENCE_LENGTH);
+  const rule = [...reference].length > MAX_REFERENCE_LENGTH ? MatchingRule.TOO_LONG : MatchingRule.INVALID_VALUE;
+  if (problem) throw matchingError(rule, field, problem);
+  return reference;
 }

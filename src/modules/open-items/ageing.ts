@@ -3,6 +3,7 @@ import { DivisionScope } from '../../access/division-scope';
 import { toFixedScale } from '../../platform/decimal';
 import { prepare, run } from '../../query/run-statement';
 import { ListFilterCompiler, Statement } from '../../query/filter-sql';
+import { businessDateProblem } from '../../platform/dates';
 import { OpenItemKind } from './open-item';
 import { OPEN_STATUSES } from './status';
 
@@ -40,7 +41,8 @@ export const AGEING_BUCKETS = [
  * (AmountDC, division currency) of the items invoiced on or before that date, by how many days
  * past their due date they are, overall, per division or per account (supplier or customer). One
  * GROUP BY statement with exact decimal sums, through the division scope and the list filter
- * compiler (so `where` narrows it like any list). `asOf` is a day (midnight UTC).
+ * compiler (so `where` narrows it like any list). `asOf` is a day (midnight UTC) and a business
+ * date (BAD_USER_INPUT naming asOf outside the years 1901 to 2099, rule INVALID_VALUE).
  */
 export async function openItemAgeing(
   kind: OpenItemKind,
@@ -50,6 +52,8 @@ export async function openItemAgeing(
   level: AgeingLevel,
   where?: Record<string, unknown> | null,
 ): Promise<AgeingRow[]> {
+  const asOfProblem = businessDateProblem(asOf);
+  if (asOfProblem) throw kind.error('INVALID_VALUE', 'asOf', asOfProblem);
   const t = kind.table;
   const stmt = new Statement(scope);
   const qb = scope.select(kind.entity, 't') as unknown as SelectQueryBuilder<ObjectLiteral>;

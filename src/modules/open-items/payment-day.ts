@@ -7,11 +7,14 @@ export enum PaymentDayRule {
   DATE_IN_PAST = 'DATE_IN_PAST',
   /** A bank statement line cannot have moved money on a day still to come. */
   DATE_IN_FUTURE = 'DATE_IN_FUTURE',
+  /** A statement line cannot have paid an invoice before its invoice date. */
+  DATE_BEFORE_INVOICE = 'DATE_BEFORE_INVOICE',
 }
 
 export const PAYMENT_DAY_ERROR_CODES: Record<PaymentDayRule, ErrorCode> = {
   [PaymentDayRule.DATE_IN_PAST]: 'BAD_USER_INPUT',
   [PaymentDayRule.DATE_IN_FUTURE]: 'BAD_USER_INPUT',
+  [PaymentDayRule.DATE_BEFORE_INVOICE]: 'BAD_USER_INPUT',
 };
 
 const paymentDayError = ruleErrors(PAYMENT_DAY_ERROR_CODES);
@@ -53,4 +56,18 @@ export function notAfterToday(day: Date, now: Date, field: string): Date {
     );
   }
   return wanted;
+}
+
+/**
+ * The day a bank statement line paid `items`, checked against their invoice dates: a day before
+ * the latest of them is refused (rule DATE_BEFORE_INVOICE, extensions.id the payment), since no
+ * bank pays an invoice that was not yet issued. Throws BAD_USER_INPUT naming `field`.
+ */
+export function notBeforeInvoices(day: Date, items: readonly { id: string; invoiceDate: Date }[], field: string): Date {
+  const latest = items.reduce((a, p) => (p.invoiceDate > a.invoiceDate ? p : a));
+  if (dayOf(day) < dayOf(latest.invoiceDate)) {
+    const why = `${dayOf(day)} is before the invoice date ${dayOf(latest.invoiceDate)} of payment ${latest.id}`;
+    throw paymentDayError(PaymentDayRule.DATE_BEFORE_INVOICE, field, why, { id: latest.id });
+  }
+  return day;
 }

@@ -1,9 +1,10 @@
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { CatalogColumn, storedColumns } from '../../catalog';
 import { canonicalCurrency, currencyProblem, minorUnits } from '../../platform/currency';
-import { dayOf } from '../../platform/dates';
+import { BUSINESS_YEARS, businessDateProblem, dayOf } from '../../platform/dates';
 import { Dec, isDecimalText } from '../../platform/decimal';
 import { canonicalGuid } from '../../platform/guid';
+import { INT32_MAX, integerProblem, listProblem, MAX_IDS_PER_CALL, percentageProblem } from '../../platform/validation';
 import { OpenItemKind, OpenItemValues, RowAt } from './open-item';
 
 /**
@@ -30,6 +31,24 @@ export interface RowCheckOptions {
    */
   rate?: 'exact' | 'allocated';
 }
+
+/** Longest payment term, in days (PaymentDays, PaymentDaysDiscount): ten years. */
+export const MAX_PAYMENT_DAYS = 3660;
+
+/**
+ * What the domain allows in open-item columns beyond their type: a percentage is 0 to 100, day
+ * counts are not negative, a reporting period is one of at most 13 (Exact's 4-weekly years have
+ * 13), years and numbers are real ones. Dates are checked for all date columns (BUSINESS_YEARS).
+ */
+const DOMAIN_RULES: Readonly<Record<string, (value: unknown) => string | undefined>> = {
+  paymentDiscountPercentage: percentageProblem,
+  paymentDays: (v) => integerProblem(v, 0, MAX_PAYMENT_DAYS),
+  paymentDaysDiscount: (v) => integerProblem(v, 0, MAX_PAYMENT_DAYS),
+  transactionReportingPeriod: (v) => integerProblem(v, 1, 13),
+  transactionReportingYear: (v) => integerProblem(v, BUSINESS_YEARS.first, BUSINESS_YEARS.last),
+  entryNumber: (v) => integerProblem(v, 1, INT32_MAX),
+  invoiceNumber: (v) => integerProblem(v, 1, INT32_MAX),
+};
 
 /** Amount columns in the item's currency and in the division's. */
 const FC_AMOUNTS = ['amountFC', 'amountDiscountFC', 'transactionAmountFC'] as const;
@@ -134,10 +153,21 @@ export class OpenItemRules {
     if (dayOf(due) < dayOf(invoice)) {
       throw error('DUE_BEFORE_INVOICE', 'dueDate', `the due date ${dayOf(due)} is before the invoice date ${dayOf(invoice)}`, at);
     }
+    const discountDue = row.discountDueDate as Date | null | undefined;
+    if (discountDue && dayOf(discountDue) < dayOf(invoice)) {
+      const why = `the discount due date ${dayOf(discountDue)} is before the invoice date ${dayOf(invoice)}`;
+      throw error('DUE_BEFORE_INVOICE', 'discountDueDate', why, at);
+    }
   }
 
-  /** Type, length and scale of one value against its catalog column. */
+  /** Type, length and scale of one value against its catalog column, then what the domain allows (DOMAIN_RULES). */
   checkColumnValue(c: CatalogColumn, value: unknown, at: RowAt = {}): void {
+    this.checkType(c, value, at);
+    const problem = DOMAIN_RULES[c.field]?.(value);
+    if (problem) throw this.kind.error('INVALID_VALUE', c.field, problem, at);
+  }
+
+  private checkType(c: CatalogColumn, value: unknown, at: RowAt): void {
     const { error } = this.kind;
     switch (c.type) {
       case 'string':
@@ -159,9 +189,12 @@ export class OpenItemRules {
         }
         return;
       }
-      case 'datetime':
+      case 'datetime': {
         if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw error('INVALID_VALUE', c.field, 'must be a date-time', at);
+        const problem = businessDateProblem(value);
+        if (problem) throw error('INVALID_VALUE', c.field, problem, at);
         return;
+      }
       case 'int16':
       case 'int32':
         if (!Number.isInteger(value)) throw error('INVALID_VALUE', c.field, 'must be an integer', at);
@@ -180,6 +213,17 @@ export function rulesOf(kind: OpenItemKind): OpenItemRules {
   let rules = rulesByKind.get(kind);
   if (!rules) rulesByKind.set(kind, (rules = new OpenItemRules(kind)));
   return rules;
+}
+
+/**
+ * What is wrong with the IDs a call names (`paymentIDs` of selectPayments, matchPayments,
+ * processPayments, ...): none (REQUIRED), more than MAX_IDS_PER_CALL or one named twice
+ * (INVALID_VALUE). Each module answers with the rule of its own vocabulary.
+ */
+export function idsProblem(noun: string, ids: readonly string[]): { rule: 'REQUIRED' | 'INVALID_VALUE'; why: string } | undefined {
+  if (ids.length === 0) return { rule: 'REQUIRED', why: `at least one ${noun} is required` };
+  const why = listProblem(ids, { max: MAX_IDS_PER_CALL, key: String });
+  return why ? { rule: 'INVALID_VALUE', why } : undefined;
 }
 
 /** True when two stored values of a column are the same (decimals compared exactly). */

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Clock, creationAudit, modificationAudit, systemClock } from '../../access/audit';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
+import { businessDateProblem, dayOf } from '../../platform/dates';
 import { Dec } from '../../platform/decimal';
 import { OpenItem, OpenItemKind, OpenItemValues } from './open-item';
 import { divisionCurrencies } from './references';
 import { rulesOf } from './row-rules';
-import { checkSameVersion, checkSplittable } from './status';
+import { checkSameVersion, checkSplittable, checkVersionValue } from './status';
 import { OpenItemWriter } from './writes';
+
+/** Most parts of one split: each part is a row, and the split one transaction. */
+export const MAX_SPLIT_PARTS = 100;
 
 /** One part of a split: its AmountFC and its own due date. */
 export interface SplitPart {
@@ -34,12 +38,24 @@ export class OpenItemSplitter<T extends OpenItem> {
   async split(id: string, version: number, parts: SplitPart[]): Promise<T[]> {
     const { kind } = this;
     const rules = rulesOf(kind);
+    checkVersionValue(kind, version);
+    if (parts.length > MAX_SPLIT_PARTS) {
+      throw kind.error('SPLIT_NOT_EXACT', 'parts', `a split has at most ${MAX_SPLIT_PARTS} parts, got ${parts.length}`);
+    }
     const writer = new OpenItemWriter(kind, this.scope, this.principal, this.now);
-    const current = (await writer.lockExisting([id])).get(id)!;
+    const current = (await writer.lockExisting([id], 'id')).get(id)!;
     checkSameVersion(kind, current, version, 'split');
     checkSplittable(kind, current);
     if (parts.length < 2) throw kind.error('SPLIT_NOT_EXACT', 'parts', 'a split needs at least two parts');
-    parts.forEach((p, index) => rules.checkColumnValue(rules.columnOfField('amountFC'), p.amountFC, { index }));
+    parts.forEach((p, index) => {
+      rules.checkColumnValue(rules.columnOfField('amountFC'), p.amountFC, { index });
+      const problem = businessDateProblem(p.dueDate);
+      if (problem) throw kind.error('INVALID_VALUE', 'dueDate', `part ${index + 1}: ${problem}`, { index });
+      if (dayOf(p.dueDate) < dayOf(current.invoiceDate)) {
+        const why = `part ${index + 1} is due ${dayOf(p.dueDate)}, before the invoice date ${dayOf(current.invoiceDate)}`;
+        throw kind.error('DUE_BEFORE_INVOICE', 'dueDate', why, { index });
+      }
+    });
     const divisionCurrency = (await divisionCurrencies(this.scope, [current.divisionCode])).get(current.divisionCode) ?? null;
     const fcScale = rules.amountScale(current.currency, 'amountFC');
     const dcScale = rules.amountScale(divisionCurrency, 'amountDC').scale;

@@ -1,4 +1,5 @@
 import { OpenItemStatus } from '../../catalog/codes';
+import { INT32_MAX, integerProblem } from '../../platform/validation';
 import { OpenItem, OpenItemKind, RowAt } from './open-item';
 
 /**
@@ -85,4 +86,10 @@ export function checkSameVersion(kind: OpenItemKind, current: OpenItem, version:
   if (current.version === version) return;
   const why = `${kind.noun} ${current.id} is at version ${current.version}, the ${what} was based on ${version}`;
   throw kind.error('STALE_VERSION', 'version', why, { ...at, id: current.id, currentVersion: current.version });
+}
+
+/** A version as read from an item: a whole number from 1 (versions start at 1); INVALID_VALUE naming version. */
+export function checkVersionValue(kind: OpenItemKind, version: unknown, index?: number): void {
+  const problem = integerProblem(version, 1, INT32_MAX);
+  if (problem) throw kind.error('INVALID_VALUE', 'version', problem, { index });
 }

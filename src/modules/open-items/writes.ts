@@ -7,7 +7,7 @@ import { OpenItemStatus, PaymentMethod, PaymentSource } from '../../catalog/code
 import { OpenItem, OpenItemKind, OpenItemValues, RowToComplete } from './open-item';
 import { checkReferences, divisionCurrencies } from './references';
 import { rulesOf, sameValue } from './row-rules';
-import { checkDeletable, checkSameVersion, checkStatusAllowsChange } from './status';
+import { checkDeletable, checkSameVersion, checkStatusAllowsChange, checkVersionValue } from './status';
 
 /** Changes to one item: its ID, the version read, and the fields given (null clears). */
 export type OpenItemUpdate = { id: string; version: number } & OpenItemValues;
@@ -59,6 +59,7 @@ export class OpenItemWriter<T extends OpenItem> {
     const { kind } = this;
     const rules = rulesOf(kind);
     const at = this.now();
+    inputs.forEach((input, index) => checkVersionValue(kind, input.version, index));
     const current = await this.lockExisting(inputs.map((i) => i.id));
     const currencies = await divisionCurrencies(this.scope, [...current.values()].map((p) => p.divisionCode));
     const changes = inputs.map((input, index) => {
@@ -109,6 +110,14 @@ export class OpenItemWriter<T extends OpenItem> {
 
   async delete(inputs: OpenItemDelete[]): Promise<string[]> {
     const { kind } = this;
+    inputs.forEach((input, index) => {
+      if (input.version !== null && input.version !== undefined) checkVersionValue(kind, input.version, index);
+    });
+    const seen = new Set<string>();
+    inputs.forEach((i, index) => {
+      if (seen.has(i.id)) throw kind.error('DUPLICATE_ID', 'id', `${kind.noun} ${i.id} appears twice in the input`, { index });
+      seen.add(i.id);
+    });
     const current = await this.lockExisting(inputs.map((i) => i.id));
     inputs.forEach((input, index) => {
       const row = current.get(input.id)!;
@@ -122,14 +131,21 @@ export class OpenItemWriter<T extends OpenItem> {
     return ids;
   }
 
-  /** The items by ID in the scope, locked for the transaction; NOT_FOUND names the first missing. */
-  async lockExisting(ids: string[]): Promise<Map<string, T>> {
+  /**
+   * The items by ID in the scope, locked for the transaction; NOT_FOUND names the first missing:
+   * as `input[i].id` of a bulk input, or, with `argument`, as that argument (`id`, `paymentIDs`)
+   * with the ID in extensions.ids.
+   */
+  async lockExisting(ids: string[], argument?: string): Promise<Map<string, T>> {
     const wanted = [...new Set(ids)];
     const query = () => this.scope.select(this.kind.entity, 'p').where('p.id IN (:...wanted)', { wanted }).orderBy('p.id');
     const rows = wanted.length ? await this.scope.forUpdate(query()).getMany() : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     ids.forEach((id, index) => {
-      if (!byId.has(id)) throw this.kind.error('NOT_FOUND', 'id', `${this.kind.noun} ${id} was not found`, { index, id });
+      if (byId.has(id)) return;
+      const message = `${this.kind.noun} ${id} was not found`;
+      if (argument) throw this.kind.error('NOT_FOUND', argument, message, { id, ids: [id] });
+      throw this.kind.error('NOT_FOUND', 'id', message, { index, id });
     });
     return byId;
   }

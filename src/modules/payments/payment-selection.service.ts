@@ -4,6 +4,7 @@ import { Principal } from '../../access/principal';
 import { Payment } from './payment.entity';
 import { PaymentStatus } from '../../catalog/codes';
 import { PaymentRule, ruleError } from './payment.errors';
+import { paymentIdsProblem } from './payment.rules';
 import { PaymentService } from './payment.service';
 
 /**
@@ -32,9 +33,10 @@ export class PaymentSelectionService {
   }
 
   private async change(ids: string[], from: PaymentStatus, to: PaymentStatus): Promise<Payment[]> {
-    if (!ids.length) throw ruleError(PaymentRule.REQUIRED, 'paymentIDs', 'at least one payment is required');
+    const problem = paymentIdsProblem(ids);
+    if (problem) throw ruleError(PaymentRule[problem.rule], 'paymentIDs', problem.why);
     const payments = new PaymentService(this.scope, this.principal, this.now);
-    const current = await payments.lockExisting(ids);
+    const current = await payments.lockExisting(ids, 'paymentIDs');
     const wanted = [...current.keys()];
     const lost = [...current.values()].filter((p) => p.status !== from).map((p) => p.id);
     const rule = from === PaymentStatus.OPEN ? PaymentRule.NOT_OPEN : PaymentRule.NOT_SELECTED;

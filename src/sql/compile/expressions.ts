@@ -99,6 +99,10 @@ function valueExpr(cx: Compilation, value: unknown, what: string, at: Position |
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw parameterError(`the parameter ${what} is not a finite number`, at);
     if (Number.isSafeInteger(value)) return { sql: String(value), type: { kind: 'integer' }, aggregate: false };
+    // JSON has already rounded a whole number beyond 2^53 (9007199254740993 arrives as ...992).
+    if (Number.isInteger(value)) {
+      throw sqlError(`the parameter ${what} is beyond 2^53 and was rounded in transit; pass it as a decimal string`, at);
+    }
     const text = String(value);
     if (!/^-?\d+(\.\d+)?$/.test(text)) throw parameterError(`the parameter ${what} is too large or too small; pass it as a decimal string`, at);
     return signedDecimal(cx, text);

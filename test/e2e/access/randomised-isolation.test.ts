@@ -297,16 +297,28 @@ class QueryGenerator {
     }
   }
 
-  /** Sort keys: one of the key fields of <Type>OrderBy (`field`, or a relation's column enum) each. */
+  /**
+   * Sort keys: one of the key fields of <Type>OrderBy (`field`, or a relation's column enum) each,
+   * each key once, `nulls` only where the key can be empty (the gateway refuses it elsewhere).
+   */
   private orderBy(type: GraphQLInputObjectType): Record<string, unknown>[] {
     const fields = type.getFields();
     const keyFields = Object.values(fields).filter((f) => !['direction', 'nulls'].includes(f.name) && isEnumType(getNamedType(f.type)));
+    const t = CATALOG.find((x) => `${x.typeName}OrderBy` === type.name);
     const keys: Record<string, unknown>[] = [];
+    const used = new Set<string>();
     for (let i = this.rng.int(1, 2); i > 0 && keyFields.length; i--) {
       const f = this.rng.chance(0.5) && fields.field ? fields.field : this.rng.pick(keyFields);
-      const key: Record<string, unknown> = { [f.name]: this.rng.pick((getNamedType(f.type) as GraphQLEnumType).getValues().map((x) => x.name)) };
+      const values = (getNamedType(f.type) as GraphQLEnumType).getValues();
+      const value = this.rng.pick(values.map((x) => x.name));
+      if (used.has(`${f.name}.${value}`)) continue;
+      used.add(`${f.name}.${value}`);
+      const key: Record<string, unknown> = { [f.name]: value };
       if (fields.direction) key.direction = this.rng.pick(['ASC', 'DESC']);
-      if (fields.nulls && this.rng.chance(0.3)) key.nulls = this.rng.pick((getNamedType(fields.nulls.type) as GraphQLEnumType).getValues().map((x) => x.name));
+      // A relation's column is read through a LEFT JOIN and can always be empty.
+      const column = f.name === 'field' ? t?.columns.find((c) => c.name === values.find((v) => v.name === value)!.value) : undefined;
+      const nullable = f.name !== 'field' || !column || !column.required || Boolean(column.derived);
+      if (fields.nulls && nullable && this.rng.chance(0.3)) key.nulls = this.rng.pick((getNamedType(fields.nulls.type) as GraphQLEnumType).getValues().map((x) => x.name));
       keys.push(key);
     }
     return keys;

@@ -28,6 +28,8 @@ describe('npm run seed -- options', () => {
     [['--seed', 'abc'], /--seed must be a whole number/],
     [['--today', '2026-02-30'], /--today must be a date such as 2026-06-15/],
     [['--today', 'tomorrow'], /--today must be a date/],
+    [['--today', '1899-12-31'], /--today: 1899-12-31T00:00:00.000Z is outside the years 1901 to 2099/],
+    [['--today', '2100-01-01'], /--today: .* is outside the years 1901 to 2099/],
     [['--bogus', '1'], /Unknown option '--bogus'/],
   ])('refuses %j', (args, message) => {
     expect(() => parseSeedCommand(args as string[], now)).toThrow(message);
