@@ -46,7 +46,9 @@ describe('the document size check', () => {
     expect(() => assertDocumentSize(doubling(9, 'id'), LIMITS)).not.toThrow();
     const start = performance.now();
     const error = refusal(() => assertDocumentSize(doubling(60, 'id'), LIMITS));
-    expect(performance.now() - start).toBeLessThan(100);
+    // Linear work takes milliseconds; 2^60 spreads walked one by one would take centuries. The bound
+    // is loose because the test machine may be loaded; it only has to tell those two apart.
+    expect(performance.now() - start).toBeLessThan(2000);
     // 3 * 2^60 + 1 selections: past exact integers, so the count stops at the largest one.
     const value = Number.MAX_SAFE_INTEGER;
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query', limit: 'fields', value, max: 2000 });
@@ -84,7 +86,7 @@ describe('the depth and alias checks', () => {
     buildGatewaySchema();
     const start = performance.now();
     const error = refusal(check);
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(performance.now() - start).toBeLessThan(5000);
     expect(error.extensions).toMatchObject({ limit: 'aliases', value: 2 * 2 ** 40 });
   });
 
