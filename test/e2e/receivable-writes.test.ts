@@ -126,6 +126,11 @@ describe('create', () => {
     ['a discount above the amount', { amountDiscountDC: '250.01' }, 'amountDiscountDC', 'DISCOUNT_EXCEEDS_AMOUNT'],
     ['a due date before the invoice date', { dueDate: '2026-05-31T12:00:00Z' }, 'dueDate', 'DUE_BEFORE_INVOICE'],
     ['an unknown journal', { journalCode: 'ZZ' }, 'journalCode', 'UNKNOWN_REFERENCE'],
+    // The input rules payments have (shared in modules/open-items), for receivables as well.
+    ['a date outside the business years', { invoiceDate: '0026-06-01T00:00:00Z' }, 'invoiceDate', 'INVALID_VALUE'],
+    ['a discount percentage over 100', { paymentDiscountPercentage: '100.5' }, 'paymentDiscountPercentage', 'INVALID_VALUE'],
+    ['a negative payment term', { paymentDays: -1 }, 'paymentDays', 'INVALID_VALUE'],
+    ['a discount due date before the invoice date', { discountDueDate: '2026-05-01T00:00:00Z' }, 'discountDueDate', 'DUE_BEFORE_INVOICE'],
   ])('refuses %s', async (_name, overrides, field, rule) => {
     await expectRefused(CREATE, { input: validReceivableInput(f, overrides) }, 'BAD_USER_INPUT', field, rule);
   });
@@ -284,6 +289,9 @@ describe('split', () => {
     ];
     await expectRefused(SPLIT, { id: r.id, version: 1, parts: parts('100.00', '100.00') }, 'BAD_USER_INPUT', 'parts', 'SPLIT_NOT_EXACT');
     await expectRefused(SPLIT, { id: r.id, version: 2, parts: parts('100.00', '150.00') }, 'CONFLICT', 'version', 'STALE_VERSION');
+    await expectRefused(SPLIT, { id: r.id, version: 0, parts: parts('100.00', '150.00') }, 'BAD_USER_INPUT', 'version', 'INVALID_VALUE');
+    const early = [{ amountFC: '100.00', dueDate: '2026-05-01T00:00:00Z' }, parts('1', '150.00')[1]];
+    await expectRefused(SPLIT, { id: r.id, version: 1, parts: early }, 'BAD_USER_INPUT', 'dueDate', 'DUE_BEFORE_INVOICE');
     const version = await setStatus(r.id, 30);
     await expectRefused(SPLIT, { id: r.id, version, parts: parts('100.00', '150.00') }, 'CONFLICT', 'id', 'AMOUNTS_LOCKED');
   });

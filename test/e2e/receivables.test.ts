@@ -226,6 +226,8 @@ describe('receivableAgeing', () => {
     const res = await gw.gql(`{ receivableAgeing(asOf: "${AS_OF}", where: { paymentMethod: { eq: COLLECTION } }) { count total } }`);
     const { count, total } = expected(rows.filter((r) => r.paymentMethod === 'I'));
     expect(res.data.receivableAgeing).toEqual([{ count, total }]);
+    const typo = await gw.gql(`{ receivableAgeing(asOf: "2206-06-15T00:00:00Z") { total } }`);
+    expect(typo.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf', rule: 'INVALID_VALUE' });
     const reader = await gw.as({ scopes: ['receivables:read'] });
     const refused = await reader(`{ receivableAgeing(asOf: "${AS_OF}") { total } }`);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'analytics' });
