@@ -9,11 +9,14 @@ declare module 'autocannon' {
     duration?: number;
     /** Seconds before a request counts as an error. */
     timeout?: number;
+    /** Requests per second over all connections (default: as fast as answered). */
+    overallRate?: number;
   }
   interface Histogram {
     average: number;
     p50: number;
     p99: number;
+    max: number;
     /** Count over the run (requests: answered requests). */
     total: number;
   }

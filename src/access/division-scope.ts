@@ -6,6 +6,7 @@ import { AccessRule, accessError } from './access.errors';
 import { Database } from '../db/data-source';
 import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-query';
 import { Dialect } from '../db/dialect';
+import { StatementOptions } from '../db/statement-context';
 
 /**
  * The only door to partitioned tables. Built once per request from the principal's grants and
@@ -21,15 +22,24 @@ export class DivisionScope {
   // at run time either, so the scope cannot be used as a way around itself.
   readonly #db: Database;
   readonly #manager: EntityManager;
+  /** How this scope's bounded reads run: the request's cancellation signal, offloaded or not. */
+  readonly #statements: StatementOptions;
   /** Divisions this request may touch, sorted, validated integers. */
   readonly divisions: readonly number[];
   /** True for the scope bound to an open transaction (see `transaction`). */
   readonly inTransaction: boolean;
 
-  constructor(db: Database, divisions: readonly number[], manager: EntityManager = db.dataSource.manager, inTransaction = false) {
+  constructor(
+    db: Database,
+    divisions: readonly number[],
+    manager: EntityManager = db.dataSource.manager,
+    inTransaction = false,
+    statements: StatementOptions = {},
+  ) {
     for (const d of divisions) if (!Number.isSafeInteger(d)) throw new Error(`Invalid division ${d}`);
     this.#db = db;
     this.#manager = manager;
+    this.#statements = statements;
     this.divisions = Object.freeze([...divisions]);
     this.inTransaction = inTransaction;
   }
@@ -182,18 +192,39 @@ export class DivisionScope {
   /** A narrower scope (for example one division of the request), never a wider one. */
   narrow(divisions: readonly number[]): DivisionScope {
     for (const d of divisions) this.assertWritable(d);
-    return new DivisionScope(this.#db, [...new Set(divisions)].sort((a, b) => a - b), this.#manager, this.inTransaction);
+    const sorted = [...new Set(divisions)].sort((a, b) => a - b);
+    return new DivisionScope(this.#db, sorted, this.#manager, this.inTransaction, this.#statements);
+  }
+
+  /**
+   * The same scope whose bounded reads (rawQuery and streamQuery with a timeout) stop when
+   * `options.signal` aborts (the request's client hung up, the server is stopping) and, with
+   * `options.offload`, all run as heavy reads (exports: off the event loop on SQLite). Unset
+   * options keep this scope's.
+   */
+  withStatements(options: StatementOptions): DivisionScope {
+    const outer = this.#statements.signal;
+    const signal = options.signal && outer ? AbortSignal.any([outer, options.signal]) : (options.signal ?? outer);
+    const statements = { signal, offload: options.offload ?? this.#statements.offload };
+    return new DivisionScope(this.#db, this.divisions, this.#manager, this.inTransaction, statements);
   }
 
   /**
    * A read-only statement compiled by the SQL layer, which has put `conditionFor` on every
    * table reference itself. Kept here so that raw SQL still leaves through the scope. With
-   * `timeoutMs` the database aborts the statement when it runs longer (TIMEOUT).
+   * `timeoutMs` the database aborts the statement when it runs longer (TIMEOUT), and it is
+   * cancellable (db/statement-context.ts); `heavy` reads run off the event loop on SQLite.
    */
-  async rawQuery<R = Record<string, unknown>>(sql: string, parameters: unknown[], options: { timeoutMs?: number } = {}): Promise<R[]> {
+  async rawQuery<R = Record<string, unknown>>(
+    sql: string,
+    parameters: unknown[],
+    options: { timeoutMs?: number; heavy?: boolean } = {},
+  ): Promise<R[]> {
     if (options.timeoutMs === undefined) return this.#manager.query(sql, parameters);
     try {
-      return (await boundedQuery(this.#db, this.#manager, sql, parameters, options.timeoutMs)) as R[];
+      const heavy = options.heavy || this.#statements.offload;
+      const bounded = { heavy, signal: this.#statements.signal };
+      return (await boundedQuery(this.#db, this.#manager, sql, parameters, options.timeoutMs, bounded)) as R[];
     } catch (error) {
       throw timeoutOr(error, options.timeoutMs);
     }
@@ -201,11 +232,12 @@ export class DivisionScope {
 
   /**
    * Like `rawQuery`, but yields the rows one by one as the driver reads them (exports of any
-   * size in constant memory). Stop iterating to abandon the statement.
+   * size in constant memory; on SQLite from a read worker). Stop iterating, or abort the scope's
+   * signal, to end the statement.
    */
   async *streamQuery(sql: string, parameters: unknown[], options: { timeoutMs: number }): AsyncGenerator<Record<string, unknown>> {
     try {
-      yield* streamQuery(this.#db, sql, parameters, options.timeoutMs);
+      yield* streamQuery(this.#db, sql, parameters, options.timeoutMs, this.#statements.signal);
     } catch (error) {
       throw timeoutOr(error, options.timeoutMs);
     }

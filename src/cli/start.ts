@@ -33,10 +33,23 @@ export async function startCommand(config: Config): Promise<void> {
     console.log(`            (all divisions, all scopes; send it as the header X-API-Key, in the explorer's Headers tab:`);
     console.log(`             {"X-API-Key": "${demoKey}"}; a new one is made on each start and the previous one revoked)`);
   }
-  const shutdown = async () => {
-    await gateway.stop();
-    await closeDatabase(db);
-    process.exit(0);
+  // Stop within 10 s whatever runs: in-flight requests get 2 s, then their connections are
+  // closed (cancelling exports and heavy reads), the read workers end, the SQLite WAL is
+  // checkpointed into the file. A second signal kills the process at once (default action).
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: stopping`);
+    setTimeout(() => {
+      console.error('Stopping took too long: exiting');
+      process.exit(1);
+    }, 9000).unref();
+    try {
+      await gateway.stop(2000);
+      await closeDatabase(db);
+      process.exit(0);
+    } catch (error) {
+      console.error('Stopping failed:', error);
+      process.exit(1);
+    }
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

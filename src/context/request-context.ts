@@ -34,7 +34,8 @@ export interface RequestIdentity {
 /**
  * The context of one request by `principal`, working in `divisions` (already checked against its
  * grant). Outside HTTP (the command line, tests) `request` may be left out: the context gets a
- * fresh id and the runtime's logger with it bound.
+ * fresh id and the runtime's logger with it bound. `signal` (an HTTP request's: its client went
+ * away) cancels the statements the request's scope runs.
  */
 export function createContext(
   db: Database,
@@ -42,8 +43,9 @@ export function createContext(
   principal: Principal,
   divisions: readonly number[],
   request?: RequestIdentity,
+  signal?: AbortSignal,
 ): RequestContext {
-  const scope = new DivisionScope(db, divisions);
+  const scope = new DivisionScope(db, divisions, undefined, false, { signal });
   const requestId = request?.requestId ?? randomUUID();
   const log = request?.log ?? runtime.logger.child({ requestId });
   return {

@@ -1,12 +1,15 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { EntityManager } from 'typeorm';
-import { Database } from './data-source';
+import type { Database } from './data-source';
+import { killQuery } from './mysql-kill';
 import { SQLITE_DEADLINE_MESSAGE } from './sqlite-deadline';
-import { registerSqliteFunctions } from './sqlite-functions';
+import { sqliteValue } from './sqlite-read-pool';
+import { isStatementCancelled, StatementCancelledError, throwIfAborted } from './statement-context';
 
 /**
- * Read statements with a time bound, whole or streamed row by row. Used by the division scope
- * (the only door), never by feature code directly.
+ * Read statements with a time bound, whole or streamed row by row, cancellable (see
+ * statement-context.ts). Used by the division scope (the only door), never by feature code
+ * directly.
  *
  * MariaDB stops a statement with `SET STATEMENT max_statement_time=<s> FOR ...`, MySQL with the
  * `MAX_EXECUTION_TIME(<ms>)` optimizer hint; SQLite statements carry `cf_deadline` guards put
@@ -44,44 +47,88 @@ export function isStatementTimeout(error: unknown): boolean {
   );
 }
 
+/** How a bounded read runs: see boundedQuery. */
+export interface BoundedQueryOptions {
+  /** A heavy read (SQL layer, aggregates, exports): on SQLite it runs in a read worker. */
+  heavy?: boolean;
+  /** Aborting it stops the statement (outside transactions) with StatementCancelledError. */
+  signal?: AbortSignal;
+}
+
 /**
  * Runs one bounded read statement through `manager` and returns all its rows. Outside a
  * transaction on MariaDB/MySQL it runs as a prepared statement (mysql2 keeps them per
  * connection): the query layer reuses its statements, so the server parses each once per
  * connection instead of on every request, and rows come in the binary protocol.
+ *
+ * Heavy reads (`options.heavy`) on a SQLite file run on a read-only connection in a worker
+ * thread (sqlite-read-pool.ts), so they never block the event loop. Outside a transaction the
+ * statement stops when `options.signal` aborts (StatementCancelledError): the read worker ends it
+ * on SQLite, a `KILL QUERY` from a second connection on MariaDB/MySQL.
  */
-export async function boundedQuery(db: Database, manager: EntityManager, sql: string, parameters: unknown[], timeoutMs: number): Promise<Row[]> {
+export async function boundedQuery(
+  db: Database,
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+  timeoutMs: number,
+  options: BoundedQueryOptions = {},
+): Promise<Row[]> {
   const bounded = await withStatementTimeout(db, sql, timeoutMs);
+  // A transaction must see its own writes: it stays on its connection, and is short.
   if (manager.queryRunner) return manager.query(bounded, parameters);
-  return preparedQuery(db, bounded, parameters);
+  throwIfAborted(options.signal);
+  if (db.dialect.kind === 'sqlite' && db.readers && options.heavy) {
+    db.dataSource.logger.logQuery(bounded, parameters);
+    const started = performance.now();
+    try {
+      const rows = await db.readers.all(bounded, parameters, options.signal);
+      db.statements.finished(bounded, performance.now() - started);
+      return rows;
+    } catch (error) {
+      if (!isStatementCancelled(error)) db.dataSource.logger.logQueryError(error as Error, bounded, parameters);
+      throw error;
+    }
+  }
+  return preparedQuery(db, bounded, parameters, options.signal);
 }
 
 /**
  * A read statement outside any transaction, prepared on MariaDB/MySQL (see boundedQuery; also
- * the API-key lookup every request makes), plain on SQLite.
+ * the API-key lookup every request makes), plain on SQLite's main connection. On MariaDB/MySQL
+ * aborting `signal` kills the statement (KILL QUERY) and rejects with StatementCancelledError.
  */
-export async function preparedQuery(db: Database, sql: string, parameters: unknown[]): Promise<Row[]> {
+export async function preparedQuery(db: Database, sql: string, parameters: unknown[], signal?: AbortSignal): Promise<Row[]> {
   if (db.dialect.kind !== 'mysql') return db.dataSource.query(sql, parameters);
   db.dataSource.logger.logQuery(sql, parameters);
   const driver = db.dataSource.driver as unknown as { obtainMasterConnection(): Promise<MysqlPoolConnection> };
   const connection = await driver.obtainMasterConnection();
+  const kill = killOnAbort(db, connection, signal);
   const started = performance.now();
   try {
-    const rows = await new Promise<Row[]>((resolve, reject) =>
-      connection.execute(sql, parameters, (error, result) => (error ? reject(error) : resolve(result))),
-    );
-    db.statements.finished(sql, performance.now() - started);
-    return rows;
-  } catch (error) {
-    // The server's max_prepared_stmt_count is shared by every client: when it is reached, the
-    // statement still runs, unprepared.
-    if ((error as { errno?: number }).errno !== ER_MAX_PREPARED_STMT_COUNT_REACHED) {
-      db.dataSource.logger.logQueryError(error as Error, sql, parameters);
-      throw error;
+    try {
+      const rows = await new Promise<Row[]>((resolve, reject) =>
+        connection.execute(sql, parameters, (error, result) => (error ? reject(error) : resolve(result))),
+      );
+      db.statements.finished(sql, performance.now() - started);
+      return rows;
+    } catch (error) {
+      // The server's max_prepared_stmt_count is shared by every client: when it is reached, the
+      // statement still runs, unprepared.
+      if ((error as { errno?: number }).errno !== ER_MAX_PREPARED_STMT_COUNT_REACHED) throw error;
+      return await new Promise<Row[]>((resolve, reject) =>
+        connection.query(sql, parameters, (e: Error | null, rows: Row[]) => (e ? reject(e) : resolve(rows))),
+      );
     }
-    return await new Promise<Row[]>((resolve, reject) => connection.query(sql, parameters, (e: Error | null, rows: Row[]) => (e ? reject(e) : resolve(rows))));
+  } catch (error) {
+    // A statement stopped for a client that hung up did not fail.
+    if (kill.fired()) throw new StatementCancelledError(signal?.reason);
+    db.dataSource.logger.logQueryError(error as Error, sql, parameters);
+    throw error;
   } finally {
-    connection.release();
+    await kill.done();
+    if (kill.fired()) connection.destroy();
+    else connection.release();
   }
 }
 
@@ -90,43 +137,64 @@ const ER_MAX_PREPARED_STMT_COUNT_REACHED = 1461;
 /**
  * Streams the rows of one read statement straight from the driver, so a result of any size
  * passes in constant memory: mysql2's query stream on MariaDB/MySQL (with a connection of its
- * own from the pool, released at the end), better-sqlite3's `iterate()` on SQLite over a
- * read-only connection of its own (WAL lets it read while the main connection writes, and the
- * main connection stays free for other requests meanwhile).
+ * own from the pool, released at the end), on SQLite batches from a read worker (a read-only
+ * connection in a thread of its own: WAL lets it read while the main connection writes, and the
+ * event loop stays free for other requests). Aborting `signal` ends the statement (as in
+ * boundedQuery, StatementCancelledError); so does stopping the iteration.
  */
-export async function* streamQuery(db: Database, sql: string, parameters: unknown[], timeoutMs: number): AsyncGenerator<Row> {
+export async function* streamQuery(
+  db: Database,
+  sql: string,
+  parameters: unknown[],
+  timeoutMs: number,
+  signal?: AbortSignal,
+): AsyncGenerator<Row> {
   db.statements.record();
+  throwIfAborted(signal);
   // A streamed statement lasts until its last row is read (the server works as long).
   const started = performance.now();
   try {
     if (db.dialect.kind === 'mysql') {
-      yield* streamMysql(db, await withStatementTimeout(db, sql, timeoutMs), parameters);
+      yield* streamMysql(db, await withStatementTimeout(db, sql, timeoutMs), parameters, signal);
+    } else if (db.readers) {
+      for await (const batch of db.readers.stream(sql, parameters, signal)) yield* batch;
     } else {
-      yield* streamSqlite(db, sql, parameters);
+      yield* streamMainConnection(db, sql, parameters);
     }
   } catch (error) {
-    db.dataSource.logger.logQueryError(error as Error, sql, parameters);
+    // A statement stopped for a client that hung up did not fail.
+    if (!isStatementCancelled(error)) db.dataSource.logger.logQueryError(error as Error, sql, parameters);
     throw error;
   }
   db.statements.finished(sql, performance.now() - started);
 }
 
-async function* streamMysql(db: Database, sql: string, parameters: unknown[]): AsyncGenerator<Row> {
+async function* streamMysql(db: Database, sql: string, parameters: unknown[], signal: AbortSignal | undefined): AsyncGenerator<Row> {
   const driver = db.dataSource.driver as unknown as { obtainMasterConnection(): Promise<MysqlPoolConnection> };
   const connection = await driver.obtainMasterConnection();
+  const kill = killOnAbort(db, connection, signal);
   let finished = false;
   try {
     const stream = connection.query(sql, parameters).stream({ highWaterMark: 256 });
-    for await (const row of stream as AsyncIterable<Row>) yield row;
+    try {
+      for await (const row of stream as AsyncIterable<Row>) yield row;
+    } catch (error) {
+      throw kill.fired() ? new StatementCancelledError(signal?.reason) : error;
+    }
     finished = true;
   } finally {
+    // A statement left mid-way (the consumer stopped, the client hung up) may still be running
+    // on the server, which dropping the connection would not stop: kill it first.
+    if (!finished) kill.now();
+    await kill.done();
     // A result read only in part would keep flowing into this connection: drop it instead.
-    if (finished) connection.release();
+    if (finished && !kill.fired()) connection.release();
     else connection.destroy();
   }
 }
 
 interface MysqlPoolConnection {
+  threadId: number;
   query(sql: string, values: unknown[]): { stream(options: { highWaterMark: number }): NodeJS.ReadableStream };
   query(sql: string, values: unknown[], callback: (error: Error | null, rows: Row[]) => void): void;
   execute(sql: string, values: unknown[], callback: (error: Error | null, rows: Row[]) => void): void;
@@ -134,19 +202,32 @@ interface MysqlPoolConnection {
   destroy(): void;
 }
 
-async function* streamSqlite(db: Database, sql: string, parameters: unknown[]): AsyncGenerator<Row> {
-  const file = String((db.dataSource.options as { database?: string }).database ?? '');
-  const own = file !== '' && file !== ':memory:';
-  const connection: BetterSqlite3.Database = own
-    ? new BetterSqlite3(file, { readonly: true, fileMustExist: true })
-    : (db.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-  let rows: IterableIterator<Row> | undefined;
+/**
+ * Kills the statement running on `connection` when `signal` aborts. `done()` waits for the kill
+ * to have reached the server: the connection must not go back to the pool before, or the kill
+ * could hit the next statement run on it. A killed connection is destroyed, never reused.
+ */
+function killOnAbort(db: Database, connection: MysqlPoolConnection, signal: AbortSignal | undefined) {
+  let killing: Promise<void> | undefined;
+  const now = () => {
+    killing ??= killQuery(db, connection.threadId);
+  };
+  signal?.addEventListener('abort', now, { once: true });
+  return {
+    now,
+    fired: () => killing !== undefined,
+    async done() {
+      signal?.removeEventListener('abort', now);
+      await killing;
+    },
+  };
+}
+
+/** Main-connection streaming (an in-memory SQLite database, which read workers cannot open). */
+async function* streamMainConnection(db: Database, sql: string, parameters: unknown[]): AsyncGenerator<Row> {
+  const connection = (db.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  const rows = connection.prepare(sql).iterate(...parameters.map(sqliteValue)) as IterableIterator<Row>;
   try {
-    if (own) {
-      connection.pragma('busy_timeout = 5000');
-      registerSqliteFunctions(connection);
-    }
-    rows = connection.prepare(sql).iterate(...parameters.map(sqliteValue)) as IterableIterator<Row>;
     let n = 0;
     for (const row of rows) {
       yield row;
@@ -154,14 +235,6 @@ async function* streamSqlite(db: Database, sql: string, parameters: unknown[]): 
       if (++n % 512 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
-    rows?.return?.();
-    if (own) connection.close();
+    rows.return?.();
   }
-}
-
-/** better-sqlite3 binds numbers, strings, bigints, buffers and null only. */
-function sqliteValue(value: unknown): unknown {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value instanceof Date) return value.toISOString();
-  return value === undefined ? null : value;
 }

@@ -7,6 +7,7 @@ import { divisionsParameter, scopeForDivisions } from '../context/partition-sele
 import { describeCatalog } from '../catalog/describe';
 import { Runtime } from '../platform/runtime';
 import { Database } from '../db/data-source';
+import { isStatementCancelled } from '../db/statement-context';
 import { ExportRule, exportError } from '../modules/exports/export.errors';
 import { ExportService, ExportSource, exportSourceKind } from '../modules/exports/export.service';
 import { CONTENT_TYPE, ExportFormat } from '../modules/exports/formats';
@@ -88,7 +89,9 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
         res.end();
       } catch (error) {
         // Headers are gone: cut the response so the client sees an incomplete transfer.
-        if (!closed) requestLog(res, runtime.logger).error({ err: error, route: '/export' }, 'export failed after the response began');
+        if (!closed && !isStatementCancelled(error)) {
+          requestLog(res, runtime.logger).error({ err: error, route: '/export' }, 'export failed after the response began');
+        }
         res.destroy();
       }
     } catch (error) {

@@ -25,7 +25,8 @@ export function authenticated(db: Database, runtime: Runtime): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const record = requestOf(res);
-      res.locals.requestContext = await contextForRequest(req, db, runtime, record && { requestId: record.id, log: record.log });
+      const request = record && { requestId: record.id, log: record.log };
+      res.locals.requestContext = await contextForRequest(req, db, runtime, request, disconnectSignal(res));
     } catch (error) {
       if (error instanceof GatewayError) return sendGatewayError(res, error);
       return next(error);
@@ -36,17 +37,32 @@ export function authenticated(db: Database, runtime: Runtime): RequestHandler {
 
 /**
  * The context of an HTTP request, for code that does not go through the middleware; `request`
- * is its id and logger (see observability.ts), a fresh id when not given.
+ * is its id and logger (see observability.ts), a fresh id when not given; `signal` cancels the
+ * statements of the request (see disconnectSignal).
  */
 export async function contextForRequest(
   req: Pick<Request, 'headers'>,
   db: Database,
   runtime: Runtime,
   request?: RequestIdentity,
+  signal?: AbortSignal,
 ): Promise<RequestContext> {
   const principal = await authenticate(req.headers, db, runtime);
   const divisions = selectDivisions(await grantedDivisions(principal, db), req.headers[DIVISIONS_HEADER]);
-  return createContext(db, runtime, principal, divisions, request);
+  return createContext(db, runtime, principal, divisions, request, signal);
+}
+
+/**
+ * Aborted when the connection closes before the response is complete: the client hung up, or
+ * the server is stopping and closed it. The request's statements then stop (SQLite: its read
+ * worker ends the statement; MariaDB: KILL QUERY) instead of running on for nobody.
+ */
+function disconnectSignal(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('the client disconnected'));
+  });
+  return controller.signal;
 }
 
 /** The context `authenticated` left on the response; throws if the middleware did not run. */

@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import { isStatementCancelled } from '../db/statement-context';
 import { ErrorCode, GatewayError, HTTP_STATUS } from '../platform/errors';
 import { Logger } from '../platform/logger';
 import { requestOf, routeOf } from './observability';
@@ -77,6 +78,12 @@ const CLIENT_ERRORS: Record<number, { code: ErrorCode; message: string }> = {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     try {
+      // A statement cancelled because the client hung up (or the server is stopping it): nobody
+      // is left to answer, and nothing failed.
+      if (isStatementCancelled(error) && (res.destroyed || !res.writable)) {
+        res.destroy();
+        return;
+      }
       if (res.headersSent) {
         logInternal(req, res, logger, error, 'request failed after the response began');
         res.destroy();

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import type { GraphQLError } from 'graphql';
 import { RequestContext } from '../context/request-context';
+import { isStatementCancelled } from '../db/statement-context';
 import { Logger } from '../platform/logger';
 import { Runtime } from '../platform/runtime';
 
@@ -174,7 +175,8 @@ export function graphqlObservation(logger: Logger) {
         },
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
-            if (!isInternal(error)) continue;
+            // A statement cancelled because the client hung up: nobody reads this answer, nothing failed.
+            if (!isInternal(error) || isStatementCancelled(error.originalError)) continue;
             const fields = {
               err: error.originalError ?? error,
               route: record?.route,

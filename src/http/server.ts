@@ -27,7 +27,12 @@ export interface Gateway {
   url: string;
   /** URL of the Prometheus endpoint when METRICS_PORT is set. */
   metricsUrl?: string;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections, gives requests in flight `graceMs` (default 2000) to finish,
+   * then closes every connection left, which cancels the statements of their requests (exports,
+   * heavy reads: see auth.ts), and stops Apollo. Resolves once all are closed.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Adds the number of SQL statements the operation ran as a response header (tests, benchmark). */
@@ -85,6 +90,10 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
     // Credentials travel in headers (API key, bearer token), never cookies, so a cross-site
     // form cannot act for a user: Apollo's CSRF guard would only block plain GET clients.
     csrfPrevention: false,
+    // The command line stops the gateway on SIGINT/SIGTERM (cli/start.ts): Apollo's own handlers
+    // would stop it half-way and then re-raise the signal, killing the process before the
+    // database closes.
+    stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -158,12 +167,20 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
     runtime,
     url: `http://localhost:${portOf(httpServer, config.port)}`,
     metricsUrl: metricsServer ? `http://localhost:${portOf(metricsServer, config.metricsPort!)}/metrics` : undefined,
-    async stop() {
-      stopObserving();
-      await apollo.stop();
-      await Promise.all(
+    async stop(graceMs = 2000) {
+      const closed = Promise.all(
         [httpServer, metricsServer].map((server) => server && new Promise<void>((resolve) => server.close(() => resolve()))),
       );
+      httpServer.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      // An export may stream for minutes: its connection is cut, which aborts its statement.
+      httpServer.closeAllConnections();
+      metricsServer?.closeAllConnections();
+      await closed;
+      stopObserving();
+      await apollo.stop();
     },
   };
 }

@@ -133,7 +133,7 @@ export class AggregateBuilder {
     if (offset) qb.offset(offset);
     qb.setParameters(stmt.params.values);
 
-    const rows = await run<ObjectLiteral>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs);
+    const rows = await run<ObjectLiteral>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs, true);
     return rows.map((r) => {
       const group: GroupResult = { key: {}, count: Number(r.n), sum: {}, avg: {}, min: {}, max: {} };
       keys.forEach((k, i) => (group.key[k.field] = keyValue(t, k, r[`g${i}`])));

@@ -250,7 +250,8 @@ export class ListQueryBuilder {
     const t = typeof tableName === 'string' ? table(tableName) : tableName;
     const { qb, compiler } = this.baseCount(t, args);
     qb.select('COUNT(*)', 'n');
-    const [row] = await run<{ n: number | string }>(this.scope, this.compile(qb, compiler), this.options.statementTimeoutMs);
+    // A count reads every matching row: heavy (off the event loop on SQLite), like aggregates.
+    const [row] = await run<{ n: number | string }>(this.scope, this.compile(qb, compiler), this.options.statementTimeoutMs, true);
     return Number(row?.n ?? 0);
   }
 
@@ -269,7 +270,7 @@ export class ListQueryBuilder {
     qb.select('COUNT(*)', 'n');
     partition.forEach((p, i) => qb.addSelect(p, `__pcol${i}`));
     qb.groupBy(partition.join(', '));
-    const rows = await run<ObjectLiteral>(this.scope, this.compile(qb, compiler), this.options.statementTimeoutMs);
+    const rows = await run<ObjectLiteral>(this.scope, this.compile(qb, compiler), this.options.statementTimeoutMs, true);
     const counts = new Map<string, number>();
     for (const r of rows) counts.set(keyOfRow(r, true), Number(r.n));
     return counts;

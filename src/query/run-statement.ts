@@ -19,7 +19,13 @@ export function prepare(qb: SelectQueryBuilder<ObjectLiteral>, scope: DivisionSc
   return { sql, params };
 }
 
-export async function run<R = ObjectLiteral>(scope: DivisionScope, p: Prepared, timeoutMs: number): Promise<R[]> {
+/**
+ * Runs a prepared read through the scope, bounded by `timeoutMs`. `heavy` marks a read that may
+ * scan much of a table (aggregates, ageing): on SQLite it runs in a read worker, off the event
+ * loop. List pages stay on the main connection unless the caller runs them offloaded (exports,
+ * see db/statement-context.ts): a page is small and the worker round trip would cost it more.
+ */
+export async function run<R = ObjectLiteral>(scope: DivisionScope, p: Prepared, timeoutMs: number, heavy = false): Promise<R[]> {
   // The scope bounds the statement (db/bounded-query.ts) and answers TIMEOUT when it runs out.
-  return scope.rawQuery<R>(p.sql, p.params, { timeoutMs });
+  return scope.rawQuery<R>(p.sql, p.params, { timeoutMs, heavy });
 }

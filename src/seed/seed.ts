@@ -1,5 +1,5 @@
 import { BulkInserter, withIndexesDeferred } from '../db/bulk-insert';
-import { Database } from '../db/data-source';
+import { Database, refreshStatistics } from '../db/data-source';
 import { ENTITIES } from '../modules/entities';
 import { Account } from '../modules/accounts/account.entity';
 import { BankAccount } from '../modules/bank-accounts/bank-account.entity';
@@ -98,21 +98,27 @@ export async function seed(
     }
   };
   const deferFrom = tuning.deferIndexesFrom ?? DEFER_INDEXES_FROM;
+  let result: SeedResult;
   try {
-    if (opts.payments < deferFrom && receivablesOf(opts) < deferFrom) return await inTransactions();
+    if (opts.payments < deferFrom && receivablesOf(opts) < deferFrom) result = await inTransactions();
     // Large loads build the indexes once at the end instead of row by row.
-    return await withIndexesDeferred(runner, 'Payments', () =>
-      withIndexesDeferred(runner, 'Receivables', async () => {
-        const result = await inTransactions();
-        progress.note?.('Building the payment and receivable indexes...');
-        return result;
-      }),
-    );
+    else {
+      result = await withIndexesDeferred(runner, 'Payments', () =>
+        withIndexesDeferred(runner, 'Receivables', async () => {
+          const loaded = await inTransactions();
+          progress.note?.('Building the payment and receivable indexes...');
+          return loaded;
+        }),
+      );
+    }
   } finally {
     progress.stop();
     if (mysql) await runner.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
     await runner.release();
   }
+  // The table sizes changed by orders of magnitude: plans must know (keyset pages by ID).
+  await refreshStatistics(db);
+  return result;
 }
 
 /**

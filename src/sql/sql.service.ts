@@ -41,7 +41,8 @@ export class SqlService {
     const max = this.config.sqlMaxRows;
     const timeoutMs = this.config.statementTimeoutMs;
     const compiled = this.compile(query, parameters, { rowLimit: max + 1, deadline: Date.now() + timeoutMs });
-    const raw = await this.scope.rawQuery(compiled.sql, compiled.parameters, { timeoutMs });
+    // Heavy: an analyst's SELECT may scan whole tables; on SQLite it runs in a read worker.
+    const raw = await this.scope.rawQuery(compiled.sql, compiled.parameters, { timeoutMs, heavy: true });
     if (raw.length > max) {
       const why = `the result has more than ${max} rows: add a LIMIT, aggregate, or use /export for large results`;
       throw sqlRuleError(SqlRule.TOO_MANY_ROWS, 'query', why, { rowLimit: max });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { Database, DatabaseLogging } from '../../src/db/data-source';
+import { closeDatabase, Database, DatabaseLogging } from '../../src/db/data-source';
 import { openGatewayDatabase } from '../../src/modules/entities';
 import { createLogger } from '../../src/platform/logger';
 import { seed } from '../../src/seed/seed';
@@ -38,7 +38,7 @@ export async function openTestDatabase(name: string, logging: DatabaseLogging = 
       db,
       url,
       async close() {
-        await db.dataSource.destroy();
+        await closeDatabase(db);
         const c = await createConnection(MARIADB_URL);
         await c.query(`DROP DATABASE IF EXISTS \`${database}\``);
         await c.end();
@@ -52,7 +52,7 @@ export async function openTestDatabase(name: string, logging: DatabaseLogging = 
     db,
     url,
     async close() {
-      await db.dataSource.destroy();
+      await closeDatabase(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { createApiKey } from '../../src/access/api-keys';
 import { SCOPES } from '../../src/access/principal';
 import { loadConfig } from '../../src/platform/config';
+import { closeDatabase } from '../../src/db/data-source';
 import { openGatewayDatabase as openDatabase } from '../../src/modules/entities';
 import { createLogger } from '../../src/platform/logger';
 import { createGateway } from '../../src/http/server';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
       send({ type: 'peak', rss: Math.max(peak, process.memoryUsage().rss) });
     } else if (m === 'stop') {
       await gateway.stop();
-      await db.dataSource.destroy();
+      await closeDatabase(db);
       process.exit(0);
     }
   });

@@ -44,10 +44,19 @@ export function exportSourceKind(input: Partial<Record<ExportField, unknown>>): 
   return kind;
 }
 
-/** Rows of an export as a stream: from the driver (SQL) or by keyset pages (lists). */
+/**
+ * Rows of an export as a stream: from the driver (SQL) or by keyset pages (lists). Every read of
+ * an export is heavy (on SQLite it runs in a read worker, off the event loop) and stops when the
+ * scope's signal aborts (the client hung up).
+ */
 export class ExportService {
-  constructor(private readonly scope: DivisionScope, private readonly config: Config) {}
+  private readonly scope: DivisionScope;
 
+  constructor(scope: DivisionScope, private readonly config: Config) {
+    this.scope = scope.withStatements({ offload: true });
+  }
+
+  /** The columns and a row stream of `source`; a GraphQL source needs the request context `ctx`. */
   open(source: ExportSource, ctx?: RequestContext): ExportRows {
     if (source.kind === 'sql') return new SqlService(this.scope, this.config).stream(source.query, source.parameters ?? {});
     if (source.kind === 'graphql') {
@@ -81,7 +90,7 @@ export class ExportService {
         for (const node of page.nodes) {
           if (sent++ >= limit) return;
           const row: Record<string, unknown> = {};
-          for (const c of stored) row[c.field] = decodeValue(kindOfCatalog(c), node[c.field]);
+          for (const c of columns) row[c.name] = decodeValue(c.type, node[c.name]);
           yield row;
         }
         if (!page.pageInfo.hasNextPage) return;

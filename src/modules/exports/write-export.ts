@@ -7,6 +7,11 @@ import { csvHeader, ExportFormat, formatRow } from './formats';
  * Writes rows to `out` as they arrive, waiting for `drain` whenever the destination is full, so
  * memory holds a few chunks whatever the size of the result. Lines are batched into chunks of
  * about 64 KiB (one write per row would cost more than the rows). Returns the number of rows.
+ *
+ * Formatting rows is CPU work on the event loop, and rows that are already buffered (a driver's
+ * stream, a read worker's batch) arrive as resolved promises, which never let other work in:
+ * after every SLICE_MS of it the export yields to the event loop, so /health and other requests
+ * wait a few milliseconds at most, however many exports run.
  */
 export async function writeExport(
   out: Writable,
@@ -30,6 +35,7 @@ export async function writeExport(
     if (out.destroyed) throw new Error('export destination closed');
   };
   options.events?.emit('exportStarted', { source: options.source });
+  let sliceStart = performance.now();
   try {
     const take = async (row: Record<string, unknown>) => {
       chunk += formatRow(format, data.columns, row);
@@ -37,6 +43,10 @@ export async function writeExport(
       if (chunk.length >= 65536) {
         await flush();
         options.onProgress?.(rows);
+      }
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
       }
     };
     if (options.first) await take(options.first);
@@ -51,6 +61,9 @@ export async function writeExport(
   options.events?.emit('exportFinished', { source: options.source, rows });
   return rows;
 }
+
+/** Longest stretch (ms) an export works on the event loop before letting other work in. */
+const SLICE_MS = 2;
 
 /** Resolves when `out` can take more, or has closed (the caller then stops). */
 function drained(out: Writable): Promise<void> {

@@ -86,7 +86,7 @@ export async function openItemAgeing(
     groups.forEach((g, i) => (i === 0 ? qb.orderBy(g, 'ASC') : qb.addOrderBy(g, 'ASC')));
   }
   qb.setParameters(stmt.params.values);
-  const rows = await run<ObjectLiteral>(scope, prepare(qb, scope, options.statementTimeoutMs), options.statementTimeoutMs);
+  const rows = await run<ObjectLiteral>(scope, prepare(qb, scope, options.statementTimeoutMs), options.statementTimeoutMs, true);
   const money = (v: unknown) => toFixedScale(v === null || v === undefined ? '0' : String(v), 2);
   return rows
     .filter((r) => level === AgeingLevel.OVERALL || Number(r.n) > 0)
