@@ -106,10 +106,12 @@ describe('the open-item vocabularies', () => {
     );
     // Payments' own: the side rules and those of selection and the EPC QR code.
     expect(own(PAYMENT_ERROR_CODES, RECEIVABLE_ERROR_CODES)).toEqual(
-      ['ACCOUNT_NOT_SUPPLIER', 'BANK_ACCOUNT_NOT_SUPPLIERS', 'GL_ACCOUNT_NOT_PAYABLE', 'NOT_OPEN', 'NOT_SELECTED', 'NOT_SEPA_PAYABLE'].sort(),
+      ['ACCOUNT_NOT_SUPPLIER', 'BANK_ACCOUNT_NOT_SUPPLIERS', 'GL_ACCOUNT_NOT_PAYABLE', 'NOT_OPEN', 'NOT_SELECTED', 'NOT_SEPA_PAYABLE']
+        .sort(),
     );
     for (const rule of shared) {
-      expect({ rule, code: RECEIVABLE_ERROR_CODES[rule as ReceivableRule] }).toEqual({ rule, code: PAYMENT_ERROR_CODES[rule as PaymentRule] });
+      const code = PAYMENT_ERROR_CODES[rule as PaymentRule];
+      expect({ rule, code: RECEIVABLE_ERROR_CODES[rule as ReceivableRule] }).toEqual({ rule, code });
     }
     expect(RECEIVABLE_ERROR_CODES).toMatchObject({
       GL_ACCOUNT_NOT_RECEIVABLE: 'BAD_USER_INPUT',

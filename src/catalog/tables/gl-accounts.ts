@@ -7,7 +7,9 @@ export const GL_ACCOUNTS: CatalogTable = {
   typeName: 'GLAccount',
   labelEn: 'G/L accounts',
   labelNl: 'Grootboekrekeningen',
-  description: 'General ledger accounts of a division. Payments book on a G/L account of type 22 (Accounts payable), receivables on one of type 20 (Accounts receivable).',
+  description:
+    'General ledger accounts of a division. Payments book on a G/L account of type 22 (Accounts payable), ' +
+    'receivables on one of type 20 (Accounts receivable).',
   partitionColumn: 'Division',
   primaryKey: 'ID',
   allows: ALL,

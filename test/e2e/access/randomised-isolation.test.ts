@@ -110,10 +110,11 @@ const ROOT_LISTS = Object.values(schema.getQueryType()!.getFields()).filter((f) 
 /** Aggregate root fields (`paymentsAggregate`, ...) and the ageing, with the list they summarise. */
 /** The ageing of each side and the list it ages. */
 const AGEINGS: Record<string, string> = { paymentAgeing: 'payments', receivableAgeing: 'receivables' };
-const AGGREGATE_FIELDS = Object.values(schema.getQueryType()!.getFields()).filter(
-  (f) => (f.name.endsWith('Aggregate') && f.args.some((a) => a.name === 'groupBy') && ROOT_LISTS.some((l) => `${l.name}Aggregate` === f.name)) || f.name in AGEINGS,
-);
-const listOfAggregate = (f: GraphQLField<unknown, unknown>) => ROOT_LISTS.find((l) => l.name === (AGEINGS[f.name] ?? f.name.replace(/Aggregate$/, '')))!;
+const isAggregate = (f: GraphQLField<unknown, unknown>) =>
+  f.name.endsWith('Aggregate') && f.args.some((a) => a.name === 'groupBy') && ROOT_LISTS.some((l) => `${l.name}Aggregate` === f.name);
+const AGGREGATE_FIELDS = Object.values(schema.getQueryType()!.getFields()).filter((f) => isAggregate(f) || f.name in AGEINGS);
+const listOfAggregate = (f: GraphQLField<unknown, unknown>) =>
+  ROOT_LISTS.find((l) => l.name === (AGEINGS[f.name] ?? f.name.replace(/Aggregate$/, '')))!;
 /** The amount summed and checked per table: AmountDC where it exists, else the first decimal. */
 const sumField = (t: CatalogTable) => (t.columns.find((c) => c.field === 'amountDC') ?? t.columns.find((c) => c.type === 'decimal' && !c.derived))!.field;
 /** Text columns read from a related row: their group keys must come from an allowed row. */
