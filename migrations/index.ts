@@ -4,6 +4,7 @@ import { PaymentRun1763900000000 } from './1763900000000-payment-run';
 import { QueryIndexes1763990000000 } from './1763990000000-query-indexes';
 import { TextKeyIndexes1764100000000 } from './1764100000000-text-key-indexes';
 import { CanonicalValues1764200000000 } from './1764200000000-canonical-values';
+import { Receivables1764300000000 } from './1764300000000-receivables';
 import { UserPrivacyIndexes1764500000000 } from './1764500000000-user-privacy-indexes';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   QueryIndexes1763990000000,
   TextKeyIndexes1764100000000,
   CanonicalValues1764200000000,
+  Receivables1764300000000,
   UserPrivacyIndexes1764500000000,
 ];

@@ -9,6 +9,8 @@ export const SCOPES = [
   'payments:process', // payment runs: batches and bank files, matching
   'payments:write', // insert, update, delete, split payments
   'admin', // API keys
+  'receivables:read', // lists, lookups and nested lists of receivables
+  'receivables:write', // insert, update, delete, split receivables
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -39,6 +39,19 @@ export function NoScopeRequired(reason: string): MethodDecorator {
   return Extensions({ [ACCESS]: { open: reason } satisfies FieldAccess });
 }
 
+/**
+ * Tables read under another scope than payments:read, the scope of the Cashflow lists since the
+ * first ones: receivables are a side of their own (a collections app needs no payables, a
+ * supplier portal no receivables). Reference data (accounts, G/L accounts, ...) stays with
+ * payments:read; through a receivable's relations it is readable under receivables:read too.
+ */
+const READ_SCOPES: Readonly<Record<string, Scope>> = { Receivables: 'receivables:read' };
+
+/** The scope that reads a catalog table's rows in lists, lookups and nested lists. */
+export function readScopeOf(tableName: string): Scope {
+  return READ_SCOPES[tableName] ?? 'payments:read';
+}
+
 /** What a field of the built schema declared, or undefined when it declared nothing. */
 export function accessOf(field: GraphQLField<unknown, unknown>): FieldAccess | undefined {
   return (field.extensions as { [ACCESS]?: FieldAccess })[ACCESS];

@@ -36,6 +36,10 @@ export interface DemoOptions {
    */
   today: Date;
   suppliersPerDivision?: number;
+  /** Receivables over all divisions (default: half the payments). */
+  receivables?: number;
+  /** Customers per division (default: half the suppliers, at least 4). */
+  customersPerDivision?: number;
 }
 
 /**
@@ -49,6 +53,9 @@ export const FUTURE_DATE_COLUMNS: readonly string[] = [
   'Payments.DiscountDueDate',
   'Payments.TransactionDueDate',
   'PaymentBatches.ExecutionDate',
+  'Receivables.DueDate',
+  'Receivables.DiscountDueDate',
+  'Receivables.TransactionDueDate',
 ];
 
 /** Currencies with a fixed rate to EUR: AmountFC * RateFC = AmountDC (to the cent). */
@@ -284,7 +291,7 @@ export function demoPayment(random: Random, set: DivisionSet, users: User[], opt
 }
 
 /** `date`, or `today` when `date` lies after it. */
-function notAfter(date: Date, today: Date): Date {
+export function notAfter(date: Date, today: Date): Date {
   return date.getTime() > today.getTime() ? today : date;
 }
 

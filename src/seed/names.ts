@@ -9,6 +9,12 @@ export const SUPPLIER_TRADES = [
   'Bouw', 'Transport', 'Logistiek', 'Drukkerij', 'Kantoorartikelen', 'ICT', 'Schoonmaak', 'Catering', 'Elektro', 'Installatietechniek',
   'Houthandel', 'Metaalwerken', 'Verpakkingen', 'Advies', 'Accountancy', 'Energie', 'Garage', 'Koeriers', 'Beveiliging', 'Groothandel',
 ];
+/** Trades of the demo's customers (who owe the receivables). */
+export const CUSTOMER_TRADES = [
+  'Bakkerij', 'Restaurant', 'Apotheek', 'Kapsalon', 'Bloemen', 'Fietsen', 'Hotel', 'Sport', 'Wijnhandel', 'Tandartspraktijk',
+  'Boekhandel', 'Brouwerij', 'Slagerij', 'Optiek', 'Reisbureau',
+  'Kinderopvang', 'Architecten', 'Juweliers', 'Meubelen', 'Tuincentrum',
+];
 export const LEGAL_FORMS = { BE: ['BV', 'NV', 'CommV', 'BV'], NL: ['B.V.', 'B.V.', 'N.V.', 'V.O.F.'] } as const;
 export const CITIES = {
   BE: ['Antwerpen', 'Gent', 'Brugge', 'Leuven', 'Mechelen', 'Hasselt', 'Kortrijk', 'Brussel', 'Namur', 'Liège'],

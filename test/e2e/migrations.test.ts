@@ -1,5 +1,6 @@
 import { MIGRATIONS } from '../../migrations';
 import { actorColumns, CATALOG } from '../../src/catalog';
+import { ApiKeyRecord } from '../../src/access/api-key.entity';
 import { seed } from '../../src/seed/seed';
 import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database';
 
@@ -83,5 +84,34 @@ describe('migrations', () => {
     await expectSchemaOfEntities();
     const result = await seed(t.db, { divisions: 1, payments: 20, seed: 1, today: TEST_TODAY, suppliersPerDivision: 3 });
     expect(result.payments).toBe(20);
+  });
+
+  it('adds the receivable scopes to API keys that held every scope, and takes them away again on the way down', async () => {
+    const ds = t.db.dataSource;
+    const q = t.db.dialect.quote;
+    const executed = async () => (await ds.query(`SELECT ${q('name')} AS n FROM ${q('migrations')}`)).map((r: { n: string }) => r.n);
+    const undoReceivables = async () => {
+      while ((await executed()).includes('Receivables1764300000000')) await ds.undoLastMigration({ transaction: 'each' });
+    };
+    await undoReceivables();
+    expect(await existingTables()).not.toContain('Receivables');
+    const every = ['admin', 'payments:write', 'payments:process', 'payments:select', 'analytics', 'payments:read'];
+    const key = (keyId: string, scopes: string[]) =>
+      Object.assign(new ApiKeyRecord(), {
+        keyId, name: keyId, secretHash: 'x'.repeat(64), divisions: 'all', scopes: scopes.join(' '),
+        userId: '00000000-0000-4000-8000-000000000001', created: new Date(), createdBy: 'test', expires: null, revoked: null,
+      });
+    await ds.getRepository(ApiKeyRecord).insert([key('allscopes', every), key('reader', ['payments:read', 'analytics'])]);
+    const scopesOf = async () => Object.fromEntries((await ds.getRepository(ApiKeyRecord).find()).map((k) => [k.keyId, k.scopes]));
+
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await existingTables()).toContain('Receivables');
+    const reader = 'payments:read analytics';
+    expect(await scopesOf()).toEqual({ allscopes: [...every, 'receivables:read', 'receivables:write'].join(' '), reader });
+    await undoReceivables();
+    expect(await scopesOf()).toEqual({ allscopes: every.join(' '), reader });
+    await ds.runMigrations({ transaction: 'each' });
+    await ds.getRepository(ApiKeyRecord).clear();
+    await expectSchemaOfEntities();
   });
 });

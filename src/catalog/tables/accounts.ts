@@ -7,7 +7,7 @@ export const ACCOUNTS: CatalogTable = {
   typeName: 'Account',
   labelEn: 'Accounts',
   labelNl: 'Relaties',
-  description: 'Relations of a division: suppliers (paid through Payments) and customers.',
+  description: 'Relations of a division: suppliers (paid through Payments) and customers (who pay Receivables).',
   partitionColumn: 'Division',
   primaryKey: 'ID',
   allows: READ_ONLY,
@@ -28,6 +28,7 @@ export const ACCOUNTS: CatalogTable = {
   relations: [
     { name: 'division', table: 'Divisions', on: [['Division', 'Code']], kind: 'one', doc: 'Division of the account.' },
     { name: 'payments', table: 'Payments', on: [['ID', 'Account']], kind: 'many', doc: 'Payments to this account.' },
+    { name: 'receivables', table: 'Receivables', on: [['ID', 'Account']], kind: 'many', doc: 'Receivables from this account.' },
     { name: 'bankAccounts', table: 'BankAccounts', on: [['ID', 'Account']], kind: 'many', doc: 'Bank accounts of this account.' },
     { name: 'contacts', table: 'Contacts', on: [['ID', 'Account']], kind: 'many', doc: 'Contact persons of this account.' },
   ],

@@ -33,6 +33,7 @@ export const DIVISIONS: CatalogTable = {
   ],
   relations: [
     { name: 'payments', table: 'Payments', on: [['Code', 'Division']], kind: 'many', doc: 'Payments of the division.' },
+    { name: 'receivables', table: 'Receivables', on: [['Code', 'Division']], kind: 'many', doc: 'Receivables of the division.' },
     { name: 'accounts', table: 'Accounts', on: [['Code', 'Division']], kind: 'many', doc: 'Accounts (suppliers and customers) of the division.' },
     { name: 'bankAccounts', table: 'BankAccounts', on: [['Code', 'Division']], kind: 'many', doc: 'Bank accounts known in the division (own and suppliers\').' },
     { name: 'paymentBatches', table: 'PaymentBatches', on: [['Code', 'Division']], kind: 'many', doc: 'Payment batches processed in the division.' },

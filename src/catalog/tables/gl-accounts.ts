@@ -7,7 +7,9 @@ export const GL_ACCOUNTS: CatalogTable = {
   typeName: 'GLAccount',
   labelEn: 'G/L accounts',
   labelNl: 'Grootboekrekeningen',
-  description: 'General ledger accounts of a division. Payments book on a G/L account of type 22 (Accounts payable).',
+  description:
+    'General ledger accounts of a division. Payments book on a G/L account of type 22 (Accounts payable), ' +
+    'receivables on one of type 20 (Accounts receivable).',
   partitionColumn: 'Division',
   primaryKey: 'ID',
   allows: READ_ONLY,
@@ -23,5 +25,6 @@ export const GL_ACCOUNTS: CatalogTable = {
   relations: [
     { name: 'division', table: 'Divisions', on: [['Division', 'Code']], kind: 'one', doc: 'Division of the G/L account.' },
     { name: 'payments', table: 'Payments', on: [['ID', 'GLAccount']], kind: 'many', doc: 'Payments booked on this G/L account.' },
+    { name: 'receivables', table: 'Receivables', on: [['ID', 'GLAccount']], kind: 'many', doc: 'Receivables booked on this G/L account.' },
   ],
 };

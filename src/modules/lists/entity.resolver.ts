@@ -4,7 +4,7 @@ import { Arg, Args, ClassType, Ctx, Info, Int, Query, Resolver } from 'type-grap
 import { ObjectLiteral } from 'typeorm';
 import type { DivisionScope } from '../../access/division-scope';
 import { CatalogTable } from '../../catalog';
-import { RequiresScope } from '../../graphql/access';
+import { readScopeOf, RequiresScope } from '../../graphql/access';
 import { DivisionsArg } from '../../graphql/divisions-arg';
 import { notFound } from '../../platform/errors';
 import { INT32_MAX, integerProblem, refuse } from '../../platform/validation';
@@ -40,6 +40,7 @@ export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassT
   const pk = t.columns.find((c) => c.name === t.primaryKey)!;
   const keyType = pk.type === 'guid' ? UUIDScalar : Int;
   const Args_ = listArgsType(t);
+  const readScope = readScopeOf(t.name);
   const docs = {
     list: `${t.labelEn}: ${t.description} Filter with where, sort with orderBy, page with first/after, last/before or offset.`,
     one: `One ${t.typeName} by ${pk.field}; NOT_FOUND when it does not exist in the caller's divisions.`,
@@ -48,7 +49,7 @@ export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassT
   @Resolver(() => Entity)
   class EntityQueries {
     @Query(() => ConnectionType, { name: lcFirst(t.name), description: docs.list })
-    @RequiresScope('payments:read')
+    @RequiresScope(readScope)
     async list(
       @Args(() => Args_) args: ListArgs,
       @DivisionsArg() scope: DivisionScope,
@@ -60,7 +61,7 @@ export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassT
     }
 
     @Query(() => Entity, { name: lcFirst(t.typeName), description: docs.one })
-    @RequiresScope('payments:read')
+    @RequiresScope(readScope)
     async one(@Arg(pk.field, () => keyType) key: unknown, @DivisionsArg() scope: DivisionScope) {
       return findByKey<T>(scope, t, key);
     }

@@ -4,7 +4,7 @@ import { ObjectLiteral } from 'typeorm';
 import { CATALOG, CatalogRelation, CatalogTable, table } from '../../catalog';
 import type { RequestContext } from '../../context/request-context';
 import { entityOf } from '../entities';
-import { RequiresScope } from '../../graphql/access';
+import { readScopeOf, RequiresScope } from '../../graphql/access';
 import { listArgsType } from '../../graphql/catalog-inputs';
 import type { ListArgs } from '../../query/list-inputs';
 import { Connection, Page } from '../../graphql/connection';
@@ -17,8 +17,9 @@ type ConnectionOf = { of(page: Page<ObjectLiteral>): unknown };
 /**
  * Connection fields for every to-many relation of the catalog (`division.payments`,
  * `account.payments`, `batch.payments`, `document.attachments`, ...). They take the same where,
- * orderBy and paging arguments as the root lists, need the same scope (payments:read), and are
- * batched per request: all parents of one field with the same arguments are answered by one
+ * orderBy and paging arguments as the root lists, need the same scope as the listed table's root
+ * list (readScopeOf: receivables:read for `account.receivables`, payments:read otherwise), and
+ * are batched per request: all parents of one field with the same arguments are answered by one
  * statement of the list-query builder.
  */
 
@@ -45,7 +46,7 @@ function nestedListResolverFor(t: CatalogTable): Function | undefined {
     const descriptor = Object.getOwnPropertyDescriptor(proto, rel.name)!;
     const description = `${rel.doc} Same where, orderBy and paging as the root list; batched for all parents in one statement.`;
     FieldResolver(() => ConnectionType, { description })(proto, rel.name, descriptor);
-    RequiresScope('payments:read')(proto, rel.name, descriptor);
+    RequiresScope(readScopeOf(target.name))(proto, rel.name, descriptor);
     Root()(proto, rel.name, 0);
     Args(() => ArgsClass)(proto, rel.name, 1);
     Ctx()(proto, rel.name, 2);

@@ -29,6 +29,15 @@ const OTHER_FIELDS: Record<string, string> = {
   'Mutation.processPayments': 'payment-isolation.test.ts: a run in a division not granted is FORBIDDEN, its payments NOT_FOUND',
   'Mutation.matchPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
   'Mutation.unmatchPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
+  'Mutation.createReceivable': 'receivable-writes.test.ts: a write into a division not granted is FORBIDDEN',
+  'Mutation.createReceivables': 'receivable-writes.test.ts: a write into a division not granted is FORBIDDEN',
+  'Mutation.updateReceivable': "receivable-writes.test.ts: another division's receivable is NOT_FOUND",
+  'Mutation.updateReceivables': "receivable-writes.test.ts: another division's receivable is NOT_FOUND",
+  'Mutation.deleteReceivable': "receivable-writes.test.ts: another division's receivable is NOT_FOUND",
+  'Mutation.deleteReceivables': "receivable-writes.test.ts: another division's receivable is NOT_FOUND",
+  'Mutation.splitReceivable': "receivable-writes.test.ts: another division's receivable is NOT_FOUND",
+  'Query.receivablesAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
+  'Query.receivableAgeing': 'aggregate-isolation.test.ts: ages only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentBatchesAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentConditionsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
@@ -97,7 +106,8 @@ describe('isolation matrix', () => {
       .filter((f) => !generic.has(f) && !(f in OTHER_FIELDS))
       .map((f) => `${f} is not in the isolation matrix: add it to OTHER_FIELDS in test/e2e/access/isolation-matrix.test.ts with the test that proves a caller of division A cannot see or change division B through it`);
     expect(uncovered).toEqual([]);
-    expect(ENTITY_FIELDS.map((f) => f.t.name)).toEqual(expect.arrayContaining(['Payments', 'Divisions', 'Accounts', 'PaymentBatches', 'Users']));
+    const tables = ['Payments', 'Receivables', 'Divisions', 'Accounts', 'PaymentBatches', 'Users'];
+    expect(ENTITY_FIELDS.map((f) => f.t.name)).toEqual(expect.arrayContaining(tables));
   });
 
   it('root lists show the caller only rows of its divisions, all of them, and count only those', async () => {
@@ -147,10 +157,13 @@ describe('isolation matrix', () => {
     // A row of division A pointing at rows of division B must not show them: loader keys carry
     // the division of the referencing row. Plant such references directly in the database.
     const payment = (await rowsOf('Payments')).find((r) => r.divisionCode === D1)!;
+    const receivable = (await rowsOf('Receivables')).find((r) => r.divisionCode === D1)!;
     const foreignAccount = (await rowsOf('Accounts')).find((r) => r.divisionCode === D2)!;
     const foreignGl = (await rowsOf('GLAccounts')).find((r) => r.divisionCode === D2)!;
     const repo = t.db.dataSource.getRepository(entityOf('Payments'));
+    const receivables = t.db.dataSource.getRepository(entityOf('Receivables'));
     await repo.update({ id: payment.id }, { accountID: foreignAccount.id, glAccountID: foreignGl.id } as never);
+    await receivables.update({ id: receivable.id }, { accountID: foreignAccount.id, glAccountID: foreignGl.id } as never);
     try {
       for (const { t: x, list } of ENTITY_FIELDS) {
         const part = partField(x);
@@ -176,41 +189,54 @@ describe('isolation matrix', () => {
       expect(planted.errors).toBeUndefined();
       expect(planted.data.payment).toEqual({ account: null, accountName: null, glAccount: null, glAccountCode: null });
       expect(JSON.stringify(planted.data)).not.toContain(foreignAccount.name);
+      const q = `query($id: UUID!) { receivable(id: $id) { account { id } accountName accountCode glAccount { id } glAccountCode } }`;
+      const plantedReceivable = await asA(q, { id: receivable.id });
+      expect(plantedReceivable.errors).toBeUndefined();
+      const none = { account: null, accountName: null, accountCode: null, glAccount: null, glAccountCode: null };
+      expect(plantedReceivable.data.receivable).toEqual(none);
     } finally {
       await repo.update({ id: payment.id }, { accountID: payment.accountID, glAccountID: payment.glAccountID } as never);
+      await receivables.update({ id: receivable.id }, { accountID: receivable.accountID, glAccountID: receivable.glAccountID } as never);
     }
   });
 
-  it('filters and sorts through relations never match or reveal another division\'s rows', async () => {
-    const payment = (await rowsOf('Payments')).find((r) => r.divisionCode === D1)!;
+  it.each([
+    ['Payments', 'payments', 'PaymentWhere'],
+    ['Receivables', 'receivables', 'ReceivableWhere'],
+  ])('filters and sorts of %s through relations never match or reveal another division\'s rows', async (name, list, whereType) => {
+    const item = (await rowsOf(name)).find((r) => r.divisionCode === D1)!;
     const foreign = (await rowsOf('Accounts')).find((r) => r.divisionCode === D2)!;
-    const repo = t.db.dataSource.getRepository(entityOf('Payments'));
-    await repo.update({ id: payment.id }, { accountID: foreign.id } as never);
+    const repo = t.db.dataSource.getRepository(entityOf(name));
+    await repo.update({ id: item.id }, { accountID: foreign.id } as never);
     try {
-      const Q = 'query($w: PaymentWhere) { payments(where: $w, first: 1000) { nodes { id divisionCode accountName account { id } } } }';
+      const Q = `query($w: ${whereType}) { ${list}(where: $w, first: 1000) { nodes { id divisionCode accountName account { id } } } }`;
       for (const caller of [asA, gw.gql]) {
         for (const w of [{ accountName: { eq: foreign.name } }, { account: { name: { eq: foreign.name } } }, { account: { id: { eq: foreign.id } } }, { account: { divisionCode: { eq: D2 } } }]) {
           const res = await caller(Q, { w });
           expect(res.errors).toBeUndefined();
-          // The D1 payment points at a D2 supplier: no filter through that relation may match it.
-          expect(res.data.payments.nodes.filter((n: { id: string }) => n.id === payment.id)).toEqual([]);
-          if (caller === asA) expect(res.data.payments.nodes.every((n: { divisionCode: number }) => n.divisionCode === D1)).toBe(true);
+          // The D1 item points at a D2 account: no filter through that relation may match it.
+          expect(res.data[list].nodes.filter((n: { id: string }) => n.id === item.id)).toEqual([]);
+          if (caller === asA) expect(res.data[list].nodes.every((n: { divisionCode: number }) => n.divisionCode === D1)).toBe(true);
         }
       }
-      const sorted = await asA('{ payments(first: 1000, orderBy: [{ account: name }]) { nodes { id accountName } } }');
-      expect(sorted.data.payments.nodes.find((n: { id: string }) => n.id === payment.id).accountName).toBeNull();
+      const sorted = await asA(`{ ${list}(first: 1000, orderBy: [{ account: name }]) { nodes { id accountName } } }`);
+      expect(sorted.data[list].nodes.find((n: { id: string }) => n.id === item.id).accountName).toBeNull();
       expect(JSON.stringify(sorted.data)).not.toContain(foreign.name);
     } finally {
-      await repo.update({ id: payment.id }, { accountID: payment.accountID } as never);
+      await repo.update({ id: item.id }, { accountID: item.accountID } as never);
     }
   });
 
   it('nested lists (to-many) show only rows of the parent\'s division, even when another division points at the parent', async () => {
-    // A division-2 payment naming a division-1 supplier must not appear under that supplier.
+    // A division-2 payment naming a division-1 supplier must not appear under that supplier; the
+    // same for a division-2 receivable naming a division-1 account.
     const account = (await rowsOf('Accounts')).find((r) => r.divisionCode === D1)!;
     const payment = (await rowsOf('Payments')).find((r) => r.divisionCode === D2)!;
+    const receivable = (await rowsOf('Receivables')).find((r) => r.divisionCode === D2)!;
     const repo = t.db.dataSource.getRepository(entityOf('Payments'));
+    const receivables = t.db.dataSource.getRepository(entityOf('Receivables'));
     await repo.update({ id: payment.id }, { accountID: account.id } as never);
+    await receivables.update({ id: receivable.id }, { accountID: account.id } as never);
     try {
       const schema = buildGatewaySchema();
       let checked = 0;
@@ -231,7 +257,7 @@ describe('isolation matrix', () => {
               for (const n of row[f.name].nodes) {
                 checked++;
                 if (child.partitionColumn) expect({ path: `${x.name}.${f.name}`, division: n[partField(child)!] }).toEqual({ path: `${x.name}.${f.name}`, division: row[part] });
-                if (row[part] === D1) expect(n[pkField(child)]).not.toBe(payment.id);
+                if (row[part] === D1) expect([payment.id, receivable.id]).not.toContain(n[pkField(child)]);
               }
             }
           }
@@ -240,6 +266,7 @@ describe('isolation matrix', () => {
       expect(checked).toBeGreaterThan(0);
     } finally {
       await repo.update({ id: payment.id }, { accountID: payment.accountID } as never);
+      await receivables.update({ id: receivable.id }, { accountID: receivable.accountID } as never);
     }
   });
 

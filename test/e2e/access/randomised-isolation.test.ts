@@ -26,6 +26,9 @@ import { executeAs } from '../../support/execute';
  * belong to a division the caller may see. The generator reads the schema, so new filter
  * operators, relations and list arguments are exercised as soon as they exist.
  *
+ * Receivables are among the lists, aggregates and ageings like any table (the generator reads the
+ * schema); their references across divisions are planted like the payments'.
+ *
  * 1,600 list queries and 400 aggregates by default (QUERIES, AGGREGATE_QUERIES and ISOLATION_SEED
  * may be set in the environment to run more or other queries).
  */
@@ -105,10 +108,13 @@ const ROOT_LISTS = Object.values(schema.getQueryType()!.getFields()).filter((f) 
 });
 
 /** Aggregate root fields (`paymentsAggregate`, ...) and the ageing, with the list they summarise. */
-const AGGREGATE_FIELDS = Object.values(schema.getQueryType()!.getFields()).filter(
-  (f) => (f.name.endsWith('Aggregate') && f.args.some((a) => a.name === 'groupBy') && ROOT_LISTS.some((l) => `${l.name}Aggregate` === f.name)) || f.name === 'paymentAgeing',
-);
-const listOfAggregate = (f: GraphQLField<unknown, unknown>) => ROOT_LISTS.find((l) => l.name === (f.name === 'paymentAgeing' ? 'payments' : f.name.replace(/Aggregate$/, '')))!;
+/** The ageing of each side and the list it ages. */
+const AGEINGS: Record<string, string> = { paymentAgeing: 'payments', receivableAgeing: 'receivables' };
+const isAggregate = (f: GraphQLField<unknown, unknown>) =>
+  f.name.endsWith('Aggregate') && f.args.some((a) => a.name === 'groupBy') && ROOT_LISTS.some((l) => `${l.name}Aggregate` === f.name);
+const AGGREGATE_FIELDS = Object.values(schema.getQueryType()!.getFields()).filter((f) => isAggregate(f) || f.name in AGEINGS);
+const listOfAggregate = (f: GraphQLField<unknown, unknown>) =>
+  ROOT_LISTS.find((l) => l.name === (AGEINGS[f.name] ?? f.name.replace(/Aggregate$/, '')))!;
 /** The amount summed and checked per table: AmountDC where it exists, else the first decimal. */
 const sumField = (t: CatalogTable) => (t.columns.find((c) => c.field === 'amountDC') ?? t.columns.find((c) => c.type === 'decimal' && !c.derived))!.field;
 /** Text columns read from a related row: their group keys must come from an allowed row. */
@@ -175,7 +181,7 @@ class QueryGenerator {
     let exact = true;
     let selection: string;
     let asOf: string | undefined;
-    if (field.name === 'paymentAgeing') {
+    if (field.name in AGEINGS) {
       asOf = new Date(Date.UTC(2026, this.rng.int(0, 8), this.rng.int(1, 28))).toISOString();
       args.push(`asOf: "${asOf}"`, `by: ${this.rng.pick(['OVERALL', 'DIVISION', 'ACCOUNT'])}`);
       selection = 'divisionCode accountID accountName count total';
@@ -331,15 +337,18 @@ const pools: Pools = new Map();
 beforeAll(async () => {
   t = await openSeededDatabase('randomised_isolation', { divisions: 4, payments: 400 });
   divisions = await allDivisionCodes(t.db);
-  // Plant references across divisions (a division-1 payment naming a division-2 supplier, ...):
-  // a loader or join that forgot the division would now hand out another division's row.
-  const payments = t.db.dataSource.getRepository(entityOf('Payments'));
+  // Plant references across divisions (a division-1 payment or receivable naming a division-2
+  // account, ...): a loader or join that forgot the division would now hand out another division's row.
   const accounts = (await t.db.dataSource.getRepository(entityOf('Accounts')).find()) as unknown as Record<string, unknown>[];
   const gls = (await t.db.dataSource.getRepository(entityOf('GLAccounts')).find()) as unknown as Record<string, unknown>[];
-  const all = (await payments.find()) as unknown as Record<string, unknown>[];
-  for (const p of all.filter((_, i) => i % 10 === 0)) {
-    const other = (x: Record<string, unknown>) => x.divisionCode !== p.divisionCode;
-    await payments.update({ id: p.id } as never, { accountID: accounts.find(other)!.id, glAccountID: gls.find(other)!.id } as never);
+  for (const name of ['Payments', 'Receivables']) {
+    const repo = t.db.dataSource.getRepository(entityOf(name));
+    const all = (await repo.find()) as unknown as Record<string, unknown>[];
+    expect(all.length).toBeGreaterThan(0);
+    for (const p of all.filter((_, i) => i % 10 === 0)) {
+      const other = (x: Record<string, unknown>) => x.divisionCode !== p.divisionCode;
+      await repo.update({ id: p.id } as never, { accountID: accounts.find(other)!.id, glAccountID: gls.find(other)!.id } as never);
+    }
   }
   for (const table of CATALOG) {
     const rows = (await t.db.dataSource.getRepository(entityOf(table.name)).find()) as unknown as Record<string, unknown>[];
@@ -405,12 +414,15 @@ describe('randomised isolation', () => {
     const rng = prng(SEED);
     const gen = new QueryGenerator(rng, pools);
     const stats = { queries: 0, rows: 0, nonEmpty: 0, forbidden: 0, badInput: 0, counted: 0 };
+    /** Types of the rows found, so the test proves it reached every table (receivables included). */
+    const types = new Set<string>();
     const leaks: string[] = [];
     for (let i = 0; i < QUERIES; i++) {
       const granted = rng.subset(divisions);
       const q = gen.generate(granted, divisions);
       const res = await executeAs(t.db, { divisions: granted }, q.text, q.variables);
       stats.queries++;
+      types.add(rowsIn(res.data)[0]?.[0] ?? '');
       const where = `query #${i} (seed ${SEED}) granted [${granted}]: ${q.text} ${JSON.stringify(q.variables)}`;
       const allowed = screen(res, where, granted, q.divisionsArg, { dataIsNull: true });
       if (!(allowed instanceof Set)) {
@@ -438,6 +450,7 @@ describe('randomised isolation', () => {
     expect(leaks.slice(0, 5)).toEqual([]);
     // The generator must actually find rows, or the test proves nothing.
     expect(stats.nonEmpty).toBeGreaterThan(QUERIES * 0.4);
+    expect([...types]).toEqual(expect.arrayContaining(['Payment', 'Receivable', 'Account', 'Division']));
     expect(stats.badInput).toBeLessThan(QUERIES * 0.05);
     console.log(`randomised isolation: ${JSON.stringify(stats)}`);
   }, LONG);
@@ -461,12 +474,14 @@ describe('randomised isolation of aggregates', () => {
     const rng = prng(SEED + 1);
     const gen = new QueryGenerator(rng, pools);
     const stats = { queries: 0, groups: 0, exact: 0, forbidden: 0, badInput: 0 };
+    const fields = new Set<string>();
     for (let i = 0; i < AGGREGATES; i++) {
       const granted = rng.subset(divisions);
       const q = gen.generateAggregate(granted, divisions);
       const a = q.aggregate;
       const res = await executeAs(t.db, { divisions: granted }, q.text, q.variables);
       stats.queries++;
+      fields.add(a.field);
       const where = `aggregate #${i} (seed ${SEED + 1}) granted [${granted}]: ${q.text} ${JSON.stringify(q.variables)}`;
       const allowed = screen(res, where, granted, q.divisionsArg, { dataIsNull: true });
       if (!(allowed instanceof Set)) {
@@ -515,6 +530,7 @@ describe('randomised isolation of aggregates', () => {
     }
     expect(stats.badInput).toBeLessThan(AGGREGATES * 0.05);
     expect(stats.exact).toBeGreaterThan(AGGREGATES * 0.5);
+    expect([...fields]).toEqual(expect.arrayContaining(['paymentsAggregate', 'receivablesAggregate', 'paymentAgeing', 'receivableAgeing']));
     console.log(`randomised aggregate isolation: ${JSON.stringify(stats)}`);
   }, LONG);
 });

@@ -1,5 +1,6 @@
 import { ObjectLiteral } from 'typeorm';
 import { DivisionScope } from '../../access/division-scope';
+import { canonicalCurrency } from '../../platform/currency';
 import { Account } from '../accounts/account.entity';
 import { BankAccount } from '../bank-accounts/bank-account.entity';
 import { Contact } from '../contacts/contact.entity';
@@ -7,26 +8,28 @@ import { Division } from '../divisions/division.entity';
 import { GLAccount } from '../gl-accounts/gl-account.entity';
 import { Journal } from '../journals/journal.entity';
 import { PaymentCondition } from '../payment-conditions/payment-condition.entity';
-import { canonicalCurrency } from '../../platform/currency';
-import { PaymentRule, ruleError } from './payment.errors';
-import { bicProblem, ibanProblem, looksLikeIban, PaymentValues } from './payment.rules';
-
-/** G/L account type of accounts payable: the only type a payment may book on. */
-export const GL_TYPE_ACCOUNTS_PAYABLE = 22;
+import { OpenItemKind, OpenItemValues, RowAt } from './open-item';
+import { bicProblem, ibanProblem, looksLikeIban } from './row-rules';
 
 type Rows<T> = Map<string, T>;
 const key = (division: number, value: unknown) => `${division}|${String(value)}`;
 
+/** The counterparty each checked row points at, by its position in the input. */
+export type CheckedAccounts = readonly Account[];
+
 /**
- * The rules of a payment that read other rows, checked for a whole bulk input with one query per
- * referenced table: everything a payment points at must exist in the payment's own division,
- * read through the caller's scope (so a row of a division the caller was not granted is as
- * good as missing).
+ * The rules of open items that read other rows, checked for a whole bulk input with one query per
+ * referenced table: everything an item points at must exist in the item's own division, read
+ * through the caller's scope (so a row of a division the caller was not granted is as good as
+ * missing). The G/L account must be of the side's type (22 payable, 20 receivable), the account
+ * its counterparty (a supplier, a customer), the counterparty's bank account its own and the own
+ * bank account the division's. Returns the counterparty of each row.
  */
-export async function checkReferences(scope: DivisionScope, rows: PaymentValues[]): Promise<void> {
+export async function checkReferences(kind: OpenItemKind, scope: DivisionScope, rows: OpenItemValues[]): Promise<CheckedAccounts> {
+  const { error, counterparty: side } = kind;
   rows.forEach((r, index) => {
     if (!scope.allows(Number(r.divisionCode))) {
-      throw ruleError(PaymentRule.DIVISION_NOT_GRANTED, 'divisionCode', `division ${r.divisionCode} is not granted to this caller`, { index });
+      throw error('DIVISION_NOT_GRANTED', 'divisionCode', `division ${r.divisionCode} is not granted to this caller`, { index });
     }
   });
   const [gl, accounts, banks, journals, conditions, contacts] = await Promise.all([
@@ -37,37 +40,50 @@ export async function checkReferences(scope: DivisionScope, rows: PaymentValues[
     load(scope, PaymentCondition, 'code', rows.map((r) => r.paymentConditionCode)),
     load(scope, Contact, 'id', rows.map((r) => r.accountContactID)),
   ]);
-  rows.forEach((r, index) => {
+  return rows.map((r, index) => {
     const division = Number(r.divisionCode);
     const at = { index, ...(r.id ? { id: String(r.id) } : {}) };
+    const unknown = (field: string, what: string) =>
+      error('UNKNOWN_REFERENCE', field, `${what} does not exist in division ${division}`, at);
     const glAccount = gl.get(key(division, r.glAccountID));
-    if (!glAccount) throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'glAccountID', `G/L account ${r.glAccountID} does not exist in division ${division}`, at);
-    if (glAccount.type !== GL_TYPE_ACCOUNTS_PAYABLE) {
-      throw ruleError(PaymentRule.GL_ACCOUNT_NOT_PAYABLE, 'glAccountID', `G/L account ${glAccount.code} is of type ${glAccount.type}, a payment needs type 22 (Accounts payable)`, at);
+    if (!glAccount) throw unknown('glAccountID', `G/L account ${r.glAccountID}`);
+    if (glAccount.type !== side.glAccountType) {
+      const needs = `type ${side.glAccountType} (${side.glAccountTypeName})`;
+      const why = `G/L account ${glAccount.code} is of type ${glAccount.type}, a ${kind.noun} needs ${needs}`;
+      throw error(side.rules.glAccount, 'glAccountID', why, at);
     }
     const account = accounts.get(key(division, r.accountID));
-    if (!account) throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'accountID', `account ${r.accountID} does not exist in division ${division}`, at);
-    if (!account.isSupplier) throw ruleError(PaymentRule.ACCOUNT_NOT_SUPPLIER, 'accountID', `account ${account.code.trim()} is not a supplier`, at);
+    if (!account) throw unknown('accountID', `account ${r.accountID}`);
+    if (!side.isOne(account)) throw error(side.rules.account, 'accountID', `account ${account.code.trim()} is not a ${side.noun}`, at);
     if (r.accountBankAccountID) {
       const bank = banks.get(key(division, r.accountBankAccountID));
-      if (!bank) throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'accountBankAccountID', `bank account ${r.accountBankAccountID} does not exist in division ${division}`, at);
-      if (bank.accountID !== r.accountID) throw ruleError(PaymentRule.BANK_ACCOUNT_NOT_SUPPLIERS, 'accountBankAccountID', `bank account ${bank.bankAccount} does not belong to the supplier`, at);
-      checkBankIdentifiers(bank, 'accountBankAccountID', at);
+      if (!bank) throw unknown('accountBankAccountID', `bank account ${r.accountBankAccountID}`);
+      if (bank.accountID !== r.accountID) {
+        const why = `bank account ${bank.bankAccount} does not belong to the ${side.noun}`;
+        throw error(side.rules.bankAccount, 'accountBankAccountID', why, at);
+      }
+      checkBankIdentifiers(kind, bank, 'accountBankAccountID', at);
     }
     if (r.bankAccountID) {
       const own = banks.get(key(division, r.bankAccountID));
-      if (!own) throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'bankAccountID', `bank account ${r.bankAccountID} does not exist in division ${division}`, at);
-      if (own.accountID !== null) throw ruleError(PaymentRule.BANK_ACCOUNT_NOT_OWN, 'bankAccountID', `bank account ${own.bankAccount} is not an own bank account of the division`, at);
-      checkBankIdentifiers(own, 'bankAccountID', at);
+      if (!own) throw unknown('bankAccountID', `bank account ${r.bankAccountID}`);
+      if (own.accountID !== null) {
+        const why = `bank account ${own.bankAccount} is not an own bank account of the division`;
+        throw error('BANK_ACCOUNT_NOT_OWN', 'bankAccountID', why, at);
+      }
+      checkBankIdentifiers(kind, own, 'bankAccountID', at);
     }
-    if (!journals.has(key(division, r.journalCode))) throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'journalCode', `journal ${r.journalCode} does not exist in division ${division}`, at);
+    if (!journals.has(key(division, r.journalCode))) throw unknown('journalCode', `journal ${r.journalCode}`);
     if (r.paymentConditionCode && !conditions.has(key(division, r.paymentConditionCode))) {
-      throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'paymentConditionCode', `payment condition ${r.paymentConditionCode} does not exist in division ${division}`, at);
+      throw unknown('paymentConditionCode', `payment condition ${r.paymentConditionCode}`);
     }
     if (r.accountContactID) {
       const contact = contacts.get(key(division, r.accountContactID));
-      if (!contact || contact.accountID !== r.accountID) throw ruleError(PaymentRule.UNKNOWN_REFERENCE, 'accountContactID', `contact ${r.accountContactID} is not a contact of the supplier`, at);
+      if (!contact || contact.accountID !== r.accountID) {
+        throw error('UNKNOWN_REFERENCE', 'accountContactID', `contact ${r.accountContactID} is not a contact of the ${side.noun}`, at);
+      }
     }
+    return account;
   });
 }
 
@@ -83,13 +99,13 @@ export async function divisionCurrencies(scope: DivisionScope, divisionCodes: un
 }
 
 /** An IBAN-shaped number must be a valid IBAN; a BIC, when present, a valid BIC. */
-function checkBankIdentifiers(bank: BankAccount, field: string, at: { index?: number }): void {
+function checkBankIdentifiers(kind: OpenItemKind, bank: BankAccount, field: string, at: RowAt): void {
   if (looksLikeIban(bank.bankAccount)) {
     const problem = ibanProblem(bank.bankAccount);
-    if (problem) throw ruleError(PaymentRule.INVALID_IBAN, field, problem, at);
+    if (problem) throw kind.error('INVALID_IBAN', field, problem, at);
   }
   const bic = bicProblem(bank.bic);
-  if (bic) throw ruleError(PaymentRule.INVALID_BIC, field, bic, at);
+  if (bic) throw kind.error('INVALID_BIC', field, bic, at);
 }
 
 async function load<T extends ObjectLiteral & { divisionCode: number }>(
