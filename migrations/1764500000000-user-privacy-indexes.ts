@@ -11,7 +11,10 @@ const ACTORS: [string, string[]][] = [
   ['Receivables', ['Creator', 'Modifier', 'ReceivableSelector']],
 ];
 const INDEXES = ACTORS.flatMap(([table, columns]) =>
-  columns.map((column) => ({ table, index: new TableIndex({ name: `IX_${table}_Division_${column}`, columnNames: ['Division', column] }) })),
+  columns.map((column) => ({
+    table,
+    index: new TableIndex({ name: `IX_${table}_Division_${column}`, columnNames: ['Division', column] }),
+  })),
 );
 
 export class UserPrivacyIndexes1764500000000 implements MigrationInterface {

@@ -3,16 +3,7 @@
  * the TypeORM mapping, the GraphQL descriptions, the SQL layer and the `catalog` query.
  * Names are Exact Online's (`AmountDC`, `AccountName`); `field` is the camelCase GraphQL name.
  */
-export type CatalogType =
-  | 'guid'
-  | 'string'
-  | 'int16'
-  | 'int32'
-  | 'int64'
-  | 'decimal'
-  | 'datetime'
-  | 'boolean'
-  | 'blob';
+export type CatalogType = 'guid' | 'string' | 'int16' | 'int32' | 'int64' | 'decimal' | 'datetime' | 'boolean' | 'blob';
 
 export interface CatalogColumn {
   /** Exact's column name; also the physical column name. */

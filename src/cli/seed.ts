@@ -16,7 +16,10 @@ export async function seedCommand(config: Config, args: string[]): Promise<void>
     if (!append) await clearAll(db);
     const started = Date.now();
     const today = options.today.toISOString().slice(0, 10);
-    console.error(`Seeding ${options.payments} payments over ${options.divisions} divisions (seed ${options.seed}, today ${today}) into ${db.dialect.kind}`);
+    console.error(
+      `Seeding ${options.payments} payments over ${options.divisions} divisions ` +
+        `(seed ${options.seed}, today ${today}) into ${db.dialect.kind}`,
+    );
     const result = await seed(db, options, progressBar(), { append });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const what = `${result.payments} payments, ${result.batches} batches and ${result.receivables} receivables`;

@@ -66,13 +66,26 @@ export function demoCustomers(random: Random, set: DivisionSet, opts: DemoOption
     });
     const b = makeBankAccount(random, customerCountry);
     const bank = Object.assign(new BankAccount(), {
-      id: random.uuid(), accountID: account.id, bankAccount: b.iban, bic: b.bic, bankAccountHolderName: account.name,
-      currency: 'EUR', description: null, main: true, ...audit,
+      id: random.uuid(),
+      accountID: account.id,
+      bankAccount: b.iban,
+      bic: b.bic,
+      bankAccountHolderName: account.name,
+      currency: 'EUR',
+      description: null,
+      main: true,
+      ...audit,
     });
     const [first, last] = [random.pick(FIRST_NAMES), random.pick(LAST_NAMES)];
     const contact = Object.assign(new Contact(), {
-      id: random.uuid(), accountID: account.id, firstName: first, lastName: last, fullName: `${first} ${last}`,
-      email: `${first.toLowerCase()}.${i + 1}@klant.example`, phone: null, ...audit,
+      id: random.uuid(),
+      accountID: account.id,
+      firstName: first,
+      lastName: last,
+      fullName: `${first} ${last}`,
+      email: `${first.toLowerCase()}.${i + 1}@klant.example`,
+      phone: null,
+      ...audit,
     });
     // Every third customer pays by direct debit (so each division has collections to process).
     const reference = `MNDT-${division.code}-${String(i + 1).padStart(5, '0')}`;
@@ -95,8 +108,15 @@ const COLLECTED_MIX = [
   [ReceivableStatus.PROCESSED, 20],
   [ReceivableStatus.MATCHED, 20],
 ] as const;
-const PAID_MIX = [[ReceivableStatus.OPEN, 65], [ReceivableStatus.MATCHED, 35]] as const;
-const OTHER_METHODS = [[PaymentMethod.ON_CREDIT, 94], [PaymentMethod.CASH, 3], [PaymentMethod.CREDIT_CARD, 3]] as const;
+const PAID_MIX = [
+  [ReceivableStatus.OPEN, 65],
+  [ReceivableStatus.MATCHED, 35],
+] as const;
+const OTHER_METHODS = [
+  [PaymentMethod.ON_CREDIT, 94],
+  [PaymentMethod.CASH, 3],
+  [PaymentMethod.CREDIT_CARD, 3],
+] as const;
 
 /** One receivable of the division, invoiced within the last 420 days. */
 export function demoReceivable(
@@ -112,7 +132,14 @@ export function demoReceivable(
   const collected = customer.mandate !== null;
   const condition = random.weighted(set.conditions.map((c, i) => [c, i === 3 ? 1 : 3] as const));
   // SEPA direct debits are in EUR only.
-  const currency = collected ? 'EUR' : random.weighted([['EUR', 90], ['USD', 4], ['GBP', 4], ['CHF', 2]] as const);
+  const currency = collected
+    ? 'EUR'
+    : random.weighted([
+        ['EUR', 90],
+        ['USD', 4],
+        ['GBP', 4],
+        ['CHF', 2],
+      ] as const);
   const rate = DEMO_RATES[currency];
   const amountFC = BigInt(random.int(2_500, 1_500_000));
   const amountDC = mulDivHalfUp(amountFC, scaled(rate, 8), RATE_ONE);
@@ -235,13 +262,24 @@ export function demoCollections(
     const at = new Date(Math.min(week * 7 * DAY, selectedLast || week * 7 * DAY));
     const creator = random.pick(users);
     const document = Object.assign(new Document(), {
-      id: random.uuid(), documentNumber: firstDocumentNumber + documents.length, subject: `Incassobestand ${code}`, type: 10,
-      created: at, modified: at, creatorID: creator.id, modifierID: creator.id, divisionCode: set.division.code,
+      id: random.uuid(),
+      documentNumber: firstDocumentNumber + documents.length,
+      subject: `Incassobestand ${code}`,
+      type: 10,
+      created: at,
+      modified: at,
+      creatorID: creator.id,
+      modifierID: creator.id,
+      divisionCode: set.division.code,
     });
     members.forEach((r, i) => {
       Object.assign(r, {
-        cashflowTransactionBatchCode: code, receivableBatchNumber: i + 1, documentID: document.id, isBatchBooking: 1,
-        endToEndID: `${code}-${i + 1}`, paymentInformationID: code,
+        cashflowTransactionBatchCode: code,
+        receivableBatchNumber: i + 1,
+        documentID: document.id,
+        isBatchBooking: 1,
+        endToEndID: `${code}-${i + 1}`,
+        paymentInformationID: code,
       });
     });
     documents.push(document);

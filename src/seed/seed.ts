@@ -18,7 +18,8 @@ import { Receivable } from '../modules/receivables/receivable.entity';
 import { User } from '../modules/users/user.entity';
 import { demoPain001 } from './demo-bank-file';
 import { demoMatches } from './demo-matches';
-import { demoBatches, demoDivision, demoDivisionIndexAfter, demoPayment, DemoOptions, demoUsers } from './demo-data';
+import { demoBatches } from './demo-batches';
+import { demoDivision, demoDivisionIndexAfter, demoPayment, DemoOptions, demoUsers } from './demo-data';
 import { demoCollections, demoCustomers, demoReceivable } from './demo-receivables';
 import { Random } from './random';
 
@@ -80,12 +81,7 @@ const PAYMENTS_PER_TRANSACTION = 25_000;
  * on SQLite), and on MariaDB unique and foreign key checks off for the session (the generator
  * makes unique keys itself).
  */
-export async function seed(
-  db: Database,
-  opts: DemoOptions,
-  progress: SeedProgress = SILENT,
-  mode: SeedMode = {},
-): Promise<SeedResult> {
+export async function seed(db: Database, opts: DemoOptions, progress: SeedProgress = SILENT, mode: SeedMode = {}): Promise<SeedResult> {
   const existing = mode.append ? await existingRows(db) : { firstDivision: 0, users: new Map<string, User>() };
   const runner = db.dataSource.createQueryRunner();
   await runner.connect();
@@ -226,9 +222,15 @@ async function generate(
       await bulk.insert(GLAccount, [set.glPayables, ...(set.others[0] as GLAccount[])]);
       await bulk.insert(Journal, [set.journal, ...(set.others[1] as Journal[])]);
       await bulk.insert(PaymentCondition, set.conditions);
-      await bulk.insert(Account, set.suppliers.map((s) => s.account));
+      await bulk.insert(
+        Account,
+        set.suppliers.map((s) => s.account),
+      );
       await bulk.insert(BankAccount, [...set.ownBanks, ...set.suppliers.map((s) => s.bank)]);
-      await bulk.insert(Contact, set.suppliers.map((s) => s.contact));
+      await bulk.insert(
+        Contact,
+        set.suppliers.map((s) => s.contact),
+      );
     });
     const count = Math.floor(opts.payments / opts.divisions) + (d < opts.payments % opts.divisions ? 1 : 0);
     // Processed payments wait for the division's batches (which give them their batch code);
@@ -248,9 +250,18 @@ async function generate(
     const matches = demoMatches(processed);
     batches += batchRows.length;
     await pipe.submit(async () => {
-      await bulk.insert(Document, batchRows.map((b) => b.document));
-      await bulk.insert(DocumentAttachment, batchRows.map((b) => b.attachment));
-      await bulk.insert(PaymentBatch, batchRows.map((b) => b.batch));
+      await bulk.insert(
+        Document,
+        batchRows.map((b) => b.document),
+      );
+      await bulk.insert(
+        DocumentAttachment,
+        batchRows.map((b) => b.attachment),
+      );
+      await bulk.insert(
+        PaymentBatch,
+        batchRows.map((b) => b.batch),
+      );
       await bulk.insert(Payment, processed);
       await bulk.insert(PaymentMatch, matches);
     });
@@ -259,9 +270,18 @@ async function generate(
     const customers = demoCustomers(incoming, set, opts);
     await pipe.submit(async () => {
       await bulk.insert(Journal, [customers.salesJournal]);
-      await bulk.insert(Account, customers.customers.map((c) => c.account));
-      await bulk.insert(BankAccount, customers.customers.map((c) => c.bank));
-      await bulk.insert(Contact, customers.customers.map((c) => c.contact));
+      await bulk.insert(
+        Account,
+        customers.customers.map((c) => c.account),
+      );
+      await bulk.insert(
+        BankAccount,
+        customers.customers.map((c) => c.bank),
+      );
+      await bulk.insert(
+        Contact,
+        customers.customers.map((c) => c.contact),
+      );
     });
     const share = Math.floor(receivables / opts.divisions) + (d < receivables % opts.divisions ? 1 : 0);
     // As for payments: processed receivables wait for the division's collection runs.

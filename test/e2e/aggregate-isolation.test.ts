@@ -41,10 +41,12 @@ describe('aggregates and ageing stay within the granted divisions', () => {
     const rows = await t.db.dataSource.getRepository(Payment).find();
     const mine = rows.filter((p) => p.divisionCode === D1);
     const res = await asA(`{ paymentsAggregate(where: { account: { isSupplier: { eq: true } } }) { count sum { amountDC } } }`);
-    expect(res.data.paymentsAggregate).toEqual([{ count: mine.length, sum: { amountDC: mine.reduce((a, p) => a.plus(p.amountDC), new Dec(0)).toFixed(2) } }]);
+    expect(res.data.paymentsAggregate).toEqual([
+      { count: mine.length, sum: { amountDC: mine.reduce((a, p) => a.plus(p.amountDC), new Dec(0)).toFixed(2) } },
+    ]);
   });
 
-  it('sums only division A\'s receivables, also through relation filters', async () => {
+  it("sums only division A's receivables, also through relation filters", async () => {
     const mine = (await t.db.dataSource.getRepository(Receivable).find()).filter((r) => r.divisionCode === D1);
     const res = await asA(`{ receivablesAggregate(where: { account: { isSales: { eq: true } } }) { count sum { amountDC } } }`);
     const sum = mine.reduce((a, r) => a.plus(r.amountDC), new Dec(0)).toFixed(2);

@@ -26,8 +26,14 @@ async function expectSchemaOfEntities(): Promise<void> {
       const columns = new Map(table!.columns.map((c) => [c.name.toLowerCase(), c]));
       for (const c of meta.columns) {
         const physical = columns.get(c.databaseName.toLowerCase());
-        expect({ column: `${meta.tableName}.${c.databaseName}`, exists: Boolean(physical) }).toEqual({ column: `${meta.tableName}.${c.databaseName}`, exists: true });
-        expect({ column: `${meta.tableName}.${c.databaseName}`, nullable: physical!.isNullable }).toEqual({ column: `${meta.tableName}.${c.databaseName}`, nullable: c.isNullable });
+        expect({ column: `${meta.tableName}.${c.databaseName}`, exists: Boolean(physical) }).toEqual({
+          column: `${meta.tableName}.${c.databaseName}`,
+          exists: true,
+        });
+        expect({ column: `${meta.tableName}.${c.databaseName}`, nullable: physical!.isNullable }).toEqual({
+          column: `${meta.tableName}.${c.databaseName}`,
+          nullable: c.isNullable,
+        });
       }
       const indexes = new Set(table!.indices.map((i) => i.name));
       for (const index of meta.indices) expect([...indexes]).toContain(index.name);
@@ -58,7 +64,8 @@ describe('migrations', () => {
     for (const meta of t.db.dataSource.entityMetadatas) {
       const partitioned = meta.columns.some((c) => c.databaseName === 'Division');
       if (!partitioned || meta.tableName === 'Divisions') continue;
-      for (const index of meta.indices) expect({ index: index.name, first: index.columns[0].databaseName }).toEqual({ index: index.name, first: 'Division' });
+      for (const index of meta.indices)
+        expect({ index: index.name, first: index.columns[0].databaseName }).toEqual({ index: index.name, first: 'Division' });
     }
   });
 
@@ -98,8 +105,16 @@ describe('migrations', () => {
     const every = ['admin', 'payments:write', 'payments:process', 'payments:select', 'analytics', 'payments:read'];
     const key = (keyId: string, scopes: string[]) =>
       Object.assign(new ApiKeyRecord(), {
-        keyId, name: keyId, secretHash: 'x'.repeat(64), divisions: 'all', scopes: scopes.join(' '),
-        userId: '00000000-0000-4000-8000-000000000001', created: new Date(), createdBy: 'test', expires: null, revoked: null,
+        keyId,
+        name: keyId,
+        secretHash: 'x'.repeat(64),
+        divisions: 'all',
+        scopes: scopes.join(' '),
+        userId: '00000000-0000-4000-8000-000000000001',
+        created: new Date(),
+        createdBy: 'test',
+        expires: null,
+        revoked: null,
       });
     await ds.getRepository(ApiKeyRecord).insert([key('allscopes', every), key('reader', ['payments:read', 'analytics'])]);
     const scopesOf = async () => Object.fromEntries((await ds.getRepository(ApiKeyRecord).find()).map((k) => [k.keyId, k.scopes]));

@@ -89,7 +89,16 @@ describe('error vocabularies', () => {
 
   it('writes each rule as its own name, so the string clients see is the enum key', () => {
     const enums = [
-      AccessRule, ApiKeyRule, BatchRule, ExportRule, IdempotencyRule, MatchingRule, PaymentDayRule, PaymentRule, ReceivableRule, SqlRule,
+      AccessRule,
+      ApiKeyRule,
+      BatchRule,
+      ExportRule,
+      IdempotencyRule,
+      MatchingRule,
+      PaymentDayRule,
+      PaymentRule,
+      ReceivableRule,
+      SqlRule,
     ];
     expect(enums.flatMap((e) => Object.entries(e).filter(([key, value]) => key !== value || !/^[A-Z][A-Z_]*$/.test(value)))).toEqual([]);
     expect(enums.map((e) => Object.values(e).sort())).toEqual(Object.values(VOCABULARIES).map((codes) => Object.keys(codes).sort()));
@@ -100,14 +109,23 @@ describe('the open-item vocabularies', () => {
   it('answer the rules payables and receivables share with the same strings and codes', () => {
     // The rules the shared open-item code throws (open-items/open-item.ts, OpenItemRuleName).
     const shared = Object.keys(PAYMENT_ERROR_CODES).filter((rule) => rule in RECEIVABLE_ERROR_CODES);
-    const own = (codes: Record<string, string>, other: Record<string, string>) => Object.keys(codes).filter((r) => !(r in other)).sort();
+    const own = (codes: Record<string, string>, other: Record<string, string>) =>
+      Object.keys(codes)
+        .filter((r) => !(r in other))
+        .sort();
     expect(own(RECEIVABLE_ERROR_CODES, PAYMENT_ERROR_CODES)).toEqual(
       ['ACCOUNT_NOT_CUSTOMER', 'BANK_ACCOUNT_NOT_CUSTOMERS', 'GL_ACCOUNT_NOT_RECEIVABLE', 'INVALID_STRUCTURED_REFERENCE'].sort(),
     );
     // Payments' own: the side rules and those of selection and the EPC QR code.
     expect(own(PAYMENT_ERROR_CODES, RECEIVABLE_ERROR_CODES)).toEqual(
-      ['ACCOUNT_NOT_SUPPLIER', 'BANK_ACCOUNT_NOT_SUPPLIERS', 'GL_ACCOUNT_NOT_PAYABLE', 'NOT_OPEN', 'NOT_SELECTED', 'NOT_SEPA_PAYABLE']
-        .sort(),
+      [
+        'ACCOUNT_NOT_SUPPLIER',
+        'BANK_ACCOUNT_NOT_SUPPLIERS',
+        'GL_ACCOUNT_NOT_PAYABLE',
+        'NOT_OPEN',
+        'NOT_SELECTED',
+        'NOT_SEPA_PAYABLE',
+      ].sort(),
     );
     for (const rule of shared) {
       const code = PAYMENT_ERROR_CODES[rule as PaymentRule];

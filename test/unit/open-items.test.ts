@@ -135,7 +135,11 @@ describe('allocate', () => {
     // A missing cent goes to the part rounded down the most; a surplus comes from the one rounded up
     // the most; between equals, the earlier part.
     const shares = (whole: string, exactShares: string[], scale: number) =>
-      allocate(new Dec(whole), exactShares.map((e) => new Dec(e)), scale).map((p) => p.toFixed(scale));
+      allocate(
+        new Dec(whole),
+        exactShares.map((e) => new Dec(e)),
+        scale,
+      ).map((p) => p.toFixed(scale));
     expect(shares('1.00', ['0.333', '0.333', '0.334'], 2)).toEqual(['0.33', '0.33', '0.34']);
     expect(shares('1.00', ['0.335', '0.335', '0.33'], 2)).toEqual(['0.33', '0.34', '0.33']);
     expect(shares('100', ['33.5', '33.5', '33'], 0)).toEqual(['33', '34', '33']);

@@ -33,7 +33,7 @@ describeWithShared(REFERENCE)('Receivables catalog against ../shared/reference/i
     expect(RECEIVABLES.columns.map((c) => c.name)).toEqual(reference.map((r) => r.name));
   });
 
-  it('has the reference\'s type and length of every column (double kept as exact decimal)', () => {
+  it("has the reference's type and length of every column (double kept as exact decimal)", () => {
     for (const [i, r] of reference.entries()) {
       const c = RECEIVABLES.columns[i];
       expect({ column: c.name, type: c.type }).toEqual({ column: r.name, type: r.type === 'double' ? 'decimal' : r.type });
@@ -64,9 +64,20 @@ describe('Receivables catalog', () => {
     const derived = RECEIVABLES.columns.filter((c) => c.derived).map((c) => c.name);
     expect(derived.sort()).toEqual(
       [
-        'AccountBankAccountNumber', 'AccountCode', 'AccountContactName', 'AccountName', 'BankAccountNumber', 'CreatorFullName',
-        'DocumentNumber', 'DocumentSubject', 'GLAccountCode', 'GLAccountDescription', 'JournalDescription', 'ModifierFullName',
-        'PaymentConditionDescription', 'ReceivableSelectorFullName',
+        'AccountBankAccountNumber',
+        'AccountCode',
+        'AccountContactName',
+        'AccountName',
+        'BankAccountNumber',
+        'CreatorFullName',
+        'DocumentNumber',
+        'DocumentSubject',
+        'GLAccountCode',
+        'GLAccountDescription',
+        'JournalDescription',
+        'ModifierFullName',
+        'PaymentConditionDescription',
+        'ReceivableSelectorFullName',
       ].sort(),
     );
     // A column both tables have is typed and sized alike (and derived alike), so joins and exports agree.

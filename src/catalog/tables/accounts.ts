@@ -18,7 +18,9 @@ export const ACCOUNTS: CatalogTable = {
     col('IsSupplier', 'boolean', 'Is supplier', 'Is leverancier', 'Whether the account is a supplier.', { required: true }),
     col('IsSales', 'boolean', 'Is customer', 'Is klant', 'Whether the account is a customer.', { required: true }),
     col('VATNumber', 'string', 'VAT number', 'BTW-nummer', 'VAT number of the account.', { length: 35 }),
-    col('ChamberOfCommerce', 'string', 'Chamber of commerce number', 'KvK-nummer', 'Chamber of commerce number of the account.', { length: 30 }),
+    col('ChamberOfCommerce', 'string', 'Chamber of commerce number', 'KvK-nummer', 'Chamber of commerce number of the account.', {
+      length: 30,
+    }),
     col('Country', 'string', 'Country', 'Land', 'Country of the account (ISO 3166-1 alpha-2).', { length: 2 }),
     col('City', 'string', 'City', 'Plaats', 'City of the visiting address.', { length: 50 }),
     col('Email', 'string', 'Email', 'E-mail', 'Email address of the account.', { length: 100 }),

@@ -17,7 +17,15 @@ export const GL_ACCOUNTS: CatalogTable = {
     ...idAndDivision('G/L account'),
     col('Code', 'string', 'Code', 'Code', 'Code of the G/L account, unique in the division.', { length: 30, required: true }),
     col('Description', 'string', 'Description', 'Omschrijving', 'Description of the G/L account.', { length: 60, required: true }),
-    col('Type', 'int32', 'Type', 'Type', 'Type of the G/L account: 10 Cash, 12 Bank, 20 Accounts receivable, 22 Accounts payable, 24 VAT, 110 Revenue, ... (see cashflow codes).', { required: true }),
+    col(
+      'Type',
+      'int32',
+      'Type',
+      'Type',
+      'Type of the G/L account: 10 Cash, 12 Bank, 20 Accounts receivable, 22 Accounts payable, 24 VAT, ' +
+        '110 Revenue, ... (see cashflow codes).',
+      { required: true },
+    ),
     col('BalanceSide', 'string', 'Balance side', 'Balanszijde', 'D (debit) or C (credit).', { length: 1, required: true }),
     col('BalanceType', 'string', 'Balance type', 'Balanstype', 'B (balance sheet) or W (profit and loss).', { length: 1, required: true }),
     ...auditColumns(),

@@ -16,8 +16,7 @@ export const RECEIVABLES: CatalogTable = {
   typeName: 'Receivable',
   labelEn: 'Receivables',
   labelNl: 'Te ontvangen',
-  description:
-    'Outstanding and received items of accounts receivable (Exact Online Cashflow/Receivables), partitioned per division.',
+  description: 'Outstanding and received items of accounts receivable (Exact Online Cashflow/Receivables), partitioned per division.',
   partitionColumn: 'Division',
   primaryKey: 'ID',
   allows: ALL,

@@ -33,12 +33,42 @@ export async function checkReferences(kind: OpenItemKind, scope: DivisionScope, 
     }
   });
   const [gl, accounts, banks, journals, conditions, contacts] = await Promise.all([
-    load(scope, GLAccount, 'id', rows.map((r) => r.glAccountID)),
-    load(scope, Account, 'id', rows.map((r) => r.accountID)),
-    load(scope, BankAccount, 'id', rows.flatMap((r) => [r.accountBankAccountID, r.bankAccountID])),
-    load(scope, Journal, 'code', rows.map((r) => r.journalCode)),
-    load(scope, PaymentCondition, 'code', rows.map((r) => r.paymentConditionCode)),
-    load(scope, Contact, 'id', rows.map((r) => r.accountContactID)),
+    load(
+      scope,
+      GLAccount,
+      'id',
+      rows.map((r) => r.glAccountID),
+    ),
+    load(
+      scope,
+      Account,
+      'id',
+      rows.map((r) => r.accountID),
+    ),
+    load(
+      scope,
+      BankAccount,
+      'id',
+      rows.flatMap((r) => [r.accountBankAccountID, r.bankAccountID]),
+    ),
+    load(
+      scope,
+      Journal,
+      'code',
+      rows.map((r) => r.journalCode),
+    ),
+    load(
+      scope,
+      PaymentCondition,
+      'code',
+      rows.map((r) => r.paymentConditionCode),
+    ),
+    load(
+      scope,
+      Contact,
+      'id',
+      rows.map((r) => r.accountContactID),
+    ),
   ]);
   return rows.map((r, index) => {
     const division = Number(r.divisionCode);

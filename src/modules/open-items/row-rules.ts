@@ -116,7 +116,10 @@ export class OpenItemRules {
     const problem = currencyProblem(currency);
     if (problem) throw error('INVALID_CURRENCY', 'currency', problem, at);
     const divisionCurrency = options.divisionCurrency && !currencyProblem(options.divisionCurrency) ? options.divisionCurrency : null;
-    for (const [fields, inCurrency] of [[FC_AMOUNTS, currency], [DC_AMOUNTS, divisionCurrency]] as const) {
+    for (const [fields, inCurrency] of [
+      [FC_AMOUNTS, currency],
+      [DC_AMOUNTS, divisionCurrency],
+    ] as const) {
       for (const field of fields) {
         const raw = row[field];
         if (raw === null || raw === undefined) continue;
@@ -139,7 +142,10 @@ export class OpenItemRules {
       const [expected, got] = [product.toFixed(dcScale), amountDC.toFixed(dcScale)];
       throw error('AMOUNT_RATE_MISMATCH', 'amountDC', `AmountFC x RateFC = ${expected}, not ${got} (${how})`, { ...at, expected });
     }
-    for (const [discountField, amount] of [['amountDiscountDC', amountDC], ['amountDiscountFC', amountFC]] as const) {
+    for (const [discountField, amount] of [
+      ['amountDiscountDC', amountDC],
+      ['amountDiscountFC', amountFC],
+    ] as const) {
       const raw = row[discountField];
       if (raw === null || raw === undefined) continue;
       const discount = new Dec(String(raw));

@@ -79,9 +79,19 @@ export class OpenItemSplitter<T extends OpenItem> {
     // AmountDC from each part's own AmountFC x RateFC, so every part keeps the rate rule within the
     // minor unit that making the parts add up to the item's AmountDC may move; discounts in proportion.
     const rate = new Dec(current.rateFC);
-    const amountDC = allocate(new Dec(current.amountDC), amounts.map((a) => a.times(rate)), dcScale);
+    const amountDC = allocate(
+      new Dec(current.amountDC),
+      amounts.map((a) => a.times(rate)),
+      dcScale,
+    );
     const share = (whole: string | null, scale: number) =>
-      whole === null ? amounts.map(() => null) : allocate(new Dec(whole), amounts.map((a) => a.times(whole).dividedBy(total)), scale);
+      whole === null
+        ? amounts.map(() => null)
+        : allocate(
+            new Dec(whole),
+            amounts.map((a) => a.times(whole).dividedBy(total)),
+            scale,
+          );
     const discountDC = share(current.amountDiscountDC, dcScale);
     const discountFC = share(current.amountDiscountFC, fcScale.scale);
     const at = this.now();

@@ -43,7 +43,10 @@ export class OpenItemWriter<T extends OpenItem> {
       row.paymentMethod ??= PaymentMethod.ON_CREDIT;
       return row;
     });
-    const currencies = await divisionCurrencies(this.scope, rows.map((r) => r.divisionCode));
+    const currencies = await divisionCurrencies(
+      this.scope,
+      rows.map((r) => r.divisionCode),
+    );
     rows.forEach((row, index) => rules.checkRow(row, index, { divisionCurrency: currencies.get(Number(row.divisionCode)) }));
     const accounts = await checkReferences(this.kind, this.scope, rows);
     await this.complete(rows.map((row, index) => ({ row, index, changes: 'new', account: accounts[index] })));
@@ -61,7 +64,10 @@ export class OpenItemWriter<T extends OpenItem> {
     const at = this.now();
     inputs.forEach((input, index) => checkVersionValue(kind, input.version, index));
     const current = await this.lockExisting(inputs.map((i) => i.id));
-    const currencies = await divisionCurrencies(this.scope, [...current.values()].map((p) => p.divisionCode));
+    const currencies = await divisionCurrencies(
+      this.scope,
+      [...current.values()].map((p) => p.divisionCode),
+    );
     const changes = inputs.map((input, index) => {
       const row = current.get(input.id)!;
       checkSameVersion(kind, row, input.version, 'update', { index });
@@ -83,7 +89,11 @@ export class OpenItemWriter<T extends OpenItem> {
       if (seen.has(i.id)) throw kind.error('DUPLICATE_ID', 'id', `${kind.noun} ${i.id} appears twice in the input`, { index });
       seen.add(i.id);
     });
-    const accounts = await checkReferences(kind, this.scope, changes.map((c) => c.merged));
+    const accounts = await checkReferences(
+      kind,
+      this.scope,
+      changes.map((c) => c.merged),
+    );
     const toComplete = changes.map((c, index) => ({
       row: c.merged,
       index,

@@ -11,9 +11,24 @@ import { PaymentRule, ruleError } from './payment.errors';
  * caller that the payment exists (idempotency keys make a create safe to retry instead).
  */
 export const SERVER_MANAGED: ReadonlySet<string> = new Set([
-  'ID', 'Created', 'CreatedUtc', 'Creator', 'Modified', 'ModifiedUtc', 'Modifier',
-  'Status', 'Source', 'CashflowTransactionBatchCode', 'PaymentBatchNumber', 'Document',
-  'PaymentSelected', 'PaymentSelector', 'EndDate', 'EndPeriod', 'EndYear', 'IsBatchBooking',
+  'ID',
+  'Created',
+  'CreatedUtc',
+  'Creator',
+  'Modified',
+  'ModifiedUtc',
+  'Modifier',
+  'Status',
+  'Source',
+  'CashflowTransactionBatchCode',
+  'PaymentBatchNumber',
+  'Document',
+  'PaymentSelected',
+  'PaymentSelector',
+  'EndDate',
+  'EndPeriod',
+  'EndYear',
+  'IsBatchBooking',
 ]);
 
 /** The rules that say the side of a payment: a payable books on type 22 and pays a supplier. */

@@ -99,7 +99,11 @@ async function generate(scope: DivisionScope, wanted: RowToComplete[], all: RowT
   for (const { row, index } of all) {
     if (typeof row.paymentReference === 'string') hold(row.divisionCode, row.paymentReference, String(row.id ?? `#${index}`));
   }
-  await markHolders(scope, wanted.map((r) => fromInvoice(r.row)).filter((c): c is string => c !== null), hold);
+  await markHolders(
+    scope,
+    wanted.map((r) => fromInvoice(r.row)).filter((c): c is string => c !== null),
+    hold,
+  );
   for (const { row, index } of wanted) {
     const self = String(row.id ?? `#${index}`);
     const isFree = (c: string) => [...(holders.get(key(row.divisionCode, c)) ?? [])].every((id) => id === self);

@@ -1,12 +1,6 @@
 import { RECEIVABLES } from '../../catalog/tables/receivables';
 import { CatalogEntity } from '../../graphql/catalog-entity';
-import {
-  DirectDebitMandatePaymentType,
-  DirectDebitMandateType,
-  PaymentMethod,
-  PaymentSource,
-  ReceivableStatus,
-} from '../../catalog/codes';
+import { DirectDebitMandatePaymentType, DirectDebitMandateType, PaymentMethod, PaymentSource, ReceivableStatus } from '../../catalog/codes';
 
 /**
  * A receivable (Cashflow/Receivables): the stored columns. Columns Exact derives from other rows

@@ -12,10 +12,26 @@ import { receivableError, ReceivableRule } from './receivable.errors';
  * processed, IsFullyPaid and LastPaymentDate when payments are matched.
  */
 export const RECEIVABLE_SERVER_MANAGED: ReadonlySet<string> = new Set([
-  'ID', 'Created', 'Creator', 'Modified', 'Modifier',
-  'Status', 'Source', 'CashflowTransactionBatchCode', 'ReceivableBatchNumber', 'Document',
-  'ReceivableSelected', 'ReceivableSelector', 'EndDate', 'EndPeriod', 'EndYear', 'IsBatchBooking',
-  'EndToEndID', 'PaymentInformationID', 'IsFullyPaid', 'LastPaymentDate',
+  'ID',
+  'Created',
+  'Creator',
+  'Modified',
+  'Modifier',
+  'Status',
+  'Source',
+  'CashflowTransactionBatchCode',
+  'ReceivableBatchNumber',
+  'Document',
+  'ReceivableSelected',
+  'ReceivableSelector',
+  'EndDate',
+  'EndPeriod',
+  'EndYear',
+  'IsBatchBooking',
+  'EndToEndID',
+  'PaymentInformationID',
+  'IsFullyPaid',
+  'LastPaymentDate',
 ]);
 
 /** The rules that say the side of a receivable: it books on type 20 and comes from a customer. */

@@ -116,7 +116,7 @@ describe('nested fields', () => {
     )
     .filter((f) => f.access !== undefined);
 
-  it('declare the listed table\'s read scope on every to-many relation and payments:process on the bank file, nothing else', () => {
+  it("declare the listed table's read scope on every to-many relation and payments:process on the bank file, nothing else", () => {
     const expected: Record<string, { scope: Scope }> = { 'PaymentBatch.file': { scope: 'payments:process' } };
     for (const t of CATALOG) {
       for (const r of t.relations) {
