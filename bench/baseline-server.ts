@@ -5,7 +5,14 @@ import { createPool, RowDataPacket } from 'mysql2/promise';
  * The baseline: a minimal Node HTTP handler that sends hand-written SQL through mysql2 and
  * answers the same JSON as the gateway (same fields, same nesting), one statement per request.
  */
-const pool = createPool({ uri: process.env.BENCH_DATABASE_URL!, connectionLimit: 20, timezone: 'Z', decimalNumbers: false, supportBigNumbers: true, bigNumberStrings: true });
+const pool = createPool({
+  uri: process.env.BENCH_DATABASE_URL!,
+  connectionLimit: 20,
+  timezone: 'Z',
+  decimalNumbers: false,
+  supportBigNumbers: true,
+  bigNumberStrings: true,
+});
 
 const LIST = `SELECT p.ID, p.AmountDC, p.DueDate, p.Description,
     a.Name AS AccountName, g.Code AS GLAccountCode, j.Description AS JournalDescription,
@@ -39,13 +46,19 @@ function page(rows: RowDataPacket[]) {
 const routes: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
   // (a) 100 open payments of one division due in a window, six related fields.
   async a(q) {
-    const [rows] = await pool.query<RowDataPacket[]>(`${LIST} WHERE p.Division = ? AND p.Status = 20 AND p.DueDate BETWEEN ? AND ? ORDER BY p.DueDate, p.ID LIMIT 101`, [Number(q.get('division')), new Date(q.get('from')!), new Date(q.get('to')!)]);
+    const [rows] = await pool.query<RowDataPacket[]>(
+      `${LIST} WHERE p.Division = ? AND p.Status = 20 AND p.DueDate BETWEEN ? AND ? ORDER BY p.DueDate, p.ID LIMIT 101`,
+      [Number(q.get('division')), new Date(q.get('from')!), new Date(q.get('to')!)],
+    );
     return page(rows);
   },
   // (b) the same page shape deep in one division's list, by keyset (due date, id).
   async b(q) {
     const due = new Date(q.get('due')!);
-    const [rows] = await pool.query<RowDataPacket[]>(`${LIST} WHERE p.Division = ? AND p.DueDate >= ? AND (p.DueDate > ? OR (p.DueDate = ? AND p.ID > ?)) ORDER BY p.DueDate, p.ID LIMIT 101`, [Number(q.get('division')), due, due, due, q.get('id')]);
+    const [rows] = await pool.query<RowDataPacket[]>(
+      `${LIST} WHERE p.Division = ? AND p.DueDate >= ? AND (p.DueDate > ? OR (p.DueDate = ? AND p.ID > ?)) ORDER BY p.DueDate, p.ID LIMIT 101`,
+      [Number(q.get('division')), due, due, due, q.get('id')],
+    );
     return page(rows);
   },
   // (c) count and sum by status and due month over one division.
@@ -55,7 +68,15 @@ const routes: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
       [Number(q.get('division'))],
     );
     const names: Record<number, string> = { 20: 'OPEN', 30: 'SELECTED', 40: 'PROCESSED', 50: 'MATCHED' };
-    return { data: { paymentsAggregate: rows.map((r) => ({ key: { status: names[r.Status], dueDate: r.Month }, count: Number(r.n), sum: { amountDC: r.total } })) } };
+    return {
+      data: {
+        paymentsAggregate: rows.map((r) => ({
+          key: { status: names[r.Status], dueDate: r.Month },
+          count: Number(r.n),
+          sum: { amountDC: r.total },
+        })),
+      },
+    };
   },
   // (d) ageing of open payables per division over all divisions.
   async d(q) {
@@ -71,7 +92,16 @@ const routes: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
     const m = (v: string | null) => v ?? '0.00';
     return {
       data: {
-        paymentAgeing: rows.map((r) => ({ divisionCode: r.Division, count: Number(r.n), notYetDue: m(r.b0), days1to30: m(r.b1), days31to60: m(r.b2), days61to90: m(r.b3), over90: m(r.b4), total: m(r.total) })),
+        paymentAgeing: rows.map((r) => ({
+          divisionCode: r.Division,
+          count: Number(r.n),
+          notYetDue: m(r.b0),
+          days1to30: m(r.b1),
+          days31to60: m(r.b2),
+          days61to90: m(r.b3),
+          over90: m(r.b4),
+          total: m(r.total),
+        })),
       },
     };
   },

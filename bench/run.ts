@@ -65,8 +65,12 @@ async function prepare(): Promise<{ divisions: number[]; key: string; mariadb: s
       await seed(db, { divisions: DIVISIONS, payments: PAYMENTS, seed: 42, today: TODAY });
       console.error(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     } else console.error(`Reusing ${n} payments over ${d} divisions in ${DATABASE}`);
-    await db.dataSource.query('ANALYZE TABLE `Payments`, `Accounts`, `GLAccounts`, `Journals`, `BankAccounts`, `PaymentConditions`, `Divisions`');
-    const divisions = (await db.dataSource.query('SELECT `Code` FROM `Divisions` ORDER BY `Code`')).map((r: { Code: number }) => Number(r.Code));
+    await db.dataSource.query(
+      'ANALYZE TABLE `Payments`, `Accounts`, `GLAccounts`, `Journals`, `BankAccounts`, `PaymentConditions`, `Divisions`',
+    );
+    const divisions = (await db.dataSource.query('SELECT `Code` FROM `Divisions` ORDER BY `Code`')).map((r: { Code: number }) =>
+      Number(r.Code),
+    );
     const { secret } = await createApiKey(db, { name: 'benchmark', divisions: 'all', scopes: [...SCOPES], createdBy: 'bench' });
     const [{ v }] = await db.dataSource.query('SELECT VERSION() AS v');
     return { divisions, key: secret, mariadb: String(v) };
@@ -76,14 +80,22 @@ async function prepare(): Promise<{ divisions: number[]; key: string; mariadb: s
 }
 
 /** Node's flags in `npm start` (package.json): both servers run as the gateway runs in production. */
-const START_FLAGS = /^node ((?:--\S+ )*)/.exec(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start)![1].trim().split(/\s+/).filter(Boolean);
+const START_FLAGS = /^node ((?:--\S+ )*)/
+  .exec(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start)![1]
+  .trim()
+  .split(/\s+/)
+  .filter(Boolean);
 
 async function start(script: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [...START_FLAGS, '-r', 'ts-node/register/transpile-only', '-r', 'reflect-metadata', path.join(__dirname, script)], {
-    cwd: ROOT,
-    env: { ...process.env, BENCH_DATABASE_URL: URL_, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...START_FLAGS, '-r', 'ts-node/register/transpile-only', '-r', 'reflect-metadata', path.join(__dirname, script)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_DATABASE_URL: URL_, NODE_ENV: 'production', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -116,7 +128,12 @@ function cpuMs(pid: number | undefined): number {
   }
 }
 
-async function measure(server: { port: number; child: ChildProcess }, c: Case, headers: Record<string, string>, counted?: number): Promise<Result> {
+async function measure(
+  server: { port: number; child: ChildProcess },
+  c: Case,
+  headers: Record<string, string>,
+  counted?: number,
+): Promise<Result> {
   const url = `http://127.0.0.1:${server.port}${c.path}`;
   // One checked request first: the answer must be data, and it tells the statements it ran.
   const probe = await fetch(url, { method: c.method, headers, body: c.body });
@@ -126,7 +143,15 @@ async function measure(server: { port: number; child: ChildProcess }, c: Case, h
   const connections = c.heavy ? 2 : CONNECTIONS;
   await autocannon({ url, method: c.method, headers, body: c.body, connections, duration: 2, timeout: 60 }); // warm-up
   const cpuBefore = cpuMs(server.child.pid);
-  const r = await autocannon({ url, method: c.method, headers, body: c.body, connections, duration: c.heavy ? DURATION * 3 : DURATION, timeout: 60 });
+  const r = await autocannon({
+    url,
+    method: c.method,
+    headers,
+    body: c.body,
+    connections,
+    duration: c.heavy ? DURATION * 3 : DURATION,
+    timeout: 60,
+  });
   const cpu = (cpuMs(server.child.pid) - cpuBefore) / Math.max(r.requests.total, 1);
   if (r.non2xx || r.errors) throw new Error(`${c.name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
   return { name: c.name, requests: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, statements, cpu };
@@ -178,22 +203,41 @@ async function main() {
     const at = await fetch(`http://127.0.0.1:${gateway.port}/graphql`, {
       method: 'POST',
       headers,
-      body: gql(`query($d: [Int!]) { payments(divisions: $d, first: 1, offset: 49899, orderBy: [{ field: dueDate }]) { edges { cursor node { id dueDate } } } }`, { d: [division] }),
+      body: gql(
+        `query($d: [Int!]) { payments(divisions: $d, first: 1, offset: 49899, orderBy: [{ field: dueDate }]) { edges { cursor node { id dueDate } } } }`,
+        { d: [division] },
+      ),
     }).then((r) => r.json() as Promise<any>);
     const edge = at.data.payments.edges[0];
     const deep = { after: edge.cursor, due: edge.node.dueDate, id: edge.node.id };
-    const q = (p: Record<string, string | number>) => new URLSearchParams(Object.entries(p).map(([k, v]) => [k, String(v)] as [string, string])).toString();
+    const q = (p: Record<string, string | number>) =>
+      new URLSearchParams(Object.entries(p).map(([k, v]) => [k, String(v)] as [string, string])).toString();
     const cases: [Case, Case][] = [
       [
-        { name: '(a) 100 open payments of a division in a due window, 6 relations', method: 'POST', path: '/graphql', body: gql(LIST, { d: [division], from, to }) },
+        {
+          name: '(a) 100 open payments of a division in a due window, 6 relations',
+          method: 'POST',
+          path: '/graphql',
+          body: gql(LIST, { d: [division], from, to }),
+        },
         { name: '(a)', method: 'GET', path: `/a?${q({ division, from, to })}` },
       ],
       [
-        { name: '(b) the same page shape at page 500 by cursor', method: 'POST', path: '/graphql', body: gql(DEEP, { d: [division], after: deep.after }) },
+        {
+          name: '(b) the same page shape at page 500 by cursor',
+          method: 'POST',
+          path: '/graphql',
+          body: gql(DEEP, { d: [division], after: deep.after }),
+        },
         { name: '(b)', method: 'GET', path: `/b?${q({ division, due: deep.due, id: deep.id })}` },
       ],
       [
-        { name: '(c) count and sum by status and month, one division', method: 'POST', path: '/graphql', body: gql(TOTALS, { d: [division] }) },
+        {
+          name: '(c) count and sum by status and month, one division',
+          method: 'POST',
+          path: '/graphql',
+          body: gql(TOTALS, { d: [division] }),
+        },
         { name: '(c)', method: 'GET', path: `/c?${q({ division })}` },
       ],
       [
@@ -220,8 +264,11 @@ async function main() {
       const rounds = g.heavy ? 1 : ROUNDS;
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? (['g', 'b'] as const) : (['b', 'g'] as const);
-        for (const side of order) runs[side].push(side === 'g' ? await measure(gateway, g, headers, counts[i]) : await measure(baseline, b, {}));
-        console.error(`${g.name}, round ${round + 1}/${rounds}: gateway ${runs.g.at(-1)!.requests.toFixed(0)} req/s, baseline ${runs.b.at(-1)!.requests.toFixed(0)} req/s`);
+        for (const side of order)
+          runs[side].push(side === 'g' ? await measure(gateway, g, headers, counts[i]) : await measure(baseline, b, {}));
+        console.error(
+          `${g.name}, round ${round + 1}/${rounds}: gateway ${runs.g.at(-1)!.requests.toFixed(0)} req/s, baseline ${runs.b.at(-1)!.requests.toFixed(0)} req/s`,
+        );
       }
       gatewayResults.push(median(runs.g));
       baselineResults.push(median(runs.b));

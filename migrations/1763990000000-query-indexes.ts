@@ -7,7 +7,10 @@ import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
  * the old index, of which it is an extension (same leading columns), so writes pay for one index.
  */
 const OLD = new TableIndex({ name: 'IX_Payments_Division_Status_DueDate', columnNames: ['Division', 'Status', 'DueDate'] });
-const NEW = new TableIndex({ name: 'IX_Payments_Division_Status_DueDate_InvoiceDate_AmountDC', columnNames: ['Division', 'Status', 'DueDate', 'InvoiceDate', 'AmountDC'] });
+const NEW = new TableIndex({
+  name: 'IX_Payments_Division_Status_DueDate_InvoiceDate_AmountDC',
+  columnNames: ['Division', 'Status', 'DueDate', 'InvoiceDate', 'AmountDC'],
+});
 
 export class QueryIndexes1763990000000 implements MigrationInterface {
   name = 'QueryIndexes1763990000000';

@@ -11,8 +11,25 @@ import { column } from './column-types';
  * are one index (Division, JournalCode, EntryDate, EntryNumber, LineNumber) and a page of them is
  * one range of it at any depth. On SQLite the text key indexes of the journal codes and statement
  * numbers sit beside the plain ones (see 1764100000000-text-key-indexes.ts).
+ *
+ * API keys that held every scope before (`--scopes all` made them) get the two new scopes,
+ * statements:read and cash:write, so that such a key keeps meaning "everything" (as the
+ * receivables migration did for its scopes); keys granted some scopes keep exactly those.
  */
 const MONEY = { precision: 18, scale: 2 };
+
+/** Every scope before this migration, and the scopes it adds. */
+const SCOPES_BEFORE = [
+  'payments:read',
+  'analytics',
+  'payments:select',
+  'payments:process',
+  'payments:write',
+  'admin',
+  'receivables:read',
+  'receivables:write',
+];
+const NEW_SCOPES = ['statements:read', 'cash:write'];
 
 function entryColumns(qr: QueryRunner): TableColumnOptions[] {
   return [
@@ -177,9 +194,11 @@ export class BankEntries1764400000000 implements MigrationInterface {
       for (const [name, table, col] of TEXT_KEY_INDEXES)
         await qr.query(`CREATE INDEX "${name}" ON "${table}" ("Division", cf_key("${col}"))`);
     }
+    await changeScopesOfKeys(qr, (scopes) => (SCOPES_BEFORE.every((s) => scopes.includes(s)) ? [...scopes, ...NEW_SCOPES] : scopes));
   }
 
   async down(qr: QueryRunner): Promise<void> {
+    await changeScopesOfKeys(qr, (scopes) => scopes.filter((s) => !NEW_SCOPES.includes(s)));
     const sqlite = qr.connection.driver.options.type === 'better-sqlite3';
     const q = (name: string) => (sqlite ? `"${name}"` : `\`${name}\``);
     for (const table of ['CashEntryLines', 'CashEntries', 'BankEntryLines', 'BankEntries']) await qr.dropTable(table);
@@ -189,5 +208,20 @@ export class BankEntries1764400000000 implements MigrationInterface {
         : `DROP INDEX ${q('IX_Journals_Division_BankAccountID')} ON ${q('Journals')}`,
     );
     for (const name of ['GLAccount', 'Currency', 'BankAccountID']) await qr.query(`ALTER TABLE ${q('Journals')} DROP COLUMN ${q(name)}`);
+  }
+}
+
+/** Rewrites the space-separated Scopes of every API key with `change` (only the rows it changes). */
+async function changeScopesOfKeys(qr: QueryRunner, change: (scopes: string[]) => string[]): Promise<void> {
+  const q = (name: string) => qr.connection.driver.escape(name);
+  const rows: { id: string; scopes: string }[] = await qr.query(
+    `SELECT ${q('KeyID')} AS id, ${q('Scopes')} AS scopes FROM ${q('ApiKeys')}`,
+  );
+  for (const row of rows) {
+    const before = row.scopes.split(' ').filter(Boolean);
+    const after = [...new Set(change(before))];
+    if (after.join(' ') !== before.join(' ')) {
+      await qr.query(`UPDATE ${q('ApiKeys')} SET ${q('Scopes')} = ? WHERE ${q('KeyID')} = ?`, [after.join(' '), row.id]);
+    }
   }
 }

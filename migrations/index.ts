@@ -4,6 +4,7 @@ import { PaymentRun1763900000000 } from './1763900000000-payment-run';
 import { QueryIndexes1763990000000 } from './1763990000000-query-indexes';
 import { TextKeyIndexes1764100000000 } from './1764100000000-text-key-indexes';
 import { CanonicalValues1764200000000 } from './1764200000000-canonical-values';
+import { Receivables1764300000000 } from './1764300000000-receivables';
 import { BankEntries1764400000000 } from './1764400000000-bank-entries';
 import { UserPrivacyIndexes1764500000000 } from './1764500000000-user-privacy-indexes';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   QueryIndexes1763990000000,
   TextKeyIndexes1764100000000,
   CanonicalValues1764200000000,
+  Receivables1764300000000,
   BankEntries1764400000000,
   UserPrivacyIndexes1764500000000,
 ];

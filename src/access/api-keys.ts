@@ -69,7 +69,8 @@ export async function createApiKey(db: Database, input: NewApiKey, now = new Dat
     throw apiKeyError(ApiKeyRule.REQUIRED, 'divisions', 'must name at least one division or all');
   }
   const stored = divisions === 'all' ? 'all' : divisions.join(',');
-  if (stored.length > MAX_DIVISIONS_TEXT) invalid('divisions', `are too many to store: the list may take ${MAX_DIVISIONS_TEXT} characters, these take ${stored.length}`);
+  if (stored.length > MAX_DIVISIONS_TEXT)
+    invalid('divisions', `are too many to store: the list may take ${MAX_DIVISIONS_TEXT} characters, these take ${stored.length}`);
   if (input.expires !== null && input.expires !== undefined) {
     invalid('expires', businessDateProblem(input.expires));
     if (input.expires.getTime() <= now.getTime()) invalid('expires', `${input.expires.toISOString()} is not in the future`);
@@ -101,7 +102,11 @@ export async function listApiKeys(db: Database): Promise<ApiKeyInfo[]> {
 /** A key id as `apiKeys` and `keys list` show it: 16 hex characters (BAD_USER_INPUT naming `id`). */
 export function checkKeyId(id: string): void {
   if (!/^[0-9a-f]{16}$/.test(id)) {
-    throw apiKeyError(ApiKeyRule.INVALID_VALUE, 'id', `${JSON.stringify(id.slice(0, 40))} is not a key id (16 hex characters, as apiKeys and keys list show)`);
+    throw apiKeyError(
+      ApiKeyRule.INVALID_VALUE,
+      'id',
+      `${JSON.stringify(id.slice(0, 40))} is not a key id (16 hex characters, as apiKeys and keys list show)`,
+    );
   }
 }
 
@@ -126,7 +131,8 @@ function keyLookup(db: Database): { sql: string; reader: RowReader } {
   const q = db.dialect.quote;
   const names = db.dataSource.getMetadata(ApiKeyRecord).columns.map((c) => c.databaseName);
   // Rows, not GROUP_CONCAT: MySQL cuts that at 1,024 bytes by default.
-  const sql = `SELECT ${names.map((n) => `k.${q(n)} AS ${q(`k_${n}`)}`).join(', ')}, NULL AS ${q('Code')} FROM ${q('ApiKeys')} k WHERE k.${q('KeyID')} = ?
+  const keyColumns = names.map((n) => `k.${q(n)} AS ${q(`k_${n}`)}`).join(', ');
+  const sql = `SELECT ${keyColumns}, NULL AS ${q('Code')} FROM ${q('ApiKeys')} k WHERE k.${q('KeyID')} = ?
     UNION ALL SELECT ${names.map(() => 'NULL').join(', ')}, d.${q('Code')} FROM ${q('Divisions')} d
     WHERE EXISTS (SELECT 1 FROM ${q('ApiKeys')} a WHERE a.${q('KeyID')} = ? AND a.${q('Divisions')} = 'all')`;
   return { sql, reader: entityReader(db.dataSource, ApiKeyRecord) };

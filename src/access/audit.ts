@@ -17,7 +17,16 @@ export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
 /** Entity properties whose values only this module may set. */
-export const AUDIT_FIELDS = ['creatorID', 'created', 'createdUtc', 'modifierID', 'modified', 'modifiedUtc', 'paymentSelectorID', 'paymentSelected'] as const;
+export const AUDIT_FIELDS = [
+  'creatorID',
+  'created',
+  'createdUtc',
+  'modifierID',
+  'modified',
+  'modifiedUtc',
+  'paymentSelectorID',
+  'paymentSelected',
+] as const;
 
 export interface CreationAudit {
   creatorID: string;

@@ -139,7 +139,13 @@ export class DivisionScope {
     // updateEntity(false): after a multi-row insert TypeORM re-reads generated columns and merges
     // them into the given objects by position, which on SQLite comes back in key order and
     // swapped the IDs of the caller's objects. The rows are complete already; leave them alone.
-    await this.#manager.createQueryBuilder().insert().into(entity).values(rows as never).updateEntity(false).execute();
+    await this.#manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows as never)
+      .updateEntity(false)
+      .execute();
   }
 
   /**
@@ -156,7 +162,11 @@ export class DivisionScope {
     // Moving a row into another division is a write into that division.
     const partitionField = t.partitionColumn && t.columns.find((c) => c.name === t.partitionColumn)!.field;
     if (partitionField && partitionField in set) this.assertWritable(Number((set as ObjectLiteral)[partitionField]));
-    const qb = this.#manager.createQueryBuilder().update(entity).set(set as never).where(`(${where})`, parameters);
+    const qb = this.#manager
+      .createQueryBuilder()
+      .update(entity)
+      .set(set as never)
+      .where(`(${where})`, parameters);
     if (t.partitionColumn) qb.andWhere(this.unaliasedCondition(t.partitionColumn));
     const result = await qb.execute();
     return result.affected ?? 0;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { guidFromHash } from '../platform/guid';
 import fs from 'node:fs';
 import { createLocalJWKSet, decodeProtectedHeader, errors, JSONWebKeySet, JWTPayload, jwtVerify } from 'jose';
 import { Config } from '../platform/config';
@@ -22,7 +23,9 @@ export interface JwtVerifier {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createJwtVerifier(config: Pick<Config, 'jwtSecret' | 'jwtJwksFile' | 'jwtIssuer' | 'jwtAudience'>): JwtVerifier | undefined {
+export function createJwtVerifier(
+  config: Pick<Config, 'jwtSecret' | 'jwtJwksFile' | 'jwtIssuer' | 'jwtAudience'>,
+): JwtVerifier | undefined {
   const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
   const jwks = config.jwtJwksFile ? createLocalJWKSet(JSON.parse(fs.readFileSync(config.jwtJwksFile, 'utf8')) as JSONWebKeySet) : undefined;
   if (!secret && !jwks) return undefined;
@@ -33,11 +36,13 @@ export function createJwtVerifier(config: Pick<Config, 'jwtSecret' | 'jwtJwksFil
       try {
         const alg = decodeProtectedHeader(token).alg;
         if (alg === 'HS256' && secret) payload = (await jwtVerify(token, secret, { ...common, algorithms: ['HS256'] })).payload;
-        else if ((alg === 'RS256' || alg === 'ES256') && jwks) payload = (await jwtVerify(token, jwks, { ...common, algorithms: ['RS256', 'ES256'] })).payload;
+        else if ((alg === 'RS256' || alg === 'ES256') && jwks)
+          payload = (await jwtVerify(token, jwks, { ...common, algorithms: ['RS256', 'ES256'] })).payload;
         else throw unauthenticated(`Tokens signed with ${alg ?? 'no algorithm'} are not accepted`);
       } catch (e) {
         if (e instanceof errors.JWTExpired) throw unauthenticated('The token has expired');
-        if (e instanceof errors.JOSEError || e instanceof TypeError || e instanceof SyntaxError) throw unauthenticated('The token is not valid');
+        if (e instanceof errors.JOSEError || e instanceof TypeError || e instanceof SyntaxError)
+          throw unauthenticated('The token is not valid');
         throw e;
       }
       return principalOf(payload);
@@ -68,6 +73,5 @@ function principalOf(payload: JWTPayload): Principal {
 
 /** A stable GUID for a subject that is not one, so audit columns stay consistent per subject. */
 function uuidFromSubject(sub: string): string {
-  const h = createHash('sha256').update(`cashflow-jwt:${sub}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return guidFromHash(`cashflow-jwt:${sub}`, 5);
 }

@@ -8,9 +8,11 @@ export const SCOPES = [
   'payments:select', // partner apps: select and deselect payments
   'payments:process', // payment runs: batches and bank files, matching
   'payments:write', // insert, update, delete, split payments
+  'admin', // API keys
+  'receivables:read', // lists, lookups and nested lists of receivables
+  'receivables:write', // insert, update, delete, split receivables
   'statements:read', // bank and cash entries, financial accounts with balances and transactions
   'cash:write', // key in and delete cash entries
-  'admin', // API keys
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

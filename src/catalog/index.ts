@@ -12,12 +12,14 @@ import { PAYMENT_BATCHES } from './tables/payment-batches';
 import { PAYMENT_CONDITIONS } from './tables/payment-conditions';
 import { PAYMENT_MATCHES } from './tables/payment-matches';
 import { PAYMENTS } from './tables/payments';
+import { RECEIVABLES } from './tables/receivables';
 import { USERS } from './tables/users';
 
 export * from './types';
 
 export const CATALOG: readonly CatalogTable[] = [
   PAYMENTS,
+  RECEIVABLES,
   DIVISIONS,
   GL_ACCOUNTS,
   ACCOUNTS,

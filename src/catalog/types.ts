@@ -3,16 +3,7 @@
  * the TypeORM mapping, the GraphQL descriptions, the SQL layer and the `catalog` query.
  * Names are Exact Online's (`AmountDC`, `AccountName`); `field` is the camelCase GraphQL name.
  */
-export type CatalogType =
-  | 'guid'
-  | 'string'
-  | 'int16'
-  | 'int32'
-  | 'int64'
-  | 'decimal'
-  | 'datetime'
-  | 'boolean'
-  | 'blob';
+export type CatalogType = 'guid' | 'string' | 'int16' | 'int32' | 'int64' | 'decimal' | 'datetime' | 'boolean' | 'blob';
 
 export interface CatalogColumn {
   /** Exact's column name; also the physical column name. */
@@ -74,12 +65,6 @@ export interface CatalogTable {
    * through the relation of their parent only (attachments through their document). Default true.
    */
   readonly rootList?: boolean;
-  /**
-   * The scope a caller needs to read the table's rows as a list, a lookup or a nested list
-   * (default `payments:read`); aggregates, the SQL layer and exports need `analytics` for every
-   * table. The statement tables take `statements:read`.
-   */
-  readonly readScope?: string;
   readonly columns: readonly CatalogColumn[];
   readonly relations: readonly CatalogRelation[];
 }

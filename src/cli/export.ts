@@ -51,7 +51,13 @@ export async function runExport(db: Database, runtime: Runtime, options: ExportC
     throw exportError(ExportRule.INVALID_FORMAT, 'format', `must be csv or ndjson, not ${JSON.stringify(options.format)}`);
   }
   const given = options.parameters !== undefined || (options.param ?? []).length > 0 ? {} : undefined;
-  const kind = exportSourceKind({ sql: options.sql, graphql: options.graphql, list: options.list, parameters: given, variables: options.variables });
+  const kind = exportSourceKind({
+    sql: options.sql,
+    graphql: options.graphql,
+    list: options.list,
+    parameters: given,
+    variables: options.variables,
+  });
   const text = (option: 'sql' | 'graphql' | 'list') => {
     const value = options[option]!;
     if (value.trim() === '') throw invalid(option, 'must be a non-empty string');

@@ -21,7 +21,11 @@ export function progressBar(): SeedProgress {
       stop: () => {},
     };
   }
-  const bar = new SingleBar({ format: 'payments [{bar}] {percentage}% {value}/{total} {eta}s left', stream: process.stderr, hideCursor: true });
+  const bar = new SingleBar({
+    format: 'payments [{bar}] {percentage}% {value}/{total} {eta}s left',
+    stream: process.stderr,
+    hideCursor: true,
+  });
   let running = false;
   return {
     start: (total) => {

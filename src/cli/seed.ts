@@ -6,7 +6,7 @@ import { parseSeedCommand } from '../seed/seed-options';
 import { progressBar } from './progress';
 
 /**
- * `npm run seed -- --divisions 20 --payments 1000000 [--seed 42] [--today YYYY-MM-DD] [--append]`:
+ * `npm run seed -- --divisions 20 --payments 1000000 [--receivables N] [--seed 42] [--today YYYY-MM-DD] [--append]`:
  * replaces the Cashflow rows with demo data, or with --append adds new divisions to them.
  */
 export async function seedCommand(config: Config, args: string[]): Promise<void> {
@@ -16,10 +16,14 @@ export async function seedCommand(config: Config, args: string[]): Promise<void>
     if (!append) await clearAll(db);
     const started = Date.now();
     const today = options.today.toISOString().slice(0, 10);
-    console.error(`Seeding ${options.payments} payments over ${options.divisions} divisions (seed ${options.seed}, today ${today}) into ${db.dialect.kind}`);
+    console.error(
+      `Seeding ${options.payments} payments over ${options.divisions} divisions ` +
+        `(seed ${options.seed}, today ${today}) into ${db.dialect.kind}`,
+    );
     const result = await seed(db, options, progressBar(), { append });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`Seeded ${result.payments} payments and ${result.batches} batches into ${db.dialect.kind} in ${seconds} s`);
+    const what = `${result.payments} payments, ${result.batches} batches and ${result.receivables} receivables`;
+    console.log(`Seeded ${what} into ${db.dialect.kind} in ${seconds} s`);
   } finally {
     await closeDatabase(db);
   }

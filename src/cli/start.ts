@@ -18,10 +18,11 @@ export async function startCommand(config: Config): Promise<void> {
   const runtime = createRuntime(config);
   const db = await openGatewayDatabase(config.databaseUrl, { logger: runtime.logger, logSql: config.logSql });
   if (config.seedDemo && (await isEmpty(db))) {
-    console.log('Empty database: seeding demo data (5 divisions, 20,000 payments)...');
+    console.log('Empty database: seeding demo data (5 divisions, 20,000 payments, 10,000 receivables)...');
     const started = Date.now();
     const result = await seed(db, { divisions: 5, payments: 20_000, seed: 42, today: startOfDay(new Date()) }, progressBar());
-    console.log(`Seeded ${result.payments} payments and ${result.batches} batches in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const what = `${result.payments} payments, ${result.batches} batches and ${result.receivables} receivables`;
+    console.log(`Seeded ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const demoKey = config.seedDemo && config.demoKey ? await freshDemoKey(db) : undefined;
   const gateway = await createGateway(db, runtime);

@@ -17,7 +17,7 @@ export const DIVISIONS_HEADER = 'x-cashflow-divisions';
 
 /** The divisions a request works in, from the header value and the granted divisions. */
 export function selectDivisions(granted: readonly number[], header: string | string[] | undefined): number[] {
-  const value = (Array.isArray(header) ? header.join(',') : header ?? '').trim();
+  const value = (Array.isArray(header) ? header.join(',') : (header ?? '')).trim();
   if (value === '' || value.toLowerCase() === 'all') return [...granted];
   const codes = divisionCodes(value.split(','));
   if (!codes) {

@@ -80,11 +80,16 @@ export class BulkInserter {
       `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ` +
       `(${columns.map((c) => driver.escape(c.databaseName)).join(', ')})`;
     const connection = (await this.runner.connect()) as {
-      query(options: { sql: string; infileStreamFactory: () => Readable }, callback: (error: Error | null, result: { affectedRows: number; warningStatus: number }) => void): void;
+      query(
+        options: { sql: string; infileStreamFactory: () => Readable },
+        callback: (error: Error | null, result: { affectedRows: number; warningStatus: number }) => void,
+      ): void;
     };
     this.runner.connection.logger.logQuery(sql, [], this.runner);
     const result = await new Promise<{ affectedRows: number; warningStatus: number }>((resolve, reject) =>
-      connection.query({ sql, infileStreamFactory: () => Readable.from(chunks.map((c) => Buffer.from(c, 'utf8'))) }, (error, r) => (error ? reject(error) : resolve(r))),
+      connection.query({ sql, infileStreamFactory: () => Readable.from(chunks.map((c) => Buffer.from(c, 'utf8'))) }, (error, r) =>
+        error ? reject(error) : resolve(r),
+      ),
     );
     if (result.warningStatus > 0 || result.affectedRows !== rows.length) {
       const warnings = await this.runner.query('SHOW WARNINGS LIMIT 5');
@@ -152,7 +157,9 @@ export class BulkInserter {
 /** The server (local_infile=OFF) or the client refused LOAD DATA LOCAL INFILE. */
 function isLocalInfileRefused(error: unknown): boolean {
   const e = error as { errno?: number; code?: string; message?: string };
-  return e?.errno === 1148 || e?.errno === 3948 || /ER_NOT_ALLOWED_COMMAND|LOAD_INFILE|local (data|infile)/i.test(`${e?.code} ${e?.message}`);
+  return (
+    e?.errno === 1148 || e?.errno === 3948 || /ER_NOT_ALLOWED_COMMAND|LOAD_INFILE|local (data|infile)/i.test(`${e?.code} ${e?.message}`)
+  );
 }
 
 /** A field of LOAD DATA's tab-separated text: \\N for NULL, dates in UTC, separators escaped. */
@@ -220,7 +227,9 @@ export async function withIndexesDeferred<R>(runner: QueryRunner, tableName: str
     return await load();
   } finally {
     const add = [...indexes].map(([n, i]) =>
-      n === 'PRIMARY' ? `ADD PRIMARY KEY (${i.columns.join(', ')})` : `ADD ${i.unique ? 'UNIQUE ' : ''}INDEX ${quote(n)} (${i.columns.join(', ')})`,
+      n === 'PRIMARY'
+        ? `ADD PRIMARY KEY (${i.columns.join(', ')})`
+        : `ADD ${i.unique ? 'UNIQUE ' : ''}INDEX ${quote(n)} (${i.columns.join(', ')})`,
     );
     await runner.query(`ALTER TABLE ${quote(tableName)} ${add.join(', ')}`);
   }

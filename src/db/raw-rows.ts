@@ -27,7 +27,12 @@ export function entityReader(connection: DataSource, entity: EntityTarget<Object
 }
 
 /** Entities (of `entity`, default the statement's main one) from raw rows selected as `alias_Column`. */
-export function hydrateRows<T>(reader: RowReader, rows: readonly ObjectLiteral[], alias: string, entity?: EntityTarget<ObjectLiteral>): T[] {
+export function hydrateRows<T>(
+  reader: RowReader,
+  rows: readonly ObjectLiteral[],
+  alias: string,
+  entity?: EntityTarget<ObjectLiteral>,
+): T[] {
   if (rows.length === 0) return [];
   const meta = entity ? reader.connection.getMetadata(entity) : reader.main;
   const driver = reader.connection.driver;
@@ -58,9 +63,13 @@ function hydratorFor(meta: EntityMetadata, alias: string, sample: ObjectLiteral)
   const lines = present.map((c, i) => {
     const key = JSON.stringify(`${alias}_${c.databaseName}`);
     const plain = !c.transformer && !c.embeddedMetadata && PLAIN_TYPES.has(String(c.type));
-    return plain ? `out[${JSON.stringify(c.propertyName)}] = raw[${key}];` : `columns[${i}].setEntityValue(out, driver.prepareHydratedValue(raw[${key}], columns[${i}]));`;
+    return plain
+      ? `out[${JSON.stringify(c.propertyName)}] = raw[${key}];`
+      : `columns[${i}].setEntityValue(out, driver.prepareHydratedValue(raw[${key}], columns[${i}]));`;
   });
-  const make = new Function('columns', `return function hydrate(raw, out, driver) {\n${lines.join('\n')}\nreturn out;\n};`) as (columns: ColumnMetadata[]) => Hydrator;
+  const make = new Function('columns', `return function hydrate(raw, out, driver) {\n${lines.join('\n')}\nreturn out;\n};`) as (
+    columns: ColumnMetadata[],
+  ) => Hydrator;
   hydrate = make(present);
   byShape.set(signature, hydrate);
   return hydrate;

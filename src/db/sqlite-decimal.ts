@@ -52,10 +52,34 @@ export function registerDecimalFunctions(db: BetterSqlite3.Database): void {
       },
       result: (acc: State) => (acc.n ? result(acc) : null),
     });
-  aggregate('dec_sum', (a, x) => { a.sum = a.sum.plus(x.value); }, (a) => text(a.sum, a.scale));
-  aggregate('dec_avg', (a, x) => { a.sum = a.sum.plus(x.value); }, (a) => text(a.sum.dividedBy(a.n), a.scale + DIV_PRECISION_INCREMENT));
-  aggregate('dec_min', (a, x) => { if (a.min === null || x.value.lt(a.min)) a.min = x.value; }, (a) => text(a.min!, a.scale));
-  aggregate('dec_max', (a, x) => { if (a.max === null || x.value.gt(a.max)) a.max = x.value; }, (a) => text(a.max!, a.scale));
+  aggregate(
+    'dec_sum',
+    (a, x) => {
+      a.sum = a.sum.plus(x.value);
+    },
+    (a) => text(a.sum, a.scale),
+  );
+  aggregate(
+    'dec_avg',
+    (a, x) => {
+      a.sum = a.sum.plus(x.value);
+    },
+    (a) => text(a.sum.dividedBy(a.n), a.scale + DIV_PRECISION_INCREMENT),
+  );
+  aggregate(
+    'dec_min',
+    (a, x) => {
+      if (a.min === null || x.value.lt(a.min)) a.min = x.value;
+    },
+    (a) => text(a.min!, a.scale),
+  );
+  aggregate(
+    'dec_max',
+    (a, x) => {
+      if (a.max === null || x.value.gt(a.max)) a.max = x.value;
+    },
+    (a) => text(a.max!, a.scale),
+  );
 }
 
 /** MariaDB/MySQL's default `div_precision_increment`: digits a division adds to the scale. */

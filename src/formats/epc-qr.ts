@@ -65,21 +65,29 @@ export function epcPayload(input: EpcQrInput): string {
   else if (version === '001') problems.add('bic', 'is required in version 001 of the EPC QR code');
   const name = text('beneficiaryName', input.beneficiaryName, 70, true);
   const iban = take('iban', checkSepaIban(input.iban)) ?? '';
-  if (!blank(input.currency) && input.currency !== 'EUR') problems.add('currency', `${JSON.stringify(input.currency)} cannot be paid by SEPA credit transfer, only EUR can`);
+  if (!blank(input.currency) && input.currency !== 'EUR')
+    problems.add('currency', `${JSON.stringify(input.currency)} cannot be paid by SEPA credit transfer, only EUR can`);
   const amount = take('amount', checkSepaAmount(input.amount));
   let purpose = '';
   if (!blank(input.purpose)) {
     purpose = input.purpose.trim();
-    if (!/^[A-Z0-9]{4}$/.test(purpose)) problems.add('purpose', `${JSON.stringify(input.purpose)} is not a purpose code (4 capital letters or digits)`);
+    if (!/^[A-Z0-9]{4}$/.test(purpose))
+      problems.add('purpose', `${JSON.stringify(input.purpose)} is not a purpose code (4 capital letters or digits)`);
   }
   let reference = '';
   if (!blank(input.structuredReference)) {
     const parsed = parseStructuredReference(input.structuredReference);
-    if (!parsed) problems.add('structuredReference', `${JSON.stringify(input.structuredReference)} is neither a valid ISO 11649 creditor reference (RF..) nor a valid Belgian structured communication`);
+    if (!parsed)
+      problems.add(
+        'structuredReference',
+        `${JSON.stringify(input.structuredReference)} is neither a valid ISO 11649 creditor reference (RF..) ` +
+          'nor a valid Belgian structured communication',
+      );
     else reference = parsed.reference;
   }
   const remittance = text('text', input.text, 140);
-  if (reference && remittance) problems.add('text', 'a structured reference and a text cannot both be given: the EPC QR code carries one of them');
+  if (reference && remittance)
+    problems.add('text', 'a structured reference and a text cannot both be given: the EPC QR code carries one of them');
   const information = text('information', input.information, 70);
   problems.throwIfAny();
 
@@ -89,7 +97,11 @@ export function epcPayload(input: EpcQrInput): string {
   const payload = fields.join('\n');
   const bytes = Buffer.byteLength(payload, 'utf8');
   if (bytes > EPC_MAX_PAYLOAD_BYTES) {
-    problems.add('information', `the payload is ${bytes} bytes in UTF-8, an EPC QR code holds at most ${EPC_MAX_PAYLOAD_BYTES}: shorten the name, text or information`);
+    problems.add(
+      'information',
+      `the payload is ${bytes} bytes in UTF-8, an EPC QR code holds at most ${EPC_MAX_PAYLOAD_BYTES}: ` +
+        'shorten the name, text or information',
+    );
     problems.throwIfAny();
   }
   return payload;

@@ -48,7 +48,8 @@ export function checkSepaIban(iban: unknown): Checked<string> {
     const why = result.errorCodes.map((c) => IBAN_REASONS[c] ?? `error ${c}`).join(', ');
     return refused(`${JSON.stringify(iban)} is not a valid IBAN (${why})`);
   }
-  if (!isSEPACountry(electronic.slice(0, 2))) return refused(`${electronic} is an IBAN of ${electronic.slice(0, 2)}, which is outside the SEPA area`);
+  if (!isSEPACountry(electronic.slice(0, 2)))
+    return refused(`${electronic} is an IBAN of ${electronic.slice(0, 2)}, which is outside the SEPA area`);
   return ok(electronic);
 }
 

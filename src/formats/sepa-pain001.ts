@@ -103,17 +103,21 @@ export function buildPain001(input: Pain001Input): Pain001Result {
     return String(value);
   };
 
-  if (!PAIN001_VERSIONS.includes(input.version)) problems.add('version', `${JSON.stringify(input.version)} is not one of ${PAIN001_VERSIONS.join(', ')}`);
+  if (!PAIN001_VERSIONS.includes(input.version))
+    problems.add('version', `${JSON.stringify(input.version)} is not one of ${PAIN001_VERSIONS.join(', ')}`);
   const messageId = identifier('messageId', input.messageId);
   const paymentInformationId = identifier('paymentInformationId', input.paymentInformationId);
-  if (!(input.createdAt instanceof Date) || Number.isNaN(input.createdAt.getTime())) problems.add('createdAt', 'is not a valid date and time');
-  if (!(input.executionDate instanceof Date) || Number.isNaN(input.executionDate.getTime())) problems.add('executionDate', 'is not a valid date');
+  if (!(input.createdAt instanceof Date) || Number.isNaN(input.createdAt.getTime()))
+    problems.add('createdAt', 'is not a valid date and time');
+  if (!(input.executionDate instanceof Date) || Number.isNaN(input.executionDate.getTime()))
+    problems.add('executionDate', 'is not a valid date');
   const initiatingPartyName = name('initiatingPartyName', input.initiatingPartyName);
   const debtorName = name('debtorName', input.debtorName);
   const debtorIban = take('debtorIban', checkSepaIban(input.debtorIban));
   const debtorBic = blank(input.debtorBic) ? null : take('debtorBic', checkBic(input.debtorBic));
 
-  if (!Array.isArray(input.transfers) || input.transfers.length === 0) problems.add('transfers', 'a payment file needs at least one transfer');
+  if (!Array.isArray(input.transfers) || input.transfers.length === 0)
+    problems.add('transfers', 'a payment file needs at least one transfer');
   const seen = new Map<string, number>();
   const transfers: CleanTransfer[] = (input.transfers ?? []).map((t, index) => {
     const at = `transfers[${index}]`;
@@ -126,12 +130,17 @@ export function buildPain001(input: Pain001Input): Pain001Result {
     const amount = take(`${at}.amount`, checkSepaAmount(t.amount), who);
     const creditorName = name(`${at}.creditorName`, t.creditorName, who);
     const creditorIban = take(`${at}.creditorIban`, checkSepaIban(t.creditorIban), who);
-    const creditorBic = blank(t.creditorBic) ? null : take(`${at}.creditorBic`, checkBic(t.creditorBic), who) ?? null;
+    const creditorBic = blank(t.creditorBic) ? null : (take(`${at}.creditorBic`, checkBic(t.creditorBic), who) ?? null);
     let reference: StructuredReference | null = null;
     if (!blank(t.structuredReference)) {
       reference = parseStructuredReference(t.structuredReference);
       if (!reference) {
-        problems.add(`${at}.structuredReference`, `${JSON.stringify(t.structuredReference)} is neither a valid Belgian structured communication (+++ddd/dddd/ddddd+++, mod 97) nor a valid ISO 11649 creditor reference (RF..)`, who);
+        problems.add(
+          `${at}.structuredReference`,
+          `${JSON.stringify(t.structuredReference)} is neither a valid Belgian structured communication ` +
+            '(+++ddd/dddd/ddddd+++, mod 97) nor a valid ISO 11649 creditor reference (RF..)',
+          who,
+        );
       }
     }
     let remittanceText: string | null = null;
@@ -141,13 +150,22 @@ export function buildPain001(input: Pain001Input): Pain001Result {
         problems.add(`${at}.remittanceText`, `is ${remittanceText.length} characters long, at most ${REMITTANCE_MAX} are allowed`, who);
       }
     }
-    return { endToEndId, amount: amount ?? new Dec(0), creditorName, creditorIban: creditorIban ?? '', creditorBic, reference, remittanceText };
+    return {
+      endToEndId,
+      amount: amount ?? new Dec(0),
+      creditorName,
+      creditorIban: creditorIban ?? '',
+      creditorBic,
+      reference,
+      remittanceText,
+    };
   });
   problems.throwIfAny();
 
   const controlSum = transfers.reduce((sum, t) => sum.plus(t.amount), new Dec(0));
   // DecimalNumber allows 18 digits in all: with 2 decimals the sum must stay below 10^16.
-  if (controlSum.toFixed(2).replace('.', '').length > 18) problems.add('transfers', `the control sum ${controlSum.toFixed(2)} exceeds the 18 digits a pain.001 allows`);
+  if (controlSum.toFixed(2).replace('.', '').length > 18)
+    problems.add('transfers', `the control sum ${controlSum.toFixed(2)} exceeds the 18 digits a pain.001 allows`);
   problems.throwIfAny();
 
   const v09 = input.version === 'pain.001.001.09';

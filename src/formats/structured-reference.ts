@@ -16,7 +16,8 @@ function mod97(digits: string): number {
 
 /** Check digits of the first 10 digits: their remainder modulo 97, with 0 written as 97. */
 export function belgianCheckDigits(tenDigits: string): string {
-  if (!/^\d{10}$/.test(tenDigits)) throw new RangeError(`a Belgian structured communication starts with 10 digits, not ${JSON.stringify(tenDigits)}`);
+  if (!/^\d{10}$/.test(tenDigits))
+    throw new RangeError(`a Belgian structured communication starts with 10 digits, not ${JSON.stringify(tenDigits)}`);
   return String(mod97(tenDigits) || 97).padStart(2, '0');
 }
 
@@ -78,7 +79,8 @@ export function isValidCreditorReference(text: string | null | undefined): boole
 /** ISO 11649 reference for one's own reference (1 to 21 letters or digits): `RF` + check + it. */
 export function createCreditorReference(reference: string): string {
   const body = reference.replace(/\s+/g, '').toUpperCase();
-  if (!/^[A-Z0-9]{1,21}$/.test(body)) throw new RangeError(`an ISO 11649 reference holds 1 to 21 letters or digits, not ${JSON.stringify(reference)}`);
+  if (!/^[A-Z0-9]{1,21}$/.test(body))
+    throw new RangeError(`an ISO 11649 reference holds 1 to 21 letters or digits, not ${JSON.stringify(reference)}`);
   const check = 98 - mod97(lettersToDigits(`${body}RF00`));
   return `RF${String(check).padStart(2, '0')}${body}`;
 }

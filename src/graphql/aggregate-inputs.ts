@@ -138,4 +138,3 @@ function named<T extends ClassType>(cls: T, name: string): T {
   Object.defineProperty(cls, 'name', { value: name });
   return cls;
 }
-

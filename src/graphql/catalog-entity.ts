@@ -4,7 +4,6 @@ import { CatalogColumn, CatalogTable, describe, storedColumns } from '../catalog
 import { defaultScalarOf, GraphQLTypeFn, graphqlTypeOverride } from './column-types';
 import { decimalTransformer } from '../db/money';
 
-
 export interface CatalogEntityOptions {
   /** Columns stored but not exposed as GraphQL fields (bytes, secrets). */
   hidden?: string[];

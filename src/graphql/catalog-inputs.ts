@@ -2,15 +2,7 @@ import { GraphQLScalarType } from 'graphql';
 import { ArgsType, ClassType, Field, getMetadataStorage, InputType, registerEnumType } from 'type-graphql';
 import { CatalogColumn, CatalogTable, describe, table } from '../catalog';
 import { graphqlTypeOverride } from './column-types';
-import {
-  BooleanFilter,
-  DateTimeFilter,
-  DecimalFilter,
-  IDFilter,
-  IntFilter,
-  SafeIntFilter,
-  StringFilter,
-} from './filter-inputs';
+import { BooleanFilter, DateTimeFilter, DecimalFilter, IDFilter, IntFilter, SafeIntFilter, StringFilter } from './filter-inputs';
 import { ListArgs, NullsOrder, queryableColumns, SortDirection, toOneRelations } from '../query/list-inputs';
 import { PageArgs } from './page-args';
 
@@ -20,7 +12,6 @@ import { PageArgs } from './page-args';
  * `<Type>OrderBy`, and the list arguments every list field of the table takes. Only names that
  * exist in the catalog can be expressed, so the compiler never sees an unknown field.
  */
-
 
 /** Enum object of a column shown as a GraphQL enum (Status, PaymentMethod, ...), if any. */
 export function enumOf(t: CatalogTable, c: CatalogColumn): { obj: object; name: string } | undefined {
@@ -99,7 +90,6 @@ export function whereType(t: CatalogTable): ClassType {
   return cls;
 }
 
-
 const sortEnums = new Map<string, Record<string, string>>();
 
 /** `<Type>SortField`: every queryable column of the table (stored and derived). */
@@ -118,7 +108,6 @@ export function sortFieldEnum(t: CatalogTable): Record<string, string> {
 }
 
 const orderByTypes = new Map<string, ClassType>();
-
 
 /** `<Type>OrderBy`: one sort key. */
 export function orderByType(t: CatalogTable): ClassType {
@@ -143,7 +132,6 @@ export function orderByType(t: CatalogTable): ClassType {
   return cls;
 }
 
-
 const listArgsTypes = new Map<string, ClassType>();
 
 /** Arguments of every list field of a table (root and nested): where, orderBy and paging. */
@@ -161,4 +149,3 @@ export function listArgsType(t: CatalogTable): ClassType<ListArgs> {
   listArgsTypes.set(t.name, cls);
   return cls as ClassType<ListArgs>;
 }
-

@@ -2,7 +2,14 @@ import { GraphQLScalarType } from 'graphql';
 import { CountryCodeResolver, CurrencyResolver, IBANResolver, SafeIntResolver } from 'graphql-scalars';
 import { Int, registerEnumType } from 'type-graphql';
 import type { CatalogType } from '../catalog';
-import { PaymentMethod, PaymentSource, PaymentStatus } from '../catalog/codes';
+import {
+  DirectDebitMandatePaymentType,
+  DirectDebitMandateType,
+  PaymentMethod,
+  PaymentSource,
+  PaymentStatus,
+  ReceivableStatus,
+} from '../catalog/codes';
 import { DateTimeScalar, DecimalScalar, UUIDScalar } from './scalars';
 
 /**
@@ -22,19 +29,44 @@ registerEnumType(PaymentStatus, {
     MATCHED: { description: '50: matched with a bank statement line or other items.' },
   },
 });
+// Receivables have the same codes under their own name: 30 and 40 mean collecting, not paying.
+registerEnumType(ReceivableStatus, {
+  name: 'ReceivableStatus',
+  description: 'Status of a receivable; the Exact code is the value: 20 Open, 30 Selected (for collection), 40 Processed, 50 Matched.',
+  valuesConfig: {
+    OPEN: { description: '20: outstanding, not yet selected.' },
+    SELECTED: { description: '30: selected for collection (direct debit).' },
+    PROCESSED: { description: '40: processed into a collection file.' },
+    MATCHED: { description: '50: matched with a bank statement line or other items.' },
+  },
+});
+// Source and PaymentMethod mean the same on both sides (Exact uses these column names for both).
 registerEnumType(PaymentSource, {
   name: 'PaymentSource',
-  description: 'Source of a payment: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process.',
+  description: 'Source of a payment or receivable: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process.',
 });
 registerEnumType(PaymentMethod, {
   name: 'PaymentMethod',
-  description: 'Method of payment: B On credit (default), I Collection, K Cash, V Credit card.',
+  description: 'Method of payment: B On credit (default), I Collection (direct debit), K Cash, V Credit card.',
+});
+registerEnumType(DirectDebitMandateType, {
+  name: 'DirectDebitMandateType',
+  description: 'Type of a SEPA direct debit mandate; the Exact code is the value: 0 Core, 1 B2B.',
+});
+registerEnumType(DirectDebitMandatePaymentType, {
+  name: 'DirectDebitMandatePaymentType',
+  description: 'Payment type of a SEPA direct debit mandate; the Exact code is the value: 0 one-off, 1 recurrent.',
 });
 
 const COLUMN_TYPES: Readonly<Record<string, GraphQLTypeFn>> = {
   'Payments.Status': () => PaymentStatus,
   'Payments.Source': () => PaymentSource,
   'Payments.PaymentMethod': () => PaymentMethod,
+  'Receivables.Status': () => ReceivableStatus,
+  'Receivables.Source': () => PaymentSource,
+  'Receivables.PaymentMethod': () => PaymentMethod,
+  'Receivables.DirectDebitMandateType': () => DirectDebitMandateType,
+  'Receivables.DirectDebitMandatePaymentType': () => DirectDebitMandatePaymentType,
   // Payments.Currency stays a String on purpose: Exact declares it string(30) (a code of the
   // division's currency table), so the schema must be able to return every value it may hold.
   'Divisions.Currency': () => CurrencyResolver,

@@ -12,7 +12,7 @@ export const DIVISIONS_ARG_DOC =
  * Declares the `divisions: [Int!]` argument of a root field and hands the resolver the request's
  * division scope narrowed to it (scopeForDivisions: the one rule, shared with /sql and /export):
  *
- *   paymentAgeing(@Arg('asOf', ...) asOf: Date, @DivisionsArg() scope: DivisionScope) { ... }
+ *   ageing(@Arg('asOf', ...) asOf: Date, @DivisionsArg() scope: DivisionScope) { ... }
  *
  * So a resolver cannot take the argument and forget to narrow. An empty list is BAD_USER_INPUT
  * naming `divisions`; a division outside the request's scope is FORBIDDEN naming it.

@@ -1,5 +1,16 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, ExecutionResult, getNamedType, getVariableValues, GraphQLInputObjectType, GraphQLSchema, isInputObjectType, OperationDefinitionNode, printSchema, typeFromAST } from 'graphql';
+import {
+  execute,
+  ExecutionResult,
+  getNamedType,
+  getVariableValues,
+  GraphQLInputObjectType,
+  GraphQLSchema,
+  isInputObjectType,
+  OperationDefinitionNode,
+  printSchema,
+  typeFromAST,
+} from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
@@ -28,7 +39,8 @@ export function jitGateway(schema: GraphQLSchema, options: { cacheSize?: number 
 
   const executor: Executor = async ({ document, operation, request, context, queryHash }) => {
     const variables = request.variables ?? {};
-    const interpreted = () => execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
+    const interpreted = () =>
+      execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
     if (!operation || hasRecursiveVariable(schema, operation)) return interpreted();
     if (operation.variableDefinitions?.length) {
       const coerced = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 50 });

@@ -29,45 +29,63 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
   const json = express.json({ limit: '1mb' });
   const auth = authenticated(db, runtime);
 
-  router.route('/catalog').get(auth, async (req, res, next) => {
-    try {
-      res.json({ tables: describeCatalog(queryInput(req, ['table']).table) });
-    } catch (error) {
-      next(error);
-    }
-  }).all(allowMethods('GET', 'HEAD'));
-
-  router.route('/sql').post(auth, jsonBodyOnly, json, async (req, res, next) => {
-    try {
-      const ctx = requestContextOf(res);
-      requireScope(ctx, 'analytics');
-      const { format: formatParam } = queryInput(req, ['format'], invalid);
-      const body = bodyInput(req, ['query', 'parameters', 'divisions', 'format'], invalid);
-      // An empty query is the SQL layer's to refuse, with the words GraphQL's `sql` gets.
-      const query = typeof body.query === 'string' ? body.query : stringField(body.query, 'query');
-      const scope = scopeForDivisions(ctx, divisionsParameter(body.divisions));
-      const format = answerFormat(req, body.format ?? formatParam, ['json', 'csv', 'ndjson'], badFormat);
-      const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
-      if (format !== 'json') {
-        // Same bounded result as JSON, written line by line in the format asked for.
-        const data = { columns: result.columns, rows: (async function* () { yield* result.rows; })() };
-        res.status(200).type(CONTENT_TYPE[format]);
-        await writeExport(res, format, data, { source: 'sql', events: runtime.events });
-        res.end();
-        return;
+  router
+    .route('/catalog')
+    .get(auth, async (req, res, next) => {
+      try {
+        res.json({ tables: describeCatalog(queryInput(req, ['table']).table) });
+      } catch (error) {
+        next(error);
       }
-      res.json({ columns: result.columns.map((c) => ({ name: c.name, type: typeName(c.type) })), rows: result.rows, rowCount: result.rows.length });
-    } catch (error) {
-      next(error);
-    }
-  }).all(allowMethods('POST'));
+    })
+    .all(allowMethods('GET', 'HEAD'));
+
+  router
+    .route('/sql')
+    .post(auth, jsonBodyOnly, json, async (req, res, next) => {
+      try {
+        const ctx = requestContextOf(res);
+        requireScope(ctx, 'analytics');
+        const { format: formatParam } = queryInput(req, ['format'], invalid);
+        const body = bodyInput(req, ['query', 'parameters', 'divisions', 'format'], invalid);
+        // An empty query is the SQL layer's to refuse, with the words GraphQL's `sql` gets.
+        const query = typeof body.query === 'string' ? body.query : stringField(body.query, 'query');
+        const scope = scopeForDivisions(ctx, divisionsParameter(body.divisions));
+        const format = answerFormat(req, body.format ?? formatParam, ['json', 'csv', 'ndjson'], badFormat);
+        const result = await new SqlService(scope, config).run(query, objectField(body.parameters));
+        if (format !== 'json') {
+          // Same bounded result as JSON, written line by line in the format asked for.
+          const data = {
+            columns: result.columns,
+            rows: (async function* () {
+              yield* result.rows;
+            })(),
+          };
+          res.status(200).type(CONTENT_TYPE[format]);
+          await writeExport(res, format, data, { source: 'sql', events: runtime.events });
+          res.end();
+          return;
+        }
+        res.json({
+          columns: result.columns.map((c) => ({ name: c.name, type: typeName(c.type) })),
+          rows: result.rows,
+          rowCount: result.rows.length,
+        });
+      } catch (error) {
+        next(error);
+      }
+    })
+    .all(allowMethods('POST'));
 
   const exportHandler = async (req: Request, res: Response, next: NextFunction) => {
     try {
       const ctx = requestContextOf(res);
       requireScope(ctx, 'analytics');
       const fields = ['sql', 'graphql', 'list', 'parameters', 'variables', 'divisions', 'format'];
-      const input = req.method === 'POST' ? { ...queryInput(req, ['format'], invalid), ...bodyInput(req, fields, invalid) } : queryInput(req, fields, invalid);
+      const input =
+        req.method === 'POST'
+          ? { ...queryInput(req, ['format'], invalid), ...bodyInput(req, fields, invalid) }
+          : queryInput(req, fields, invalid);
       const source = exportSource(input);
       const data = new ExportService(scopeForDivisions(ctx, divisionsParameter(input.divisions)), config).open(source, ctx);
       // After open, which checks the query: a bad query is named before a bad format.
@@ -98,7 +116,11 @@ export function analyticsRoutes(db: Database, runtime: Runtime): Router {
       next(error);
     }
   };
-  router.route('/export').get(auth, exportHandler).post(auth, jsonBodyOnly, json, exportHandler).all(allowMethods('GET', 'HEAD', 'POST'));
+  router
+    .route('/export')
+    .get(auth, exportHandler)
+    .post(auth, jsonBodyOnly, json, exportHandler)
+    .all(allowMethods('GET', 'HEAD', 'POST'));
   return router;
 }
 

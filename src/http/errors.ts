@@ -176,6 +176,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
         ? [408, 'Request Timeout', 'TIMEOUT', 'the request did not arrive in time']
         : [400, 'Bad Request', 'BAD_USER_INPUT', 'the request is not valid HTTP'];
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  const head = `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}`;
+  const head =
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` + `content-length: ${Buffer.byteLength(body)}`;
   socket.end(`${head}\r\nconnection: close\r\n\r\n${body}`);
 }

@@ -67,7 +67,12 @@ export function formatError(given: GraphQLFormattedError, error: unknown): Graph
     const conflict = lockConflictError(error instanceof GraphQLError ? (error.originalError ?? error) : error);
     const at = { locations: formatted.locations, path: formatted.path };
     if (conflict) return { message: conflict.message, ...at, extensions: conflict.extensions };
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   return formatted;
 }
@@ -116,7 +121,12 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
       ApolloServerPluginCacheControlDisabled(),
       graphql.plugin,
       ...(config.countStatements ? [statementCountPlugin(db)] : []),
-      queryProtectionPlugin({ maxDepth: config.maxQueryDepth, maxAliases: config.maxQueryAliases, maxCost: config.maxQueryCost, defaultPageSize: 50 }),
+      queryProtectionPlugin({
+        maxDepth: config.maxQueryDepth,
+        maxAliases: config.maxQueryAliases,
+        maxCost: config.maxQueryCost,
+        defaultPageSize: 50,
+      }),
     ],
   });
   await apollo.start();
@@ -130,9 +140,12 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
   if (config.countStatements || config.logSql) {
     app.use((_req: Request, res: Response, next: NextFunction) => db.statements.run(() => next(), res.locals.request?.log));
   }
-  app.route('/health').get((_req, res) => {
-    res.json({ status: 'ok', database: db.dialect.kind });
-  }).all(allowMethods('GET', 'HEAD'));
+  app
+    .route('/health')
+    .get((_req, res) => {
+      res.json({ status: 'ok', database: db.dialect.kind });
+    })
+    .all(allowMethods('GET', 'HEAD'));
   app.use('/explore', routeLabel('/explore'), explorerRouter({ mountPath: '/explore', endpoint: '/graphql' }));
   app.use(analyticsRoutes(db, runtime));
   app.use(

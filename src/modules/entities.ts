@@ -13,6 +13,7 @@ import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { PaymentMatch } from './matching/payment-match.entity';
 import { PaymentCondition } from './payment-conditions/payment-condition.entity';
 import { Payment } from './payments/payment.entity';
+import { Receivable } from './receivables/receivable.entity';
 import { User } from './users/user.entity';
 import { BankEntryLine } from './financial-accounts/bank-entry-line.entity';
 import { BankEntry } from './financial-accounts/bank-entry.entity';
@@ -22,6 +23,7 @@ import { CashEntry } from './financial-accounts/cash-entry.entity';
 /** Entity class per catalog table name. */
 export const ENTITY_BY_TABLE = {
   Payments: Payment,
+  Receivables: Receivable,
   Divisions: Division,
   GLAccounts: GLAccount,
   Accounts: Account,

@@ -12,6 +12,7 @@ import { MatchingResolver } from './matching/matching.resolver';
 import { EpcQrCodeResolver, PaymentEpcQrResolver } from './payments/payment-epc-qr.resolver';
 import { PaymentSelectionResolver } from './payments/payment-selection.resolver';
 import { PaymentMutations } from './payments/payment.resolver';
+import { ReceivableAgeingResolver, ReceivableMutations } from './receivables/receivable.resolver';
 import { RELATION_RESOLVERS } from './lists/relations.resolver';
 import { SqlResolver } from './sql/sql.resolver';
 import { CashEntryMutations } from './financial-accounts/cash-entry.resolver';
@@ -24,6 +25,7 @@ export const RESOLVERS = [
   ApiKeyResolver,
   ...NESTED_LIST_RESOLVERS,
   PaymentMutations,
+  ReceivableMutations,
   PaymentSelectionResolver,
   PaymentRunResolver,
   MatchingResolver,
@@ -33,6 +35,7 @@ export const RESOLVERS = [
   CashEntryMutations,
   ...AGGREGATE_RESOLVERS,
   PaymentAgeingResolver,
+  ReceivableAgeingResolver,
   CatalogResolver,
   SqlResolver,
 ] as unknown as NonEmptyArray<Function>;

@@ -132,7 +132,8 @@ function boolOf(name: string, value: string | undefined, fallback: boolean): boo
 function portOf(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 65_535) throw new Error(`${name} must be a TCP port (1-65535), got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 65_535)
+    throw new Error(`${name} must be a TCP port (1-65535), got ${JSON.stringify(value)}`);
   return n;
 }
 

@@ -38,13 +38,11 @@ export class GatewayError extends GraphQLError {
 
 export const badInput = (field: string, message: string, extra: Record<string, unknown> = {}) =>
   new GatewayError('BAD_USER_INPUT', `${field}: ${message}`, { field, ...extra });
-export const forbidden = (message: string, extra: Record<string, unknown> = {}) =>
-  new GatewayError('FORBIDDEN', message, extra);
+export const forbidden = (message: string, extra: Record<string, unknown> = {}) => new GatewayError('FORBIDDEN', message, extra);
 /** NOT_FOUND of a row named by an argument: `field: What id was not found`, extensions {field, id}. */
 export const notFound = (what: string, id: unknown, field: string) =>
   new GatewayError('NOT_FOUND', `${field}: ${what} ${String(id)} was not found`, { field, id });
-export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
-  new GatewayError('CONFLICT', message, extra);
+export const conflict = (message: string, extra: Record<string, unknown> = {}) => new GatewayError('CONFLICT', message, extra);
 
 /** Position of the offending item in a bulk input, and anything else worth telling. */
 export interface RuleDetails {

@@ -3,7 +3,17 @@ import { DivisionScope } from '../access/division-scope';
 import { CatalogColumn, CatalogTable, table } from '../catalog';
 import { Dec, toFixedScale } from '../platform/decimal';
 import { badInput } from '../platform/errors';
-import { AGGREGATE_FUNCTIONS, AggregateArgs, AggregateFunction, amountColumns, ColumnFilter, DateBucket, groupableColumns, GroupResult, SortDirection } from './list-inputs';
+import {
+  AGGREGATE_FUNCTIONS,
+  AggregateArgs,
+  AggregateFunction,
+  amountColumns,
+  ColumnFilter,
+  DateBucket,
+  groupableColumns,
+  GroupResult,
+  SortDirection,
+} from './list-inputs';
 import { prepare, run } from './run-statement';
 import { ColumnExpr, ListFilterCompiler, Statement } from './filter-sql';
 import { checkKeyCount, DEFAULT_FILTER_LIMITS, MAX_GROUP_KEYS } from './limits';
@@ -34,7 +44,10 @@ const INT_TYPE: CatalogColumn = { name: 'count', field: 'count', type: 'int32', 
  * count and rounded half-up to the column scale + 4, so both databases answer the same digits.
  */
 export class AggregateBuilder {
-  constructor(private readonly scope: DivisionScope, private readonly options: AggregateOptions) {}
+  constructor(
+    private readonly scope: DivisionScope,
+    private readonly options: AggregateOptions,
+  ) {}
 
   async groups(tableName: string, args: AggregateArgs, wanted: WantedAggregates): Promise<GroupResult[]> {
     const t = table(tableName);
@@ -133,7 +146,12 @@ export class AggregateBuilder {
     if (offset) qb.offset(offset);
     qb.setParameters(stmt.params.values);
 
-    const rows = await run<ObjectLiteral>(this.scope, prepare(qb, this.scope, this.options.statementTimeoutMs), this.options.statementTimeoutMs, true);
+    const rows = await run<ObjectLiteral>(
+      this.scope,
+      prepare(qb, this.scope, this.options.statementTimeoutMs),
+      this.options.statementTimeoutMs,
+      true,
+    );
     return rows.map((r) => {
       const group: GroupResult = { key: {}, count: Number(r.n), sum: {}, avg: {}, min: {}, max: {} };
       keys.forEach((k, i) => (group.key[k.field] = keyValue(t, k, r[`g${i}`])));
@@ -144,7 +162,8 @@ export class AggregateBuilder {
           if (fn === 'avg') {
             const sum = r[`avgsum_${col.name}`];
             const n = Number(r[`avgn_${col.name}`]);
-            group.avg[col.field] = sum === null || sum === undefined || n === 0 ? null : new Dec(String(sum)).dividedBy(n).toFixed(scale + 4, Dec.ROUND_HALF_UP);
+            group.avg[col.field] =
+              sum === null || sum === undefined || n === 0 ? null : new Dec(String(sum)).dividedBy(n).toFixed(scale + 4, Dec.ROUND_HALF_UP);
           } else {
             const v = r[`${fn}_${col.name}`];
             group[fn][col.field] = v === null || v === undefined ? null : toFixedScale(String(v), scale);

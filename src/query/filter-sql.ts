@@ -40,7 +40,10 @@ export class Statement {
   readonly params: Parameters;
   private aliases = 0;
   private conditions = 0;
-  constructor(readonly scope: DivisionScope, readonly limits: FilterLimits = DEFAULT_FILTER_LIMITS) {
+  constructor(
+    readonly scope: DivisionScope,
+    readonly limits: FilterLimits = DEFAULT_FILTER_LIMITS,
+  ) {
     this.params = new Parameters(limits.parameters);
   }
   alias(prefix: string): string {
@@ -212,7 +215,10 @@ export class ListFilterCompiler {
     if (values.length === 0) return negate ? '1 = 1' : '1 = 0';
     const keyword = negate ? 'NOT IN' : 'IN';
     if (e.factor) {
-      const any = balanced(values.map((v) => this.compare(e, '=', v)), 'OR');
+      const any = balanced(
+        values.map((v) => this.compare(e, '=', v)),
+        'OR',
+      );
       return negate ? `(${e.sql} IS NOT NULL AND NOT ${any})` : any;
     }
     if (e.column.type === 'decimal') {
@@ -243,12 +249,27 @@ export class ListFilterCompiler {
   /** Conditions of one column filter at `path`, ANDed. */
   columnFilter(e: ColumnExpr, f: ColumnFilter, path = 'where'): string[] {
     const out: string[] = [];
-    const ops: [keyof ColumnFilter, CompareOp][] = [['eq', '='], ['ne', '<>'], ['gt', '>'], ['gte', '>='], ['lt', '<'], ['lte', '<=']];
+    const ops: [keyof ColumnFilter, CompareOp][] = [
+      ['eq', '='],
+      ['ne', '<>'],
+      ['gt', '>'],
+      ['gte', '>='],
+      ['lt', '<'],
+      ['lte', '<='],
+    ];
     const text = (key: string, v: unknown) => this.text(v, `${path}.${key}`);
     for (const [key, op] of ops) if (f[key] !== undefined && f[key] !== null) out.push(this.compare(e, op, text(key, f[key])));
     for (const key of ['in', 'notIn'] as const) {
       const list = f[key];
-      if (list) out.push(this.inList(e, list.map((v, i) => text(`${key}[${i}]`, v)), key === 'notIn', `${path}.${key}`));
+      if (list)
+        out.push(
+          this.inList(
+            e,
+            list.map((v, i) => text(`${key}[${i}]`, v)),
+            key === 'notIn',
+            `${path}.${key}`,
+          ),
+        );
     }
     if (f.between) out.push(`(${this.compare(e, '>=', f.between.from)} AND ${this.compare(e, '<=', f.between.to)})`);
     if (typeof f.contains === 'string') out.push(this.like(e, `%${escapeLike(String(text('contains', f.contains)))}%`));

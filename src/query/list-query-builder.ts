@@ -61,7 +61,10 @@ const KEY = (i: number) => `__k${i}`;
  * are one statement: ROW_NUMBER() OVER (PARTITION BY parent ...) picks each parent's page.
  */
 export class ListQueryBuilder {
-  constructor(private readonly scope: DivisionScope, private readonly options: ListOptions) {}
+  constructor(
+    private readonly scope: DivisionScope,
+    private readonly options: ListOptions,
+  ) {}
 
   /** One page of a root list. */
   async page<T extends ObjectLiteral>(tableName: string, args: ListArgs, read: ReadOptions = {}, shape = 'root'): Promise<Page<T>> {
@@ -102,7 +105,13 @@ export class ListQueryBuilder {
    * Pages of a to-many relation for many parents at once: one statement whatever the number of
    * parents, each parent's rows numbered by ROW_NUMBER() over the parent key.
    */
-  async pagesByParent<T extends ObjectLiteral>(parent: CatalogTable, rel: CatalogRelation, parents: readonly ParentKey[], args: ListArgs, read: ReadOptions = {}): Promise<Page<T>[]> {
+  async pagesByParent<T extends ObjectLiteral>(
+    parent: CatalogTable,
+    rel: CatalogRelation,
+    parents: readonly ParentKey[],
+    args: ListArgs,
+    read: ReadOptions = {},
+  ): Promise<Page<T>[]> {
     const t = table(rel.table);
     // Each row is handed to its parent by the column the relation joins on.
     const columns = read.columns && new Set([...read.columns, ...rel.on.map(([, remote]) => remote)]);
@@ -120,12 +129,19 @@ export class ListQueryBuilder {
       rows = await run<ObjectLiteral>(this.scope, this.compile(qb, compiler), this.options.statementTimeoutMs);
     } else {
       this.applyOrder(qb, compiler, plan, columns, false);
-      qb.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${orderTerms(compiler, plan.keys, plan.backward).map(([e, d]) => `${e} ${d}`).join(', ')})`, ROW_NUMBER);
+      qb.addSelect(
+        `ROW_NUMBER() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${orderTerms(compiler, plan.keys, plan.backward)
+          .map(([e, d]) => `${e} ${d}`)
+          .join(', ')})`,
+        ROW_NUMBER,
+      );
       const inner = this.compile(qb, compiler);
       const q = compiler.q.bind(compiler);
       const outer = {
         ...inner,
-        sql: `SELECT * FROM (${inner.sql}) ${q('w')} WHERE ${q('w')}.${q(ROW_NUMBER)} > ? AND ${q('w')}.${q(ROW_NUMBER)} <= ? ORDER BY ${q('w')}.${q(ROW_NUMBER)}`,
+        sql:
+          `SELECT * FROM (${inner.sql}) ${q('w')} WHERE ${q('w')}.${q(ROW_NUMBER)} > ? ` +
+          `AND ${q('w')}.${q(ROW_NUMBER)} <= ? ORDER BY ${q('w')}.${q(ROW_NUMBER)}`,
         params: [...inner.params, plan.offset, plan.offset + plan.size + 1],
       };
       rows = await run<ObjectLiteral>(this.scope, outer, this.options.statementTimeoutMs);
@@ -139,7 +155,9 @@ export class ListQueryBuilder {
     }
     const counts = lazyCounts(() => this.countByParent(parent, rel, parents, args));
     const reader = rowReader(qb);
-    return parents.map((p) => this.toPage<T>(reader, byParent.get(keyOfParent(p)) ?? [], plan, async () => (await counts()).get(keyOfParent(p)) ?? 0));
+    return parents.map((p) =>
+      this.toPage<T>(reader, byParent.get(keyOfParent(p)) ?? [], plan, async () => (await counts()).get(keyOfParent(p)) ?? 0),
+    );
   }
 
   /** The filtered statement: SELECT of the table's columns through the scope, with the where. */
@@ -195,7 +213,12 @@ export class ListQueryBuilder {
     const size = (backward ? args.last : args.first) ?? this.options.defaultPageSize ?? 50;
     if (size > max) throw badInput('first', `must be at most ${max}`);
     const keys = resolveSortKeys(compiler, args.orderBy);
-    const fp = fingerprint({ s: shape, t: t.name, w: args.where ?? null, o: keys.map((k) => [k.ref.relation ?? '', k.ref.column, k.ascending, k.nullsFirst]) });
+    const fp = fingerprint({
+      s: shape,
+      t: t.name,
+      w: args.where ?? null,
+      o: keys.map((k) => [k.ref.relation ?? '', k.ref.column, k.ascending, k.nullsFirst]),
+    });
     const slots = keys.map((k) => ({ type: k.expr.column.type, nullable: k.expr.nullable }));
     const decode = (name: 'after' | 'before') => {
       const c = args[name];
@@ -209,7 +232,13 @@ export class ListQueryBuilder {
    * Selects the sort keys (for cursors), adds the keyset conditions and the ORDER BY. A key that
    * is a stored column the row already carries is read from there instead of selected twice.
    */
-  private applyOrder(qb: SelectQueryBuilder<ObjectLiteral>, compiler: ListFilterCompiler, plan: Plan, columns: ReadonlySet<string> | undefined, orderBy = true): void {
+  private applyOrder(
+    qb: SelectQueryBuilder<ObjectLiteral>,
+    compiler: ListFilterCompiler,
+    plan: Plan,
+    columns: ReadonlySet<string> | undefined,
+    orderBy = true,
+  ): void {
     plan.keyAliases = plan.keys.map((k, i) => {
       const stored = !k.ref.relation && !compiler.t.columns.find((c) => c.name === k.ref.column)?.derived;
       if (stored && (!columns || columns.has(k.ref.column))) return `t_${k.ref.column}`;
@@ -233,14 +262,24 @@ export class ListQueryBuilder {
       const presence = `${p.alias}_${p.presence}`;
       nodes.forEach((n, i) => attachRelated(n, p.rel.name, pageRows[i][presence] === null ? null : related[i]));
     }
-    const cursor = (i: number) => encodeCursor(this.options.cursorSecret, plan.fp, plan.keyAliases!.map((alias) => pageRows[i][alias]));
+    const cursor = (i: number) =>
+      encodeCursor(
+        this.options.cursorSecret,
+        plan.fp,
+        plan.keyAliases!.map((alias) => pageRows[i][alias]),
+      );
     const hasNextPage = plan.backward ? Boolean(plan.before) : more;
     const hasPreviousPage = plan.backward ? more : Boolean(plan.after) || plan.offset > 0;
     let counted: Promise<number> | undefined;
     return {
       nodes,
       cursor,
-      pageInfo: { hasNextPage, hasPreviousPage, startCursor: pageRows.length ? cursor(0) : null, endCursor: pageRows.length ? cursor(pageRows.length - 1) : null },
+      pageInfo: {
+        hasNextPage,
+        hasPreviousPage,
+        startCursor: pageRows.length ? cursor(0) : null,
+        endCursor: pageRows.length ? cursor(pageRows.length - 1) : null,
+      },
       totalCount: () => (counted ??= count()),
     };
   }
@@ -262,7 +301,12 @@ export class ListQueryBuilder {
   }
 
   /** totalCount of a nested list for every parent: one GROUP BY statement. */
-  private async countByParent(parent: CatalogTable, rel: CatalogRelation, parents: readonly ParentKey[], args: ListArgs): Promise<Map<string, number>> {
+  private async countByParent(
+    parent: CatalogTable,
+    rel: CatalogRelation,
+    parents: readonly ParentKey[],
+    args: ListArgs,
+  ): Promise<Map<string, number>> {
     const t = table(rel.table);
     const { qb, compiler } = this.baseCount(t, args);
     const { partition, keyOfRow } = this.parentPartition(parent, rel, t, compiler, qb, parents);
@@ -280,7 +324,14 @@ export class ListQueryBuilder {
    * Restricts the child statement to the parents' rows and describes the partition: the child's
    * division (when both sides are partitioned) and the child column the relation joins on.
    */
-  private parentPartition(parent: CatalogTable, rel: CatalogRelation, t: CatalogTable, compiler: ListFilterCompiler, qb: SelectQueryBuilder<ObjectLiteral>, parents: readonly ParentKey[]) {
+  private parentPartition(
+    parent: CatalogTable,
+    rel: CatalogRelation,
+    t: CatalogTable,
+    compiler: ListFilterCompiler,
+    qb: SelectQueryBuilder<ObjectLiteral>,
+    parents: readonly ParentKey[],
+  ) {
     if (rel.on.length !== 1) throw new Error(`Nested list ${parent.name}.${rel.name} needs a single-column join`);
     const [, remote] = rel.on[0];
     const remoteColumn = t.columns.find((c) => c.name === remote)!;

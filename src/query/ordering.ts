@@ -37,7 +37,13 @@ export function resolveSortKeys(compiler: ListFilterCompiler, orderBy: readonly 
     return { ref, expr, ascending, nullsFirst: explicitNulls ? o.nulls === NullsOrder.FIRST : ascending, explicitNulls };
   });
   if (!keys.some((k) => !k.ref.relation && k.ref.column === t.primaryKey)) {
-    keys.push({ ref: { column: t.primaryKey }, expr: compiler.column(t.primaryKey), ascending: true, nullsFirst: true, explicitNulls: false });
+    keys.push({
+      ref: { column: t.primaryKey },
+      expr: compiler.column(t.primaryKey),
+      ascending: true,
+      nullsFirst: true,
+      explicitNulls: false,
+    });
   }
   return keys;
 }
@@ -83,7 +89,12 @@ function sortExpression(compiler: ListFilterCompiler, e: ColumnExpr): string {
  * as an ordinary filter: (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ..., with nulls placed as the
  * order places them. A leading `k1 >= v1` lets the database seek on an index.
  */
-export function keysetCondition(compiler: ListFilterCompiler, keys: readonly SortKey[], values: readonly unknown[], backward: boolean): string {
+export function keysetCondition(
+  compiler: ListFilterCompiler,
+  keys: readonly SortKey[],
+  values: readonly unknown[],
+  backward: boolean,
+): string {
   const params = values.map((v, i) => (v === null || v === undefined ? null : compiler.param(keys[i].expr.column, v)));
   const equal = (i: number) => (params[i] === null ? `${keys[i].expr.sql} IS NULL` : compiler.compareSql(keys[i].expr, '=', params[i]!));
   const after = (i: number): string | undefined => {

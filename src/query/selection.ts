@@ -56,7 +56,17 @@ export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable): { 
   const out = new Map<string, Set<string> | undefined>();
   for (const r of t.relations) {
     if (r.kind !== 'one' || !fields.has(r.name)) continue;
-    out.set(r.name, columnsFor(table(r.table), selectedUnder(info, ROW_PATHS.map((p) => [...p, r.name])), { keys: false }));
+    out.set(
+      r.name,
+      columnsFor(
+        table(r.table),
+        selectedUnder(
+          info,
+          ROW_PATHS.map((p) => [...p, r.name]),
+        ),
+        { keys: false },
+      ),
+    );
   }
   for (const c of t.columns) {
     if (!c.derived || !fields.has(c.field)) continue;
@@ -75,7 +85,11 @@ export function selectedRelations(info: GraphQLResolveInfo, t: CatalogTable): { 
  * and need no join columns. A field the catalog does not describe (a custom resolver may read
  * any column) falls back to all columns.
  */
-export function columnsFor(t: CatalogTable, fields: ReadonlySet<string>, options: { keys?: boolean; joined?: ReadonlySet<string> } = {}): Set<string> | undefined {
+export function columnsFor(
+  t: CatalogTable,
+  fields: ReadonlySet<string>,
+  options: { keys?: boolean; joined?: ReadonlySet<string> } = {},
+): Set<string> | undefined {
   const { keys = true, joined = new Set<string>() } = options;
   const out = new Set<string>();
   if (keys) out.add(t.primaryKey);

@@ -14,7 +14,8 @@ export function demoPain001(batch: PaymentBatch, payments: Payment[], set: Divis
   const banks = new Map([...set.ownBanks, ...set.suppliers.map((s) => s.bank)].map((b) => [b.id, b]));
   const names = new Map(set.suppliers.map((s) => [s.account.id, s.account.name]));
   const debtor = banks.get(batch.bankAccountID);
-  if (!debtor) throw new Error(`demo batch ${batch.cashflowTransactionBatchCode}: own bank account ${batch.bankAccountID} is not in the division`);
+  if (!debtor)
+    throw new Error(`demo batch ${batch.cashflowTransactionBatchCode}: own bank account ${batch.bankAccountID} is not in the division`);
   const transfers: Pain001Transfer[] = payments.map((p) => {
     const creditor = banks.get(p.accountBankAccountID ?? '');
     if (!creditor) throw new Error(`demo payment ${p.id}: supplier bank account ${p.accountBankAccountID} is not in the division`);

@@ -1,19 +1,14 @@
 import { createBelgianReference } from '../formats/structured-reference';
 import { ObjectLiteral } from 'typeorm';
-import { Dec } from '../platform/decimal';
 import { Account } from '../modules/accounts/account.entity';
 import { BankAccount } from '../modules/bank-accounts/bank-account.entity';
-import { PaymentBatch } from '../modules/batches/payment-batch.entity';
 import { Contact } from '../modules/contacts/contact.entity';
 import { Division } from '../modules/divisions/division.entity';
-import { DocumentAttachment } from '../modules/documents/document-attachment.entity';
-import { Document } from '../modules/documents/document.entity';
 import { GLAccount } from '../modules/gl-accounts/gl-account.entity';
 import { Journal } from '../modules/journals/journal.entity';
 import { PaymentCondition } from '../modules/payment-conditions/payment-condition.entity';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../catalog/codes';
 import { addDays, DAY_MS as DAY, startOfDay } from '../platform/dates';
-import { amountToPay } from '../modules/open-items/amount-to-pay';
 import { Payment } from '../modules/payments/payment.entity';
 import { User } from '../modules/users/user.entity';
 import { BankCountry, makeBankAccount } from './banking';
@@ -36,6 +31,10 @@ export interface DemoOptions {
    */
   today: Date;
   suppliersPerDivision?: number;
+  /** Receivables over all divisions (default: half the payments). */
+  receivables?: number;
+  /** Customers per division (default: half the suppliers, at least 4). */
+  customersPerDivision?: number;
 }
 
 /**
@@ -49,6 +48,9 @@ export const FUTURE_DATE_COLUMNS: readonly string[] = [
   'Payments.DiscountDueDate',
   'Payments.TransactionDueDate',
   'PaymentBatches.ExecutionDate',
+  'Receivables.DueDate',
+  'Receivables.DiscountDueDate',
+  'Receivables.TransactionDueDate',
 ];
 
 /** Currencies with a fixed rate to EUR: AmountFC * RateFC = AmountDC (to the cent). */
@@ -63,7 +65,6 @@ export const DEMO_RATES: Record<string, string> = {
 const RATE_ONE = 10n ** 8n;
 const RATE_UNITS = Object.fromEntries(Object.entries(DEMO_RATES).map(([c, r]) => [c, scaled(r, 8)]));
 const PERCENT_ONE = 100n * 10n ** 4n;
-
 
 export interface DivisionSet {
   division: Division;
@@ -104,7 +105,8 @@ export function demoDivision(random: Random, index: number, users: User[], opts:
   const created = addDays(opts.today, -900);
   const audit = { created, modified: created, creatorID: users[0].id, modifierID: users[0].id, divisionCode: code };
   const own = makeBankAccount(random, country);
-  const name = `${DIVISION_NAMES[index % DIVISION_NAMES.length]}${index >= DIVISION_NAMES.length ? ` ${Math.floor(index / DIVISION_NAMES.length) + 1}` : ''}`;
+  const round = Math.floor(index / DIVISION_NAMES.length);
+  const name = `${DIVISION_NAMES[index % DIVISION_NAMES.length]}${round > 0 ? ` ${round + 1}` : ''}`;
   const division = Object.assign(new Division(), {
     code,
     description: name,
@@ -126,7 +128,15 @@ export function demoDivision(random: Random, index: number, users: User[], opts:
     modified: created,
   });
   const gl = (codeValue: string, description: string, type: number, side: string, balance: string) =>
-    Object.assign(new GLAccount(), { id: random.uuid(), code: codeValue, description, type, balanceSide: side, balanceType: balance, ...audit });
+    Object.assign(new GLAccount(), {
+      id: random.uuid(),
+      code: codeValue,
+      description,
+      type,
+      balanceSide: side,
+      balanceType: balance,
+      ...audit,
+    });
   const glPayables = country === 'BE' ? gl('440000', 'Leveranciers', 22, 'C', 'B') : gl('1600', 'Crediteuren', 22, 'C', 'B');
   const glOthers = [
     country === 'BE' ? gl('550000', 'Bank', 12, 'D', 'B') : gl('1100', 'Bank', 12, 'D', 'B'),
@@ -135,7 +145,14 @@ export function demoDivision(random: Random, index: number, users: User[], opts:
     country === 'BE' ? gl('604000', 'Aankopen handelsgoederen', 111, 'D', 'W') : gl('7000', 'Inkoopwaarde omzet', 111, 'D', 'W'),
   ];
   const noLinks = { bankAccountID: null, currency: null, glAccountID: null };
-  const journal = Object.assign(new Journal(), { id: random.uuid(), code: '70', description: 'Inkoopboek', type: 22, ...noLinks, ...audit });
+  const journal = Object.assign(new Journal(), {
+    id: random.uuid(),
+    code: '70',
+    description: 'Inkoopboek',
+    type: 22,
+    ...noLinks,
+    ...audit,
+  });
   const bankJournal = Object.assign(new Journal(), { id: random.uuid(), code: '20', description: 'Bank', type: 12, ...noLinks, ...audit });
   const conditions = [
     ['30', '30 dagen netto', 30, null, null],
@@ -143,12 +160,27 @@ export function demoDivision(random: Random, index: number, users: User[], opts:
     ['60', '60 dagen netto', 60, null, null],
     ['8D', '30 dagen, 2% korting binnen 8 dagen', 30, 8, '2.0000'],
   ].map(([c, d, days, discDays, pct]) =>
-    Object.assign(new PaymentCondition(), { id: random.uuid(), code: c, description: d, paymentDays: days, discountPaymentDays: discDays, discountPercentage: pct, ...audit }),
+    Object.assign(new PaymentCondition(), {
+      id: random.uuid(),
+      code: c,
+      description: d,
+      paymentDays: days,
+      discountPaymentDays: discDays,
+      discountPercentage: pct,
+      ...audit,
+    }),
   );
   const ownBanks = [own, makeBankAccount(random, country)].map((b, i) =>
     Object.assign(new BankAccount(), {
-      id: random.uuid(), accountID: null, bankAccount: b.iban, bic: b.bic, bankAccountHolderName: division.companyName,
-      currency: 'EUR', description: i === 0 ? 'Zichtrekening' : 'Spaarrekening', main: i === 0, ...audit,
+      id: random.uuid(),
+      accountID: null,
+      bankAccount: b.iban,
+      bic: b.bic,
+      bankAccountHolderName: division.companyName,
+      currency: 'EUR',
+      description: i === 0 ? 'Zichtrekening' : 'Spaarrekening',
+      main: i === 0,
+      ...audit,
     }),
   );
   // The bank journal books the current account on the bank G/L account (no draw from `random`:
@@ -175,14 +207,27 @@ export function demoDivision(random: Random, index: number, users: User[], opts:
     });
     const b = makeBankAccount(random, supplierCountry);
     const bank = Object.assign(new BankAccount(), {
-      id: random.uuid(), accountID: account.id, bankAccount: b.iban, bic: b.bic, bankAccountHolderName: account.name,
-      currency: 'EUR', description: null, main: true, ...audit,
+      id: random.uuid(),
+      accountID: account.id,
+      bankAccount: b.iban,
+      bic: b.bic,
+      bankAccountHolderName: account.name,
+      currency: 'EUR',
+      description: null,
+      main: true,
+      ...audit,
     });
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
     const contact = Object.assign(new Contact(), {
-      id: random.uuid(), accountID: account.id, firstName: first, lastName: last, fullName: `${first} ${last}`,
-      email: `${first.toLowerCase()}@example.com`, phone: null, ...audit,
+      id: random.uuid(),
+      accountID: account.id,
+      firstName: first,
+      lastName: last,
+      fullName: `${first} ${last}`,
+      email: `${first.toLowerCase()}@example.com`,
+      phone: null,
+      ...audit,
     });
     return { account, bank, contact };
   });
@@ -201,7 +246,13 @@ export function demoPayment(random: Random, set: DivisionSet, users: User[], opt
   const { division } = set;
   const supplier = random.pick(set.suppliers);
   const condition = random.weighted(set.conditions.map((c, i) => [c, i === 3 ? 1 : 3] as const));
-  const currency = random.weighted([['EUR', 85], ['USD', 5], ['GBP', 5], ['CHF', 3], ['SEK', 2]] as const);
+  const currency = random.weighted([
+    ['EUR', 85],
+    ['USD', 5],
+    ['GBP', 5],
+    ['CHF', 3],
+    ['SEK', 2],
+  ] as const);
   const rate = DEMO_RATES[currency];
   // Cents and scaled integers (exact, see cents.ts): amountFC * rate = amountDC, to the cent.
   const amountFC = BigInt(random.int(1_000, 2_500_000));
@@ -265,12 +316,23 @@ export function demoPayment(random: Random, set: DivisionSet, users: User[], opt
     paymentDays: condition.paymentDays,
     paymentDaysDiscount: condition.discountPaymentDays,
     paymentDiscountPercentage: condition.discountPercentage,
-    paymentMethod: random.weighted([[PaymentMethod.ON_CREDIT, 90], [PaymentMethod.COLLECTION, 5], [PaymentMethod.CASH, 3], [PaymentMethod.CREDIT_CARD, 2]] as const),
+    paymentMethod: random.weighted([
+      [PaymentMethod.ON_CREDIT, 90],
+      [PaymentMethod.COLLECTION, 5],
+      [PaymentMethod.CASH, 3],
+      [PaymentMethod.CREDIT_CARD, 2],
+    ] as const),
     paymentReference: random.chance(0.4) ? belgianStructuredReference(random) : null,
     paymentSelected: selected,
     paymentSelectorID: selected ? random.pick(users).id : null,
     rateFC: rate,
-    source: status >= PaymentStatus.PROCESSED ? PaymentSource.PROCESS : random.weighted([[PaymentSource.MANUAL, 3], [PaymentSource.IMPORT, 1]] as const),
+    source:
+      status >= PaymentStatus.PROCESSED
+        ? PaymentSource.PROCESS
+        : random.weighted([
+            [PaymentSource.MANUAL, 3],
+            [PaymentSource.IMPORT, 1],
+          ] as const),
     status,
     transactionAmountDC: centsText(amountDC),
     transactionAmountFC: centsText(amountFC),
@@ -288,86 +350,11 @@ export function demoPayment(random: Random, set: DivisionSet, users: User[], opt
 }
 
 /** `date`, or `today` when `date` lies after it. */
-function notAfter(date: Date, today: Date): Date {
+export function notAfter(date: Date, today: Date): Date {
   return date.getTime() > today.getTime() ? today : date;
 }
 
 /** Belgian structured communication +++ddd/dddd/ddddd+++ with a valid mod-97 check. */
 export function belgianStructuredReference(random: Random): string {
   return createBelgianReference(random.digits(10));
-}
-
-export interface BatchRows {
-  batch: PaymentBatch;
-  document: Document;
-  attachment: DocumentAttachment;
-}
-
-export type DemoBankFile = (batch: PaymentBatch, payments: Payment[], set: DivisionSet) => Buffer;
-
-/** Largest demo bank file, in payments. */
-export const MAX_PAYMENTS_PER_BATCH = 500;
-
-/**
- * Groups a division's processed and matched payments into batches (one per execution week,
- * split into files of at most MAX_PAYMENTS_PER_BATCH), as processing would have: batch code,
- * sequence number per payment, document with the file.
- */
-export function demoBatches(
-  set: DivisionSet,
-  payments: Payment[],
-  users: User[],
-  random: Random,
-  firstDocumentNumber: number,
-  bankFile: DemoBankFile,
-  today: Date,
-): BatchRows[] {
-  const processed = payments.filter((p) => p.status >= PaymentStatus.PROCESSED && p.currency === 'EUR' && p.divisionCode === set.division.code);
-  const byWeek = new Map<number, Payment[]>();
-  for (const p of processed) {
-    const week = Math.floor(p.dueDate.getTime() / (7 * DAY));
-    const members = byWeek.get(week);
-    if (members) members.push(p);
-    else byWeek.set(week, [p]);
-  }
-  // A week's run is split into files of at most MAX_PAYMENTS_PER_BATCH payments, as banks
-  // limit file sizes (and a million seeded payments would otherwise make 30 MB files).
-  const runs: [number, Payment[]][] = [];
-  for (const [week, members] of [...byWeek.entries()].sort((a, b) => a[0] - b[0])) {
-    for (let i = 0; i < members.length; i += MAX_PAYMENTS_PER_BATCH) runs.push([week, members.slice(i, i + MAX_PAYMENTS_PER_BATCH)]);
-  }
-  const out: BatchRows[] = [];
-  let number = firstDocumentNumber;
-  for (const [week, members] of runs) {
-    // The requested execution date may lie ahead (processed early for a later due date); the
-    // processing itself (batch, document, file) happened by today at the latest.
-    const executionDate = new Date(week * 7 * DAY);
-    const processedAt = notAfter(executionDate, today);
-    const code = `B${set.division.code}-${String(out.length + 1).padStart(5, '0')}`;
-    const creator = random.pick(users);
-    const by = { creatorID: creator.id, modifierID: creator.id, divisionCode: set.division.code };
-    const audit = { created: processedAt, modified: processedAt, ...by };
-    const document = Object.assign(new Document(), { id: random.uuid(), documentNumber: number++, subject: `Betaalbestand ${code}`, type: 10, ...audit });
-    const total = members.reduce((s, p) => s.plus(amountToPay(p, executionDate)), new Dec(0));
-    const batch = Object.assign(new PaymentBatch(), {
-      id: random.uuid(), cashflowTransactionBatchCode: code, bankAccountID: set.ownBanks[0].id, executionDate,
-      fileFormat: 'pain.001.001.03', batchBooking: true, documentID: document.id, paymentCount: members.length,
-      totalAmountDC: total.toFixed(2), currency: 'EUR', ...audit,
-    });
-    members.forEach((p, i) => {
-      p.cashflowTransactionBatchCode = code;
-      p.paymentBatchNumber = i + 1;
-      p.documentID = document.id;
-      p.isBatchBooking = 1;
-    });
-    const bytes = bankFile(batch, members, set);
-    const attachment = Object.assign(new DocumentAttachment(), {
-      id: random.uuid(), divisionCode: set.division.code, documentID: document.id, fileName: `${code}.xml`,
-      mediaType: 'application/xml', fileSize: bytes.length, attachment: bytes, created: processedAt,
-    });
-    out.push({ batch, document, attachment });
-  }
-  // Processed payments that are not EUR could not have gone through SEPA: they stay selected.
-  for (const p of payments) if (p.status >= PaymentStatus.PROCESSED && !p.cashflowTransactionBatchCode) { p.status = PaymentStatus.SELECTED; p.source = PaymentSource.MANUAL; p.endDate = null; p.endPeriod = null; p.endYear = null; }
-  return out;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { guidFromHash } from '../platform/guid';
 import { PaymentMatch } from '../modules/matching/payment-match.entity';
 import { PaymentStatus } from '../catalog/codes';
 import { Payment } from '../modules/payments/payment.entity';
@@ -28,6 +28,5 @@ export function demoMatches(payments: Payment[]): PaymentMatch[] {
 
 /** A version-4-shaped UUID from a sha256 of `text` (deterministic). */
 function derivedUuid(text: string): string {
-  const h = createHash('sha256').update(text).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return guidFromHash(text, 4);
 }

@@ -10,8 +10,9 @@ export interface SeedCommand {
 }
 
 /**
- * Parses `--divisions N --payments M --seed S --today YYYY-MM-DD --append`. The demo data is a
- * pure function of (divisions, payments, seed, today); `today` defaults to the current UTC date,
+ * Parses `--divisions N --payments M --receivables R --seed S --today YYYY-MM-DD --append`
+ * (receivables default to half the payments). The demo data is a pure function of (divisions,
+ * payments, receivables, seed, today); `today` defaults to the current UTC date,
  * so runs on the same day with the same seed give identical rows, and `--today` pins it for good.
  */
 export function parseSeedCommand(args: string[], now = new Date()): SeedCommand {
@@ -21,6 +22,7 @@ export function parseSeedCommand(args: string[], now = new Date()): SeedCommand 
     options: {
       divisions: { type: 'string', default: '5' },
       payments: { type: 'string', default: '20000' },
+      receivables: { type: 'string' },
       seed: { type: 'string', default: '42' },
       today: { type: 'string' },
       append: { type: 'boolean', default: false },
@@ -30,6 +32,7 @@ export function parseSeedCommand(args: string[], now = new Date()): SeedCommand 
     options: {
       divisions: integer('--divisions', values.divisions!, 1, 10_000),
       payments: integer('--payments', values.payments!, 0, 100_000_000),
+      ...(values.receivables === undefined ? {} : { receivables: integer('--receivables', values.receivables, 0, 100_000_000) }),
       seed: integer('--seed', values.seed!, 0, 2 ** 32 - 1),
       today: values.today ? date('--today', values.today) : startOfDay(now),
     },

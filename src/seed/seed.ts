@@ -12,8 +12,9 @@ import { GLAccount } from '../modules/gl-accounts/gl-account.entity';
 import { Journal } from '../modules/journals/journal.entity';
 import { PaymentMatch } from '../modules/matching/payment-match.entity';
 import { PaymentCondition } from '../modules/payment-conditions/payment-condition.entity';
-import { PaymentStatus } from '../catalog/codes';
+import { PaymentStatus, ReceivableStatus } from '../catalog/codes';
 import { Payment } from '../modules/payments/payment.entity';
+import { Receivable } from '../modules/receivables/receivable.entity';
 import { User } from '../modules/users/user.entity';
 import { demoPain001 } from './demo-bank-file';
 import { demoMatches } from './demo-matches';
@@ -22,7 +23,9 @@ import { BankEntryLine } from '../modules/financial-accounts/bank-entry-line.ent
 import { BankEntry } from '../modules/financial-accounts/bank-entry.entity';
 import { CashEntryLine } from '../modules/financial-accounts/cash-entry-line.entity';
 import { CashEntry } from '../modules/financial-accounts/cash-entry.entity';
-import { demoBatches, demoDivision, demoDivisionIndexAfter, demoPayment, DemoOptions, demoUsers } from './demo-data';
+import { demoBatches } from './demo-batches';
+import { demoDivision, demoDivisionIndexAfter, demoPayment, DemoOptions, demoUsers } from './demo-data';
+import { demoCollections, demoCustomers, demoReceivable } from './demo-receivables';
 import { Random } from './random';
 
 export interface SeedProgress {
@@ -74,20 +77,16 @@ const PAYMENTS_PER_TRANSACTION = 25_000;
 /**
  * Fills the database with deterministic demo data: `divisions` divisions with suppliers, bank
  * accounts, G/L accounts, journals, payment conditions, `payments` payments spread over them in
- * every status, batches for the processed ones, and a few bank statements and cash entries per
- * division (demo-financial.ts). The same options give the same rows.
+ * every status, and batches for the processed ones; customers and `receivables` receivables
+ * (default half the payments) in every status, with their collections; and a few bank statements
+ * and cash entries per division (demo-financial.ts). The same options give the same rows.
  *
  * Built for scale (a million payments into MariaDB in minutes): one connection, multi-row
  * INSERTs made by the BulkInserter instead of TypeORM's insert builder, few transactions (one
  * on SQLite), and on MariaDB unique and foreign key checks off for the session (the generator
  * makes unique keys itself).
  */
-export async function seed(
-  db: Database,
-  opts: DemoOptions,
-  progress: SeedProgress = SILENT,
-  mode: SeedMode = {},
-): Promise<{ payments: number; batches: number }> {
+export async function seed(db: Database, opts: DemoOptions, progress: SeedProgress = SILENT, mode: SeedMode = {}): Promise<SeedResult> {
   const existing = mode.append ? await existingRows(db) : { firstDivision: 0, users: new Map<string, User>() };
   const runner = db.dataSource.createQueryRunner();
   await runner.connect();
@@ -110,16 +109,19 @@ export async function seed(
       throw error;
     }
   };
-  let result: { payments: number; batches: number };
+  const deferFrom = mode.deferIndexesFrom ?? DEFER_INDEXES_FROM;
+  let result: SeedResult;
   try {
-    if (opts.payments < (mode.deferIndexesFrom ?? DEFER_INDEXES_FROM)) result = await inTransactions();
-    // Large loads build the payment indexes once at the end instead of row by row.
+    if (opts.payments < deferFrom && receivablesOf(opts) < deferFrom) result = await inTransactions();
+    // Large loads build the indexes once at the end instead of row by row.
     else {
-      result = await withIndexesDeferred(runner, 'Payments', async () => {
-        const loaded = await inTransactions();
-        progress.note?.('Building the payment indexes...');
-        return loaded;
-      });
+      result = await withIndexesDeferred(runner, 'Payments', () =>
+        withIndexesDeferred(runner, 'Receivables', async () => {
+          const loaded = await inTransactions();
+          progress.note?.('Building the payment and receivable indexes...');
+          return loaded;
+        }),
+      );
     }
   } finally {
     progress.stop();
@@ -167,27 +169,47 @@ async function existingRows(db: Database): Promise<ExistingRows> {
   };
 }
 
+/** What a seed wrote: payments, payment batches and receivables. */
+export interface SeedResult {
+  payments: number;
+  batches: number;
+  receivables: number;
+}
+
+/** Receivables a seed makes: as asked, else half the payments. */
+const receivablesOf = (opts: DemoOptions) => opts.receivables ?? Math.floor(opts.payments / 2);
+
+/** Seed of the receivables' own random stream: other values than the payments', as reproducible. */
+const RECEIVABLE_STREAM = 0x5bd1e995;
+
 async function generate(
   opts: DemoOptions,
   existing: ExistingRows,
   bulk: BulkInserter,
   progress: SeedProgress,
   commits: { every: number; commit: () => Promise<void> } | undefined,
-): Promise<{ payments: number; batches: number }> {
-  // Appended divisions draw from their own stream (the seed mixed with the first new division's
+): Promise<SeedResult> {
+  // Appended divisions draw from their own streams (the seed mixed with the first new division's
   // index): the same --seed again must not repeat the IDs of the rows already there.
-  const random = new Random(existing.firstDivision === 0 ? opts.seed : (opts.seed + Math.imul(existing.firstDivision, 0x9e3779b1)) >>> 0);
+  const base = existing.firstDivision === 0 ? opts.seed : (opts.seed + Math.imul(existing.firstDivision, 0x9e3779b1)) >>> 0;
+  const random = new Random(base);
+  // Receivables draw from a stream of their own, so they leave every payment of a seed as it was.
+  const incoming = new Random((base ^ RECEIVABLE_STREAM) >>> 0);
   const pipe = new Pipeline();
   // Demo users already in the database (an appending seed) are reused, never inserted twice.
   const generated = demoUsers(random, new Date(opts.today.getTime() - 900 * 86_400_000));
   const users = generated.map((u) => existing.users.get(u.userName.toLowerCase()) ?? u);
   const newUsers = users.filter((u) => !existing.users.has(u.userName.toLowerCase()));
   if (newUsers.length) await bulk.insert(User, newUsers);
-  progress.start(opts.payments);
+  const receivables = receivablesOf(opts);
+  progress.start(opts.payments + receivables);
   let done = 0;
+  let receivableCount = 0;
   let sinceCommit = 0;
   let batches = 0;
   let entryNumber = 1;
+  // Entries of the sales journal are numbered on their own (as Exact numbers entries per journal).
+  let salesEntryNumber = 1;
   const inserted = async (count: number) => {
     done += count;
     sinceCommit += count;
@@ -205,9 +227,15 @@ async function generate(
       await bulk.insert(GLAccount, [set.glPayables, ...(set.others[0] as GLAccount[])]);
       await bulk.insert(Journal, [set.journal, ...(set.others[1] as Journal[])]);
       await bulk.insert(PaymentCondition, set.conditions);
-      await bulk.insert(Account, set.suppliers.map((s) => s.account));
+      await bulk.insert(
+        Account,
+        set.suppliers.map((s) => s.account),
+      );
       await bulk.insert(BankAccount, [...set.ownBanks, ...set.suppliers.map((s) => s.bank)]);
-      await bulk.insert(Contact, set.suppliers.map((s) => s.contact));
+      await bulk.insert(
+        Contact,
+        set.suppliers.map((s) => s.contact),
+      );
     });
     const financial = demoFinancialAccounts(set, users, opts, existing.firstDivision + d);
     await pipe.submit(async () => {
@@ -236,16 +264,62 @@ async function generate(
     const matches = demoMatches(processed);
     batches += batchRows.length;
     await pipe.submit(async () => {
-      await bulk.insert(Document, batchRows.map((b) => b.document));
-      await bulk.insert(DocumentAttachment, batchRows.map((b) => b.attachment));
-      await bulk.insert(PaymentBatch, batchRows.map((b) => b.batch));
+      await bulk.insert(
+        Document,
+        batchRows.map((b) => b.document),
+      );
+      await bulk.insert(
+        DocumentAttachment,
+        batchRows.map((b) => b.attachment),
+      );
+      await bulk.insert(
+        PaymentBatch,
+        batchRows.map((b) => b.batch),
+      );
       await bulk.insert(Payment, processed);
       await bulk.insert(PaymentMatch, matches);
     });
     await inserted(processed.length);
+
+    const customers = demoCustomers(incoming, set, opts);
+    await pipe.submit(async () => {
+      await bulk.insert(Journal, [customers.salesJournal]);
+      await bulk.insert(
+        Account,
+        customers.customers.map((c) => c.account),
+      );
+      await bulk.insert(
+        BankAccount,
+        customers.customers.map((c) => c.bank),
+      );
+      await bulk.insert(
+        Contact,
+        customers.customers.map((c) => c.contact),
+      );
+    });
+    const share = Math.floor(receivables / opts.divisions) + (d < receivables % opts.divisions ? 1 : 0);
+    // As for payments: processed receivables wait for the division's collection runs.
+    const collected: Receivable[] = [];
+    for (let start = 0; start < share; start += PROGRESS_STEP) {
+      const open: Receivable[] = [];
+      for (let i = start; i < Math.min(share, start + PROGRESS_STEP); i++) {
+        const r = demoReceivable(incoming, set, customers, users, opts, salesEntryNumber++);
+        (r.status >= ReceivableStatus.PROCESSED && r.directDebitMandateID ? collected : open).push(r);
+      }
+      await pipe.submit(() => bulk.insert(Receivable, open));
+      receivableCount += open.length;
+      await inserted(open.length);
+    }
+    const documents = demoCollections(set, collected, users, incoming, batchRows.length + 1);
+    await pipe.submit(async () => {
+      await bulk.insert(Document, documents);
+      await bulk.insert(Receivable, collected);
+    });
+    receivableCount += collected.length;
+    await inserted(collected.length);
   }
   await pipe.drain();
-  return { payments: done, batches };
+  return { payments: done - receivableCount, batches, receivables: receivableCount };
 }
 
 /** Payments generated and handed to the inserter at a time (also the progress bar's step). */

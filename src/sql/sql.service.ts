@@ -21,7 +21,10 @@ export interface SqlStream {
  * through the division scope with a row limit and a statement timeout.
  */
 export class SqlService {
-  constructor(private readonly scope: DivisionScope, private readonly config: Config) {}
+  constructor(
+    private readonly scope: DivisionScope,
+    private readonly config: Config,
+  ) {}
 
   /** Compiles without running (also used by tests and by `explain`-style diagnostics). */
   compile(query: string, parameters: Record<string, unknown> = {}, options: { rowLimit?: number; deadline?: number } = {}): CompiledQuery {

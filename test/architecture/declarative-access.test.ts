@@ -43,7 +43,7 @@ describe('declarative access', () => {
 
   it('throws the errors of modules with a vocabulary from it', () => {
     const withVocabulary = [
-      /^modules\/(payments|batches|matching|idempotency|open-items|api-keys|sql|exports|catalog|financial-accounts)\//,
+      /^modules\/(payments|receivables|batches|matching|idempotency|open-items|api-keys|sql|exports|catalog|financial-accounts)\//,
       /^sql\//,
       /^access\//,
       /^context\/(partition-selection|require-scope)\.ts$/,

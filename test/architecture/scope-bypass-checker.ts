@@ -81,16 +81,23 @@ export function checkSource(fileName: string, text: string): Violation[] {
   /** The member a property/element access names, and the node of that name (for the position). */
   const memberOf = (node: ts.Node): [string, ts.Node] | undefined => {
     if (ts.isPropertyAccessExpression(node)) return [node.name.text, node.name];
-    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return [node.argumentExpression.text, node.argumentExpression];
+    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression))
+      return [node.argumentExpression.text, node.argumentExpression];
     return undefined;
   };
   const moduleOf = (node: ts.Node): string | undefined => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) return node.moduleSpecifier.text;
-    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier))
+      return node.moduleSpecifier.text;
+    if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       return node.moduleReference.expression.text;
     }
     if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
-      if (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require')) return node.arguments[0].text;
+      if (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+        return node.arguments[0].text;
     }
     return undefined;
   };
@@ -122,8 +129,14 @@ export function checkSource(fileName: string, text: string): Violation[] {
     if (member) {
       const [name, at] = member;
       if (FORBIDDEN_MEMBERS.has(name)) report(at, `uses .${name}`);
-      else if (RAW_SQL_MEMBERS.has(name) && !mayRunRawSql) report(at, `uses .${name} outside the SQL compilers (${RAW_SQL_CALLERS.join(', ')})`);
-      else if (FORBIDDEN_CALLS.has(name) && ts.isCallExpression(node.parent) && node.parent.expression === node && !(callsGraphqlQuery && name === 'query')) {
+      else if (RAW_SQL_MEMBERS.has(name) && !mayRunRawSql)
+        report(at, `uses .${name} outside the SQL compilers (${RAW_SQL_CALLERS.join(', ')})`);
+      else if (
+        FORBIDDEN_CALLS.has(name) &&
+        ts.isCallExpression(node.parent) &&
+        node.parent.expression === node &&
+        !(callsGraphqlQuery && name === 'query')
+      ) {
         report(at, `calls .${name}()`);
       }
     }

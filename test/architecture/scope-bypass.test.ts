@@ -57,8 +57,9 @@ describe('the bypass checker itself', () => {
     expect(found.join('\n')).not.toMatch(/Brackets|SelectQueryBuilder/);
   });
 
-  it('allows the scope\'s raw-SQL doors only to the SQL compilers', () => {
-    const code = "export const f = (ctx: any) => ctx.scope.rawQuery('SELECT * FROM Payments', []);\nexport const g = (s: any) => s.streamQuery('SELECT 1', [], { timeoutMs: 1 });\n";
+  it("allows the scope's raw-SQL doors only to the SQL compilers", () => {
+    const code =
+      "export const f = (ctx: any) => ctx.scope.rawQuery('SELECT * FROM Payments', []);\nexport const g = (s: any) => s.streamQuery('SELECT 1', [], { timeoutMs: 1 });\n";
     expect(checkSource('src/modules/payments/report.ts', code).map(formatViolation)).toEqual([
       'src/modules/payments/report.ts:1:42 uses .rawQuery outside the SQL compilers (src/query/, src/sql/)',
       'src/modules/payments/report.ts:2:32 uses .streamQuery outside the SQL compilers (src/query/, src/sql/)',
@@ -69,7 +70,9 @@ describe('the bypass checker itself', () => {
 
   it('lets only the graphql-jit executor call .query(), and checks it for everything else', () => {
     const code = "export const run = (compiled: any, db: any) => compiled.query(undefined, {}, {}) && db.dataSource.query('SELECT 1');\n";
-    expect(checkSource('src/graphql/jit-gateway.ts', code).map(formatViolation)).toEqual(['src/graphql/jit-gateway.ts:1:88 uses .dataSource']);
+    expect(checkSource('src/graphql/jit-gateway.ts', code).map(formatViolation)).toEqual([
+      'src/graphql/jit-gateway.ts:1:88 uses .dataSource',
+    ]);
     expect(checkSource('src/modules/x.ts', code).map(formatViolation)).toEqual([
       'src/modules/x.ts:1:57 calls .query()',
       'src/modules/x.ts:1:99 calls .query()',

@@ -3,6 +3,7 @@ import { Dec } from '../../src/platform/decimal';
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { BankEntryLine } from '../../src/modules/financial-accounts/bank-entry-line.entity';
 import { buildGatewaySchema } from '../../src/modules/schema';
+import { Receivable } from '../../src/modules/receivables/receivable.entity';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { Gql, startTestGateway, TestGateway } from '../support/gateway';
 
@@ -43,23 +44,36 @@ describe('aggregates and ageing stay within the granted divisions', () => {
     const rows = await t.db.dataSource.getRepository(Payment).find();
     const mine = rows.filter((p) => p.divisionCode === D1);
     const res = await asA(`{ paymentsAggregate(where: { account: { isSupplier: { eq: true } } }) { count sum { amountDC } } }`);
-    expect(res.data.paymentsAggregate).toEqual([{ count: mine.length, sum: { amountDC: mine.reduce((a, p) => a.plus(p.amountDC), new Dec(0)).toFixed(2) } }]);
+    expect(res.data.paymentsAggregate).toEqual([
+      { count: mine.length, sum: { amountDC: mine.reduce((a, p) => a.plus(p.amountDC), new Dec(0)).toFixed(2) } },
+    ]);
   });
 
-  it('sums only division A\'s bank entry lines', async () => {
+  it("sums only division A's bank entry lines", async () => {
     const mine = (await t.db.dataSource.getRepository(BankEntryLine).find()).filter((l) => l.divisionCode === D1);
     const res = await asA(`{ bankEntryLinesAggregate { count sum { amountFC balanceAfterFC } } }`);
     const sum = (f: 'amountFC' | 'balanceAfterFC') => mine.reduce((a, l) => a.plus(l[f]), new Dec(0)).toFixed(2);
-    expect(res.data.bankEntryLinesAggregate).toEqual([{ count: mine.length, sum: { amountFC: sum('amountFC'), balanceAfterFC: sum('balanceAfterFC') } }]);
+    expect(res.data.bankEntryLinesAggregate).toEqual([
+      { count: mine.length, sum: { amountFC: sum('amountFC'), balanceAfterFC: sum('balanceAfterFC') } },
+    ]);
     expect(mine.length).toBeGreaterThan(0);
   });
 
-  it('ages only division A', async () => {
-    const res = await asA(`{ paymentAgeing(asOf: "2026-06-15T00:00:00Z", by: DIVISION) { divisionCode } accounts: paymentAgeing(asOf: "2026-06-15T00:00:00Z", by: ACCOUNT) { divisionCode } }`);
+  it("sums only division A's receivables, also through relation filters", async () => {
+    const mine = (await t.db.dataSource.getRepository(Receivable).find()).filter((r) => r.divisionCode === D1);
+    const res = await asA(`{ receivablesAggregate(where: { account: { isSales: { eq: true } } }) { count sum { amountDC } } }`);
+    const sum = mine.reduce((a, r) => a.plus(r.amountDC), new Dec(0)).toFixed(2);
+    expect(res.data.receivablesAggregate).toEqual([{ count: mine.length, sum: { amountDC: sum } }]);
+  });
+
+  it.each(['paymentAgeing', 'receivableAgeing'])('%s ages only division A', async (field) => {
+    const asOf = '"2026-06-15T00:00:00Z"';
+    const both = `${field}(asOf: ${asOf}, by: DIVISION) { divisionCode } accounts: ${field}(asOf: ${asOf}, by: ACCOUNT) { divisionCode }`;
+    const res = await asA(`{ ${both} }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.paymentAgeing.map((r: any) => r.divisionCode)).toEqual([D1]);
+    expect(res.data[field].map((r: any) => r.divisionCode)).toEqual([D1]);
     expect(new Set(res.data.accounts.map((r: any) => r.divisionCode))).toEqual(new Set([D1]));
-    const forbidden = await asA(`query($d: [Int!]) { paymentAgeing(asOf: "2026-06-15T00:00:00Z", divisions: $d) { total } }`, { d: [D2] });
+    const forbidden = await asA(`query($d: [Int!]) { ${field}(asOf: ${asOf}, divisions: $d) { total } }`, { d: [D2] });
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -13,7 +13,9 @@ let all: any[];
 beforeAll(async () => {
   t = await openSeededDatabase('aggregates', { payments: 400 });
   gw = await startTestGateway(t.db);
-  const res = await gw.gql(`{ payments(first: 1000) { nodes { id divisionCode status paymentMethod amountDC amountFC amountDiscountDC dueDate invoiceDate accountID accountName glAccountCode } } }`);
+  const res = await gw.gql(
+    `{ payments(first: 1000) { nodes { id divisionCode status paymentMethod amountDC amountFC amountDiscountDC dueDate invoiceDate accountID accountName glAccountCode } } }`,
+  );
   expect(res.errors).toBeUndefined();
   all = res.data.payments.nodes;
 });
@@ -79,7 +81,10 @@ describe('aggregates', () => {
       { d: division },
     );
     expect(res.errors).toBeUndefined();
-    const expected = groupRows(all.filter((p) => p.divisionCode === division), (p) => `${p.status}|${bucket(p.dueDate, 'month')}`);
+    const expected = groupRows(
+      all.filter((p) => p.divisionCode === division),
+      (p) => `${p.status}|${bucket(p.dueDate, 'month')}`,
+    );
     expect(res.data.paymentsAggregate).toHaveLength(expected.size);
     const statusOrder = ['OPEN', 'SELECTED', 'PROCESSED', 'MATCHED'];
     const keys = res.data.paymentsAggregate.map((g: any) => [statusOrder.indexOf(g.key.status), g.key.dueDate]);
@@ -91,7 +96,9 @@ describe('aggregates', () => {
   });
 
   it.each(['DAY', 'WEEK', 'QUARTER', 'YEAR'] as const)('groups invoice dates by %s buckets', async (unit) => {
-    const res = await gw.gql(`{ paymentsAggregate(groupBy: [{ field: invoiceDate, bucket: ${unit} }]) { key { invoiceDate } count sum { amountFC } } }`);
+    const res = await gw.gql(
+      `{ paymentsAggregate(groupBy: [{ field: invoiceDate, bucket: ${unit} }]) { key { invoiceDate } count sum { amountFC } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const expected = groupRows(all, (p) => bucket(p.invoiceDate, unit.toLowerCase() as never));
     expect(res.data.paymentsAggregate.map((g: any) => g.key.invoiceDate)).toEqual([...expected.keys()].sort());
@@ -102,9 +109,13 @@ describe('aggregates', () => {
   });
 
   it('gives one group over all matching rows without groupBy, and null for empty amounts', async () => {
-    const res = await gw.gql(`{ paymentsAggregate(where: { status: { eq: OPEN } }) { key { status } count sum { amountDC amountDiscountDC } } }`);
+    const res = await gw.gql(
+      `{ paymentsAggregate(where: { status: { eq: OPEN } }) { key { status } count sum { amountDC amountDiscountDC } } }`,
+    );
     const open = all.filter((p) => p.status === 'OPEN');
-    expect(res.data.paymentsAggregate).toEqual([{ key: { status: null }, count: open.length, sum: { amountDC: summarise(open).sum, amountDiscountDC: expect.anything() } }]);
+    expect(res.data.paymentsAggregate).toEqual([
+      { key: { status: null }, count: open.length, sum: { amountDC: summarise(open).sum, amountDiscountDC: expect.anything() } },
+    ]);
     const none = await gw.gql(`{ paymentsAggregate(where: { amountDC: { lt: "-1000000" } }) { count sum { amountDC } } }`);
     expect(none.data.paymentsAggregate).toEqual([{ count: 0, sum: { amountDC: null } }]);
   });
@@ -119,7 +130,11 @@ describe('aggregates', () => {
     );
     expect(res.errors).toBeUndefined();
     const expected = [...byAccount.values()]
-      .map((rows) => ({ key: { accountID: rows[0].accountID, accountName: rows[0].accountName }, count: rows.length, sum: { amountDC: summarise(rows).sum } }))
+      .map((rows) => ({
+        key: { accountID: rows[0].accountID, accountName: rows[0].accountName },
+        count: rows.length,
+        sum: { amountDC: summarise(rows).sum },
+      }))
       .filter((g) => new Dec(g.sum.amountDC).gte(threshold) && g.count > 2)
       .sort((a, b) => new Dec(b.sum.amountDC).cmp(new Dec(a.sum.amountDC)) || (a.key.accountID < b.key.accountID ? -1 : 1))
       .slice(0, 5);
@@ -131,20 +146,36 @@ describe('aggregates', () => {
     const byMethod = groupRows(all, (p) => p.paymentMethod);
     const avgs = [...byMethod.entries()].map(([k, rows]) => [k, summarise(rows).avg] as const);
     const [, pivot] = avgs[0];
-    const res = await gw.gql(`query($v: Decimal!) { paymentsAggregate(groupBy: [{ field: paymentMethod }], having: { avg: { amountDC: { gte: $v } } }) { key { paymentMethod } avg { amountDC } } }`, { v: pivot });
+    const res = await gw.gql(
+      `query($v: Decimal!) { paymentsAggregate(groupBy: [{ field: paymentMethod }], having: { avg: { amountDC: { gte: $v } } }) { key { paymentMethod } avg { amountDC } } }`,
+      { v: pivot },
+    );
     expect(res.errors).toBeUndefined();
     // The pivot is a rounded average: the comparison is with the exact quotient, sum >= pivot * count.
     const exact = (rows: any[]) => new Dec(summarise(rows).sum).dividedBy(rows.length);
-    const expected = [...byMethod.entries()].filter(([, rows]) => exact(rows).gte(pivot)).map(([k]) => k).sort();
+    const expected = [...byMethod.entries()]
+      .filter(([, rows]) => exact(rows).gte(pivot))
+      .map(([k]) => k)
+      .sort();
     expect(res.data.paymentsAggregate.map((g: any) => g.key.paymentMethod).sort()).toEqual(expected);
   });
 
   it('groups by a derived column through a join, and by a relation-filtered where', async () => {
     const code = all[0].glAccountCode;
-    const res = await gw.gql(`query($c: String!) { paymentsAggregate(where: { glAccount: { code: { eq: $c } } }, groupBy: [{ field: glAccountCode }, { field: divisionCode }]) { key { glAccountCode divisionCode } count } }`, { c: code });
+    const res = await gw.gql(
+      `query($c: String!) { paymentsAggregate(where: { glAccount: { code: { eq: $c } } }, groupBy: [{ field: glAccountCode }, { field: divisionCode }]) { key { glAccountCode divisionCode } count } }`,
+      { c: code },
+    );
     expect(res.errors).toBeUndefined();
-    const expected = groupRows(all.filter((p) => p.glAccountCode === code), (p) => `${p.divisionCode}`);
-    expect(res.data.paymentsAggregate).toEqual([...expected.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([d, rows]) => ({ key: { glAccountCode: code, divisionCode: Number(d) }, count: rows.length })));
+    const expected = groupRows(
+      all.filter((p) => p.glAccountCode === code),
+      (p) => `${p.divisionCode}`,
+    );
+    expect(res.data.paymentsAggregate).toEqual(
+      [...expected.entries()]
+        .sort(([a], [b]) => Number(a) - Number(b))
+        .map(([d, rows]) => ({ key: { glAccountCode: code, divisionCode: Number(d) }, count: rows.length })),
+    );
   });
 
   it('refuses more groups than the maximum and an order by a column not grouped', async () => {
@@ -191,11 +222,17 @@ describe('ageing of open payables', () => {
   it('per division and per account', async () => {
     const perDivision = await gw.gql(Q, { by: 'DIVISION', asOf: AS_OF });
     const divisions = [...new Set(all.map((p) => p.divisionCode))].sort((a, b) => a - b);
-    expect(perDivision.data.paymentAgeing).toEqual(divisions.map((d) => ({ divisionCode: d, accountID: null, ...expectedAgeing(all.filter((p) => p.divisionCode === d)) })));
+    expect(perDivision.data.paymentAgeing).toEqual(
+      divisions.map((d) => ({ divisionCode: d, accountID: null, ...expectedAgeing(all.filter((p) => p.divisionCode === d)) })),
+    );
     const perAccount = await gw.gql(Q, { by: 'ACCOUNT', asOf: AS_OF });
     expect(perAccount.errors).toBeUndefined();
     for (const row of perAccount.data.paymentAgeing) {
-      expect(row).toEqual({ divisionCode: row.divisionCode, accountID: row.accountID, ...expectedAgeing(all.filter((p) => p.accountID === row.accountID)) });
+      expect(row).toEqual({
+        divisionCode: row.divisionCode,
+        accountID: row.accountID,
+        ...expectedAgeing(all.filter((p) => p.accountID === row.accountID)),
+      });
     }
     const total = perAccount.data.paymentAgeing.reduce((a: any, r: any) => a.plus(r.total), new Dec(0));
     expect(total.toFixed(2)).toBe(expectedAgeing(all).total);

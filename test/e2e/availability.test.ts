@@ -63,7 +63,9 @@ describe('availability under heavy reads', () => {
       );
       const ms = (x: number) => `${x.toFixed(1)} ms`;
       const kind = t.db.dialect.kind;
-      console.log(`${kind}: /health under four heavy exports p50 ${ms(health[15])}, max ${ms(health[29])}; small query max ${ms(small[4])}`);
+      console.log(
+        `${kind}: /health under four heavy exports p50 ${ms(health[15])}, max ${ms(health[29])}; small query max ${ms(small[4])}`,
+      );
       expect(health[29]).toBeLessThan(1000);
       expect(small[4]).toBeLessThan(1000);
       // Still running: the answers did not wait for the exports to end.

@@ -32,7 +32,13 @@ describe('catalog', () => {
     const res = await gw.gql(CATALOG, { table: 'Payments' });
     expect(res.errors).toBeUndefined();
     const [payments] = res.data.catalog;
-    expect(payments).toMatchObject({ name: 'Payments', graphqlType: 'Payment', partitionColumn: 'Division', primaryKey: 'ID', allows: { read: true, insert: true, update: true, delete: true } });
+    expect(payments).toMatchObject({
+      name: 'Payments',
+      graphqlType: 'Payment',
+      partitionColumn: 'Division',
+      primaryKey: 'ID',
+      allows: { read: true, insert: true, update: true, delete: true },
+    });
     expect(payments.columns).toHaveLength(81);
     for (const c of payments.columns) {
       for (const label of [c.labelNl, c.labelEn]) {
@@ -42,7 +48,12 @@ describe('catalog', () => {
       expect(c.documentation.length).toBeGreaterThan(5);
     }
     const byName = Object.fromEntries(payments.columns.map((c: { name: string }) => [c.name, c]));
-    expect(byName.AmountDC).toMatchObject({ field: 'amountDC', sqlType: 'decimal(18,2)', required: true, labelNl: 'Bedrag Administratie Munteenheid' });
+    expect(byName.AmountDC).toMatchObject({
+      field: 'amountDC',
+      sqlType: 'decimal(18,2)',
+      required: true,
+      labelNl: 'Bedrag Administratie Munteenheid',
+    });
     expect(byName.AccountName).toMatchObject({ sqlType: 'string(50)', derivedFrom: 'account.Name' });
     expect(byName.ID.sqlType).toBe('guid');
     expect(byName.Division.sqlType).toBe('int32');
@@ -54,7 +65,12 @@ describe('catalog', () => {
       console.warn('skipped: ../shared/reference/payments-columns.tsv is not there');
       return;
     }
-    const reference = fs.readFileSync(REFERENCE, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    const reference = fs
+      .readFileSync(REFERENCE, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
     const res = await gw.gql(CATALOG, { table: 'Payments' });
     const columns = res.data.catalog[0].columns as { name: string; sqlType: string }[];
     expect(columns.map((c) => c.name)).toEqual(reference.map((r) => r[0]));

@@ -44,10 +44,18 @@ onMariaDb('EXPLAIN on MariaDB', () => {
   }
 
   it('plans the dashboard list on an index leading with Division', async () => {
-    const builder = new ListQueryBuilder(scope, { maxPageSize: 1000, statementTimeoutMs: 10_000, cursorSecret: 'explain-test-cursor-secret-of-32-chars' });
+    const builder = new ListQueryBuilder(scope, {
+      maxPageSize: 1000,
+      statementTimeoutMs: 10_000,
+      cursorSecret: 'explain-test-cursor-secret-of-32-chars',
+    });
     const plan = await explain(() =>
       builder.page('Payments', {
-        where: { divisionCode: { eq: division }, status: { eq: 20 }, dueDate: { between: { from: new Date('2026-06-01T00:00:00Z'), to: new Date('2026-08-31T00:00:00Z') } } },
+        where: {
+          divisionCode: { eq: division },
+          status: { eq: 20 },
+          dueDate: { between: { from: new Date('2026-06-01T00:00:00Z'), to: new Date('2026-08-31T00:00:00Z') } },
+        },
         orderBy: [{ field: 'DueDate' }],
         first: 100,
       }),
@@ -58,7 +66,11 @@ onMariaDb('EXPLAIN on MariaDB', () => {
   });
 
   it('looks the rows the dashboard page joins for display up by their primary key', async () => {
-    const builder = new ListQueryBuilder(scope, { maxPageSize: 1000, statementTimeoutMs: 10_000, cursorSecret: 'explain-test-cursor-secret-of-32-chars' });
+    const builder = new ListQueryBuilder(scope, {
+      maxPageSize: 1000,
+      statementTimeoutMs: 10_000,
+      cursorSecret: 'explain-test-cursor-secret-of-32-chars',
+    });
     const columns = (...names: string[]) => new Set(names);
     const plan = await explain(() =>
       builder.page(

@@ -34,7 +34,7 @@ function referencedPaths(page: string): string[] {
 }
 
 describe('/explore', () => {
-  it('is a GraphiQL page on this server pointing at this server\'s /graphql', () => {
+  it("is a GraphiQL page on this server pointing at this server's /graphql", () => {
     expect(html).toContain('"endpoint": "/graphql"');
     expect(html).toContain('ruru-root');
   });
@@ -65,8 +65,10 @@ describe('/explore', () => {
       expect({ file: f, status: res.status }).toEqual({ file: f, status: 200 });
       const body = Buffer.from(await res.arrayBuffer());
       expect(body.equals(fs.readFileSync(path.join(dir, f)))).toBe(true);
-      if (f.endsWith('.js')) expect(body.toString('utf8')).not.toMatch(/\bimport\s*\(\s*["'`]https?:|\bfrom\s*["'`]https?:|importScripts\(\s*["'`]https?:/);
-      if (f.endsWith('.css')) expect(body.toString('utf8')).not.toMatch(/url\(\s*["']?(https?:)?\/\/|@import\s+(url\()?["']?(https?:)?\/\//);
+      if (f.endsWith('.js'))
+        expect(body.toString('utf8')).not.toMatch(/\bimport\s*\(\s*["'`]https?:|\bfrom\s*["'`]https?:|importScripts\(\s*["'`]https?:/);
+      if (f.endsWith('.css'))
+        expect(body.toString('utf8')).not.toMatch(/url\(\s*["']?(https?:)?\/\/|@import\s+(url\()?["']?(https?:)?\/\//);
     }
   });
 });

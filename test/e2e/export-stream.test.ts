@@ -28,7 +28,9 @@ async function growPayments(): Promise<void> {
     const n = Number((await t.db.dataSource.query(`SELECT COUNT(*) AS n FROM ${q('Payments')}`))[0].n);
     if (n >= ROWS) return;
     // The copy goes through a derived table so MariaDB reads the source before writing.
-    await t.db.dataSource.query(`INSERT INTO ${q('Payments')} (${list}) SELECT ${select} FROM (SELECT * FROM ${q('Payments')} LIMIT ${Math.min(n, ROWS - n)}) AS ${q('src')}`);
+    await t.db.dataSource.query(
+      `INSERT INTO ${q('Payments')} (${list}) SELECT ${select} FROM (SELECT * FROM ${q('Payments')} LIMIT ${Math.min(n, ROWS - n)}) AS ${q('src')}`,
+    );
   }
 }
 
@@ -80,16 +82,20 @@ interface Download {
 function download(body: unknown): Promise<Download> {
   return new Promise((resolve, reject) => {
     const payload = JSON.stringify(body);
-    const req = http.request(url, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      const out: Download = { status: res.statusCode ?? 0, bytes: 0, lines: 0, finishedAtFirstByte: undefined };
-      res.on('data', (chunk: Buffer) => {
-        if (out.finishedAtFirstByte === undefined) out.finishedAtFirstByte = messages.some((m) => m.type === 'finished');
-        out.bytes += chunk.length;
-        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) out.lines++;
-      });
-      res.on('end', () => resolve(out));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        const out: Download = { status: res.statusCode ?? 0, bytes: 0, lines: 0, finishedAtFirstByte: undefined };
+        res.on('data', (chunk: Buffer) => {
+          if (out.finishedAtFirstByte === undefined) out.finishedAtFirstByte = messages.some((m) => m.type === 'finished');
+          out.bytes += chunk.length;
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) out.lines++;
+        });
+        res.on('end', () => resolve(out));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -98,7 +104,9 @@ function download(body: unknown): Promise<Download> {
 describe('streaming export', () => {
   it(`streams ${ROWS.toLocaleString('en')} payments as CSV in bounded memory, first bytes before the export ends`, async () => {
     // Every stored column of every payment: about 150 MB of CSV.
-    const query = `select ${storedColumns(table('Payments')).map((c) => c.name).join(', ')} from Payments`;
+    const query = `select ${storedColumns(table('Payments'))
+      .map((c) => c.name)
+      .join(', ')} from Payments`;
     // Warm up code paths and driver buffers with a small export first, then measure from here.
     await download({ sql: `${query} limit 2000`, format: 'csv' });
     await next('finished');

@@ -25,7 +25,10 @@ afterAll(async () => {
 const codes = (n: number) => Array.from({ length: n }, (_, i) => `C${i}`);
 
 async function list(where: unknown, orderBy?: unknown) {
-  return gw.gql(`query($w: PaymentWhere, $o: [PaymentOrderBy!]) { payments(first: 5, where: $w, orderBy: $o) { nodes { id } } }`, { w: where, o: orderBy });
+  return gw.gql(`query($w: PaymentWhere, $o: [PaymentOrderBy!]) { payments(first: 5, where: $w, orderBy: $o) { nodes { id } } }`, {
+    w: where,
+    o: orderBy,
+  });
 }
 function works(res: { errors?: unknown; data?: any }) {
   expect(res.errors).toBeUndefined();
@@ -79,18 +82,38 @@ describe('GraphQL list filters', () => {
       works(await list({ description: { [op]: 'x'.repeat(L.textLength) } }));
       refused(await list({ description: { [op]: 'x'.repeat(L.textLength + 1) } }), `where.description.${op}`, 'textLength', L.textLength);
     }
-    refused(await list({ description: { in: ['a', 'x'.repeat(L.textLength + 1)] } }), 'where.description.in[1]', 'textLength', L.textLength);
+    refused(
+      await list({ description: { in: ['a', 'x'.repeat(L.textLength + 1)] } }),
+      'where.description.in[1]',
+      'textLength',
+      L.textLength,
+    );
   });
 
   it('one statement binds at most `parameters` values', async () => {
     const lists = (n: number, size: number) => ({ or: Array.from({ length: n }, () => ({ currency: { in: codes(size) } })) });
     works(await list(lists(L.parameters / L.listValues, L.listValues)));
-    refused(await list({ and: [lists(L.parameters / L.listValues, L.listValues), { currency: { eq: 'EUR' } }] }), 'where', 'parameters', L.parameters);
+    refused(
+      await list({ and: [lists(L.parameters / L.listValues, L.listValues), { currency: { eq: 'EUR' } }] }),
+      'where',
+      'parameters',
+      L.parameters,
+    );
   });
 
   it(`orderBy takes at most ${MAX_SORT_KEYS} keys`, async () => {
     // Distinct keys: a key named twice is refused on its own (input-validation.test.ts).
-    const fields = ['description', 'dueDate', 'amountDC', 'currency', 'invoiceDate', 'yourRef', 'paymentReference', 'journalCode', 'entryDate'];
+    const fields = [
+      'description',
+      'dueDate',
+      'amountDC',
+      'currency',
+      'invoiceDate',
+      'yourRef',
+      'paymentReference',
+      'journalCode',
+      'entryDate',
+    ];
     const keys = (n: number) => fields.slice(0, n).map((field) => ({ field }));
     works(await list(undefined, keys(MAX_SORT_KEYS)));
     refused(await list(undefined, keys(MAX_SORT_KEYS + 1)), 'orderBy', 'sortKeys', MAX_SORT_KEYS);
@@ -98,20 +121,39 @@ describe('GraphQL list filters', () => {
 
   it('aggregates: groupBy, orderBy and having lists within the limits', async () => {
     const q = `query($g: [PaymentGroupBy!], $h: PaymentHaving) { paymentsAggregate(groupBy: $g, having: $h) { count } }`;
-    const fields = ['currency', 'status', 'paymentMethod', 'journalCode', 'divisionCode', 'accountID', 'glAccountID', 'dueDate', 'invoiceDate'];
+    const fields = [
+      'currency',
+      'status',
+      'paymentMethod',
+      'journalCode',
+      'divisionCode',
+      'accountID',
+      'glAccountID',
+      'dueDate',
+      'invoiceDate',
+    ];
     const groups = (n: number) => fields.slice(0, n).map((field) => ({ field }));
     works(await gw.gql(q, { g: groups(MAX_GROUP_KEYS) }));
     refused(await gw.gql(q, { g: groups(MAX_GROUP_KEYS + 1) }), 'groupBy', 'groupKeys', MAX_GROUP_KEYS);
     const counts = (n: number) => Array.from({ length: n }, (_, i) => i);
     works(await gw.gql(q, { g: groups(1), h: { count: { in: counts(L.listValues) } } }));
-    refused(await gw.gql(q, { g: groups(1), h: { count: { in: counts(L.listValues + 1) } } }), 'having.count.in', 'listValues', L.listValues);
+    refused(
+      await gw.gql(q, { g: groups(1), h: { count: { in: counts(L.listValues + 1) } } }),
+      'having.count.in',
+      'listValues',
+      L.listValues,
+    );
     const sums = (n: number) => ({ sum: { amountDC: { notIn: counts(n).map(String) } } });
     refused(await gw.gql(q, { g: groups(1), h: sums(L.listValues + 1) }), 'having.sum.amountDC.notIn', 'listValues', L.listValues);
   });
 });
 
 async function sql(query: string, parameters: Record<string, unknown> = {}) {
-  const res = await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, parameters }) });
+  const res = await gw.request('/sql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, parameters }),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 async function sqlWorks(query: string, parameters: Record<string, unknown> = {}) {
@@ -133,7 +175,13 @@ describe('SQL layer', () => {
     await sqlRefused(`SELECT COUNT(*) AS n FROM Payments WHERE Status IN (${numbers(n + 1).join(',')})`, {}, 'listValues', n);
     await sqlWorks('SELECT COUNT(*) AS n FROM Payments WHERE Currency IN (:c)', { c: codes(n) });
     await sqlRefused('SELECT COUNT(*) AS n FROM Payments WHERE Currency IN (:c)', { c: codes(n + 1) }, 'listValues', n, 'parameters.c');
-    await sqlRefused('SELECT COUNT(*) AS n FROM Payments WHERE Currency NOT IN (:c)', { c: codes(70_000) }, 'listValues', n, 'parameters.c');
+    await sqlRefused(
+      'SELECT COUNT(*) AS n FROM Payments WHERE Currency NOT IN (:c)',
+      { c: codes(70_000) },
+      'listValues',
+      n,
+      'parameters.c',
+    );
   });
 
   it(`binds at most ${SQL_LIMITS.parameters} values`, async () => {
@@ -141,7 +189,12 @@ describe('SQL layer', () => {
     const params = (k: number) => Object.fromEntries(Array.from({ length: k }, (_, i) => [`l${i}`, codes(L.listValues)]));
     const k = SQL_LIMITS.parameters / L.listValues;
     await sqlWorks(`SELECT COUNT(*) AS n FROM Payments WHERE ${lists(k)}`, params(k));
-    await sqlRefused(`SELECT COUNT(*) AS n FROM Payments WHERE ${lists(k)} OR Currency = 'EUR'`, params(k), 'parameters', SQL_LIMITS.parameters);
+    await sqlRefused(
+      `SELECT COUNT(*) AS n FROM Payments WHERE ${lists(k)} OR Currency = 'EUR'`,
+      params(k),
+      'parameters',
+      SQL_LIMITS.parameters,
+    );
   });
 
   it(`takes a text of at most ${SQL_LIMITS.queryLength} characters`, async () => {
@@ -159,8 +212,15 @@ describe('SQL layer', () => {
 
   it('long OR chains count once; other operators count each level', async () => {
     // 1,000 ORs: beyond SQLite's expression depth as a chain, fine as the balanced tree written.
-    await sqlWorks(`SELECT COUNT(*) AS n FROM Payments WHERE ${numbers(1000).map((i) => `Status = ${i}`).join(' OR ')}`);
-    const sum = (n: number) => `SELECT ${numbers(n).map(() => '1').join(' + ')} AS x`;
+    await sqlWorks(
+      `SELECT COUNT(*) AS n FROM Payments WHERE ${numbers(1000)
+        .map((i) => `Status = ${i}`)
+        .join(' OR ')}`,
+    );
+    const sum = (n: number) =>
+      `SELECT ${numbers(n)
+        .map(() => '1')
+        .join(' + ')} AS x`;
     // SELECT, the column and n - 1 additions.
     await sqlWorks(sum(SQL_LIMITS.expressionDepth - 1));
     await sqlRefused(sum(SQL_LIMITS.expressionDepth), {}, 'expressionDepth', SQL_LIMITS.expressionDepth);
@@ -173,13 +233,19 @@ describe('SQL layer', () => {
   });
 
   it(`joins at most ${SQL_LIMITS.unionMembers} SELECTs by UNION`, async () => {
-    const union = (n: number) => numbers(n).map((i) => `SELECT ${i} AS x`).join(' UNION ALL ');
+    const union = (n: number) =>
+      numbers(n)
+        .map((i) => `SELECT ${i} AS x`)
+        .join(' UNION ALL ');
     await sqlWorks(union(SQL_LIMITS.unionMembers));
     await sqlRefused(union(SQL_LIMITS.unionMembers + 1), {}, 'unionMembers', SQL_LIMITS.unionMembers);
   });
 
   it(`reads at most ${SQL_LIMITS.tables} tables`, async () => {
-    const joins = (n: number) => `SELECT COUNT(*) AS n FROM Payments p0 ${numbers(n - 1).map((i) => `JOIN Payments p${i} ON p${i}.ID = p0.ID`).join(' ')}`;
+    const joins = (n: number) =>
+      `SELECT COUNT(*) AS n FROM Payments p0 ${numbers(n - 1)
+        .map((i) => `JOIN Payments p${i} ON p${i}.ID = p0.ID`)
+        .join(' ')}`;
     await sqlWorks(joins(SQL_LIMITS.tables));
     await sqlRefused(joins(SQL_LIMITS.tables + 1), {}, 'tables', SQL_LIMITS.tables);
     // AccountName is read through a join of Accounts: two tables.
@@ -188,13 +254,23 @@ describe('SQL layer', () => {
 
   it(`takes text parameters of at most ${SQL_LIMITS.textLength} characters`, async () => {
     await sqlWorks('SELECT COUNT(*) AS n FROM Payments WHERE Description LIKE :p', { p: `%${'x'.repeat(SQL_LIMITS.textLength - 2)}%` });
-    await sqlRefused('SELECT COUNT(*) AS n FROM Payments WHERE Description LIKE :p', { p: 'x'.repeat(SQL_LIMITS.textLength + 1) }, 'textLength', SQL_LIMITS.textLength, 'parameters.p');
+    await sqlRefused(
+      'SELECT COUNT(*) AS n FROM Payments WHERE Description LIKE :p',
+      { p: 'x'.repeat(SQL_LIMITS.textLength + 1) },
+      'textLength',
+      SQL_LIMITS.textLength,
+      'parameters.p',
+    );
   });
 });
 
 describe('exports', () => {
   async function exportStatus(body: Record<string, unknown>) {
-    const res = await gw.request('/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await gw.request('/export', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, text };
   }
@@ -202,14 +278,26 @@ describe('exports', () => {
   it('checks the same limits for SQL parameters and GraphQL variables', async () => {
     const sqlOk = await exportStatus({ sql: 'SELECT ID FROM Payments WHERE Currency IN (:c)', parameters: { c: codes(L.listValues) } });
     expect(sqlOk.status).toBe(200);
-    const sqlOver = await exportStatus({ sql: 'SELECT ID FROM Payments WHERE Currency IN (:c)', parameters: { c: codes(L.listValues + 1) } });
+    const sqlOver = await exportStatus({
+      sql: 'SELECT ID FROM Payments WHERE Currency IN (:c)',
+      parameters: { c: codes(L.listValues + 1) },
+    });
     expect(sqlOver.status).toBe(400);
-    expect(JSON.parse(sqlOver.text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parameters.c', limit: 'listValues', max: L.listValues });
+    expect(JSON.parse(sqlOver.text).errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'parameters.c',
+      limit: 'listValues',
+      max: L.listValues,
+    });
     const graphql = 'query($w: PaymentWhere) { payments(where: $w) { nodes { id } } }';
     const gqlOk = await exportStatus({ graphql, variables: { w: { currency: { in: codes(L.listValues) } } } });
     expect(gqlOk.status).toBe(200);
     const gqlOver = await exportStatus({ graphql, variables: { w: { currency: { in: codes(L.listValues + 1) } } } });
     expect(gqlOver.status).toBe(400);
-    expect(JSON.parse(gqlOver.text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'where.currency.in', limit: 'listValues' });
+    expect(JSON.parse(gqlOver.text).errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'where.currency.in',
+      limit: 'listValues',
+    });
   });
 });

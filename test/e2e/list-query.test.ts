@@ -11,7 +11,8 @@ let t: TestDatabase;
 let gw: TestGateway;
 let all: any[];
 
-const FIELDS = 'id accountID divisionCode status amountDC dueDate description accountName glAccountCode paymentMethod cashflowTransactionBatchCode';
+const FIELDS =
+  'id accountID divisionCode status amountDC dueDate description accountName glAccountCode paymentMethod cashflowTransactionBatchCode';
 
 beforeAll(async () => {
   t = await openSeededDatabase('list_query', { payments: 400 });
@@ -28,7 +29,10 @@ afterAll(async () => {
 });
 
 async function ids(where: unknown, orderBy?: unknown): Promise<string[]> {
-  const res = await gw.gql(`query($w: PaymentWhere, $o: [PaymentOrderBy!]) { payments(first: 1000, where: $w, orderBy: $o) { nodes { id } } }`, { w: where, o: orderBy });
+  const res = await gw.gql(
+    `query($w: PaymentWhere, $o: [PaymentOrderBy!]) { payments(first: 1000, where: $w, orderBy: $o) { nodes { id } } }`,
+    { w: where, o: orderBy },
+  );
   expect(res.errors).toBeUndefined();
   return res.data.payments.nodes.map((n: any) => n.id);
 }
@@ -53,8 +57,13 @@ describe('filters', () => {
   });
 
   it('nests and / or / not', async () => {
-    const got = await ids({ or: [{ status: { eq: 'OPEN' } }, { not: { amountDC: { lt: '1000' } } }], and: [{ paymentMethod: { ne: 'CASH' } }] });
-    const expected = all.filter((p) => (p.status === 'OPEN' || cmpDec(p.amountDC, '1000') >= 0) && p.paymentMethod !== 'CASH').map((p) => p.id);
+    const got = await ids({
+      or: [{ status: { eq: 'OPEN' } }, { not: { amountDC: { lt: '1000' } } }],
+      and: [{ paymentMethod: { ne: 'CASH' } }],
+    });
+    const expected = all
+      .filter((p) => (p.status === 'OPEN' || cmpDec(p.amountDC, '1000') >= 0) && p.paymentMethod !== 'CASH')
+      .map((p) => p.id);
     expect(sorted(got)).toEqual(sorted(expected));
   });
 
@@ -83,7 +92,8 @@ describe('sorting', () => {
         if (an !== bn) return an ? 1 : -1;
         if (!an && a.cashflowTransactionBatchCode.toLowerCase() !== b.cashflowTransactionBatchCode.toLowerCase())
           return a.cashflowTransactionBatchCode.toLowerCase() < b.cashflowTransactionBatchCode.toLowerCase() ? -1 : 1;
-        if (a.accountName.toLowerCase() !== b.accountName.toLowerCase()) return a.accountName.toLowerCase() > b.accountName.toLowerCase() ? -1 : 1;
+        if (a.accountName.toLowerCase() !== b.accountName.toLowerCase())
+          return a.accountName.toLowerCase() > b.accountName.toLowerCase() ? -1 : 1;
         return a.id < b.id ? -1 : 1;
       })
       .map((p) => p.id);
@@ -183,7 +193,9 @@ describe('to-one relations of a page', () => {
     // BankAccount.description may be NULL: the statement then also reads the join key to know.
     const q = t.db.dialect.quote;
     await t.db.dataSource.query(`UPDATE ${q('BankAccounts')} SET ${q('Description')} = NULL`);
-    const res = await gw.gql(`{ payments(first: 400) { nodes { bankAccountID bankAccount { description } batch { documentID } cashflowTransactionBatchCode } } }`);
+    const res = await gw.gql(
+      `{ payments(first: 400) { nodes { bankAccountID bankAccount { description } batch { documentID } cashflowTransactionBatchCode } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const nodes = res.data.payments.nodes;
     expect(nodes.some((p: any) => p.bankAccountID !== null)).toBe(true);
@@ -231,8 +243,10 @@ describe('nested lists', () => {
     }
   });
 
-  it('pages a division\'s payments by cursor like the root list', async () => {
-    const res = await gw.gql(`{ divisions { nodes { code payments(first: 3, orderBy: [{ field: dueDate }]) { nodes { id dueDate } pageInfo { endCursor } } } } }`);
+  it("pages a division's payments by cursor like the root list", async () => {
+    const res = await gw.gql(
+      `{ divisions { nodes { code payments(first: 3, orderBy: [{ field: dueDate }]) { nodes { id dueDate } pageInfo { endCursor } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     for (const d of res.data.divisions.nodes) {
       const expected = all

@@ -1,5 +1,6 @@
 import { MIGRATIONS } from '../../migrations';
 import { actorColumns, CATALOG } from '../../src/catalog';
+import { ApiKeyRecord } from '../../src/access/api-key.entity';
 import { seed } from '../../src/seed/seed';
 import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database';
 
@@ -25,8 +26,14 @@ async function expectSchemaOfEntities(): Promise<void> {
       const columns = new Map(table!.columns.map((c) => [c.name.toLowerCase(), c]));
       for (const c of meta.columns) {
         const physical = columns.get(c.databaseName.toLowerCase());
-        expect({ column: `${meta.tableName}.${c.databaseName}`, exists: Boolean(physical) }).toEqual({ column: `${meta.tableName}.${c.databaseName}`, exists: true });
-        expect({ column: `${meta.tableName}.${c.databaseName}`, nullable: physical!.isNullable }).toEqual({ column: `${meta.tableName}.${c.databaseName}`, nullable: c.isNullable });
+        expect({ column: `${meta.tableName}.${c.databaseName}`, exists: Boolean(physical) }).toEqual({
+          column: `${meta.tableName}.${c.databaseName}`,
+          exists: true,
+        });
+        expect({ column: `${meta.tableName}.${c.databaseName}`, nullable: physical!.isNullable }).toEqual({
+          column: `${meta.tableName}.${c.databaseName}`,
+          nullable: c.isNullable,
+        });
       }
       const indexes = new Set(table!.indices.map((i) => i.name));
       for (const index of meta.indices) expect([...indexes]).toContain(index.name);
@@ -57,7 +64,8 @@ describe('migrations', () => {
     for (const meta of t.db.dataSource.entityMetadatas) {
       const partitioned = meta.columns.some((c) => c.databaseName === 'Division');
       if (!partitioned || meta.tableName === 'Divisions') continue;
-      for (const index of meta.indices) expect({ index: index.name, first: index.columns[0].databaseName }).toEqual({ index: index.name, first: 'Division' });
+      for (const index of meta.indices)
+        expect({ index: index.name, first: index.columns[0].databaseName }).toEqual({ index: index.name, first: 'Division' });
     }
   });
 
@@ -83,5 +91,44 @@ describe('migrations', () => {
     await expectSchemaOfEntities();
     const result = await seed(t.db, { divisions: 1, payments: 20, seed: 1, today: TEST_TODAY, suppliersPerDivision: 3 });
     expect(result.payments).toBe(20);
+  });
+
+  it('adds the receivable scopes to API keys that held every scope, and takes them away again on the way down', async () => {
+    const ds = t.db.dataSource;
+    const q = t.db.dialect.quote;
+    const executed = async () => (await ds.query(`SELECT ${q('name')} AS n FROM ${q('migrations')}`)).map((r: { n: string }) => r.n);
+    const undoReceivables = async () => {
+      while ((await executed()).includes('Receivables1764300000000')) await ds.undoLastMigration({ transaction: 'each' });
+    };
+    await undoReceivables();
+    expect(await existingTables()).not.toContain('Receivables');
+    const every = ['admin', 'payments:write', 'payments:process', 'payments:select', 'analytics', 'payments:read'];
+    const key = (keyId: string, scopes: string[]) =>
+      Object.assign(new ApiKeyRecord(), {
+        keyId,
+        name: keyId,
+        secretHash: 'x'.repeat(64),
+        divisions: 'all',
+        scopes: scopes.join(' '),
+        userId: '00000000-0000-4000-8000-000000000001',
+        created: new Date(),
+        createdBy: 'test',
+        expires: null,
+        revoked: null,
+      });
+    await ds.getRepository(ApiKeyRecord).insert([key('allscopes', every), key('reader', ['payments:read', 'analytics'])]);
+    const scopesOf = async () => Object.fromEntries((await ds.getRepository(ApiKeyRecord).find()).map((k) => [k.keyId, k.scopes]));
+
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await existingTables()).toContain('Receivables');
+    const reader = 'payments:read analytics';
+    // The bank entries migration, which runs after it, adds its two scopes to the same key.
+    const all = [...every, 'receivables:read', 'receivables:write', 'statements:read', 'cash:write'];
+    expect(await scopesOf()).toEqual({ allscopes: all.join(' '), reader });
+    await undoReceivables();
+    expect(await scopesOf()).toEqual({ allscopes: every.join(' '), reader });
+    await ds.runMigrations({ transaction: 'each' });
+    await ds.getRepository(ApiKeyRecord).clear();
+    await expectSchemaOfEntities();
   });
 });

@@ -41,7 +41,11 @@ async function ids(where: unknown): Promise<string[]> {
   if (res.errors) throw new Error(`${JSON.stringify(where)}: ${res.errors[0].message}`);
   return res.data.payments.nodes.map((n: any) => n.id).sort();
 }
-const expected = (keep: (p: any) => boolean) => rows.filter(keep).map((p) => p.id).sort();
+const expected = (keep: (p: any) => boolean) =>
+  rows
+    .filter(keep)
+    .map((p) => p.id)
+    .sort();
 const lc = (v: string | null) => (v === null ? null : v.toLowerCase());
 const dec = (v: string | null) => (v === null ? null : new Dec(v));
 const time = (v: string | null) => (v === null ? null : Date.parse(v));
@@ -55,7 +59,10 @@ const picked = new Map<string, any>();
 function pick(field: string, at = 0.5): any {
   const key = `${field}@${at}`;
   if (!picked.has(key)) {
-    const values = rows.map((p) => p[field]).filter((v) => v !== null).sort(compareValues);
+    const values = rows
+      .map((p) => p[field])
+      .filter((v) => v !== null)
+      .sort(compareValues);
     picked.set(key, values[Math.floor(values.length * at)]);
   }
   return picked.get(key);
@@ -75,14 +82,34 @@ describe(`parity suite on ${TEST_DATABASE}`, () => {
       ['ne', () => ({ currency: { ne: cur().toLowerCase() } }), (p: any) => lc(p.currency) !== lc(cur())],
       ['in', () => ({ currency: { in: ['usd', 'GBP', cur()] } }), (p: any) => ['usd', 'gbp', lc(cur())].includes(lc(p.currency))],
       ['notIn', () => ({ currency: { notIn: ['usd', cur()] } }), (p: any) => !['usd', lc(cur())].includes(lc(p.currency))],
-      ['gt', () => ({ yourRef: { gt: pick('yourRef').toLowerCase() } }), (p: any) => p.yourRef !== null && lc(p.yourRef)! > lc(pick('yourRef'))!],
+      [
+        'gt',
+        () => ({ yourRef: { gt: pick('yourRef').toLowerCase() } }),
+        (p: any) => p.yourRef !== null && lc(p.yourRef)! > lc(pick('yourRef'))!,
+      ],
       ['gte', () => ({ yourRef: { gte: pick('yourRef') } }), (p: any) => p.yourRef !== null && lc(p.yourRef)! >= lc(pick('yourRef'))!],
       ['lt', () => ({ yourRef: { lt: pick('yourRef') } }), (p: any) => p.yourRef !== null && lc(p.yourRef)! < lc(pick('yourRef'))!],
-      ['lte', () => ({ yourRef: { lte: pick('yourRef').toLowerCase() } }), (p: any) => p.yourRef !== null && lc(p.yourRef)! <= lc(pick('yourRef'))!],
+      [
+        'lte',
+        () => ({ yourRef: { lte: pick('yourRef').toLowerCase() } }),
+        (p: any) => p.yourRef !== null && lc(p.yourRef)! <= lc(pick('yourRef'))!,
+      ],
       ['contains', () => ({ accountName: { contains: 'CATERING' } }), (p: any) => lc(p.accountName)!.includes('catering')],
-      ['contains % and _ literally', () => ({ description: { contains: '50% OFF_' } }), (p: any) => lc(p.description)?.includes('50% off_') ?? false],
-      ['contains a backslash literally', () => ({ description: { contains: 'k\\s' } }), (p: any) => p.description?.includes('k\\s') ?? false],
-      ['startsWith', () => ({ description: { startsWith: 'factuur 2000001' } }), (p: any) => lc(p.description)?.startsWith('factuur 2000001') ?? false],
+      [
+        'contains % and _ literally',
+        () => ({ description: { contains: '50% OFF_' } }),
+        (p: any) => lc(p.description)?.includes('50% off_') ?? false,
+      ],
+      [
+        'contains a backslash literally',
+        () => ({ description: { contains: 'k\\s' } }),
+        (p: any) => p.description?.includes('k\\s') ?? false,
+      ],
+      [
+        'startsWith',
+        () => ({ description: { startsWith: 'factuur 2000001' } }),
+        (p: any) => lc(p.description)?.startsWith('factuur 2000001') ?? false,
+      ],
       ['endsWith', () => ({ description: { endsWith: ' bv' } }), (p: any) => lc(p.description)?.endsWith(' bv') ?? false],
       ['endsWith %', () => ({ description: { endsWith: '50%' } }), (p: any) => p.description?.endsWith('50%') ?? false],
       ['isNull true', () => ({ paymentReference: { isNull: true } }), (p: any) => p.paymentReference === null],
@@ -116,13 +143,25 @@ describe(`parity suite on ${TEST_DATABASE}`, () => {
       ['gte', () => ({ invoiceNumber: { gte: n() } }), (p: any) => p.invoiceNumber >= n()],
       ['lt', () => ({ invoiceNumber: { lt: n() } }), (p: any) => p.invoiceNumber !== null && p.invoiceNumber < n()],
       ['lte', () => ({ invoiceNumber: { lte: n() } }), (p: any) => p.invoiceNumber !== null && p.invoiceNumber <= n()],
-      ['in', () => ({ invoiceNumber: { in: [n(), pick('invoiceNumber', 0.1)] } }), (p: any) => [n(), pick('invoiceNumber', 0.1)].includes(p.invoiceNumber)],
+      [
+        'in',
+        () => ({ invoiceNumber: { in: [n(), pick('invoiceNumber', 0.1)] } }),
+        (p: any) => [n(), pick('invoiceNumber', 0.1)].includes(p.invoiceNumber),
+      ],
       ['notIn', () => ({ invoiceNumber: { notIn: [n()] } }), (p: any) => p.invoiceNumber !== null && p.invoiceNumber !== n()],
-      ['between', () => ({ invoiceNumber: { between: { from: pick('invoiceNumber', 0.2), to: n() } } }), (p: any) => p.invoiceNumber >= pick('invoiceNumber', 0.2) && p.invoiceNumber <= n()],
+      [
+        'between',
+        () => ({ invoiceNumber: { between: { from: pick('invoiceNumber', 0.2), to: n() } } }),
+        (p: any) => p.invoiceNumber >= pick('invoiceNumber', 0.2) && p.invoiceNumber <= n(),
+      ],
       ['isNull true', () => ({ endYear: { isNull: true } }), (p: any) => p.endYear === null],
       ['isNull false', () => ({ endYear: { isNull: false } }), (p: any) => p.endYear !== null],
       ['SafeInt eq (derived, through a join)', () => ({ divisionShortName: { eq: 2 } }), (p: any) => p.divisionShortName === 2],
-      ['SafeInt between', () => ({ divisionShortName: { between: { from: 2, to: 3 } } }), (p: any) => p.divisionShortName >= 2 && p.divisionShortName <= 3],
+      [
+        'SafeInt between',
+        () => ({ divisionShortName: { between: { from: 2, to: 3 } } }),
+        (p: any) => p.divisionShortName >= 2 && p.divisionShortName <= 3,
+      ],
     ])('%s', async (_name, where, keep) => {
       expect(await ids(where())).toEqual(nonEmpty(expected(keep)));
     });
@@ -138,10 +177,22 @@ describe(`parity suite on ${TEST_DATABASE}`, () => {
       ['gte', () => ({ amountDC: { gte: a() } }), (p: any) => dec(p.amountDC)!.gte(a())],
       ['lt', () => ({ amountDC: { lt: trimmed() } }), (p: any) => dec(p.amountDC)!.lt(a())],
       ['lte', () => ({ amountDC: { lte: a() } }), (p: any) => dec(p.amountDC)!.lte(a())],
-      ['lt with more decimals than stored', () => ({ amountDC: { lt: new Dec(a()).plus('0.001').toFixed() } }), (p: any) => dec(p.amountDC)!.lte(a())],
-      ['in', () => ({ amountDC: { in: [trimmed(), pick('amountDC', 0.1)] } }), (p: any) => [a(), pick('amountDC', 0.1)].some((v) => dec(p.amountDC)!.eq(v))],
+      [
+        'lt with more decimals than stored',
+        () => ({ amountDC: { lt: new Dec(a()).plus('0.001').toFixed() } }),
+        (p: any) => dec(p.amountDC)!.lte(a()),
+      ],
+      [
+        'in',
+        () => ({ amountDC: { in: [trimmed(), pick('amountDC', 0.1)] } }),
+        (p: any) => [a(), pick('amountDC', 0.1)].some((v) => dec(p.amountDC)!.eq(v)),
+      ],
       ['notIn', () => ({ amountDC: { notIn: [a()] } }), (p: any) => !dec(p.amountDC)!.eq(a())],
-      ['between', () => ({ amountDC: { between: { from: pick('amountDC', 0.3), to: a() } } }), (p: any) => dec(p.amountDC)!.gte(pick('amountDC', 0.3)) && dec(p.amountDC)!.lte(a())],
+      [
+        'between',
+        () => ({ amountDC: { between: { from: pick('amountDC', 0.3), to: a() } } }),
+        (p: any) => dec(p.amountDC)!.gte(pick('amountDC', 0.3)) && dec(p.amountDC)!.lte(a()),
+      ],
       ['isNull true', () => ({ amountDiscountDC: { isNull: true } }), (p: any) => p.amountDiscountDC === null],
       ['isNull false', () => ({ amountDiscountDC: { isNull: false } }), (p: any) => p.amountDiscountDC !== null],
     ])('%s', async (_name, where, keep) => {
@@ -161,7 +212,11 @@ describe(`parity suite on ${TEST_DATABASE}`, () => {
       ['lte', () => ({ dueDate: { lte: d() } }), (p: any) => time(p.dueDate)! <= time(d())!],
       ['in', () => ({ dueDate: { in: [d(), d2()] } }), (p: any) => [time(d()), time(d2())].includes(time(p.dueDate))],
       ['notIn', () => ({ dueDate: { notIn: [d(), d2()] } }), (p: any) => ![time(d()), time(d2())].includes(time(p.dueDate))],
-      ['between', () => ({ dueDate: { between: { from: d(), to: d2() } } }), (p: any) => time(p.dueDate)! >= time(d())! && time(p.dueDate)! <= time(d2())!],
+      [
+        'between',
+        () => ({ dueDate: { between: { from: d(), to: d2() } } }),
+        (p: any) => time(p.dueDate)! >= time(d())! && time(p.dueDate)! <= time(d2())!,
+      ],
       ['isNull true', () => ({ paymentSelected: { isNull: true } }), (p: any) => p.paymentSelected === null],
       ['isNull false', () => ({ paymentSelected: { isNull: false } }), (p: any) => p.paymentSelected !== null],
     ])('%s', async (_name, where, keep) => {
@@ -202,14 +257,40 @@ describe(`parity suite on ${TEST_DATABASE}`, () => {
 
   describe('and / or / not and relations', () => {
     it.each([
-      ['and', () => ({ and: [{ status: { eq: 'OPEN' } }, { amountDC: { gt: pick('amountDC') } }] }), (p: any) => p.status === 'OPEN' && dec(p.amountDC)!.gt(pick('amountDC'))],
-      ['or', () => ({ or: [{ status: { eq: 'MATCHED' } }, { paymentMethod: { eq: 'CASH' } }] }), (p: any) => p.status === 'MATCHED' || p.paymentMethod === 'CASH'],
+      [
+        'and',
+        () => ({ and: [{ status: { eq: 'OPEN' } }, { amountDC: { gt: pick('amountDC') } }] }),
+        (p: any) => p.status === 'OPEN' && dec(p.amountDC)!.gt(pick('amountDC')),
+      ],
+      [
+        'or',
+        () => ({ or: [{ status: { eq: 'MATCHED' } }, { paymentMethod: { eq: 'CASH' } }] }),
+        (p: any) => p.status === 'MATCHED' || p.paymentMethod === 'CASH',
+      ],
       ['not', () => ({ not: { status: { in: ['OPEN', 'SELECTED'] } } }), (p: any) => !['OPEN', 'SELECTED'].includes(p.status)],
-      ['nested', () => ({ or: [{ not: { currency: { eq: 'EUR' } } }, { and: [{ status: { eq: 'OPEN' } }, { not: { accountName: { contains: 'bv' } } }] }] }), (p: any) => p.currency !== 'EUR' || (p.status === 'OPEN' && !lc(p.accountName)!.includes('bv'))],
+      [
+        'nested',
+        () => ({
+          or: [{ not: { currency: { eq: 'EUR' } } }, { and: [{ status: { eq: 'OPEN' } }, { not: { accountName: { contains: 'bv' } } }] }],
+        }),
+        (p: any) => p.currency !== 'EUR' || (p.status === 'OPEN' && !lc(p.accountName)!.includes('bv')),
+      ],
       ['relation: account name', () => ({ account: { name: { startsWith: 'de ' } } }), (p: any) => lc(p.accountName)!.startsWith('de ')],
-      ['relation: G/L account code', () => ({ glAccount: { code: { eq: pick('glAccountCode') } } }), (p: any) => p.glAccountCode === pick('glAccountCode')],
-      ['relation: batch executed in a window', () => ({ batch: { executionDate: { gte: pick('dueDate', 0.3) } } }), (p: any) => p.batch !== null && time(p.batch.executionDate)! >= time(pick('dueDate', 0.3))!],
-      ['no relation: batch is null', () => ({ cashflowTransactionBatchCode: { isNull: true } }), (p: any) => p.cashflowTransactionBatchCode === null],
+      [
+        'relation: G/L account code',
+        () => ({ glAccount: { code: { eq: pick('glAccountCode') } } }),
+        (p: any) => p.glAccountCode === pick('glAccountCode'),
+      ],
+      [
+        'relation: batch executed in a window',
+        () => ({ batch: { executionDate: { gte: pick('dueDate', 0.3) } } }),
+        (p: any) => p.batch !== null && time(p.batch.executionDate)! >= time(pick('dueDate', 0.3))!,
+      ],
+      [
+        'no relation: batch is null',
+        () => ({ cashflowTransactionBatchCode: { isNull: true } }),
+        (p: any) => p.cashflowTransactionBatchCode === null,
+      ],
     ])('%s', async (_name, where, keep) => {
       expect(await ids(where())).toEqual(nonEmpty(expected(keep)));
     });
@@ -230,11 +311,40 @@ describe(`parity suite on ${TEST_DATABASE}`, () => {
     };
     it.each([
       ['money descending', [{ field: 'amountDC', direction: 'DESC' }], (a: any, b: any) => dec(b.amountDC)!.cmp(dec(a.amountDC)!)],
-      ['nullable money, nulls last ascending', [{ field: 'amountDiscountDC', nulls: 'LAST' }], nullable((p) => (p.amountDiscountDC === null ? null : Number(p.amountDiscountDC)), false, false)],
-      ['nullable date, default nulls (smallest) descending', [{ field: 'paymentSelected', direction: 'DESC' }], nullable((p) => time(p.paymentSelected), true, false)],
-      ['nullable date, nulls first descending', [{ field: 'paymentSelected', direction: 'DESC', nulls: 'FIRST' }], nullable((p) => time(p.paymentSelected), true, true)],
-      ['text, several keys', [{ field: 'currency' }, { field: 'description', direction: 'DESC' }], (a: any, b: any) => (lc(a.currency)! < lc(b.currency)! ? -1 : lc(a.currency)! > lc(b.currency)! ? 1 : lc(b.description)! < lc(a.description)! ? -1 : lc(b.description)! > lc(a.description)! ? 1 : 0)],
-      ['relation column', [{ batch: 'executionDate', direction: 'DESC', nulls: 'LAST' }, { field: 'dueDate' }], (a: any, b: any) => nullable((p) => time(p.batch?.executionDate ?? null), true, false)(a, b) || time(a.dueDate)! - time(b.dueDate)!],
+      [
+        'nullable money, nulls last ascending',
+        [{ field: 'amountDiscountDC', nulls: 'LAST' }],
+        nullable((p) => (p.amountDiscountDC === null ? null : Number(p.amountDiscountDC)), false, false),
+      ],
+      [
+        'nullable date, default nulls (smallest) descending',
+        [{ field: 'paymentSelected', direction: 'DESC' }],
+        nullable((p) => time(p.paymentSelected), true, false),
+      ],
+      [
+        'nullable date, nulls first descending',
+        [{ field: 'paymentSelected', direction: 'DESC', nulls: 'FIRST' }],
+        nullable((p) => time(p.paymentSelected), true, true),
+      ],
+      [
+        'text, several keys',
+        [{ field: 'currency' }, { field: 'description', direction: 'DESC' }],
+        (a: any, b: any) =>
+          lc(a.currency)! < lc(b.currency)!
+            ? -1
+            : lc(a.currency)! > lc(b.currency)!
+              ? 1
+              : lc(b.description)! < lc(a.description)!
+                ? -1
+                : lc(b.description)! > lc(a.description)!
+                  ? 1
+                  : 0,
+      ],
+      [
+        'relation column',
+        [{ batch: 'executionDate', direction: 'DESC', nulls: 'LAST' }, { field: 'dueDate' }],
+        (a: any, b: any) => nullable((p) => time(p.batch?.executionDate ?? null), true, false)(a, b) || time(a.dueDate)! - time(b.dueDate)!,
+      ],
     ])('%s', async (_name, orderBy, cmp) => {
       expect(await order(orderBy)).toEqual([...rows].sort((a, b) => cmp(a, b) || byId(a, b)).map((p) => p.id));
     });

@@ -37,7 +37,12 @@ it('2 clients x 50 parallel select/process calls: every payment in exactly one b
   expect(created.errors).toBeUndefined();
   const ids: string[] = created.data.createPayments.map((p: { id: string }) => p.id);
   const clients: Gql[] = [await gw.as({ name: 'partner A' }), await gw.as({ name: 'partner B' })];
-  const processInput = (paymentIDs: string[] | null) => ({ divisionCode: f.division, paymentIDs, bankAccountID: f.ownBank.id, executionDate: daysFromToday(1) });
+  const processInput = (paymentIDs: string[] | null) => ({
+    divisionCode: f.division,
+    paymentIDs,
+    bankAccountID: f.ownBank.id,
+    executionDate: daysFromToday(1),
+  });
 
   // Overlapping windows: client c's call i covers ids[(3i + c) .. +5] (mod 60); the two clients and
   // neighbouring calls share payments. Even calls select, odd calls process the window.
@@ -69,7 +74,10 @@ it('2 clients x 50 parallel select/process calls: every payment in exactly one b
   const batches = await m.find(PaymentBatch, { where: { divisionCode: f.division }, order: { cashflowTransactionBatchCode: 'ASC' } });
   // Each batch holds exactly the payments that carry its code, numbered 1..n.
   for (const b of batches) {
-    const members = await m.find(Payment, { where: { cashflowTransactionBatchCode: b.cashflowTransactionBatchCode, divisionCode: f.division }, order: { paymentBatchNumber: 'ASC' } });
+    const members = await m.find(Payment, {
+      where: { cashflowTransactionBatchCode: b.cashflowTransactionBatchCode, divisionCode: f.division },
+      order: { paymentBatchNumber: 'ASC' },
+    });
     expect(members.map((p) => p.paymentBatchNumber)).toEqual(members.map((_, i) => i + 1));
     expect(members.length).toBe(b.paymentCount);
     expect(new Set(members.map((p) => p.documentID))).toEqual(new Set([b.documentID]));
@@ -79,6 +87,8 @@ it('2 clients x 50 parallel select/process calls: every payment in exactly one b
   const documents = await m.find(Document, { where: { divisionCode: f.division }, order: { documentNumber: 'ASC' } });
   expect(documents.map((d) => d.documentNumber)).toEqual(documents.map((_, i) => i + 1));
   // No payment counted in two batches: the batches' counts add up to the payments carrying a code.
-  const inSomeBatch = (await m.find(Payment, { where: { divisionCode: f.division }, select: { id: true, cashflowTransactionBatchCode: true } })).filter((p) => p.cashflowTransactionBatchCode);
+  const inSomeBatch = (
+    await m.find(Payment, { where: { divisionCode: f.division }, select: { id: true, cashflowTransactionBatchCode: true } })
+  ).filter((p) => p.cashflowTransactionBatchCode);
   expect(batches.reduce((s, b) => s + b.paymentCount, 0)).toBe(inSomeBatch.length);
 });

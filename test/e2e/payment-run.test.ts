@@ -48,7 +48,12 @@ async function newPayments(n: number, overrides: (i: number) => Record<string, u
 
 async function snapshot() {
   const m = t.db.dataSource.manager;
-  return { payments: await paymentsFingerprint(t.db), batches: await m.count(PaymentBatch), documents: await m.count(Document), files: await m.count(DocumentAttachment) };
+  return {
+    payments: await paymentsFingerprint(t.db),
+    batches: await m.count(PaymentBatch),
+    documents: await m.count(Document),
+    files: await m.count(DocumentAttachment),
+  };
 }
 
 const processInput = (ids: string[] | null, extra: Record<string, unknown> = {}) => ({
@@ -70,7 +75,9 @@ describe('selection', () => {
       expect(p.paymentSelected).toBeTruthy();
     }
     const back = await gw.gql(DESELECT, { ids });
-    expect(back.data.deselectPayments.map((p: { status: string; paymentSelected: unknown }) => [p.status, p.paymentSelected])).toEqual(ids.map(() => ['OPEN', null]));
+    expect(back.data.deselectPayments.map((p: { status: string; paymentSelected: unknown }) => [p.status, p.paymentSelected])).toEqual(
+      ids.map(() => ['OPEN', null]),
+    );
   });
 
   it('refuses a set containing a payment that is not open, with its id, and selects none', async () => {
@@ -100,41 +107,44 @@ describe('selection', () => {
 });
 
 describe('processing', () => {
-  it.each([['PAIN_001_001_03', 'pain.001.001.03'], ['PAIN_001_001_09', 'pain.001.001.09']])(
-    'makes a batch, a document and a %s file that validates and adds up',
-    async (format, version) => {
-      const ids = await newPayments(4);
-      const maxDoc = Number((await t.db.dataSource.manager.maximum(Document, 'documentNumber', { divisionCode: f.division })) ?? 0);
-      const res = await gw.gql(PROCESS, { input: processInput(ids, { format, batchBooking: false }) });
-      expect(res.errors).toBeUndefined();
-      const batch = res.data.processPayments;
-      expect(batch).toMatchObject({ paymentCount: 4, totalAmountDC: '46.00', fileFormat: version, batchBooking: false });
-      expect(batch.document.documentNumber).toBe(maxDoc + 1);
-      const payments = await t.db.dataSource.manager.find(Payment, { where: ids.map((id) => ({ id })), order: { paymentBatchNumber: 'ASC' } });
-      expect(payments.map((p) => [p.status, p.source, p.cashflowTransactionBatchCode, p.documentID, p.isBatchBooking])).toEqual(
-        payments.map(() => [40, 5, batch.cashflowTransactionBatchCode, batch.documentID, 0]),
-      );
-      expect(payments.map((p) => p.paymentBatchNumber)).toEqual([1, 2, 3, 4]);
+  it.each([
+    ['PAIN_001_001_03', 'pain.001.001.03'],
+    ['PAIN_001_001_09', 'pain.001.001.09'],
+  ])('makes a batch, a document and a %s file that validates and adds up', async (format, version) => {
+    const ids = await newPayments(4);
+    const maxDoc = Number((await t.db.dataSource.manager.maximum(Document, 'documentNumber', { divisionCode: f.division })) ?? 0);
+    const res = await gw.gql(PROCESS, { input: processInput(ids, { format, batchBooking: false }) });
+    expect(res.errors).toBeUndefined();
+    const batch = res.data.processPayments;
+    expect(batch).toMatchObject({ paymentCount: 4, totalAmountDC: '46.00', fileFormat: version, batchBooking: false });
+    expect(batch.document.documentNumber).toBe(maxDoc + 1);
+    const payments = await t.db.dataSource.manager.find(Payment, {
+      where: ids.map((id) => ({ id })),
+      order: { paymentBatchNumber: 'ASC' },
+    });
+    expect(payments.map((p) => [p.status, p.source, p.cashflowTransactionBatchCode, p.documentID, p.isBatchBooking])).toEqual(
+      payments.map(() => [40, 5, batch.cashflowTransactionBatchCode, batch.documentID, 0]),
+    );
+    expect(payments.map((p) => p.paymentBatchNumber)).toEqual([1, 2, 3, 4]);
 
-      const xml = Buffer.from(batch.file.content, 'base64').toString('utf8');
-      expect(batch.file).toMatchObject({ mediaType: 'application/xml', fileName: `${batch.cashflowTransactionBatchCode}.xml` });
-      expect(xml).toContain(`urn:iso:std:iso:20022:tech:xsd:${version}`);
-      expect(elementValues(xml, 'NbOfTxs')).toEqual(['4', '4']);
-      expect(elementValues(xml, 'CtrlSum').map((v) => new Dec(v).toFixed(2))).toEqual(['46.00', '46.00']);
-      const xsd = sharedFile(`standards/${version}.xsd`);
-      if (xsd) {
-        const verdict = validateAgainstXsd(xml, xsd);
-        expect(verdict.errors).not.toMatch(/error/i);
-        expect(verdict.ok).toBe(true);
-      }
+    const xml = Buffer.from(batch.file.content, 'base64').toString('utf8');
+    expect(batch.file).toMatchObject({ mediaType: 'application/xml', fileName: `${batch.cashflowTransactionBatchCode}.xml` });
+    expect(xml).toContain(`urn:iso:std:iso:20022:tech:xsd:${version}`);
+    expect(elementValues(xml, 'NbOfTxs')).toEqual(['4', '4']);
+    expect(elementValues(xml, 'CtrlSum').map((v) => new Dec(v).toFixed(2))).toEqual(['46.00', '46.00']);
+    const xsd = sharedFile(`standards/${version}.xsd`);
+    if (xsd) {
+      const verdict = validateAgainstXsd(xml, xsd);
+      expect(verdict.errors).not.toMatch(/error/i);
+      expect(verdict.ok).toBe(true);
+    }
 
-      const http = await gw.request(batch.file.downloadPath);
-      expect(http.status).toBe(200);
-      expect(Buffer.from(await http.arrayBuffer()).toString('utf8')).toBe(xml);
-      const byBatch = await gw.request(`/batches/${batch.id}/file`);
-      expect(await byBatch.text()).toBe(xml);
-    },
-  );
+    const http = await gw.request(batch.file.downloadPath);
+    expect(http.status).toBe(200);
+    expect(Buffer.from(await http.arrayBuffer()).toString('utf8')).toBe(xml);
+    const byBatch = await gw.request(`/batches/${batch.id}/file`);
+    expect(await byBatch.text()).toBe(xml);
+  });
 
   it('pays AmountDC minus the discount when executed on or before DiscountDueDate', async () => {
     const discounted = { amountDiscountDC: '2.00', amountDiscountFC: '2.00' };
@@ -145,7 +155,11 @@ describe('processing', () => {
     // 10.00 - 2.00 (in time) + 10.00 (too late for the discount)
     expect(res.data.processPayments.totalAmountDC).toBe('18.00');
     const xml = Buffer.from(res.data.processPayments.file.content, 'base64').toString('utf8');
-    expect(elementValues(xml, 'InstdAmt').map((v) => new Dec(v).toFixed(2)).sort()).toEqual(['10.00', '8.00'].sort());
+    expect(
+      elementValues(xml, 'InstdAmt')
+        .map((v) => new Dec(v).toFixed(2))
+        .sort(),
+    ).toEqual(['10.00', '8.00'].sort());
     expect(new Dec(elementValues(xml, 'CtrlSum')[0]).toFixed(2)).toBe('18.00');
   });
 

@@ -21,8 +21,20 @@ beforeAll(async () => {
   f = await divisionFixture(t.db);
   const audit = { divisionCode: f.division };
   customer = await insertRow(t.db, Account, { ...audit, code: 'CUST1', name: 'A customer', isSupplier: false, isSales: true });
-  badIbanBank = await insertRow(t.db, BankAccount, { ...audit, accountID: f.supplier.id, bankAccount: 'BE68539007547035', bic: null, main: false });
-  badBicBank = await insertRow(t.db, BankAccount, { ...audit, accountID: f.supplier.id, bankAccount: 'BE68539007547034', bic: 'NOTABIC', main: false });
+  badIbanBank = await insertRow(t.db, BankAccount, {
+    ...audit,
+    accountID: f.supplier.id,
+    bankAccount: 'BE68539007547035',
+    bic: null,
+    main: false,
+  });
+  badBicBank = await insertRow(t.db, BankAccount, {
+    ...audit,
+    accountID: f.supplier.id,
+    bankAccount: 'BE68539007547034',
+    bic: 'NOTABIC',
+    main: false,
+  });
 });
 afterAll(async () => {
   await gw?.close();
@@ -73,7 +85,18 @@ describe('create: audit and defaults', () => {
   it('does not accept audit or workflow columns from input', async () => {
     const before = await paymentsFingerprint(t.db);
     for (const field of ['creatorID', 'created', 'status', 'modifierID', 'paymentSelectorID', 'cashflowTransactionBatchCode', 'version']) {
-      const res = await gw.gql(CREATE, { input: validPaymentInput(f, { [field]: field === 'created' ? '2020-01-01T00:00:00Z' : field === 'version' ? 7 : field === 'status' ? 'PROCESSED' : '00000000-0000-4000-8000-000000000009' }) });
+      const res = await gw.gql(CREATE, {
+        input: validPaymentInput(f, {
+          [field]:
+            field === 'created'
+              ? '2020-01-01T00:00:00Z'
+              : field === 'version'
+                ? 7
+                : field === 'status'
+                  ? 'PROCESSED'
+                  : '00000000-0000-4000-8000-000000000009',
+        }),
+      });
       expect(res.errors?.[0].message).toContain(field);
     }
     expect(await paymentsFingerprint(t.db)).toBe(before);
@@ -91,7 +114,12 @@ describe('create: every rule refuses with code, field and rule, and writes nothi
     ['a your-reference over 30 characters', { yourRef: 'y'.repeat(31) }, 'yourRef', 'TOO_LONG'],
     ['a currency that is not ISO 4217', { currency: 'EUX' }, 'currency', 'INVALID_CURRENCY'],
     ['more decimals than the column has', { amountFC: '100.001', amountDC: '100.00' }, 'amountFC', 'AMOUNT_SCALE'],
-    ['AmountFC x RateFC not AmountDC to the cent', { amountFC: '100.00', rateFC: '1.1', amountDC: '110.01' }, 'amountDC', 'AMOUNT_RATE_MISMATCH'],
+    [
+      'AmountFC x RateFC not AmountDC to the cent',
+      { amountFC: '100.00', rateFC: '1.1', amountDC: '110.01' },
+      'amountDC',
+      'AMOUNT_RATE_MISMATCH',
+    ],
     ['a discount above the amount', { amountDiscountDC: '100.01' }, 'amountDiscountDC', 'DISCOUNT_EXCEEDS_AMOUNT'],
     ['a due date before the invoice date', { dueDate: '2026-05-31T23:00:00Z' }, 'dueDate', 'DUE_BEFORE_INVOICE'],
   ])('%s', async (_name, overrides, field, rule) => {
@@ -104,34 +132,88 @@ describe('create: every rule refuses with code, field and rule, and writes nothi
   });
 
   it('a G/L account that is not of type 22', async () => {
-    await expectRefused(CREATE, validPaymentInput(f, { glAccountID: f.bankGl.id }), 'BAD_USER_INPUT', 'glAccountID', 'GL_ACCOUNT_NOT_PAYABLE');
+    await expectRefused(
+      CREATE,
+      validPaymentInput(f, { glAccountID: f.bankGl.id }),
+      'BAD_USER_INPUT',
+      'glAccountID',
+      'GL_ACCOUNT_NOT_PAYABLE',
+    );
   });
   it('an account that is not a supplier', async () => {
-    await expectRefused(CREATE, validPaymentInput(f, { accountID: customer.id, accountBankAccountID: null }), 'BAD_USER_INPUT', 'accountID', 'ACCOUNT_NOT_SUPPLIER');
+    await expectRefused(
+      CREATE,
+      validPaymentInput(f, { accountID: customer.id, accountBankAccountID: null }),
+      'BAD_USER_INPUT',
+      'accountID',
+      'ACCOUNT_NOT_SUPPLIER',
+    );
   });
   it('a supplier of another division', async () => {
-    await expectRefused(CREATE, validPaymentInput(f, { divisionCode: f.otherDivision }), 'BAD_USER_INPUT', 'glAccountID', 'UNKNOWN_REFERENCE');
+    await expectRefused(
+      CREATE,
+      validPaymentInput(f, { divisionCode: f.otherDivision }),
+      'BAD_USER_INPUT',
+      'glAccountID',
+      'UNKNOWN_REFERENCE',
+    );
   });
   it('a supplier, G/L account or own bank account of another division', async () => {
     const m = t.db.dataSource.manager;
     const theirSupplier = (await m.findOneBy(Account, { divisionCode: f.otherDivision, isSupplier: true }))!;
     const theirBank = (await m.findOneBy(BankAccount, { divisionCode: f.otherDivision, accountID: IsNull() }))!;
     const theirGl = (await m.findOneBy(GLAccount, { divisionCode: f.otherDivision, type: 22 }))!;
-    await expectRefused(CREATE, validPaymentInput(f, { accountID: theirSupplier.id, accountBankAccountID: null }), 'BAD_USER_INPUT', 'accountID', 'UNKNOWN_REFERENCE');
-    await expectRefused(CREATE, validPaymentInput(f, { bankAccountID: theirBank.id }), 'BAD_USER_INPUT', 'bankAccountID', 'UNKNOWN_REFERENCE');
+    await expectRefused(
+      CREATE,
+      validPaymentInput(f, { accountID: theirSupplier.id, accountBankAccountID: null }),
+      'BAD_USER_INPUT',
+      'accountID',
+      'UNKNOWN_REFERENCE',
+    );
+    await expectRefused(
+      CREATE,
+      validPaymentInput(f, { bankAccountID: theirBank.id }),
+      'BAD_USER_INPUT',
+      'bankAccountID',
+      'UNKNOWN_REFERENCE',
+    );
     await expectRefused(CREATE, validPaymentInput(f, { glAccountID: theirGl.id }), 'BAD_USER_INPUT', 'glAccountID', 'UNKNOWN_REFERENCE');
   });
-  it("a bank account of another supplier", async () => {
-    await expectRefused(CREATE, validPaymentInput(f, { accountBankAccountID: f.otherSupplierBank.id }), 'BAD_USER_INPUT', 'accountBankAccountID', 'BANK_ACCOUNT_NOT_SUPPLIERS');
+  it('a bank account of another supplier', async () => {
+    await expectRefused(
+      CREATE,
+      validPaymentInput(f, { accountBankAccountID: f.otherSupplierBank.id }),
+      'BAD_USER_INPUT',
+      'accountBankAccountID',
+      'BANK_ACCOUNT_NOT_SUPPLIERS',
+    );
   });
   it('a supplier bank account as own bank account', async () => {
-    await expectRefused(CREATE, validPaymentInput(f, { bankAccountID: f.supplierBank.id }), 'BAD_USER_INPUT', 'bankAccountID', 'BANK_ACCOUNT_NOT_OWN');
+    await expectRefused(
+      CREATE,
+      validPaymentInput(f, { bankAccountID: f.supplierBank.id }),
+      'BAD_USER_INPUT',
+      'bankAccountID',
+      'BANK_ACCOUNT_NOT_OWN',
+    );
   });
   it('a supplier bank account with an invalid IBAN', async () => {
-    await expectRefused(CREATE, validPaymentInput(f, { accountBankAccountID: badIbanBank.id }), 'BAD_USER_INPUT', 'accountBankAccountID', 'INVALID_IBAN');
+    await expectRefused(
+      CREATE,
+      validPaymentInput(f, { accountBankAccountID: badIbanBank.id }),
+      'BAD_USER_INPUT',
+      'accountBankAccountID',
+      'INVALID_IBAN',
+    );
   });
   it('a supplier bank account with an invalid BIC', async () => {
-    await expectRefused(CREATE, validPaymentInput(f, { accountBankAccountID: badBicBank.id }), 'BAD_USER_INPUT', 'accountBankAccountID', 'INVALID_BIC');
+    await expectRefused(
+      CREATE,
+      validPaymentInput(f, { accountBankAccountID: badBicBank.id }),
+      'BAD_USER_INPUT',
+      'accountBankAccountID',
+      'INVALID_BIC',
+    );
   });
   it('an unknown journal', async () => {
     await expectRefused(CREATE, validPaymentInput(f, { journalCode: 'ZZ' }), 'BAD_USER_INPUT', 'journalCode', 'UNKNOWN_REFERENCE');
@@ -139,7 +221,9 @@ describe('create: every rule refuses with code, field and rule, and writes nothi
 
   it('bulk: one bad row refuses the whole call, naming its index', async () => {
     const before = await paymentsFingerprint(t.db);
-    const res = await gw.gql(CREATE_MANY, { input: [validPaymentInput(f), validPaymentInput(f), validPaymentInput(f, { currency: 'EUX' })] });
+    const res = await gw.gql(CREATE_MANY, {
+      input: [validPaymentInput(f), validPaymentInput(f), validPaymentInput(f, { currency: 'EUX' })],
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currency', index: 2 });
     expect(res.errors?.[0].message).toMatch(/^input\[2\]\.currency:/);
     expect(await paymentsFingerprint(t.db)).toBe(before);
@@ -147,7 +231,9 @@ describe('create: every rule refuses with code, field and rule, and writes nothi
 
   it('bulk: creates every row in one call and answers them in input order', async () => {
     const amounts = ['5.00', '1.00', '4.00', '2.00', '3.00', '6.00'];
-    const res = await gw.gql(`mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id amountDC } }`, { input: amounts.map((a) => validPaymentInput(f, { amountFC: a, amountDC: a })) });
+    const res = await gw.gql(`mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id amountDC } }`, {
+      input: amounts.map((a) => validPaymentInput(f, { amountFC: a, amountDC: a })),
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data.createPayments.map((p: { amountDC: string }) => p.amountDC)).toEqual(amounts);
     for (const p of res.data.createPayments) expect((await paymentById(t.db, p.id))!.amountDC).toBe(p.amountDC);
@@ -157,9 +243,16 @@ describe('create: every rule refuses with code, field and rule, and writes nothi
 describe('update and delete: versions and statuses', () => {
   it('changes the given fields, bumps the version, sets the modifier', async () => {
     const p = await createOne();
-    const res = await gw.gql(UPDATE, { input: { id: p.id, version: p.version, description: 'Changed', amountFC: '80.00', amountDC: '80.00' } });
+    const res = await gw.gql(UPDATE, {
+      input: { id: p.id, version: p.version, description: 'Changed', amountFC: '80.00', amountDC: '80.00' },
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data.updatePayment).toMatchObject({ description: 'Changed', amountDC: '80.00', version: 2, modifierID: LOCAL_PRINCIPAL.userId });
+    expect(res.data.updatePayment).toMatchObject({
+      description: 'Changed',
+      amountDC: '80.00',
+      version: 2,
+      modifierID: LOCAL_PRINCIPAL.userId,
+    });
   });
 
   it('a stale version gets CONFLICT and changes nothing', async () => {
@@ -172,7 +265,13 @@ describe('update and delete: versions and statuses', () => {
 
   it('an update applying the rules to the merged row (due date before the invoice date)', async () => {
     const p = await createOne();
-    await expectRefused(UPDATE, { id: p.id, version: 1, invoiceDate: '2026-07-02T00:00:00Z' }, 'BAD_USER_INPUT', 'dueDate', 'DUE_BEFORE_INVOICE');
+    await expectRefused(
+      UPDATE,
+      { id: p.id, version: 1, invoiceDate: '2026-07-02T00:00:00Z' },
+      'BAD_USER_INPUT',
+      'dueDate',
+      'DUE_BEFORE_INVOICE',
+    );
   });
 
   it('cannot clear a required column', async () => {
@@ -215,7 +314,10 @@ describe('update and delete: versions and statuses', () => {
     const b = await createOne();
     const before = await paymentsFingerprint(t.db);
     const res = await gw.gql(`mutation($input: [PaymentUpdateInput!]!) { updatePayments(input: $input) { id } }`, {
-      input: [{ id: a.id, version: 1, description: 'A' }, { id: b.id, version: 9, description: 'B' }],
+      input: [
+        { id: a.id, version: 1, description: 'A' },
+        { id: b.id, version: 9, description: 'B' },
+      ],
     });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'version', rule: 'STALE_VERSION', index: 1 });
     expect(await paymentsFingerprint(t.db)).toBe(before);

@@ -21,7 +21,9 @@ describe('query limits', () => {
   it('refuses a query nested deeper than the maximum, naming the limit', async () => {
     const ok = await gw.gql(`{ payments(first: 2) { nodes { account { division { description } } } } }`);
     expect(ok.errors).toBeUndefined();
-    const deep = await gw.gql(`{ divisions { nodes { payments(first: 1) { nodes { account { payments(first: 1) { nodes { batch { payments(first: 1) { nodes { id } } } } } } } } } } }`);
+    const deep = await gw.gql(
+      `{ divisions { nodes { payments(first: 1) { nodes { account { payments(first: 1) { nodes { batch { payments(first: 1) { nodes { id } } } } } } } } } } }`,
+    );
     expect(deep.status).toBe(400);
     expect(deep.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'depth', max: 8 });
     expect(deep.errors?.[0].message).toMatch(/^query: is nested \d+ levels deep; the maximum is 8/);
@@ -39,7 +41,9 @@ describe('query limits', () => {
   it('refuses an estimated cost over the maximum (nested pages multiply)', async () => {
     const cheap = await gw.gql(`{ accounts(first: 10) { nodes { payments(first: 10) { nodes { id amountDC } } } } }`);
     expect(cheap.errors).toBeUndefined();
-    const costly = await gw.gql(`query($n: Int) { accounts(first: $n) { nodes { payments(first: $n) { nodes { id amountDC } } } } }`, { n: 1000 });
+    const costly = await gw.gql(`query($n: Int) { accounts(first: $n) { nodes { payments(first: $n) { nodes { id amountDC } } } } }`, {
+      n: 1000,
+    });
     expect(costly.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'cost', max: 20000 });
     expect(costly.errors?.[0].message).toMatch(/^query: has an estimated cost of \d+; the maximum is 20000/);
   });
@@ -58,7 +62,9 @@ describe('query limits', () => {
   });
 
   it('lets introspection through (its depth is not counted)', async () => {
-    const res = await gw.gql(`{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`);
+    const res = await gw.gql(
+      `{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
   });
 });

@@ -156,4 +156,24 @@ describe('npm run seed -- --append', () => {
         expect({ column, ok: value === null || value.getTime() < TEST_TODAY.getTime() + 86_400_000 }).toEqual({ column, ok: true });
     }
   });
+
+  it('makes receivables in every status and division, owed by customers, and leaves the payments as they were', async () => {
+    const rows = await dump(a);
+    const receivables = rows.Receivables as Record<string, unknown>[];
+    expect(receivables).toHaveLength(400);
+    expect(new Set(receivables.map((r) => Number(r.Status)))).toEqual(new Set([20, 30, 40, 50]));
+    expect(new Set(receivables.map((r) => r.Division)).size).toBe(2);
+    const accounts = new Map((rows.Accounts as Record<string, unknown>[]).map((x) => [x.ID, x]));
+    for (const r of receivables) {
+      const customer = accounts.get(r.Account)!;
+      expect({ sales: Boolean(customer.IsSales), supplier: Boolean(customer.IsSupplier) }).toEqual({ sales: true, supplier: false });
+    }
+    // Receivables draw from a random stream of their own: without them, the payments are the same rows.
+    await clearAll(b.db);
+    const result = await seed(b.db, { ...OPTIONS, receivables: 0 });
+    expect(result.receivables).toBe(0);
+    const without = await dump(b);
+    expect(without.Payments).toEqual(rows.Payments);
+    expect(without.Receivables).toEqual([]);
+  });
 });

@@ -48,7 +48,12 @@ describe('POST /sql', () => {
     expect((await csv.text()).trim().split('\r\n')).toEqual(['Status,n,total', ...json.map((r: any) => `${r.Status},${r.n},${r.total}`)]);
     const nd = await post('/sql', { query: QUERY, parameters: { a: 20, b: 50 } }, 'application/x-ndjson');
     expect(nd.headers.get('content-type')).toMatch(/ndjson/);
-    expect((await nd.text()).trim().split('\n').map((l) => JSON.parse(l))).toEqual(json);
+    expect(
+      (await nd.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(json);
   });
 
   it('refuses bad SQL with 400, the code, line and column', async () => {
@@ -66,7 +71,11 @@ describe('POST /sql', () => {
   });
 
   it('answers 401 without credentials', async () => {
-    const res = await fetch(`${gw.baseUrl}/sql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'select 1' }) });
+    const res = await fetch(`${gw.baseUrl}/sql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'select 1' }),
+    });
     expect(res.status).toBe(401);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await fetch(`${gw.baseUrl}/export?list=payments`)).status).toBe(401);
@@ -83,7 +92,12 @@ describe('POST /sql', () => {
 
   it('restricts a caller granted one division, whatever the query says', async () => {
     const headers = await gw.headersFor({ divisions: [divisions[1]] });
-    const res = await post('/sql', { query: `select Division, count(*) n from Payments where Division in (${divisions.join(', ')}) group by Division` }, 'application/json', headers);
+    const res = await post(
+      '/sql',
+      { query: `select Division, count(*) n from Payments where Division in (${divisions.join(', ')}) group by Division` },
+      'application/json',
+      headers,
+    );
     expect(res.status).toBe(200);
     expect(((await res.json()) as any).rows).toEqual([{ Division: divisions[1], n: expect.any(Number) }]);
   });
@@ -97,10 +111,15 @@ describe('POST /sql', () => {
 
 describe('/export', () => {
   it('streams a SQL query as NDJSON (GET) restricted to the divisions asked for', async () => {
-    const res = await gw.request(`/export?format=ndjson&divisions=${divisions[0]}&sql=${encodeURIComponent('select ID, Division, AmountDC from Payments')}`);
+    const res = await gw.request(
+      `/export?format=ndjson&divisions=${divisions[0]}&sql=${encodeURIComponent('select ID, Division, AmountDC from Payments')}`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/ndjson/);
-    const rows = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const rows = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.Division).toBe(divisions[0]);
   });
@@ -121,8 +140,13 @@ describe('/export', () => {
     }`;
     const res = await post('/export', { graphql, variables: { s: 'OPEN' }, format: 'ndjson' });
     expect(res.status).toBe(200);
-    const rows = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
-    const sqlRows = ((await (await post('/sql', { query: 'select ID, AmountDC, AccountName, AccountCode from Payments where Status = 20' })).json()) as any).rows;
+    const rows = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const sqlRows = (
+      (await (await post('/sql', { query: 'select ID, AmountDC, AccountName, AccountCode from Payments where Status = 20' })).json()) as any
+    ).rows;
     expect(rows.length).toBe(sqlRows.length);
     expect(rows.length).toBeGreaterThan(0);
     expect(Object.keys(rows[0])).toEqual(['id', 'amountDC', 'accountName', 'account.code']);
@@ -131,13 +155,22 @@ describe('/export', () => {
   });
 
   it('refuses a GraphQL export that is not one list query', async () => {
-    for (const graphql of ['{ payments { totalCount } }', '{ catalog { name } }', 'mutation { revokeApiKey(id: "x") { id } }', '{ payments(after: "x") { nodes { id } } }', '{ payments { nodes { nope } } }']) {
+    for (const graphql of [
+      '{ payments { totalCount } }',
+      '{ catalog { name } }',
+      'mutation { revokeApiKey(id: "x") { id } }',
+      '{ payments(after: "x") { nodes { id } } }',
+      '{ payments { nodes { nope } } }',
+    ]) {
       const res = await post('/export', { graphql });
       expect(res.status).toBe(400);
       expect(((await res.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'graphql' });
     }
     // The protection limits of /graphql hold for exports too.
-    const costly = await post('/export', { graphql: '{ payments(first: 100) { nodes { id payments: account { payments(first: 100) { nodes { account { payments(first: 100) { nodes { id } } } } } } } } }' });
+    const costly = await post('/export', {
+      graphql:
+        '{ payments(first: 100) { nodes { id payments: account { payments(first: 100) { nodes { account { payments(first: 100) { nodes { id } } } } } } } } }',
+    });
     expect(costly.status).toBe(400);
     expect(((await costly.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'cost' });
   });
@@ -154,7 +187,20 @@ describe('/export', () => {
     const root = path.resolve(__dirname, '../..');
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'reflect-metadata', 'src/main.ts', 'export', '--sql', 'select ID, AmountDC from Payments where Status = :s', '--param', 's=20', '--format', 'csv'],
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'reflect-metadata',
+        'src/main.ts',
+        'export',
+        '--sql',
+        'select ID, AmountDC from Payments where Status = :s',
+        '--param',
+        's=20',
+        '--format',
+        'csv',
+      ],
       { cwd: root, env: { ...process.env, DATABASE_URL: t.url }, maxBuffer: 64 * 1024 * 1024 },
     );
     const lines = stdout.trim().split('\r\n');

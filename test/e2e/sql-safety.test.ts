@@ -30,7 +30,9 @@ async function counts(): Promise<Record<string, number>> {
 beforeAll(async () => {
   t = await openSeededDatabase('sql_safety');
   gw = await startTestGateway(t.db);
-  const divisions = (await t.db.dataSource.query(`SELECT ${t.db.dialect.quote('Code')} AS c FROM ${t.db.dialect.quote('Divisions')} ORDER BY 1`)).map((r: { c: number }) => Number(r.c));
+  const divisions = (
+    await t.db.dataSource.query(`SELECT ${t.db.dialect.quote('Code')} AS c FROM ${t.db.dialect.quote('Divisions')} ORDER BY 1`)
+  ).map((r: { c: number }) => Number(r.c));
   [A, B] = divisions;
   countsBefore = await counts();
 });
@@ -60,7 +62,7 @@ describe('injection and escape corpus', () => {
     ['select ID from Payments; delete from Payments'],
     ['drop table Payments'],
     ['delete from Payments'],
-    ["update Payments set AmountDC = 0"],
+    ['update Payments set AmountDC = 0'],
     ["insert into Payments (ID) values ('x')"],
     ['truncate table Payments'],
     ['create table x (a int)'],
@@ -99,7 +101,7 @@ describe('injection and escape corpus', () => {
     ['select ID from Payments where ID in (select ID from Payments.Payments)'],
     ["select x'41'"],
     ['select cast(AmountDC as char) from Payments'],
-    ["select char(65)"],
+    ['select char(65)'],
     ['with x as (select * from Payments) select * from x'],
     ['select ID from Payments procedure analyse()'],
     ['select * from Payments where ID = (select ID from Users limit 1) or 1=1'],
@@ -124,7 +126,9 @@ describe('injection and escape corpus', () => {
   });
 
   it('answers refusals over HTTP as BAD_USER_INPUT with the position', async () => {
-    const res = await gw.gql('query Q($q: String!) { sql(query: $q) { rowCount } }', { q: 'select ID from Payments;\n drop table Payments' });
+    const res = await gw.gql('query Q($q: String!) { sql(query: $q) { rowCount } }', {
+      q: 'select ID from Payments;\n drop table Payments',
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query', line: 2 });
   });
 });
@@ -165,7 +169,9 @@ describe('division isolation', () => {
 
   it('refuses divisions the caller was not granted (GraphQL divisions argument)', async () => {
     const all = await gw.gql('{ sql(query: "select count(*) as n from Payments") { rows } }');
-    const one = await gw.gql(`{ sql(query: "select Division, count(*) as n from Payments group by Division", divisions: [${A}]) { rows } }`);
+    const one = await gw.gql(
+      `{ sql(query: "select Division, count(*) as n from Payments group by Division", divisions: [${A}]) { rows } }`,
+    );
     expect(one.errors).toBeUndefined();
     expect(one.data.sql.rows).toEqual([{ Division: A, n: expect.any(Number) }]);
     expect(one.data.sql.rows[0].n).toBeLessThan(all.data.sql.rows[0].n);

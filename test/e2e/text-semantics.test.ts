@@ -64,14 +64,21 @@ afterAll(async () => {
 /** Names of the test rows a GraphQL filter on description matches (in the order asked for). */
 async function matching(filter: Record<string, unknown>, orderBy?: unknown): Promise<string[]> {
   const where = { and: [{ id: { in: Object.values(idOf) } }, { description: filter }] };
-  const res = await gw.gql(`query($w: PaymentWhere, $o: [PaymentOrderBy!]) { payments(first: 100, where: $w, orderBy: $o) { nodes { id } } }`, { w: where, o: orderBy });
+  const res = await gw.gql(
+    `query($w: PaymentWhere, $o: [PaymentOrderBy!]) { payments(first: 100, where: $w, orderBy: $o) { nodes { id } } }`,
+    { w: where, o: orderBy },
+  );
   expect(res.errors).toBeUndefined();
   const names = res.data.payments.nodes.map((n: { id: string }) => nameOf[n.id]);
   return orderBy ? names : names.sort();
 }
 
 async function sql(query: string, parameters: Record<string, unknown> = {}): Promise<any[]> {
-  const res = await gw.request('/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, parameters: { ids: Object.values(idOf), ...parameters } }) });
+  const res = await gw.request('/sql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, parameters: { ids: Object.values(idOf), ...parameters } }),
+  });
   const body = (await res.json()) as any;
   expect(body.errors).toBeUndefined();
   expect(res.status).toBe(200);
@@ -93,9 +100,17 @@ describe('GraphQL text filters', () => {
     ['eq, precomposed and combining accents', { eq: 'cafe' }, set('cafePrecomposed', 'cafeCombining', 'cafeUpper')],
     ['eq, trailing spaces do not count', { eq: 'TRAILING' }, set('trailing')],
     ['ne', { ne: 'ärzte nord' }, NAMES.filter((n) => n !== 'aerzte' && n !== 'aerzteUpper').sort()],
-    ['in', { in: ['ÄRZTE NORD', 'strasse 12', 'МОСКВА'] }, set('aerzte', 'aerzteUpper', 'strasse', 'strasseUpper', 'moskvaUpper', 'moskva')],
+    [
+      'in',
+      { in: ['ÄRZTE NORD', 'strasse 12', 'МОСКВА'] },
+      set('aerzte', 'aerzteUpper', 'strasse', 'strasseUpper', 'moskvaUpper', 'moskva'),
+    ],
     // 'ıstanbul'.toUpperCase() is 'ISTANBUL', which equals 'istanbul' and 'İstanbul' but not 'ıstanbul'.
-    ['notIn', { notIn: NAMES.filter((n) => !n.startsWith('odos')).map((n) => TEXTS[n].toUpperCase()) }, set('odosUpper', 'odosFinal', 'odosMedial', 'istanbulDotless')],
+    [
+      'notIn',
+      { notIn: NAMES.filter((n) => !n.startsWith('odos')).map((n) => TEXTS[n].toUpperCase()) },
+      set('odosUpper', 'odosFinal', 'odosMedial', 'istanbulDotless'),
+    ],
     ['contains Ä', { contains: 'ÄRZTE' }, set('aerzte', 'aerzteUpper', 'aerzteLower', 'arzteAscii')],
     ['contains ä', { contains: 'ärzte' }, set('aerzte', 'aerzteUpper', 'aerzteLower', 'arzteAscii')],
     ['contains İ', { contains: 'İST' }, set('istanbulDotted', 'istanbul')],
@@ -107,7 +122,11 @@ describe('GraphQL text filters', () => {
     ['endsWith: a combining mark is a character of its own', { endsWith: 'FÉ' }, set('cafePrecomposed', 'cafeUpper')],
     ['endsWith: trailing spaces count in LIKE', { endsWith: 'ing' }, set()],
     ['wildcards are literal', { contains: '%_' }, set('wildcards')],
-    ['lt orders case- and accent-insensitively', { lt: 'B' }, set('aerzte', 'aerzteUpper', 'aerzteLower', 'arzteAscii', 'apfel', 'apple', 'wildcards')],
+    [
+      'lt orders case- and accent-insensitively',
+      { lt: 'B' },
+      set('aerzte', 'aerzteUpper', 'aerzteLower', 'arzteAscii', 'apfel', 'apple', 'wildcards'),
+    ],
     ['gte', { gte: 'ΟΔΟΣ' }, set('odosUpper', 'odosFinal', 'odosMedial', 'moskvaUpper', 'moskva')],
   ])('%s', async (_what, filter, expected) => {
     expect(await matching(filter)).toEqual(expected);
@@ -139,9 +158,12 @@ describe('GraphQL text filters', () => {
   });
 
   it('groups equal texts into one group in aggregates', async () => {
-    const res = await gw.gql(`query($w: PaymentWhere) { paymentsAggregate(where: $w, groupBy: [{ field: description }]) { key { description } count } }`, {
-      w: { id: { in: [idOf.aerzte, idOf.aerzteUpper, idOf.arzteAscii, idOf.strasse, idOf.strasseUpper] } },
-    });
+    const res = await gw.gql(
+      `query($w: PaymentWhere) { paymentsAggregate(where: $w, groupBy: [{ field: description }]) { key { description } count } }`,
+      {
+        w: { id: { in: [idOf.aerzte, idOf.aerzteUpper, idOf.arzteAscii, idOf.strasse, idOf.strasseUpper] } },
+      },
+    );
     expect(res.errors).toBeUndefined();
     const counts = res.data.paymentsAggregate.map((g: any) => g.count).sort();
     // 'Ärzte Nord' = 'ÄRZTE NORD'; 'ARZTE West' differs (West); 'Straße 12' = 'STRASSE 12'.
@@ -167,7 +189,9 @@ describe('SQL layer text', () => {
 
   it('binds parameters and list parameters by the same rules', async () => {
     expect(await sqlNames('Description = :d', { d: 'ÄRZTE NORD' })).toEqual(set('aerzte', 'aerzteUpper'));
-    expect(await sqlNames('Description IN (:list)', { list: ['STRASSE 12', 'οδος'] })).toEqual(set('strasse', 'strasseUpper', 'odosUpper', 'odosFinal', 'odosMedial'));
+    expect(await sqlNames('Description IN (:list)', { list: ['STRASSE 12', 'οδος'] })).toEqual(
+      set('strasse', 'strasseUpper', 'odosUpper', 'odosFinal', 'odosMedial'),
+    );
     expect(await sqlNames('Description LIKE :p', { p: '%ärz%' })).toEqual(set('aerzte', 'aerzteUpper', 'aerzteLower', 'arzteAscii'));
   });
 

@@ -123,7 +123,7 @@ export type AccountWhere = {
   vatNumber?: InputMaybe<StringFilter>;
 };
 
-/** Level of detail of an ageing: overall, per division, or per account (supplier). */
+/** Level of detail of an ageing: overall, per division, or per account (the supplier or the customer). */
 export enum AgeingLevel {
   Account = 'ACCOUNT',
   Division = 'DIVISION',
@@ -1498,7 +1498,7 @@ export type CreateApiKeyInput = {
   divisions?: InputMaybe<Array<Scalars['Int']['input']>>;
   expires?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
-  /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, statements:read, cash:write, admin. */
+  /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin, receivables:read, receivables:write, statements:read, cash:write. */
   scopes: Array<Scalars['String']['input']>;
 };
 
@@ -1551,6 +1551,46 @@ export type DecimalFilter = {
 export type DecimalRange = {
   from: Scalars['Decimal']['input'];
   to: Scalars['Decimal']['input'];
+};
+
+/** Payment type of a SEPA direct debit mandate; the Exact code is the value: 0 one-off, 1 recurrent. */
+export enum DirectDebitMandatePaymentType {
+  OneOff = 'ONE_OFF',
+  Recurrent = 'RECURRENT'
+}
+
+/** Operators on a DirectDebitMandatePaymentType column. */
+export type DirectDebitMandatePaymentTypeFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<DirectDebitMandatePaymentType>;
+  /** One of. */
+  in?: InputMaybe<Array<DirectDebitMandatePaymentType>>;
+  /** true: the column is null; false: it is not. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to. */
+  ne?: InputMaybe<DirectDebitMandatePaymentType>;
+  /** None of. */
+  notIn?: InputMaybe<Array<DirectDebitMandatePaymentType>>;
+};
+
+/** Type of a SEPA direct debit mandate; the Exact code is the value: 0 Core, 1 B2B. */
+export enum DirectDebitMandateType {
+  B2B = 'B2B',
+  Core = 'CORE'
+}
+
+/** Operators on a DirectDebitMandateType column. */
+export type DirectDebitMandateTypeFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<DirectDebitMandateType>;
+  /** One of. */
+  in?: InputMaybe<Array<DirectDebitMandateType>>;
+  /** true: the column is null; false: it is not. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to. */
+  ne?: InputMaybe<DirectDebitMandateType>;
+  /** None of. */
+  notIn?: InputMaybe<Array<DirectDebitMandateType>>;
 };
 
 /** A sort key for Divisions: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
@@ -2793,7 +2833,7 @@ export type PaymentMatchWhere = {
   previousStatus?: InputMaybe<IntFilter>;
 };
 
-/** Method of payment: B On credit (default), I Collection, K Cash, V Credit card. */
+/** Method of payment: B On credit (default), I Collection (direct debit), K Cash, V Credit card. */
 export enum PaymentMethod {
   Cash = 'CASH',
   Collection = 'COLLECTION',
@@ -3017,7 +3057,7 @@ export enum PaymentSortField {
   YourRef = 'yourRef'
 }
 
-/** Source of a payment: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process. */
+/** Source of a payment or receivable: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process. */
 export enum PaymentSource {
   Import = 'IMPORT',
   Manual = 'MANUAL',
@@ -3368,6 +3408,906 @@ export type ProcessPaymentsInput = {
   format?: InputMaybe<BankFileFormat>;
   /** Payments to process (Open or Selected); leave out to process every selected payment (Status 30) of the division. */
   paymentIDs?: InputMaybe<Array<Scalars['UUID']['input']>>;
+};
+
+/** Conditions on aggregated amounts of Receivables. */
+export type ReceivableAmountsFilter = {
+  /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Receivables are matched on this amount. */
+  amountDC?: InputMaybe<DecimalFilter>;
+  /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
+  amountDiscountDC?: InputMaybe<DecimalFilter>;
+  /** Discount amount (foreign currency) (AmountDiscountFC). The amount of the discount. This is in the amount of the selected currency. */
+  amountDiscountFC?: InputMaybe<DecimalFilter>;
+  /** Amount (foreign currency) (AmountFC). The amount of the receivable. This is in the amount of the selected currency. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** Payment discount percentage (PaymentDiscountPercentage). Payment discount percentage. */
+  paymentDiscountPercentage?: InputMaybe<DecimalFilter>;
+  /** Exchange rate (RateFC). Exchange rate from receivable currency to division currency. AmountFC * RateFC = AmountDC. */
+  rateFC?: InputMaybe<DecimalFilter>;
+  /** Transaction amount (division currency) (TransactionAmountDC). Total amount of the linked transaction in default currency (division currency). */
+  transactionAmountDC?: InputMaybe<DecimalFilter>;
+  /** Transaction amount (foreign currency) (TransactionAmountFC). Total amount of the linked transaction in the selected currency. */
+  transactionAmountFC?: InputMaybe<DecimalFilter>;
+};
+
+/** A new receivable. ID is always assigned by the server; EntryID and PaymentMethod (B) are filled in when left out; PaymentReference is generated for a Belgian customer's invoice (its structured communication) when left out; audit and workflow columns are always set by the server. */
+export type ReceivableCreateInput = {
+  /** Customer bank account ID (AccountBankAccountID). The bank account of the customer, from which the receivable will come (collected from, for a direct debit). */
+  accountBankAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Customer contact (AccountContact). Contact person copied from the sales invoice linked to the related sales entry. Used as preferred contact when sending reminders. */
+  accountContactID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Customer (Account). The customer from whom the receivable will come. Required on create. */
+  accountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Receivables are matched on this amount. Required on create. */
+  amountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
+  amountDiscountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Discount amount (foreign currency) (AmountDiscountFC). The amount of the discount. This is in the amount of the selected currency. */
+  amountDiscountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Amount (foreign currency) (AmountFC). The amount of the receivable. This is in the amount of the selected currency. Required on create. */
+  amountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Own bank account ID (BankAccountID). Own bank account on which the receivable will come. */
+  bankAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Currency (Currency). The currency of the receivable. This currency can only deviate from the division currency if the module Currency is in the license. Required on create. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Description (Description). Extra description for the receivable that may be included in the bank export file. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Mandate description (DirectDebitMandateDescription). Description of the direct debit mandate. */
+  directDebitMandateDescription?: InputMaybe<Scalars['String']['input']>;
+  /** Direct debit mandate (DirectDebitMandate). Direct debit mandate used to collect the receivable. */
+  directDebitMandateID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Mandate payment type (DirectDebitMandatePaymentType). Payment type of the direct debit mandate: 0 one-off, 1 recurrent. */
+  directDebitMandatePaymentType?: InputMaybe<DirectDebitMandatePaymentType>;
+  /** Mandate reference (DirectDebitMandateReference). Unique reference of the direct debit mandate (SEPA MndtId, at most 35 characters). */
+  directDebitMandateReference?: InputMaybe<Scalars['String']['input']>;
+  /** Mandate type (DirectDebitMandateType). Type of the direct debit mandate: 0 Core, 1 B2B. */
+  directDebitMandateType?: InputMaybe<DirectDebitMandateType>;
+  /** Discount due date (DiscountDueDate). Date before which the customer must pay to be eligible for the discount. */
+  discountDueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Division (Division). Division code. Required on create. */
+  divisionCode?: InputMaybe<Scalars['Int']['input']>;
+  /** Due date (DueDate). Date before which the customer must pay. Required on create. */
+  dueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entry date (EntryDate). Processing date of the receivable. */
+  entryDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entry ID (EntryID). The unique identifier for a set of receivables. A receivable can be split so that one part is received on a different date. In that case the two records get a different EntryID. Required on create. */
+  entryID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Entry number (EntryNumber). Entry number of the linked transaction. */
+  entryNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** G/L account (GLAccount). G/L account of the receivable. Must be of type 20 (Accounts receivable). Required on create. */
+  glAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Invoice date (InvoiceDate). Invoice date of the linked transaction. Required on create. */
+  invoiceDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
+  invoiceNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Journal (Journal). Journal of the linked transaction. Required on create. */
+  journalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
+  paymentConditionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  paymentDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
+  paymentDaysDiscount?: InputMaybe<Scalars['Int']['input']>;
+  /** Payment discount percentage (PaymentDiscountPercentage). Payment discount percentage. */
+  paymentDiscountPercentage?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Payment method (PaymentMethod). Method of payment. B = On credit (default), I = Collection (direct debit), K = Cash, V = Credit card. Required on create. */
+  paymentMethod?: InputMaybe<PaymentMethod>;
+  /** Payment reference (PaymentReference). Payment reference of the receivable. For a Belgian customer the structured communication (OGM/VCS, +++123/4567/89002+++) of the invoice, generated when none is given, by which the bank transaction is matched. */
+  paymentReference?: InputMaybe<Scalars['String']['input']>;
+  /** Exchange rate (RateFC). Exchange rate from receivable currency to division currency. AmountFC * RateFC = AmountDC. Required on create. */
+  rateFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction amount (division currency) (TransactionAmountDC). Total amount of the linked transaction in default currency (division currency). */
+  transactionAmountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction amount (foreign currency) (TransactionAmountFC). Total amount of the linked transaction in the selected currency. */
+  transactionAmountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction due date (TransactionDueDate). Due date of the linked transaction. */
+  transactionDueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Transaction entry ID (TransactionEntryID). Linked transaction (the sales entry). */
+  transactionEntryID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Transaction ID (TransactionID). Linked transaction line. Use this as reference to BankEntryLines and CashEntryLines. */
+  transactionID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Transaction is reversal (TransactionIsReversal). Indicates if the linked transaction is a reversal entry. */
+  transactionIsReversal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Transaction reporting period (TransactionReportingPeriod). Period of the linked transaction. */
+  transactionReportingPeriod?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction reporting year (TransactionReportingYear). Year of the linked transaction. */
+  transactionReportingYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction status (TransactionStatus). Status of the linked transaction. */
+  transactionStatus?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction type (TransactionType). Type of the linked transaction (20 Sales entry, 21 Sales credit note, ...). */
+  transactionType?: InputMaybe<Scalars['Int']['input']>;
+  /** Your reference (YourRef). Invoice number. In case the receivable belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
+  yourRef?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A receivable to delete. */
+export type ReceivableDeleteInput = {
+  id: Scalars['UUID']['input'];
+  /** The version read; when given, a receivable changed since gets CONFLICT. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A group-by key of Receivables. */
+export type ReceivableGroupBy = {
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: ReceivableGroupField;
+};
+
+/** Columns Receivables can be grouped by (date columns by a time bucket). */
+export enum ReceivableGroupField {
+  /** Customer bank account ID (AccountBankAccountID). The bank account of the customer, from which the receivable will come (collected from, for a direct debit). */
+  AccountBankAccountId = 'accountBankAccountID',
+  /** Customer bank account number (AccountBankAccountNumber). The bank account number of the customer, from which the receivable will come. */
+  AccountBankAccountNumber = 'accountBankAccountNumber',
+  /** Customer code (AccountCode). The code of the customer from whom the receivable will come. */
+  AccountCode = 'accountCode',
+  /** Customer contact (AccountContact). Contact person copied from the sales invoice linked to the related sales entry. Used as preferred contact when sending reminders. */
+  AccountContactId = 'accountContactID',
+  /** Customer contact name (AccountContactName). Name of the contact person of the customer. */
+  AccountContactName = 'accountContactName',
+  /** Customer (Account). The customer from whom the receivable will come. */
+  AccountId = 'accountID',
+  /** Customer name (AccountName). Name of the customer. */
+  AccountName = 'accountName',
+  /** Own bank account ID (BankAccountID). Own bank account on which the receivable will come. */
+  BankAccountId = 'bankAccountID',
+  /** Own bank account number (BankAccountNumber). Own bank account number on which the receivable will come. */
+  BankAccountNumber = 'bankAccountNumber',
+  /** Cash flow transaction batch code (CashflowTransactionBatchCode). When processing receivables, all receivables with the same processing data are put in a batch. This field contains the code of that batch. */
+  CashflowTransactionBatchCode = 'cashflowTransactionBatchCode',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator full name (CreatorFullName). Name of the creator. */
+  CreatorFullName = 'creatorFullName',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). The currency of the receivable. This currency can only deviate from the division currency if the module Currency is in the license. */
+  Currency = 'currency',
+  /** Description (Description). Extra description for the receivable that may be included in the bank export file. */
+  Description = 'description',
+  /** Mandate description (DirectDebitMandateDescription). Description of the direct debit mandate. */
+  DirectDebitMandateDescription = 'directDebitMandateDescription',
+  /** Direct debit mandate (DirectDebitMandate). Direct debit mandate used to collect the receivable. */
+  DirectDebitMandateId = 'directDebitMandateID',
+  /** Mandate payment type (DirectDebitMandatePaymentType). Payment type of the direct debit mandate: 0 one-off, 1 recurrent. */
+  DirectDebitMandatePaymentType = 'directDebitMandatePaymentType',
+  /** Mandate reference (DirectDebitMandateReference). Unique reference of the direct debit mandate (SEPA MndtId, at most 35 characters). */
+  DirectDebitMandateReference = 'directDebitMandateReference',
+  /** Mandate type (DirectDebitMandateType). Type of the direct debit mandate: 0 Core, 1 B2B. */
+  DirectDebitMandateType = 'directDebitMandateType',
+  /** Discount due date (DiscountDueDate). Date before which the customer must pay to be eligible for the discount. */
+  DiscountDueDate = 'discountDueDate',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Document (Document). Document that is created when processing collections. The bank export file is attached to the document. */
+  DocumentId = 'documentID',
+  /** Document number (DocumentNumber). Number of the document. */
+  DocumentNumber = 'documentNumber',
+  /** Document subject (DocumentSubject). Subject of the document. */
+  DocumentSubject = 'documentSubject',
+  /** Due date (DueDate). Date before which the customer must pay. */
+  DueDate = 'dueDate',
+  /** End date (EndDate). Date since when the receivable is no longer an outstanding item. This is the highest invoice date of all matched receivables. */
+  EndDate = 'endDate',
+  /** End period (EndPeriod). Period since when the receivable is no longer an outstanding item. This is the highest period of all matched receivables. */
+  EndPeriod = 'endPeriod',
+  /** End-to-end ID (EndToEndID). The SEPA EndToEndId used when collecting the receivable. */
+  EndToEndId = 'endToEndID',
+  /** End year (EndYear). Year (of period) since when the receivable is no longer an outstanding item. Used in combination with EndPeriod. */
+  EndYear = 'endYear',
+  /** Entry date (EntryDate). Processing date of the receivable. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). The unique identifier for a set of receivables. A receivable can be split so that one part is received on a different date. In that case the two records get a different EntryID. */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Entry number of the linked transaction. */
+  EntryNumber = 'entryNumber',
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  GlAccountCode = 'glAccountCode',
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  GlAccountDescription = 'glAccountDescription',
+  /** G/L account (GLAccount). G/L account of the receivable. Must be of type 20 (Accounts receivable). */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the receivable. */
+  Id = 'id',
+  /** Invoice date (InvoiceDate). Invoice date of the linked transaction. */
+  InvoiceDate = 'invoiceDate',
+  /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
+  InvoiceNumber = 'invoiceNumber',
+  /** Is batch booking (IsBatchBooking). Whether the receivable is part of a batch booking (1) or not (0). */
+  IsBatchBooking = 'isBatchBooking',
+  /** Is fully paid (IsFullyPaid). Whether the customer has paid the receivable in full. */
+  IsFullyPaid = 'isFullyPaid',
+  /** Journal (Journal). Journal of the linked transaction. */
+  JournalCode = 'journalCode',
+  /** Journal description (JournalDescription). Description of the journal. */
+  JournalDescription = 'journalDescription',
+  /** Last payment date (LastPaymentDate). Date of the last payment received for the receivable. */
+  LastPaymentDate = 'lastPaymentDate',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier full name (ModifierFullName). Name of modifier. */
+  ModifierFullName = 'modifierFullName',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
+  PaymentConditionCode = 'paymentConditionCode',
+  /** Payment condition description (PaymentConditionDescription). Description of the payment condition. */
+  PaymentConditionDescription = 'paymentConditionDescription',
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  PaymentDays = 'paymentDays',
+  /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
+  PaymentDaysDiscount = 'paymentDaysDiscount',
+  /** Payment information ID (PaymentInformationID). The SEPA PmtInfId of the collection the receivable was processed in. */
+  PaymentInformationId = 'paymentInformationID',
+  /** Payment method (PaymentMethod). Method of payment. B = On credit (default), I = Collection (direct debit), K = Cash, V = Credit card. */
+  PaymentMethod = 'paymentMethod',
+  /** Payment reference (PaymentReference). Payment reference of the receivable. For a Belgian customer the structured communication (OGM/VCS, +++123/4567/89002+++) of the invoice, generated when none is given, by which the bank transaction is matched. */
+  PaymentReference = 'paymentReference',
+  /** Receivable batch number (ReceivableBatchNumber). Number assigned during the processing of receivables: each batch of the bank export file gets a sequence number, stored for each receivable in that batch. */
+  ReceivableBatchNumber = 'receivableBatchNumber',
+  /** Receivable selected (ReceivableSelected). Date and time since when the receivable is selected to be collected. */
+  ReceivableSelected = 'receivableSelected',
+  /** Receivable selector full name (ReceivableSelectorFullName). Name of the receivable selector. */
+  ReceivableSelectorFullName = 'receivableSelectorFullName',
+  /** Receivable selector (ReceivableSelector). User who selected the receivable to be collected. */
+  ReceivableSelectorId = 'receivableSelectorID',
+  /** Source (Source). The source of the receivable: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process. */
+  Source = 'source',
+  /** Status (Status). The status of the receivable: 20 Open, 30 Selected (for collection), 40 Processed (collection file made), 50 Matched. */
+  Status = 'status',
+  /** Transaction due date (TransactionDueDate). Due date of the linked transaction. */
+  TransactionDueDate = 'transactionDueDate',
+  /** Transaction entry ID (TransactionEntryID). Linked transaction (the sales entry). */
+  TransactionEntryId = 'transactionEntryID',
+  /** Transaction ID (TransactionID). Linked transaction line. Use this as reference to BankEntryLines and CashEntryLines. */
+  TransactionId = 'transactionID',
+  /** Transaction is reversal (TransactionIsReversal). Indicates if the linked transaction is a reversal entry. */
+  TransactionIsReversal = 'transactionIsReversal',
+  /** Transaction reporting period (TransactionReportingPeriod). Period of the linked transaction. */
+  TransactionReportingPeriod = 'transactionReportingPeriod',
+  /** Transaction reporting year (TransactionReportingYear). Year of the linked transaction. */
+  TransactionReportingYear = 'transactionReportingYear',
+  /** Transaction status (TransactionStatus). Status of the linked transaction. */
+  TransactionStatus = 'transactionStatus',
+  /** Transaction type (TransactionType). Type of the linked transaction (20 Sales entry, 21 Sales credit note, ...). */
+  TransactionType = 'transactionType',
+  /** Your reference (YourRef). Invoice number. In case the receivable belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
+  YourRef = 'yourRef'
+}
+
+/** An ordering of groups of Receivables. */
+export type ReceivableGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: ReceivableGroupOrderField;
+};
+
+/** What groups of Receivables can be ordered by: a group key, count, or function_amount. */
+export enum ReceivableGroupOrderField {
+  AccountBankAccountId = 'accountBankAccountID',
+  AccountBankAccountNumber = 'accountBankAccountNumber',
+  AccountCode = 'accountCode',
+  AccountContactId = 'accountContactID',
+  AccountContactName = 'accountContactName',
+  AccountId = 'accountID',
+  AccountName = 'accountName',
+  AvgAmountDc = 'avg_amountDC',
+  AvgAmountDiscountDc = 'avg_amountDiscountDC',
+  AvgAmountDiscountFc = 'avg_amountDiscountFC',
+  AvgAmountFc = 'avg_amountFC',
+  AvgPaymentDiscountPercentage = 'avg_paymentDiscountPercentage',
+  AvgRateFc = 'avg_rateFC',
+  AvgTransactionAmountDc = 'avg_transactionAmountDC',
+  AvgTransactionAmountFc = 'avg_transactionAmountFC',
+  BankAccountId = 'bankAccountID',
+  BankAccountNumber = 'bankAccountNumber',
+  CashflowTransactionBatchCode = 'cashflowTransactionBatchCode',
+  Count = 'count',
+  Created = 'created',
+  CreatorFullName = 'creatorFullName',
+  CreatorId = 'creatorID',
+  Currency = 'currency',
+  Description = 'description',
+  DirectDebitMandateDescription = 'directDebitMandateDescription',
+  DirectDebitMandateId = 'directDebitMandateID',
+  DirectDebitMandatePaymentType = 'directDebitMandatePaymentType',
+  DirectDebitMandateReference = 'directDebitMandateReference',
+  DirectDebitMandateType = 'directDebitMandateType',
+  DiscountDueDate = 'discountDueDate',
+  DivisionCode = 'divisionCode',
+  DocumentId = 'documentID',
+  DocumentNumber = 'documentNumber',
+  DocumentSubject = 'documentSubject',
+  DueDate = 'dueDate',
+  EndDate = 'endDate',
+  EndPeriod = 'endPeriod',
+  EndToEndId = 'endToEndID',
+  EndYear = 'endYear',
+  EntryDate = 'entryDate',
+  EntryId = 'entryID',
+  EntryNumber = 'entryNumber',
+  GlAccountCode = 'glAccountCode',
+  GlAccountDescription = 'glAccountDescription',
+  GlAccountId = 'glAccountID',
+  Id = 'id',
+  InvoiceDate = 'invoiceDate',
+  InvoiceNumber = 'invoiceNumber',
+  IsBatchBooking = 'isBatchBooking',
+  IsFullyPaid = 'isFullyPaid',
+  JournalCode = 'journalCode',
+  JournalDescription = 'journalDescription',
+  LastPaymentDate = 'lastPaymentDate',
+  MaxAmountDc = 'max_amountDC',
+  MaxAmountDiscountDc = 'max_amountDiscountDC',
+  MaxAmountDiscountFc = 'max_amountDiscountFC',
+  MaxAmountFc = 'max_amountFC',
+  MaxPaymentDiscountPercentage = 'max_paymentDiscountPercentage',
+  MaxRateFc = 'max_rateFC',
+  MaxTransactionAmountDc = 'max_transactionAmountDC',
+  MaxTransactionAmountFc = 'max_transactionAmountFC',
+  MinAmountDc = 'min_amountDC',
+  MinAmountDiscountDc = 'min_amountDiscountDC',
+  MinAmountDiscountFc = 'min_amountDiscountFC',
+  MinAmountFc = 'min_amountFC',
+  MinPaymentDiscountPercentage = 'min_paymentDiscountPercentage',
+  MinRateFc = 'min_rateFC',
+  MinTransactionAmountDc = 'min_transactionAmountDC',
+  MinTransactionAmountFc = 'min_transactionAmountFC',
+  Modified = 'modified',
+  ModifierFullName = 'modifierFullName',
+  ModifierId = 'modifierID',
+  PaymentConditionCode = 'paymentConditionCode',
+  PaymentConditionDescription = 'paymentConditionDescription',
+  PaymentDays = 'paymentDays',
+  PaymentDaysDiscount = 'paymentDaysDiscount',
+  PaymentInformationId = 'paymentInformationID',
+  PaymentMethod = 'paymentMethod',
+  PaymentReference = 'paymentReference',
+  ReceivableBatchNumber = 'receivableBatchNumber',
+  ReceivableSelected = 'receivableSelected',
+  ReceivableSelectorFullName = 'receivableSelectorFullName',
+  ReceivableSelectorId = 'receivableSelectorID',
+  Source = 'source',
+  Status = 'status',
+  SumAmountDc = 'sum_amountDC',
+  SumAmountDiscountDc = 'sum_amountDiscountDC',
+  SumAmountDiscountFc = 'sum_amountDiscountFC',
+  SumAmountFc = 'sum_amountFC',
+  SumPaymentDiscountPercentage = 'sum_paymentDiscountPercentage',
+  SumRateFc = 'sum_rateFC',
+  SumTransactionAmountDc = 'sum_transactionAmountDC',
+  SumTransactionAmountFc = 'sum_transactionAmountFC',
+  TransactionDueDate = 'transactionDueDate',
+  TransactionEntryId = 'transactionEntryID',
+  TransactionId = 'transactionID',
+  TransactionIsReversal = 'transactionIsReversal',
+  TransactionReportingPeriod = 'transactionReportingPeriod',
+  TransactionReportingYear = 'transactionReportingYear',
+  TransactionStatus = 'transactionStatus',
+  TransactionType = 'transactionType',
+  YourRef = 'yourRef'
+}
+
+/** Conditions on groups of Receivables (SQL HAVING); all must hold. */
+export type ReceivableHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<ReceivableAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<ReceivableAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<ReceivableAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<ReceivableAmountsFilter>;
+};
+
+/** A sort key for Receivables: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type ReceivableOrderBy = {
+  /** Sort on a column of account (Accounts) instead. */
+  account?: InputMaybe<AccountSortField>;
+  /** Sort on a column of accountBankAccount (BankAccounts) instead. */
+  accountBankAccount?: InputMaybe<BankAccountSortField>;
+  /** Sort on a column of accountContact (Contacts) instead. */
+  accountContact?: InputMaybe<ContactSortField>;
+  /** Sort on a column of bankAccount (BankAccounts) instead. */
+  bankAccount?: InputMaybe<BankAccountSortField>;
+  /** Sort on a column of creator (Users) instead. */
+  creator?: InputMaybe<UserSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Sort on a column of document (Documents) instead. */
+  document?: InputMaybe<DocumentSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<ReceivableSortField>;
+  /** Sort on a column of glAccount (GLAccounts) instead. */
+  glAccount?: InputMaybe<GlAccountSortField>;
+  /** Sort on a column of journal (Journals) instead. */
+  journal?: InputMaybe<JournalSortField>;
+  /** Sort on a column of modifier (Users) instead. */
+  modifier?: InputMaybe<UserSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+  /** Sort on a column of paymentCondition (PaymentConditions) instead. */
+  paymentCondition?: InputMaybe<PaymentConditionSortField>;
+  /** Sort on a column of receivableSelector (Users) instead. */
+  receivableSelector?: InputMaybe<UserSortField>;
+};
+
+/** Columns Receivables can be sorted on. */
+export enum ReceivableSortField {
+  /** Customer bank account ID (AccountBankAccountID). The bank account of the customer, from which the receivable will come (collected from, for a direct debit). */
+  AccountBankAccountId = 'accountBankAccountID',
+  /** Customer bank account number (AccountBankAccountNumber). The bank account number of the customer, from which the receivable will come. */
+  AccountBankAccountNumber = 'accountBankAccountNumber',
+  /** Customer code (AccountCode). The code of the customer from whom the receivable will come. */
+  AccountCode = 'accountCode',
+  /** Customer contact (AccountContact). Contact person copied from the sales invoice linked to the related sales entry. Used as preferred contact when sending reminders. */
+  AccountContactId = 'accountContactID',
+  /** Customer contact name (AccountContactName). Name of the contact person of the customer. */
+  AccountContactName = 'accountContactName',
+  /** Customer (Account). The customer from whom the receivable will come. */
+  AccountId = 'accountID',
+  /** Customer name (AccountName). Name of the customer. */
+  AccountName = 'accountName',
+  /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Receivables are matched on this amount. */
+  AmountDc = 'amountDC',
+  /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
+  AmountDiscountDc = 'amountDiscountDC',
+  /** Discount amount (foreign currency) (AmountDiscountFC). The amount of the discount. This is in the amount of the selected currency. */
+  AmountDiscountFc = 'amountDiscountFC',
+  /** Amount (foreign currency) (AmountFC). The amount of the receivable. This is in the amount of the selected currency. */
+  AmountFc = 'amountFC',
+  /** Own bank account ID (BankAccountID). Own bank account on which the receivable will come. */
+  BankAccountId = 'bankAccountID',
+  /** Own bank account number (BankAccountNumber). Own bank account number on which the receivable will come. */
+  BankAccountNumber = 'bankAccountNumber',
+  /** Cash flow transaction batch code (CashflowTransactionBatchCode). When processing receivables, all receivables with the same processing data are put in a batch. This field contains the code of that batch. */
+  CashflowTransactionBatchCode = 'cashflowTransactionBatchCode',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator full name (CreatorFullName). Name of the creator. */
+  CreatorFullName = 'creatorFullName',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Currency (Currency). The currency of the receivable. This currency can only deviate from the division currency if the module Currency is in the license. */
+  Currency = 'currency',
+  /** Description (Description). Extra description for the receivable that may be included in the bank export file. */
+  Description = 'description',
+  /** Mandate description (DirectDebitMandateDescription). Description of the direct debit mandate. */
+  DirectDebitMandateDescription = 'directDebitMandateDescription',
+  /** Direct debit mandate (DirectDebitMandate). Direct debit mandate used to collect the receivable. */
+  DirectDebitMandateId = 'directDebitMandateID',
+  /** Mandate payment type (DirectDebitMandatePaymentType). Payment type of the direct debit mandate: 0 one-off, 1 recurrent. */
+  DirectDebitMandatePaymentType = 'directDebitMandatePaymentType',
+  /** Mandate reference (DirectDebitMandateReference). Unique reference of the direct debit mandate (SEPA MndtId, at most 35 characters). */
+  DirectDebitMandateReference = 'directDebitMandateReference',
+  /** Mandate type (DirectDebitMandateType). Type of the direct debit mandate: 0 Core, 1 B2B. */
+  DirectDebitMandateType = 'directDebitMandateType',
+  /** Discount due date (DiscountDueDate). Date before which the customer must pay to be eligible for the discount. */
+  DiscountDueDate = 'discountDueDate',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Document (Document). Document that is created when processing collections. The bank export file is attached to the document. */
+  DocumentId = 'documentID',
+  /** Document number (DocumentNumber). Number of the document. */
+  DocumentNumber = 'documentNumber',
+  /** Document subject (DocumentSubject). Subject of the document. */
+  DocumentSubject = 'documentSubject',
+  /** Due date (DueDate). Date before which the customer must pay. */
+  DueDate = 'dueDate',
+  /** End date (EndDate). Date since when the receivable is no longer an outstanding item. This is the highest invoice date of all matched receivables. */
+  EndDate = 'endDate',
+  /** End period (EndPeriod). Period since when the receivable is no longer an outstanding item. This is the highest period of all matched receivables. */
+  EndPeriod = 'endPeriod',
+  /** End-to-end ID (EndToEndID). The SEPA EndToEndId used when collecting the receivable. */
+  EndToEndId = 'endToEndID',
+  /** End year (EndYear). Year (of period) since when the receivable is no longer an outstanding item. Used in combination with EndPeriod. */
+  EndYear = 'endYear',
+  /** Entry date (EntryDate). Processing date of the receivable. */
+  EntryDate = 'entryDate',
+  /** Entry ID (EntryID). The unique identifier for a set of receivables. A receivable can be split so that one part is received on a different date. In that case the two records get a different EntryID. */
+  EntryId = 'entryID',
+  /** Entry number (EntryNumber). Entry number of the linked transaction. */
+  EntryNumber = 'entryNumber',
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  GlAccountCode = 'glAccountCode',
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  GlAccountDescription = 'glAccountDescription',
+  /** G/L account (GLAccount). G/L account of the receivable. Must be of type 20 (Accounts receivable). */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the receivable. */
+  Id = 'id',
+  /** Invoice date (InvoiceDate). Invoice date of the linked transaction. */
+  InvoiceDate = 'invoiceDate',
+  /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
+  InvoiceNumber = 'invoiceNumber',
+  /** Is batch booking (IsBatchBooking). Whether the receivable is part of a batch booking (1) or not (0). */
+  IsBatchBooking = 'isBatchBooking',
+  /** Is fully paid (IsFullyPaid). Whether the customer has paid the receivable in full. */
+  IsFullyPaid = 'isFullyPaid',
+  /** Journal (Journal). Journal of the linked transaction. */
+  JournalCode = 'journalCode',
+  /** Journal description (JournalDescription). Description of the journal. */
+  JournalDescription = 'journalDescription',
+  /** Last payment date (LastPaymentDate). Date of the last payment received for the receivable. */
+  LastPaymentDate = 'lastPaymentDate',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier full name (ModifierFullName). Name of modifier. */
+  ModifierFullName = 'modifierFullName',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
+  PaymentConditionCode = 'paymentConditionCode',
+  /** Payment condition description (PaymentConditionDescription). Description of the payment condition. */
+  PaymentConditionDescription = 'paymentConditionDescription',
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  PaymentDays = 'paymentDays',
+  /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
+  PaymentDaysDiscount = 'paymentDaysDiscount',
+  /** Payment discount percentage (PaymentDiscountPercentage). Payment discount percentage. */
+  PaymentDiscountPercentage = 'paymentDiscountPercentage',
+  /** Payment information ID (PaymentInformationID). The SEPA PmtInfId of the collection the receivable was processed in. */
+  PaymentInformationId = 'paymentInformationID',
+  /** Payment method (PaymentMethod). Method of payment. B = On credit (default), I = Collection (direct debit), K = Cash, V = Credit card. */
+  PaymentMethod = 'paymentMethod',
+  /** Payment reference (PaymentReference). Payment reference of the receivable. For a Belgian customer the structured communication (OGM/VCS, +++123/4567/89002+++) of the invoice, generated when none is given, by which the bank transaction is matched. */
+  PaymentReference = 'paymentReference',
+  /** Exchange rate (RateFC). Exchange rate from receivable currency to division currency. AmountFC * RateFC = AmountDC. */
+  RateFc = 'rateFC',
+  /** Receivable batch number (ReceivableBatchNumber). Number assigned during the processing of receivables: each batch of the bank export file gets a sequence number, stored for each receivable in that batch. */
+  ReceivableBatchNumber = 'receivableBatchNumber',
+  /** Receivable selected (ReceivableSelected). Date and time since when the receivable is selected to be collected. */
+  ReceivableSelected = 'receivableSelected',
+  /** Receivable selector full name (ReceivableSelectorFullName). Name of the receivable selector. */
+  ReceivableSelectorFullName = 'receivableSelectorFullName',
+  /** Receivable selector (ReceivableSelector). User who selected the receivable to be collected. */
+  ReceivableSelectorId = 'receivableSelectorID',
+  /** Source (Source). The source of the receivable: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process. */
+  Source = 'source',
+  /** Status (Status). The status of the receivable: 20 Open, 30 Selected (for collection), 40 Processed (collection file made), 50 Matched. */
+  Status = 'status',
+  /** Transaction amount (division currency) (TransactionAmountDC). Total amount of the linked transaction in default currency (division currency). */
+  TransactionAmountDc = 'transactionAmountDC',
+  /** Transaction amount (foreign currency) (TransactionAmountFC). Total amount of the linked transaction in the selected currency. */
+  TransactionAmountFc = 'transactionAmountFC',
+  /** Transaction due date (TransactionDueDate). Due date of the linked transaction. */
+  TransactionDueDate = 'transactionDueDate',
+  /** Transaction entry ID (TransactionEntryID). Linked transaction (the sales entry). */
+  TransactionEntryId = 'transactionEntryID',
+  /** Transaction ID (TransactionID). Linked transaction line. Use this as reference to BankEntryLines and CashEntryLines. */
+  TransactionId = 'transactionID',
+  /** Transaction is reversal (TransactionIsReversal). Indicates if the linked transaction is a reversal entry. */
+  TransactionIsReversal = 'transactionIsReversal',
+  /** Transaction reporting period (TransactionReportingPeriod). Period of the linked transaction. */
+  TransactionReportingPeriod = 'transactionReportingPeriod',
+  /** Transaction reporting year (TransactionReportingYear). Year of the linked transaction. */
+  TransactionReportingYear = 'transactionReportingYear',
+  /** Transaction status (TransactionStatus). Status of the linked transaction. */
+  TransactionStatus = 'transactionStatus',
+  /** Transaction type (TransactionType). Type of the linked transaction (20 Sales entry, 21 Sales credit note, ...). */
+  TransactionType = 'transactionType',
+  /** Your reference (YourRef). Invoice number. In case the receivable belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
+  YourRef = 'yourRef'
+}
+
+/** One part of a split receivable. */
+export type ReceivableSplitPartInput = {
+  /** AmountFC of the part; AmountDC follows from RateFC. The parts sum exactly to the receivable. */
+  amountFC: Scalars['Decimal']['input'];
+  /** Due date of the part (not before the invoice date). */
+  dueDate: Scalars['DateTime']['input'];
+};
+
+/** Status of a receivable; the Exact code is the value: 20 Open, 30 Selected (for collection), 40 Processed, 50 Matched. */
+export enum ReceivableStatus {
+  /** 50: matched with a bank statement line or other items. */
+  Matched = 'MATCHED',
+  /** 20: outstanding, not yet selected. */
+  Open = 'OPEN',
+  /** 40: processed into a collection file. */
+  Processed = 'PROCESSED',
+  /** 30: selected for collection (direct debit). */
+  Selected = 'SELECTED'
+}
+
+/** Operators on a ReceivableStatus column. */
+export type ReceivableStatusFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<ReceivableStatus>;
+  /** One of. */
+  in?: InputMaybe<Array<ReceivableStatus>>;
+  /** true: the column is null; false: it is not. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to. */
+  ne?: InputMaybe<ReceivableStatus>;
+  /** None of. */
+  notIn?: InputMaybe<Array<ReceivableStatus>>;
+};
+
+/** Changes to one receivable: the fields given change (null clears an optional column), the others keep their value. */
+export type ReceivableUpdateInput = {
+  /** Customer bank account ID (AccountBankAccountID). The bank account of the customer, from which the receivable will come (collected from, for a direct debit). */
+  accountBankAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Customer contact (AccountContact). Contact person copied from the sales invoice linked to the related sales entry. Used as preferred contact when sending reminders. */
+  accountContactID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Customer (Account). The customer from whom the receivable will come. Required on create. */
+  accountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Receivables are matched on this amount. Required on create. */
+  amountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
+  amountDiscountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Discount amount (foreign currency) (AmountDiscountFC). The amount of the discount. This is in the amount of the selected currency. */
+  amountDiscountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Amount (foreign currency) (AmountFC). The amount of the receivable. This is in the amount of the selected currency. Required on create. */
+  amountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Own bank account ID (BankAccountID). Own bank account on which the receivable will come. */
+  bankAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Currency (Currency). The currency of the receivable. This currency can only deviate from the division currency if the module Currency is in the license. Required on create. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Description (Description). Extra description for the receivable that may be included in the bank export file. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Mandate description (DirectDebitMandateDescription). Description of the direct debit mandate. */
+  directDebitMandateDescription?: InputMaybe<Scalars['String']['input']>;
+  /** Direct debit mandate (DirectDebitMandate). Direct debit mandate used to collect the receivable. */
+  directDebitMandateID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Mandate payment type (DirectDebitMandatePaymentType). Payment type of the direct debit mandate: 0 one-off, 1 recurrent. */
+  directDebitMandatePaymentType?: InputMaybe<DirectDebitMandatePaymentType>;
+  /** Mandate reference (DirectDebitMandateReference). Unique reference of the direct debit mandate (SEPA MndtId, at most 35 characters). */
+  directDebitMandateReference?: InputMaybe<Scalars['String']['input']>;
+  /** Mandate type (DirectDebitMandateType). Type of the direct debit mandate: 0 Core, 1 B2B. */
+  directDebitMandateType?: InputMaybe<DirectDebitMandateType>;
+  /** Discount due date (DiscountDueDate). Date before which the customer must pay to be eligible for the discount. */
+  discountDueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Due date (DueDate). Date before which the customer must pay. Required on create. */
+  dueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entry date (EntryDate). Processing date of the receivable. */
+  entryDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entry ID (EntryID). The unique identifier for a set of receivables. A receivable can be split so that one part is received on a different date. In that case the two records get a different EntryID. Required on create. */
+  entryID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Entry number (EntryNumber). Entry number of the linked transaction. */
+  entryNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** G/L account (GLAccount). G/L account of the receivable. Must be of type 20 (Accounts receivable). Required on create. */
+  glAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** ID of the receivable to change. */
+  id: Scalars['UUID']['input'];
+  /** Invoice date (InvoiceDate). Invoice date of the linked transaction. Required on create. */
+  invoiceDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
+  invoiceNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Journal (Journal). Journal of the linked transaction. Required on create. */
+  journalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
+  paymentConditionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  paymentDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
+  paymentDaysDiscount?: InputMaybe<Scalars['Int']['input']>;
+  /** Payment discount percentage (PaymentDiscountPercentage). Payment discount percentage. */
+  paymentDiscountPercentage?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Payment method (PaymentMethod). Method of payment. B = On credit (default), I = Collection (direct debit), K = Cash, V = Credit card. Required on create. */
+  paymentMethod?: InputMaybe<PaymentMethod>;
+  /** Payment reference (PaymentReference). Payment reference of the receivable. For a Belgian customer the structured communication (OGM/VCS, +++123/4567/89002+++) of the invoice, generated when none is given, by which the bank transaction is matched. */
+  paymentReference?: InputMaybe<Scalars['String']['input']>;
+  /** Exchange rate (RateFC). Exchange rate from receivable currency to division currency. AmountFC * RateFC = AmountDC. Required on create. */
+  rateFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction amount (division currency) (TransactionAmountDC). Total amount of the linked transaction in default currency (division currency). */
+  transactionAmountDC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction amount (foreign currency) (TransactionAmountFC). Total amount of the linked transaction in the selected currency. */
+  transactionAmountFC?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Transaction due date (TransactionDueDate). Due date of the linked transaction. */
+  transactionDueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Transaction entry ID (TransactionEntryID). Linked transaction (the sales entry). */
+  transactionEntryID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Transaction ID (TransactionID). Linked transaction line. Use this as reference to BankEntryLines and CashEntryLines. */
+  transactionID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Transaction is reversal (TransactionIsReversal). Indicates if the linked transaction is a reversal entry. */
+  transactionIsReversal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Transaction reporting period (TransactionReportingPeriod). Period of the linked transaction. */
+  transactionReportingPeriod?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction reporting year (TransactionReportingYear). Year of the linked transaction. */
+  transactionReportingYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction status (TransactionStatus). Status of the linked transaction. */
+  transactionStatus?: InputMaybe<Scalars['Int']['input']>;
+  /** Transaction type (TransactionType). Type of the linked transaction (20 Sales entry, 21 Sales credit note, ...). */
+  transactionType?: InputMaybe<Scalars['Int']['input']>;
+  /** The version read; a receivable changed since gets CONFLICT. */
+  version: Scalars['Int']['input'];
+  /** Your reference (YourRef). Invoice number. In case the receivable belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
+  yourRef?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Filter on Receivables (Receivables): every field given must hold. */
+export type ReceivableWhere = {
+  /** Rows whose account matches (The customer who owes the receivable.); compiled to EXISTS. */
+  account?: InputMaybe<AccountWhere>;
+  /** Rows whose accountBankAccount matches (Bank account of the customer the money comes from.); compiled to EXISTS. */
+  accountBankAccount?: InputMaybe<BankAccountWhere>;
+  /** Customer bank account ID (AccountBankAccountID). The bank account of the customer, from which the receivable will come (collected from, for a direct debit). */
+  accountBankAccountID?: InputMaybe<IdFilter>;
+  /** Customer bank account number (AccountBankAccountNumber). The bank account number of the customer, from which the receivable will come. */
+  accountBankAccountNumber?: InputMaybe<StringFilter>;
+  /** Customer code (AccountCode). The code of the customer from whom the receivable will come. */
+  accountCode?: InputMaybe<StringFilter>;
+  /** Rows whose accountContact matches (Contact person of the customer.); compiled to EXISTS. */
+  accountContact?: InputMaybe<ContactWhere>;
+  /** Customer contact (AccountContact). Contact person copied from the sales invoice linked to the related sales entry. Used as preferred contact when sending reminders. */
+  accountContactID?: InputMaybe<IdFilter>;
+  /** Customer contact name (AccountContactName). Name of the contact person of the customer. */
+  accountContactName?: InputMaybe<StringFilter>;
+  /** Customer (Account). The customer from whom the receivable will come. */
+  accountID?: InputMaybe<IdFilter>;
+  /** Customer name (AccountName). Name of the customer. */
+  accountName?: InputMaybe<StringFilter>;
+  /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Receivables are matched on this amount. */
+  amountDC?: InputMaybe<DecimalFilter>;
+  /** Discount amount (division currency) (AmountDiscountDC). The amount of the discount in the default currency. */
+  amountDiscountDC?: InputMaybe<DecimalFilter>;
+  /** Discount amount (foreign currency) (AmountDiscountFC). The amount of the discount. This is in the amount of the selected currency. */
+  amountDiscountFC?: InputMaybe<DecimalFilter>;
+  /** Amount (foreign currency) (AmountFC). The amount of the receivable. This is in the amount of the selected currency. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<ReceivableWhere>>;
+  /** Rows whose bankAccount matches (Own bank account the money comes in on.); compiled to EXISTS. */
+  bankAccount?: InputMaybe<BankAccountWhere>;
+  /** Own bank account ID (BankAccountID). Own bank account on which the receivable will come. */
+  bankAccountID?: InputMaybe<IdFilter>;
+  /** Own bank account number (BankAccountNumber). Own bank account number on which the receivable will come. */
+  bankAccountNumber?: InputMaybe<StringFilter>;
+  /** Cash flow transaction batch code (CashflowTransactionBatchCode). When processing receivables, all receivables with the same processing data are put in a batch. This field contains the code of that batch. */
+  cashflowTransactionBatchCode?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Rows whose creator matches (User who created the receivable.); compiled to EXISTS. */
+  creator?: InputMaybe<UserWhere>;
+  /** Creator full name (CreatorFullName). Name of the creator. */
+  creatorFullName?: InputMaybe<StringFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Currency (Currency). The currency of the receivable. This currency can only deviate from the division currency if the module Currency is in the license. */
+  currency?: InputMaybe<StringFilter>;
+  /** Description (Description). Extra description for the receivable that may be included in the bank export file. */
+  description?: InputMaybe<StringFilter>;
+  /** Mandate description (DirectDebitMandateDescription). Description of the direct debit mandate. */
+  directDebitMandateDescription?: InputMaybe<StringFilter>;
+  /** Direct debit mandate (DirectDebitMandate). Direct debit mandate used to collect the receivable. */
+  directDebitMandateID?: InputMaybe<IdFilter>;
+  /** Mandate payment type (DirectDebitMandatePaymentType). Payment type of the direct debit mandate: 0 one-off, 1 recurrent. */
+  directDebitMandatePaymentType?: InputMaybe<DirectDebitMandatePaymentTypeFilter>;
+  /** Mandate reference (DirectDebitMandateReference). Unique reference of the direct debit mandate (SEPA MndtId, at most 35 characters). */
+  directDebitMandateReference?: InputMaybe<StringFilter>;
+  /** Mandate type (DirectDebitMandateType). Type of the direct debit mandate: 0 Core, 1 B2B. */
+  directDebitMandateType?: InputMaybe<DirectDebitMandateTypeFilter>;
+  /** Discount due date (DiscountDueDate). Date before which the customer must pay to be eligible for the discount. */
+  discountDueDate?: InputMaybe<DateTimeFilter>;
+  /** Rows whose division matches (Division of the receivable.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Rows whose document matches (Document created when processing collections; holds the bank file.); compiled to EXISTS. */
+  document?: InputMaybe<DocumentWhere>;
+  /** Document (Document). Document that is created when processing collections. The bank export file is attached to the document. */
+  documentID?: InputMaybe<IdFilter>;
+  /** Document number (DocumentNumber). Number of the document. */
+  documentNumber?: InputMaybe<IntFilter>;
+  /** Document subject (DocumentSubject). Subject of the document. */
+  documentSubject?: InputMaybe<StringFilter>;
+  /** Due date (DueDate). Date before which the customer must pay. */
+  dueDate?: InputMaybe<DateTimeFilter>;
+  /** End date (EndDate). Date since when the receivable is no longer an outstanding item. This is the highest invoice date of all matched receivables. */
+  endDate?: InputMaybe<DateTimeFilter>;
+  /** End period (EndPeriod). Period since when the receivable is no longer an outstanding item. This is the highest period of all matched receivables. */
+  endPeriod?: InputMaybe<IntFilter>;
+  /** End-to-end ID (EndToEndID). The SEPA EndToEndId used when collecting the receivable. */
+  endToEndID?: InputMaybe<StringFilter>;
+  /** End year (EndYear). Year (of period) since when the receivable is no longer an outstanding item. Used in combination with EndPeriod. */
+  endYear?: InputMaybe<IntFilter>;
+  /** Entry date (EntryDate). Processing date of the receivable. */
+  entryDate?: InputMaybe<DateTimeFilter>;
+  /** Entry ID (EntryID). The unique identifier for a set of receivables. A receivable can be split so that one part is received on a different date. In that case the two records get a different EntryID. */
+  entryID?: InputMaybe<IdFilter>;
+  /** Entry number (EntryNumber). Entry number of the linked transaction. */
+  entryNumber?: InputMaybe<IntFilter>;
+  /** Rows whose glAccount matches (G/L account (type 20, accounts receivable).); compiled to EXISTS. */
+  glAccount?: InputMaybe<GlAccountWhere>;
+  /** G/L account code (GLAccountCode). Code of the G/L account. */
+  glAccountCode?: InputMaybe<StringFilter>;
+  /** G/L account description (GLAccountDescription). Description of the G/L account. */
+  glAccountDescription?: InputMaybe<StringFilter>;
+  /** G/L account (GLAccount). G/L account of the receivable. Must be of type 20 (Accounts receivable). */
+  glAccountID?: InputMaybe<IdFilter>;
+  /** ID (ID). Identifier of the receivable. */
+  id?: InputMaybe<IdFilter>;
+  /** Invoice date (InvoiceDate). Invoice date of the linked transaction. */
+  invoiceDate?: InputMaybe<DateTimeFilter>;
+  /** Invoice number (InvoiceNumber). Invoice number of the linked transaction. */
+  invoiceNumber?: InputMaybe<IntFilter>;
+  /** Is batch booking (IsBatchBooking). Whether the receivable is part of a batch booking (1) or not (0). */
+  isBatchBooking?: InputMaybe<IntFilter>;
+  /** Is fully paid (IsFullyPaid). Whether the customer has paid the receivable in full. */
+  isFullyPaid?: InputMaybe<BooleanFilter>;
+  /** Rows whose journal matches (Journal of the linked transaction.); compiled to EXISTS. */
+  journal?: InputMaybe<JournalWhere>;
+  /** Journal (Journal). Journal of the linked transaction. */
+  journalCode?: InputMaybe<StringFilter>;
+  /** Journal description (JournalDescription). Description of the journal. */
+  journalDescription?: InputMaybe<StringFilter>;
+  /** Last payment date (LastPaymentDate). Date of the last payment received for the receivable. */
+  lastPaymentDate?: InputMaybe<DateTimeFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Rows whose modifier matches (User who last modified the receivable.); compiled to EXISTS. */
+  modifier?: InputMaybe<UserWhere>;
+  /** Modifier full name (ModifierFullName). Name of modifier. */
+  modifierFullName?: InputMaybe<StringFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<ReceivableWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<ReceivableWhere>>;
+  /** Rows whose paymentCondition matches (Payment condition of the linked transaction.); compiled to EXISTS. */
+  paymentCondition?: InputMaybe<PaymentConditionWhere>;
+  /** Payment condition (PaymentCondition). Payment condition of the linked transaction. */
+  paymentConditionCode?: InputMaybe<StringFilter>;
+  /** Payment condition description (PaymentConditionDescription). Description of the payment condition. */
+  paymentConditionDescription?: InputMaybe<StringFilter>;
+  /** Payment days (PaymentDays). Number of days between invoice date and due date. */
+  paymentDays?: InputMaybe<IntFilter>;
+  /** Payment discount days (PaymentDaysDiscount). Number of days between invoice date and due date of the discount. */
+  paymentDaysDiscount?: InputMaybe<IntFilter>;
+  /** Payment discount percentage (PaymentDiscountPercentage). Payment discount percentage. */
+  paymentDiscountPercentage?: InputMaybe<DecimalFilter>;
+  /** Payment information ID (PaymentInformationID). The SEPA PmtInfId of the collection the receivable was processed in. */
+  paymentInformationID?: InputMaybe<StringFilter>;
+  /** Payment method (PaymentMethod). Method of payment. B = On credit (default), I = Collection (direct debit), K = Cash, V = Credit card. */
+  paymentMethod?: InputMaybe<PaymentMethodFilter>;
+  /** Payment reference (PaymentReference). Payment reference of the receivable. For a Belgian customer the structured communication (OGM/VCS, +++123/4567/89002+++) of the invoice, generated when none is given, by which the bank transaction is matched. */
+  paymentReference?: InputMaybe<StringFilter>;
+  /** Exchange rate (RateFC). Exchange rate from receivable currency to division currency. AmountFC * RateFC = AmountDC. */
+  rateFC?: InputMaybe<DecimalFilter>;
+  /** Receivable batch number (ReceivableBatchNumber). Number assigned during the processing of receivables: each batch of the bank export file gets a sequence number, stored for each receivable in that batch. */
+  receivableBatchNumber?: InputMaybe<IntFilter>;
+  /** Receivable selected (ReceivableSelected). Date and time since when the receivable is selected to be collected. */
+  receivableSelected?: InputMaybe<DateTimeFilter>;
+  /** Rows whose receivableSelector matches (User who selected the receivable to be collected.); compiled to EXISTS. */
+  receivableSelector?: InputMaybe<UserWhere>;
+  /** Receivable selector full name (ReceivableSelectorFullName). Name of the receivable selector. */
+  receivableSelectorFullName?: InputMaybe<StringFilter>;
+  /** Receivable selector (ReceivableSelector). User who selected the receivable to be collected. */
+  receivableSelectorID?: InputMaybe<IdFilter>;
+  /** Source (Source). The source of the receivable: 1 Manual, 2 Reconcile, 3 Match, 4 Import, 5 Process. */
+  source?: InputMaybe<PaymentSourceFilter>;
+  /** Status (Status). The status of the receivable: 20 Open, 30 Selected (for collection), 40 Processed (collection file made), 50 Matched. */
+  status?: InputMaybe<ReceivableStatusFilter>;
+  /** Transaction amount (division currency) (TransactionAmountDC). Total amount of the linked transaction in default currency (division currency). */
+  transactionAmountDC?: InputMaybe<DecimalFilter>;
+  /** Transaction amount (foreign currency) (TransactionAmountFC). Total amount of the linked transaction in the selected currency. */
+  transactionAmountFC?: InputMaybe<DecimalFilter>;
+  /** Transaction due date (TransactionDueDate). Due date of the linked transaction. */
+  transactionDueDate?: InputMaybe<DateTimeFilter>;
+  /** Transaction entry ID (TransactionEntryID). Linked transaction (the sales entry). */
+  transactionEntryID?: InputMaybe<IdFilter>;
+  /** Transaction ID (TransactionID). Linked transaction line. Use this as reference to BankEntryLines and CashEntryLines. */
+  transactionID?: InputMaybe<IdFilter>;
+  /** Transaction is reversal (TransactionIsReversal). Indicates if the linked transaction is a reversal entry. */
+  transactionIsReversal?: InputMaybe<BooleanFilter>;
+  /** Transaction reporting period (TransactionReportingPeriod). Period of the linked transaction. */
+  transactionReportingPeriod?: InputMaybe<IntFilter>;
+  /** Transaction reporting year (TransactionReportingYear). Year of the linked transaction. */
+  transactionReportingYear?: InputMaybe<IntFilter>;
+  /** Transaction status (TransactionStatus). Status of the linked transaction. */
+  transactionStatus?: InputMaybe<IntFilter>;
+  /** Transaction type (TransactionType). Type of the linked transaction (20 Sales entry, 21 Sales credit note, ...). */
+  transactionType?: InputMaybe<IntFilter>;
+  /** Your reference (YourRef). Invoice number. In case the receivable belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
+  yourRef?: InputMaybe<StringFilter>;
 };
 
 /** Operators on a large whole-number column. */

@@ -64,6 +64,12 @@ export const TEST_TODAY = new Date('2026-06-15T00:00:00Z');
 /** A migrated database with small deterministic demo data (3 divisions, 600 payments by default). */
 export async function openSeededDatabase(name: string, sizes: { divisions?: number; payments?: number } = {}): Promise<TestDatabase> {
   const t = await openTestDatabase(name);
-  await seed(t.db, { divisions: sizes.divisions ?? 3, payments: sizes.payments ?? 600, seed: 7, today: TEST_TODAY, suppliersPerDivision: 12 });
+  await seed(t.db, {
+    divisions: sizes.divisions ?? 3,
+    payments: sizes.payments ?? 600,
+    seed: 7,
+    today: TEST_TODAY,
+    suppliersPerDivision: 12,
+  });
   return t;
 }

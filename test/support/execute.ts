@@ -23,7 +23,12 @@ export async function executeAs(
     divisions: [...caller.divisions],
     scopes: new Set(caller.scopes ?? SCOPES),
   };
-  const ctx = createContext(db, testRuntime(config), principal, [...caller.divisions].sort((a, b) => a - b));
+  const ctx = createContext(
+    db,
+    testRuntime(config),
+    principal,
+    [...caller.divisions].sort((a, b) => a - b),
+  );
   return execute({ schema: buildGatewaySchema(), document: parse(query), variableValues: variables, contextValue: ctx });
 }
 

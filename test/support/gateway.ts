@@ -22,7 +22,11 @@ export interface GraphQLResult<T = any> {
  * (result and variables typed; see test/operations and codegen.yml) or a query string.
  */
 export interface Gql {
-  <T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+  <T, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<T, V>,
+    variables?: V,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResult<T>>;
   <T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
 }
 type Document = string | TypedDocumentNode<any, any>;
@@ -84,7 +88,14 @@ export async function startTestGateway(
   const baseUrl = gateway.url.replace('localhost', '127.0.0.1');
   const url = `${baseUrl}/graphql`;
   const newKey = async (caller: TestCaller) =>
-    (await createApiKey(db, { name: caller.name ?? 'test', divisions: caller.divisions ?? 'all', scopes: caller.scopes ?? SCOPES, createdBy: 'test' })).secret;
+    (
+      await createApiKey(db, {
+        name: caller.name ?? 'test',
+        divisions: caller.divisions ?? 'all',
+        scopes: caller.scopes ?? SCOPES,
+        createdBy: 'test',
+      })
+    ).secret;
   const adminKey = await newKey({ name: 'test admin' });
   const authHeaders = { 'x-api-key': adminKey };
   const withAuth = (headers: Record<string, string> = {}) => {
@@ -101,7 +112,13 @@ export async function startTestGateway(
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data?: any; errors?: any };
-    return { status: res.status, data: body.data, errors: body.errors, statements: Number(res.headers.get('x-sql-statements') ?? NaN), headers: res.headers };
+    return {
+      status: res.status,
+      data: body.data,
+      errors: body.errors,
+      statements: Number(res.headers.get('x-sql-statements') ?? NaN),
+      headers: res.headers,
+    };
   };
   const headersFor = async (caller: TestCaller) => ({ 'x-api-key': await newKey(caller) });
   return {

@@ -35,7 +35,9 @@ export async function readMariaDbCollation(url: string): Promise<CollationRefere
       // A trailing 'a' keeps trailing-space trimming (PAD SPACE) away from the character itself.
       const literal = (cp: number) => `_utf8mb4 X'${hex(cp)}61' COLLATE utf8mb4_unicode_ci`;
       const single = (cp: number) => `_utf8mb4 X'${hex(cp)}' COLLATE utf8mb4_unicode_ci`;
-      const list = part.map((cp, j) => `HEX(WEIGHT_STRING(${literal(cp)})) w${j}, HEX(LOWER(${single(cp)})) l${j}, HEX(UPPER(${single(cp)})) u${j}`);
+      const list = part.map(
+        (cp, j) => `HEX(WEIGHT_STRING(${literal(cp)})) w${j}, HEX(LOWER(${single(cp)})) l${j}, HEX(UPPER(${single(cp)})) u${j}`,
+      );
       const [rows] = (await c.query(`SELECT ${list.join(', ')}`)) as unknown as [Record<string, string>[]];
       part.forEach((cp, j) => {
         const w = rows[0][`w${j}`];

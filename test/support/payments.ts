@@ -64,7 +64,10 @@ export function validPaymentInput(f: DivisionFixture, overrides: Record<string, 
 
 /** A fingerprint of every payment (id, version, status): equal before and after means nothing changed. */
 export async function paymentsFingerprint(db: Database): Promise<string> {
-  const rows = await db.dataSource.manager.find(Payment, { select: { id: true, version: true, status: true, amountDC: true }, order: { id: 'ASC' } });
+  const rows = await db.dataSource.manager.find(Payment, {
+    select: { id: true, version: true, status: true, amountDC: true },
+    order: { id: 'ASC' },
+  });
   return JSON.stringify(rows.map((r) => [r.id, r.version, r.status, r.amountDC]));
 }
 

@@ -17,7 +17,10 @@ interface ReferenceColumn {
 }
 
 function readReference(): ReferenceColumn[] {
-  const [header, ...lines] = fs.readFileSync(sharedFile(REFERENCE)!, 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  const [header, ...lines] = fs
+    .readFileSync(sharedFile(REFERENCE)!, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   expect(header.split('\t')).toEqual(['column', 'sql_type', 'label_nl', 'documentation']);
   return lines.map((l) => {
     const [name, sqlType, labelNl, doc] = l.split('\t');
@@ -95,11 +98,12 @@ describe('catalog', () => {
     }
   });
 
-  it('restricts every table to the caller\'s divisions: partitioned, or people seen only where they act', () => {
+  it("restricts every table to the caller's divisions: partitioned, or people seen only where they act", () => {
     // A global table without a rule would show every division's rows to every caller.
     const unrestricted = CATALOG.filter((t) => !t.partitionColumn && !t.visibleThroughActors).map((t) => t.name);
     expect(unrestricted).toEqual([]);
-    for (const t of CATALOG.filter((x) => x.visibleThroughActors)) expect({ table: t.name, actors: actorColumns(t).length > 0 }).toEqual({ table: t.name, actors: true });
+    for (const t of CATALOG.filter((x) => x.visibleThroughActors))
+      expect({ table: t.name, actors: actorColumns(t).length > 0 }).toEqual({ table: t.name, actors: true });
   });
 
   it('allows exactly what the schema offers: a field to read, create/update/delete mutations to write', () => {

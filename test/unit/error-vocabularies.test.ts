@@ -9,6 +9,7 @@ import { IDEMPOTENCY_ERROR_CODES, IdempotencyRule } from '../../src/modules/idem
 import { MATCHING_ERROR_CODES, MatchingRule } from '../../src/modules/matching/matching.errors';
 import { PAYMENT_DAY_ERROR_CODES, PaymentDayRule } from '../../src/modules/open-items/payment-day';
 import { PAYMENT_ERROR_CODES, PaymentRule } from '../../src/modules/payments/payment.errors';
+import { RECEIVABLE_ERROR_CODES, ReceivableRule } from '../../src/modules/receivables/receivable.errors';
 import { ErrorCode, HTTP_STATUS, ruleErrors } from '../../src/platform/errors';
 import { SQL_ERROR_CODES, SqlRule } from '../../src/sql/errors';
 
@@ -29,6 +30,7 @@ const VOCABULARIES: Record<string, Record<string, ErrorCode>> = {
   'modules/matching/matching.errors.ts': MATCHING_ERROR_CODES,
   'modules/open-items/payment-day.ts': PAYMENT_DAY_ERROR_CODES,
   'modules/payments/payment.errors.ts': PAYMENT_ERROR_CODES,
+  'modules/receivables/receivable.errors.ts': RECEIVABLE_ERROR_CODES,
   'sql/errors.ts': SQL_ERROR_CODES,
 };
 
@@ -88,9 +90,58 @@ describe('error vocabularies', () => {
   });
 
   it('writes each rule as its own name, so the string clients see is the enum key', () => {
-    const enums = [AccessRule, ApiKeyRule, BatchRule, ExportRule, FinancialEntryRule, IdempotencyRule, MatchingRule, PaymentDayRule, PaymentRule, SqlRule];
+    const enums = [
+      AccessRule,
+      ApiKeyRule,
+      BatchRule,
+      ExportRule,
+      FinancialEntryRule,
+      IdempotencyRule,
+      MatchingRule,
+      PaymentDayRule,
+      PaymentRule,
+      ReceivableRule,
+      SqlRule,
+    ];
     expect(enums.flatMap((e) => Object.entries(e).filter(([key, value]) => key !== value || !/^[A-Z][A-Z_]*$/.test(value)))).toEqual([]);
     expect(enums.map((e) => Object.values(e).sort())).toEqual(Object.values(VOCABULARIES).map((codes) => Object.keys(codes).sort()));
+  });
+});
+
+describe('the open-item vocabularies', () => {
+  it('answer the rules payables and receivables share with the same strings and codes', () => {
+    // The rules the shared open-item code throws (open-items/open-item.ts, OpenItemRuleName).
+    const shared = Object.keys(PAYMENT_ERROR_CODES).filter((rule) => rule in RECEIVABLE_ERROR_CODES);
+    const own = (codes: Record<string, string>, other: Record<string, string>) =>
+      Object.keys(codes)
+        .filter((r) => !(r in other))
+        .sort();
+    expect(own(RECEIVABLE_ERROR_CODES, PAYMENT_ERROR_CODES)).toEqual(
+      ['ACCOUNT_NOT_CUSTOMER', 'BANK_ACCOUNT_NOT_CUSTOMERS', 'GL_ACCOUNT_NOT_RECEIVABLE', 'INVALID_STRUCTURED_REFERENCE'].sort(),
+    );
+    // Payments' own: the side rules and those of selection and the EPC QR code.
+    expect(own(PAYMENT_ERROR_CODES, RECEIVABLE_ERROR_CODES)).toEqual(
+      [
+        'ACCOUNT_NOT_SUPPLIER',
+        'BANK_ACCOUNT_NOT_SUPPLIERS',
+        'GL_ACCOUNT_NOT_PAYABLE',
+        'NOT_OPEN',
+        'NOT_SELECTED',
+        'NOT_SEPA_PAYABLE',
+      ].sort(),
+    );
+    for (const rule of shared) {
+      const code = PAYMENT_ERROR_CODES[rule as PaymentRule];
+      expect({ rule, code: RECEIVABLE_ERROR_CODES[rule as ReceivableRule] }).toEqual({ rule, code });
+    }
+    expect(RECEIVABLE_ERROR_CODES).toMatchObject({
+      GL_ACCOUNT_NOT_RECEIVABLE: 'BAD_USER_INPUT',
+      ACCOUNT_NOT_CUSTOMER: 'BAD_USER_INPUT',
+      BANK_ACCOUNT_NOT_CUSTOMERS: 'BAD_USER_INPUT',
+      INVALID_STRUCTURED_REFERENCE: 'BAD_USER_INPUT',
+      STALE_VERSION: 'CONFLICT',
+      NOT_FOUND: 'NOT_FOUND',
+    });
   });
 });
 

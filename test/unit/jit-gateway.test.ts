@@ -16,7 +16,11 @@ describe('jit gateway: operations left to graphql-js', () => {
   });
 
   it('compiles operations whose variables are scalars, enums or plain input objects', () => {
-    expect(recursive(`query($d: [Int!], $from: DateTime!, $to: DateTime!) { payments(divisions: $d, where: { dueDate: { between: { from: $from, to: $to } } }) { nodes { id } } }`)).toBe(false);
+    expect(
+      recursive(
+        `query($d: [Int!], $from: DateTime!, $to: DateTime!) { payments(divisions: $d, where: { dueDate: { between: { from: $from, to: $to } } }) { nodes { id } } }`,
+      ),
+    ).toBe(false);
     expect(recursive(`query($o: [PaymentOrderBy!]) { payments(orderBy: $o) { nodes { id } } }`)).toBe(false);
     // A recursive type written as a literal is compiled from the document, not parsed at run time.
     expect(recursive(`{ payments(where: { or: [{ status: { eq: OPEN } }] }) { nodes { id } } }`)).toBe(false);

@@ -58,9 +58,15 @@ describe('README', () => {
   it('lays out folders and files that exist, and every folder of src', () => {
     const block = /## Source layout[\s\S]*?```\n([\s\S]*?)```/.exec(README)![1];
     // First word of each entry (continuation lines are indented); `<domain>` stands for each.
-    const named = block.split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0].replace('<domain>/', ''));
+    const named = block
+      .split('\n')
+      .filter((l) => /^\S/.test(l))
+      .map((l) => l.split(/\s+/)[0].replace('<domain>/', ''));
     for (const p of named) expect({ path: p, exists: fs.existsSync(path.join(ROOT, p)) }).toEqual({ path: p, exists: true });
-    const folders = fs.readdirSync(path.join(ROOT, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `src/${e.name}/`);
+    const folders = fs
+      .readdirSync(path.join(ROOT, 'src'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => `src/${e.name}/`);
     expect(folders.filter((f) => !named.includes(f))).toEqual([]);
   });
 

@@ -44,7 +44,10 @@ describe('SQL compiler', () => {
   });
 
   it('binds literals and parameters as placeholders and never copies the query text', () => {
-    const { sql, parameters } = compile("select ID from Payments where Description = 'x'' or 1=1 --' and Status = :s and Journal in (:j)", { s: 20, j: ['70', '71'] });
+    const { sql, parameters } = compile("select ID from Payments where Description = 'x'' or 1=1 --' and Status = :s and Journal in (:j)", {
+      s: 20,
+      j: ['70', '71'],
+    });
     expect(sql).not.toContain('or 1=1');
     expect(parameters).toEqual(["x' or 1=1 --", '70', '71']);
     expect(sql).toContain('"Status" = 20');
@@ -56,7 +59,7 @@ describe('SQL compiler', () => {
     expect(lite.sql).toContain('dec_sum(');
     expect(lite.sql).toContain('dec_round(dec_avg(');
     expect(lite.sql).toContain('dec_max(dec_mul(');
-    expect(lite.sql).toContain("dec_cmp(\"Payments\".\"AmountDC\", '100.5') > 0");
+    expect(lite.sql).toContain('dec_cmp("Payments"."AmountDC", \'100.5\') > 0');
     expect(lite.sql).toContain('ORDER BY dec_key(');
     expect(lite.columns.map((c) => c.type)).toEqual([
       { kind: 'decimal', scale: 2 },
@@ -70,7 +73,9 @@ describe('SQL compiler', () => {
 
   it('reads derived columns through the catalog relation, scoped and joined on the division', () => {
     const { sql } = compile('select AccountName, GLAccountCode from Payments');
-    expect(sql).toContain('LEFT JOIN "Accounts" "r0" ON "r0"."ID" = "s"."Account" AND "r0"."Division" = "s"."Division" AND "r0"."Division" IN (1, 2)');
+    expect(sql).toContain(
+      'LEFT JOIN "Accounts" "r0" ON "r0"."ID" = "s"."Account" AND "r0"."Division" = "s"."Division" AND "r0"."Division" IN (1, 2)',
+    );
     expect(sql).toContain('LEFT JOIN "GLAccounts" "r1"');
   });
 
@@ -81,7 +86,8 @@ describe('SQL compiler', () => {
   });
 
   it('applies the row limit to the outer statement only, never raising a smaller LIMIT', () => {
-    const c = (q: string) => new SelectStatementCompiler({ dialect: sqliteDialect, conditionFor, rowLimit: 11 }).compile(parseSelect(q)).sql;
+    const c = (q: string) =>
+      new SelectStatementCompiler({ dialect: sqliteDialect, conditionFor, rowLimit: 11 }).compile(parseSelect(q)).sql;
     expect(c('select ID from Payments')).toMatch(/LIMIT 11$/);
     expect(c('select ID from Payments limit 5 offset 2')).toMatch(/LIMIT 5 OFFSET 2$/);
     expect(c('select ID from Payments limit 500')).toMatch(/LIMIT 11$/);
@@ -98,13 +104,13 @@ describe('SQL compiler', () => {
     ['select sleep(1) from Payments', /unknown function SLEEP/],
     ['select benchmark(10, 1)', /unknown function BENCHMARK/],
     ['select @@version', /variable/],
-    ['select ID from Payments into outfile \'/tmp/x\'', /INTO/],
+    ["select ID from Payments into outfile '/tmp/x'", /INTO/],
     ['select ID from Payments for update', /locking/],
     ['with x as (select 1) select * from x', /WITH/],
     ['select Division from Payments p, Accounts a', /ambiguous/],
     ['select sum(AmountDC) from Payments where count(*) > 1', /aggregate/],
     ['select ID from Payments where ID = :missing', /parameter :missing/],
-    ['select ID from Payments where InvoiceDate > \'yesterday\'', /not a date/],
+    ["select ID from Payments where InvoiceDate > 'yesterday'", /not a date/],
     ['select upper(AmountDC) from Payments', /needs text/],
     ['select ID from Payments intersect select ID from Payments', /not supported|syntax/],
   ])('refuses %s', (query, message) => {

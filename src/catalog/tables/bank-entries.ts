@@ -3,9 +3,6 @@ import { CatalogTable } from '../types';
 import { READ_ONLY } from './common';
 import { entryColumns, lineAuditColumns, lineColumns, lineRelations } from './financial-entries.common';
 
-/** Read scope of the statement tables: what the bank says about the money is not a dashboard's. */
-export const STATEMENTS_READ = 'statements:read';
-
 export const BANK_ENTRIES: CatalogTable = {
   name: 'BankEntries',
   typeName: 'BankEntry',
@@ -18,7 +15,6 @@ export const BANK_ENTRIES: CatalogTable = {
   partitionColumn: 'Division',
   primaryKey: 'EntryID',
   allows: READ_ONLY,
-  readScope: STATEMENTS_READ,
   columns: [
     ...entryColumns('bank'),
     col('BankAccountID', 'guid', 'Own bank account ID', 'Bankrekening ID', "The own bank account the statement is about (the journal's).", {
@@ -117,7 +113,6 @@ export const BANK_ENTRY_LINES: CatalogTable = {
   partitionColumn: 'Division',
   primaryKey: 'ID',
   allows: READ_ONLY,
-  readScope: STATEMENTS_READ,
   columns: [
     ...lineColumns('bank'),
     col('ValueDate', 'datetime', 'Value date', 'Valutadatum', 'Value date of the movement (interest counts from it).'),

@@ -1,6 +1,5 @@
 import { CatalogTable } from '../types';
 import { READ_ONLY } from './common';
-import { STATEMENTS_READ } from './bank-entries';
 import { entryColumns, lineAuditColumns, lineColumns, lineRelations } from './financial-entries.common';
 
 export const CASH_ENTRIES: CatalogTable = {
@@ -16,7 +15,6 @@ export const CASH_ENTRIES: CatalogTable = {
   primaryKey: 'EntryID',
   // createCashEntry and deleteCashEntry (the last entry of a journal); an entry is never changed.
   allows: { read: true, insert: true, update: false, delete: true },
-  readScope: STATEMENTS_READ,
   columns: entryColumns('cash'),
   relations: [
     { name: 'division', table: 'Divisions', on: [['Division', 'Code']], kind: 'one', doc: 'Division of the entry.' },
@@ -34,7 +32,6 @@ export const CASH_ENTRY_LINES: CatalogTable = {
   partitionColumn: 'Division',
   primaryKey: 'ID',
   allows: READ_ONLY,
-  readScope: STATEMENTS_READ,
   columns: [...lineColumns('cash'), ...lineAuditColumns()],
   relations: [
     ...lineRelations(),

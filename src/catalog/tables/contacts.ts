@@ -21,7 +21,5 @@ export const CONTACTS: CatalogTable = {
     col('Phone', 'string', 'Phone', 'Telefoon', 'Phone number.', { length: 30 }),
     ...auditColumns(),
   ],
-  relations: [
-    { name: 'account', table: 'Accounts', on: [['Account', 'ID']], kind: 'one', doc: 'The account of the contact.' },
-  ],
+  relations: [{ name: 'account', table: 'Accounts', on: [['Account', 'ID']], kind: 'one', doc: 'The account of the contact.' }],
 };

@@ -13,7 +13,9 @@ export const DOCUMENTS: CatalogTable = {
   allows: READ_ONLY,
   columns: [
     ...idAndDivision('document'),
-    col('DocumentNumber', 'int32', 'Document number', 'Documentnummer', 'Number of the document: a sequence without gaps per division.', { required: true }),
+    col('DocumentNumber', 'int32', 'Document number', 'Documentnummer', 'Number of the document: a sequence without gaps per division.', {
+      required: true,
+    }),
     col('Subject', 'string', 'Subject', 'Onderwerp', 'Subject of the document.', { length: 256, required: true }),
     col('Type', 'int32', 'Type', 'Type', 'Document type: 10 bank export file, 20 purchase invoice, 55 other.', { required: true }),
     ...auditColumns(),

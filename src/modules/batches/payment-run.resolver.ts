@@ -27,7 +27,6 @@ export class BankFile {
   declare downloadPath: string;
 }
 
-
 const DOCS = {
   processPayments:
     'Process payments into a batch with a SEPA pain.001 file attached to a new document (scope payments:process). All or nothing.',

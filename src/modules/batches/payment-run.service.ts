@@ -56,8 +56,14 @@ export class PaymentRunService {
     const own = await this.ownBankAccount(division, input.bankAccountID);
     const payments = await this.lockPayments(division, input.paymentIDs);
     const [banks, accounts] = await Promise.all([
-      this.byId(BankAccount, payments.map((p) => p.accountBankAccountID)),
-      this.byId(Account, payments.map((p) => p.accountID)),
+      this.byId(
+        BankAccount,
+        payments.map((p) => p.accountBankAccountID),
+      ),
+      this.byId(
+        Account,
+        payments.map((p) => p.accountID),
+      ),
     ]);
     // The money leaves on the execution date, so that day decides the cash discount; a bank
     // executes nothing in the past, so a date before today is refused (it would also grant a
@@ -72,8 +78,16 @@ export class PaymentRunService {
       return { payment: p, bank, amount, account: accounts.get(p.accountID) };
     });
     if (refused.length) {
-      const summary = refused.slice(0, 5).map((r) => `${r.id}: ${r.reasons.join('; ')}`).join(' | ');
-      throw batchError(BatchRule.NOT_SEPA_PAYABLE, 'paymentIDs', `${refused.length} payments cannot be paid by SEPA credit transfer: ${summary}`, { reasons: refused, ids: refused.map((r) => r.id) });
+      const summary = refused
+        .slice(0, 5)
+        .map((r) => `${r.id}: ${r.reasons.join('; ')}`)
+        .join(' | ');
+      throw batchError(
+        BatchRule.NOT_SEPA_PAYABLE,
+        'paymentIDs',
+        `${refused.length} payments cannot be paid by SEPA credit transfer: ${summary}`,
+        { reasons: refused, ids: refused.map((r) => r.id) },
+      );
     }
 
     const at = this.now();
@@ -89,38 +103,68 @@ export class PaymentRunService {
       ...remittanceOf(payment),
     }));
     const companyName = sepaName(divisionRow.companyName, divisionRow.description, `Division ${division}`);
-    const file = writeFile({
-      version: format,
-      messageId: `${batchCode}-${documentNumber}`,
-      createdAt: at,
-      initiatingPartyName: companyName,
-      debtorName: sepaName(own.bankAccountHolderName, companyName),
-      debtorIban: electronicFormatIBAN(own.bankAccount)!,
-      debtorBic: own.bic,
-      executionDate,
-      batchBooking,
-      paymentInformationId: batchCode,
-      transfers,
-    }, new Map(lines.map((l) => [l.payment.id.replace(/-/g, ''), l.payment.id])));
+    const file = writeFile(
+      {
+        version: format,
+        messageId: `${batchCode}-${documentNumber}`,
+        createdAt: at,
+        initiatingPartyName: companyName,
+        debtorName: sepaName(own.bankAccountHolderName, companyName),
+        debtorIban: electronicFormatIBAN(own.bankAccount)!,
+        debtorBic: own.bic,
+        executionDate,
+        batchBooking,
+        paymentInformationId: batchCode,
+        transfers,
+      },
+      new Map(lines.map((l) => [l.payment.id.replace(/-/g, ''), l.payment.id])),
+    );
     const total = lines.reduce((sum, l) => sum.plus(l.amount), new Dec(0));
     if (file.numberOfTransactions !== lines.length || !new Dec(file.controlSum).eq(total)) {
-      throw new Error(`Bank file totals ${file.numberOfTransactions}/${file.controlSum} differ from the payments ${lines.length}/${total.toFixed(2)}`);
+      throw new Error(
+        `Bank file totals ${file.numberOfTransactions}/${file.controlSum} differ from the payments ${lines.length}/${total.toFixed(2)}`,
+      );
     }
 
     const audit = creationAudit(this.principal, at);
     const document = Object.assign(new Document(), {
-      id: randomUUID(), divisionCode: division, documentNumber, subject: `Betaalbestand ${batchCode}`, type: DOCUMENT_TYPE_BANK_FILE,
-      created: at, creatorID: audit.creatorID, modified: at, modifierID: audit.modifierID,
+      id: randomUUID(),
+      divisionCode: division,
+      documentNumber,
+      subject: `Betaalbestand ${batchCode}`,
+      type: DOCUMENT_TYPE_BANK_FILE,
+      created: at,
+      creatorID: audit.creatorID,
+      modified: at,
+      modifierID: audit.modifierID,
     });
     const bytes = Buffer.from(file.xml, 'utf8');
     const attachment = Object.assign(new DocumentAttachment(), {
-      id: randomUUID(), divisionCode: division, documentID: document.id, fileName: `${batchCode}.xml`, mediaType: 'application/xml',
-      fileSize: bytes.length, attachment: bytes, created: at,
+      id: randomUUID(),
+      divisionCode: division,
+      documentID: document.id,
+      fileName: `${batchCode}.xml`,
+      mediaType: 'application/xml',
+      fileSize: bytes.length,
+      attachment: bytes,
+      created: at,
     });
     const batch = Object.assign(new PaymentBatch(), {
-      id: randomUUID(), divisionCode: division, cashflowTransactionBatchCode: batchCode, bankAccountID: own.id, executionDate,
-      fileFormat: format, batchBooking, documentID: document.id, paymentCount: lines.length, totalAmountDC: total.toFixed(2), currency: 'EUR',
-      created: at, creatorID: audit.creatorID, modified: at, modifierID: audit.modifierID,
+      id: randomUUID(),
+      divisionCode: division,
+      cashflowTransactionBatchCode: batchCode,
+      bankAccountID: own.id,
+      executionDate,
+      fileFormat: format,
+      batchBooking,
+      documentID: document.id,
+      paymentCount: lines.length,
+      totalAmountDC: total.toFixed(2),
+      currency: 'EUR',
+      created: at,
+      creatorID: audit.creatorID,
+      modified: at,
+      modifierID: audit.modifierID,
     });
     await this.scope.insert(Document, [document]);
     await this.scope.insert(DocumentAttachment, [attachment]);
@@ -132,13 +176,21 @@ export class PaymentRunService {
       const changed = await this.scope.update(
         Payment,
         {
-          status: PaymentStatus.PROCESSED, source: PaymentSource.PROCESS, cashflowTransactionBatchCode: batchCode, paymentBatchNumber: i + 1,
-          documentID: document.id, isBatchBooking: batchBooking ? 1 : 0, bankAccountID: own.id, ...selection, ...modificationAudit(this.principal, at),
+          status: PaymentStatus.PROCESSED,
+          source: PaymentSource.PROCESS,
+          cashflowTransactionBatchCode: batchCode,
+          paymentBatchNumber: i + 1,
+          documentID: document.id,
+          isBatchBooking: batchBooking ? 1 : 0,
+          bankAccountID: own.id,
+          ...selection,
+          ...modificationAudit(this.principal, at),
         },
         'ID = :id AND Status IN (:...statuses)',
         { id: payment.id, statuses: [PaymentStatus.OPEN, PaymentStatus.SELECTED] },
       );
-      if (changed !== 1) throw batchError(BatchRule.NOT_OPEN, 'paymentIDs', `payment ${payment.id} changed meanwhile`, { ids: [payment.id] });
+      if (changed !== 1)
+        throw batchError(BatchRule.NOT_OPEN, 'paymentIDs', `payment ${payment.id} changed meanwhile`, { ids: [payment.id] });
     }
     return batch;
   }
@@ -146,7 +198,12 @@ export class PaymentRunService {
   private async ownBankAccount(division: number, id: string): Promise<BankAccount> {
     const own = await this.scope.select(BankAccount, 'b').where('b.id = :id AND b.divisionCode = :division', { id, division }).getOne();
     if (!own) throw batchError(BatchRule.UNKNOWN_REFERENCE, 'bankAccountID', `bank account ${id} does not exist in division ${division}`);
-    if (own.accountID !== null) throw batchError(BatchRule.BANK_ACCOUNT_NOT_OWN, 'bankAccountID', `bank account ${own.bankAccount} is not an own bank account of the division`);
+    if (own.accountID !== null)
+      throw batchError(
+        BatchRule.BANK_ACCOUNT_NOT_OWN,
+        'bankAccountID',
+        `bank account ${own.bankAccount} is not an own bank account of the division`,
+      );
     const iban = checkSepaIban(own.bankAccount);
     if (!iban.ok) throw batchError(BatchRule.INVALID_IBAN, 'bankAccountID', iban.reason);
     const bic = blank(own.bic) ? null : checkBic(own.bic);
@@ -157,19 +214,35 @@ export class PaymentRunService {
   /** The payments of the run, locked, in the order of the file (due date, then ID). */
   private async lockPayments(division: number, ids: string[] | null | undefined): Promise<Payment[]> {
     if (ids) {
-      if (!ids.length) throw batchError(BatchRule.REQUIRED, 'paymentIDs', 'at least one payment is required (leave the field out to process every selected payment)');
+      if (!ids.length)
+        throw batchError(
+          BatchRule.REQUIRED,
+          'paymentIDs',
+          'at least one payment is required (leave the field out to process every selected payment)',
+        );
       const problem = paymentIdsProblem(ids);
       if (problem) throw batchError(BatchRule[problem.rule], 'paymentIDs', problem.why);
       const current = await new PaymentService(this.scope, this.principal, this.now).lockExisting(ids, 'paymentIDs');
       const rows = [...current.values()];
       const elsewhere = rows.filter((p) => p.divisionCode !== division).map((p) => p.id);
-      if (elsewhere.length) throw batchError(BatchRule.INVALID_VALUE, 'paymentIDs', `payments of another division than ${division}: ${elsewhere.join(', ')}`, { ids: elsewhere });
+      if (elsewhere.length)
+        throw batchError(BatchRule.INVALID_VALUE, 'paymentIDs', `payments of another division than ${division}: ${elsewhere.join(', ')}`, {
+          ids: elsewhere,
+        });
       const lost = rows.filter((p) => p.status !== PaymentStatus.OPEN && p.status !== PaymentStatus.SELECTED).map((p) => p.id);
-      if (lost.length) throw batchError(BatchRule.NOT_OPEN, 'paymentIDs', `${lost.length} payments are no longer open or selected: ${lost.join(', ')}`, { ids: lost });
+      if (lost.length)
+        throw batchError(BatchRule.NOT_OPEN, 'paymentIDs', `${lost.length} payments are no longer open or selected: ${lost.join(', ')}`, {
+          ids: lost,
+        });
       return rows.sort(fileOrder);
     }
     const selected = await this.scope
-      .forUpdate(this.scope.select(Payment, 'p').where('p.divisionCode = :division AND p.status = :status', { division, status: PaymentStatus.SELECTED }).orderBy('p.id'))
+      .forUpdate(
+        this.scope
+          .select(Payment, 'p')
+          .where('p.divisionCode = :division AND p.status = :status', { division, status: PaymentStatus.SELECTED })
+          .orderBy('p.id'),
+      )
       .getMany();
     if (!selected.length) throw batchError(BatchRule.NOTHING_TO_PROCESS, 'paymentIDs', `division ${division} has no selected payments`);
     return selected.sort(fileOrder);
@@ -183,7 +256,11 @@ export class PaymentRunService {
   }
 
   private async maxOf(entity: typeof Document, field: string, division: number): Promise<number> {
-    const raw = await this.scope.select(entity, 't').select(`MAX(t.${field})`, 'max').where('t.divisionCode = :division', { division }).getRawOne<{ max: unknown }>();
+    const raw = await this.scope
+      .select(entity, 't')
+      .select(`MAX(t.${field})`, 'max')
+      .where('t.divisionCode = :division', { division })
+      .getRawOne<{ max: unknown }>();
     return Number(raw?.max ?? 0);
   }
 
@@ -225,7 +302,10 @@ function writeFile(input: Pain001Input, paymentOf: Map<string, string>): Pain001
   } catch (error) {
     if (!(error instanceof FormatError)) throw error;
     const reasons = error.problems.map((p) => ({ id: (p.endToEndId && paymentOf.get(p.endToEndId)) || p.field, reasons: [p.message] }));
-    throw batchError(BatchRule.NOT_SEPA_PAYABLE, 'paymentIDs', `the bank file cannot be written: ${error.message}`, { reasons, ids: reasons.map((r) => r.id) });
+    throw batchError(BatchRule.NOT_SEPA_PAYABLE, 'paymentIDs', `the bank file cannot be written: ${error.message}`, {
+      reasons,
+      ids: reasons.map((r) => r.id),
+    });
   }
 }
 

@@ -34,13 +34,16 @@ type ExportField = 'sql' | 'graphql' | 'list' | 'parameters' | 'variables';
  */
 export function exportSourceKind(input: Partial<Record<ExportField, unknown>>): ExportSource['kind'] {
   const given = (['sql', 'graphql', 'list'] as const).filter((k) => input[k] !== undefined && input[k] !== null);
-  if (given.length > 1) throw exportError(ExportRule.TOO_MANY_SOURCES, given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
+  if (given.length > 1)
+    throw exportError(ExportRule.TOO_MANY_SOURCES, given[1], `give one of sql, graphql or list, not ${given.join(' and ')}`);
   if (given.length === 0) {
     throw exportError(ExportRule.NO_SOURCE, 'sql', 'give a SQL query (sql), a GraphQL list query (graphql) or a list to export (list)');
   }
   const [kind] = given;
-  if (input.parameters !== undefined && kind !== 'sql') throw exportError(ExportRule.INVALID_VALUE, 'parameters', `apply to a sql export only, not to ${kind}`);
-  if (input.variables !== undefined && kind !== 'graphql') throw exportError(ExportRule.INVALID_VALUE, 'variables', `apply to a graphql export only, not to ${kind}`);
+  if (input.parameters !== undefined && kind !== 'sql')
+    throw exportError(ExportRule.INVALID_VALUE, 'parameters', `apply to a sql export only, not to ${kind}`);
+  if (input.variables !== undefined && kind !== 'graphql')
+    throw exportError(ExportRule.INVALID_VALUE, 'variables', `apply to a graphql export only, not to ${kind}`);
   return kind;
 }
 
@@ -52,7 +55,10 @@ export function exportSourceKind(input: Partial<Record<ExportField, unknown>>): 
 export class ExportService {
   private readonly scope: DivisionScope;
 
-  constructor(scope: DivisionScope, private readonly config: Config) {
+  constructor(
+    scope: DivisionScope,
+    private readonly config: Config,
+  ) {
     this.scope = scope.withStatements({ offload: true });
   }
 
@@ -86,7 +92,10 @@ export class ExportService {
       let after: string | null = null;
       let sent = 0;
       for (;;) {
-        const page: Awaited<ReturnType<typeof builder.page<Record<string, unknown>>>> = await builder.page<Record<string, unknown>>(t!.name, { first: pageSize, after });
+        const page: Awaited<ReturnType<typeof builder.page<Record<string, unknown>>>> = await builder.page<Record<string, unknown>>(
+          t!.name,
+          { first: pageSize, after },
+        );
         for (const node of page.nodes) {
           if (sent++ >= limit) return;
           const row: Record<string, unknown> = {};

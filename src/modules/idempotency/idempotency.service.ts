@@ -50,20 +50,22 @@ export async function idempotent<R>(
     return JSON.parse(Buffer.from(record.response).toString('utf8'), reviveDates) as R;
   };
   try {
-    return await retryOnDeadlock(() => scope.transaction(async (tx) => {
-      const existing = await tx.findInternal(IdempotencyRecord, { principalID: principal.id, idempotencyKey: key });
-      if (existing) return replay(existing);
-      const result = await complete(tx);
-      await tx.insertInternal(IdempotencyRecord, {
-        principalID: principal.id,
-        idempotencyKey: key,
-        operation,
-        requestHash,
-        response: Buffer.from(JSON.stringify(result ?? null), 'utf8'),
-        created: new Date(),
-      });
-      return result;
-    }));
+    return await retryOnDeadlock(() =>
+      scope.transaction(async (tx) => {
+        const existing = await tx.findInternal(IdempotencyRecord, { principalID: principal.id, idempotencyKey: key });
+        if (existing) return replay(existing);
+        const result = await complete(tx);
+        await tx.insertInternal(IdempotencyRecord, {
+          principalID: principal.id,
+          idempotencyKey: key,
+          operation,
+          requestHash,
+          response: Buffer.from(JSON.stringify(result ?? null), 'utf8'),
+          created: new Date(),
+        });
+        return result;
+      }),
+    );
   } catch (error) {
     // Two calls with one key at the same moment: the second insert hits the primary key and
     // its transaction rolls back; it answers with what the first one stored.
@@ -83,7 +85,9 @@ function canonicalJson(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);

@@ -40,18 +40,16 @@ export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassT
   const pk = t.columns.find((c) => c.name === t.primaryKey)!;
   const keyType = pk.type === 'guid' ? UUIDScalar : Int;
   const Args_ = listArgsType(t);
-  const scope = readScopeOf(t);
-  // Tables with their own read scope say so; the others need payments:read, as every list always did.
-  const needs = t.readScope ? ` (scope ${scope})` : '';
+  const readScope = readScopeOf(t.name);
   const docs = {
-    list: `${t.labelEn}: ${t.description} Filter with where, sort with orderBy, page with first/after, last/before or offset${needs}.`,
-    one: `One ${t.typeName} by ${pk.field}; NOT_FOUND when it does not exist in the caller's divisions${needs}.`,
+    list: `${t.labelEn}: ${t.description} Filter with where, sort with orderBy, page with first/after, last/before or offset.`,
+    one: `One ${t.typeName} by ${pk.field}; NOT_FOUND when it does not exist in the caller's divisions.`,
   };
 
   @Resolver(() => Entity)
   class EntityQueries {
     @Query(() => ConnectionType, { name: lcFirst(t.name), description: docs.list })
-    @RequiresScope(scope)
+    @RequiresScope(readScope)
     async list(
       @Args(() => Args_) args: ListArgs,
       @DivisionsArg() scope: DivisionScope,
@@ -63,7 +61,7 @@ export function entityResolver<T extends object>(t: CatalogTable, Entity: ClassT
     }
 
     @Query(() => Entity, { name: lcFirst(t.typeName), description: docs.one })
-    @RequiresScope(scope)
+    @RequiresScope(readScope)
     async one(@Arg(pk.field, () => keyType) key: unknown, @DivisionsArg() scope: DivisionScope) {
       return findByKey<T>(scope, t, key);
     }

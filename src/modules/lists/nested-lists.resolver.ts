@@ -17,10 +17,10 @@ type ConnectionOf = { of(page: Page<ObjectLiteral>): unknown };
 /**
  * Connection fields for every to-many relation of the catalog (`division.payments`,
  * `account.payments`, `batch.payments`, `document.attachments`, ...). They take the same where,
- * orderBy and paging arguments as the root lists, need the same scope (the listed table's read
- * scope: payments:read, statements:read for the statement tables), and are batched per request:
- * all parents of one field with the same arguments are answered by one statement of the
- * list-query builder.
+ * orderBy and paging arguments as the root lists, need the same scope as the listed table's root
+ * list (readScopeOf: receivables:read for `account.receivables`, statements:read for the bank and
+ * cash entries, payments:read otherwise), and are batched per request: all parents of one field
+ * with the same arguments are answered by one statement of the list-query builder.
  */
 
 function nestedListResolverFor(t: CatalogTable): Function | undefined {
@@ -46,7 +46,7 @@ function nestedListResolverFor(t: CatalogTable): Function | undefined {
     const descriptor = Object.getOwnPropertyDescriptor(proto, rel.name)!;
     const description = `${rel.doc} Same where, orderBy and paging as the root list; batched for all parents in one statement.`;
     FieldResolver(() => ConnectionType, { description })(proto, rel.name, descriptor);
-    RequiresScope(readScopeOf(target))(proto, rel.name, descriptor);
+    RequiresScope(readScopeOf(target.name))(proto, rel.name, descriptor);
     Root()(proto, rel.name, 0);
     Args(() => ArgsClass)(proto, rel.name, 1);
     Ctx()(proto, rel.name, 2);

@@ -49,14 +49,7 @@ type Body = (root: ObjectLiteral, ctx: RequestContext) => unknown;
  */
 const BODIES = new Map<string, Map<string, Body>>();
 
-function define(
-  proto: object,
-  typeName: string,
-  name: string,
-  typeFn: () => unknown,
-  description: string,
-  body: Body,
-): void {
+function define(proto: object, typeName: string, name: string, typeFn: () => unknown, description: string, body: Body): void {
   if (!BODIES.has(typeName)) BODIES.set(typeName, new Map());
   BODIES.get(typeName)!.set(name, body);
   Object.defineProperty(proto, name, { value: body, writable: true, configurable: true });
@@ -74,14 +67,19 @@ function relationResolverFor(t: CatalogTable): Function | undefined {
   Object.defineProperty(Generated, 'name', { value: `${t.typeName}RelationsResolver` });
   const proto = Generated.prototype;
   for (const rel of toOne) {
-    define(proto, t.typeName, rel.name, () => entityOf(rel.table), `${rel.doc} (relation ${rel.name})`, (root, ctx) =>
-      loadRelated(ctx.loaders, t, rel, root),
+    define(
+      proto,
+      t.typeName,
+      rel.name,
+      () => entityOf(rel.table),
+      `${rel.doc} (relation ${rel.name})`,
+      (root, ctx) => loadRelated(ctx.loaders, t, rel, root),
     );
   }
   for (const c of derived) {
     const rel = t.relations.find((r) => r.name === c.derived!.relation)!;
     const targetColumn = table(rel.table).columns.find((x) => x.name === c.derived!.column)!;
-    const read = (related: ObjectLiteral | null) => (related ? related[targetColumn.field] ?? null : null);
+    const read = (related: ObjectLiteral | null) => (related ? (related[targetColumn.field] ?? null) : null);
     const description = `${describe(c)} Read from ${rel.table}.${targetColumn.name}.`;
     define(proto, t.typeName, c.field, defaultScalarOf(c.type), description, (root, ctx) => {
       const related = loadRelated(ctx.loaders, t, rel, root);

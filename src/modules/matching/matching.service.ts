@@ -52,17 +52,27 @@ export class MatchingService {
     const payments = new PaymentService(this.scope, this.principal, this.now);
     const rows = [...(await payments.lockExisting(request.paymentIDs, 'paymentIDs')).values()];
     const divisions = new Set(rows.map((p) => p.divisionCode));
-    if (divisions.size > 1) throw matchingError(MatchingRule.INVALID_VALUE, 'paymentIDs', 'payments of one division only can be matched together');
+    if (divisions.size > 1)
+      throw matchingError(MatchingRule.INVALID_VALUE, 'paymentIDs', 'payments of one division only can be matched together');
     const matched = rows.filter((p) => p.status === PaymentStatus.MATCHED).map((p) => p.id);
-    if (matched.length) throw matchingError(MatchingRule.NOT_MATCHABLE, 'paymentIDs', `already matched: ${matched.join(', ')}`, { ids: matched });
+    if (matched.length)
+      throw matchingError(MatchingRule.NOT_MATCHABLE, 'paymentIDs', `already matched: ${matched.join(', ')}`, { ids: matched });
     let endDate: Date;
     if (reference) {
       const now = this.now();
       endDate = notBeforeInvoices(notAfterToday(request.date ?? now, now, 'date'), rows, 'date');
     } else {
-      if (rows.length < 2) throw matchingError(MatchingRule.MATCH_NOT_BALANCED, 'paymentIDs', 'matching payments with each other needs at least two payments (or give bankStatementLineReference)');
+      if (rows.length < 2)
+        throw matchingError(
+          MatchingRule.MATCH_NOT_BALANCED,
+          'paymentIDs',
+          'matching payments with each other needs at least two payments (or give bankStatementLineReference)',
+        );
       const sum = rows.reduce((s, p) => s.plus(p.amountDC), new Dec(0));
-      if (!sum.isZero()) throw matchingError(MatchingRule.MATCH_NOT_BALANCED, 'paymentIDs', `the payments' AmountDC sums to ${sum.toFixed(2)}, not 0.00`, { sum: sum.toFixed(2) });
+      if (!sum.isZero())
+        throw matchingError(MatchingRule.MATCH_NOT_BALANCED, 'paymentIDs', `the payments' AmountDC sums to ${sum.toFixed(2)}, not 0.00`, {
+          sum: sum.toFixed(2),
+        });
       endDate = new Date(Math.max(...rows.map((p) => p.invoiceDate.getTime())));
     }
     const at = this.now();
@@ -71,15 +81,28 @@ export class MatchingService {
       PaymentMatch,
       rows.map((p) =>
         Object.assign(new PaymentMatch(), {
-          id: randomUUID(), divisionCode: p.divisionCode, matchID, paymentID: p.id, bankStatementLineReference: reference,
-          previousStatus: p.status, matchDate: endDate, created: at, creatorID: this.principal.userId,
+          id: randomUUID(),
+          divisionCode: p.divisionCode,
+          matchID,
+          paymentID: p.id,
+          bankStatementLineReference: reference,
+          previousStatus: p.status,
+          matchDate: endDate,
+          created: at,
+          creatorID: this.principal.userId,
         }),
       ),
     );
     const ids = rows.map((p) => p.id);
     const changed = await this.scope.update(
       Payment,
-      { status: PaymentStatus.MATCHED, endDate, endYear: endDate.getUTCFullYear(), endPeriod: endDate.getUTCMonth() + 1, ...modificationAudit(this.principal, at) },
+      {
+        status: PaymentStatus.MATCHED,
+        endDate,
+        endYear: endDate.getUTCFullYear(),
+        endPeriod: endDate.getUTCMonth() + 1,
+        ...modificationAudit(this.principal, at),
+      },
       'ID IN (:...ids) AND Status <> :matched',
       { ids, matched: PaymentStatus.MATCHED },
     );
@@ -94,11 +117,14 @@ export class MatchingService {
     const payments = new PaymentService(this.scope, this.principal, this.now);
     const rows = [...(await payments.lockExisting(paymentIDs, 'paymentIDs')).values()];
     const notMatched = rows.filter((p) => p.status !== PaymentStatus.MATCHED).map((p) => p.id);
-    if (notMatched.length) throw matchingError(MatchingRule.NOT_MATCHED, 'paymentIDs', `not matched: ${notMatched.join(', ')}`, { ids: notMatched });
+    if (notMatched.length)
+      throw matchingError(MatchingRule.NOT_MATCHED, 'paymentIDs', `not matched: ${notMatched.join(', ')}`, { ids: notMatched });
     const ids = rows.map((p) => p.id);
     const lines = await this.scope.select(PaymentMatch, 'm').where('m.paymentID IN (:...ids)', { ids }).getMany();
     const matchIDs = [...new Set(lines.map((l) => l.matchID))];
-    const all = matchIDs.length ? await this.scope.select(PaymentMatch, 'm').where('m.matchID IN (:...matchIDs)', { matchIDs }).getMany() : [];
+    const all = matchIDs.length
+      ? await this.scope.select(PaymentMatch, 'm').where('m.matchID IN (:...matchIDs)', { matchIDs }).getMany()
+      : [];
     // Matched before this gateway (imported, seeded): no match row, back to processed or open.
     const previous = new Map<string, number>();
     for (const l of all) {
@@ -109,7 +135,8 @@ export class MatchingService {
       }
       previous.set(l.paymentID, l.previousStatus);
     }
-    for (const p of rows) if (!previous.has(p.id)) previous.set(p.id, p.cashflowTransactionBatchCode ? PaymentStatus.PROCESSED : PaymentStatus.OPEN);
+    for (const p of rows)
+      if (!previous.has(p.id)) previous.set(p.id, p.cashflowTransactionBatchCode ? PaymentStatus.PROCESSED : PaymentStatus.OPEN);
     // The other payments of the matches are written too: lock them; each must exist and still be matched.
     const others = [...previous.keys()].filter((id) => !ids.includes(id));
     const partners = others.length
@@ -145,7 +172,8 @@ function statementLineReference(value: string | null | undefined): string | null
   if (value === null || value === undefined) return null;
   const reference = value.trim();
   const field = 'bankStatementLineReference';
-  if (reference === '') throw matchingError(MatchingRule.REQUIRED, field, 'must not be blank (leave it out to match payments with each other)');
+  if (reference === '')
+    throw matchingError(MatchingRule.REQUIRED, field, 'must not be blank (leave it out to match payments with each other)');
   const problem = textProblem(reference, 1, MAX_REFERENCE_LENGTH);
   const rule = [...reference].length > MAX_REFERENCE_LENGTH ? MatchingRule.TOO_LONG : MatchingRule.INVALID_VALUE;
   if (problem) throw matchingError(rule, field, problem);

@@ -11,7 +11,12 @@ export const REMITTANCE_MAX = 140;
  * cut to 140 characters as the SEPA character set counts them (converted first, then cut:
  * `Großhandel` becomes `Grosshandel`, `€` becomes `EUR`, which a cut before converting overruns).
  */
-export function remittanceOf(p: { paymentReference: string | null; description: string | null; yourRef: string | null; invoiceNumber: number | null }): {
+export function remittanceOf(p: {
+  paymentReference: string | null;
+  description: string | null;
+  yourRef: string | null;
+  invoiceNumber: number | null;
+}): {
   structuredReference: string | null;
   remittanceText: string | null;
 } {

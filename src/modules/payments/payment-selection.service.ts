@@ -41,7 +41,13 @@ export class PaymentSelectionService {
     const lost = [...current.values()].filter((p) => p.status !== from).map((p) => p.id);
     const rule = from === PaymentStatus.OPEN ? PaymentRule.NOT_OPEN : PaymentRule.NOT_SELECTED;
     const refuse = (lostIds: string[]) =>
-      ruleError(rule, 'paymentIDs', `${lostIds.length} of ${wanted.length} payments are not ${PaymentStatus[from].toLowerCase()} (Status ${from}): ${lostIds.join(', ')}`, { ids: lostIds });
+      ruleError(
+        rule,
+        'paymentIDs',
+        `${lostIds.length} of ${wanted.length} payments are not ${PaymentStatus[from].toLowerCase()} ` +
+          `(Status ${from}): ${lostIds.join(', ')}`,
+        { ids: lostIds },
+      );
     if (lost.length) throw refuse(lost);
     const at = this.now();
     const changed = await this.scope.update(

@@ -91,7 +91,17 @@ export function describeNode(node: Node): string {
 /** A MySQL string literal's text: '' and backslash escapes decoded. */
 export function decodeString(raw: string): string {
   const escapes: Record<string, string> = {
-    '0': '\0', "'": "'", '"': '"', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a', '\\': '\\', '%': '\\%', _: '\\_',
+    '0': '\0',
+    "'": "'",
+    '"': '"',
+    b: '\b',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    Z: '\x1a',
+    '\\': '\\',
+    '%': '\\%',
+    _: '\\_',
   };
   return raw.replace(/''/g, "'").replace(/\\(.)/gs, (_m, c: string) => escapes[c] ?? c);
 }

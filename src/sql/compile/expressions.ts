@@ -104,7 +104,8 @@ function valueExpr(cx: Compilation, value: unknown, what: string, at: Position |
       throw sqlError(`the parameter ${what} is beyond 2^53 and was rounded in transit; pass it as a decimal string`, at);
     }
     const text = String(value);
-    if (!/^-?\d+(\.\d+)?$/.test(text)) throw parameterError(`the parameter ${what} is too large or too small; pass it as a decimal string`, at);
+    if (!/^-?\d+(\.\d+)?$/.test(text))
+      throw parameterError(`the parameter ${what} is too large or too small; pass it as a decimal string`, at);
     return signedDecimal(cx, text);
   }
   if (typeof value === 'string') {
@@ -144,7 +145,14 @@ function binary(cx: Compilation, node: Node, scope: Scope, clause: Clause, at: P
   const op = String(node.operator).toUpperCase();
   if (op === 'AND' || op === 'OR') {
     const parts = chain(node, op).map((n) => expr(cx, n, scope, clause, at));
-    return { sql: balanced(parts.map((p) => p.sql), op), type: { kind: 'boolean' }, aggregate: parts.some((p) => p.aggregate) };
+    return {
+      sql: balanced(
+        parts.map((p) => p.sql),
+        op,
+      ),
+      type: { kind: 'boolean' },
+      aggregate: parts.some((p) => p.aggregate),
+    };
   }
   if (op === 'IN' || op === 'NOT IN') return inList(cx, node, op === 'NOT IN', scope, clause, at);
   if (op === 'BETWEEN' || op === 'NOT BETWEEN') {

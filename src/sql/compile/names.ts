@@ -71,7 +71,12 @@ export function lookupColumn(
       if (quiet) return undefined;
       throw sqlError(`column ${name} is ambiguous: qualify it with a table alias`, at);
     }
-    if (matches.length === 1) return columnIn(cx, s.sources.find((src) => columnIn(cx, src, name, true))!, name);
+    if (matches.length === 1)
+      return columnIn(
+        cx,
+        s.sources.find((src) => columnIn(cx, src, name, true))!,
+        name,
+      );
   }
   if (quiet) return undefined;
   if (qualifier) throw sqlError(`unknown table or alias ${qualifier}`, at);

@@ -89,13 +89,24 @@ function union(cx: Compilation, ast: Node, parent: Scope | undefined, rowLimit?:
     name: c.name,
     type: unify(compiled.map((m) => m.columns[i].type)),
   }));
-  const body = unionBody(cx, compiled.map((c) => c.sql), ops, columns);
+  const body = unionBody(
+    cx,
+    compiled.map((c) => c.sql),
+    ops,
+    columns,
+  );
   // ORDER BY and LIMIT of the whole union run over it as a derived table.
   const scope = new Scope(parent);
   const u: DerivedSource = { kind: 'derived', alias: 'u', sql: body, columns };
   scope.sources.push(u);
   const aliases = new Map(columns.map((c) => [c.name.toLowerCase(), columnOf(cx, u, c)] as const));
-  const order = orderBy(cx, last.orderby, scope, columns.map((c) => aliases.get(c.name.toLowerCase())!), aliases);
+  const order = orderBy(
+    cx,
+    last.orderby,
+    scope,
+    columns.map((c) => aliases.get(c.name.toLowerCase())!),
+    aliases,
+  );
   const limitText = limit(cx, last.limit, rowLimit);
   return { sql: `SELECT * FROM (${body}) AS ${cx.q('u')}${order}${limitText}`, columns };
 }
@@ -162,7 +173,7 @@ function select(
       return;
     }
     const compiled = expr(cx, e, scope, selectClause, positionOf(e));
-    const name = col.as !== null && col.as !== undefined ? ident(col.as) : compiled.columnName ?? defaultName(e, i);
+    const name = col.as !== null && col.as !== undefined ? ident(col.as) : (compiled.columnName ?? defaultName(e, i));
     if (!ALIAS.test(name)) throw sqlError(`the column alias ${JSON.stringify(name)} is not allowed`, positionOf(e));
     add(name, compiled);
   });
@@ -170,19 +181,39 @@ function select(
 
   const aliases = new Map(items.map((it) => [it.name.toLowerCase(), it.expr] as const));
   const where = ast.where ? ` WHERE ${condition(cx, ast.where, scope, { name: 'WHERE', aggregates: false })}` : '';
-  const groupItems: Node[] = ast.groupby ? (Array.isArray(ast.groupby) ? ast.groupby : ast.groupby.columns ?? []) : [];
+  const groupItems: Node[] = ast.groupby ? (Array.isArray(ast.groupby) ? ast.groupby : (ast.groupby.columns ?? [])) : [];
   let groupBy = groupItems.length
-    ? ` GROUP BY ${groupItems.map((g) => groupKey(cx, g, scope, items.map((it) => it.expr), aliases)).join(', ')}`
+    ? ` GROUP BY ${groupItems
+        .map((g) =>
+          groupKey(
+            cx,
+            g,
+            scope,
+            items.map((it) => it.expr),
+            aliases,
+          ),
+        )
+        .join(', ')}`
     : '';
   const having = ast.having ? ` HAVING ${condition(cx, ast.having, scope, { name: 'HAVING', aggregates: true, aliases })}` : '';
   if (!allowOrder && (ast.orderby || ast.limit)) throw sqlError('ORDER BY and LIMIT apply to the whole UNION', positionOf(ast));
-  const order = allowOrder ? orderBy(cx, ast.orderby, scope, items.map((it) => it.expr), aliases) : '';
+  const order = allowOrder
+    ? orderBy(
+        cx,
+        ast.orderby,
+        scope,
+        items.map((it) => it.expr),
+        aliases,
+      )
+    : '';
   const limitText = allowOrder ? limit(cx, ast.limit, rowLimit) : '';
 
   const list = items.map((it) => `${it.expr.sql} AS ${cx.q(it.name)}`).join(', ');
   const from = joins.length ? ` FROM ${renderFrom(cx, joins)}` : '';
   let distinct = ast.distinct
-    ? (String(ast.distinct).toUpperCase() === 'DISTINCT' ? 'DISTINCT ' : fail(`${ast.distinct} is not supported`, positionOf(ast)))
+    ? String(ast.distinct).toUpperCase() === 'DISTINCT'
+      ? 'DISTINCT '
+      : fail(`${ast.distinct} is not supported`, positionOf(ast))
     : '';
   // SQLite's DISTINCT compares text byte by byte: rows equal by the gateway's text semantics
   // are made one by grouping on the comparison keys instead (same rows as MariaDB's DISTINCT).

@@ -23,15 +23,23 @@ beforeAll(async () => {
   gw = await startTestGateway(t.db);
   f = await divisionFixture(t.db);
   alice = (await t.db.dataSource.getRepository(User).find({ order: { userName: 'ASC' } }))[1];
-  const { secret } = await createApiKey(t.db, { name: 'alice', divisions: [f.division], scopes: SCOPES, userId: alice.id, createdBy: 'test' });
-  asAlice = ((q: string, v?: Record<string, unknown>, h: Record<string, string> = {}) => gw.gql(q, v, { 'x-api-key': secret, ...h })) as Gql;
+  const { secret } = await createApiKey(t.db, {
+    name: 'alice',
+    divisions: [f.division],
+    scopes: SCOPES,
+    userId: alice.id,
+    createdBy: 'test',
+  });
+  asAlice = ((q: string, v?: Record<string, unknown>, h: Record<string, string> = {}) =>
+    gw.gql(q, v, { 'x-api-key': secret, ...h })) as Gql;
 });
 afterAll(async () => {
   await gw?.close();
   await t?.close();
 });
 
-const CREATE = 'mutation($input: PaymentCreateInput!) { createPayment(input: $input) { id version creatorID modifierID created createdUtc modified creatorFullName } }';
+const CREATE =
+  'mutation($input: PaymentCreateInput!) { createPayment(input: $input) { id version creatorID modifierID created createdUtc modified creatorFullName } }';
 
 describe('audit columns', () => {
   it('come from the principal and the clock on create, update and selection', async () => {
@@ -44,7 +52,10 @@ describe('audit columns', () => {
       expect(new Date(at).getTime()).toBeGreaterThanOrEqual(before - 1000);
       expect(new Date(at).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
     }
-    const selected = await asAlice('mutation($ids: [UUID!]!) { selectPayments(paymentIDs: $ids) { paymentSelectorID paymentSelected modifierID } }', { ids: [p.id] });
+    const selected = await asAlice(
+      'mutation($ids: [UUID!]!) { selectPayments(paymentIDs: $ids) { paymentSelectorID paymentSelected modifierID } }',
+      { ids: [p.id] },
+    );
     expect(selected.errors).toBeUndefined();
     expect(selected.data.selectPayments[0]).toMatchObject({ paymentSelectorID: alice.id, modifierID: alice.id });
     const row = await t.db.dataSource.getRepository(Payment).findOneByOrFail({ id: p.id });
@@ -54,14 +65,16 @@ describe('audit columns', () => {
 
   it('cannot be given as input', async () => {
     for (const field of ['creatorID', 'modifierID', 'created', 'modified', 'paymentSelectorID', 'paymentSelected']) {
-      const res = await asAlice(CREATE, { input: validPaymentInput(f, { [field]: field.endsWith('ID') ? randomUUID() : '2001-01-01T00:00:00Z' }) });
+      const res = await asAlice(CREATE, {
+        input: validPaymentInput(f, { [field]: field.endsWith('ID') ? randomUUID() : '2001-01-01T00:00:00Z' }),
+      });
       expect(res.errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
       expect(res.errors?.[0].message).toContain(field);
     }
   });
 });
 
-describe('another division\'s row is indistinguishable from a missing one', () => {
+describe("another division's row is indistinguishable from a missing one", () => {
   const shape = (res: Awaited<ReturnType<Gql>>, id: string) => ({
     status: res.status,
     code: res.errors?.[0].extensions?.code,
@@ -78,7 +91,10 @@ describe('another division\'s row is indistinguishable from a missing one', () =
       ['mutation($id: UUID!) { deletePayment(input: { id: $id }) { deletedIDs } }', (id) => ({ id })],
       ['mutation($id: UUID!) { selectPayments(paymentIDs: [$id]) { id } }', (id) => ({ id })],
       ['mutation($id: UUID!) { deselectPayments(paymentIDs: [$id]) { id } }', (id) => ({ id })],
-      ['mutation($id: UUID!) { splitPayment(id: $id, version: 1, parts: [{amountFC: "1.00", dueDate: "2030-01-01T00:00:00Z"}, {amountFC: "1.00", dueDate: "2030-01-01T00:00:00Z"}]) { id } }', (id) => ({ id })],
+      [
+        'mutation($id: UUID!) { splitPayment(id: $id, version: 1, parts: [{amountFC: "1.00", dueDate: "2030-01-01T00:00:00Z"}, {amountFC: "1.00", dueDate: "2030-01-01T00:00:00Z"}]) { id } }',
+        (id) => ({ id }),
+      ],
       ['mutation($id: UUID!) { matchPayments(input: { paymentIDs: [$id], bankStatementLineReference: "x" }) { id } }', (id) => ({ id })],
       ['mutation($id: UUID!) { unmatchPayments(paymentIDs: [$id]) { id } }', (id) => ({ id })],
     ];
@@ -91,8 +107,12 @@ describe('another division\'s row is indistinguishable from a missing one', () =
   });
 
   it('for file downloads over HTTP', async () => {
-    const batch = (await t.db.dataSource.getRepository(Payment).findOneByOrFail({ divisionCode: f.otherDivision, status: 40 })).cashflowTransactionBatchCode;
-    const ids = await gw.gql('query($c: String!) { paymentBatches(where: { cashflowTransactionBatchCode: { eq: $c } }) { nodes { id } } }', { c: batch });
+    const batch = (await t.db.dataSource.getRepository(Payment).findOneByOrFail({ divisionCode: f.otherDivision, status: 40 }))
+      .cashflowTransactionBatchCode;
+    const ids = await gw.gql(
+      'query($c: String!) { paymentBatches(where: { cashflowTransactionBatchCode: { eq: $c } }) { nodes { id } } }',
+      { c: batch },
+    );
     const theirs = ids.data.paymentBatches.nodes[0].id;
     const headers = { 'x-api-key': (await gw.headersFor({ divisions: [f.division] }))['x-api-key'] };
     const a = await gw.request(`/batches/${theirs}/file`, { headers });

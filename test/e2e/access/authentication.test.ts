@@ -25,7 +25,12 @@ beforeAll(async () => {
   jwksDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwks-'));
   const jwk = { ...(await exportJWK(es.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
   fs.writeFileSync(path.join(jwksDir, 'jwks.json'), JSON.stringify({ keys: [jwk] }));
-  gw = await startTestGateway(t.db, { JWT_SECRET: SECRET, JWT_JWKS_FILE: path.join(jwksDir, 'jwks.json'), JWT_ISSUER: '', JWT_AUDIENCE: '' });
+  gw = await startTestGateway(t.db, {
+    JWT_SECRET: SECRET,
+    JWT_JWKS_FILE: path.join(jwksDir, 'jwks.json'),
+    JWT_ISSUER: '',
+    JWT_AUDIENCE: '',
+  });
 });
 afterAll(async () => {
   await gw?.close();
@@ -34,7 +39,12 @@ afterAll(async () => {
 });
 
 const hs = (claims: Record<string, unknown>, exp: string | number = '5m', secret = SECRET) =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setIssuedAt().setExpirationTime(exp).sign(new TextEncoder().encode(secret));
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('alice')
+    .setIssuedAt()
+    .setExpirationTime(exp)
+    .sign(new TextEncoder().encode(secret));
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('authentication', () => {
@@ -46,7 +56,11 @@ describe('authentication', () => {
   });
 
   it('refuses an unknown, malformed or tampered API key', async () => {
-    for (const key of ['nonsense', `cfk_0000000000000000_${'A'.repeat(43)}`, gw.adminKey.slice(0, -1) + (gw.adminKey.endsWith('A') ? 'B' : 'A')]) {
+    for (const key of [
+      'nonsense',
+      `cfk_0000000000000000_${'A'.repeat(43)}`,
+      gw.adminKey.slice(0, -1) + (gw.adminKey.endsWith('A') ? 'B' : 'A'),
+    ]) {
       const res = await gw.gql(Q, {}, { 'x-api-key': key });
       expect(res.status).toBe(401);
       expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -84,7 +98,9 @@ describe('authentication', () => {
   it('refuses an API key past its expiry', async () => {
     const headers = await gw.headersFor({ name: 'short lived', divisions: [D1] });
     expect((await gw.gql(Q, {}, headers)).status).toBe(200);
-    await t.db.dataSource.getRepository(ApiKeyRecord).update({ keyId: headers['x-api-key'].slice(4, 20) }, { expires: new Date(Date.now() - 1000) });
+    await t.db.dataSource
+      .getRepository(ApiKeyRecord)
+      .update({ keyId: headers['x-api-key'].slice(4, 20) }, { expires: new Date(Date.now() - 1000) });
     const res = await gw.gql(Q, {}, headers);
     expect(res.status).toBe(401);
     expect(res.errors?.[0].message).toMatch(/expired/);
@@ -113,8 +129,15 @@ describe('authentication', () => {
     const cases = [
       await hs({ divisions: [D1], scopes: ['payments:read'] }, Math.floor(Date.now() / 1000) - 10),
       await hs({ divisions: [D1], scopes: ['payments:read'] }, '5m', 'another-secret-of-at-least-32-bytes!!'),
-      await new SignJWT({ divisions: [D1] }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('x').setExpirationTime('5m').sign(other.privateKey),
-      await new SignJWT({ divisions: [D1], scopes: ['payments:read'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode(SECRET)),
+      await new SignJWT({ divisions: [D1] })
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setSubject('x')
+        .setExpirationTime('5m')
+        .sign(other.privateKey),
+      await new SignJWT({ divisions: [D1], scopes: ['payments:read'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .sign(new TextEncoder().encode(SECRET)),
       await hs({ scopes: ['payments:read'] }),
       // alg none
       `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', divisions: [D1], exp: 4e9 })).toString('base64url')}.`,

@@ -24,8 +24,9 @@ import { startTestGateway, TestGateway } from '../../support/gateway';
  * (a new field without a declaration fails here), and every declared scope answers FORBIDDEN
  * naming it, over real HTTP through the jit executor, to a caller holding every other scope,
  * while the declared scope alone is enough to get past the check. Nested fields that declare a
- * scope are the to-many relations (the listed table's read scope: payments:read, statements:read
- * for bank and cash entries) and the bank file (payments:process).
+ * scope are the to-many relations (the listed table's read scope: payments:read, receivables:read
+ * for the lists of receivables, statements:read for bank and cash entries) and the bank file
+ * (payments:process).
  */
 const schema = buildGatewaySchema();
 
@@ -116,11 +117,11 @@ describe('nested fields', () => {
     )
     .filter((f) => f.access !== undefined);
 
-  it('declare the listed table\'s read scope on every to-many relation and payments:process on the bank file, nothing else', () => {
+  it("declare the listed table's read scope on every to-many relation and payments:process on the bank file, nothing else", () => {
     const expected: Record<string, { scope: Scope }> = { 'PaymentBatch.file': { scope: 'payments:process' } };
     for (const t of CATALOG) {
       for (const r of t.relations) {
-        if (r.kind === 'many') expected[`${t.typeName}.${r.name}`] = { scope: readScopeOf(CATALOG.find((x) => x.name === r.table)!) };
+        if (r.kind === 'many') expected[`${t.typeName}.${r.name}`] = { scope: readScopeOf(r.table) };
       }
     }
     expect(Object.fromEntries(nested.map((f) => [f.id, f.access]))).toEqual(expected);

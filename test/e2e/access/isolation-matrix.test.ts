@@ -29,7 +29,17 @@ const OTHER_FIELDS: Record<string, string> = {
   'Mutation.processPayments': 'payment-isolation.test.ts: a run in a division not granted is FORBIDDEN, its payments NOT_FOUND',
   'Mutation.matchPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
   'Mutation.unmatchPayments': "payment-isolation.test.ts: another division's payment is NOT_FOUND",
-  'Query.financialAccounts': "isolation-matrix.test.ts, financial accounts: only the granted divisions' accounts, transactions, bank accounts",
+  'Mutation.createReceivable': 'receivable-writes.test.ts: a write into a division not granted is FORBIDDEN',
+  'Mutation.createReceivables': 'receivable-writes.test.ts: a write into a division not granted is FORBIDDEN',
+  'Mutation.updateReceivable': "receivable-writes.test.ts: another division's receivable is NOT_FOUND",
+  'Mutation.updateReceivables': "receivable-writes.test.ts: another division's receivable is NOT_FOUND",
+  'Mutation.deleteReceivable': "receivable-writes.test.ts: another division's receivable is NOT_FOUND",
+  'Mutation.deleteReceivables': "receivable-writes.test.ts: another division's receivable is NOT_FOUND",
+  'Mutation.splitReceivable': "receivable-writes.test.ts: another division's receivable is NOT_FOUND",
+  'Query.receivablesAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
+  'Query.receivableAgeing': 'aggregate-isolation.test.ts: ages only the granted divisions; naming another is FORBIDDEN',
+  'Query.financialAccounts':
+    "isolation-matrix.test.ts, financial accounts: only the granted divisions' accounts, transactions, bank accounts",
   'Query.financialAccount': "isolation-matrix.test.ts, financial accounts: another division's account is NOT_FOUND",
   'Mutation.createCashEntry': 'isolation-matrix.test.ts, financial accounts: a cash entry into a division not granted is FORBIDDEN',
   'Mutation.deleteCashEntry': "isolation-matrix.test.ts, financial accounts: another division's cash entry is NOT_FOUND",
@@ -38,7 +48,8 @@ const OTHER_FIELDS: Record<string, string> = {
   'Query.paymentConditionsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentAgeing': 'aggregate-isolation.test.ts: ages only the granted divisions; naming another is FORBIDDEN',
   'Query.catalog': 'catalog.test.ts: table and column metadata only, no rows of any division',
-  'Query.sql': 'sql-safety.test.ts: division isolation through joins, derived columns, subqueries and unions; sql-http.test.ts: a key granted one division',
+  'Query.sql':
+    'sql-safety.test.ts: division isolation through joins, derived columns, subqueries and unions; sql-http.test.ts: a key granted one division',
 };
 
 let t: TestDatabase;
@@ -82,7 +93,11 @@ async function listAll(gql: Gql, field: string, selection: string, headers?: Rec
   const out: ObjectLiteral[] = [];
   let after: string | null = null;
   for (;;) {
-    const res: GraphQLResult = await gql(`query($after: String) { ${field}(first: 1000, after: $after) { nodes { ${selection} } pageInfo { hasNextPage endCursor } totalCount } }`, { after }, headers);
+    const res: GraphQLResult = await gql(
+      `query($after: String) { ${field}(first: 1000, after: $after) { nodes { ${selection} } pageInfo { hasNextPage endCursor } totalCount } }`,
+      { after },
+      headers,
+    );
     expect(res.errors).toBeUndefined();
     out.push(...res.data[field].nodes);
     if (!res.data[field].pageInfo.hasNextPage) return out;
@@ -100,19 +115,28 @@ describe('isolation matrix', () => {
       .flatMap((type) => Object.keys(type.getFields()).map((f) => `${type.name}.${f}`));
     const uncovered = all
       .filter((f) => !generic.has(f) && !(f in OTHER_FIELDS))
-      .map((f) => `${f} is not in the isolation matrix: add it to OTHER_FIELDS in test/e2e/access/isolation-matrix.test.ts with the test that proves a caller of division A cannot see or change division B through it`);
+      .map(
+        (f) =>
+          `${f} is not in the isolation matrix: add it to OTHER_FIELDS in test/e2e/access/isolation-matrix.test.ts with the test that proves a caller of division A cannot see or change division B through it`,
+      );
     expect(uncovered).toEqual([]);
-    expect(ENTITY_FIELDS.map((f) => f.t.name)).toEqual(expect.arrayContaining(['Payments', 'Divisions', 'Accounts', 'PaymentBatches', 'Users']));
+    const tables = ['Payments', 'Receivables', 'Divisions', 'Accounts', 'PaymentBatches', 'Users'];
+    expect(ENTITY_FIELDS.map((f) => f.t.name)).toEqual(expect.arrayContaining(tables));
   });
 
   it('root lists show the caller only rows of its divisions, all of them, and count only those', async () => {
     // Users: those acting in division A (user-privacy.test.ts covers the rule in depth).
-    const actors = new Set((await rowsOf('Payments')).filter((p) => p.divisionCode === D1).flatMap((p) => [p.creatorID, p.modifierID, p.paymentSelectorID]));
+    const actors = new Set(
+      (await rowsOf('Payments')).filter((p) => p.divisionCode === D1).flatMap((p) => [p.creatorID, p.modifierID, p.paymentSelectorID]),
+    );
     for (const { t: x, list } of ENTITY_FIELDS) {
       const part = partField(x);
       const rows = await listAll(asA, list, [pkField(x), part].filter(Boolean).join(' '));
       const expected = (await rowsOf(x.name)).filter((r) => (part ? r[part] === D1 : !x.visibleThroughActors || actors.has(r[pkField(x)])));
-      expect({ table: x.name, ids: rows.map((r) => r[pkField(x)]).sort() }).toEqual({ table: x.name, ids: expected.map((r) => r[pkField(x)]).sort() });
+      expect({ table: x.name, ids: rows.map((r) => r[pkField(x)]).sort() }).toEqual({
+        table: x.name,
+        ids: expected.map((r) => r[pkField(x)]).sort(),
+      });
       if (part) {
         expect(expected.length).toBeGreaterThan(0);
         for (const r of rows) expect({ table: x.name, division: r[part] }).toEqual({ table: x.name, division: D1 });
@@ -152,17 +176,25 @@ describe('isolation matrix', () => {
     // A row of division A pointing at rows of division B must not show them: loader keys carry
     // the division of the referencing row. Plant such references directly in the database.
     const payment = (await rowsOf('Payments')).find((r) => r.divisionCode === D1)!;
+    const receivable = (await rowsOf('Receivables')).find((r) => r.divisionCode === D1)!;
     const foreignAccount = (await rowsOf('Accounts')).find((r) => r.divisionCode === D2)!;
     const foreignGl = (await rowsOf('GLAccounts')).find((r) => r.divisionCode === D2)!;
     const repo = t.db.dataSource.getRepository(entityOf('Payments'));
+    const receivables = t.db.dataSource.getRepository(entityOf('Receivables'));
     await repo.update({ id: payment.id }, { accountID: foreignAccount.id, glAccountID: foreignGl.id } as never);
+    await receivables.update({ id: receivable.id }, { accountID: foreignAccount.id, glAccountID: foreignGl.id } as never);
     try {
       for (const { t: x, list } of ENTITY_FIELDS) {
         const part = partField(x);
         const rels = x.relations.filter((r) => r.kind === 'one');
         if (!part || rels.length === 0) continue;
         const derived = x.columns.filter((c) => c.derived).map((c) => c.field);
-        const selection = [pkField(x), part, ...derived, ...rels.map((r) => `${r.name} { ${pkField(table(r.table))} ${partField(table(r.table)) ?? ''} }`)].join(' ');
+        const selection = [
+          pkField(x),
+          part,
+          ...derived,
+          ...rels.map((r) => `${r.name} { ${pkField(table(r.table))} ${partField(table(r.table)) ?? ''} }`),
+        ].join(' ');
         for (const caller of [asA, gw.gql]) {
           const rows = await listAll(caller, list, selection, caller === gw.gql ? { 'x-cashflow-divisions': 'all' } : undefined);
           for (const row of rows) {
@@ -171,51 +203,74 @@ describe('isolation matrix', () => {
               const related = row[r.name];
               if (!related || !target.partitionColumn) continue;
               // Same division as the row that points at it, and (for A) only division A.
-              expect({ path: `${x.name}.${r.name}`, division: related[partField(target)!] }).toEqual({ path: `${x.name}.${r.name}`, division: row[part] });
+              expect({ path: `${x.name}.${r.name}`, division: related[partField(target)!] }).toEqual({
+                path: `${x.name}.${r.name}`,
+                division: row[part],
+              });
               if (caller === asA) expect(related[partField(target)!]).toBe(D1);
             }
           }
         }
       }
-      const planted = await asA(`query($id: UUID!) { payment(id: $id) { account { id } accountName glAccount { id } glAccountCode } }`, { id: payment.id });
+      const planted = await asA(`query($id: UUID!) { payment(id: $id) { account { id } accountName glAccount { id } glAccountCode } }`, {
+        id: payment.id,
+      });
       expect(planted.errors).toBeUndefined();
       expect(planted.data.payment).toEqual({ account: null, accountName: null, glAccount: null, glAccountCode: null });
       expect(JSON.stringify(planted.data)).not.toContain(foreignAccount.name);
+      const q = `query($id: UUID!) { receivable(id: $id) { account { id } accountName accountCode glAccount { id } glAccountCode } }`;
+      const plantedReceivable = await asA(q, { id: receivable.id });
+      expect(plantedReceivable.errors).toBeUndefined();
+      const none = { account: null, accountName: null, accountCode: null, glAccount: null, glAccountCode: null };
+      expect(plantedReceivable.data.receivable).toEqual(none);
     } finally {
       await repo.update({ id: payment.id }, { accountID: payment.accountID, glAccountID: payment.glAccountID } as never);
+      await receivables.update({ id: receivable.id }, { accountID: receivable.accountID, glAccountID: receivable.glAccountID } as never);
     }
   });
 
-  it('filters and sorts through relations never match or reveal another division\'s rows', async () => {
-    const payment = (await rowsOf('Payments')).find((r) => r.divisionCode === D1)!;
+  it.each([
+    ['Payments', 'payments', 'PaymentWhere'],
+    ['Receivables', 'receivables', 'ReceivableWhere'],
+  ])("filters and sorts of %s through relations never match or reveal another division's rows", async (name, list, whereType) => {
+    const item = (await rowsOf(name)).find((r) => r.divisionCode === D1)!;
     const foreign = (await rowsOf('Accounts')).find((r) => r.divisionCode === D2)!;
-    const repo = t.db.dataSource.getRepository(entityOf('Payments'));
-    await repo.update({ id: payment.id }, { accountID: foreign.id } as never);
+    const repo = t.db.dataSource.getRepository(entityOf(name));
+    await repo.update({ id: item.id }, { accountID: foreign.id } as never);
     try {
-      const Q = 'query($w: PaymentWhere) { payments(where: $w, first: 1000) { nodes { id divisionCode accountName account { id } } } }';
+      const Q = `query($w: ${whereType}) { ${list}(where: $w, first: 1000) { nodes { id divisionCode accountName account { id } } } }`;
       for (const caller of [asA, gw.gql]) {
-        for (const w of [{ accountName: { eq: foreign.name } }, { account: { name: { eq: foreign.name } } }, { account: { id: { eq: foreign.id } } }, { account: { divisionCode: { eq: D2 } } }]) {
+        for (const w of [
+          { accountName: { eq: foreign.name } },
+          { account: { name: { eq: foreign.name } } },
+          { account: { id: { eq: foreign.id } } },
+          { account: { divisionCode: { eq: D2 } } },
+        ]) {
           const res = await caller(Q, { w });
           expect(res.errors).toBeUndefined();
-          // The D1 payment points at a D2 supplier: no filter through that relation may match it.
-          expect(res.data.payments.nodes.filter((n: { id: string }) => n.id === payment.id)).toEqual([]);
-          if (caller === asA) expect(res.data.payments.nodes.every((n: { divisionCode: number }) => n.divisionCode === D1)).toBe(true);
+          // The D1 item points at a D2 account: no filter through that relation may match it.
+          expect(res.data[list].nodes.filter((n: { id: string }) => n.id === item.id)).toEqual([]);
+          if (caller === asA) expect(res.data[list].nodes.every((n: { divisionCode: number }) => n.divisionCode === D1)).toBe(true);
         }
       }
-      const sorted = await asA('{ payments(first: 1000, orderBy: [{ account: name }]) { nodes { id accountName } } }');
-      expect(sorted.data.payments.nodes.find((n: { id: string }) => n.id === payment.id).accountName).toBeNull();
+      const sorted = await asA(`{ ${list}(first: 1000, orderBy: [{ account: name }]) { nodes { id accountName } } }`);
+      expect(sorted.data[list].nodes.find((n: { id: string }) => n.id === item.id).accountName).toBeNull();
       expect(JSON.stringify(sorted.data)).not.toContain(foreign.name);
     } finally {
-      await repo.update({ id: payment.id }, { accountID: payment.accountID } as never);
+      await repo.update({ id: item.id }, { accountID: item.accountID } as never);
     }
   });
 
-  it('nested lists (to-many) show only rows of the parent\'s division, even when another division points at the parent', async () => {
-    // A division-2 payment naming a division-1 supplier must not appear under that supplier.
+  it("nested lists (to-many) show only rows of the parent's division, even when another division points at the parent", async () => {
+    // A division-2 payment naming a division-1 supplier must not appear under that supplier; the
+    // same for a division-2 receivable naming a division-1 account.
     const account = (await rowsOf('Accounts')).find((r) => r.divisionCode === D1)!;
     const payment = (await rowsOf('Payments')).find((r) => r.divisionCode === D2)!;
+    const receivable = (await rowsOf('Receivables')).find((r) => r.divisionCode === D2)!;
     const repo = t.db.dataSource.getRepository(entityOf('Payments'));
+    const receivables = t.db.dataSource.getRepository(entityOf('Receivables'));
     await repo.update({ id: payment.id }, { accountID: account.id } as never);
+    await receivables.update({ id: receivable.id }, { accountID: account.id } as never);
     try {
       const schema = buildGatewaySchema();
       let checked = 0;
@@ -235,8 +290,12 @@ describe('isolation matrix', () => {
               const child = CATALOG.find((c) => `${c.typeName}Connection` === getNamedType(f.type).name)!;
               for (const n of row[f.name].nodes) {
                 checked++;
-                if (child.partitionColumn) expect({ path: `${x.name}.${f.name}`, division: n[partField(child)!] }).toEqual({ path: `${x.name}.${f.name}`, division: row[part] });
-                if (row[part] === D1) expect(n[pkField(child)]).not.toBe(payment.id);
+                if (child.partitionColumn)
+                  expect({ path: `${x.name}.${f.name}`, division: n[partField(child)!] }).toEqual({
+                    path: `${x.name}.${f.name}`,
+                    division: row[part],
+                  });
+                if (row[part] === D1) expect([payment.id, receivable.id]).not.toContain(n[pkField(child)]);
               }
             }
           }
@@ -245,6 +304,7 @@ describe('isolation matrix', () => {
       expect(checked).toBeGreaterThan(0);
     } finally {
       await repo.update({ id: payment.id }, { accountID: payment.accountID } as never);
+      await receivables.update({ id: receivable.id }, { accountID: receivable.accountID } as never);
     }
   });
 
@@ -259,18 +319,21 @@ describe('isolation matrix', () => {
 
 describe('partition selection', () => {
   const Q = '{ payments(first: 1000) { nodes { divisionCode } } }';
-  const divisionsOf = (res: { data?: { payments: { nodes: { divisionCode: number }[] } } }) => [...new Set(res.data!.payments.nodes.map((n) => n.divisionCode))].sort();
+  const divisionsOf = (res: { data?: { payments: { nodes: { divisionCode: number }[] } } }) =>
+    [...new Set(res.data!.payments.nodes.map((n) => n.divisionCode))].sort();
 
   it('defaults to every granted division; the header and the argument narrow it', async () => {
     expect(divisionsOf(await gw.gql(Q))).toEqual([D1, D2, D3]);
     expect(divisionsOf(await gw.gql(Q, {}, { 'x-cashflow-divisions': 'all' }))).toEqual([D1, D2, D3]);
     expect(divisionsOf(await gw.gql(Q, {}, { 'x-cashflow-divisions': `${D1}, ${D3}` }))).toEqual([D1, D3]);
     expect(divisionsOf(await gw.gql(`{ payments(first: 1000, divisions: [${D2}]) { nodes { divisionCode } } }`))).toEqual([D2]);
-    const both = await gw.gql(`{ a: payments(first: 1000, divisions: [${D1}]) { totalCount } b: payments(first: 1000, divisions: [${D2}]) { totalCount } }`);
+    const both = await gw.gql(
+      `{ a: payments(first: 1000, divisions: [${D1}]) { totalCount } b: payments(first: 1000, divisions: [${D2}]) { totalCount } }`,
+    );
     expect(both.data.a.totalCount + both.data.b.totalCount).toBeLessThan(300);
   });
 
-  it('a compiled statement reused by later requests (MariaDB) never carries one caller\'s divisions to another', async () => {
+  it("a compiled statement reused by later requests (MariaDB) never carries one caller's divisions to another", async () => {
     const asB = await gw.as({ divisions: [D2], name: 'division B only' });
     const q = `{ payments(first: 1000, where: { amountDC: { gt: "0" } }, orderBy: [{ field: dueDate }]) { nodes { divisionCode account { divisionCode } } } }`;
     for (let round = 0; round < 3; round++) {
@@ -278,7 +341,8 @@ describe('partition selection', () => {
       expect(divisionsOf(await asB(q))).toEqual([D2]);
       expect(divisionsOf(await gw.gql(q))).toEqual([D1, D2, D3]);
       expect(divisionsOf(await gw.gql(q, {}, { 'x-cashflow-divisions': `${D3}` }))).toEqual([D3]);
-      for (const res of [await asA(q), await asB(q)]) for (const n of res.data.payments.nodes) expect(n.account === null || n.account.divisionCode === n.divisionCode).toBe(true);
+      for (const res of [await asA(q), await asB(q)])
+        for (const n of res.data.payments.nodes) expect(n.account === null || n.account.divisionCode === n.divisionCode).toBe(true);
     }
   });
 

@@ -33,7 +33,13 @@ describe('key management', () => {
     expect(res.errors).toBeUndefined();
     const { secret, key } = res.data.createApiKey;
     expect(secret).toMatch(/^cfk_[0-9a-f]{16}_/);
-    expect(key).toMatchObject({ name: 'dash', divisions: [D1], allDivisions: false, scopes: ['payments:read', 'analytics'], revoked: null });
+    expect(key).toMatchObject({
+      name: 'dash',
+      divisions: [D1],
+      allDivisions: false,
+      scopes: ['payments:read', 'analytics'],
+      revoked: null,
+    });
     const list = await gw.gql(LIST);
     expect(list.data.apiKeys.find((k: { id: string }) => k.id === key.id)).toEqual(key);
     expect(JSON.stringify(list.data)).not.toContain(secret);
@@ -48,7 +54,11 @@ describe('key management', () => {
 
   it('needs the admin scope', async () => {
     const reader = await gw.as({ divisions: 'all', scopes: ['payments:read', 'analytics'] });
-    for (const [q, v] of [[LIST, {}], [CREATE, { input: { name: 'x', scopes: ['payments:read'] } }], [REVOKE, { id: 'x' }]] as const) {
+    for (const [q, v] of [
+      [LIST, {}],
+      [CREATE, { input: { name: 'x', scopes: ['payments:read'] } }],
+      [REVOKE, { id: 'x' }],
+    ] as const) {
       const res = await reader(q, v);
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(res.errors?.[0].message).toContain('admin');
@@ -76,7 +86,7 @@ describe('key management', () => {
     expect((await admin1(LIST)).data.apiKeys.map((k: { id: string }) => k.id)).toContain(mine.data.createApiKey.key.id);
   });
 
-  it('keeps the key table out of reach of the scope\'s bookkeeping doors', async () => {
+  it("keeps the key table out of reach of the scope's bookkeeping doors", async () => {
     const scope = new DivisionScope(t.db, [D1, D2]);
     await expect(scope.findInternal(ApiKeyRecord, {})).rejects.toThrow(/access layer/);
     await expect(scope.insertInternal(ApiKeyRecord, new ApiKeyRecord())).rejects.toThrow(/access layer/);
@@ -90,7 +100,9 @@ describe('key management', () => {
 
   it('offers the same through the CLI: create, list, revoke', async () => {
     const lines: string[] = [];
-    await keysCommand(t.db, ['create', '--name', 'cli dash', '--divisions', `${D1},${D2}`, '--scopes', 'payments:read,analytics'], (l) => lines.push(l));
+    await keysCommand(t.db, ['create', '--name', 'cli dash', '--divisions', `${D1},${D2}`, '--scopes', 'payments:read,analytics'], (l) =>
+      lines.push(l),
+    );
     const secret = /Secret.*: (cfk_\S+)/.exec(lines.join('\n'))![1];
     const id = secret.slice(4, 20);
     expect((await gw.gql(PAYMENTS, {}, { 'x-api-key': secret })).errors).toBeUndefined();
@@ -99,7 +111,9 @@ describe('key management', () => {
     expect(lines.find((l) => l.startsWith(id))).toMatch(/cli dash.*payments:read,analytics\s+active/);
     await keysCommand(t.db, ['revoke', id], (l) => lines.push(l));
     expect((await gw.gql(PAYMENTS, {}, { 'x-api-key': secret })).status).toBe(401);
-    await expect(keysCommand(t.db, ['create', '--name', 'bad', '--scopes', 'nope'], () => undefined)).rejects.toThrow(/^--scopes: "nope" is not a scope/);
+    await expect(keysCommand(t.db, ['create', '--name', 'bad', '--scopes', 'nope'], () => undefined)).rejects.toThrow(
+      /^--scopes: "nope" is not a scope/,
+    );
   });
 });
 
@@ -128,9 +142,19 @@ describe('demo key of npm start', () => {
   });
 
   it('revokes keys of older versions (named without a server) and of an earlier process with the same pid', async () => {
-    const legacy = await createApiKey(t.db, { name: 'demo (npm start)', divisions: 'all', scopes: ['payments:read'], createdBy: 'npm start' });
+    const legacy = await createApiKey(t.db, {
+      name: 'demo (npm start)',
+      divisions: 'all',
+      scopes: ['payments:read'],
+      createdBy: 'npm start',
+    });
     const samePid = await freshDemoKey(t.db, { host: 'h3', pid: 77 }, () => true);
-    const other = await createApiKey(t.db, { name: 'demo (npm start) of mine', divisions: 'all', scopes: ['payments:read'], createdBy: 'me' });
+    const other = await createApiKey(t.db, {
+      name: 'demo (npm start) of mine',
+      divisions: 'all',
+      scopes: ['payments:read'],
+      createdBy: 'me',
+    });
     const fresh = await freshDemoKey(t.db, { host: 'h3', pid: 77 }, () => true);
     expect(await Promise.all([legacy.secret, samePid.secret, other.secret, fresh.secret].map(status))).toEqual([401, 401, 200, 200]);
   });

@@ -26,6 +26,9 @@ import { executeAs } from '../../support/execute';
  * belong to a division the caller may see. The generator reads the schema, so new filter
  * operators, relations and list arguments are exercised as soon as they exist.
  *
+ * Receivables are among the lists, aggregates and ageings like any table (the generator reads the
+ * schema); their references across divisions are planted like the payments'.
+ *
  * 1,600 list queries and 400 aggregates by default (QUERIES, AGGREGATE_QUERIES and ISOLATION_SEED
  * may be set in the environment to run more or other queries).
  */
@@ -105,14 +108,20 @@ const ROOT_LISTS = Object.values(schema.getQueryType()!.getFields()).filter((f) 
 });
 
 /** Aggregate root fields (`paymentsAggregate`, ...) and the ageing, with the list they summarise. */
-const AGGREGATE_FIELDS = Object.values(schema.getQueryType()!.getFields()).filter(
-  (f) => (f.name.endsWith('Aggregate') && f.args.some((a) => a.name === 'groupBy') && ROOT_LISTS.some((l) => `${l.name}Aggregate` === f.name)) || f.name === 'paymentAgeing',
-);
-const listOfAggregate = (f: GraphQLField<unknown, unknown>) => ROOT_LISTS.find((l) => l.name === (f.name === 'paymentAgeing' ? 'payments' : f.name.replace(/Aggregate$/, '')))!;
+/** The ageing of each side and the list it ages. */
+const AGEINGS: Record<string, string> = { paymentAgeing: 'payments', receivableAgeing: 'receivables' };
+const isAggregate = (f: GraphQLField<unknown, unknown>) =>
+  f.name.endsWith('Aggregate') && f.args.some((a) => a.name === 'groupBy') && ROOT_LISTS.some((l) => `${l.name}Aggregate` === f.name);
+const AGGREGATE_FIELDS = Object.values(schema.getQueryType()!.getFields()).filter((f) => isAggregate(f) || f.name in AGEINGS);
+const listOfAggregate = (f: GraphQLField<unknown, unknown>) =>
+  ROOT_LISTS.find((l) => l.name === (AGEINGS[f.name] ?? f.name.replace(/Aggregate$/, '')))!;
 /** The amount summed and checked per table: AmountDC where it exists, else the first decimal. */
-const sumField = (t: CatalogTable) => (t.columns.find((c) => c.field === 'amountDC') ?? t.columns.find((c) => c.type === 'decimal' && !c.derived))!.field;
+const sumField = (t: CatalogTable) =>
+  (t.columns.find((c) => c.field === 'amountDC') ?? t.columns.find((c) => c.type === 'decimal' && !c.derived))!.field;
 /** Text columns read from a related row: their group keys must come from an allowed row. */
-const DERIVED_TEXT = new Set(CATALOG.flatMap((t) => t.columns.filter((c) => c.derived && c.type === 'string').map((c) => `${t.typeName}.${c.field}`)));
+const DERIVED_TEXT = new Set(
+  CATALOG.flatMap((t) => t.columns.filter((c) => c.derived && c.type === 'string').map((c) => `${t.typeName}.${c.field}`)),
+);
 
 interface AggregateShape {
   field: string;
@@ -175,26 +184,42 @@ class QueryGenerator {
     let exact = true;
     let selection: string;
     let asOf: string | undefined;
-    if (field.name === 'paymentAgeing') {
+    if (field.name in AGEINGS) {
       asOf = new Date(Date.UTC(2026, this.rng.int(0, 8), this.rng.int(1, 28))).toISOString();
       args.push(`asOf: "${asOf}"`, `by: ${this.rng.pick(['OVERALL', 'DIVISION', 'ACCOUNT'])}`);
       selection = 'divisionCode accountID accountName count total';
     } else {
       const groupType = getNamedType(field.type) as GraphQLObjectType;
       const keyType = getNamedType(groupType.getFields().key.type) as GraphQLObjectType;
-      const groupFields = (getNamedType((getNamedType(field.args.find((a) => a.name === 'groupBy')!.type) as GraphQLInputObjectType).getFields().field.type) as GraphQLEnumType).getValues().map((v) => v.name);
-      const grouped = this.rng.chance(0.15) ? [] : [...new Set([this.rng.pick(groupFields), this.rng.pick(groupFields)].slice(0, this.rng.int(1, 2)))];
+      const groupFields = (
+        getNamedType(
+          (getNamedType(field.args.find((a) => a.name === 'groupBy')!.type) as GraphQLInputObjectType).getFields().field.type,
+        ) as GraphQLEnumType
+      )
+        .getValues()
+        .map((v) => v.name);
+      const grouped = this.rng.chance(0.15)
+        ? []
+        : [...new Set([this.rng.pick(groupFields), this.rng.pick(groupFields)].slice(0, this.rng.int(1, 2)))];
       if (this.rng.chance(0.3) && groupFields.includes('divisionCode')) grouped.push('divisionCode');
       const groupBy = [...new Set(grouped)].map((g) => {
         const c = t.columns.find((x) => x.field === g);
-        return c?.type === 'datetime' && this.rng.chance(0.7) ? { field: g, bucket: this.rng.pick(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR']) } : { field: g };
+        return c?.type === 'datetime' && this.rng.chance(0.7)
+          ? { field: g, bucket: this.rng.pick(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR']) }
+          : { field: g };
       });
       if (groupBy.length) args.push(`groupBy: ${this.variable(field.args.find((a) => a.name === 'groupBy')!.type, groupBy)}`);
       if (this.rng.chance(0.2)) {
         exact = false;
-        args.push(this.rng.chance(0.5) ? `having: { count: { gt: ${this.rng.int(0, 5)} } }` : `limit: ${this.rng.int(1, 5)}, offset: ${this.rng.int(0, 3)}`);
+        args.push(
+          this.rng.chance(0.5)
+            ? `having: { count: { gt: ${this.rng.int(0, 5)} } }`
+            : `limit: ${this.rng.int(1, 5)}, offset: ${this.rng.int(0, 3)}`,
+        );
       }
-      const keys = Object.keys(keyType.getFields()).filter((k) => groupBy.some((g) => g.field === k) || k === 'divisionCode' || DERIVED_TEXT.has(`${t.typeName}.${k}`));
+      const keys = Object.keys(keyType.getFields()).filter(
+        (k) => groupBy.some((g) => g.field === k) || k === 'divisionCode' || DERIVED_TEXT.has(`${t.typeName}.${k}`),
+      );
       selection = `key { ${keys.join(' ')} } count sum { ${sumField(t)} } max { ${sumField(t)} }`;
     }
     const text = `query A(${this.defs.join(', ')}) { ${field.name}(${args.join(', ')}) { ${selection} } }`;
@@ -213,8 +238,10 @@ class QueryGenerator {
     const args: string[] = [];
     for (const a of field.args) {
       const named = getNamedType(a.type);
-      if (a.name === 'where' && isInputObjectType(named) && this.rng.chance(0.7)) args.push(`where: ${this.variable(a.type, this.where(named, node.name, depth))}`);
-      else if (a.name === 'orderBy' && isInputObjectType(named) && this.rng.chance(0.6)) args.push(`orderBy: ${this.variable(a.type, this.orderBy(named))}`);
+      if (a.name === 'where' && isInputObjectType(named) && this.rng.chance(0.7))
+        args.push(`where: ${this.variable(a.type, this.where(named, node.name, depth))}`);
+      else if (a.name === 'orderBy' && isInputObjectType(named) && this.rng.chance(0.6))
+        args.push(`orderBy: ${this.variable(a.type, this.orderBy(named))}`);
       else if (a.name === 'divisions' && divisionsArg) args.push(`divisions: ${this.variable(a.type, divisionsArg)}`);
     }
     const names = field.args.map((a) => a.name);
@@ -231,7 +258,8 @@ class QueryGenerator {
     const shape = shapeOf(type);
     for (let i = this.rng.int(0, 3); i > 0 && shape.leaves.length; i--) out.push(this.rng.pick(shape.leaves));
     if (depth < 2) {
-      for (const [name, rowType, rowTable] of shape.rows) if (this.rng.chance(depth ? 0.08 : 0.15)) out.push(`${name} { ${this.selection(rowType, rowTable, depth + 1)} }`);
+      for (const [name, rowType, rowTable] of shape.rows)
+        if (this.rng.chance(depth ? 0.08 : 0.15)) out.push(`${name} { ${this.selection(rowType, rowTable, depth + 1)} }`);
       for (const f of shape.lists) if (this.rng.chance(depth ? 0.05 : 0.2)) out.push(this.listField(f, depth + 1));
     }
     return [...new Set(out)].join(' ');
@@ -281,12 +309,18 @@ class QueryGenerator {
       case 'endsWith': {
         const s = String(v());
         const len = this.rng.int(1, Math.min(4, s.length));
-        const text = op === 'startsWith' ? s.slice(0, len) : op === 'endsWith' ? s.slice(-len) : s.slice(this.rng.int(0, s.length - len)).slice(0, len);
+        const text =
+          op === 'startsWith'
+            ? s.slice(0, len)
+            : op === 'endsWith'
+              ? s.slice(-len)
+              : s.slice(this.rng.int(0, s.length - len)).slice(0, len);
         return { [op]: text };
       }
       default: {
         const f = filter.getFields()[op];
-        if (f && isEnumType(getNamedType(f.type)) && !values.includes(v())) return { [op]: (getNamedType(f.type) as GraphQLEnumType).getValues()[0].name };
+        if (f && isEnumType(getNamedType(f.type)) && !values.includes(v()))
+          return { [op]: (getNamedType(f.type) as GraphQLEnumType).getValues()[0].name };
         return { [op]: v() };
       }
     }
@@ -313,7 +347,8 @@ class QueryGenerator {
       // A relation's column is read through a LEFT JOIN and can always be empty.
       const column = f.name === 'field' ? t?.columns.find((c) => c.name === values.find((v) => v.name === value)!.value) : undefined;
       const nullable = f.name !== 'field' || !column || !column.required || Boolean(column.derived);
-      if (fields.nulls && nullable && this.rng.chance(0.3)) key.nulls = this.rng.pick((getNamedType(fields.nulls.type) as GraphQLEnumType).getValues().map((x) => x.name));
+      if (fields.nulls && nullable && this.rng.chance(0.3))
+        key.nulls = this.rng.pick((getNamedType(fields.nulls.type) as GraphQLEnumType).getValues().map((x) => x.name));
       keys.push(key);
     }
     return keys;
@@ -331,15 +366,18 @@ const pools: Pools = new Map();
 beforeAll(async () => {
   t = await openSeededDatabase('randomised_isolation', { divisions: 4, payments: 400 });
   divisions = await allDivisionCodes(t.db);
-  // Plant references across divisions (a division-1 payment naming a division-2 supplier, ...):
-  // a loader or join that forgot the division would now hand out another division's row.
-  const payments = t.db.dataSource.getRepository(entityOf('Payments'));
+  // Plant references across divisions (a division-1 payment or receivable naming a division-2
+  // account, ...): a loader or join that forgot the division would now hand out another division's row.
   const accounts = (await t.db.dataSource.getRepository(entityOf('Accounts')).find()) as unknown as Record<string, unknown>[];
   const gls = (await t.db.dataSource.getRepository(entityOf('GLAccounts')).find()) as unknown as Record<string, unknown>[];
-  const all = (await payments.find()) as unknown as Record<string, unknown>[];
-  for (const p of all.filter((_, i) => i % 10 === 0)) {
-    const other = (x: Record<string, unknown>) => x.divisionCode !== p.divisionCode;
-    await payments.update({ id: p.id } as never, { accountID: accounts.find(other)!.id, glAccountID: gls.find(other)!.id } as never);
+  for (const name of ['Payments', 'Receivables']) {
+    const repo = t.db.dataSource.getRepository(entityOf(name));
+    const all = (await repo.find()) as unknown as Record<string, unknown>[];
+    expect(all.length).toBeGreaterThan(0);
+    for (const p of all.filter((_, i) => i % 10 === 0)) {
+      const other = (x: Record<string, unknown>) => x.divisionCode !== p.divisionCode;
+      await repo.update({ id: p.id } as never, { accountID: accounts.find(other)!.id, glAccountID: gls.find(other)!.id } as never);
+    }
   }
   for (const table of CATALOG) {
     const rows = (await t.db.dataSource.getRepository(entityOf(table.name)).find()) as unknown as Record<string, unknown>[];
@@ -350,7 +388,9 @@ beforeAll(async () => {
   // Value pools, read through the gateway by a caller granted every division.
   for (const f of ROOT_LISTS) {
     const { t: table, node } = tableOfConnection(getNamedType(f.type) as GraphQLObjectType)!;
-    const leaves = Object.values(node.getFields()).filter((x) => isLeafType(getNamedType(x.type)) && !x.args.some((a) => isNonNullType(a.type)));
+    const leaves = Object.values(node.getFields()).filter(
+      (x) => isLeafType(getNamedType(x.type)) && !x.args.some((a) => isNonNullType(a.type)),
+    );
     const res = await executeAs(t.db, { divisions }, `{ ${f.name}(first: 1000) { nodes { ${leaves.map((x) => x.name).join(' ')} } } }`);
     expect(res.errors).toBeUndefined();
     const pool = new Map<string, unknown[]>();
@@ -401,46 +441,61 @@ function screen(
 }
 
 describe('randomised isolation', () => {
-  it(`${QUERIES} generated queries by callers granted random divisions return no row of another division`, async () => {
-    const rng = prng(SEED);
-    const gen = new QueryGenerator(rng, pools);
-    const stats = { queries: 0, rows: 0, nonEmpty: 0, forbidden: 0, badInput: 0, counted: 0 };
-    const leaks: string[] = [];
-    for (let i = 0; i < QUERIES; i++) {
-      const granted = rng.subset(divisions);
-      const q = gen.generate(granted, divisions);
-      const res = await executeAs(t.db, { divisions: granted }, q.text, q.variables);
-      stats.queries++;
-      const where = `query #${i} (seed ${SEED}) granted [${granted}]: ${q.text} ${JSON.stringify(q.variables)}`;
-      const allowed = screen(res, where, granted, q.divisionsArg, { dataIsNull: true });
-      if (!(allowed instanceof Set)) {
-        stats[allowed]++;
-        continue;
+  it(
+    `${QUERIES} generated queries by callers granted random divisions return no row of another division`,
+    async () => {
+      const rng = prng(SEED);
+      const gen = new QueryGenerator(rng, pools);
+      const stats = { queries: 0, rows: 0, nonEmpty: 0, forbidden: 0, badInput: 0, counted: 0 };
+      /** Types of the rows found, so the test proves it reached every table (receivables included). */
+      const types = new Set<string>();
+      const leaks: string[] = [];
+      for (let i = 0; i < QUERIES; i++) {
+        const granted = rng.subset(divisions);
+        const q = gen.generate(granted, divisions);
+        const res = await executeAs(t.db, { divisions: granted }, q.text, q.variables);
+        stats.queries++;
+        types.add(rowsIn(res.data)[0]?.[0] ?? '');
+        const where = `query #${i} (seed ${SEED}) granted [${granted}]: ${q.text} ${JSON.stringify(q.variables)}`;
+        const allowed = screen(res, where, granted, q.divisionsArg, { dataIsNull: true });
+        if (!(allowed instanceof Set)) {
+          stats[allowed]++;
+          continue;
+        }
+        const found = rowsIn(res.data);
+        stats.rows += found.length;
+        if (found.length) stats.nonEmpty++;
+        for (const [type, key] of found) {
+          const division = DIVISION_OF.get(type)!.get(String(key));
+          if (division === undefined) leaks.push(`${where}\n  ${type} ${String(key)} is not in the database`);
+          else if (division !== null && !allowed.has(division)) leaks.push(`${where}\n  ${type} ${String(key)} of division ${division}`);
+        }
+        // Counts are aggregates too: never more than the rows of the allowed divisions.
+        const root = Object.values(res.data ?? {})[0] as {
+          totalCount?: number;
+          nodes: unknown[];
+          pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
+        };
+        if (root && typeof root.totalCount === 'number') {
+          const rootType = rowsIn(root.nodes)[0]?.[0];
+          const tableRows = rootType
+            ? [...DIVISION_OF.get(rootType)!.values()].filter((d) => d === null || allowed.has(d)).length
+            : Infinity;
+          expect({ where, exceedsAllowedRows: root.totalCount > tableRows }).toEqual({ where, exceedsAllowedRows: false });
+          if (!root.pageInfo.hasNextPage && !root.pageInfo.hasPreviousPage && !/offset:/.test(q.text))
+            expect({ where, total: root.totalCount }).toEqual({ where, total: root.nodes.length });
+          stats.counted++;
+        }
       }
-      const found = rowsIn(res.data);
-      stats.rows += found.length;
-      if (found.length) stats.nonEmpty++;
-      for (const [type, key] of found) {
-        const division = DIVISION_OF.get(type)!.get(String(key));
-        if (division === undefined) leaks.push(`${where}\n  ${type} ${String(key)} is not in the database`);
-        else if (division !== null && !allowed.has(division)) leaks.push(`${where}\n  ${type} ${String(key)} of division ${division}`);
-      }
-      // Counts are aggregates too: never more than the rows of the allowed divisions.
-      const root = Object.values(res.data ?? {})[0] as { totalCount?: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean } };
-      if (root && typeof root.totalCount === 'number') {
-        const rootType = rowsIn(root.nodes)[0]?.[0];
-        const tableRows = rootType ? [...DIVISION_OF.get(rootType)!.values()].filter((d) => d === null || allowed.has(d)).length : Infinity;
-        expect({ where, exceedsAllowedRows: root.totalCount > tableRows }).toEqual({ where, exceedsAllowedRows: false });
-        if (!root.pageInfo.hasNextPage && !root.pageInfo.hasPreviousPage && !/offset:/.test(q.text)) expect({ where, total: root.totalCount }).toEqual({ where, total: root.nodes.length });
-        stats.counted++;
-      }
-    }
-    expect(leaks.slice(0, 5)).toEqual([]);
-    // The generator must actually find rows, or the test proves nothing.
-    expect(stats.nonEmpty).toBeGreaterThan(QUERIES * 0.4);
-    expect(stats.badInput).toBeLessThan(QUERIES * 0.05);
-    console.log(`randomised isolation: ${JSON.stringify(stats)}`);
-  }, LONG);
+      expect(leaks.slice(0, 5)).toEqual([]);
+      // The generator must actually find rows, or the test proves nothing.
+      expect(stats.nonEmpty).toBeGreaterThan(QUERIES * 0.4);
+      expect([...types]).toEqual(expect.arrayContaining(['Payment', 'Receivable', 'Account', 'Division']));
+      expect(stats.badInput).toBeLessThan(QUERIES * 0.05);
+      console.log(`randomised isolation: ${JSON.stringify(stats)}`);
+    },
+    LONG,
+  );
 });
 
 /** Values a derived text column may show to a caller of `allowed`: those of allowed rows. */
@@ -450,73 +505,99 @@ function allowedDerivedValues(t: CatalogTable, field: string, allowed: Set<numbe
   const target = CATALOG.find((x) => x.name === rel.table)!;
   const targetField = target.columns.find((x) => x.name === c.derived!.column)!.field;
   const part = partField(target);
-  return new Set([...ROWS.get(target.typeName)!.values()].filter((r) => !part || allowed.has(r[part] as number)).map((r) => String(r[targetField])));
+  return new Set(
+    [...ROWS.get(target.typeName)!.values()].filter((r) => !part || allowed.has(r[part] as number)).map((r) => String(r[targetField])),
+  );
 }
 
 const AGGREGATES = Number(process.env.AGGREGATE_QUERIES ?? 400);
 
 describe('randomised isolation of aggregates', () => {
-  it(`${AGGREGATES} generated aggregates and ageings count and sum only rows of the caller's divisions`, async () => {
-    if (AGGREGATE_FIELDS.length === 0) return;
-    const rng = prng(SEED + 1);
-    const gen = new QueryGenerator(rng, pools);
-    const stats = { queries: 0, groups: 0, exact: 0, forbidden: 0, badInput: 0 };
-    for (let i = 0; i < AGGREGATES; i++) {
-      const granted = rng.subset(divisions);
-      const q = gen.generateAggregate(granted, divisions);
-      const a = q.aggregate;
-      const res = await executeAs(t.db, { divisions: granted }, q.text, q.variables);
-      stats.queries++;
-      const where = `aggregate #${i} (seed ${SEED + 1}) granted [${granted}]: ${q.text} ${JSON.stringify(q.variables)}`;
-      const allowed = screen(res, where, granted, q.divisionsArg, { dataIsNull: true });
-      if (!(allowed instanceof Set)) {
-        stats[allowed]++;
-        continue;
-      }
-      const groups = (res.data as Record<string, Record<string, any>[]>)[a.field];
-      stats.groups += groups.length;
-      for (const g of groups) {
-        const key = g.key ?? g;
-        if (key.divisionCode !== null && key.divisionCode !== undefined) expect({ where, division: key.divisionCode, allowed: allowed.has(key.divisionCode) }).toEqual({ where, division: key.divisionCode, allowed: true });
-        for (const [k, v] of Object.entries(key)) {
-          if (v === null || !DERIVED_TEXT.has(`${a.t.typeName}.${k}`)) continue;
-          expect({ where, [k]: v, fromAllowedRow: allowedDerivedValues(a.t, k, allowed).has(String(v)) }).toEqual({ where, [k]: v, fromAllowedRow: true });
+  it(
+    `${AGGREGATES} generated aggregates and ageings count and sum only rows of the caller's divisions`,
+    async () => {
+      if (AGGREGATE_FIELDS.length === 0) return;
+      const rng = prng(SEED + 1);
+      const gen = new QueryGenerator(rng, pools);
+      const stats = { queries: 0, groups: 0, exact: 0, forbidden: 0, badInput: 0 };
+      const fields = new Set<string>();
+      for (let i = 0; i < AGGREGATES; i++) {
+        const granted = rng.subset(divisions);
+        const q = gen.generateAggregate(granted, divisions);
+        const a = q.aggregate;
+        const res = await executeAs(t.db, { divisions: granted }, q.text, q.variables);
+        stats.queries++;
+        fields.add(a.field);
+        const where = `aggregate #${i} (seed ${SEED + 1}) granted [${granted}]: ${q.text} ${JSON.stringify(q.variables)}`;
+        const allowed = screen(res, where, granted, q.divisionsArg, { dataIsNull: true });
+        if (!(allowed instanceof Set)) {
+          stats[allowed]++;
+          continue;
         }
+        const groups = (res.data as Record<string, Record<string, any>[]>)[a.field];
+        stats.groups += groups.length;
+        for (const g of groups) {
+          const key = g.key ?? g;
+          if (key.divisionCode !== null && key.divisionCode !== undefined)
+            expect({ where, division: key.divisionCode, allowed: allowed.has(key.divisionCode) }).toEqual({
+              where,
+              division: key.divisionCode,
+              allowed: true,
+            });
+          for (const [k, v] of Object.entries(key)) {
+            if (v === null || !DERIVED_TEXT.has(`${a.t.typeName}.${k}`)) continue;
+            expect({ where, [k]: v, fromAllowedRow: allowedDerivedValues(a.t, k, allowed).has(String(v)) }).toEqual({
+              where,
+              [k]: v,
+              fromAllowedRow: true,
+            });
+          }
+        }
+        if (!a.exact) continue;
+        // The groups partition the rows the list returns for the same filter, which are checked
+        // against the database: counts and exact sums must add up to those rows only.
+        const listWhere = a.asOf
+          ? {
+              and: [
+                a.where,
+                { status: { in: ['OPEN', 'SELECTED'] } },
+                { invoiceDate: { lte: new Date(new Date(a.asOf).getTime() + 86_399_999).toISOString() } },
+              ],
+            }
+          : a.where;
+        const whereType = ROOT_LISTS.find((l) => l.name === a.list)!.args.find((x) => x.name === 'where')!.type;
+        const rows: Record<string, unknown>[] = [];
+        let after: string | null = null;
+        for (;;) {
+          const page: any = await executeAs(
+            t.db,
+            { divisions: granted },
+            `query L($w: ${String(whereType)}, $after: String, $d: [Int!]) { ${a.list}(where: $w, first: 1000, after: $after, divisions: $d) { nodes { ${pkField(a.t)} } pageInfo { hasNextPage endCursor } } }`,
+            { w: listWhere, after, d: q.divisionsArg ?? null },
+          );
+          expect(page.errors).toBeUndefined();
+          rows.push(...page.data[a.list].nodes);
+          if (!page.data[a.list].pageInfo.hasNextPage) break;
+          after = page.data[a.list].pageInfo.endCursor;
+        }
+        const dbRows = rows.map((r) => ROWS.get(a.t.typeName)!.get(String(r[pkField(a.t)]))!);
+        for (const r of dbRows) expect({ where, division: allowed.has(r[partField(a.t)!] as number) }).toEqual({ where, division: true });
+        const amount = sumField(a.t);
+        const expectedSum = dbRows.reduce((acc, r) => (r[amount] === null ? acc : acc.plus(new Dec(String(r[amount])))), new Dec(0));
+        const count = groups.reduce((n, g) => n + g.count, 0);
+        const sum = groups.reduce((acc, g) => acc.plus(new Dec((a.asOf ? g.total : g.sum[amount]) ?? 0)), new Dec(0));
+        expect({ where, count, sum: sum.toFixed(2) }).toEqual({ where, count: dbRows.length, sum: expectedSum.toFixed(2) });
+        stats.exact++;
       }
-      if (!a.exact) continue;
-      // The groups partition the rows the list returns for the same filter, which are checked
-      // against the database: counts and exact sums must add up to those rows only.
-      const listWhere = a.asOf
-        ? { and: [a.where, { status: { in: ['OPEN', 'SELECTED'] } }, { invoiceDate: { lte: new Date(new Date(a.asOf).getTime() + 86_399_999).toISOString() } }] }
-        : a.where;
-      const whereType = ROOT_LISTS.find((l) => l.name === a.list)!.args.find((x) => x.name === 'where')!.type;
-      const rows: Record<string, unknown>[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const page: any = await executeAs(
-          t.db,
-          { divisions: granted },
-          `query L($w: ${String(whereType)}, $after: String, $d: [Int!]) { ${a.list}(where: $w, first: 1000, after: $after, divisions: $d) { nodes { ${pkField(a.t)} } pageInfo { hasNextPage endCursor } } }`,
-          { w: listWhere, after, d: q.divisionsArg ?? null },
-        );
-        expect(page.errors).toBeUndefined();
-        rows.push(...page.data[a.list].nodes);
-        if (!page.data[a.list].pageInfo.hasNextPage) break;
-        after = page.data[a.list].pageInfo.endCursor;
-      }
-      const dbRows = rows.map((r) => ROWS.get(a.t.typeName)!.get(String(r[pkField(a.t)]))!);
-      for (const r of dbRows) expect({ where, division: allowed.has(r[partField(a.t)!] as number) }).toEqual({ where, division: true });
-      const amount = sumField(a.t);
-      const expectedSum = dbRows.reduce((acc, r) => (r[amount] === null ? acc : acc.plus(new Dec(String(r[amount])))), new Dec(0));
-      const count = groups.reduce((n, g) => n + g.count, 0);
-      const sum = groups.reduce((acc, g) => acc.plus(new Dec((a.asOf ? g.total : g.sum[amount]) ?? 0)), new Dec(0));
-      expect({ where, count, sum: sum.toFixed(2) }).toEqual({ where, count: dbRows.length, sum: expectedSum.toFixed(2) });
-      stats.exact++;
-    }
-    expect(stats.badInput).toBeLessThan(AGGREGATES * 0.05);
-    expect(stats.exact).toBeGreaterThan(AGGREGATES * 0.5);
-    console.log(`randomised aggregate isolation: ${JSON.stringify(stats)}`);
-  }, LONG);
+      expect(stats.badInput).toBeLessThan(AGGREGATES * 0.05);
+      expect(stats.exact).toBeGreaterThan(AGGREGATES * 0.5);
+      expect([...fields]).toEqual(
+        expect.arrayContaining(['paymentsAggregate', 'receivablesAggregate', 'paymentAgeing', 'receivableAgeing']),
+      );
+      console.log(`randomised aggregate isolation: ${JSON.stringify(stats)}`);
+    },
+    LONG,
+  );
 });
 
 const SQL_QUERIES = Number(process.env.SQL_QUERIES ?? 300);
@@ -565,61 +646,91 @@ function randomSql(rng: Rng, all: readonly number[]): { sql: string; emptyUnless
     }
     case 3: {
       const U = rng.pick(partitioned);
-      return { sql: `SELECT ${tag(T, 'x')} FROM ${T.name} x WHERE ${cond(T, 'x')} UNION ALL SELECT ${tag(U, 'y')} FROM ${U.name} y WHERE ${cond(U, 'y')} LIMIT 300`, emptyUnlessLeak: false };
+      return {
+        sql: `SELECT ${tag(T, 'x')} FROM ${T.name} x WHERE ${cond(T, 'x')} UNION ALL SELECT ${tag(U, 'y')} FROM ${U.name} y WHERE ${cond(U, 'y')} LIMIT 300`,
+        emptyUnlessLeak: false,
+      };
     }
     case 4:
-      return { sql: `SELECT x.${T.partitionColumn} AS d, COUNT(*) AS n FROM ${T.name} x WHERE ${cond(T, 'x')} GROUP BY x.${T.partitionColumn}`, emptyUnlessLeak: false, perDivisionCounts: T.typeName };
+      return {
+        sql: `SELECT x.${T.partitionColumn} AS d, COUNT(*) AS n FROM ${T.name} x WHERE ${cond(T, 'x')} GROUP BY x.${T.partitionColumn}`,
+        emptyUnlessLeak: false,
+        perDivisionCounts: T.typeName,
+      };
     default: {
       const derived = T.columns.filter((c) => c.derived && c.type === 'string');
       if (!derived.length) return { sql: `SELECT ${tag(T, 'x')} FROM ${T.name} x WHERE ${cond(T, 'x')} LIMIT 100`, emptyUnlessLeak: false };
       const c = rng.pick(derived);
-      return { sql: `SELECT ${tag(T, 'x')}, x.${c.name} AS derived, '${c.field}' AS derivedField FROM ${T.name} x WHERE ${cond(T, 'x')} LIMIT 200`, emptyUnlessLeak: false };
+      return {
+        sql: `SELECT ${tag(T, 'x')}, x.${c.name} AS derived, '${c.field}' AS derivedField FROM ${T.name} x WHERE ${cond(T, 'x')} LIMIT 200`,
+        emptyUnlessLeak: false,
+      };
     }
   }
 }
 
 describe('randomised isolation of the SQL layer', () => {
-  it(`${SQL_QUERIES} generated SQL queries reach no row of another division`, async () => {
-    if (!schema.getQueryType()!.getFields().sql) return;
-    const rng = prng(SEED + 2);
-    const stats = { queries: 0, rows: 0, forbidden: 0, badInput: 0 };
-    for (let i = 0; i < SQL_QUERIES; i++) {
-      const granted = rng.subset(divisions);
-      const divisionsArg = rng.chance(0.2) ? (rng.chance(0.2) ? rng.subset(divisions) : rng.subset(granted)) : undefined;
-      const q = randomSql(rng, divisions);
-      const res = await executeAs(t.db, { divisions: granted }, 'query S($q: String!, $d: [Int!]) { sql(query: $q, divisions: $d) { rows } }', { q: q.sql, d: divisionsArg ?? null });
-      stats.queries++;
-      const where = `sql #${i} (seed ${SEED + 2}) granted [${granted}] divisions ${JSON.stringify(divisionsArg ?? null)}: ${q.sql}`;
-      const allowed = screen(res, where, granted, divisionsArg, { dataIsNull: false });
-      if (!(allowed instanceof Set)) {
-        stats[allowed]++;
-        continue;
+  it(
+    `${SQL_QUERIES} generated SQL queries reach no row of another division`,
+    async () => {
+      if (!schema.getQueryType()!.getFields().sql) return;
+      const rng = prng(SEED + 2);
+      const stats = { queries: 0, rows: 0, forbidden: 0, badInput: 0 };
+      for (let i = 0; i < SQL_QUERIES; i++) {
+        const granted = rng.subset(divisions);
+        const divisionsArg = rng.chance(0.2) ? (rng.chance(0.2) ? rng.subset(divisions) : rng.subset(granted)) : undefined;
+        const q = randomSql(rng, divisions);
+        const res = await executeAs(
+          t.db,
+          { divisions: granted },
+          'query S($q: String!, $d: [Int!]) { sql(query: $q, divisions: $d) { rows } }',
+          { q: q.sql, d: divisionsArg ?? null },
+        );
+        stats.queries++;
+        const where = `sql #${i} (seed ${SEED + 2}) granted [${granted}] divisions ${JSON.stringify(divisionsArg ?? null)}: ${q.sql}`;
+        const allowed = screen(res, where, granted, divisionsArg, { dataIsNull: false });
+        if (!(allowed instanceof Set)) {
+          stats[allowed]++;
+          continue;
+        }
+        const rows = (res.data as { sql: { rows: Record<string, any>[] } }).sql.rows;
+        stats.rows += rows.length;
+        const other = Number(/= (\d+)\)?( LIMIT|$)/.exec(q.sql)?.[1]);
+        if (q.emptyUnlessLeak && !allowed.has(other)) expect({ where, rows: rows.length }).toEqual({ where, rows: 0 });
+        for (const r of rows) {
+          for (const [tb, k] of [
+            ['tb', 'k'],
+            ['tb2', 'k2'],
+          ]) {
+            if (r[tb] === undefined || r[k] === null) continue;
+            const division = DIVISION_OF.get(r[tb])!.get(String(r[k]));
+            expect({
+              where,
+              row: `${r[tb]} ${r[k]}`,
+              allowed: division !== undefined && (division === null || allowed.has(division)),
+            }).toEqual({ where, row: `${r[tb]} ${r[k]}`, allowed: true });
+          }
+          if (r.d !== undefined) {
+            expect({ where, division: r.d, allowed: allowed.has(Number(r.d)) }).toEqual({ where, division: r.d, allowed: true });
+            const inDb = [...DIVISION_OF.get(q.perDivisionCounts!)!.values()].filter((d) => d === Number(r.d)).length;
+            expect({ where, count: Number(r.n) <= inDb }).toEqual({ where, count: true });
+          }
+          if (r.derived !== undefined && r.derived !== null) {
+            const t = CATALOG.find((c) => c.typeName === r.tb)!;
+            expect({
+              where,
+              derived: r.derived,
+              fromAllowedRow: allowedDerivedValues(t, r.derivedField, allowed).has(String(r.derived)),
+            }).toEqual({ where, derived: r.derived, fromAllowedRow: true });
+          }
+        }
       }
-      const rows = (res.data as { sql: { rows: Record<string, any>[] } }).sql.rows;
-      stats.rows += rows.length;
-      const other = Number(/= (\d+)\)?( LIMIT|$)/.exec(q.sql)?.[1]);
-      if (q.emptyUnlessLeak && !allowed.has(other)) expect({ where, rows: rows.length }).toEqual({ where, rows: 0 });
-      for (const r of rows) {
-        for (const [tb, k] of [['tb', 'k'], ['tb2', 'k2']]) {
-          if (r[tb] === undefined || r[k] === null) continue;
-          const division = DIVISION_OF.get(r[tb])!.get(String(r[k]));
-          expect({ where, row: `${r[tb]} ${r[k]}`, allowed: division !== undefined && (division === null || allowed.has(division)) }).toEqual({ where, row: `${r[tb]} ${r[k]}`, allowed: true });
-        }
-        if (r.d !== undefined) {
-          expect({ where, division: r.d, allowed: allowed.has(Number(r.d)) }).toEqual({ where, division: r.d, allowed: true });
-          const inDb = [...DIVISION_OF.get(q.perDivisionCounts!)!.values()].filter((d) => d === Number(r.d)).length;
-          expect({ where, count: Number(r.n) <= inDb }).toEqual({ where, count: true });
-        }
-        if (r.derived !== undefined && r.derived !== null) {
-          const t = CATALOG.find((c) => c.typeName === r.tb)!;
-          expect({ where, derived: r.derived, fromAllowedRow: allowedDerivedValues(t, r.derivedField, allowed).has(String(r.derived)) }).toEqual({ where, derived: r.derived, fromAllowedRow: true });
-        }
-      }
-    }
-    expect(stats.badInput).toBeLessThan(SQL_QUERIES * 0.05);
-    expect(stats.rows).toBeGreaterThan(SQL_QUERIES);
-    console.log(`randomised SQL isolation: ${JSON.stringify(stats)}`);
-  }, LONG);
+      expect(stats.badInput).toBeLessThan(SQL_QUERIES * 0.05);
+      expect(stats.rows).toBeGreaterThan(SQL_QUERIES);
+      console.log(`randomised SQL isolation: ${JSON.stringify(stats)}`);
+    },
+    LONG,
+  );
 });
 
 const ACCOUNT_QUERIES = Number(process.env.ACCOUNT_QUERIES ?? 200);
@@ -632,65 +743,80 @@ const ACCOUNT_QUERIES = Number(process.env.ACCOUNT_QUERIES ?? 200);
  * must be listed.
  */
 describe('randomised isolation of financial accounts', () => {
-  it(`${ACCOUNT_QUERIES} generated financialAccounts queries show only the caller's accounts, transactions and balances`, async () => {
-    const rng = prng(SEED + 3);
-    const journals = [...ROWS.get('Journal')!.values()].filter((j) => j.type === 10 || j.type === 12);
-    const lineDivision = (id: string) => DIVISION_OF.get('BankEntryLine')!.get(id) ?? DIVISION_OF.get('CashEntryLine')!.get(id);
-    const stats = { queries: 0, accounts: 0, transactions: 0, notFound: 0, forbidden: 0, badInput: 0 };
-    const nested = '__typename id divisionCode';
-    for (let i = 0; i < ACCOUNT_QUERIES; i++) {
-      const granted = rng.subset(divisions);
-      const divisionsArg = rng.chance(0.3) ? (rng.chance(0.2) ? rng.subset(divisions) : rng.subset(granted)) : undefined;
-      const one = rng.chance(0.3) ? rng.pick(journals) : undefined;
-      const type = rng.pick([null, 'BANK', 'CASH']);
-      const page = rng.chance(0.5) ? `first: ${rng.pick([1, 3, 20])}` : `last: ${rng.pick([1, 5])}`;
-      const selection =
-        `id divisionCode currentBalance balanceAt(date: "2026-06-${String(rng.int(1, 28)).padStart(2, '0')}T00:00:00Z") ` +
-        `bankAccount { ${nested} } journal { ${nested} } balanceGaps { __typename entryID divisionCode } ` +
-        `transactions(${page}) { nodes { id divisionCode bankEntryLine { ${nested} entry { __typename entryID divisionCode } } cashEntryLine { ${nested} } } totalCount }`;
-      const text = one
-        ? `query Q($id: UUID!, $d: [Int!]) { financialAccount(id: $id, divisions: $d) { ${selection} } }`
-        : `query Q($d: [Int!], $t: FinancialAccountType) { financialAccounts(divisions: $d, type: $t) { ${selection} } }`;
-      const res = await executeAs(t.db, { divisions: granted }, text, one ? { id: one.id, d: divisionsArg ?? null } : { d: divisionsArg ?? null, t: type });
-      stats.queries++;
-      const where = `accounts #${i} (seed ${SEED + 3}) granted [${granted}]: ${text} ${JSON.stringify({ one: one?.id, divisionsArg, type })}`;
-      const seeing = new Set(divisionsArg ?? granted);
-      if (one && !divisionsArg?.some((d) => !granted.includes(d)) && !seeing.has(one.divisionCode as number)) {
-        expect({ where, code: res.errors?.[0]?.extensions?.code, data: res.data }).toEqual({ where, code: 'NOT_FOUND', data: null });
-        stats.notFound++;
-        continue;
-      }
-      const allowed = screen(res, where, granted, divisionsArg, { dataIsNull: true });
-      if (!(allowed instanceof Set)) {
-        stats[allowed]++;
-        continue;
-      }
-      const accounts = (one ? [res.data!.financialAccount] : res.data!.financialAccounts) as Record<string, any>[];
-      if (!one) {
-        const expected = journals.filter((j) => allowed.has(j.divisionCode as number) && (type === null || j.type === (type === 'BANK' ? 12 : 10)));
-        expect({ where, ids: accounts.map((a) => a.id).sort() }).toEqual({ where, ids: expected.map((j) => j.id).sort() });
-      }
-      for (const a of accounts) {
-        stats.accounts++;
-        expect({ where, division: allowed.has(a.divisionCode) }).toEqual({ where, division: true });
-        for (const n of a.transactions.nodes) {
-          stats.transactions++;
-          expect({ where, line: n.id, division: lineDivision(n.id) }).toEqual({ where, line: n.id, division: a.divisionCode });
+  it(
+    `${ACCOUNT_QUERIES} generated financialAccounts queries show only the caller's accounts, transactions and balances`,
+    async () => {
+      const rng = prng(SEED + 3);
+      const journals = [...ROWS.get('Journal')!.values()].filter((j) => j.type === 10 || j.type === 12);
+      const lineDivision = (id: string) => DIVISION_OF.get('BankEntryLine')!.get(id) ?? DIVISION_OF.get('CashEntryLine')!.get(id);
+      const stats = { queries: 0, accounts: 0, transactions: 0, notFound: 0, forbidden: 0, badInput: 0 };
+      const nested = '__typename id divisionCode';
+      for (let i = 0; i < ACCOUNT_QUERIES; i++) {
+        const granted = rng.subset(divisions);
+        const divisionsArg = rng.chance(0.3) ? (rng.chance(0.2) ? rng.subset(divisions) : rng.subset(granted)) : undefined;
+        const one = rng.chance(0.3) ? rng.pick(journals) : undefined;
+        const type = rng.pick([null, 'BANK', 'CASH']);
+        const page = rng.chance(0.5) ? `first: ${rng.pick([1, 3, 20])}` : `last: ${rng.pick([1, 5])}`;
+        const selection =
+          `id divisionCode currentBalance balanceAt(date: "2026-06-${String(rng.int(1, 28)).padStart(2, '0')}T00:00:00Z") ` +
+          `bankAccount { ${nested} } journal { ${nested} } balanceGaps { __typename entryID divisionCode } ` +
+          `transactions(${page}) { nodes { id divisionCode bankEntryLine { ${nested} entry { __typename entryID divisionCode } } cashEntryLine { ${nested} } } totalCount }`;
+        const text = one
+          ? `query Q($id: UUID!, $d: [Int!]) { financialAccount(id: $id, divisions: $d) { ${selection} } }`
+          : `query Q($d: [Int!], $t: FinancialAccountType) { financialAccounts(divisions: $d, type: $t) { ${selection} } }`;
+        const res = await executeAs(
+          t.db,
+          { divisions: granted },
+          text,
+          one ? { id: one.id, d: divisionsArg ?? null } : { d: divisionsArg ?? null, t: type },
+        );
+        stats.queries++;
+        const where = `accounts #${i} (seed ${SEED + 3}) granted [${granted}]: ${text} ${JSON.stringify({ one: one?.id, divisionsArg, type })}`;
+        const seeing = new Set(divisionsArg ?? granted);
+        if (one && !divisionsArg?.some((d) => !granted.includes(d)) && !seeing.has(one.divisionCode as number)) {
+          expect({ where, code: res.errors?.[0]?.extensions?.code, data: res.data }).toEqual({ where, code: 'NOT_FOUND', data: null });
+          stats.notFound++;
+          continue;
+        }
+        const allowed = screen(res, where, granted, divisionsArg, { dataIsNull: true });
+        if (!(allowed instanceof Set)) {
+          stats[allowed]++;
+          continue;
+        }
+        const accounts = (one ? [res.data!.financialAccount] : res.data!.financialAccounts) as Record<string, any>[];
+        if (!one) {
+          const expected = journals.filter(
+            (j) => allowed.has(j.divisionCode as number) && (type === null || j.type === (type === 'BANK' ? 12 : 10)),
+          );
+          expect({ where, ids: accounts.map((a) => a.id).sort() }).toEqual({ where, ids: expected.map((j) => j.id).sort() });
+        }
+        for (const a of accounts) {
+          stats.accounts++;
+          expect({ where, division: allowed.has(a.divisionCode) }).toEqual({ where, division: true });
+          for (const n of a.transactions.nodes) {
+            stats.transactions++;
+            expect({ where, line: n.id, division: lineDivision(n.id) }).toEqual({ where, line: n.id, division: a.divisionCode });
+          }
+        }
+        for (const [type, key] of rowsIn(res.data)) {
+          const division = DIVISION_OF.get(type)!.get(String(key));
+          expect({
+            where,
+            row: `${type} ${String(key)}`,
+            allowed: division !== undefined && (division === null || allowed.has(division)),
+          }).toEqual({
+            where,
+            row: `${type} ${String(key)}`,
+            allowed: true,
+          });
         }
       }
-      for (const [type, key] of rowsIn(res.data)) {
-        const division = DIVISION_OF.get(type)!.get(String(key));
-        expect({ where, row: `${type} ${String(key)}`, allowed: division !== undefined && (division === null || allowed.has(division)) }).toEqual({
-          where,
-          row: `${type} ${String(key)}`,
-          allowed: true,
-        });
-      }
-    }
-    expect(stats.transactions).toBeGreaterThan(ACCOUNT_QUERIES);
-    expect(stats.badInput).toBe(0);
-    console.log(`randomised financial account isolation: ${JSON.stringify(stats)}`);
-  }, LONG);
+      expect(stats.transactions).toBeGreaterThan(ACCOUNT_QUERIES);
+      expect(stats.badInput).toBe(0);
+      console.log(`randomised financial account isolation: ${JSON.stringify(stats)}`);
+    },
+    LONG,
+  );
 
   it('exercises the statement tables in the generated list queries above', () => {
     const lists = ROOT_LISTS.map((f) => tableOfConnection(getNamedType(f.type) as GraphQLObjectType)!.t.name);

@@ -108,6 +108,9 @@ describe('users a caller may see', () => {
       'Payments.Creator',
       'Payments.Modifier',
       'Payments.PaymentSelector',
+      'Receivables.Creator',
+      'Receivables.Modifier',
+      'Receivables.ReceivableSelector',
     ]);
   });
 

@@ -5,7 +5,14 @@ const now = new Date('2026-06-15T10:00:00Z');
 
 describe('audit columns', () => {
   it('take the user from the principal and the time from the clock', () => {
-    expect(creationAudit(alice, now)).toEqual({ creatorID: alice.userId, created: now, createdUtc: now, modifierID: alice.userId, modified: now, modifiedUtc: now });
+    expect(creationAudit(alice, now)).toEqual({
+      creatorID: alice.userId,
+      created: now,
+      createdUtc: now,
+      modifierID: alice.userId,
+      modified: now,
+      modifiedUtc: now,
+    });
     expect(modificationAudit(alice, now)).toEqual({ modifierID: alice.userId, modified: now, modifiedUtc: now });
     expect(selectionAudit(alice, now)).toEqual({ paymentSelectorID: alice.userId, paymentSelected: now });
     expect(selectionAudit(alice, now, false)).toEqual({ paymentSelectorID: null, paymentSelected: null });

@@ -34,8 +34,12 @@ describe('JWT verifier', () => {
   });
 
   it('checks the configured issuer and audience', async () => {
-    await expect(verifier.verify(await sign({ divisions: [1] }, { iss: 'https://evil.example' }))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    await expect(verifier.verify(await sign({ divisions: [1] }, { aud: 'other' }))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(verifier.verify(await sign({ divisions: [1] }, { iss: 'https://evil.example' }))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    await expect(verifier.verify(await sign({ divisions: [1] }, { aud: 'other' }))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('refuses division claims that are not division codes', async () => {

@@ -56,11 +56,21 @@ describe('epcPayload', () => {
 
   it('writes version 001 with its required BIC, purpose, structured reference and information', () => {
     const payload = epcPayload({
-      version: '001', bic: 'gkcc bebb', beneficiaryName: 'Rode Kruis', iban: 'BE68 5390 0754 7034', amount: '5.00',
-      purpose: 'CHAR', structuredReference: '+++123/4567/89002+++', information: 'Dank u',
+      version: '001',
+      bic: 'gkcc bebb',
+      beneficiaryName: 'Rode Kruis',
+      iban: 'BE68 5390 0754 7034',
+      amount: '5.00',
+      purpose: 'CHAR',
+      structuredReference: '+++123/4567/89002+++',
+      information: 'Dank u',
     });
     expect(payload).toBe('BCD\n001\n1\nSCT\nGKCCBEBB\nRode Kruis\nBE68539007547034\nEUR5\nCHAR\n123456789002\n\nDank u');
-    expect(epcPayload({ ...EXAMPLE, text: null, structuredReference: 'RF18 5390 0754 7034' }).split('\n').slice(8)).toEqual(['', 'RF18539007547034']);
+    expect(
+      epcPayload({ ...EXAMPLE, text: null, structuredReference: 'RF18 5390 0754 7034' })
+        .split('\n')
+        .slice(8),
+    ).toEqual(['', 'RF18539007547034']);
   });
 
   it('writes amounts without trailing zeros and stops after the last filled field', () => {
@@ -104,9 +114,18 @@ describe('epcPayload', () => {
 
   it('counts the 331-byte limit in UTF-8 bytes, not characters', () => {
     // BIC, purpose and the example's IBAN and amount leave 261 bytes for name, text and information.
-    const full = { ...EXAMPLE, bic: 'BNPAFRPPXXX', purpose: 'GDDS', beneficiaryName: 'e'.repeat(70), text: 'u'.repeat(140), information: 'a'.repeat(51) };
+    const full = {
+      ...EXAMPLE,
+      bic: 'BNPAFRPPXXX',
+      purpose: 'GDDS',
+      beneficiaryName: 'e'.repeat(70),
+      text: 'u'.repeat(140),
+      information: 'a'.repeat(51),
+    };
     expect(Buffer.byteLength(epcPayload(full))).toBe(EPC_MAX_PAYLOAD_BYTES);
-    expect(refusal({ ...full, information: 'a'.repeat(52) }).problems[0].message).toMatch(/332 bytes in UTF-8, an EPC QR code holds at most 331/);
+    expect(refusal({ ...full, information: 'a'.repeat(52) }).problems[0].message).toMatch(
+      /332 bytes in UTF-8, an EPC QR code holds at most 331/,
+    );
     // Same number of characters, but é takes two bytes in UTF-8.
     expect(refusal({ ...full, beneficiaryName: 'é'.repeat(70) }).problems[0].message).toMatch(/401 bytes in UTF-8/);
   });
@@ -123,9 +142,20 @@ describe('epcPng and epcSvg', () => {
   });
 
   it('a payload of the maximum size still fits and reads back', async () => {
-    const payload = epcPayload({ ...EXAMPLE, beneficiaryName: 'B'.repeat(69) + 'ç', text: 'T'.repeat(140), information: 'I'.repeat(50), bic: 'BNPAFRPPXXX', purpose: 'GDDS' });
+    const payload = epcPayload({
+      ...EXAMPLE,
+      beneficiaryName: 'B'.repeat(69) + 'ç',
+      text: 'T'.repeat(140),
+      information: 'I'.repeat(50),
+      bic: 'BNPAFRPPXXX',
+      purpose: 'GDDS',
+    });
     expect(Buffer.byteLength(payload)).toBe(EPC_MAX_PAYLOAD_BYTES);
-    expect(decodePng(await epcPng(payload)).toString('utf8').replace(/\n$/, '')).toBe(payload);
+    expect(
+      decodePng(await epcPng(payload))
+        .toString('utf8')
+        .replace(/\n$/, ''),
+    ).toBe(payload);
   });
 
   it('draws an SVG of the same code', async () => {

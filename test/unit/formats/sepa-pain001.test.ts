@@ -42,7 +42,12 @@ const mixed: Pain001Transfer[] = [
   transfer(1, { amount: '0.10' }),
   transfer(2, { amount: '0.20', creditorBic: null, structuredReference: '+++123/4567/89002+++', remittanceText: 'ignored' }),
   transfer(3, { amount: '999999999.99', structuredReference: 'RF18 5390 0754 7034' }),
-  transfer(4, { amount: '12.3', creditorName: "François D'Alsace S.A.", creditorIban: 'FR14 2004 1010 0505 0001 3M02 606', creditorBic: 'bnpafrpp' }),
+  transfer(4, {
+    amount: '12.3',
+    creditorName: "François D'Alsace S.A.",
+    creditorIban: 'FR14 2004 1010 0505 0001 3M02 606',
+    creditorBic: 'bnpafrpp',
+  }),
   transfer(5, { amount: '0.01', creditorName: 'Zoë & Søn — Ålesund', remittanceText: null }),
 ];
 
@@ -66,7 +71,9 @@ describe('buildPain001', () => {
     it('states counts and control sums equal to the transfers, to the cent', () => {
       const amounts = texts(result.xml, 'InstdAmt');
       expect(amounts).toEqual(['0.10', '0.20', '999999999.99', '12.30', '0.01']);
-      const expected = cents(mixed.map((t) => (t.amount.includes('.') ? t.amount.padEnd(t.amount.indexOf('.') + 3, '0') : `${t.amount}.00`)));
+      const expected = cents(
+        mixed.map((t) => (t.amount.includes('.') ? t.amount.padEnd(t.amount.indexOf('.') + 3, '0') : `${t.amount}.00`)),
+      );
       expect(expected).toBe(10n + 20n + 99999999999n + 1230n + 1n);
       expect(texts(result.xml, 'NbOfTxs')).toEqual(['5', '5']);
       expect(texts(result.xml, 'CtrlSum')).toEqual(['1000000012.60', '1000000012.60']);
@@ -85,7 +92,14 @@ describe('buildPain001', () => {
       expect(texts(x, 'BtchBookg')).toEqual(['true']);
       expect(texts(x, 'ChrgBr')).toEqual(['SLEV']);
       expect(x).toMatch(/<SvcLvl>\s*<Cd>SEPA<\/Cd>/);
-      expect(texts(x, 'IBAN')).toEqual(['BE68539007547034', 'NL91ABNA0417164300', 'NL91ABNA0417164300', 'NL91ABNA0417164300', 'FR1420041010050500013M02606', 'NL91ABNA0417164300']);
+      expect(texts(x, 'IBAN')).toEqual([
+        'BE68539007547034',
+        'NL91ABNA0417164300',
+        'NL91ABNA0417164300',
+        'NL91ABNA0417164300',
+        'FR1420041010050500013M02606',
+        'NL91ABNA0417164300',
+      ]);
       const bicTag = version === 'pain.001.001.03' ? 'BIC' : 'BICFI';
       // Debtor agent, then creditor agents only where a BIC is known (transfer 2 has none).
       expect(texts(x, bicTag)).toEqual(['GKCCBEBB', 'ABNANL2A', 'ABNANL2A', 'BNPAFRPP', 'ABNANL2A']);
@@ -104,7 +118,13 @@ describe('buildPain001', () => {
 
     it('transliterates names into the SEPA character set', () => {
       expect(texts(result.xml, 'Nm')).toEqual([
-        'Cijfer + Co Accountants', 'Noorderlicht Holding BV', 'Supplier 1 BV', 'Supplier 2 BV', 'Supplier 3 BV', "Francois D'Alsace S.A.", 'Zoe + Son - Alesund',
+        'Cijfer + Co Accountants',
+        'Noorderlicht Holding BV',
+        'Supplier 1 BV',
+        'Supplier 2 BV',
+        'Supplier 3 BV',
+        "Francois D'Alsace S.A.",
+        'Zoe + Son - Alesund',
       ]);
     });
   });
@@ -163,9 +183,21 @@ describe('buildPain001 refusals', () => {
     const e = refusal(input('pain.001.001.03', bad));
     const byField = Object.fromEntries(e.problems.map((p) => [p.field, p]));
     expect(Object.keys(byField).sort()).toEqual([
-      'transfers[10].creditorName', 'transfers[11].creditorName', 'transfers[12].creditorBic', 'transfers[13].structuredReference',
-      'transfers[14].remittanceText', 'transfers[15].creditorIban', 'transfers[1].currency', 'transfers[2].creditorIban', 'transfers[3].amount',
-      'transfers[4].amount', 'transfers[5].amount', 'transfers[6].amount', 'transfers[7].endToEndId', 'transfers[8].endToEndId', 'transfers[9].endToEndId',
+      'transfers[10].creditorName',
+      'transfers[11].creditorName',
+      'transfers[12].creditorBic',
+      'transfers[13].structuredReference',
+      'transfers[14].remittanceText',
+      'transfers[15].creditorIban',
+      'transfers[1].currency',
+      'transfers[2].creditorIban',
+      'transfers[3].amount',
+      'transfers[4].amount',
+      'transfers[5].amount',
+      'transfers[6].amount',
+      'transfers[7].endToEndId',
+      'transfers[8].endToEndId',
+      'transfers[9].endToEndId',
     ]);
     expect(byField['transfers[1].currency'].message).toMatch(/"USD" cannot be paid by SEPA credit transfer, only EUR/);
     expect(byField['transfers[1].currency'].transferIndex).toBe(1);
@@ -189,8 +221,23 @@ describe('buildPain001 refusals', () => {
   });
 
   it('checks the message identifiers, the debtor and that there is something to pay', () => {
-    const e = refusal(input('pain.001.001.09', [], { messageId: 'M'.repeat(36), paymentInformationId: '/PMT', debtorIban: 'BE00', debtorBic: 'XX', debtorName: '' }));
-    expect(e.problems.map((p) => p.field).sort()).toEqual(['debtorBic', 'debtorIban', 'debtorName', 'messageId', 'paymentInformationId', 'transfers']);
+    const e = refusal(
+      input('pain.001.001.09', [], {
+        messageId: 'M'.repeat(36),
+        paymentInformationId: '/PMT',
+        debtorIban: 'BE00',
+        debtorBic: 'XX',
+        debtorName: '',
+      }),
+    );
+    expect(e.problems.map((p) => p.field).sort()).toEqual([
+      'debtorBic',
+      'debtorIban',
+      'debtorName',
+      'messageId',
+      'paymentInformationId',
+      'transfers',
+    ]);
     expect(e.problems.find((p) => p.field === 'paymentInformationId')!.message).toMatch(/must not start or end with '\/'/);
     expect(e.problems.find((p) => p.field === 'transfers')!.message).toMatch(/at least one transfer/);
     expect(refusal(input('pain.001.001.02' as Pain001Version, [transfer(1)])).field).toBe('version');

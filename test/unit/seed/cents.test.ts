@@ -25,7 +25,9 @@ describe('seed cents arithmetic', () => {
       const dcCents = mulDivHalfUp(BigInt(cents), scaled(DEMO_RATES[currency], 8), 10n ** 8n);
       expect(centsText(dcCents)).toBe(dc.toFixed(2));
       const pct = `${random.int(0, 9)}.${String(random.int(0, 9999)).padStart(4, '0')}`;
-      expect(centsText(mulDivHalfUp(dcCents, scaled(pct, 4), 100n * 10n ** 4n))).toBe(dc.times(pct).dividedBy(100).toDecimalPlaces(2).toFixed(2));
+      expect(centsText(mulDivHalfUp(dcCents, scaled(pct, 4), 100n * 10n ** 4n))).toBe(
+        dc.times(pct).dividedBy(100).toDecimalPlaces(2).toFixed(2),
+      );
     }
   });
 });

@@ -1,7 +1,8 @@
 import { Dec } from '../../../src/platform/decimal';
 import { demoPain001 } from '../../../src/seed/demo-bank-file';
 import { amountToPay } from '../../../src/modules/open-items/amount-to-pay';
-import { demoBatches, demoDivision, demoPayment, demoUsers } from '../../../src/seed/demo-data';
+import { demoBatches } from '../../../src/seed/demo-batches';
+import { demoDivision, demoPayment, demoUsers } from '../../../src/seed/demo-data';
 import { Random } from '../../../src/seed/random';
 import { sharedFile, validateAgainstXsd } from '../../support/shared-files';
 
@@ -43,7 +44,9 @@ describe('demo bank files', () => {
       expect(texts(xml, 'MsgId')).toEqual([batch.cashflowTransactionBatchCode]);
       expect(texts(xml, 'NbOfTxs')).toEqual([String(batch.paymentCount), String(batch.paymentCount)]);
       expect(texts(xml, 'CtrlSum')).toEqual([batch.totalAmountDC, batch.totalAmountDC]);
-      const members = payments.filter((p) => p.cashflowTransactionBatchCode === batch.cashflowTransactionBatchCode).sort((a, b) => a.paymentBatchNumber! - b.paymentBatchNumber!);
+      const members = payments
+        .filter((p) => p.cashflowTransactionBatchCode === batch.cashflowTransactionBatchCode)
+        .sort((a, b) => a.paymentBatchNumber! - b.paymentBatchNumber!);
       expect(texts(xml, 'InstdAmt')).toEqual(members.map((p) => amountToPay(p, batch.executionDate).toFixed(2)));
       expect(members.reduce((s, p) => s.plus(amountToPay(p, batch.executionDate)), new Dec(0)).toFixed(2)).toBe(batch.totalAmountDC);
       // Creditor accounts are the suppliers' bank accounts the payments point to.
@@ -61,6 +64,8 @@ describe('demo bank files', () => {
 
   it('are deterministic: the same seed gives the same bytes', () => {
     const again = generate(1).rows;
-    expect(again.map((r) => r.attachment.attachment.toString('base64'))).toEqual(rows.map((r) => r.attachment.attachment.toString('base64')));
+    expect(again.map((r) => r.attachment.attachment.toString('base64'))).toEqual(
+      rows.map((r) => r.attachment.attachment.toString('base64')),
+    );
   });
 });

@@ -12,7 +12,16 @@ describe('npm run seed -- options', () => {
 
   it('reads every flag', () => {
     const cmd = parseSeedCommand(['--divisions', '20', '--payments', '1000000', '--seed', '7', '--today', '2026-06-15', '--append'], now);
-    expect(cmd).toEqual({ options: { divisions: 20, payments: 1_000_000, seed: 7, today: new Date('2026-06-15T00:00:00Z') }, append: true });
+    expect(cmd).toEqual({
+      options: { divisions: 20, payments: 1_000_000, seed: 7, today: new Date('2026-06-15T00:00:00Z') },
+      append: true,
+    });
+  });
+
+  it('reads the number of receivables (by default half the payments, chosen by the seed)', () => {
+    expect(parseSeedCommand(['--payments', '100', '--receivables', '0'], now).options).toMatchObject({ payments: 100, receivables: 0 });
+    expect(parseSeedCommand(['--receivables', '2500'], now).options.receivables).toBe(2500);
+    expect(() => parseSeedCommand(['--receivables=-1'], now)).toThrow(/--receivables must be a whole number/);
   });
 
   it.each([

@@ -1,13 +1,11 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DivisionScope } from '../../access/division-scope';
-import { table } from '../../catalog';
 import { toFixedScale } from '../../platform/decimal';
-import { entityOf } from '../entities';
 import { prepare, run } from '../../query/run-statement';
 import { ListFilterCompiler, Statement } from '../../query/filter-sql';
-import { PaymentStatus } from '../../catalog/codes';
 import { businessDateProblem } from '../../platform/dates';
-import { PaymentRule, ruleError } from './payment.errors';
+import { OpenItemKind } from './open-item';
+import { OPEN_STATUSES } from './status';
 
 export enum AgeingLevel {
   OVERALL = 'overall',
@@ -15,6 +13,7 @@ export enum AgeingLevel {
   ACCOUNT = 'account',
 }
 
+/** One line of an ageing: the open AmountDC per bucket, exact decimal text. */
 export interface AgeingRow {
   divisionCode: number | null;
   accountID: string | null;
@@ -28,8 +27,8 @@ export interface AgeingRow {
   total: string;
 }
 
-/** Buckets by days overdue (as of date minus due date): upper bounds, inclusive. */
-const BUCKETS = [
+/** Buckets by days overdue (as-of date minus due date), inclusive bounds; null is open-ended. */
+export const AGEING_BUCKETS = [
   ['notYetDue', null, 0],
   ['days1to30', 1, 30],
   ['days31to60', 31, 60],
@@ -37,17 +36,16 @@ const BUCKETS = [
   ['over90', 91, null],
 ] as const;
 
-/** Payables still open: not yet processed into a bank file (20 Open, 30 Selected). */
-export const OPEN_STATUSES = [PaymentStatus.OPEN, PaymentStatus.SELECTED];
-
 /**
- * Ageing of open payables as of a date: the open amount (AmountDC, division currency) of
- * payments invoiced on or before that date, by how many days past their due date they are,
- * overall, per division or per account. One GROUP BY statement with exact decimal sums, through
- * the division scope and the list filter compiler (so `where` narrows it like any list).
- * `asOf` is a business date (BAD_USER_INPUT naming asOf outside the years 1901 to 2099).
+ * Ageing of one side's open items (Status 20 Open and 30 Selected) as of a date: the open amount
+ * (AmountDC, division currency) of the items invoiced on or before that date, by how many days
+ * past their due date they are, overall, per division or per account (supplier or customer). One
+ * GROUP BY statement with exact decimal sums, through the division scope and the list filter
+ * compiler (so `where` narrows it like any list). `asOf` is a day (midnight UTC) and a business
+ * date (BAD_USER_INPUT naming asOf outside the years 1901 to 2099, rule INVALID_VALUE).
  */
-export async function paymentAgeing(
+export async function openItemAgeing(
+  kind: OpenItemKind,
   scope: DivisionScope,
   options: { statementTimeoutMs: number },
   asOf: Date,
@@ -55,22 +53,22 @@ export async function paymentAgeing(
   where?: Record<string, unknown> | null,
 ): Promise<AgeingRow[]> {
   const asOfProblem = businessDateProblem(asOf);
-  if (asOfProblem) throw ruleError(PaymentRule.INVALID_VALUE, 'asOf', asOfProblem);
-  const t = table('Payments');
+  if (asOfProblem) throw kind.error('INVALID_VALUE', 'asOf', asOfProblem);
+  const t = kind.table;
   const stmt = new Statement(scope);
-  const qb = scope.select(entityOf(t.name), 't') as SelectQueryBuilder<ObjectLiteral>;
+  const qb = scope.select(kind.entity, 't') as unknown as SelectQueryBuilder<ObjectLiteral>;
   const c = new ListFilterCompiler(stmt, qb, t, 't');
   const d = c.dialect;
   const condition = c.where(where);
   if (condition) qb.andWhere(condition);
-  qb.andWhere(`${c.stored('Status')} IN ${stmt.params.list(OPEN_STATUSES)}`);
+  qb.andWhere(`${c.stored('Status')} IN ${stmt.params.list([...OPEN_STATUSES])}`);
   const asOfParam = stmt.params.one(asOf);
   qb.andWhere(`${c.stored('InvoiceDate')} <= ${stmt.params.one(new Date(asOf.getTime() + 86_399_999))}`);
 
   const overdue = d.daysBetween(c.stored('DueDate'), asOfParam);
   const amount = c.stored('AmountDC');
   qb.select('COUNT(*)', 'n');
-  for (const [name, from, to] of BUCKETS) {
+  for (const [name, from, to] of AGEING_BUCKETS) {
     const cond = [from === null ? '' : `${overdue} >= ${from}`, to === null ? '' : `${overdue} <= ${to}`].filter(Boolean).join(' AND ');
     qb.addSelect(d.decimalAggregate('sum', `CASE WHEN ${cond} THEN ${amount} END`), name);
   }
