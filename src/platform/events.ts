@@ -12,6 +12,11 @@ export interface GatewayEventMap {
   exportFinished: [{ source: ExportSource; rows: number }];
   /** An export stopped early (client gone, statement error, timeout) after `rows` rows. */
   exportFailed: [{ source: ExportSource; rows: number; error: unknown }];
+  /**
+   * Bank statements were imported and committed: the new bank entries (EntryID) per division.
+   * Reconciliation listens to match their lines; bank connectors to confirm what they fed.
+   */
+  statementsImported: [{ entries: ReadonlyArray<{ divisionCode: number; entryID: string }> }];
 }
 
 /** Where an export's rows came from. */
