@@ -198,6 +198,9 @@ function median(results: Result[]): Result {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** The machine's 1-minute load average when the run started (other work shares its cores). */
+const LOAD_AT_START = os.loadavg()[0];
+
 async function main() {
   const { divisions, key, mariadb } = await prepare();
   const division = divisions[Math.floor(divisions.length / 2)];
@@ -344,13 +347,14 @@ function render(g: Result[], b: Result[], ratios: number[][], mariadb: string, h
     ...goals,
   ].join('\n');
   const cpus = os.cpus();
+  const load = `load average ${LOAD_AT_START.toFixed(1)} at the start of the run and ${os.loadavg()[0].toFixed(1)} at its end (1 minute)`;
   const machine = `${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, MariaDB ${mariadb}`;
   const markdown = `# Benchmarks
 
 Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
-- Machine: ${machine}. The database, the server under test and autocannon share these cores
-  (and the machine was shared with other work), so compare the columns of one run, not runs.
+- Machine: ${machine}. The database, the server under test and autocannon share these cores,
+  and the machine was shared with other work (${load}), so compare the columns of one run, not runs.
 - Data: ${PAYMENTS.toLocaleString('en')} payments over ${DIVISIONS} divisions (${(PAYMENTS / DIVISIONS).toLocaleString('en')} per division), demo seed 42, in MariaDB.
 - Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per run after a 2 s warm-up ((d), which reads the
   open items of all divisions, with 2 connections for ${DURATION * 3} s). Both servers run side by side and
