@@ -392,10 +392,18 @@ ${table}
 
 ## Reading the numbers
 
-- (e) is about availability, not speed: exports format their rows on the event loop in slices
-  of at most 2 ms, and on SQLite heavy statements run in read workers, so /health waits for a
-  few slices at most; what is left of its p99 is the event loop's share of cores that the
-  database's export statements, the exports' own row formatting and other work compete for.
+- (e) is about availability, not speed: all exports of the process together format rows on the
+  event loop for at most 2 ms per turn of the loop (platform/loop-share.ts: one waiting export
+  is resumed per turn), and on SQLite heavy statements run in read workers, so /health waits
+  for about one slice. Before the exports shared the loop, each worked its own 2 ms per turn:
+  with four exports a turn held 8 ms of formatting and more, and on this loaded machine (the
+  process getting a fraction of a core) /health's p99 was 526 ms against 80 to 98 ms after, at
+  a load average of 15 to 22 (\`BENCH_CASES=e npm run bench\`, one run of each, back to back).
+  What is left of the p99 is mysql2 parsing each socket read of the four result sets on the
+  main thread (up to 64 KiB of rows at a time, which the shared slices do not cut) and the
+  process waiting for a core: idle, /health's p99 on the same machine ranged from 10 to 64 ms
+  during these runs. Moving the MariaDB export streams into a worker thread would take the
+  parsing off the loop; that is not done.
 - (b) against (a): a keyset page deep in the list costs what the first page costs (the cursor
   becomes \`DueDate >= ? AND (DueDate > ? OR (DueDate = ? AND ID > ?))\` on the index that leads
   with the division), unlike an offset.
@@ -409,11 +417,11 @@ ${table}
   graphql-jit, resolves the list through the division scope (the compiled statement is reused
   per division set and runs as a prepared statement) and turns 100 rows and their six joined
   related rows into entities with generated hydrators before serialising them again. Together
-  with HTTP and JSON this is two to three times the baseline's CPU per request, and on two cores
-  shared with MariaDB and autocannon the requests/s follow the CPU: the gateway serves well under
-  half of the baseline's requests/s for these small, cheap pages. (Earlier reports of 91% compared
-  against a baseline whose joins lacked the gateway's primary-key hints and that sent its SQL
-  unprepared; that baseline no longer exists.)
+  with HTTP and JSON this is three to four times the baseline's CPU per request, and on two cores
+  shared with MariaDB and autocannon the requests/s follow the CPU: for these small, cheap pages
+  the gateway serves a fraction of the baseline's requests/s (the ratio column), and the goal of
+  60% is not met. (Earlier reports of 91% compared against a baseline whose joins lacked the
+  gateway's primary-key hints and that sent its SQL unprepared; that baseline no longer exists.)
 - Where the gateway's time goes (sequential requests, CPU profile): writing and reading the HTTP
   request and response, about 0.75 ms, which the baseline pays too; the API key lookup's round
   trip, about 0.3 ms; Apollo's pipeline and the compiled execution, about 0.5 ms; the list itself
