@@ -13,6 +13,7 @@ import { PAYMENT_CONDITIONS } from './tables/payment-conditions';
 import { PAYMENT_MATCHES } from './tables/payment-matches';
 import { PAYMENTS } from './tables/payments';
 import { RECEIVABLES } from './tables/receivables';
+import { RECONCILIATION_ACTIONS, RECONCILIATION_MATCHES, RECONCILIATION_PROPOSALS, RECONCILIATION_SETTINGS } from './tables/reconciliation';
 import { USERS } from './tables/users';
 
 export * from './types';
@@ -36,6 +37,10 @@ export const CATALOG: readonly CatalogTable[] = [
   BANK_ENTRY_LINES,
   CASH_ENTRIES,
   CASH_ENTRY_LINES,
+  RECONCILIATION_ACTIONS,
+  RECONCILIATION_MATCHES,
+  RECONCILIATION_PROPOSALS,
+  RECONCILIATION_SETTINGS,
 ];
 
 const byName = new Map(CATALOG.map((t) => [t.name.toLowerCase(), t]));

@@ -17,6 +17,8 @@ import { RELATION_RESOLVERS } from './lists/relations.resolver';
 import { SqlResolver } from './sql/sql.resolver';
 import { CashEntryMutations } from './financial-accounts/cash-entry.resolver';
 import { FinancialAccountResolver } from './financial-accounts/financial-account.resolver';
+import { ProcessingListResolver } from './reconciliation/processing-list.resolver';
+import { ReconciliationMutations } from './reconciliation/reconciliation.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
 export const RESOLVERS = [
@@ -33,6 +35,8 @@ export const RESOLVERS = [
   EpcQrCodeResolver,
   FinancialAccountResolver,
   CashEntryMutations,
+  ReconciliationMutations,
+  ProcessingListResolver,
   ...AGGREGATE_RESOLVERS,
   PaymentAgeingResolver,
   ReceivableAgeingResolver,

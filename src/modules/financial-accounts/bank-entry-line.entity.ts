@@ -11,6 +11,7 @@ import type { EntryLineRow } from './entry-rows';
   indexes: [
     { columns: ['Division', 'EntryID', 'LineNumber'], unique: true },
     { columns: ['Division', 'JournalCode', 'EntryDate', 'EntryNumber', 'LineNumber'], name: 'IX_BankEntryLines_Division_AccountOrder' },
+    { columns: ['Division', 'ReconciliationStatus'] },
   ],
 })
 export class BankEntryLine implements EntryLineRow {
@@ -44,6 +45,9 @@ export class BankEntryLine implements EntryLineRow {
   declare bankReference: string | null;
   declare bankTransactionCode: string | null;
   declare sourceLine: string | null;
+  /** See modules/reconciliation (null: never looked at, open). */
+  declare reconciliationStatus: number | null;
+  declare openAmountFC: string | null;
   declare created: Date;
   declare creatorID: string | null;
   declare modified: Date;
