@@ -110,7 +110,8 @@ async function restoreItem(
     const rest = rows.get(m.remainderItemID)!;
     const expected = new Dec(String(previous.amountFC)).minus(item.amountFC);
     if (rest.status !== OpenItemStatus.OPEN || !expected.eq(rest.amountFC)) {
-      const why = `the open part ${rest.id} of ${kind.noun} ${id} changed since the match (Status ${rest.status}, ${rest.amountFC}): settle it back first`;
+      const state = `Status ${rest.status}, ${rest.amountFC}`;
+      const why = `the open part ${rest.id} of ${kind.noun} ${id} changed since the match (${state}): settle it back first`;
       throw notUndoable(why, { id: rest.id });
     }
     const deleted = await scope.delete(kind.entity, 'ID = :rid AND Status = :open', { rid: rest.id, open: OpenItemStatus.OPEN });

@@ -24,7 +24,9 @@ const DOCS = {
     'CONFLICT when the proposal, the line or an item was settled already (another user was first).',
   acceptMany: 'Accept several proposals, all or nothing (scope reconciliation:write); one transaction.',
   link: 'Link a bank entry line by hand to open items (with amounts) and/or G/L accounts (scope reconciliation:write).',
-  book: 'Book what a line has open (or amountFC of it) to a G/L account: bank fees, rent, an internal transfer (scope reconciliation:write).',
+  book:
+    'Book what a line has open (or amountFC of it) to a G/L account: bank fees, rent, an internal transfer ' +
+    '(scope reconciliation:write).',
   ignore: 'Ignore a line with a reason: it leaves the processing list (scope reconciliation:write); undoable.',
   undo:
     'Undo an action (scope reconciliation:write): every item gets back exactly what it had, open parts and credits it made are ' +
