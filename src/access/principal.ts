@@ -13,6 +13,8 @@ export const SCOPES = [
   'receivables:write', // insert, update, delete, split receivables
   'statements:read', // bank and cash entries, financial accounts with balances and transactions
   'cash:write', // key in and delete cash entries
+  'reconciliation:read', // matches, proposals, the processing list, allocation rules
+  'reconciliation:write', // apply, undo and edit matches; allocation rules
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

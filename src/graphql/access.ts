@@ -53,6 +53,7 @@ const READ_SCOPES: Readonly<Record<string, Scope>> = {
   BankEntryLines: 'statements:read',
   CashEntries: 'statements:read',
   CashEntryLines: 'statements:read',
+  AllocationRules: 'reconciliation:read',
 };
 
 /** The scope that reads a catalog table's rows in lists, lookups and nested lists. */

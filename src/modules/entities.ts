@@ -19,6 +19,7 @@ import { BankEntryLine } from './financial-accounts/bank-entry-line.entity';
 import { BankEntry } from './financial-accounts/bank-entry.entity';
 import { CashEntryLine } from './financial-accounts/cash-entry-line.entity';
 import { CashEntry } from './financial-accounts/cash-entry.entity';
+import { AllocationRule } from './reconciliation/allocation-rule.entity';
 
 /** Entity class per catalog table name. */
 export const ENTITY_BY_TABLE = {
@@ -40,6 +41,7 @@ export const ENTITY_BY_TABLE = {
   BankEntryLines: BankEntryLine,
   CashEntries: CashEntry,
   CashEntryLines: CashEntryLine,
+  AllocationRules: AllocationRule,
 } as const;
 
 export const CATALOG_ENTITIES = Object.values(ENTITY_BY_TABLE);
