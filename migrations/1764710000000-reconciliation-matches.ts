@@ -6,24 +6,10 @@ import { column } from './column-types';
  * proposals of the matching engine and the per-division settings; on BankEntryLines the line's
  * ReconciliationStatus and OpenAmountFC (nullable, added in place: existing lines read as open).
  * Columns are listed here, not read from the catalog, so that the migration stays what it was.
- *
- * API keys that held every scope before get reconciliation:read and reconciliation:write, as the
- * earlier migrations did for their scopes (a key made with `--scopes all` keeps meaning all).
+ * The scopes reconciliation:read and reconciliation:write came with the engine's migration
+ * (1764700000000), which gives them to the API keys that held every scope.
  */
 const MONEY = { precision: 18, scale: 2 };
-const SCOPES_BEFORE = [
-  'payments:read',
-  'analytics',
-  'payments:select',
-  'payments:process',
-  'payments:write',
-  'admin',
-  'receivables:read',
-  'receivables:write',
-  'statements:read',
-  'cash:write',
-];
-const NEW_SCOPES = ['reconciliation:read', 'reconciliation:write'];
 
 const index = (table: string, columns: string[]) => new TableIndex({ name: `IX_${table}_${columns.join('_')}`, columnNames: columns });
 
@@ -127,11 +113,9 @@ export class ReconciliationMatches1764710000000 implements MigrationInterface {
         ],
       }),
     );
-    await changeScopesOfKeys(qr, (scopes) => (SCOPES_BEFORE.every((s) => scopes.includes(s)) ? [...scopes, ...NEW_SCOPES] : scopes));
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    await changeScopesOfKeys(qr, (scopes) => scopes.filter((s) => !NEW_SCOPES.includes(s)));
     const sqlite = qr.connection.driver.options.type === 'better-sqlite3';
     const q = (name: string) => (sqlite ? `"${name}"` : `\`${name}\``);
     for (const table of ['ReconciliationSettings', 'ReconciliationProposals', 'ReconciliationMatches', 'ReconciliationActions']) {
@@ -140,20 +124,5 @@ export class ReconciliationMatches1764710000000 implements MigrationInterface {
     const name = q('IX_BankEntryLines_Division_ReconciliationStatus');
     await qr.query(sqlite ? `DROP INDEX ${name}` : `DROP INDEX ${name} ON ${q('BankEntryLines')}`);
     for (const c of ['OpenAmountFC', 'ReconciliationStatus']) await qr.query(`ALTER TABLE ${q('BankEntryLines')} DROP COLUMN ${q(c)}`);
-  }
-}
-
-/** Rewrites the space-separated Scopes of every API key with `change` (only the rows it changes). */
-async function changeScopesOfKeys(qr: QueryRunner, change: (scopes: string[]) => string[]): Promise<void> {
-  const q = (name: string) => qr.connection.driver.escape(name);
-  const rows: { id: string; scopes: string }[] = await qr.query(
-    `SELECT ${q('KeyID')} AS id, ${q('Scopes')} AS scopes FROM ${q('ApiKeys')}`,
-  );
-  for (const row of rows) {
-    const before = row.scopes.split(' ').filter(Boolean);
-    const after = [...new Set(change(before))];
-    if (after.join(' ') !== before.join(' ')) {
-      await qr.query(`UPDATE ${q('ApiKeys')} SET ${q('Scopes')} = ? WHERE ${q('KeyID')} = ?`, [after.join(' '), row.id]);
-    }
   }
 }

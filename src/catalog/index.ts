@@ -1,5 +1,6 @@
 import { CatalogColumn, CatalogRelation, CatalogTable } from './types';
 import { ACCOUNTS } from './tables/accounts';
+import { ALLOCATION_RULES } from './tables/allocation-rules';
 import { BANK_ACCOUNTS } from './tables/bank-accounts';
 import { BANK_ENTRIES, BANK_ENTRY_LINES } from './tables/bank-entries';
 import { CASH_ENTRIES, CASH_ENTRY_LINES } from './tables/cash-entries';
@@ -41,6 +42,7 @@ export const CATALOG: readonly CatalogTable[] = [
   RECONCILIATION_MATCHES,
   RECONCILIATION_PROPOSALS,
   RECONCILIATION_SETTINGS,
+  ALLOCATION_RULES,
 ];
 
 const byName = new Map(CATALOG.map((t) => [t.name.toLowerCase(), t]));

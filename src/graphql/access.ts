@@ -57,6 +57,7 @@ const READ_SCOPES: Readonly<Record<string, Scope>> = {
   ReconciliationMatches: 'reconciliation:read',
   ReconciliationProposals: 'reconciliation:read',
   ReconciliationSettings: 'reconciliation:read',
+  AllocationRules: 'reconciliation:read',
 };
 
 /** The scope that reads a catalog table's rows in lists, lookups and nested lists. */

@@ -23,6 +23,7 @@ import { ReconciliationAction } from './reconciliation/match-action.entity';
 import { ReconciliationMatch } from './reconciliation/match-line.entity';
 import { ReconciliationSetting } from './reconciliation/match-settings.entity';
 import { ReconciliationProposal } from './reconciliation/proposal-record.entity';
+import { AllocationRule } from './reconciliation/allocation-rule.entity';
 
 /** Entity class per catalog table name. */
 export const ENTITY_BY_TABLE = {
@@ -48,6 +49,7 @@ export const ENTITY_BY_TABLE = {
   ReconciliationMatches: ReconciliationMatch,
   ReconciliationProposals: ReconciliationProposal,
   ReconciliationSettings: ReconciliationSetting,
+  AllocationRules: AllocationRule,
 } as const;
 
 export const CATALOG_ENTITIES = Object.values(ENTITY_BY_TABLE);

@@ -212,7 +212,7 @@ export const RECONCILIATION_SETTINGS: CatalogTable = {
   labelNl: 'Afletterinstellingen',
   description:
     'Per division: the confidence from which proposals are applied automatically, the largest payment difference that may be ' +
-    'booked, and the G/L account it is booked to. A division without a row uses the defaults (threshold 0.95, tolerance 0.00).',
+    'booked, and the G/L account it is booked to. A division without a row uses the defaults (threshold 0.9, tolerance 0.00).',
   partitionColumn: 'Division',
   primaryKey: 'Division',
   allows: READ_ONLY,

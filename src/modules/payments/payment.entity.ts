@@ -21,6 +21,10 @@ import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes
     { columns: ['Division', 'Creator'] },
     { columns: ['Division', 'Modifier'] },
     { columns: ['Division', 'PaymentSelector'] },
+    // Candidates of the reconciliation engine, looked up in batches (migration 1764700000000).
+    { columns: ['Division', 'AmountFC'] },
+    { columns: ['Division', 'InvoiceNumber'] },
+    { columns: ['Division', 'YourRef'] },
   ],
 })
 export class Payment {

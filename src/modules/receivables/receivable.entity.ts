@@ -23,6 +23,10 @@ import { DirectDebitMandatePaymentType, DirectDebitMandateType, PaymentMethod, P
     { columns: ['Division', 'Creator'] },
     { columns: ['Division', 'Modifier'] },
     { columns: ['Division', 'ReceivableSelector'] },
+    // Candidates of the reconciliation engine, looked up in batches (migration 1764700000000).
+    { columns: ['Division', 'AmountFC'] },
+    { columns: ['Division', 'InvoiceNumber'] },
+    { columns: ['Division', 'YourRef'] },
   ],
 })
 export class Receivable {

@@ -3,11 +3,16 @@ import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
 import { Dec } from '../../platform/decimal';
 import { GLAccount } from '../gl-accounts/gl-account.entity';
+import { DEFAULT_AUTO_THRESHOLD } from './proposal-engine';
 import { reconciliationError, ReconciliationRule } from './match-apply.errors';
 import { ReconciliationSetting } from './match-settings.entity';
 
-/** Defaults of a division without a ReconciliationSettings row. */
-export const DEFAULT_SETTINGS = { autoApplyThreshold: '0.9500', toleranceFC: '0.00', paymentDifferenceGLAccountID: null } as const;
+/** Defaults of a division without a ReconciliationSettings row: the engine's threshold, no tolerance, no G/L account. */
+export const DEFAULT_SETTINGS = {
+  autoApplyThreshold: new Dec(DEFAULT_AUTO_THRESHOLD).toFixed(4),
+  toleranceFC: '0.00',
+  paymentDifferenceGLAccountID: null,
+} as const;
 
 /** The settings a reconciliation of one division works with. */
 export interface DivisionSettings {
@@ -37,7 +42,7 @@ export interface SettingsChange {
 /**
  * Writes a division's settings (insert or update), checked: the threshold from 0 to 1 with at most
  * 4 decimals, the tolerance from 0 with at most 2 decimals, the G/L account one of the division's.
- * BAD_USER_INPUT naming the field; NOT_FOUND for an unknown G/L account.
+ * BAD_USER_INPUT naming the field; NOT_FOUND for an unknown G/L account. (The threshold above 0: the engine's rule.)
  */
 export async function changeSettings(
   scope: DivisionScope,
@@ -50,7 +55,8 @@ export async function changeSettings(
   const next: DivisionSettings = { ...current };
   if (change.autoApplyThreshold != null) {
     const v = decimalIn('autoApplyThreshold', change.autoApplyThreshold, 4);
-    if (v.lt(0) || v.gt(1)) throw reconciliationError(ReconciliationRule.INVALID_VALUE, 'autoApplyThreshold', 'must be from 0 to 1');
+    if (v.lte(0) || v.gt(1))
+      throw reconciliationError(ReconciliationRule.INVALID_VALUE, 'autoApplyThreshold', 'must be above 0 and at most 1');
     next.autoApplyThreshold = v.toFixed(4);
   }
   if (change.toleranceFC != null) {
