@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LOCAL_PRINCIPAL } from '../../src/access/authenticate';
 import { DivisionScope } from '../../src/access/division-scope';
 import { Database } from '../../src/db/data-source';
@@ -6,6 +7,11 @@ import { StatementLineToStore } from '../../src/modules/financial-accounts/state
 import { OpenItemWriter } from '../../src/modules/open-items/writes';
 import { Receivable } from '../../src/modules/receivables/receivable.entity';
 import { RECEIVABLE_KIND } from '../../src/modules/receivables/receivable.kind';
+import { GLAccount } from '../../src/modules/gl-accounts/gl-account.entity';
+import { ReconciliationAction } from '../../src/modules/reconciliation/match-action.entity';
+import { MatchApplier } from '../../src/modules/reconciliation/match-apply.service';
+import { ReconciliationMatch, ReconciliationMatchType } from '../../src/modules/reconciliation/match-line.entity';
+import { changeSettings } from '../../src/modules/reconciliation/match-settings';
 import { MatchProposal } from '../../src/modules/reconciliation/proposal-engine';
 import { storeProposals } from '../../src/modules/reconciliation/proposal-store';
 import { ReconciliationProposal } from '../../src/modules/reconciliation/proposal-record.entity';
@@ -79,4 +85,49 @@ export function receivablesProposal(line: BankEntryLine, items: { id: string; am
 export function restorable(r: Receivable): Record<string, unknown> {
   const { version: _v, modified: _m, modifierID: _mi, ...rest } = r;
   return rest;
+}
+
+/**
+ * Reconciliation rows in every division, for the isolation tests: per division, proposals on two
+ * bank lines, one line ignored, one booked to a G/L account and settings; plus, in each division,
+ * a match naming a receivable and an account of another division (a planted cross-division
+ * reference: a join or loader that forgot the division would hand it out).
+ */
+export async function plantReconciliation(db: Database, divisions: readonly number[]): Promise<void> {
+  const m = db.dataSource.manager;
+  for (const d of divisions) {
+    const scope = new DivisionScope(db, [d]);
+    const lines = await m.find(BankEntryLine, { where: { divisionCode: d }, order: { id: 'ASC' }, take: 4 });
+    if (lines.length < 4) continue;
+    const items = await m.find(Receivable, { where: { divisionCode: d }, take: 2 });
+    const gl = await m.findOneByOrFail(GLAccount, { divisionCode: d });
+    const proposals = lines.slice(0, 2).map((l, k) =>
+      receivablesProposal(
+        l,
+        items.slice(k, k + 1).map((r) => ({ id: r.id, amountFC: r.amountFC })),
+        0.5,
+      ),
+    );
+    await propose(db, d, proposals);
+    await scope.transaction((tx) => new MatchApplier(tx, LOCAL_PRINCIPAL).ignore(lines[2].id, 'planted'));
+    await scope.transaction((tx) => new MatchApplier(tx, LOCAL_PRINCIPAL).book(lines[3].id, gl.id));
+    await scope.transaction((tx) =>
+      changeSettings(tx, LOCAL_PRINCIPAL, { divisionCode: d, toleranceFC: '0.50', paymentDifferenceGLAccountID: gl.id }),
+    );
+    const other = divisions.find((x) => x !== d)!;
+    const foreign = await m.findOneBy(Receivable, { divisionCode: other });
+    if (!foreign) continue;
+    const action = await m.findOneByOrFail(ReconciliationAction, { bankEntryLineID: lines[3].id });
+    await m.insert(ReconciliationMatch, {
+      id: randomUUID(),
+      divisionCode: d,
+      actionID: action.id,
+      bankEntryLineID: lines[3].id,
+      matchType: ReconciliationMatchType.RECEIVABLE,
+      receivableID: foreign.id,
+      accountID: foreign.accountID,
+      amountFC: '0.01',
+      created: new Date(),
+    });
+  }
 }
