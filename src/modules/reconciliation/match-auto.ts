@@ -17,7 +17,10 @@ export interface ReconcileResult {
   lines: number;
   proposed: number;
   applied: number;
-  /** Lines whose automatic match another action beat (CONFLICT): they stay on the processing list. */
+  /**
+   * Lines whose best proposal could not be applied: another action was first (CONFLICT) or it no
+   * longer fits (an item changed); they stay on the processing list with their proposals.
+   */
   conflicts: number;
 }
 
@@ -31,8 +34,8 @@ export const AUTOMATIC_PRINCIPAL: Principal = { ...LOCAL_PRINCIPAL, id: 'reconci
  * Reconciles bank entry lines: asks the engine for proposals (with the IBANs seen on earlier
  * matched lines and each division's threshold), stores them, and applies each line's best
  * proposal when its confidence reaches the division's AutoApplyThreshold (AUTO). Each line is
- * applied in its own transaction, so one line that a person settled meanwhile (CONFLICT) leaves
- * the others alone; it simply stays on the processing list.
+ * applied in its own transaction, so one line that a person settled meanwhile (CONFLICT), or
+ * whose proposal no longer fits, leaves the others alone; it simply stays on the processing list.
  */
 export async function reconcileLines(
   scope: DivisionScope,
@@ -61,7 +64,8 @@ export async function reconcileLines(
           await narrowed.transaction((tx) => acceptProposal(tx, principal, p.id, {}, ReconciliationActionType.AUTO, now));
           result.applied++;
         } catch (error) {
-          if (!(error instanceof GatewayError) || error.extensions.code !== 'CONFLICT') throw error;
+          // A refusal of the rules leaves the line to a person; anything else is a fault and stops the run.
+          if (!(error instanceof GatewayError)) throw error;
           result.conflicts++;
         }
       }

@@ -90,7 +90,9 @@ export class ReconcileResultInfo {
   @Field(() => Int, { description: "Lines matched automatically (best proposal at or above the division's threshold)." })
   declare applied: number;
 
-  @Field(() => Int, { description: 'Lines whose automatic match another action beat; they stay on the processing list.' })
+  @Field(() => Int, {
+    description: 'Lines whose best proposal could not be applied (another action was first, an item changed); they stay on the list.',
+  })
   declare conflicts: number;
 }
 
