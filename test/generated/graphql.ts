@@ -130,6 +130,108 @@ export enum AgeingLevel {
   Overall = 'OVERALL'
 }
 
+/** An allocation rule: words and/or a counterparty IBAN, and the G/L account (and account) they assign. */
+export type AllocationRuleInput = {
+  /** Account (customer or supplier) the rule assigns; an account of the division. */
+  accountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** IBAN a line must come from or go to (stored in electronic form). */
+  counterpartyBankAccount?: InputMaybe<Scalars['String']['input']>;
+  /** What the rule is for, 1 to 60 characters (e.g. Bank fees). Required. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Division of the rule. Required on create; never changed. */
+  divisionCode?: InputMaybe<Scalars['Int']['input']>;
+  /** G/L account the line is booked to; a G/L account of the division. Required. */
+  glAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Order among the rules, 0 to 1000000, lower first (default 100). */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Words separated by spaces (at most 200 characters) that must all appear in a line's texts; case and accents ignored. */
+  words?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A sort key for Allocation rules: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type AllocationRuleOrderBy = {
+  /** Sort on a column of account (Accounts) instead. */
+  account?: InputMaybe<AccountSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<AllocationRuleSortField>;
+  /** Sort on a column of glAccount (GLAccounts) instead. */
+  glAccount?: InputMaybe<GlAccountSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Allocation rules can be sorted on. */
+export enum AllocationRuleSortField {
+  /** Account (Account). Account the line is assigned to (optional). */
+  AccountId = 'accountID',
+  /** Counterparty IBAN (CounterpartyBankAccount). IBAN (electronic form) the line must come from or go to; empty when the rule is on words only. */
+  CounterpartyBankAccount = 'counterpartyBankAccount',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Description (Description). What the rule is for (e.g. Bank fees). */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** G/L account (GLAccount). G/L account the line is booked to. */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the allocation rule. */
+  Id = 'id',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Priority (Priority). Order among rules: lower first; the first rule that applies wins. */
+  Priority = 'priority',
+  /** Words (Words). Words separated by spaces that must all appear in the line's description, remittance information or counterparty name (case and accents ignored); empty when the rule is on the IBAN only. */
+  Words = 'words'
+}
+
+/** Filter on Allocation rules (AllocationRules): every field given must hold. */
+export type AllocationRuleWhere = {
+  /** Rows whose account matches (Account the rule assigns.); compiled to EXISTS. */
+  account?: InputMaybe<AccountWhere>;
+  /** Account (Account). Account the line is assigned to (optional). */
+  accountID?: InputMaybe<IdFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<AllocationRuleWhere>>;
+  /** Counterparty IBAN (CounterpartyBankAccount). IBAN (electronic form) the line must come from or go to; empty when the rule is on words only. */
+  counterpartyBankAccount?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Description (Description). What the rule is for (e.g. Bank fees). */
+  description?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the rule.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Rows whose glAccount matches (G/L account the rule books to.); compiled to EXISTS. */
+  glAccount?: InputMaybe<GlAccountWhere>;
+  /** G/L account (GLAccount). G/L account the line is booked to. */
+  glAccountID?: InputMaybe<IdFilter>;
+  /** ID (ID). Identifier of the allocation rule. */
+  id?: InputMaybe<IdFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<AllocationRuleWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<AllocationRuleWhere>>;
+  /** Priority (Priority). Order among rules: lower first; the first rule that applies wins. */
+  priority?: InputMaybe<IntFilter>;
+  /** Words (Words). Words separated by spaces that must all appear in the line's description, remittance information or counterparty name (case and accents ignored); empty when the rule is on the IBAN only. */
+  words?: InputMaybe<StringFilter>;
+};
+
 /** A sort key for Bank accounts: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type BankAccountOrderBy = {
   /** Sort on a column of account (Accounts) instead. */
@@ -1498,7 +1600,7 @@ export type CreateApiKeyInput = {
   divisions?: InputMaybe<Array<Scalars['Int']['input']>>;
   expires?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
-  /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin, receivables:read, receivables:write, statements:read, cash:write. */
+  /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin, receivables:read, receivables:write, statements:read, cash:write, reconciliation:read, reconciliation:write. */
   scopes: Array<Scalars['String']['input']>;
 };
 

@@ -10,6 +10,7 @@ import { MATCHING_ERROR_CODES, MatchingRule } from '../../src/modules/matching/m
 import { PAYMENT_DAY_ERROR_CODES, PaymentDayRule } from '../../src/modules/open-items/payment-day';
 import { PAYMENT_ERROR_CODES, PaymentRule } from '../../src/modules/payments/payment.errors';
 import { RECEIVABLE_ERROR_CODES, ReceivableRule } from '../../src/modules/receivables/receivable.errors';
+import { ALLOCATION_RULE_ERROR_CODES, AllocationRuleCheck } from '../../src/modules/reconciliation/allocation-rule.errors';
 import { ErrorCode, HTTP_STATUS, ruleErrors } from '../../src/platform/errors';
 import { SQL_ERROR_CODES, SqlRule } from '../../src/sql/errors';
 
@@ -31,6 +32,7 @@ const VOCABULARIES: Record<string, Record<string, ErrorCode>> = {
   'modules/open-items/payment-day.ts': PAYMENT_DAY_ERROR_CODES,
   'modules/payments/payment.errors.ts': PAYMENT_ERROR_CODES,
   'modules/receivables/receivable.errors.ts': RECEIVABLE_ERROR_CODES,
+  'modules/reconciliation/allocation-rule.errors.ts': ALLOCATION_RULE_ERROR_CODES,
   'sql/errors.ts': SQL_ERROR_CODES,
 };
 
@@ -101,6 +103,7 @@ describe('error vocabularies', () => {
       PaymentDayRule,
       PaymentRule,
       ReceivableRule,
+      AllocationRuleCheck,
       SqlRule,
     ];
     expect(enums.flatMap((e) => Object.entries(e).filter(([key, value]) => key !== value || !/^[A-Z][A-Z_]*$/.test(value)))).toEqual([]);
