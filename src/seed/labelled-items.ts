@@ -27,7 +27,7 @@ import { demoEndToEndId } from './demo-bank-file';
  * lines never settle an item twice: a receivable whose structured communication, or whose invoice
  * number in the text, a stored line carries, and a payment whose EndToEndId a stored line carries.
  * Items are sorted by invoice date and ID, so the same database gives the same lists on SQLite and
- * MariaDB.
+ * MariaDB. Items carry the columns the line makers read only (ITEM_COLUMNS), not whole rows.
  */
 export interface DivisionItems {
   division: Division;
@@ -52,6 +52,26 @@ export interface DivisionItems {
 export const BANK_COSTS_GL = { BE: '657000', NL: '4940' } as const;
 /** Demo G/L account codes of the savings account (internal transfers), made by demo-financial.ts. */
 export const SAVINGS_GL = { BE: '550100', NL: '1110' } as const;
+
+/** The columns of open items the line makers read (hydrating all of them would be most of the time spent). */
+const ITEM_COLUMNS = [
+  'id',
+  'divisionCode',
+  'accountID',
+  'accountBankAccountID',
+  'amountDC',
+  'amountDiscountDC',
+  'discountDueDate',
+  'invoiceDate',
+  'dueDate',
+  'invoiceNumber',
+  'entryNumber',
+  'paymentReference',
+  'yourRef',
+  'status',
+] as const;
+const RECEIVABLE_COLUMNS: readonly (keyof Receivable)[] = ITEM_COLUMNS;
+const PAYMENT_COLUMNS: readonly (keyof Payment)[] = [...ITEM_COLUMNS, 'cashflowTransactionBatchCode', 'paymentBatchNumber'];
 
 const byDateAndId = (a: { invoiceDate: Date; id: string }, b: { invoiceDate: Date; id: string }) =>
   a.invoiceDate.getTime() - b.invoiceDate.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -91,6 +111,7 @@ export async function loadDivisionItems(scope: DivisionScope, divisionCode: numb
   const receivables = (
     await scope
       .select(Receivable, 'r')
+      .select(RECEIVABLE_COLUMNS.map((c) => `r.${c}`))
       .where('r.divisionCode = :d AND r.status = :s AND r.currency = :c AND r.directDebitMandateID IS NULL', {
         ...d,
         s: ReceivableStatus.OPEN,
@@ -104,6 +125,7 @@ export async function loadDivisionItems(scope: DivisionScope, divisionCode: numb
   const payments = (
     await scope
       .select(Payment, 'p')
+      .select(PAYMENT_COLUMNS.map((c) => `p.${c}`))
       .where('p.divisionCode = :d AND p.currency = :c', { ...d, c: 'EUR' })
       .andWhere(
         new Brackets((w) =>

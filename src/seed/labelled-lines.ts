@@ -6,7 +6,7 @@ import { Receivable } from '../modules/receivables/receivable.entity';
 import { Dec } from '../platform/decimal';
 import { makeBankAccount } from './banking';
 import { demoEndToEndId } from './demo-bank-file';
-import { DivisionItems } from './labelled-items';
+import { LinePools } from './labelled-pools';
 import { FIRST_NAMES, LEGAL_FORMS } from './names';
 import { Random } from './random';
 
@@ -47,86 +47,6 @@ export interface MadeLine {
   items: { id: string; amount: string }[];
   glAccountCode?: string;
   noise: LabelNoise[];
-}
-
-/** The open items of a division not used yet, and what the makers share. */
-export class LinePools {
-  readonly byCustomer = new Map<string, Receivable[]>();
-  /** Receivables with a twin (same customer and amount, inserted by the generator): [original, duplicate]. */
-  readonly twins: [Receivable, Receivable][] = [];
-  private receivableAt = 0;
-  private paymentAt = 0;
-  readonly used = new Set<string>();
-  readonly openPayments: Payment[];
-  /** Processed payments by batch code, in batch number order. */
-  readonly batched = new Map<string, Payment[]>();
-  readonly batchCodes: string[];
-
-  constructor(
-    readonly items: DivisionItems,
-    twins: [Receivable, Receivable][],
-  ) {
-    const twinIds = new Set(twins.flat().map((r) => r.id));
-    this.twins.push(...twins);
-    for (const r of items.receivables) {
-      if (twinIds.has(r.id)) continue;
-      const list = this.byCustomer.get(r.accountID);
-      if (list) list.push(r);
-      else this.byCustomer.set(r.accountID, [r]);
-    }
-    this.openPayments = items.payments.filter((p) => !p.cashflowTransactionBatchCode);
-    for (const p of items.payments.filter((x) => x.cashflowTransactionBatchCode)) {
-      const list = this.batched.get(p.cashflowTransactionBatchCode!) ?? [];
-      list.push(p);
-      this.batched.set(p.cashflowTransactionBatchCode!, list);
-    }
-    for (const list of this.batched.values()) list.sort((a, b) => a.paymentBatchNumber! - b.paymentBatchNumber!);
-    this.batchCodes = [...this.batched.keys()].sort();
-  }
-
-  /** The next unused receivable (not a twin), in invoice date order. */
-  nextReceivable(): Receivable | null {
-    const list = this.items.receivables;
-    while (this.receivableAt < list.length && (this.used.has(list[this.receivableAt].id) || this.isTwin(list[this.receivableAt])))
-      this.receivableAt++;
-    return list[this.receivableAt] ?? null;
-  }
-
-  private isTwin(r: Receivable): boolean {
-    return this.twins.some(([a, b]) => a.id === r.id || b.id === r.id);
-  }
-
-  /** Up to `count` unused receivables of one customer (one with at least two unused), or null. */
-  severalOf(random: Random, count: number): Receivable[] | null {
-    const customers = [...this.byCustomer.entries()].filter(([, list]) => list.filter((r) => !this.used.has(r.id)).length >= 2);
-    if (!customers.length) return null;
-    const [, list] = random.pick(customers);
-    return list.filter((r) => !this.used.has(r.id)).slice(0, count);
-  }
-
-  nextOpenPayment(): Payment | null {
-    while (this.paymentAt < this.openPayments.length && this.used.has(this.openPayments[this.paymentAt].id)) this.paymentAt++;
-    return this.openPayments[this.paymentAt] ?? null;
-  }
-
-  /** An unused processed payment (paid under its EndToEndId), or null. */
-  processedPayment(random: Random): Payment | null {
-    const codes = this.batchCodes.filter((c) => this.batched.get(c)!.some((p) => !this.used.has(p.id)));
-    if (!codes.length) return null;
-    return this.batched.get(random.pick(codes))!.find((p) => !this.used.has(p.id))!;
-  }
-
-  /** A batch none of whose payments is used yet, whole, or null. */
-  wholeBatch(random: Random): { code: string; payments: Payment[] } | null {
-    const codes = this.batchCodes.filter((c) => this.batched.get(c)!.every((p) => !this.used.has(p.id)));
-    if (!codes.length) return null;
-    const code = random.pick(codes);
-    return { code, payments: this.batched.get(code)! };
-  }
-
-  take(...ids: string[]): void {
-    for (const id of ids) this.used.add(id);
-  }
 }
 
 const money = (d: Dec) => d.toFixed(2);

@@ -12,7 +12,6 @@ import {
   internalTransferLine,
   LabelKind,
   LabelNoise,
-  LinePools,
   MadeLine,
   manualPaymentLine,
   processedLine,
@@ -20,6 +19,7 @@ import {
   severalLine,
   unmatchableLine,
 } from './labelled-lines';
+import { LinePools } from './labelled-pools';
 import { Random } from './random';
 
 export { LABEL_NOISE } from './labelled-lines';
@@ -273,8 +273,12 @@ function executionDate(pools: LinePools, code: string): Date {
  * structured communication, invoiced a day later. Inserted through the scope in one transaction.
  */
 async function insertTwins(scope: DivisionScope, random: Random, items: DivisionItems, count: number): Promise<[Receivable, Receivable][]> {
-  const candidates = items.receivables.slice(-count);
-  if (!candidates.length) return [];
+  const newest = items.receivables.slice(-count).map((r) => r.id);
+  if (!newest.length) return [];
+  // The items carry a few columns only: the originals are read whole to be copied.
+  const candidates = (await scope.select(Receivable, 'r').where('r.id IN (:...ids)', { ids: newest }).getMany()).sort(
+    (a, b) => newest.indexOf(a.id) - newest.indexOf(b.id),
+  );
   const maxInvoice = Math.max(...items.receivables.map((r) => r.invoiceNumber ?? 0));
   const maxEntry = Math.max(...items.receivables.map((r) => r.entryNumber ?? 0));
   const pairs = candidates.map((r, i): [Receivable, Receivable] => {
