@@ -19,6 +19,7 @@ import { CashEntryMutations } from './financial-accounts/cash-entry.resolver';
 import { FinancialAccountResolver } from './financial-accounts/financial-account.resolver';
 import { ProcessingListResolver } from './reconciliation/processing-list.resolver';
 import { ReconciliationMutations } from './reconciliation/reconciliation.resolver';
+import { AllocationRuleMutations } from './reconciliation/allocation-rule.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
 export const RESOLVERS = [
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   CashEntryMutations,
   ReconciliationMutations,
   ProcessingListResolver,
+  AllocationRuleMutations,
   ...AGGREGATE_RESOLVERS,
   PaymentAgeingResolver,
   ReceivableAgeingResolver,

@@ -5,7 +5,7 @@ import { Dec } from '../../src/platform/decimal';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';
 import { ReceivableFixture, receivableFixture, receivablesFingerprint } from '../support/receivables';
-import { bankLines, receivable, receivableNow, receivablesOf, restorable } from '../support/reconciliation';
+import { bankLines, receivable, receivableNow, receivablesOf, restorable } from '../support/reconciliation-apply';
 
 /**
  * Applying reconciliation matches over real HTTP (linkBankEntryLine, bookBankEntryLine,

@@ -2,7 +2,7 @@ import { ReconciliationMatch } from '../../src/modules/reconciliation/match-line
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { Gql, startTestGateway, TestGateway } from '../support/gateway';
 import { ReceivableFixture, receivableFixture } from '../support/receivables';
-import { bankLines, propose, receivable, receivableNow, receivablesProposal } from '../support/reconciliation';
+import { bankLines, propose, receivable, receivableNow, receivablesProposal } from '../support/reconciliation-apply';
 
 /**
  * Two users accepting overlapping proposals at the same time, over real HTTP, each with an API

@@ -4,7 +4,7 @@ import { Dec } from '../../src/platform/decimal';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';
 import { ReceivableFixture, receivableFixture } from '../support/receivables';
-import { bankLines, propose, receivable, receivableNow, receivablesProposal } from '../support/reconciliation';
+import { bankLines, propose, receivable, receivableNow, receivablesProposal } from '../support/reconciliation-apply';
 
 /**
  * The processing list and the proposals over real HTTP: proposals stored with confidence and

@@ -130,6 +130,24 @@ export enum AgeingLevel {
   Overall = 'OVERALL'
 }
 
+/** An allocation rule: words and/or a counterparty IBAN, and the G/L account (and account) they assign. */
+export type AllocationRuleInput = {
+  /** Account (customer or supplier) the rule assigns; an account of the division. */
+  accountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** IBAN a line must come from or go to (stored in electronic form). */
+  counterpartyBankAccount?: InputMaybe<Scalars['String']['input']>;
+  /** What the rule is for, 1 to 60 characters (e.g. Bank fees). Required. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Division of the rule. Required on create; never changed. */
+  divisionCode?: InputMaybe<Scalars['Int']['input']>;
+  /** G/L account the line is booked to; a G/L account of the division. Required. */
+  glAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Order among the rules, 0 to 1000000, lower first (default 100). */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Words separated by spaces (at most 200 characters) that must all appear in a line's texts; case and accents ignored. */
+  words?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A sort key for Allocation rules: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type AllocationRuleOrderBy = {
   /** Sort on a column of account (Accounts) instead. */

@@ -1,133 +1,127 @@
 import { randomUUID } from 'node:crypto';
-import { LOCAL_PRINCIPAL } from '../../src/access/authenticate';
 import { DivisionScope } from '../../src/access/division-scope';
 import { Database } from '../../src/db/data-source';
+import { Account } from '../../src/modules/accounts/account.entity';
+import { BankAccount } from '../../src/modules/bank-accounts/bank-account.entity';
+import { PaymentBatch } from '../../src/modules/batches/payment-batch.entity';
 import { BankEntryLine } from '../../src/modules/financial-accounts/bank-entry-line.entity';
 import { StatementLineToStore } from '../../src/modules/financial-accounts/statement.input';
-import { OpenItemWriter } from '../../src/modules/open-items/writes';
+import { Payment } from '../../src/modules/payments/payment.entity';
 import { Receivable } from '../../src/modules/receivables/receivable.entity';
-import { RECEIVABLE_KIND } from '../../src/modules/receivables/receivable.kind';
-import { GLAccount } from '../../src/modules/gl-accounts/gl-account.entity';
-import { ReconciliationAction } from '../../src/modules/reconciliation/match-action.entity';
-import { MatchApplier } from '../../src/modules/reconciliation/match-apply.service';
-import { ReconciliationMatch, ReconciliationMatchType } from '../../src/modules/reconciliation/match-line.entity';
-import { changeSettings } from '../../src/modules/reconciliation/match-settings';
-import { MatchProposal } from '../../src/modules/reconciliation/proposal-engine';
-import { storeProposals } from '../../src/modules/reconciliation/proposal-store';
-import { ReconciliationProposal } from '../../src/modules/reconciliation/proposal-record.entity';
-import { ReceivableFixture, validReceivableInput } from './receivables';
-import { dayText, ownBankAccount, statement, store } from './statements';
-
-let journals = 0;
+import { proposeMatches } from '../../src/modules/reconciliation/engine';
+import { MatchProposal, ProposeOptions } from '../../src/modules/reconciliation/engine-types';
+import { insertRow } from './payments';
+import { belgianIban, ownBankAccount, statement, store } from './statements';
 
 /**
- * Bank entry lines for reconciliation tests: one statement per call on a fresh own bank account
- * (so no statement has to connect to another), opening balance 0, the lines as given, dated
- * `day` days after 2026-01-01 (after the receivables' invoice date, before the test's today).
+ * Rows for the matching engine's tests, made straight in the database: counterparties with bank
+ * accounts, open items copied from a seeded row of the division (so every required column is
+ * filled) with the values a test cares about, and bank lines stored through the statement store.
  */
+
+let ibans = 0;
+let journals = 0;
+
+/** A fresh account of `division` (customer and supplier) with one bank account of its own. */
+export async function counterparty(db: Database, division: number, name: string) {
+  const code = `RC${++ibans}`;
+  const account = await insertRow(db, Account, { divisionCode: division, code, name, isSupplier: true, isSales: true, country: 'BE' });
+  const iban = belgianIban(7_000_000 + ibans);
+  const bank = await insertRow(db, BankAccount, { divisionCode: division, accountID: account.id, bankAccount: iban, main: true });
+  return { account, bank, iban };
+}
+
+/** An open item of `entity` for `accountID`, a copy of a seeded row of the division with `values` over it. */
+async function openItem<T extends Receivable | Payment>(
+  db: Database,
+  entity: new () => T,
+  division: number,
+  values: Partial<T>,
+): Promise<T> {
+  const template = await db.dataSource.manager.findOne(entity as new () => Receivable, { where: { divisionCode: division } });
+  if (!template) throw new Error(`no seeded ${entity.name} in division ${division}`);
+  const row = {
+    ...template,
+    id: randomUUID(),
+    entryID: randomUUID(),
+    status: 20,
+    currency: 'EUR',
+    rateFC: '1.00000000',
+    amountDiscountFC: null,
+    amountDiscountDC: null,
+    discountDueDate: null,
+    paymentReference: null,
+    cashflowTransactionBatchCode: null,
+    yourRef: null,
+    invoiceNumber: null,
+    endDate: null,
+    ...values,
+  } as unknown as T & { amountFC: string };
+  Object.assign(row, { amountDC: row.amountFC, transactionAmountDC: row.amountFC, transactionAmountFC: row.amountFC });
+  if ('amountDiscountFC' in values) Object.assign(row, { amountDiscountDC: values.amountDiscountFC });
+  if (entity === (Payment as unknown)) Object.assign(row, { paymentBatchNumber: (values as Partial<Payment>).paymentBatchNumber ?? null });
+  await db.dataSource.manager.insert(entity, row as never);
+  return row;
+}
+
+export const receivable = (db: Database, division: number, values: Partial<Receivable>) => openItem(db, Receivable, division, values);
+export const payment = (db: Database, division: number, values: Partial<Payment>) => openItem(db, Payment, division, values);
+
+/** A processed batch of `payments` (Status 40, batch code, sequence numbers), total their AmountFC. */
+export async function processedBatch(db: Database, division: number, code: string, payments: Payment[], ownBankID: string) {
+  let total = 0n;
+  for (const [i, p] of payments.entries()) {
+    await db.dataSource.manager.update(
+      Payment,
+      { id: p.id },
+      { status: 40, cashflowTransactionBatchCode: code, paymentBatchNumber: i + 1 },
+    );
+    total += BigInt(p.amountFC.replace('.', ''));
+  }
+  const totalText = `${total / 100n}.${String(total % 100n).padStart(2, '0')}`;
+  return insertRow(db, PaymentBatch, {
+    divisionCode: division,
+    cashflowTransactionBatchCode: code,
+    bankAccountID: ownBankID,
+    executionDate: new Date('2026-06-01T00:00:00Z'),
+    fileFormat: 'pain.001.001.03',
+    batchBooking: true,
+    documentID: null,
+    paymentCount: payments.length,
+    totalAmountDC: totalText,
+    currency: 'EUR',
+  });
+}
+
+/** Stores one statement of `lines` on a fresh own bank account of `division`; returns the lines' IDs in the order given. */
 export async function bankLines(
   db: Database,
   division: number,
   lines: (Partial<StatementLineToStore> & { amount: string })[],
-  day = 40,
-): Promise<BankEntryLine[]> {
-  const { iban } = await ownBankAccount(db, division, `RC${++journals}`);
-  const stored = await store(db, [division], statement(division, iban, null, dayText(day), '0.00', lines));
-  return db.dataSource.getRepository(BankEntryLine).find({ where: { entryID: stored.entry.entryID }, order: { lineNumber: 'ASC' } });
+): Promise<string[]> {
+  const { iban } = await ownBankAccount(db, division, `REC${++journals}`);
+  const day = lines[0]?.bookingDate ?? '2026-06-10';
+  const stored = await store(db, [division], statement(division, iban, '001', day, '0.00', lines));
+  const rows = await db.dataSource.manager.find(BankEntryLine, { where: { entryID: stored.entry.entryID }, order: { lineNumber: 'ASC' } });
+  // Lines are numbered in booking order; the tests give one booking date per statement, so the order is the one given.
+  return rows.map((r) => r.id);
 }
 
-/** A receivable of the fixture's Belgian customer for `amount` (EUR, rate 1), invoiced 2026-01-02, straight through the writer. */
-export async function receivable(db: Database, f: ReceivableFixture, amount: string, overrides: Record<string, unknown> = {}) {
-  const input = validReceivableInput(f, {
-    amountFC: amount,
-    amountDC: amount,
-    invoiceDate: new Date('2026-01-02T00:00:00Z'),
-    dueDate: new Date('2026-02-01T00:00:00Z'),
-    ...overrides,
-  });
-  delete input.paymentReference;
-  const scope = new DivisionScope(db, [f.division, f.otherDivision]);
-  const [row] = await scope.transaction((tx) => new OpenItemWriter(RECEIVABLE_KIND, tx, LOCAL_PRINCIPAL).create([input]));
-  return row;
+/** proposeMatches for the given divisions. */
+export function propose(
+  db: Database,
+  divisions: number[],
+  lineIDs: string[],
+  options: ProposeOptions = {},
+): Promise<Map<string, MatchProposal[]>> {
+  return proposeMatches(new DivisionScope(db, divisions), lineIDs, options);
 }
 
-/** The receivable as stored now. */
-export const receivableNow = (db: Database, id: string) => db.dataSource.manager.findOneByOrFail(Receivable, { id });
-
-/** Every receivable of an account, by amount: what is open and what is matched. */
-export async function receivablesOf(db: Database, accountID: string): Promise<Receivable[]> {
-  return db.dataSource.manager.find(Receivable, { where: { accountID }, order: { amountFC: 'ASC' } });
+/** The Belgian structured communication of ten digits, by the rule: check digits = the number mod 97 (97 for 0). */
+export function ogm(ten: string, checkDigitsDelta = 0): string {
+  const check = ((Number(BigInt(ten) % 97n) || 97) + checkDigitsDelta) % 100;
+  return ten + String(check).padStart(2, '0');
 }
 
-/** Stores proposals as the engine would make them (through the reconciliation's own storeProposals). */
-export async function propose(db: Database, division: number, proposals: MatchProposal[]): Promise<ReconciliationProposal[]> {
-  const byLine = new Map<string, MatchProposal[]>();
-  for (const p of proposals) byLine.set(p.lineID, [...(byLine.get(p.lineID) ?? []), p]);
-  const scope = new DivisionScope(db, [division]);
-  return scope.transaction((tx) => storeProposals(tx, LOCAL_PRINCIPAL, byLine));
-}
-
-/** A receivables proposal for a line: the items with their amounts, confidence 0.8, one reason. */
-export function receivablesProposal(line: BankEntryLine, items: { id: string; amountFC: string }[], confidence = 0.8): MatchProposal {
-  return {
-    lineID: line.id,
-    divisionCode: line.divisionCode,
-    kind: 'receivables',
-    items,
-    accountID: null,
-    differenceFC: '0.00',
-    confidence,
-    reasons: [{ rule: 'amount', fields: ['AmountFC'], detail: 'test proposal' }],
-  };
-}
-
-/** The columns of a receivable an undo must give back exactly (all but the audit and Version). */
-export function restorable(r: Receivable): Record<string, unknown> {
-  const { version: _v, modified: _m, modifierID: _mi, ...rest } = r;
-  return rest;
-}
-
-/**
- * Reconciliation rows in every division, for the isolation tests: per division, proposals on two
- * bank lines, one line ignored, one booked to a G/L account and settings; plus, in each division,
- * a match naming a receivable and an account of another division (a planted cross-division
- * reference: a join or loader that forgot the division would hand it out).
- */
-export async function plantReconciliation(db: Database, divisions: readonly number[]): Promise<void> {
-  const m = db.dataSource.manager;
-  for (const d of divisions) {
-    const scope = new DivisionScope(db, [d]);
-    const lines = await m.find(BankEntryLine, { where: { divisionCode: d }, order: { id: 'ASC' }, take: 4 });
-    if (lines.length < 4) continue;
-    const items = await m.find(Receivable, { where: { divisionCode: d }, take: 2 });
-    const gl = await m.findOneByOrFail(GLAccount, { divisionCode: d });
-    const proposals = lines.slice(0, 2).map((l, k) =>
-      receivablesProposal(
-        l,
-        items.slice(k, k + 1).map((r) => ({ id: r.id, amountFC: r.amountFC })),
-        0.5,
-      ),
-    );
-    await propose(db, d, proposals);
-    await scope.transaction((tx) => new MatchApplier(tx, LOCAL_PRINCIPAL).ignore(lines[2].id, 'planted'));
-    await scope.transaction((tx) => new MatchApplier(tx, LOCAL_PRINCIPAL).book(lines[3].id, gl.id));
-    await scope.transaction((tx) =>
-      changeSettings(tx, LOCAL_PRINCIPAL, { divisionCode: d, toleranceFC: '0.50', paymentDifferenceGLAccountID: gl.id }),
-    );
-    const other = divisions.find((x) => x !== d)!;
-    const foreign = await m.findOneBy(Receivable, { divisionCode: other });
-    if (!foreign) continue;
-    const action = await m.findOneByOrFail(ReconciliationAction, { bankEntryLineID: lines[3].id });
-    await m.insert(ReconciliationMatch, {
-      id: randomUUID(),
-      divisionCode: d,
-      actionID: action.id,
-      bankEntryLineID: lines[3].id,
-      matchType: ReconciliationMatchType.RECEIVABLE,
-      receivableID: foreign.id,
-      accountID: foreign.accountID,
-      amountFC: '0.01',
-      created: new Date(),
-    });
-  }
-}
+/** `+++ddd/dddd/ddddd+++` of twelve digits, as stored on receivables. */
+export const framed = (d: string) => `+++${d.slice(0, 3)}/${d.slice(3, 7)}/${d.slice(7)}+++`;

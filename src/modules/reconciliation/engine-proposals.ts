@@ -111,3 +111,8 @@ export const EVIDENCE_WORDS: Record<CounterpartyEvidence, string> = {
   name: 'the counterparty name',
   fuzzyName: 'the counterparty name (spelled differently)',
 };
+
+/** How the text names an item, for reasons: `invoice number 20001234` or `your-ref SO-123456`. */
+export function namedWords(item: OpenItemCandidate, named: string): string {
+  return named === 'InvoiceNumber' ? `invoice number ${item.invoiceNumber}` : `your-ref ${item.yourRef}`;
+}

@@ -1,7 +1,7 @@
 import { Dec } from '../../platform/decimal';
 import { amountToPay } from '../open-items/amount-to-pay';
 import type { OpenItemCandidate } from './candidates';
-import { DivisionKnowledge, EVIDENCE_WORDS, fitFields, fitWords, LineFacts, Proposals } from './engine-proposals';
+import { DivisionKnowledge, EVIDENCE_WORDS, fitFields, fitWords, LineFacts, namedWords, Proposals } from './engine-proposals';
 import { cents, combinations, CONFIDENCE, isExactFit, namedInText, oldestFirst, settle, sidedAmount } from './rules-items';
 
 /**
@@ -45,7 +45,7 @@ export function textRule(line: LineFacts, k: DivisionKnowledge, out: Proposals):
       out.item(item, s, confidence, {
         rule: 'invoiceReference',
         fields: [named, ...fitFields(s), ...(evidence ? ['Account'] : [])],
-        detail: `the text names its ${named === 'InvoiceNumber' ? `invoice number ${item.invoiceNumber}` : `your-ref ${item.yourRef}`}; ${fitWords[s.fit]}`,
+        detail: `the text names its ${namedWords(item, named)}; ${fitWords[s.fit]}`,
       });
     }
   }
@@ -83,16 +83,27 @@ export function combinationRule(line: LineFacts, k: DivisionKnowledge, out: Prop
         const parts = solution.map((i) => ({ id: i.id, amountFC: new Dec(i.amountFC).abs().toFixed(2) }));
         const sum = parts.reduce((s, p) => s.plus(p.amountFC), new Dec(0));
         const withDiscount = solution.some((i) => dueCents(i, day) !== cents(i.amountFC));
-        out.add(side, parts, new Dec(line.amountFC).abs().minus(sum).toFixed(2), confidence, {
-          rule: 'combination',
-          fields: ['AmountFC', ...(withDiscount ? ['AmountDiscountFC', 'DiscountDueDate'] : []), ...(namedCount ? ['InvoiceNumber'] : [])],
-          detail:
-            `${solution.length} open items of the account add up to the amount` +
-            (withDiscount ? ' (cash discounts valid on the value date taken)' : '') +
-            (namedCount ? `; the text names ${namedCount} of them` : '') +
-            (evidence ? `; the customer or supplier was found by ${EVIDENCE_WORDS[evidence]}` : '') +
-            (solutions.length > 1 ? '; another combination adds up too' : ''),
-        }, { accountID }); // prettier-ignore
+        out.add(
+          side,
+          parts,
+          new Dec(line.amountFC).abs().minus(sum).toFixed(2),
+          confidence,
+          {
+            rule: 'combination',
+            fields: [
+              'AmountFC',
+              ...(withDiscount ? ['AmountDiscountFC', 'DiscountDueDate'] : []),
+              ...(namedCount ? ['InvoiceNumber'] : []),
+            ],
+            detail:
+              `${solution.length} open items of the account add up to the amount` +
+              (withDiscount ? ' (cash discounts valid on the value date taken)' : '') +
+              (namedCount ? `; the text names ${namedCount} of them` : '') +
+              (evidence ? `; the customer or supplier was found by ${EVIDENCE_WORDS[evidence]}` : '') +
+              (solutions.length > 1 ? '; another combination adds up too' : ''),
+          },
+          { accountID },
+        );
       }
       // Nothing adds up: the oldest item the amount does not cover, paid partly.
       if (!solutions.length && evidence) {

@@ -2,7 +2,7 @@ import { Dec } from '../../platform/decimal';
 import type { PaymentBatch } from '../batches/payment-batch.entity';
 import type { OpenItemCandidate } from './candidates';
 import type { MatchProposal } from './engine-types';
-import { DivisionKnowledge, EVIDENCE_WORDS, fitFields, fitWords, LineFacts, Proposals } from './engine-proposals';
+import { DivisionKnowledge, EVIDENCE_WORDS, fitFields, fitWords, LineFacts, namedWords, Proposals } from './engine-proposals';
 import { combinationRule, textRule } from './engine-score-text';
 import { firstAllocation } from './rules-allocation';
 import { CONFIDENCE, isExactFit, namedInText, oldestFirst, settle, Settlement, sidedAmount, UNIQUE_AMOUNT_CONFIDENCE } from './rules-items';
@@ -30,11 +30,18 @@ export function scoreLine(line: LineFacts, k: DivisionKnowledge): MatchProposal[
   if (allocation) {
     const { rule, fit } = allocation;
     const detail = fit === 'iban' ? `counterparty IBAN ${rule.counterpartyBankAccount}` : `words "${rule.words}"`;
-    out.add('glAccount', [], '0.00', fit === 'iban' ? CONFIDENCE.allocationIban : CONFIDENCE.allocationWords, {
-      rule: 'allocationRule',
-      fields: fit === 'iban' ? ['CounterpartyBankAccount'] : ['Description', 'RemittanceInformation', 'CounterpartyName'],
-      detail: `allocation rule "${rule.description}" applies: ${detail}`,
-    }, { accountID: rule.accountID, glAccountID: rule.glAccountID }); // prettier-ignore
+    out.add(
+      'glAccount',
+      [],
+      '0.00',
+      fit === 'iban' ? CONFIDENCE.allocationIban : CONFIDENCE.allocationWords,
+      {
+        rule: 'allocationRule',
+        fields: fit === 'iban' ? ['CounterpartyBankAccount'] : ['Description', 'RemittanceInformation', 'CounterpartyName'],
+        detail: `allocation rule "${rule.description}" applies: ${detail}`,
+      },
+      { accountID: rule.accountID, glAccountID: rule.glAccountID },
+    );
   }
   amountRule(line, k, out, usable);
   textRule(line, k, out);
@@ -60,9 +67,10 @@ function referenceRule(line: LineFacts, k: DivisionKnowledge, out: Proposals, us
     out.item(item, s, confidence, {
       rule: 'structuredReference',
       fields: ['PaymentReference', ...fitFields(s)],
-      detail: `${kind} ${ref} (check digits valid) is the receivable's PaymentReference; ${fitWords[s.fit]}` +
+      detail:
+        `${kind} ${ref} (check digits valid) is the receivable's PaymentReference; ${fitWords[s.fit]}` +
         (otherParty ? '; paid from an account not known for the customer' : ''),
-    }); // prettier-ignore
+    });
   }
   // Several references, one line: the invoices paid together.
   if (found.size > 1) {
@@ -71,11 +79,18 @@ function referenceRule(line: LineFacts, k: DivisionKnowledge, out: Proposals, us
     const total = items.reduce((sum, i) => sum.plus(new Dec(i.amountFC)), new Dec(0));
     const paid = sidedAmount(line.amountFC, items[0].side);
     if (total.eq(paid) && items.every((i) => i.side === items[0].side))
-      out.add(items[0].side, parts.map((p) => ({ id: p.item.id, amountFC: new Dec(p.item.amountFC).abs().toFixed(2) })), '0.00', CONFIDENCE.referenceExact, {
-        rule: 'structuredReference',
-        fields: ['PaymentReference', 'AmountFC'],
-        detail: `${items.length} valid structured references name ${items.length} receivables that add up to the amount`,
-      }, { accountID: items[0].accountID }); // prettier-ignore
+      out.add(
+        items[0].side,
+        parts.map((p) => ({ id: p.item.id, amountFC: new Dec(p.item.amountFC).abs().toFixed(2) })),
+        '0.00',
+        CONFIDENCE.referenceExact,
+        {
+          rule: 'structuredReference',
+          fields: ['PaymentReference', 'AmountFC'],
+          detail: `${items.length} valid structured references name ${items.length} receivables that add up to the amount`,
+        },
+        { accountID: items[0].accountID },
+      );
   }
 }
 
@@ -91,7 +106,7 @@ function endToEndRule(line: LineFacts, k: DivisionKnowledge, out: Proposals, usa
   out.item(payment, s, paidAsFiled ? CONFIDENCE.endToEndExact : CONFIDENCE.endToEndOther, {
     rule: 'endToEndId',
     fields: ['EndToEndID', 'CashflowTransactionBatchCode', ...fitFields(s)],
-    detail: `EndToEndId ${line.text.endToEndID} is the payment's in processed batch ${payment.cashflowTransactionBatchCode}; ${fitWords[s.fit]}`,
+    detail: `EndToEndId ${line.text.endToEndID} is the payment's in batch ${payment.cashflowTransactionBatchCode}; ${fitWords[s.fit]}`,
   });
 }
 
@@ -101,23 +116,36 @@ function batchRule(line: LineFacts, k: DivisionKnowledge, out: Proposals): void 
   const paid = amount.abs().toFixed(2);
   const named = line.batchCodes.map((c) => k.batchesByCode.get(c)).filter((b): b is PaymentBatch => !!b && k.isOpenBatch(b));
   const proposeBatch = (b: PaymentBatch, confidence: number, detail: string, fields: string[]) =>
-    out.add('batch', [{ id: b.id, amountFC: new Dec(b.totalAmountDC).toFixed(2) }], new Dec(paid).minus(b.totalAmountDC).toFixed(2), confidence, {
-      rule: 'batch',
-      fields,
-      detail,
-    }); // prettier-ignore
+    out.add(
+      'batch',
+      [{ id: b.id, amountFC: new Dec(b.totalAmountDC).toFixed(2) }],
+      new Dec(paid).minus(b.totalAmountDC).toFixed(2),
+      confidence,
+      {
+        rule: 'batch',
+        fields,
+        detail,
+      },
+    );
   for (const b of new Set(named)) {
     const fits = new Dec(b.totalAmountDC).eq(paid) && b.currency === line.currency;
-    proposeBatch(b, fits ? CONFIDENCE.batchReference : CONFIDENCE.batchOther,
-      `the line names processed batch ${b.cashflowTransactionBatchCode}` + (fits ? ' and its total equals the amount' : ', whose total differs'),
-      ['CashflowTransactionBatchCode', 'TotalAmountDC']); // prettier-ignore
+    proposeBatch(
+      b,
+      fits ? CONFIDENCE.batchReference : CONFIDENCE.batchOther,
+      `the line names processed batch ${b.cashflowTransactionBatchCode}` +
+        (fits ? ' and its total equals the amount' : ', whose total differs'),
+      ['CashflowTransactionBatchCode', 'TotalAmountDC'],
+    );
   }
   const byTotal = (k.openBatchesByTotal.get(paid) ?? []).filter((b) => b.currency === line.currency && b.paymentCount > 1);
   for (const b of byTotal)
-    proposeBatch(b, byTotal.length === 1 ? CONFIDENCE.batchAmount : CONFIDENCE.batchOther,
+    proposeBatch(
+      b,
+      byTotal.length === 1 ? CONFIDENCE.batchAmount : CONFIDENCE.batchOther,
       `the amount equals the total of processed batch ${b.cashflowTransactionBatchCode} (${b.paymentCount} payments)` +
         (byTotal.length > 1 ? `, as does that of ${byTotal.length - 1} other batch(es)` : ', the only open batch with that total'),
-      ['TotalAmountDC']); // prettier-ignore
+      ['TotalAmountDC'],
+    );
 }
 
 /** The strongest evidence the line has for `accountID`, or null when the item is not the line's counterparty's. */
@@ -149,8 +177,7 @@ function amountRule(line: LineFacts, k: DivisionKnowledge, out: Proposals, usabl
       else if (evidence && ofParty.length === 1) confidence = UNIQUE_AMOUNT_CONFIDENCE[evidence];
       else if (evidence) confidence = CONFIDENCE.duplicateAmount - 0.01 * rank++;
       else confidence = CONFIDENCE.amountOnly - 0.01 * rank++;
-      if (named)
-        detail += `; the text names its ${named === 'InvoiceNumber' ? `invoice number ${item.invoiceNumber}` : `your-ref ${item.yourRef}`}`;
+      if (named) detail += `; the text names its ${namedWords(item, named)}`;
       if (evidence) detail += `; the customer or supplier was found by ${EVIDENCE_WORDS[evidence]}`;
       if (evidence && ofParty.length > 1 && !named)
         detail += `; ${ofParty.length} open items of this account have this amount (oldest first)`;

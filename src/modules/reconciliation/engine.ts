@@ -55,10 +55,11 @@ export async function proposeMatches(
 }
 
 /** The columns of BankEntryLines the rules read. */
+// prettier-ignore
 const LINE_FIELDS = [
   'id', 'divisionCode', 'amountFC', 'currency', 'date', 'valueDate', 'description', 'counterpartyName', 'counterpartyBankAccount',
   'paymentReference', 'remittanceInformation', 'endToEndID',
-].map((f) => `l.${f}`); // prettier-ignore
+].map((f) => `l.${f}`);
 
 async function loadLines(scope: DivisionScope, lineIDs: string[]): Promise<BankEntryLine[]> {
   const ids = [...new Set(lineIDs)];

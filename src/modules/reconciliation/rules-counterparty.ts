@@ -18,11 +18,12 @@ export const COUNTERPARTY_WEIGHT: Record<CounterpartyEvidence, number> = {
 };
 
 /** Legal forms and filler words that say nothing about who a party is (Belgian, Dutch, French, German, English). */
+// prettier-ignore
 const NOISE = new Set([
   'bv', 'bvba', 'nv', 'vof', 'cv', 'cvba', 'comm', 'commv', 'vzw', 'asbl', 'sa', 'sprl', 'srl', 'sas', 'sarl', 'sca', 'scrl',
   'gmbh', 'ag', 'kg', 'ohg', 'ug', 'ltd', 'llc', 'inc', 'plc', 'co', 'corp', 'the', 'de', 'het', 'en', 'et', 'und', 'and', 'van', 'der',
   'mr', 'mrs', 'dhr', 'mevr', 'mw', 'm', 'mme',
-]); // prettier-ignore
+]);
 
 /** Lower case, accents removed, punctuation to spaces, legal forms dropped, words sorted: `Café De Smet B.V.` -> `cafe smet`. */
 export function normaliseName(name: string | null | undefined): string {

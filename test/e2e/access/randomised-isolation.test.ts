@@ -18,7 +18,7 @@ import { Dec } from '../../../src/platform/decimal';
 import { buildGatewaySchema } from '../../../src/modules/schema';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { executeAs } from '../../support/execute';
-import { plantReconciliation } from '../../support/reconciliation';
+import { plantReconciliation } from '../../support/reconciliation-apply';
 
 /**
  * Randomised isolation: thousands of generated queries (random filters, sorts, relation paths,

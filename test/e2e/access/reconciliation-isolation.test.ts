@@ -8,7 +8,7 @@ import { ReconciliationMatch } from '../../../src/modules/reconciliation/match-l
 import { ReconciliationProposal } from '../../../src/modules/reconciliation/proposal-record.entity';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { executeAs } from '../../support/execute';
-import { plantReconciliation } from '../../support/reconciliation';
+import { plantReconciliation } from '../../support/reconciliation-apply';
 
 /**
  * Randomised isolation of the reconciliation mutations and queries: callers granted random
