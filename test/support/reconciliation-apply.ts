@@ -8,6 +8,7 @@ import { OpenItemWriter } from '../../src/modules/open-items/writes';
 import { Receivable } from '../../src/modules/receivables/receivable.entity';
 import { RECEIVABLE_KIND } from '../../src/modules/receivables/receivable.kind';
 import { GLAccount } from '../../src/modules/gl-accounts/gl-account.entity';
+import { AllocationRule } from '../../src/modules/reconciliation/allocation-rule.entity';
 import { ReconciliationAction } from '../../src/modules/reconciliation/match-action.entity';
 import { MatchApplier } from '../../src/modules/reconciliation/match-apply.service';
 import { ReconciliationMatch, ReconciliationMatchType } from '../../src/modules/reconciliation/match-line.entity';
@@ -128,6 +129,30 @@ export async function plantReconciliation(db: Database, divisions: readonly numb
       accountID: foreign.accountID,
       amountFC: '0.01',
       created: new Date(),
+    });
+  }
+}
+
+/** One allocation rule per division (on the words "bank fee", to a G/L account of the division), for the isolation tests. */
+export async function plantAllocationRules(db: Database, divisions: readonly number[]): Promise<void> {
+  const m = db.dataSource.manager;
+  for (const d of divisions) {
+    const gl = await m.findOneByOrFail(GLAccount, { divisionCode: d });
+    const at = new Date();
+    await m.insert(AllocationRule, {
+      id: randomUUID(),
+      divisionCode: d,
+      description: 'Bank fees',
+      words: 'bank fee',
+      counterpartyBankAccount: null,
+      accountID: null,
+      glAccountID: gl.id,
+      priority: 100,
+      created: at,
+      creatorID: null,
+      modified: at,
+      modifierID: null,
+      version: 1,
     });
   }
 }

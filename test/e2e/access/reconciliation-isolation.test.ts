@@ -111,6 +111,12 @@ describe('randomised isolation of reconciliation', () => {
             variables: { p: proposal.id },
           },
           {
+            name: 'acceptMany',
+            division: proposal.divisionCode,
+            query: `mutation($p: [UUID!]!) { acceptReconciliationProposals(proposalIDs: $p) { id divisionCode } }`,
+            variables: { p: [proposal.id] },
+          },
+          {
             name: 'undo',
             division: action.divisionCode,
             query: `mutation($a: UUID!) { undoReconciliationAction(actionID: $a) { id divisionCode } }`,
@@ -136,7 +142,8 @@ describe('randomised isolation of reconciliation', () => {
           expect({ where, code: ['CONFLICT', 'BAD_USER_INPUT', 'NOT_FOUND'].includes(code) }).toEqual({ where, code: true });
           stats.refused++;
         } else {
-          const answer = Object.values(res.data as Record<string, { divisionCode: number }>)[0];
+          const value = Object.values(res.data as Record<string, { divisionCode: number } | { divisionCode: number }[]>)[0];
+          const answer = Array.isArray(value) ? value[0] : value;
           expect({ where, division: answer.divisionCode }).toEqual({ where, division: op.division });
           stats.ok++;
         }
