@@ -85,6 +85,9 @@ describe('proposals and the processing list', () => {
     await ok(UNDO, { id: action.id });
     expect((await receivableNow(t.db, a.id)).status).toBe(20);
     expect((await ok(LIST, { where })).reconciliationList.totalCount).toBe(3);
+    // The accepted proposal and the one its acceptance superseded wait again.
+    const statuses = await t.db.dataSource.query('SELECT Status AS s FROM ReconciliationProposals WHERE BankEntryLine = ?', [lines[0].id]);
+    expect(statuses.map((r: { s: string }) => r.s)).toEqual(['PROPOSED', 'PROPOSED']);
   });
 
   it('accepts several proposals at once, all or nothing', async () => {

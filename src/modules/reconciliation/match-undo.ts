@@ -70,11 +70,14 @@ export async function undoAction(
     await scope.update(ReconciliationMatch, { undone: at, undoneByID: principal.userId }, 'Action = :id', { id: action.id });
   await scope.update(ReconciliationAction, { undone: at, undoneByID: principal.userId }, 'ID = :id AND Undone IS NULL', { id: action.id });
   if (action.proposalID) {
-    // The accepted proposal waits again; so do those it superseded on the line.
-    await scope.update(ReconciliationProposal, { status: ProposalStatus.PROPOSED }, 'BankEntryLine = :line AND Status <> :proposed', {
-      line: line.id,
-      proposed: ProposalStatus.PROPOSED,
-    });
+    // The accepted proposal waits again, and so do the others of its run (stored with it, at the
+    // same moment) that its acceptance superseded; proposals of earlier runs stay superseded.
+    const accepted = await scope.select(ReconciliationProposal, 'p').where('p.id = :id', { id: action.proposalID }).getOne();
+    if (accepted) {
+      const where = 'BankEntryLine = :line AND Created = :created AND Status <> :proposed';
+      const parameters = { line: line.id, created: accepted.created, proposed: ProposalStatus.PROPOSED };
+      await scope.update(ReconciliationProposal, { status: ProposalStatus.PROPOSED }, where, parameters);
+    }
   }
   const applier = new MatchApplier(scope, principal, now);
   const undo = applier.undoAction(line, action, at);
