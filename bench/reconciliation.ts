@@ -22,15 +22,18 @@ import { writeSection } from './report-sections';
  *
  *   BENCH_RECON_URL   mysql://root@127.0.0.1:3306/cashflow_bench_recon (created when missing), or sqlite:/path (or `sqlite` for a temp file)
  *   BENCH_LINES       labelled lines (default 20,000)
- *   BENCH_OPEN_ITEMS  seeded payments + receivables (default 2,000,000: about 1,000,000 of them still open)
+ *   BENCH_OPEN_ITEMS  seeded payments + receivables (default 1,250,000: about 1,000,000 of them still open)
  *   BENCH_DIVISIONS   divisions (default 4)       BENCH_SEED (default 11)
  */
 const URL_ = process.env.BENCH_RECON_URL ?? 'mysql://root@127.0.0.1:3306/cashflow_bench_recon';
 const LINES = Number(process.env.BENCH_LINES ?? 20_000);
-const ITEMS = Number(process.env.BENCH_OPEN_ITEMS ?? 2_000_000);
+const ITEMS = Number(process.env.BENCH_OPEN_ITEMS ?? 1_250_000);
 const DIVISIONS = Number(process.env.BENCH_DIVISIONS ?? 4);
 const SEED = Number(process.env.BENCH_SEED ?? 11);
 const ROOT = path.resolve(__dirname, '..');
+/** BENCH_DEBUG=n prints the first n lines whose right answer the engine missed. */
+const DEBUG = Number(process.env.BENCH_DEBUG ?? 0);
+let misses = 0;
 
 const GOALS = { precision: 0.999, coverage: 0.85, top3: 0.95, seconds: 60 };
 
@@ -42,7 +45,8 @@ async function open() {
     await admin.end();
     return { db: await openGatewayDatabase(URL_), label: 'MariaDB' };
   }
-  const file = URL_ === 'sqlite' ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recon-')), 'bench.sqlite') : URL_.slice('sqlite:'.length);
+  const file =
+    URL_ === 'sqlite' ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recon-')), 'bench.sqlite') : URL_.slice('sqlite:'.length);
   return { db: await openGatewayDatabase(`sqlite:${file}`), label: 'SQLite' };
 }
 
@@ -95,6 +99,11 @@ async function main(): Promise<void> {
       lines: LINES,
       seed: SEED,
       progress: (what) => process.stdout.write(`${what} ...\n`),
+      onMiss: DEBUG
+        ? (label, proposals) => {
+            if (misses++ < DEBUG) process.stdout.write(`MISS ${JSON.stringify(label)}\n  ${JSON.stringify(proposals)}\n`);
+          }
+        : undefined,
     });
     const result = table(report, label);
     process.stdout.write(`\n${result}\n`);
@@ -106,7 +115,7 @@ async function main(): Promise<void> {
           `seeded payments and receivables (${report.openItems.toLocaleString('en')} open), ${report.lines.toLocaleString('en')} labelled lines ` +
           'from src/seed/labelled-statements.ts (its docstring says how the noise was chosen), stored through storeStatement, with ' +
           'the allocation rules a bookkeeper sets up (bank costs by words, the own savings account by IBAN). One proposeMatches call ' +
-          'over all lines, best three proposals each; a proposal is right when it settles exactly the label\'s items (or books its G/L account).',
+          "over all lines, best three proposals each; a proposal is right when it settles exactly the label's items (or books its G/L account).",
         '',
         result,
       ].join('\n');

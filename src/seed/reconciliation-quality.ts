@@ -48,6 +48,8 @@ export interface QualityOptions {
   lines: number;
   seed: number;
   threshold?: number;
+  /** Called for each line whose right answer is neither automatic nor in the top three (for looking into misses). */
+  onMiss?: (label: LineLabel, proposals: MatchProposal[], lineID: string) => void;
   /** Called with what is being done, for a progress line. */
   progress?: (what: string) => void;
 }
@@ -141,6 +143,7 @@ export async function measureReconciliation(db: Database, options: QualityOption
       if (!autoRight) {
         report.rest++;
         if (inTop3) report.restInTop3++;
+        else options.onMiss?.(label, list, lineID);
       }
     }
     for (const noise of label.noise.length ? label.noise : ['clean']) {
@@ -175,7 +178,11 @@ async function rightness(scope: DivisionScope, divisions: number[]): Promise<(p:
     const payments = await scope
       .select(Payment, 'p')
       .select(['p.id', 'p.cashflowTransactionBatchCode'])
-      .where('p.divisionCode = :d AND p.cashflowTransactionBatchCode IS NOT NULL', { d })
+      // What a batch proposal settles: the batch's payments still processed (engine-types.ts).
+      .where('p.divisionCode = :d AND p.cashflowTransactionBatchCode IS NOT NULL AND p.status = :processed', {
+        d,
+        processed: OpenItemStatus.PROCESSED,
+      })
       .getMany();
     for (const p of payments) {
       const id = byCode.get(p.cashflowTransactionBatchCode!);
@@ -196,9 +203,21 @@ async function rightness(scope: DivisionScope, divisions: number[]): Promise<(p:
         return p.kind === 'glAccount' && !!p.glAccountID && glCode.get(p.glAccountID) === label.glAccountCode;
       case 'batch':
         if (p.kind === 'batch') return p.items.length === 1 && sameSet(batchPayments.get(p.items[0].id) ?? [], wanted);
-        return p.kind === 'payments' && sameSet(p.items.map((i) => i.id), wanted);
+        return (
+          p.kind === 'payments' &&
+          sameSet(
+            p.items.map((i) => i.id),
+            wanted,
+          )
+        );
       default:
-        return p.kind === label.kind && sameSet(p.items.map((i) => i.id), wanted);
+        return (
+          p.kind === label.kind &&
+          sameSet(
+            p.items.map((i) => i.id),
+            wanted,
+          )
+        );
     }
   };
 }

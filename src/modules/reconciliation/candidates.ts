@@ -229,6 +229,11 @@ export class DivisionCandidates {
   }
 }
 
+/** The amounts of an item in its own currency, as open-items/amount-to-pay.ts reads them (its DC fields carry FC here). */
+export function amountsFC(item: OpenItemCandidate) {
+  return { amountDC: item.amountFC, amountDiscountDC: item.amountDiscountFC, discountDueDate: item.discountDueDate };
+}
+
 /** An IBAN (or another account number) in electronic form: upper case, no spaces. */
 export function compactIban(account: string): string {
   return electronicFormatIBAN(account) ?? account.replace(/\s+/g, '').toUpperCase();

@@ -36,8 +36,11 @@ export interface DivisionKnowledge {
   batchesByCode: Map<string, PaymentBatch>;
   /** TotalAmountDC -> batches whose payments all still wait for their debit (Status 40). */
   openBatchesByTotal: Map<string, PaymentBatch[]>;
-  /** Whether all the batch's payments are still processed (not matched). */
-  isOpenBatch: (batch: PaymentBatch) => boolean;
+  /**
+   * What the batch's payments still waiting for their debit (Status 40) add up to: each at what the
+   * bank file paid (amountToPay on the execution date), with how many there are; null when none waits.
+   */
+  waitingOf: (batch: PaymentBatch) => { count: number; total: Dec } | null;
   /** `${side}|${AmountFC}` -> open items. */
   byAmount: Map<string, OpenItemCandidate[]>;
   /** `${side}|${InvoiceNumber}` and `${side}|${YourRef}` -> open items. */
@@ -45,6 +48,8 @@ export interface DivisionKnowledge {
   /** `${side}|${accountID}` -> the account's oldest open items. */
   oldest: Map<string, OpenItemCandidate[]>;
   rules: AllocationRule[];
+  /** Items the top automatic proposal of another line settles already: left out of combinations and tolerances. */
+  claimed: Set<string>;
   /** The division's cash discount rates (PaymentConditions.DiscountPercentage / 100), to look items up by their amount before discount. */
   discountRates: Dec[];
 }

@@ -23,6 +23,8 @@ export function namedItems(line: LineFacts, k: DivisionKnowledge, side: OpenItem
   return [...out.values()].sort(oldestFirst);
 }
 
+const sameItems = (a: OpenItemCandidate[], b: OpenItemCandidate[]) => a.length === b.length && a.every((x, i) => x.id === b[i].id);
+
 /** What a set of items settles on the line's day (amountToPay: discounts valid that day), as the side counts it, in cents. */
 const dueCents = (item: OpenItemCandidate, day: Date) =>
   cents(amountToPay({ amountDC: item.amountFC, amountDiscountDC: item.amountDiscountFC, discountDueDate: item.discountDueDate }, day));
@@ -66,11 +68,20 @@ export function combinationRule(line: LineFacts, k: DivisionKnowledge, out: Prop
     for (const accountID of accounts) {
       const pool = new Map<string, OpenItemCandidate>();
       for (const item of [...named, ...(k.oldest.get(`${side}|${accountID}`) ?? [])])
-        if (item.accountID === accountID && item.currency === line.currency && item.divisionCode === line.divisionCode)
+        if (
+          !k.claimed.has(item.id) &&
+          item.accountID === accountID &&
+          item.currency === line.currency &&
+          item.divisionCode === line.divisionCode
+        )
           pool.set(item.id, item);
       const items = [...pool.values()].sort(oldestFirst);
       if (items.length < 2) continue;
-      const solutions = combinations(items, (i) => dueCents(i, day), target, 2);
+      // Customers pay several invoices with the discounts valid on the day, or at their full amounts.
+      const solutions = combinations(items, (i) => cents(i.amountFC), target, 2);
+      if (items.some((i) => dueCents(i, day) !== cents(i.amountFC)))
+        for (const found of combinations(items, (i) => dueCents(i, day), target, 2))
+          if (solutions.length < 2 && !solutions.some((x) => sameItems(x, found))) solutions.push(found);
       const evidence = line.counterparty.get(accountID) ?? null;
       for (const solution of solutions) {
         const namedCount = solution.filter((i) => namedInText(i, line.tokens)).length;
@@ -82,7 +93,8 @@ export function combinationRule(line: LineFacts, k: DivisionKnowledge, out: Prop
         if (!evidence && namedCount < solution.length) confidence -= 0.1;
         const parts = solution.map((i) => ({ id: i.id, amountFC: new Dec(i.amountFC).abs().toFixed(2) }));
         const sum = parts.reduce((s, p) => s.plus(p.amountFC), new Dec(0));
-        const withDiscount = solution.some((i) => dueCents(i, day) !== cents(i.amountFC));
+        const full = solution.reduce((sum, i) => sum + cents(i.amountFC), 0) === target;
+        const withDiscount = !full;
         out.add(
           side,
           parts,
@@ -114,6 +126,43 @@ export function combinationRule(line: LineFacts, k: DivisionKnowledge, out: Prop
             fields: ['Account', 'DueDate'],
             detail: `the oldest open item of the account found by ${EVIDENCE_WORDS[evidence]}, paid partly`,
           });
+      }
+    }
+  }
+}
+
+/**
+ * AmountFC values of the counterparty's items a line may pay with a difference a person accepts:
+ * the cents dropped (a line of whole euros pays an item of up to 0.99 more) and half an item
+ * (issue 13 names both). Looked up only for lines without an automatic answer.
+ */
+export function toleranceKeys(line: Pick<LineFacts, 'amountFC'>, side: OpenItemCandidate['side']): string[] {
+  const paid = sidedAmount(line.amountFC, side);
+  if (!paid.isPositive()) return [];
+  const keys: string[] = [];
+  if (paid.isInteger()) for (let c = 1; c <= 99; c++) keys.push(paid.plus(new Dec(c).dividedBy(100)).toFixed(2));
+  for (const c of [-1, 0, 1]) keys.push(paid.times(2).plus(new Dec(c).dividedBy(100)).toFixed(2));
+  return keys;
+}
+
+/** Items of the counterparty the line pays with the cents dropped, or half of: proposed, never automatic. */
+export function toleranceRule(line: LineFacts, k: DivisionKnowledge, out: Proposals): void {
+  for (const side of SIDES) {
+    const paid = sidedAmount(line.amountFC, side);
+    for (const key of toleranceKeys(line, side)) {
+      for (const item of k.byAmount.get(`${side}|${key}`) ?? []) {
+        const evidence = line.counterparty.get(item.accountID);
+        if (!evidence || k.claimed.has(item.id) || item.currency !== line.currency || item.divisionCode !== line.divisionCode) continue;
+        const s = settle(line.amountFC, item, line.day);
+        if (s.fit !== 'partial') continue;
+        const rounded = new Dec(item.amountFC).minus(paid).lt(1);
+        out.item(item, s, rounded ? CONFIDENCE.rounded : CONFIDENCE.half, {
+          rule: rounded ? 'rounded' : 'halfPaid',
+          fields: ['AmountFC', 'Account'],
+          detail:
+            (rounded ? 'the amount is AmountFC without its cents' : 'the amount is half of AmountFC') +
+            `; the customer or supplier was found by ${EVIDENCE_WORDS[evidence]}`,
+        });
       }
     }
   }

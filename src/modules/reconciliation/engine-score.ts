@@ -3,7 +3,7 @@ import type { PaymentBatch } from '../batches/payment-batch.entity';
 import type { OpenItemCandidate } from './candidates';
 import type { MatchProposal } from './engine-types';
 import { DivisionKnowledge, EVIDENCE_WORDS, fitFields, fitWords, LineFacts, namedWords, Proposals } from './engine-proposals';
-import { combinationRule, textRule } from './engine-score-text';
+import { combinationRule, textRule, toleranceRule } from './engine-score-text';
 import { firstAllocation } from './rules-allocation';
 import { CONFIDENCE, isExactFit, namedInText, oldestFirst, settle, Settlement, sidedAmount, UNIQUE_AMOUNT_CONFIDENCE } from './rules-items';
 
@@ -46,6 +46,7 @@ export function scoreLine(line: LineFacts, k: DivisionKnowledge): MatchProposal[
   amountRule(line, k, out, usable);
   textRule(line, k, out);
   combinationRule(line, k, out);
+  toleranceRule(line, k, out);
   return out.all();
 }
 
@@ -113,34 +114,32 @@ function endToEndRule(line: LineFacts, k: DivisionKnowledge, out: Proposals, usa
 function batchRule(line: LineFacts, k: DivisionKnowledge, out: Proposals): void {
   const amount = new Dec(line.amountFC);
   if (!amount.isNegative()) return;
-  const paid = amount.abs().toFixed(2);
-  const named = line.batchCodes.map((c) => k.batchesByCode.get(c)).filter((b): b is PaymentBatch => !!b && k.isOpenBatch(b));
-  const proposeBatch = (b: PaymentBatch, confidence: number, detail: string, fields: string[]) =>
-    out.add(
-      'batch',
-      [{ id: b.id, amountFC: new Dec(b.totalAmountDC).toFixed(2) }],
-      new Dec(paid).minus(b.totalAmountDC).toFixed(2),
-      confidence,
-      {
-        rule: 'batch',
-        fields,
-        detail,
-      },
-    );
-  for (const b of new Set(named)) {
-    const fits = new Dec(b.totalAmountDC).eq(paid) && b.currency === line.currency;
-    proposeBatch(
+  const paid = amount.abs();
+  const propose = (b: PaymentBatch, total: Dec, confidence: number, detail: string, fields: string[]) =>
+    out.add('batch', [{ id: b.id, amountFC: total.toFixed(2) }], paid.minus(total).toFixed(2), confidence, {
+      rule: 'batch',
+      fields,
+      detail,
+    });
+  const named = new Set(line.batchCodes.map((c) => k.batchesByCode.get(c)).filter((b): b is PaymentBatch => !!b));
+  for (const b of named) {
+    const waiting = k.waitingOf(b);
+    if (!waiting || b.currency !== line.currency) continue;
+    const fits = waiting.total.eq(paid);
+    const what = waiting.count === b.paymentCount ? 'its payments add up' : `its ${waiting.count} payments still processed add up`;
+    propose(
       b,
+      waiting.total,
       fits ? CONFIDENCE.batchReference : CONFIDENCE.batchOther,
-      `the line names processed batch ${b.cashflowTransactionBatchCode}` +
-        (fits ? ' and its total equals the amount' : ', whose total differs'),
-      ['CashflowTransactionBatchCode', 'TotalAmountDC'],
+      `the line names processed batch ${b.cashflowTransactionBatchCode}; ${what} to ${fits ? 'the amount' : `${waiting.total.toFixed(2)}`}`,
+      ['CashflowTransactionBatchCode', 'AmountFC', 'ExecutionDate'],
     );
   }
-  const byTotal = (k.openBatchesByTotal.get(paid) ?? []).filter((b) => b.currency === line.currency && b.paymentCount > 1);
+  const byTotal = (k.openBatchesByTotal.get(paid.toFixed(2)) ?? []).filter((b) => b.currency === line.currency && b.paymentCount > 1);
   for (const b of byTotal)
-    proposeBatch(
+    propose(
       b,
+      new Dec(b.totalAmountDC),
       byTotal.length === 1 ? CONFIDENCE.batchAmount : CONFIDENCE.batchOther,
       `the amount equals the total of processed batch ${b.cashflowTransactionBatchCode} (${b.paymentCount} payments)` +
         (byTotal.length > 1 ? `, as does that of ${byTotal.length - 1} other batch(es)` : ', the only open batch with that total'),

@@ -27,7 +27,11 @@ export interface MatchProposal {
   kind: MatchKind;
   /**
    * Receivables.ID / Payments.ID / PaymentBatches.ID with the amount (in the line's currency,
-   * positive, exact decimal text) the line settles of each; empty for 'glAccount'.
+   * positive, exact decimal text) the line settles of each; empty for 'glAccount'. For 'batch'
+   * the one batch, settled by settling its payments still processed (Status 40), each at what the
+   * bank file paid (amountToPay on the batch's execution date); the amount is their sum.
+   * An amount below the item's open amount with differenceFC 0 is a partial payment; the item's
+   * full amount with a negative differenceFC is a discount (or a tolerance) to book.
    */
   items: { id: string; amountFC: string }[];
   /** For 'glAccount': the G/L account to book the line to (from an allocation rule). */

@@ -2,9 +2,12 @@ import type { DivisionScope } from '../../access/division-scope';
 import { Dec } from '../../platform/decimal';
 import type { PaymentBatch } from '../batches/payment-batch.entity';
 import { BankEntryLine } from '../financial-accounts/bank-entry-line.entity';
-import { CHUNK, compactIban, DivisionCandidates, OpenItemCandidate } from './candidates';
+import { amountToPay } from '../open-items/amount-to-pay';
+import { amountsFC, CHUNK, compactIban, DivisionCandidates, OpenItemCandidate } from './candidates';
 import { DivisionKnowledge, LineFacts } from './engine-proposals';
 import { lineAmountKeys, mainSide, scoreLine } from './engine-score';
+import { toleranceKeys } from './engine-score-text';
+import { COMBINATION_MAX_CANDIDATES } from './rules-items';
 import { guardLine, guardAcrossLines, rankProposals } from './engine-rank';
 import { DEFAULT_AUTO_THRESHOLD, MatchProposal, ProposeOptions } from './engine-types';
 import { firstAllocation } from './rules-allocation';
@@ -114,21 +117,30 @@ async function proposeInDivision(
   await findCounterparties(c, facts, k, options);
   const out = new Map<string, MatchProposal[]>();
   for (const line of facts) out.set(line.id, scoreLine(line, k));
-  // Partial payments and combinations need the counterparty's oldest items: loaded only for lines still without an automatic answer.
+  // Partial payments, tolerances and combinations need the counterparty's other items: loaded only for
+  // lines still without an automatic answer, leaving out what other lines settle automatically.
   const threshold = options.threshold ?? DEFAULT_AUTO_THRESHOLD;
+  for (const proposals of out.values()) {
+    const auto = proposals.filter((p) => p.confidence >= threshold);
+    if (auto.length === 1) for (const item of auto[0].items) k.claimed.add(item.id);
+  }
   const waiting = facts.filter((l) => l.counterparty.size > 0 && !out.get(l.id)!.some((p) => p.confidence >= threshold));
   if (waiting.length) {
     for (const side of ['receivables', 'payments'] as const) {
-      const accounts = [...new Set(waiting.filter((l) => mainSide(l.amountFC) === side).flatMap((l) => [...l.counterparty.keys()]))];
-      for (const item of await c.oldestOfAccounts(side, accounts, OLDEST_PER_ACCOUNT)) push(k.oldest, `${side}|${item.accountID}`, item);
+      const mine = waiting.filter((l) => mainSide(l.amountFC) === side);
+      const accounts = [...new Set(mine.flatMap((l) => [...l.counterparty.keys()]))];
+      for (const item of await c.oldestOfAccounts(side, accounts, COMBINATION_MAX_CANDIDATES))
+        push(k.oldest, `${side}|${item.accountID}`, item);
+      for (const item of await c.byAmounts(
+        side,
+        mine.flatMap((l) => toleranceKeys(l, side)),
+      ))
+        push(k.byAmount, `${side}|${new Dec(item.amountFC).toFixed(2)}`, item);
     }
     for (const line of waiting) out.set(line.id, scoreLine(line, k));
   }
   return out;
 }
-
-/** Oldest open items per counterparty searched for combinations and partial payments. */
-const OLDEST_PER_ACCOUNT = 12;
 
 async function loadKnowledge(c: DivisionCandidates, facts: LineFacts[]): Promise<DivisionKnowledge> {
   const k: DivisionKnowledge = {
@@ -137,11 +149,12 @@ async function loadKnowledge(c: DivisionCandidates, facts: LineFacts[]): Promise
     paymentBySequence: new Map(),
     batchesByCode: new Map(),
     openBatchesByTotal: new Map(),
-    isOpenBatch: () => false,
+    waitingOf: () => null,
     byAmount: new Map(),
     byText: new Map(),
     oldest: new Map(),
     rules: await c.allocationRules(),
+    claimed: new Set(),
     discountRates: await c.discountRates(),
   };
   for (const item of await c.receivablesByReference(facts.flatMap((l) => [...l.references.belgian, ...l.references.creditor])))
@@ -159,16 +172,21 @@ async function loadKnowledge(c: DivisionCandidates, facts: LineFacts[]): Promise
     ...batches.map((b) => b.cashflowTransactionBatchCode),
     ...e2e.flatMap((e) => (e.kind === 'batchSequence' ? [e.batchCode] : [])),
   ];
-  const waitingPerBatch = new Map<string, number>();
+  const waiting = new Map<string, OpenItemCandidate[]>();
   for (const p of await c.processedPaymentsOfBatches(codes)) {
     const code = p.cashflowTransactionBatchCode!;
-    waitingPerBatch.set(code, (waitingPerBatch.get(code) ?? 0) + 1);
+    push(waiting, code, p);
     if (p.paymentBatchNumber !== null) k.paymentBySequence.set(`${code}#${p.paymentBatchNumber}`, p);
   }
-  k.isOpenBatch = (b: PaymentBatch) => waitingPerBatch.get(b.cashflowTransactionBatchCode) === b.paymentCount;
+  k.waitingOf = (b: PaymentBatch) => {
+    const list = waiting.get(b.cashflowTransactionBatchCode);
+    if (!list?.length) return null;
+    const total = list.reduce((sum, p) => sum.plus(amountToPay(amountsFC(p), b.executionDate)), new Dec(0));
+    return { count: list.length, total };
+  };
   for (const b of batches) {
     k.batchesByCode.set(b.cashflowTransactionBatchCode, b);
-    if (k.isOpenBatch(b)) push(k.openBatchesByTotal, new Dec(b.totalAmountDC).toFixed(2), b);
+    if (k.waitingOf(b)?.count === b.paymentCount) push(k.openBatchesByTotal, new Dec(b.totalAmountDC).toFixed(2), b);
   }
   for (const side of ['receivables', 'payments'] as const) {
     const amounts = facts.flatMap((l) => lineAmountKeys(l, side, k.discountRates));

@@ -116,6 +116,9 @@ export const CONFIDENCE = {
   expiredDiscount: 0.6,
   /** An item of another (or no) counterparty with the amount: never automatic. */
   amountOnly: 0.45,
+  /** An item of the counterparty paid without its cents, or half of it. */
+  rounded: 0.7,
+  half: 0.5,
   /** The counterparty's oldest open item, paid partly. */
   oldestPartial: 0.25,
   /** Allocation rules: on the IBAN, on words. */
@@ -130,34 +133,42 @@ export const CONFIDENCE = {
 
 /** At most this many items in a combination, and this many candidates searched (oldest first). */
 export const COMBINATION_MAX_ITEMS = 4;
-export const COMBINATION_MAX_CANDIDATES = 16;
+export const COMBINATION_MAX_CANDIDATES = 60;
 
 /**
- * Subsets of 2 to COMBINATION_MAX_ITEMS of `items` whose settled amounts (in cents, as `valueOf`
- * gives them) add up exactly to `target` cents; stops after `maxSolutions` (to know whether a
- * combination is unique, ask for 2). Items are searched in the order given (oldest first), at most
- * COMBINATION_MAX_CANDIDATES of them: C(16,4) = 1,820 subsets of four, so the search is bounded.
+ * Subsets of 2 to 4 (COMBINATION_MAX_ITEMS) of `items` whose values (in cents, as `valueOf` gives
+ * them) add up exactly to `target` cents, fewest items first, then the oldest (items are given
+ * oldest first); at most `maxSolutions` (ask for 2 to know whether one is unique). Bounded: at
+ * most COMBINATION_MAX_CANDIDATES items are searched, through a table of the sums of pairs
+ * (n(n-1)/2 entries, 1,770 for 60), so three items are one look-up per item and four one per pair.
  */
 export function combinations<T>(items: T[], valueOf: (item: T) => number, target: number, maxSolutions = 2): T[][] {
   const pool = items.slice(0, COMBINATION_MAX_CANDIDATES);
   const values = pool.map(valueOf);
-  const out: T[][] = [];
-  const chosen: number[] = [];
-  const search = (start: number, sum: number): void => {
-    if (out.length >= maxSolutions) return;
-    if (chosen.length >= 2 && sum === target) {
-      out.push(chosen.map((i) => pool[i]));
-      return;
-    }
-    if (chosen.length === COMBINATION_MAX_ITEMS) return;
-    for (let i = start; i < pool.length && out.length < maxSolutions; i++) {
-      chosen.push(i);
-      search(i + 1, sum + values[i]);
-      chosen.pop();
-    }
+  const pairs = new Map<number, [number, number][]>();
+  const found = new Map<string, number[]>();
+  const add = (indices: number[]) => {
+    if (found.size >= 64) return; // enough to rank; more only means "ambiguous"
+    const sorted = [...indices].sort((a, b) => a - b);
+    found.set(sorted.join(','), sorted);
   };
-  search(0, 0);
-  return out;
+  for (let i = 0; i < pool.length; i++)
+    for (let j = i + 1; j < pool.length; j++) {
+      const sum = values[i] + values[j];
+      if (sum === target) add([i, j]);
+      const list = pairs.get(sum);
+      if (list) list.push([i, j]);
+      else pairs.set(sum, [[i, j]]);
+    }
+  for (let k = 0; k < pool.length; k++) for (const [i, j] of pairs.get(target - values[k]) ?? []) if (i !== k && j !== k) add([i, j, k]);
+  for (const [sum, list] of pairs)
+    for (const [a, b] of list)
+      for (const [c, d] of pairs.get(target - sum) ?? []) if (a !== c && a !== d && b !== c && b !== d) add([a, b, c, d]);
+  const age = (x: number[]) => x.reduce((s, i) => s + i, 0);
+  return [...found.values()]
+    .sort((x, y) => x.length - y.length || age(x) - age(y))
+    .slice(0, maxSolutions)
+    .map((x) => x.map((i) => pool[i]));
 }
 
 /** Cents of an exact decimal text (safe integers: amounts below 90 trillion). */
