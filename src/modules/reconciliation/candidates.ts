@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, friendlyFormatIBAN } from 'ibantools';
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { hydrateRows, rowReader } from '../../db/raw-rows';
 import type { DivisionScope } from '../../access/division-scope';
 import { OpenItemStatus } from '../../catalog/codes';
 import { Dec } from '../../platform/decimal';
@@ -39,6 +40,11 @@ export interface OpenItemCandidate {
   /** Payments only: sequence in the batch's bank file. */
   paymentBatchNumber: number | null;
 }
+
+/** (batch code, number) pairs per statement of processedPaymentsBySequence. */
+const PAIRS_PER_STATEMENT = 200;
+/** Accounts per statement of oldestOfAccounts. */
+const ACCOUNTS_PER_STATEMENT = 50;
 
 /** Values per IN list: far under SQLite's and MariaDB's limits on parameters. */
 export const CHUNK = 500;
@@ -123,6 +129,31 @@ export class DivisionCandidates {
     ]);
   }
 
+  /**
+   * Processed payments (Status 40) by batch code and sequence number (an EndToEndId `{code}-{n}`):
+   * both columns in the condition, so only the named payments leave the database; pairs that were
+   * not asked for (code of one, number of another) are dropped here.
+   */
+  async processedPaymentsBySequence(keys: { batchCode: string; sequence: number }[]): Promise<OpenItemCandidate[]> {
+    const pairs = [...new Map(keys.map((k) => [`${k.batchCode}#${k.sequence}`, k])).values()];
+    const out: OpenItemCandidate[] = [];
+    // One (code, number) condition per pair: each an exact range of the index (Division, CashflowTransactionBatchCode, PaymentBatchNumber).
+    for (let i = 0; i < pairs.length; i += PAIRS_PER_STATEMENT) {
+      const qb = this.openItems('payments').andWhere('o.status = :processed', { processed: OpenItemStatus.PROCESSED });
+      qb.andWhere(
+        new Brackets((w) => {
+          for (const [j, p] of pairs.slice(i, i + PAIRS_PER_STATEMENT).entries())
+            w.orWhere(`(o.cashflowTransactionBatchCode = :c${j} AND o.paymentBatchNumber = :n${j})`, {
+              [`c${j}`]: p.batchCode,
+              [`n${j}`]: p.sequence,
+            });
+        }),
+      );
+      for (const row of await qb.getMany()) out.push(candidate('payments', row));
+    }
+    return out;
+  }
+
   /** Open items (Status below 50) of `side` whose AmountFC is one of `amounts` (exact decimal text). */
   byAmounts(side: OpenItemCandidate['side'], amounts: string[]): Promise<OpenItemCandidate[]> {
     return this.load(side, amounts, (qb, c) => qb.andWhere('o.amountFC IN (:...c)', { c }));
@@ -135,18 +166,33 @@ export class DivisionCandidates {
     return [...byNumber, ...byRef];
   }
 
-  /** The oldest `perAccount` open items (by DueDate, then InvoiceDate) of each account: for partial payments and combinations. */
+  /**
+   * The oldest `perAccount` open items (by DueDate, then ID) of each account: one statement per
+   * chunk of 50 accounts, a UNION ALL of one ORDER BY DueDate LIMIT per account, each a short range
+   * of the index (Division, Account, DueDate), so only those rows are read and leave the database.
+   */
   async oldestOfAccounts(side: OpenItemCandidate['side'], accountIDs: string[], perAccount: number): Promise<OpenItemCandidate[]> {
     const out: OpenItemCandidate[] = [];
-    for (const accountID of distinct(accountIDs)) {
-      const qb = this.openItems(side)
-        .andWhere('o.accountID = :accountID', { accountID })
-        .andWhere('o.status IN (:...statuses)', { statuses: OPEN_STATUSES })
-        .orderBy('o.dueDate', 'ASC')
-        .addOrderBy('o.invoiceDate', 'ASC')
-        .addOrderBy('o.id', 'ASC')
-        .take(perAccount);
-      for (const row of await qb.getMany()) out.push(candidate(side, row));
+    const q = this.scope.dialect.quote;
+    const accounts = distinct(accountIDs);
+    for (let i = 0; i < accounts.length; i += ACCOUNTS_PER_STATEMENT) {
+      const parts: string[] = [];
+      const parameters: unknown[] = [];
+      let reader: ReturnType<typeof rowReader> | null = null;
+      for (const [k, accountID] of accounts.slice(i, i + ACCOUNTS_PER_STATEMENT).entries()) {
+        const one = this.openItems(side)
+          .andWhere('o.accountID = :accountID', { accountID })
+          .andWhere('o.status IN (:...statuses)', { statuses: OPEN_STATUSES })
+          .orderBy('o.dueDate', 'ASC')
+          .addOrderBy('o.id', 'ASC')
+          .limit(perAccount);
+        reader ??= rowReader(one);
+        const [sql, values] = one.getQueryAndParameters();
+        parts.push(`SELECT * FROM (${sql}) ${q(`a${k}`)}`);
+        parameters.push(...values);
+      }
+      const rows = await this.scope.rawQuery<ObjectLiteral>(parts.join(' UNION ALL '), parameters);
+      for (const row of hydrateRows<ObjectLiteral>(reader!, rows, 'o')) out.push(candidate(side, row));
     }
     return out;
   }
