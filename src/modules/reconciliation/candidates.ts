@@ -1,6 +1,5 @@
 import { electronicFormatIBAN, friendlyFormatIBAN } from 'ibantools';
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { hydrateRows, rowReader } from '../../db/raw-rows';
 import type { DivisionScope } from '../../access/division-scope';
 import { OpenItemStatus } from '../../catalog/codes';
 import { Dec } from '../../platform/decimal';
@@ -43,9 +42,6 @@ export interface OpenItemCandidate {
 
 /** (batch code, number) pairs per statement of processedPaymentsBySequence. */
 const PAIRS_PER_STATEMENT = 200;
-/** Accounts per statement of oldestOfAccounts. */
-const ACCOUNTS_PER_STATEMENT = 50;
-
 /** Values per IN list: far under SQLite's and MariaDB's limits on parameters. */
 export const CHUNK = 500;
 
@@ -167,32 +163,20 @@ export class DivisionCandidates {
   }
 
   /**
-   * The oldest `perAccount` open items (by DueDate, then ID) of each account: one statement per
-   * chunk of 50 accounts, a UNION ALL of one ORDER BY DueDate LIMIT per account, each a short range
-   * of the index (Division, Account, DueDate), so only those rows are read and leave the database.
+   * The oldest `perAccount` open items (by DueDate, then ID) of each account: ORDER BY DueDate LIMIT
+   * per account, a short range of the index (Division, Account, DueDate). (One statement per account:
+   * a UNION ALL would need raw SQL, which only the SQL compilers may run.)
    */
   async oldestOfAccounts(side: OpenItemCandidate['side'], accountIDs: string[], perAccount: number): Promise<OpenItemCandidate[]> {
     const out: OpenItemCandidate[] = [];
-    const q = this.scope.dialect.quote;
-    const accounts = distinct(accountIDs);
-    for (let i = 0; i < accounts.length; i += ACCOUNTS_PER_STATEMENT) {
-      const parts: string[] = [];
-      const parameters: unknown[] = [];
-      let reader: ReturnType<typeof rowReader> | null = null;
-      for (const [k, accountID] of accounts.slice(i, i + ACCOUNTS_PER_STATEMENT).entries()) {
-        const one = this.openItems(side)
-          .andWhere('o.accountID = :accountID', { accountID })
-          .andWhere('o.status IN (:...statuses)', { statuses: OPEN_STATUSES })
-          .orderBy('o.dueDate', 'ASC')
-          .addOrderBy('o.id', 'ASC')
-          .limit(perAccount);
-        reader ??= rowReader(one);
-        const [sql, values] = one.getQueryAndParameters();
-        parts.push(`SELECT * FROM (${sql}) ${q(`a${k}`)}`);
-        parameters.push(...values);
-      }
-      const rows = await this.scope.rawQuery<ObjectLiteral>(parts.join(' UNION ALL '), parameters);
-      for (const row of hydrateRows<ObjectLiteral>(reader!, rows, 'o')) out.push(candidate(side, row));
+    for (const accountID of distinct(accountIDs)) {
+      const qb = this.openItems(side)
+        .andWhere('o.accountID = :accountID', { accountID })
+        .andWhere('o.status IN (:...statuses)', { statuses: OPEN_STATUSES })
+        .orderBy('o.dueDate', 'ASC')
+        .addOrderBy('o.id', 'ASC')
+        .limit(perAccount);
+      for (const row of await qb.getMany()) out.push(candidate(side, row));
     }
     return out;
   }
