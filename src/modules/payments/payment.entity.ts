@@ -25,6 +25,9 @@ import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes
     { columns: ['Division', 'AmountFC'] },
     { columns: ['Division', 'InvoiceNumber'] },
     { columns: ['Division', 'YourRef'] },
+    // A counterparty's oldest open items (migration 1764700000001).
+    { columns: ['Division', 'Account', 'DueDate'] },
+    { columns: ['Division', 'CashflowTransactionBatchCode', 'PaymentBatchNumber'], name: 'IX_Payments_Division_BatchSequence' },
   ],
 })
 export class Payment {

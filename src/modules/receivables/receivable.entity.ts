@@ -27,6 +27,8 @@ import { DirectDebitMandatePaymentType, DirectDebitMandateType, PaymentMethod, P
     { columns: ['Division', 'AmountFC'] },
     { columns: ['Division', 'InvoiceNumber'] },
     { columns: ['Division', 'YourRef'] },
+    // A counterparty's oldest open items (migration 1764700000001).
+    { columns: ['Division', 'Account', 'DueDate'] },
   ],
 })
 export class Receivable {

@@ -40,6 +40,8 @@ export interface OpenItemCandidate {
   paymentBatchNumber: number | null;
 }
 
+/** (batch code, number) pairs per statement of processedPaymentsBySequence. */
+const PAIRS_PER_STATEMENT = 200;
 /** Values per IN list: far under SQLite's and MariaDB's limits on parameters. */
 export const CHUNK = 500;
 
@@ -123,6 +125,31 @@ export class DivisionCandidates {
     ]);
   }
 
+  /**
+   * Processed payments (Status 40) by batch code and sequence number (an EndToEndId `{code}-{n}`):
+   * both columns in the condition, so only the named payments leave the database; pairs that were
+   * not asked for (code of one, number of another) are dropped here.
+   */
+  async processedPaymentsBySequence(keys: { batchCode: string; sequence: number }[]): Promise<OpenItemCandidate[]> {
+    const pairs = [...new Map(keys.map((k) => [`${k.batchCode}#${k.sequence}`, k])).values()];
+    const out: OpenItemCandidate[] = [];
+    // One (code, number) condition per pair: each an exact range of the index (Division, CashflowTransactionBatchCode, PaymentBatchNumber).
+    for (let i = 0; i < pairs.length; i += PAIRS_PER_STATEMENT) {
+      const qb = this.openItems('payments').andWhere('o.status = :processed', { processed: OpenItemStatus.PROCESSED });
+      qb.andWhere(
+        new Brackets((w) => {
+          for (const [j, p] of pairs.slice(i, i + PAIRS_PER_STATEMENT).entries())
+            w.orWhere(`(o.cashflowTransactionBatchCode = :c${j} AND o.paymentBatchNumber = :n${j})`, {
+              [`c${j}`]: p.batchCode,
+              [`n${j}`]: p.sequence,
+            });
+        }),
+      );
+      for (const row of await qb.getMany()) out.push(candidate('payments', row));
+    }
+    return out;
+  }
+
   /** Open items (Status below 50) of `side` whose AmountFC is one of `amounts` (exact decimal text). */
   byAmounts(side: OpenItemCandidate['side'], amounts: string[]): Promise<OpenItemCandidate[]> {
     return this.load(side, amounts, (qb, c) => qb.andWhere('o.amountFC IN (:...c)', { c }));
@@ -135,7 +162,11 @@ export class DivisionCandidates {
     return [...byNumber, ...byRef];
   }
 
-  /** The oldest `perAccount` open items (by DueDate, then InvoiceDate) of each account: for partial payments and combinations. */
+  /**
+   * The oldest `perAccount` open items (by DueDate, then ID) of each account: ORDER BY DueDate LIMIT
+   * per account, a short range of the index (Division, Account, DueDate). (One statement per account:
+   * a UNION ALL would need raw SQL, which only the SQL compilers may run.)
+   */
   async oldestOfAccounts(side: OpenItemCandidate['side'], accountIDs: string[], perAccount: number): Promise<OpenItemCandidate[]> {
     const out: OpenItemCandidate[] = [];
     for (const accountID of distinct(accountIDs)) {
@@ -143,9 +174,8 @@ export class DivisionCandidates {
         .andWhere('o.accountID = :accountID', { accountID })
         .andWhere('o.status IN (:...statuses)', { statuses: OPEN_STATUSES })
         .orderBy('o.dueDate', 'ASC')
-        .addOrderBy('o.invoiceDate', 'ASC')
         .addOrderBy('o.id', 'ASC')
-        .take(perAccount);
+        .limit(perAccount);
       for (const row of await qb.getMany()) out.push(candidate(side, row));
     }
     return out;

@@ -168,16 +168,11 @@ async function loadKnowledge(c: DivisionCandidates, facts: LineFacts[]): Promise
     facts.flatMap((l) => l.batchCodes),
     debits.map((l) => new Dec(l.amountFC).abs().toFixed(2)),
   );
-  const codes = [
-    ...batches.map((b) => b.cashflowTransactionBatchCode),
-    ...e2e.flatMap((e) => (e.kind === 'batchSequence' ? [e.batchCode] : [])),
-  ];
+  for (const p of await c.processedPaymentsBySequence(e2e.flatMap((e) => (e.kind === 'batchSequence' ? [e] : []))))
+    k.paymentBySequence.set(`${p.cashflowTransactionBatchCode}#${p.paymentBatchNumber}`, p);
   const waiting = new Map<string, OpenItemCandidate[]>();
-  for (const p of await c.processedPaymentsOfBatches(codes)) {
-    const code = p.cashflowTransactionBatchCode!;
-    push(waiting, code, p);
-    if (p.paymentBatchNumber !== null) k.paymentBySequence.set(`${code}#${p.paymentBatchNumber}`, p);
-  }
+  for (const p of await c.processedPaymentsOfBatches(batches.map((b) => b.cashflowTransactionBatchCode)))
+    push(waiting, p.cashflowTransactionBatchCode!, p);
   k.waitingOf = (b: PaymentBatch) => {
     const list = waiting.get(b.cashflowTransactionBatchCode);
     if (!list?.length) return null;

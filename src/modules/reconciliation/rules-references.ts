@@ -73,7 +73,8 @@ export function endToEndKey(endToEndID: string | null): EndToEndKey | null {
 /** Batch codes a line's texts could name (a PmtInfId `{code}-1` or the code itself), for the batch rule. */
 export function batchCodeCandidates(line: LineText): string[] {
   const out = new Set<string>();
-  for (const text of [line.endToEndID, line.remittanceInformation, line.description, line.paymentReference]) {
+  // Not the EndToEndId: it names one payment of a batch (endToEndKey), never the whole batch.
+  for (const text of [line.remittanceInformation, line.description, line.paymentReference]) {
     if (!text) continue;
     for (const token of text.split(/[\s,;/]+/)) {
       const t = token.trim();
