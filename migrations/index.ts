@@ -8,6 +8,9 @@ import { Receivables1764300000000 } from './1764300000000-receivables';
 import { BankEntries1764400000000 } from './1764400000000-bank-entries';
 import { UserPrivacyIndexes1764500000000 } from './1764500000000-user-privacy-indexes';
 import { Leases1764620000000 } from './1764620000000-leases';
+import { ReconciliationEngine1764700000000 } from './1764700000000-reconciliation-engine';
+import { OpenItemsByAccountAge1764700000001 } from './1764700000001-open-items-by-account-age';
+import { ReconciliationMatches1764710000000 } from './1764710000000-reconciliation-matches';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -21,4 +24,7 @@ export const MIGRATIONS = [
   BankEntries1764400000000,
   UserPrivacyIndexes1764500000000,
   Leases1764620000000,
+  ReconciliationEngine1764700000000,
+  OpenItemsByAccountAge1764700000001,
+  ReconciliationMatches1764710000000,
 ];

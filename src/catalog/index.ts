@@ -1,5 +1,6 @@
 import { CatalogColumn, CatalogRelation, CatalogTable } from './types';
 import { ACCOUNTS } from './tables/accounts';
+import { ALLOCATION_RULES } from './tables/allocation-rules';
 import { BANK_ACCOUNTS } from './tables/bank-accounts';
 import { BANK_ENTRIES, BANK_ENTRY_LINES } from './tables/bank-entries';
 import { CASH_ENTRIES, CASH_ENTRY_LINES } from './tables/cash-entries';
@@ -13,6 +14,7 @@ import { PAYMENT_CONDITIONS } from './tables/payment-conditions';
 import { PAYMENT_MATCHES } from './tables/payment-matches';
 import { PAYMENTS } from './tables/payments';
 import { RECEIVABLES } from './tables/receivables';
+import { RECONCILIATION_ACTIONS, RECONCILIATION_MATCHES, RECONCILIATION_PROPOSALS, RECONCILIATION_SETTINGS } from './tables/reconciliation';
 import { USERS } from './tables/users';
 
 export * from './types';
@@ -36,6 +38,11 @@ export const CATALOG: readonly CatalogTable[] = [
   BANK_ENTRY_LINES,
   CASH_ENTRIES,
   CASH_ENTRY_LINES,
+  RECONCILIATION_ACTIONS,
+  RECONCILIATION_MATCHES,
+  RECONCILIATION_PROPOSALS,
+  RECONCILIATION_SETTINGS,
+  ALLOCATION_RULES,
 ];
 
 const byName = new Map(CATALOG.map((t) => [t.name.toLowerCase(), t]));

@@ -53,6 +53,11 @@ const READ_SCOPES: Readonly<Record<string, Scope>> = {
   BankEntryLines: 'statements:read',
   CashEntries: 'statements:read',
   CashEntryLines: 'statements:read',
+  ReconciliationActions: 'reconciliation:read',
+  ReconciliationMatches: 'reconciliation:read',
+  ReconciliationProposals: 'reconciliation:read',
+  ReconciliationSettings: 'reconciliation:read',
+  AllocationRules: 'reconciliation:read',
 };
 
 /** The scope that reads a catalog table's rows in lists, lookups and nested lists. */

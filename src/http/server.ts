@@ -18,6 +18,7 @@ import { explorerRouter } from './explorer';
 import { bankFileRoutes } from './bank-file-routes';
 import { asLimitError, documentSizeRule, DocumentLimits, parseOptionsFor, queryProtectionPlugin } from '../graphql/protection';
 import { buildGatewaySchema } from '../modules/schema';
+import { reconcileAfterImports } from '../modules/reconciliation/match-auto';
 import { jitGateway } from '../graphql/jit-gateway';
 import { inMutationTransaction } from '../graphql/mutation-transaction';
 
@@ -86,6 +87,8 @@ export function formatError(given: GraphQLFormattedError, error: unknown): Graph
  */
 export async function createGateway(db: Database, runtime: Runtime): Promise<Gateway> {
   const { config, metrics } = runtime;
+  // Imported statements are matched once committed (modules/reconciliation).
+  reconcileAfterImports(db, runtime);
   const app = express();
   const httpServer = http.createServer(app);
   // Requests Node's parser refuses never reach express: answer them JSON too.

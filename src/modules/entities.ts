@@ -19,6 +19,11 @@ import { BankEntryLine } from './financial-accounts/bank-entry-line.entity';
 import { BankEntry } from './financial-accounts/bank-entry.entity';
 import { CashEntryLine } from './financial-accounts/cash-entry-line.entity';
 import { CashEntry } from './financial-accounts/cash-entry.entity';
+import { ReconciliationAction } from './reconciliation/match-action.entity';
+import { ReconciliationMatch } from './reconciliation/match-line.entity';
+import { ReconciliationSetting } from './reconciliation/match-settings.entity';
+import { ReconciliationProposal } from './reconciliation/proposal-record.entity';
+import { AllocationRule } from './reconciliation/allocation-rule.entity';
 
 /** Entity class per catalog table name. */
 export const ENTITY_BY_TABLE = {
@@ -40,6 +45,11 @@ export const ENTITY_BY_TABLE = {
   BankEntryLines: BankEntryLine,
   CashEntries: CashEntry,
   CashEntryLines: CashEntryLine,
+  ReconciliationActions: ReconciliationAction,
+  ReconciliationMatches: ReconciliationMatch,
+  ReconciliationProposals: ReconciliationProposal,
+  ReconciliationSettings: ReconciliationSetting,
+  AllocationRules: AllocationRule,
 } as const;
 
 export const CATALOG_ENTITIES = Object.values(ENTITY_BY_TABLE);

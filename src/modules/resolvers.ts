@@ -17,6 +17,9 @@ import { RELATION_RESOLVERS } from './lists/relations.resolver';
 import { SqlResolver } from './sql/sql.resolver';
 import { CashEntryMutations } from './financial-accounts/cash-entry.resolver';
 import { FinancialAccountResolver } from './financial-accounts/financial-account.resolver';
+import { ProcessingListResolver } from './reconciliation/processing-list.resolver';
+import { ReconciliationMutations } from './reconciliation/reconciliation.resolver';
+import { AllocationRuleMutations } from './reconciliation/allocation-rule.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
 export const RESOLVERS = [
@@ -33,6 +36,9 @@ export const RESOLVERS = [
   EpcQrCodeResolver,
   FinancialAccountResolver,
   CashEntryMutations,
+  ReconciliationMutations,
+  ProcessingListResolver,
+  AllocationRuleMutations,
   ...AGGREGATE_RESOLVERS,
   PaymentAgeingResolver,
   ReceivableAgeingResolver,

@@ -18,6 +18,20 @@ export interface GatewayEventMap {
    * Reconciliation listens to match their lines; bank connectors to confirm what they fed.
    */
   statementsImported: [{ entries: ReadonlyArray<{ divisionCode: number; entryID: string }> }];
+  /**
+   * The automatic reconciliation of imported statements finished: lines looked at, lines that got
+   * proposals, lines matched automatically, lines another action beat; `error` when it failed.
+   */
+  linesReconciled: [
+    {
+      entries: ReadonlyArray<{ divisionCode: number; entryID: string }>;
+      lines: number;
+      proposed: number;
+      applied: number;
+      conflicts: number;
+      error?: unknown;
+    },
+  ];
 }
 
 /** Where an export's rows came from. */

@@ -1,5 +1,7 @@
 import { belgianCheckDigits } from '../formats/structured-reference';
 import { composeIBAN, isValidBIC, isValidIBAN } from 'ibantools';
+import { BankAccount } from '../modules/bank-accounts/bank-account.entity';
+import { Account } from '../modules/accounts/account.entity';
 import { Random } from './random';
 
 /** Real bank identifiers of Belgian and Dutch banks, for believable demo bank accounts. */
@@ -38,4 +40,33 @@ export function makeBankAccount(random: Random, country: BankCountry): { iban: s
   const iban = composeIBAN({ countryCode: country, bban });
   if (!iban || !isValidIBAN(iban) || !isValidBIC(bank.bic)) throw new Error(`Generated an invalid bank account ${iban}`);
   return { iban, bic: bank.bic };
+}
+
+/** Who made a demo row and when, and its division (the audit columns every demo row carries). */
+export interface DemoAudit {
+  created: Date;
+  modified: Date;
+  creatorID: string | null;
+  modifierID: string | null;
+  divisionCode: number;
+}
+
+/**
+ * The main bank account of a demo supplier or customer: a valid IBAN and BIC of `country` in the
+ * account holder's name, in EUR. Draws the IBAN (makeBankAccount), then the row's ID, in that
+ * order, so the demo rows generated after it keep their values.
+ */
+export function demoMainBankAccount(random: Random, account: Account, country: BankCountry, audit: DemoAudit): BankAccount {
+  const b = makeBankAccount(random, country);
+  return Object.assign(new BankAccount(), {
+    id: random.uuid(),
+    accountID: account.id,
+    bankAccount: b.iban,
+    bic: b.bic,
+    bankAccountHolderName: account.name,
+    currency: 'EUR',
+    description: null,
+    main: true,
+    ...audit,
+  });
 }

@@ -7,6 +7,15 @@ import { amountToPay } from '../modules/open-items/amount-to-pay';
 import { DivisionSet } from './demo-data';
 
 /**
+ * The SEPA EndToEndId the demo's pain.001 files give a payment: its batch code and its number in
+ * the batch (`B100101-00003-12`), so a bank line carrying it leads back to the payment. (The
+ * payment run itself writes the payment's ID without dashes; both are ids the gateway wrote.)
+ */
+export function demoEndToEndId(batchCode: string, paymentBatchNumber: number): string {
+  return `${batchCode}-${paymentBatchNumber}`;
+}
+
+/**
  * The bank file of a demo batch: a real pain.001.001.03 file made by the SEPA writer, as the
  * payment run would have made it, so downloads of seeded batches validate like new ones.
  */
@@ -20,7 +29,7 @@ export function demoPain001(batch: PaymentBatch, payments: Payment[], set: Divis
     const creditor = banks.get(p.accountBankAccountID ?? '');
     if (!creditor) throw new Error(`demo payment ${p.id}: supplier bank account ${p.accountBankAccountID} is not in the division`);
     return {
-      endToEndId: `${batch.cashflowTransactionBatchCode}-${p.paymentBatchNumber}`,
+      endToEndId: demoEndToEndId(batch.cashflowTransactionBatchCode, p.paymentBatchNumber!),
       amount: amountToPay(p, batch.executionDate).toFixed(2),
       currency: 'EUR',
       creditorName: fitSepaLength(creditor.bankAccountHolderName ?? names.get(p.accountID), SEPA_NAME_MAX),

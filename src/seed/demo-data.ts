@@ -11,7 +11,7 @@ import { PaymentMethod, PaymentSource, PaymentStatus } from '../catalog/codes';
 import { addDays, DAY_MS as DAY, startOfDay } from '../platform/dates';
 import { Payment } from '../modules/payments/payment.entity';
 import { User } from '../modules/users/user.entity';
-import { BankCountry, makeBankAccount } from './banking';
+import { BankCountry, demoMainBankAccount, makeBankAccount } from './banking';
 import { CITIES, DIVISION_NAMES, FIRST_NAMES, LAST_NAMES, LEGAL_FORMS, SUPPLIER_STEMS, SUPPLIER_TRADES } from './names';
 import { centsText, mulDivHalfUp, scaled } from './cents';
 import { Random } from './random';
@@ -205,18 +205,7 @@ export function demoDivision(random: Random, index: number, users: User[], opts:
       status: 'A',
       ...audit,
     });
-    const b = makeBankAccount(random, supplierCountry);
-    const bank = Object.assign(new BankAccount(), {
-      id: random.uuid(),
-      accountID: account.id,
-      bankAccount: b.iban,
-      bic: b.bic,
-      bankAccountHolderName: account.name,
-      currency: 'EUR',
-      description: null,
-      main: true,
-      ...audit,
-    });
+    const bank = demoMainBankAccount(random, account, supplierCountry, audit);
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
     const contact = Object.assign(new Contact(), {

@@ -9,7 +9,7 @@ import { GLAccount } from '../modules/gl-accounts/gl-account.entity';
 import { Journal } from '../modules/journals/journal.entity';
 import { Receivable } from '../modules/receivables/receivable.entity';
 import { User } from '../modules/users/user.entity';
-import { BankCountry, makeBankAccount } from './banking';
+import { BankCountry, demoMainBankAccount } from './banking';
 import { centsText, mulDivHalfUp, scaled } from './cents';
 import { DEMO_RATES, DemoOptions, DivisionSet, notAfter } from './demo-data';
 import { CITIES, CUSTOMER_TRADES, FIRST_NAMES, LAST_NAMES, LEGAL_FORMS, SUPPLIER_STEMS } from './names';
@@ -64,18 +64,7 @@ export function demoCustomers(random: Random, set: DivisionSet, opts: DemoOption
       status: 'C',
       ...audit,
     });
-    const b = makeBankAccount(random, customerCountry);
-    const bank = Object.assign(new BankAccount(), {
-      id: random.uuid(),
-      accountID: account.id,
-      bankAccount: b.iban,
-      bic: b.bic,
-      bankAccountHolderName: account.name,
-      currency: 'EUR',
-      description: null,
-      main: true,
-      ...audit,
-    });
+    const bank = demoMainBankAccount(random, account, customerCountry, audit);
     const [first, last] = [random.pick(FIRST_NAMES), random.pick(LAST_NAMES)];
     const contact = Object.assign(new Contact(), {
       id: random.uuid(),

@@ -6,6 +6,7 @@ import { buildGatewaySchema } from '../../src/modules/schema';
 import { Receivable } from '../../src/modules/receivables/receivable.entity';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { Gql, startTestGateway, TestGateway } from '../support/gateway';
+import { plantReconciliation } from '../support/reconciliation-apply';
 
 /**
  * Aggregates and ageing see only the caller's divisions: a caller granted division A gets
@@ -22,7 +23,10 @@ const AGGREGATES = Object.keys(buildGatewaySchema().getQueryType()!.getFields())
 
 beforeAll(async () => {
   t = await openSeededDatabase('aggregate_isolation', { divisions: 3, payments: 240 });
-  [D1, D2] = await allDivisionCodes(t.db);
+  const all = await allDivisionCodes(t.db);
+  [D1, D2] = all;
+  // The reconciliation tables have rows only once something is reconciled: plant some in every division.
+  await plantReconciliation(t.db, all);
   gw = await startTestGateway(t.db);
   asA = await gw.as({ divisions: [D1], name: 'division A only' });
 });

@@ -122,8 +122,16 @@ describe('migrations', () => {
     await ds.runMigrations({ transaction: 'each' });
     expect(await existingTables()).toContain('Receivables');
     const reader = 'payments:read analytics';
-    // The bank entries migration, which runs after it, adds its two scopes to the same key.
-    const all = [...every, 'receivables:read', 'receivables:write', 'statements:read', 'cash:write'];
+    // The bank entries and reconciliation engine migrations, which run after it, add their two scopes each to the same key.
+    const all = [
+      ...every,
+      'receivables:read',
+      'receivables:write',
+      'statements:read',
+      'cash:write',
+      'reconciliation:read',
+      'reconciliation:write',
+    ];
     expect(await scopesOf()).toEqual({ allscopes: all.join(' '), reader });
     await undoReceivables();
     expect(await scopesOf()).toEqual({ allscopes: every.join(' '), reader });

@@ -130,6 +130,108 @@ export enum AgeingLevel {
   Overall = 'OVERALL'
 }
 
+/** An allocation rule: words and/or a counterparty IBAN, and the G/L account (and account) they assign. */
+export type AllocationRuleInput = {
+  /** Account (customer or supplier) the rule assigns; an account of the division. */
+  accountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** IBAN a line must come from or go to (stored in electronic form). */
+  counterpartyBankAccount?: InputMaybe<Scalars['String']['input']>;
+  /** What the rule is for, 1 to 60 characters (e.g. Bank fees). Required. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Division of the rule. Required on create; never changed. */
+  divisionCode?: InputMaybe<Scalars['Int']['input']>;
+  /** G/L account the line is booked to; a G/L account of the division. Required. */
+  glAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Order among the rules, 0 to 1000000, lower first (default 100). */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Words separated by spaces (at most 200 characters) that must all appear in a line's texts; case and accents ignored. */
+  words?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A sort key for Allocation rules: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type AllocationRuleOrderBy = {
+  /** Sort on a column of account (Accounts) instead. */
+  account?: InputMaybe<AccountSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<AllocationRuleSortField>;
+  /** Sort on a column of glAccount (GLAccounts) instead. */
+  glAccount?: InputMaybe<GlAccountSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Allocation rules can be sorted on. */
+export enum AllocationRuleSortField {
+  /** Account (Account). Account the line is assigned to (optional). */
+  AccountId = 'accountID',
+  /** Counterparty IBAN (CounterpartyBankAccount). IBAN (electronic form) the line must come from or go to; empty when the rule is on words only. */
+  CounterpartyBankAccount = 'counterpartyBankAccount',
+  /** Created (Created). Creation date. */
+  Created = 'created',
+  /** Creator (Creator). User ID of creator. */
+  CreatorId = 'creatorID',
+  /** Description (Description). What the rule is for (e.g. Bank fees). */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** G/L account (GLAccount). G/L account the line is booked to. */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the allocation rule. */
+  Id = 'id',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Priority (Priority). Order among rules: lower first; the first rule that applies wins. */
+  Priority = 'priority',
+  /** Words (Words). Words separated by spaces that must all appear in the line's description, remittance information or counterparty name (case and accents ignored); empty when the rule is on the IBAN only. */
+  Words = 'words'
+}
+
+/** Filter on Allocation rules (AllocationRules): every field given must hold. */
+export type AllocationRuleWhere = {
+  /** Rows whose account matches (Account the rule assigns.); compiled to EXISTS. */
+  account?: InputMaybe<AccountWhere>;
+  /** Account (Account). Account the line is assigned to (optional). */
+  accountID?: InputMaybe<IdFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<AllocationRuleWhere>>;
+  /** Counterparty IBAN (CounterpartyBankAccount). IBAN (electronic form) the line must come from or go to; empty when the rule is on words only. */
+  counterpartyBankAccount?: InputMaybe<StringFilter>;
+  /** Created (Created). Creation date. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of creator. */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Description (Description). What the rule is for (e.g. Bank fees). */
+  description?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the rule.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Rows whose glAccount matches (G/L account the rule books to.); compiled to EXISTS. */
+  glAccount?: InputMaybe<GlAccountWhere>;
+  /** G/L account (GLAccount). G/L account the line is booked to. */
+  glAccountID?: InputMaybe<IdFilter>;
+  /** ID (ID). Identifier of the allocation rule. */
+  id?: InputMaybe<IdFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<AllocationRuleWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<AllocationRuleWhere>>;
+  /** Priority (Priority). Order among rules: lower first; the first rule that applies wins. */
+  priority?: InputMaybe<IntFilter>;
+  /** Words (Words). Words separated by spaces that must all appear in the line's description, remittance information or counterparty name (case and accents ignored); empty when the rule is on the IBAN only. */
+  words?: InputMaybe<StringFilter>;
+};
+
 /** A sort key for Bank accounts: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
 export type BankAccountOrderBy = {
   /** Sort on a column of account (Accounts) instead. */
@@ -350,6 +452,8 @@ export type BankEntryLineAmountsFilter = {
   balanceAfterFC?: InputMaybe<DecimalFilter>;
   /** Exchange rate (ExchangeRate). AmountFC x ExchangeRate = AmountDC; 1 for an account in the division's currency. */
   exchangeRate?: InputMaybe<DecimalFilter>;
+  /** Open amount (OpenAmountFC). Part of the line not yet settled (an over-payment that stays on the line); empty while nothing is settled (the whole AmountFC). */
+  openAmountFC?: InputMaybe<DecimalFilter>;
 };
 
 /** A group-by key of Bank entry lines. */
@@ -428,6 +532,8 @@ export enum BankEntryLineGroupField {
   OurRef = 'ourRef',
   /** Payment reference (PaymentReference). Structured remittance information: a Belgian structured communication (12 digits), an ISO 11649 RF reference or another creditor reference. */
   PaymentReference = 'paymentReference',
+  /** Reconciliation status (ReconciliationStatus). Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 50 Matched, 60 Ignored (docs/reconciliation.md). */
+  ReconciliationStatus = 'reconciliationStatus',
   /** Remittance information (RemittanceInformation). Unstructured remittance information (the free communication). */
   RemittanceInformation = 'remittanceInformation',
   /** Source line (SourceLine). Where the line is in the statement file: its line number (CODA, MT940) or XML path (CAMT). */
@@ -452,6 +558,7 @@ export enum BankEntryLineGroupOrderField {
   AvgAmountFc = 'avg_amountFC',
   AvgBalanceAfterFc = 'avg_balanceAfterFC',
   AvgExchangeRate = 'avg_exchangeRate',
+  AvgOpenAmountFc = 'avg_openAmountFC',
   BankReference = 'bankReference',
   BankTransactionCode = 'bankTransactionCode',
   Count = 'count',
@@ -481,22 +588,26 @@ export enum BankEntryLineGroupOrderField {
   MaxAmountFc = 'max_amountFC',
   MaxBalanceAfterFc = 'max_balanceAfterFC',
   MaxExchangeRate = 'max_exchangeRate',
+  MaxOpenAmountFc = 'max_openAmountFC',
   MinAmountDc = 'min_amountDC',
   MinAmountFc = 'min_amountFC',
   MinBalanceAfterFc = 'min_balanceAfterFC',
   MinExchangeRate = 'min_exchangeRate',
+  MinOpenAmountFc = 'min_openAmountFC',
   Modified = 'modified',
   ModifierId = 'modifierID',
   Notes = 'notes',
   OffsetId = 'offsetID',
   OurRef = 'ourRef',
   PaymentReference = 'paymentReference',
+  ReconciliationStatus = 'reconciliationStatus',
   RemittanceInformation = 'remittanceInformation',
   SourceLine = 'sourceLine',
   SumAmountDc = 'sum_amountDC',
   SumAmountFc = 'sum_amountFC',
   SumBalanceAfterFc = 'sum_balanceAfterFC',
   SumExchangeRate = 'sum_exchangeRate',
+  SumOpenAmountFc = 'sum_openAmountFC',
   ValueDate = 'valueDate'
 }
 
@@ -608,10 +719,14 @@ export enum BankEntryLineSortField {
   Notes = 'notes',
   /** Offset ID (OffsetID). The line this one offsets (a reversal), if any. */
   OffsetId = 'offsetID',
+  /** Open amount (OpenAmountFC). Part of the line not yet settled (an over-payment that stays on the line); empty while nothing is settled (the whole AmountFC). */
+  OpenAmountFc = 'openAmountFC',
   /** Our reference (OurRef). Our reference: the invoice number the line pays, once known. */
   OurRef = 'ourRef',
   /** Payment reference (PaymentReference). Structured remittance information: a Belgian structured communication (12 digits), an ISO 11649 RF reference or another creditor reference. */
   PaymentReference = 'paymentReference',
+  /** Reconciliation status (ReconciliationStatus). Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 50 Matched, 60 Ignored (docs/reconciliation.md). */
+  ReconciliationStatus = 'reconciliationStatus',
   /** Remittance information (RemittanceInformation). Unstructured remittance information (the free communication). */
   RemittanceInformation = 'remittanceInformation',
   /** Source line (SourceLine). Where the line is in the statement file: its line number (CODA, MT940) or XML path (CAMT). */
@@ -708,12 +823,16 @@ export type BankEntryLineWhere = {
   notes?: InputMaybe<StringFilter>;
   /** Offset ID (OffsetID). The line this one offsets (a reversal), if any. */
   offsetID?: InputMaybe<IdFilter>;
+  /** Open amount (OpenAmountFC). Part of the line not yet settled (an over-payment that stays on the line); empty while nothing is settled (the whole AmountFC). */
+  openAmountFC?: InputMaybe<DecimalFilter>;
   /** At least one of these filters holds. */
   or?: InputMaybe<Array<BankEntryLineWhere>>;
   /** Our reference (OurRef). Our reference: the invoice number the line pays, once known. */
   ourRef?: InputMaybe<IntFilter>;
   /** Payment reference (PaymentReference). Structured remittance information: a Belgian structured communication (12 digits), an ISO 11649 RF reference or another creditor reference. */
   paymentReference?: InputMaybe<StringFilter>;
+  /** Reconciliation status (ReconciliationStatus). Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 50 Matched, 60 Ignored (docs/reconciliation.md). */
+  reconciliationStatus?: InputMaybe<IntFilter>;
   /** Remittance information (RemittanceInformation). Unstructured remittance information (the free communication). */
   remittanceInformation?: InputMaybe<StringFilter>;
   /** Source line (SourceLine). Where the line is in the statement file: its line number (CODA, MT940) or XML path (CAMT). */
@@ -1498,7 +1617,7 @@ export type CreateApiKeyInput = {
   divisions?: InputMaybe<Array<Scalars['Int']['input']>>;
   expires?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
-  /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin, receivables:read, receivables:write, statements:read, cash:write. */
+  /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin, receivables:read, receivables:write, statements:read, cash:write, reconciliation:read, reconciliation:write. */
   scopes: Array<Scalars['String']['input']>;
 };
 
@@ -2018,6 +2137,38 @@ export type JournalWhere = {
   type?: InputMaybe<IntFilter>;
 };
 
+/** A bank entry line linked by hand to open items and/or G/L accounts (one action, undoable). */
+export type LinkBankEntryLineInput = {
+  /** Parts booked to G/L accounts (this also splits a line over several). */
+  glAccounts?: InputMaybe<Array<MatchGlAccountInput>>;
+  items?: InputMaybe<Array<MatchItemInput>>;
+  lineID: Scalars['UUID']['input'];
+  /** Default KEEP_ON_LINE. */
+  overpayment?: InputMaybe<OverpaymentHandling>;
+  /** A note (at most 255 characters). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Part of a bank entry line booked to a G/L account, in the sign of the line. */
+export type MatchGlAccountInput = {
+  amountFC: Scalars['Decimal']['input'];
+  glAccountID: Scalars['UUID']['input'];
+};
+
+/** An open item a bank entry line settles: a receivable or a payment (exactly one), with the amount applied. */
+export type MatchItemInput = {
+  /** Amount applied, in the item's sign (positive for an invoice); less than the item's amount leaves the rest open as a new part. */
+  amountFC: Scalars['Decimal']['input'];
+  /** Book what the item keeps (its amount minus the applied) as a payment difference, within the division's tolerance. */
+  bookDifference?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The payment settled (a debit line). */
+  paymentID?: InputMaybe<Scalars['UUID']['input']>;
+  /** The receivable settled (a credit line). */
+  receivableID?: InputMaybe<Scalars['UUID']['input']>;
+  /** The version read: an item changed since gets CONFLICT. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Payments to match with a bank statement line, or with each other when no line is given. */
 export type MatchPaymentsInput = {
   /** Reference of the bank statement line that paid the payments (at most 60). Leave out to match payments with each other: their AmountDC must sum to 0. */
@@ -2031,6 +2182,12 @@ export type MatchPaymentsInput = {
 export enum NullsOrder {
   First = 'FIRST',
   Last = 'LAST'
+}
+
+/** What the part of a line its items leave becomes: KEEP_ON_LINE (stays open on the line) or CREDIT (a credit of the customer). */
+export enum OverpaymentHandling {
+  Credit = 'CREDIT',
+  KeepOnLine = 'KEEP_ON_LINE'
 }
 
 /** Conditions on aggregated amounts of Payments. */
@@ -4308,6 +4465,704 @@ export type ReceivableWhere = {
   transactionType?: InputMaybe<IntFilter>;
   /** Your reference (YourRef). Invoice number. In case the receivable belongs to a bank entry line and is matched with one invoice, YourRef is filled with the YourRef of this invoice. */
   yourRef?: InputMaybe<StringFilter>;
+};
+
+/** Conditions on aggregated amounts of Reconciliation actions. */
+export type ReconciliationActionAmountsFilter = {
+  /** Previous open amount (PreviousOpenAmountFC). The line's OpenAmountFC before the action (empty: the whole amount), restored by its undo. */
+  previousOpenAmountFC?: InputMaybe<DecimalFilter>;
+};
+
+/** A group-by key of Reconciliation actions. */
+export type ReconciliationActionGroupBy = {
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: ReconciliationActionGroupField;
+};
+
+/** Columns Reconciliation actions can be grouped by (date columns by a time bucket). */
+export enum ReconciliationActionGroupField {
+  /** Action (ActionType). ACCEPT, AUTO, LINK, BOOK, IGNORE or UNDO. */
+  ActionType = 'actionType',
+  /** Bank entry line (BankEntryLine). The bank entry line acted on. */
+  BankEntryLineId = 'bankEntryLineID',
+  /** Created (Created). When the row was written. */
+  Created = 'created',
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  CreatorId = 'creatorID',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** ID (ID). Identifier of the action. */
+  Id = 'id',
+  /** Previous status (PreviousStatus). The line's ReconciliationStatus before the action (empty: never looked at), restored by its undo. */
+  PreviousStatus = 'previousStatus',
+  /** Proposal (Proposal). The proposal accepted (ACCEPT, AUTO). */
+  ProposalId = 'proposalID',
+  /** Reason (Reason). Why the line was ignored (IGNORE), or a note of the user. */
+  Reason = 'reason',
+  /** Undo of (UndoOf). The action an UNDO undid. */
+  UndoOfId = 'undoOfID',
+  /** Undone (Undone). When the action was undone; empty while it holds. */
+  Undone = 'undone',
+  /** Undone by (UndoneBy). User ID of who undid the action. */
+  UndoneById = 'undoneByID'
+}
+
+/** An ordering of groups of Reconciliation actions. */
+export type ReconciliationActionGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: ReconciliationActionGroupOrderField;
+};
+
+/** What groups of Reconciliation actions can be ordered by: a group key, count, or function_amount. */
+export enum ReconciliationActionGroupOrderField {
+  ActionType = 'actionType',
+  AvgPreviousOpenAmountFc = 'avg_previousOpenAmountFC',
+  BankEntryLineId = 'bankEntryLineID',
+  Count = 'count',
+  Created = 'created',
+  CreatorId = 'creatorID',
+  DivisionCode = 'divisionCode',
+  Id = 'id',
+  MaxPreviousOpenAmountFc = 'max_previousOpenAmountFC',
+  MinPreviousOpenAmountFc = 'min_previousOpenAmountFC',
+  PreviousStatus = 'previousStatus',
+  ProposalId = 'proposalID',
+  Reason = 'reason',
+  SumPreviousOpenAmountFc = 'sum_previousOpenAmountFC',
+  UndoOfId = 'undoOfID',
+  Undone = 'undone',
+  UndoneById = 'undoneByID'
+}
+
+/** Conditions on groups of Reconciliation actions (SQL HAVING); all must hold. */
+export type ReconciliationActionHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<ReconciliationActionAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<ReconciliationActionAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<ReconciliationActionAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<ReconciliationActionAmountsFilter>;
+};
+
+/** A sort key for Reconciliation actions: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type ReconciliationActionOrderBy = {
+  /** Sort on a column of bankEntryLine (BankEntryLines) instead. */
+  bankEntryLine?: InputMaybe<BankEntryLineSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<ReconciliationActionSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Reconciliation actions can be sorted on. */
+export enum ReconciliationActionSortField {
+  /** Action (ActionType). ACCEPT, AUTO, LINK, BOOK, IGNORE or UNDO. */
+  ActionType = 'actionType',
+  /** Bank entry line (BankEntryLine). The bank entry line acted on. */
+  BankEntryLineId = 'bankEntryLineID',
+  /** Created (Created). When the row was written. */
+  Created = 'created',
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  CreatorId = 'creatorID',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** ID (ID). Identifier of the action. */
+  Id = 'id',
+  /** Previous open amount (PreviousOpenAmountFC). The line's OpenAmountFC before the action (empty: the whole amount), restored by its undo. */
+  PreviousOpenAmountFc = 'previousOpenAmountFC',
+  /** Previous status (PreviousStatus). The line's ReconciliationStatus before the action (empty: never looked at), restored by its undo. */
+  PreviousStatus = 'previousStatus',
+  /** Proposal (Proposal). The proposal accepted (ACCEPT, AUTO). */
+  ProposalId = 'proposalID',
+  /** Reason (Reason). Why the line was ignored (IGNORE), or a note of the user. */
+  Reason = 'reason',
+  /** Undo of (UndoOf). The action an UNDO undid. */
+  UndoOfId = 'undoOfID',
+  /** Undone (Undone). When the action was undone; empty while it holds. */
+  Undone = 'undone',
+  /** Undone by (UndoneBy). User ID of who undid the action. */
+  UndoneById = 'undoneByID'
+}
+
+/** Filter on Reconciliation actions (ReconciliationActions): every field given must hold. */
+export type ReconciliationActionWhere = {
+  /** Action (ActionType). ACCEPT, AUTO, LINK, BOOK, IGNORE or UNDO. */
+  actionType?: InputMaybe<StringFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<ReconciliationActionWhere>>;
+  /** Rows whose bankEntryLine matches (The bank entry line acted on.); compiled to EXISTS. */
+  bankEntryLine?: InputMaybe<BankEntryLineWhere>;
+  /** Bank entry line (BankEntryLine). The bank entry line acted on. */
+  bankEntryLineID?: InputMaybe<IdFilter>;
+  /** Created (Created). When the row was written. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Rows whose division matches (Division of the action.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** ID (ID). Identifier of the action. */
+  id?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<ReconciliationActionWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<ReconciliationActionWhere>>;
+  /** Previous open amount (PreviousOpenAmountFC). The line's OpenAmountFC before the action (empty: the whole amount), restored by its undo. */
+  previousOpenAmountFC?: InputMaybe<DecimalFilter>;
+  /** Previous status (PreviousStatus). The line's ReconciliationStatus before the action (empty: never looked at), restored by its undo. */
+  previousStatus?: InputMaybe<IntFilter>;
+  /** Proposal (Proposal). The proposal accepted (ACCEPT, AUTO). */
+  proposalID?: InputMaybe<IdFilter>;
+  /** Reason (Reason). Why the line was ignored (IGNORE), or a note of the user. */
+  reason?: InputMaybe<StringFilter>;
+  /** Undo of (UndoOf). The action an UNDO undid. */
+  undoOfID?: InputMaybe<IdFilter>;
+  /** Undone (Undone). When the action was undone; empty while it holds. */
+  undone?: InputMaybe<DateTimeFilter>;
+  /** Undone by (UndoneBy). User ID of who undid the action. */
+  undoneByID?: InputMaybe<IdFilter>;
+};
+
+/** Conditions on aggregated amounts of Reconciliation matches. */
+export type ReconciliationMatchAmountsFilter = {
+  /** Amount (AmountFC). Part of the line applied, in the line's currency and sign. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** Payment difference (DifferenceFC). Difference booked to the payment difference G/L account (GLAccount), in the line's sign: the item's amount minus the amount applied, within the division tolerance. */
+  differenceFC?: InputMaybe<DecimalFilter>;
+};
+
+/** A group-by key of Reconciliation matches. */
+export type ReconciliationMatchGroupBy = {
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: ReconciliationMatchGroupField;
+};
+
+/** Columns Reconciliation matches can be grouped by (date columns by a time bucket). */
+export enum ReconciliationMatchGroupField {
+  /** Account (Account). The customer or supplier of the item. */
+  AccountId = 'accountID',
+  /** Action (Action). The action that made the match. */
+  ActionId = 'actionID',
+  /** Bank entry line (BankEntryLine). The bank entry line that settled the item. */
+  BankEntryLineId = 'bankEntryLineID',
+  /** Created (Created). When the row was written. */
+  Created = 'created',
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  CreatorId = 'creatorID',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** G/L account (GLAccount). The G/L account booked (GLACCOUNT) or the payment difference account. */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the match. */
+  Id = 'id',
+  /** Match type (MatchType). RECEIVABLE, PAYMENT, GLACCOUNT or CREDIT. */
+  MatchType = 'matchType',
+  /** Payment (Payment). The payment settled (PAYMENT). */
+  PaymentId = 'paymentID',
+  /** Previous values (PreviousValues). The columns of the item the match changed, as they were before (JSON by Exact column name): what the undo restores. */
+  PreviousValues = 'previousValues',
+  /** Receivable (Receivable). The receivable settled (RECEIVABLE) or made (CREDIT). */
+  ReceivableId = 'receivableID',
+  /** Remainder item (RemainderItem). For a partial match: the new open part that keeps the remaining amount (as a split makes it); removed again by the undo. */
+  RemainderItemId = 'remainderItemID',
+  /** Undone (Undone). When the match was undone; empty while it holds. */
+  Undone = 'undone',
+  /** Undone by (UndoneBy). User ID of who undid the match. */
+  UndoneById = 'undoneByID'
+}
+
+/** An ordering of groups of Reconciliation matches. */
+export type ReconciliationMatchGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: ReconciliationMatchGroupOrderField;
+};
+
+/** What groups of Reconciliation matches can be ordered by: a group key, count, or function_amount. */
+export enum ReconciliationMatchGroupOrderField {
+  AccountId = 'accountID',
+  ActionId = 'actionID',
+  AvgAmountFc = 'avg_amountFC',
+  AvgDifferenceFc = 'avg_differenceFC',
+  BankEntryLineId = 'bankEntryLineID',
+  Count = 'count',
+  Created = 'created',
+  CreatorId = 'creatorID',
+  DivisionCode = 'divisionCode',
+  GlAccountId = 'glAccountID',
+  Id = 'id',
+  MatchType = 'matchType',
+  MaxAmountFc = 'max_amountFC',
+  MaxDifferenceFc = 'max_differenceFC',
+  MinAmountFc = 'min_amountFC',
+  MinDifferenceFc = 'min_differenceFC',
+  PaymentId = 'paymentID',
+  PreviousValues = 'previousValues',
+  ReceivableId = 'receivableID',
+  RemainderItemId = 'remainderItemID',
+  SumAmountFc = 'sum_amountFC',
+  SumDifferenceFc = 'sum_differenceFC',
+  Undone = 'undone',
+  UndoneById = 'undoneByID'
+}
+
+/** Conditions on groups of Reconciliation matches (SQL HAVING); all must hold. */
+export type ReconciliationMatchHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<ReconciliationMatchAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<ReconciliationMatchAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<ReconciliationMatchAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<ReconciliationMatchAmountsFilter>;
+};
+
+/** A sort key for Reconciliation matches: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type ReconciliationMatchOrderBy = {
+  /** Sort on a column of account (Accounts) instead. */
+  account?: InputMaybe<AccountSortField>;
+  /** Sort on a column of action (ReconciliationActions) instead. */
+  action?: InputMaybe<ReconciliationActionSortField>;
+  /** Sort on a column of bankEntryLine (BankEntryLines) instead. */
+  bankEntryLine?: InputMaybe<BankEntryLineSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<ReconciliationMatchSortField>;
+  /** Sort on a column of glAccount (GLAccounts) instead. */
+  glAccount?: InputMaybe<GlAccountSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+  /** Sort on a column of payment (Payments) instead. */
+  payment?: InputMaybe<PaymentSortField>;
+  /** Sort on a column of receivable (Receivables) instead. */
+  receivable?: InputMaybe<ReceivableSortField>;
+};
+
+/** Columns Reconciliation matches can be sorted on. */
+export enum ReconciliationMatchSortField {
+  /** Account (Account). The customer or supplier of the item. */
+  AccountId = 'accountID',
+  /** Action (Action). The action that made the match. */
+  ActionId = 'actionID',
+  /** Amount (AmountFC). Part of the line applied, in the line's currency and sign. */
+  AmountFc = 'amountFC',
+  /** Bank entry line (BankEntryLine). The bank entry line that settled the item. */
+  BankEntryLineId = 'bankEntryLineID',
+  /** Created (Created). When the row was written. */
+  Created = 'created',
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  CreatorId = 'creatorID',
+  /** Payment difference (DifferenceFC). Difference booked to the payment difference G/L account (GLAccount), in the line's sign: the item's amount minus the amount applied, within the division tolerance. */
+  DifferenceFc = 'differenceFC',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** G/L account (GLAccount). The G/L account booked (GLACCOUNT) or the payment difference account. */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the match. */
+  Id = 'id',
+  /** Match type (MatchType). RECEIVABLE, PAYMENT, GLACCOUNT or CREDIT. */
+  MatchType = 'matchType',
+  /** Payment (Payment). The payment settled (PAYMENT). */
+  PaymentId = 'paymentID',
+  /** Previous values (PreviousValues). The columns of the item the match changed, as they were before (JSON by Exact column name): what the undo restores. */
+  PreviousValues = 'previousValues',
+  /** Receivable (Receivable). The receivable settled (RECEIVABLE) or made (CREDIT). */
+  ReceivableId = 'receivableID',
+  /** Remainder item (RemainderItem). For a partial match: the new open part that keeps the remaining amount (as a split makes it); removed again by the undo. */
+  RemainderItemId = 'remainderItemID',
+  /** Undone (Undone). When the match was undone; empty while it holds. */
+  Undone = 'undone',
+  /** Undone by (UndoneBy). User ID of who undid the match. */
+  UndoneById = 'undoneByID'
+}
+
+/** Filter on Reconciliation matches (ReconciliationMatches): every field given must hold. */
+export type ReconciliationMatchWhere = {
+  /** Rows whose account matches (The customer or supplier.); compiled to EXISTS. */
+  account?: InputMaybe<AccountWhere>;
+  /** Account (Account). The customer or supplier of the item. */
+  accountID?: InputMaybe<IdFilter>;
+  /** Rows whose action matches (The action that made the match.); compiled to EXISTS. */
+  action?: InputMaybe<ReconciliationActionWhere>;
+  /** Action (Action). The action that made the match. */
+  actionID?: InputMaybe<IdFilter>;
+  /** Amount (AmountFC). Part of the line applied, in the line's currency and sign. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<ReconciliationMatchWhere>>;
+  /** Rows whose bankEntryLine matches (The bank entry line that settled the item.); compiled to EXISTS. */
+  bankEntryLine?: InputMaybe<BankEntryLineWhere>;
+  /** Bank entry line (BankEntryLine). The bank entry line that settled the item. */
+  bankEntryLineID?: InputMaybe<IdFilter>;
+  /** Created (Created). When the row was written. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Payment difference (DifferenceFC). Difference booked to the payment difference G/L account (GLAccount), in the line's sign: the item's amount minus the amount applied, within the division tolerance. */
+  differenceFC?: InputMaybe<DecimalFilter>;
+  /** Rows whose division matches (Division of the match.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Rows whose glAccount matches (The G/L account booked.); compiled to EXISTS. */
+  glAccount?: InputMaybe<GlAccountWhere>;
+  /** G/L account (GLAccount). The G/L account booked (GLACCOUNT) or the payment difference account. */
+  glAccountID?: InputMaybe<IdFilter>;
+  /** ID (ID). Identifier of the match. */
+  id?: InputMaybe<IdFilter>;
+  /** Match type (MatchType). RECEIVABLE, PAYMENT, GLACCOUNT or CREDIT. */
+  matchType?: InputMaybe<StringFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<ReconciliationMatchWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<ReconciliationMatchWhere>>;
+  /** Rows whose payment matches (The payment settled.); compiled to EXISTS. */
+  payment?: InputMaybe<PaymentWhere>;
+  /** Payment (Payment). The payment settled (PAYMENT). */
+  paymentID?: InputMaybe<IdFilter>;
+  /** Previous values (PreviousValues). The columns of the item the match changed, as they were before (JSON by Exact column name): what the undo restores. */
+  previousValues?: InputMaybe<StringFilter>;
+  /** Rows whose receivable matches (The receivable settled or made.); compiled to EXISTS. */
+  receivable?: InputMaybe<ReceivableWhere>;
+  /** Receivable (Receivable). The receivable settled (RECEIVABLE) or made (CREDIT). */
+  receivableID?: InputMaybe<IdFilter>;
+  /** Remainder item (RemainderItem). For a partial match: the new open part that keeps the remaining amount (as a split makes it); removed again by the undo. */
+  remainderItemID?: InputMaybe<IdFilter>;
+  /** Undone (Undone). When the match was undone; empty while it holds. */
+  undone?: InputMaybe<DateTimeFilter>;
+  /** Undone by (UndoneBy). User ID of who undid the match. */
+  undoneByID?: InputMaybe<IdFilter>;
+};
+
+/** Conditions on aggregated amounts of Reconciliation proposals. */
+export type ReconciliationProposalAmountsFilter = {
+  /** Confidence (Confidence). How sure the engine is, from 0 to 1. */
+  confidence?: InputMaybe<DecimalFilter>;
+  /** Difference (DifferenceFC). The line's amount minus what the items settle. */
+  differenceFC?: InputMaybe<DecimalFilter>;
+};
+
+/** A group-by key of Reconciliation proposals. */
+export type ReconciliationProposalGroupBy = {
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: ReconciliationProposalGroupField;
+};
+
+/** Columns Reconciliation proposals can be grouped by (date columns by a time bucket). */
+export enum ReconciliationProposalGroupField {
+  /** Account (Account). The counterparty the engine decided. */
+  AccountId = 'accountID',
+  /** Bank entry line (BankEntryLine). The bank entry line the proposal is for. */
+  BankEntryLineId = 'bankEntryLineID',
+  /** Created (Created). When the row was written. */
+  Created = 'created',
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  CreatorId = 'creatorID',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** G/L account (GLAccount). The G/L account proposed (GLACCOUNT). */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the proposal. */
+  Id = 'id',
+  /** Items (Items). The open items proposed with the amount applied to each (JSON list of {id, amountFC}; amounts in the sign of the item). */
+  Items = 'items',
+  /** Match type (MatchType). RECEIVABLES, PAYMENTS, BATCH or GLACCOUNT. */
+  MatchType = 'matchType',
+  /** Rank (Rank). 1 for the line's best proposal, then 2, 3, ... */
+  Rank = 'rank',
+  /** Reasons (Reasons). Why: JSON list of {rule, fields, detail}. */
+  Reasons = 'reasons',
+  /** Status (Status). PROPOSED, ACCEPTED or SUPERSEDED (a newer proposal or a match replaced it). */
+  Status = 'status'
+}
+
+/** An ordering of groups of Reconciliation proposals. */
+export type ReconciliationProposalGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: ReconciliationProposalGroupOrderField;
+};
+
+/** What groups of Reconciliation proposals can be ordered by: a group key, count, or function_amount. */
+export enum ReconciliationProposalGroupOrderField {
+  AccountId = 'accountID',
+  AvgConfidence = 'avg_confidence',
+  AvgDifferenceFc = 'avg_differenceFC',
+  BankEntryLineId = 'bankEntryLineID',
+  Count = 'count',
+  Created = 'created',
+  CreatorId = 'creatorID',
+  DivisionCode = 'divisionCode',
+  GlAccountId = 'glAccountID',
+  Id = 'id',
+  Items = 'items',
+  MatchType = 'matchType',
+  MaxConfidence = 'max_confidence',
+  MaxDifferenceFc = 'max_differenceFC',
+  MinConfidence = 'min_confidence',
+  MinDifferenceFc = 'min_differenceFC',
+  Rank = 'rank',
+  Reasons = 'reasons',
+  Status = 'status',
+  SumConfidence = 'sum_confidence',
+  SumDifferenceFc = 'sum_differenceFC'
+}
+
+/** Conditions on groups of Reconciliation proposals (SQL HAVING); all must hold. */
+export type ReconciliationProposalHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<ReconciliationProposalAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<ReconciliationProposalAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<ReconciliationProposalAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<ReconciliationProposalAmountsFilter>;
+};
+
+/** A sort key for Reconciliation proposals: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type ReconciliationProposalOrderBy = {
+  /** Sort on a column of bankEntryLine (BankEntryLines) instead. */
+  bankEntryLine?: InputMaybe<BankEntryLineSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<ReconciliationProposalSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Reconciliation proposals can be sorted on. */
+export enum ReconciliationProposalSortField {
+  /** Account (Account). The counterparty the engine decided. */
+  AccountId = 'accountID',
+  /** Bank entry line (BankEntryLine). The bank entry line the proposal is for. */
+  BankEntryLineId = 'bankEntryLineID',
+  /** Confidence (Confidence). How sure the engine is, from 0 to 1. */
+  Confidence = 'confidence',
+  /** Created (Created). When the row was written. */
+  Created = 'created',
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  CreatorId = 'creatorID',
+  /** Difference (DifferenceFC). The line's amount minus what the items settle. */
+  DifferenceFc = 'differenceFC',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** G/L account (GLAccount). The G/L account proposed (GLACCOUNT). */
+  GlAccountId = 'glAccountID',
+  /** ID (ID). Identifier of the proposal. */
+  Id = 'id',
+  /** Items (Items). The open items proposed with the amount applied to each (JSON list of {id, amountFC}; amounts in the sign of the item). */
+  Items = 'items',
+  /** Match type (MatchType). RECEIVABLES, PAYMENTS, BATCH or GLACCOUNT. */
+  MatchType = 'matchType',
+  /** Rank (Rank). 1 for the line's best proposal, then 2, 3, ... */
+  Rank = 'rank',
+  /** Reasons (Reasons). Why: JSON list of {rule, fields, detail}. */
+  Reasons = 'reasons',
+  /** Status (Status). PROPOSED, ACCEPTED or SUPERSEDED (a newer proposal or a match replaced it). */
+  Status = 'status'
+}
+
+/** Filter on Reconciliation proposals (ReconciliationProposals): every field given must hold. */
+export type ReconciliationProposalWhere = {
+  /** Account (Account). The counterparty the engine decided. */
+  accountID?: InputMaybe<IdFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<ReconciliationProposalWhere>>;
+  /** Rows whose bankEntryLine matches (The bank entry line the proposal is for.); compiled to EXISTS. */
+  bankEntryLine?: InputMaybe<BankEntryLineWhere>;
+  /** Bank entry line (BankEntryLine). The bank entry line the proposal is for. */
+  bankEntryLineID?: InputMaybe<IdFilter>;
+  /** Confidence (Confidence). How sure the engine is, from 0 to 1. */
+  confidence?: InputMaybe<DecimalFilter>;
+  /** Created (Created). When the row was written. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Difference (DifferenceFC). The line's amount minus what the items settle. */
+  differenceFC?: InputMaybe<DecimalFilter>;
+  /** Rows whose division matches (Division of the proposal.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** G/L account (GLAccount). The G/L account proposed (GLACCOUNT). */
+  glAccountID?: InputMaybe<IdFilter>;
+  /** ID (ID). Identifier of the proposal. */
+  id?: InputMaybe<IdFilter>;
+  /** Items (Items). The open items proposed with the amount applied to each (JSON list of {id, amountFC}; amounts in the sign of the item). */
+  items?: InputMaybe<StringFilter>;
+  /** Match type (MatchType). RECEIVABLES, PAYMENTS, BATCH or GLACCOUNT. */
+  matchType?: InputMaybe<StringFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<ReconciliationProposalWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<ReconciliationProposalWhere>>;
+  /** Rank (Rank). 1 for the line's best proposal, then 2, 3, ... */
+  rank?: InputMaybe<IntFilter>;
+  /** Reasons (Reasons). Why: JSON list of {rule, fields, detail}. */
+  reasons?: InputMaybe<StringFilter>;
+  /** Status (Status). PROPOSED, ACCEPTED or SUPERSEDED (a newer proposal or a match replaced it). */
+  status?: InputMaybe<StringFilter>;
+};
+
+/** Conditions on aggregated amounts of Reconciliation settings. */
+export type ReconciliationSettingAmountsFilter = {
+  /** Automatic threshold (AutoApplyThreshold). Proposals from this confidence on are applied. */
+  autoApplyThreshold?: InputMaybe<DecimalFilter>;
+  /** Tolerance (ToleranceFC). Largest payment difference (absolute) that may be booked. */
+  toleranceFC?: InputMaybe<DecimalFilter>;
+};
+
+/** A group-by key of Reconciliation settings. */
+export type ReconciliationSettingGroupBy = {
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: ReconciliationSettingGroupField;
+};
+
+/** Columns Reconciliation settings can be grouped by (date columns by a time bucket). */
+export enum ReconciliationSettingGroupField {
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Payment difference G/L account (PaymentDifferenceGLAccount). Where payment differences are booked (transaction type 83, Payment difference). */
+  PaymentDifferenceGlAccountId = 'paymentDifferenceGLAccountID'
+}
+
+/** An ordering of groups of Reconciliation settings. */
+export type ReconciliationSettingGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: ReconciliationSettingGroupOrderField;
+};
+
+/** What groups of Reconciliation settings can be ordered by: a group key, count, or function_amount. */
+export enum ReconciliationSettingGroupOrderField {
+  AvgAutoApplyThreshold = 'avg_autoApplyThreshold',
+  AvgToleranceFc = 'avg_toleranceFC',
+  Count = 'count',
+  DivisionCode = 'divisionCode',
+  MaxAutoApplyThreshold = 'max_autoApplyThreshold',
+  MaxToleranceFc = 'max_toleranceFC',
+  MinAutoApplyThreshold = 'min_autoApplyThreshold',
+  MinToleranceFc = 'min_toleranceFC',
+  Modified = 'modified',
+  ModifierId = 'modifierID',
+  PaymentDifferenceGlAccountId = 'paymentDifferenceGLAccountID',
+  SumAutoApplyThreshold = 'sum_autoApplyThreshold',
+  SumToleranceFc = 'sum_toleranceFC'
+}
+
+/** Conditions on groups of Reconciliation settings (SQL HAVING); all must hold. */
+export type ReconciliationSettingHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<ReconciliationSettingAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<ReconciliationSettingAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<ReconciliationSettingAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<ReconciliationSettingAmountsFilter>;
+};
+
+/** A sort key for Reconciliation settings: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type ReconciliationSettingOrderBy = {
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<ReconciliationSettingSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+  /** Sort on a column of paymentDifferenceGLAccount (GLAccounts) instead. */
+  paymentDifferenceGLAccount?: InputMaybe<GlAccountSortField>;
+};
+
+/** Columns Reconciliation settings can be sorted on. */
+export enum ReconciliationSettingSortField {
+  /** Automatic threshold (AutoApplyThreshold). Proposals from this confidence on are applied. */
+  AutoApplyThreshold = 'autoApplyThreshold',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** Modified (Modified). Last modified date. */
+  Modified = 'modified',
+  /** Modifier (Modifier). User ID of modifier. */
+  ModifierId = 'modifierID',
+  /** Payment difference G/L account (PaymentDifferenceGLAccount). Where payment differences are booked (transaction type 83, Payment difference). */
+  PaymentDifferenceGlAccountId = 'paymentDifferenceGLAccountID',
+  /** Tolerance (ToleranceFC). Largest payment difference (absolute) that may be booked. */
+  ToleranceFc = 'toleranceFC'
+}
+
+/** Filter on Reconciliation settings (ReconciliationSettings): every field given must hold. */
+export type ReconciliationSettingWhere = {
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<ReconciliationSettingWhere>>;
+  /** Automatic threshold (AutoApplyThreshold). Proposals from this confidence on are applied. */
+  autoApplyThreshold?: InputMaybe<DecimalFilter>;
+  /** Rows whose division matches (Division of the settings.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** Modified (Modified). Last modified date. */
+  modified?: InputMaybe<DateTimeFilter>;
+  /** Modifier (Modifier). User ID of modifier. */
+  modifierID?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<ReconciliationSettingWhere>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<ReconciliationSettingWhere>>;
+  /** Rows whose paymentDifferenceGLAccount matches (The payment difference G/L account.); compiled to EXISTS. */
+  paymentDifferenceGLAccount?: InputMaybe<GlAccountWhere>;
+  /** Payment difference G/L account (PaymentDifferenceGLAccount). Where payment differences are booked (transaction type 83, Payment difference). */
+  paymentDifferenceGLAccountID?: InputMaybe<IdFilter>;
+  /** Tolerance (ToleranceFC). Largest payment difference (absolute) that may be booked. */
+  toleranceFC?: InputMaybe<DecimalFilter>;
+};
+
+/** A division's reconciliation settings; fields left out keep their value. */
+export type ReconciliationSettingsInput = {
+  /** Confidence (0 to 1) from which proposals are applied automatically. */
+  autoApplyThreshold?: InputMaybe<Scalars['Decimal']['input']>;
+  divisionCode: Scalars['Int']['input'];
+  /** G/L account of payment differences (null: none). */
+  paymentDifferenceGLAccountID?: InputMaybe<Scalars['UUID']['input']>;
+  /** Largest payment difference that may be booked (0 or more). */
+  toleranceFC?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
 /** Operators on a large whole-number column. */

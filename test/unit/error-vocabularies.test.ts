@@ -10,6 +10,8 @@ import { MATCHING_ERROR_CODES, MatchingRule } from '../../src/modules/matching/m
 import { PAYMENT_DAY_ERROR_CODES, PaymentDayRule } from '../../src/modules/open-items/payment-day';
 import { PAYMENT_ERROR_CODES, PaymentRule } from '../../src/modules/payments/payment.errors';
 import { RECEIVABLE_ERROR_CODES, ReceivableRule } from '../../src/modules/receivables/receivable.errors';
+import { RECONCILIATION_ERROR_CODES, ReconciliationRule } from '../../src/modules/reconciliation/match-apply.errors';
+import { ALLOCATION_RULE_ERROR_CODES, AllocationRuleCheck } from '../../src/modules/reconciliation/allocation-rule.errors';
 import { ErrorCode, HTTP_STATUS, ruleErrors } from '../../src/platform/errors';
 import { SQL_ERROR_CODES, SqlRule } from '../../src/sql/errors';
 
@@ -31,6 +33,8 @@ const VOCABULARIES: Record<string, Record<string, ErrorCode>> = {
   'modules/open-items/payment-day.ts': PAYMENT_DAY_ERROR_CODES,
   'modules/payments/payment.errors.ts': PAYMENT_ERROR_CODES,
   'modules/receivables/receivable.errors.ts': RECEIVABLE_ERROR_CODES,
+  'modules/reconciliation/match-apply.errors.ts': RECONCILIATION_ERROR_CODES,
+  'modules/reconciliation/allocation-rule.errors.ts': ALLOCATION_RULE_ERROR_CODES,
   'sql/errors.ts': SQL_ERROR_CODES,
 };
 
@@ -101,6 +105,8 @@ describe('error vocabularies', () => {
       PaymentDayRule,
       PaymentRule,
       ReceivableRule,
+      ReconciliationRule,
+      AllocationRuleCheck,
       SqlRule,
     ];
     expect(enums.flatMap((e) => Object.entries(e).filter(([key, value]) => key !== value || !/^[A-Z][A-Z_]*$/.test(value)))).toEqual([]);

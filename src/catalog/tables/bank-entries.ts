@@ -177,10 +177,40 @@ export const BANK_ENTRY_LINES: CatalogTable = {
       'Where the line is in the statement file: its line number (CODA, MT940) or XML path (CAMT).',
       { length: 255 },
     ),
+    col(
+      'ReconciliationStatus',
+      'int16',
+      'Reconciliation status',
+      'Afletterstatus',
+      'Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 50 Matched, ' +
+        '60 Ignored (docs/reconciliation.md).',
+    ),
+    col(
+      'OpenAmountFC',
+      'decimal',
+      'Open amount',
+      'Open bedrag',
+      'Part of the line not yet settled (an over-payment that stays on the line); empty while nothing is settled (the whole AmountFC).',
+      { precision: 18, scale: 2 },
+    ),
     ...lineAuditColumns(),
   ],
   relations: [
     ...lineRelations(),
     { name: 'entry', table: 'BankEntries', on: [['EntryID', 'EntryID']], kind: 'one', doc: 'The bank entry (statement) of the line.' },
+    {
+      name: 'reconciliationProposals',
+      table: 'ReconciliationProposals',
+      on: [['ID', 'BankEntryLine']],
+      kind: 'many',
+      doc: 'What the matching engine proposes for the line (best first by Rank).',
+    },
+    {
+      name: 'reconciliationMatches',
+      table: 'ReconciliationMatches',
+      on: [['ID', 'BankEntryLine']],
+      kind: 'many',
+      doc: 'What the line settled (undone matches included, with Undone set).',
+    },
   ],
 };

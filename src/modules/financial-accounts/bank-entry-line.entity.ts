@@ -7,7 +7,9 @@ import { EntryLineColumns, entryLineIndexes } from './entry-line.columns';
  * with the columns of every entry line (entry-line.columns.ts) and the bank's own: value date,
  * counterparty, references and the statement line it came from.
  */
-@CatalogEntity(BANK_ENTRY_LINES, { indexes: entryLineIndexes('BankEntryLines') })
+@CatalogEntity(BANK_ENTRY_LINES, {
+  indexes: [...entryLineIndexes('BankEntryLines'), { columns: ['Division', 'ReconciliationStatus'] }],
+})
 export class BankEntryLine extends EntryLineColumns {
   declare valueDate: Date | null;
   declare counterpartyName: string | null;
@@ -19,4 +21,7 @@ export class BankEntryLine extends EntryLineColumns {
   declare bankReference: string | null;
   declare bankTransactionCode: string | null;
   declare sourceLine: string | null;
+  /** See modules/reconciliation (null: never looked at, open). */
+  declare reconciliationStatus: number | null;
+  declare openAmountFC: string | null;
 }

@@ -15,6 +15,9 @@ export type EntityIndex = NonNullable<CatalogEntityOptions['indexes']>[number];
  *   (Division, CashflowTransactionBatchCode): the relations read back (loaders, batches).
  * - (Division, Creator), (Division, Modifier), (Division, selector): who acts in a division, i.e.
  *   the users a caller may see (migration 1764500000000).
+ * - (Division, AmountFC), (Division, InvoiceNumber), (Division, YourRef): candidates of the
+ *   reconciliation engine, looked up in batches (migration 1764700000000).
+ * - (Division, Account, DueDate): a counterparty's oldest open items (migration 1764700000001).
  */
 export function openItemIndexes(selector: 'PaymentSelector' | 'ReceivableSelector'): EntityIndex[] {
   return [
@@ -28,5 +31,9 @@ export function openItemIndexes(selector: 'PaymentSelector' | 'ReceivableSelecto
     { columns: ['Division', 'Creator'] },
     { columns: ['Division', 'Modifier'] },
     { columns: ['Division', selector] },
+    { columns: ['Division', 'AmountFC'] },
+    { columns: ['Division', 'InvoiceNumber'] },
+    { columns: ['Division', 'YourRef'] },
+    { columns: ['Division', 'Account', 'DueDate'] },
   ];
 }

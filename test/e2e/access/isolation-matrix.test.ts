@@ -6,6 +6,7 @@ import { entityOf } from '../../../src/modules/entities';
 import { buildGatewaySchema } from '../../../src/modules/schema';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { Gql, GraphQLResult, startTestGateway, TestGateway } from '../../support/gateway';
+import { plantAllocationRules, plantReconciliation } from '../../support/reconciliation-apply';
 
 /**
  * The isolation matrix: a caller granted division A sees and changes nothing of division B, for
@@ -48,6 +49,21 @@ const OTHER_FIELDS: Record<string, string> = {
   'Query.paymentConditionsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentAgeing': 'aggregate-isolation.test.ts: ages only the granted divisions; naming another is FORBIDDEN',
   'Query.catalog': 'catalog.test.ts: table and column metadata only, no rows of any division',
+  'Query.reconciliationList':
+    'randomised-isolation.test.ts: a root list of BankEntryLines like any (generated queries; planted reconciliation rows)',
+  'Query.reconciliationStatus': 'reconciliation-isolation.test.ts: answers for the granted divisions only; naming another is FORBIDDEN',
+  'Mutation.acceptReconciliationProposal': "reconciliation-isolation.test.ts: another division's proposal is NOT_FOUND, nothing changes",
+  'Mutation.acceptReconciliationProposals': "reconciliation-isolation.test.ts: another division's proposal is NOT_FOUND, nothing changes",
+  'Mutation.linkBankEntryLine':
+    "reconciliation-isolation.test.ts: another division's line or item is NOT_FOUND; reconciliation-apply.test.ts: ITEM_NOT_MATCHABLE",
+  'Mutation.bookBankEntryLine': "reconciliation-isolation.test.ts: another division's line or G/L account is NOT_FOUND",
+  'Mutation.ignoreBankEntryLine': "reconciliation-isolation.test.ts: another division's line is NOT_FOUND",
+  'Mutation.undoReconciliationAction': "reconciliation-isolation.test.ts: another division's action is NOT_FOUND",
+  'Mutation.reconcileBankLines': 'reconciliation-isolation.test.ts: changes nothing outside the granted (or named) divisions',
+  'Mutation.setReconciliationSettings': 'reconciliation-isolation.test.ts: a division not granted is FORBIDDEN',
+  'Mutation.createAllocationRule': 'allocation-rules.test.ts: a rule in a division not granted is FORBIDDEN',
+  'Mutation.updateAllocationRule': "allocation-rules.test.ts: another division's rule is NOT_FOUND",
+  'Mutation.deleteAllocationRule': "allocation-rules.test.ts: another division's rule is NOT_FOUND",
   'Query.sql':
     'sql-safety.test.ts: division isolation through joins, derived columns, subqueries and unions; sql-http.test.ts: a key granted one division',
 };
@@ -69,7 +85,9 @@ function entityRootFields() {
   const out: { t: CatalogTable; list: string; one: string }[] = [];
   for (const x of CATALOG) {
     const fields = Object.values(query.getFields());
-    const list = fields.find((f) => getNamedType(f.type).name === `${x.typeName}Connection`);
+    // The table's own list (bankEntryLines), not another list of its rows (reconciliationList).
+    const lists = fields.filter((f) => getNamedType(f.type).name === `${x.typeName}Connection`);
+    const list = lists.find((f) => f.name.toLowerCase() === x.name.toLowerCase()) ?? lists[0];
     const one = fields.find((f) => getNamedType(f.type).name === x.typeName && f.args.some((a) => a.name === pkField(x)));
     if (list && one) out.push({ t: x, list: list.name, one: one.name });
   }
@@ -80,6 +98,9 @@ const ENTITY_FIELDS = entityRootFields();
 beforeAll(async () => {
   t = await openSeededDatabase('isolation_matrix', { divisions: 3, payments: 300 });
   [D1, D2, D3] = await allDivisionCodes(t.db);
+  // Rows of the reconciliation tables in every division (the seed has none).
+  await plantReconciliation(t.db, [D1, D2, D3]);
+  await plantAllocationRules(t.db, [D1, D2, D3]);
   // Pages of 1000 with nested lists under them: far over the default cost limit, on purpose.
   gw = await startTestGateway(t.db, { MAX_QUERY_COST: '100000000' });
   asA = await gw.as({ divisions: [D1], name: 'division A only' });

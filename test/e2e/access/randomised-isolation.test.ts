@@ -18,6 +18,7 @@ import { Dec } from '../../../src/platform/decimal';
 import { buildGatewaySchema } from '../../../src/modules/schema';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { executeAs } from '../../support/execute';
+import { plantReconciliation } from '../../support/reconciliation-apply';
 
 /**
  * Randomised isolation: thousands of generated queries (random filters, sorts, relation paths,
@@ -379,6 +380,8 @@ beforeAll(async () => {
       await repo.update({ id: p.id } as never, { accountID: accounts.find(other)!.id, glAccountID: gls.find(other)!.id } as never);
     }
   }
+  // Reconciliation rows in every division, with a match naming another division's receivable.
+  await plantReconciliation(t.db, divisions);
   for (const table of CATALOG) {
     const rows = (await t.db.dataSource.getRepository(entityOf(table.name)).find()) as unknown as Record<string, unknown>[];
     const part = partField(table);
@@ -821,6 +824,10 @@ describe('randomised isolation of financial accounts', () => {
   it('exercises the statement tables in the generated list queries above', () => {
     const lists = ROOT_LISTS.map((f) => tableOfConnection(getNamedType(f.type) as GraphQLObjectType)!.t.name);
     expect(lists).toEqual(expect.arrayContaining(['BankEntries', 'BankEntryLines', 'CashEntries', 'CashEntryLines']));
+    // Reconciliation: its tables, and the processing list (a list of BankEntryLines of its own).
+    const reconciliation = ['ReconciliationActions', 'ReconciliationMatches', 'ReconciliationProposals', 'ReconciliationSettings'];
+    expect(lists).toEqual(expect.arrayContaining(reconciliation));
+    expect(ROOT_LISTS.map((f) => f.name)).toContain('reconciliationList');
     expect(AGGREGATE_FIELDS.map((f) => f.name)).toEqual(expect.arrayContaining(['bankEntryLinesAggregate', 'cashEntryLinesAggregate']));
   });
 });

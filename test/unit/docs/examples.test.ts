@@ -174,6 +174,12 @@ async function variablesFor(op: OperationDefinitionNode, template: string | unde
       const lines = (input.lines as { amountFC: string }[]).reduce((sum, l) => sum.plus(l.amountFC), new Dec(0));
       return { input: { ...input, closingBalanceFC: lines.plus(last.closingBalanceFC).toFixed(2) } };
     }
+    case 'Ignore':
+      needs(state.waitingLine, 'a line of the ProcessingList example');
+      return { lineID: state.waitingLine };
+    case 'UndoIgnore':
+      needs(state.ignored, 'the action of the Ignore example');
+      return { actionID: state.ignored };
     case 'Undo':
       needs(state.cashEntry, 'the entry of the KeyIn example');
       return { entryID: state.cashEntry.entryID, version: state.cashEntry.version };
@@ -197,6 +203,8 @@ async function remember(op: OperationDefinitionNode, data: Record<string, any>):
   }
   if (op.name?.value === 'Process') state.batch = data.processPayments;
   if (op.name?.value === 'KeyIn') state.cashEntry = data.createCashEntry;
+  if (op.name?.value === 'ProcessingList') state.waitingLine = data.reconciliationList.nodes[0]?.id;
+  if (op.name?.value === 'Ignore') state.ignored = data.ignoreBankEntryLine.id;
   for (const v of Object.values(data)) {
     const info = (v as { pageInfo?: { endCursor?: string; startCursor?: string } })?.pageInfo;
     if (info?.endCursor) state.endCursor = info.endCursor;

@@ -1,0 +1,294 @@
+import { electronicFormatIBAN, friendlyFormatIBAN } from 'ibantools';
+import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DivisionScope } from '../../access/division-scope';
+import { OpenItemStatus } from '../../catalog/codes';
+import { Dec } from '../../platform/decimal';
+import { Account } from '../accounts/account.entity';
+import { BankAccount } from '../bank-accounts/bank-account.entity';
+import { PaymentCondition } from '../payment-conditions/payment-condition.entity';
+import { PaymentBatch } from '../batches/payment-batch.entity';
+import { Payment } from '../payments/payment.entity';
+import { Receivable } from '../receivables/receivable.entity';
+import { AllocationRule } from './allocation-rule.entity';
+
+/**
+ * Candidate loading for the matching engine: every lookup is a batched, indexed query over one
+ * division (never one query per line): receivables by PaymentReference, payments by ID and by
+ * batch code, open items by AmountFC, InvoiceNumber and YourRef, bank accounts by IBAN, and per
+ * counterparty its oldest open items. Indexes: migrations 1764300000000 (PaymentReference,
+ * Account, CashflowTransactionBatchCode) and 1764700000000 (AmountFC, InvoiceNumber, YourRef).
+ */
+
+/** An open receivable or payment as the rules read it (entity field names; amounts exact decimal text). */
+export interface OpenItemCandidate {
+  side: 'receivables' | 'payments';
+  id: string;
+  divisionCode: number;
+  accountID: string;
+  status: number;
+  currency: string;
+  amountFC: string;
+  amountDiscountFC: string | null;
+  discountDueDate: Date | null;
+  invoiceNumber: number | null;
+  invoiceDate: Date;
+  dueDate: Date;
+  yourRef: string | null;
+  paymentReference: string | null;
+  cashflowTransactionBatchCode: string | null;
+  /** Payments only: sequence in the batch's bank file. */
+  paymentBatchNumber: number | null;
+}
+
+/** (batch code, number) pairs per statement of processedPaymentsBySequence. */
+const PAIRS_PER_STATEMENT = 200;
+/** Values per IN list: far under SQLite's and MariaDB's limits on parameters. */
+export const CHUNK = 500;
+
+const COMMON = [
+  'id',
+  'divisionCode',
+  'accountID',
+  'status',
+  'currency',
+  'amountFC',
+  'amountDiscountFC',
+  'discountDueDate',
+  'invoiceNumber',
+  'invoiceDate',
+  'dueDate',
+  'yourRef',
+  'paymentReference',
+  'cashflowTransactionBatchCode',
+];
+
+function chunks<T>(values: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Distinct non-empty values. */
+function distinct<T>(values: Iterable<T | null | undefined>): T[] {
+  const out = new Set<T>();
+  for (const v of values) if (v !== null && v !== undefined && v !== '') out.add(v);
+  return [...out];
+}
+
+/** The candidates of one division: a scope narrowed to it, and what was loaded already (by ID). */
+export class DivisionCandidates {
+  constructor(
+    readonly scope: DivisionScope,
+    readonly divisionCode: number,
+  ) {
+    if (scope.divisions.length !== 1 || scope.divisions[0] !== divisionCode)
+      throw new Error('DivisionCandidates needs a scope of its one division');
+  }
+
+  private openItems(side: OpenItemCandidate['side']): SelectQueryBuilder<ObjectLiteral> {
+    const entity = side === 'receivables' ? Receivable : Payment;
+    const fields = side === 'payments' ? [...COMMON, 'paymentBatchNumber'] : COMMON;
+    return this.scope
+      .select<ObjectLiteral>(entity, 'o')
+      .select(fields.map((f) => `o.${f}`))
+      .where('o.divisionCode = :division', { division: this.divisionCode });
+  }
+
+  private async load(
+    side: OpenItemCandidate['side'],
+    values: unknown[],
+    filter: (qb: SelectQueryBuilder<ObjectLiteral>, chunk: unknown[]) => SelectQueryBuilder<ObjectLiteral>,
+    statuses: readonly number[] = OPEN_STATUSES,
+  ): Promise<OpenItemCandidate[]> {
+    const out: OpenItemCandidate[] = [];
+    for (const chunk of chunks(distinct(values))) {
+      const qb = filter(this.openItems(side), chunk).andWhere('o.status IN (:...statuses)', { statuses });
+      for (const row of await qb.getMany()) out.push(candidate(side, row));
+    }
+    return out;
+  }
+
+  /** Open receivables whose PaymentReference is one of `references` (canonical: `+++ddd/dddd/ddddd+++`, RF electronic). */
+  receivablesByReference(references: string[]): Promise<OpenItemCandidate[]> {
+    return this.load('receivables', references, (qb, c) => qb.andWhere('o.paymentReference IN (:...c)', { c }));
+  }
+
+  /** Processed payments (Status 40, in a bank file) by ID. */
+  processedPaymentsByID(ids: string[]): Promise<OpenItemCandidate[]> {
+    return this.load('payments', ids, (qb, c) => qb.andWhere('o.id IN (:...c)', { c }), [OpenItemStatus.PROCESSED]);
+  }
+
+  /** Processed payments (Status 40) of the batches `codes`: a batch's payments, or one by its sequence number. */
+  processedPaymentsOfBatches(codes: string[]): Promise<OpenItemCandidate[]> {
+    return this.load('payments', codes, (qb, c) => qb.andWhere('o.cashflowTransactionBatchCode IN (:...c)', { c }), [
+      OpenItemStatus.PROCESSED,
+    ]);
+  }
+
+  /**
+   * Processed payments (Status 40) by batch code and sequence number (an EndToEndId `{code}-{n}`):
+   * both columns in the condition, so only the named payments leave the database; pairs that were
+   * not asked for (code of one, number of another) are dropped here.
+   */
+  async processedPaymentsBySequence(keys: { batchCode: string; sequence: number }[]): Promise<OpenItemCandidate[]> {
+    const pairs = [...new Map(keys.map((k) => [`${k.batchCode}#${k.sequence}`, k])).values()];
+    const out: OpenItemCandidate[] = [];
+    // One (code, number) condition per pair: each an exact range of the index (Division, CashflowTransactionBatchCode, PaymentBatchNumber).
+    for (let i = 0; i < pairs.length; i += PAIRS_PER_STATEMENT) {
+      const qb = this.openItems('payments').andWhere('o.status = :processed', { processed: OpenItemStatus.PROCESSED });
+      qb.andWhere(
+        new Brackets((w) => {
+          for (const [j, p] of pairs.slice(i, i + PAIRS_PER_STATEMENT).entries())
+            w.orWhere(`(o.cashflowTransactionBatchCode = :c${j} AND o.paymentBatchNumber = :n${j})`, {
+              [`c${j}`]: p.batchCode,
+              [`n${j}`]: p.sequence,
+            });
+        }),
+      );
+      for (const row of await qb.getMany()) out.push(candidate('payments', row));
+    }
+    return out;
+  }
+
+  /** Open items (Status below 50) of `side` whose AmountFC is one of `amounts` (exact decimal text). */
+  byAmounts(side: OpenItemCandidate['side'], amounts: string[]): Promise<OpenItemCandidate[]> {
+    return this.load(side, amounts, (qb, c) => qb.andWhere('o.amountFC IN (:...c)', { c }));
+  }
+
+  /** Open items of `side` whose InvoiceNumber is one of `numbers` or whose YourRef is one of `refs`. */
+  async byInvoiceNumbersOrRefs(side: OpenItemCandidate['side'], numbers: number[], refs: string[]): Promise<OpenItemCandidate[]> {
+    const byNumber = await this.load(side, numbers, (qb, c) => qb.andWhere('o.invoiceNumber IN (:...c)', { c }));
+    const byRef = await this.load(side, refs, (qb, c) => qb.andWhere('o.yourRef IN (:...c)', { c }));
+    return [...byNumber, ...byRef];
+  }
+
+  /**
+   * The oldest `perAccount` open items (by DueDate, then ID) of each account: ORDER BY DueDate LIMIT
+   * per account, a short range of the index (Division, Account, DueDate). (One statement per account:
+   * a UNION ALL would need raw SQL, which only the SQL compilers may run.)
+   */
+  async oldestOfAccounts(side: OpenItemCandidate['side'], accountIDs: string[], perAccount: number): Promise<OpenItemCandidate[]> {
+    const out: OpenItemCandidate[] = [];
+    for (const accountID of distinct(accountIDs)) {
+      const qb = this.openItems(side)
+        .andWhere('o.accountID = :accountID', { accountID })
+        .andWhere('o.status IN (:...statuses)', { statuses: OPEN_STATUSES })
+        .orderBy('o.dueDate', 'ASC')
+        .addOrderBy('o.id', 'ASC')
+        .limit(perAccount);
+      for (const row of await qb.getMany()) out.push(candidate(side, row));
+    }
+    return out;
+  }
+
+  /** Processed batches whose code is one of `codes` or whose TotalAmountDC is one of `totals`. */
+  async batches(codes: string[], totals: string[]): Promise<PaymentBatch[]> {
+    const out = new Map<string, PaymentBatch>();
+    const c = distinct(codes);
+    const t = distinct(totals);
+    for (let i = 0; i < Math.max(c.length, t.length); i += CHUNK) {
+      const cc = c.slice(i, i + CHUNK);
+      const tc = t.slice(i, i + CHUNK);
+      const qb = this.scope.select(PaymentBatch, 'b').where('b.divisionCode = :division', { division: this.divisionCode });
+      qb.andWhere(
+        new Brackets((w) => {
+          if (cc.length) w.orWhere('b.cashflowTransactionBatchCode IN (:...cc)', { cc });
+          if (tc.length) w.orWhere('b.totalAmountDC IN (:...tc)', { tc });
+        }),
+      );
+      for (const b of await qb.getMany()) out.set(b.id, b);
+    }
+    return [...out.values()];
+  }
+
+  /** Accounts owning each IBAN (BankAccounts of an Account; the division's own accounts have none). Keys in electronic form. */
+  async accountsByIban(ibans: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    // Stored in electronic form by the gateway; the printed form (groups of four) is looked up too.
+    const electronic = distinct(ibans.map(compactIban));
+    const wanted = distinct(electronic.flatMap((i) => [i, friendlyFormatIBAN(i)]));
+    for (const chunk of chunks(wanted)) {
+      const rows = await this.scope
+        .select(BankAccount, 'b')
+        .select(['b.id', 'b.accountID', 'b.bankAccount'])
+        .where('b.divisionCode = :division', { division: this.divisionCode })
+        .andWhere('b.bankAccount IN (:...chunk)', { chunk })
+        .andWhere('b.accountID IS NOT NULL')
+        .getMany();
+      for (const r of rows) {
+        const key = compactIban(r.bankAccount);
+        const list = out.get(key) ?? [];
+        if (!list.includes(r.accountID!)) list.push(r.accountID!);
+        out.set(key, list);
+      }
+    }
+    return out;
+  }
+
+  /** ID and name of every account of the division (for the name rule). */
+  accounts(): Promise<Pick<Account, 'id' | 'name'>[]> {
+    return this.scope
+      .select(Account, 'a')
+      .select(['a.id', 'a.name'])
+      .where('a.divisionCode = :division', { division: this.divisionCode })
+      .getMany();
+  }
+
+  /** The division's cash discount percentages (PaymentConditions.DiscountPercentage), distinct, as rates (2.5 -> 0.025). */
+  async discountRates(): Promise<Dec[]> {
+    const rows = await this.scope
+      .select(PaymentCondition, 'p')
+      .select(['p.id', 'p.discountPercentage'])
+      .where('p.divisionCode = :division', { division: this.divisionCode })
+      .getMany();
+    const rates = new Map<string, Dec>();
+    for (const r of rows)
+      if (r.discountPercentage && !new Dec(r.discountPercentage).isZero())
+        rates.set(r.discountPercentage, new Dec(r.discountPercentage).dividedBy(100));
+    return [...rates.values()];
+  }
+
+  /** The division's allocation rules, in order of Priority, then Created. */
+  allocationRules(): Promise<AllocationRule[]> {
+    return this.scope
+      .select(AllocationRule, 'r')
+      .where('r.divisionCode = :division', { division: this.divisionCode })
+      .orderBy('r.priority', 'ASC')
+      .addOrderBy('r.created', 'ASC')
+      .getMany();
+  }
+}
+
+/** The amounts of an item in its own currency, as open-items/amount-to-pay.ts reads them (its DC fields carry FC here). */
+export function amountsFC(item: OpenItemCandidate) {
+  return { amountDC: item.amountFC, amountDiscountDC: item.amountDiscountFC, discountDueDate: item.discountDueDate };
+}
+
+/** An IBAN (or another account number) in electronic form: upper case, no spaces. */
+export function compactIban(account: string): string {
+  return electronicFormatIBAN(account) ?? account.replace(/\s+/g, '').toUpperCase();
+}
+
+/** Statuses of an item still to be settled: open, selected, processed (50 is matched). */
+export const OPEN_STATUSES: readonly number[] = [OpenItemStatus.OPEN, OpenItemStatus.SELECTED, OpenItemStatus.PROCESSED];
+
+function candidate(side: OpenItemCandidate['side'], row: ObjectLiteral): OpenItemCandidate {
+  return {
+    side,
+    id: row.id,
+    divisionCode: row.divisionCode,
+    accountID: row.accountID,
+    status: row.status,
+    currency: row.currency,
+    amountFC: row.amountFC,
+    amountDiscountFC: row.amountDiscountFC ?? null,
+    discountDueDate: row.discountDueDate ?? null,
+    invoiceNumber: row.invoiceNumber ?? null,
+    invoiceDate: row.invoiceDate,
+    dueDate: row.dueDate,
+    yourRef: row.yourRef ?? null,
+    paymentReference: row.paymentReference ?? null,
+    cashflowTransactionBatchCode: row.cashflowTransactionBatchCode ?? null,
+    paymentBatchNumber: row.paymentBatchNumber ?? null,
+  };
+}

@@ -1,0 +1,30 @@
+import { RECONCILIATION_ACTIONS } from '../../catalog/tables/reconciliation';
+import { CatalogEntity } from '../../graphql/catalog-entity';
+
+/** Kinds of action on a bank entry line (ReconciliationActions.ActionType). */
+export enum ReconciliationActionType {
+  ACCEPT = 'ACCEPT',
+  AUTO = 'AUTO',
+  LINK = 'LINK',
+  BOOK = 'BOOK',
+  IGNORE = 'IGNORE',
+  UNDO = 'UNDO',
+}
+
+/** One action on a bank entry line: who did what when, and what its undo restores on the line. */
+@CatalogEntity(RECONCILIATION_ACTIONS, { indexes: [{ columns: ['Division', 'BankEntryLine'] }] })
+export class ReconciliationAction {
+  declare id: string;
+  declare divisionCode: number;
+  declare bankEntryLineID: string;
+  declare actionType: ReconciliationActionType;
+  declare proposalID: string | null;
+  declare undoOfID: string | null;
+  declare reason: string | null;
+  declare previousStatus: number | null;
+  declare previousOpenAmountFC: string | null;
+  declare created: Date;
+  declare creatorID: string | null;
+  declare undone: Date | null;
+  declare undoneByID: string | null;
+}
