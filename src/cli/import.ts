@@ -68,18 +68,21 @@ export async function runImport(db: Database, runtime: Runtime, options: ImportC
   let current = -1;
   const onProgress = (p: ImportProgress) => {
     if (p.phase === 'check') {
-      if (p.lines === 0) bar.note(`Checking ${p.fileName}`);
+      if (p.lines === 0) bar.note?.(`Checking ${p.fileName}`);
       return;
     }
     if (p.file !== current) {
       current = p.file;
-      bar.note(`Storing ${p.fileName}`);
+      bar.note?.(`Storing ${p.fileName}`);
       bar.start(p.totalLines);
     }
     bar.update(p.lines);
   };
   try {
-    return await new StatementImportService(scope, ctx.principal, runtime.events).import(files, { acceptGap: options.acceptGap, onProgress });
+    return await new StatementImportService(scope, ctx.principal, runtime.events).import(files, {
+      acceptGap: options.acceptGap,
+      onProgress,
+    });
   } finally {
     bar.stop();
   }

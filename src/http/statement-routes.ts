@@ -107,8 +107,12 @@ function multipartFiles(req: Request): Promise<StatementFileInput[]> {
         ),
       );
     });
-    parser.on('field', (name) => fail(invalid(name, 'is not a field of POST /statements: send files as parts, options as query parameters')));
-    parser.on('filesLimit', () => fail(importError(StatementImportRule.TOO_MANY_FILES, 'files', `at most ${MAX_IMPORT_FILES} files per import`)));
+    parser.on('field', (name) =>
+      fail(invalid(name, 'is not a field of POST /statements: send files as parts, options as query parameters')),
+    );
+    parser.on('filesLimit', () =>
+      fail(importError(StatementImportRule.TOO_MANY_FILES, 'files', `at most ${MAX_IMPORT_FILES} files per import`)),
+    );
     parser.on('error', (error) => fail(invalid('body', `is not valid multipart/form-data: ${(error as Error).message}`)));
     parser.on('finish', () => {
       void Promise.all(pending).then(() => (failed ? undefined : resolve(files)));

@@ -179,7 +179,9 @@ export class StatementImportService {
       ),
     );
     if (found.some((e) => !e)) return false;
-    found.forEach((e, i) => Object.assign(result.statements[i], { outcome: 'ALREADY_IMPORTED', entryID: e!.entryID, balanceGap: e!.balanceGapFC }));
+    found.forEach((e, i) =>
+      Object.assign(result.statements[i], { outcome: 'ALREADY_IMPORTED', entryID: e!.entryID, balanceGap: e!.balanceGapFC }),
+    );
     result.outcome = 'ALREADY_IMPORTED';
     return true;
   }
@@ -208,7 +210,9 @@ export class StatementImportService {
       lines = [];
       const division = banks[statement.index].divisionCode;
       const documentID = documents.get(division);
-      const attach = documentID ? { documentID } : { file: { fileName: file.fileName, mediaType: MEDIA_TYPES[file.format], content: file.content } };
+      const attach = documentID
+        ? { documentID }
+        : { file: { fileName: file.fileName, mediaType: MEDIA_TYPES[file.format], content: file.content } };
       try {
         const stored = await service.store(statementToStore(statement, division), {
           acceptGap: options.acceptGap ?? false,
@@ -216,7 +220,11 @@ export class StatementImportService {
           ...attach,
         });
         if (stored.created) documents.set(division, stored.entry.bankStatementDocumentID);
-        out.push({ outcome: stored.created ? 'CREATED' : 'ALREADY_IMPORTED', entryID: stored.entry.entryID, balanceGap: stored.balanceGap });
+        out.push({
+          outcome: stored.created ? 'CREATED' : 'ALREADY_IMPORTED',
+          entryID: stored.entry.entryID,
+          balanceGap: stored.balanceGap,
+        });
       } catch (error) {
         if (error instanceof GatewayError) throw new FileRefused(storeProblem(error, statement));
         throw error;
