@@ -50,8 +50,8 @@ export class StatementFileUpload {
   @Field(() => String, { description: 'The file: text, or base64 of its bytes (see encoding).' })
   declare content: string;
 
-  @Field(() => StatementContentEncoding, { defaultValue: StatementContentEncoding.TEXT })
-  declare encoding: StatementContentEncoding;
+  @Field(() => StatementContentEncoding, { nullable: true, description: 'How `content` is written (default TEXT).' })
+  declare encoding?: StatementContentEncoding | null;
 
   @Field(() => StatementFileFormat, { nullable: true, description: 'The format; detected from the first bytes when not given.' })
   declare format?: StatementFileFormat | null;
@@ -128,7 +128,7 @@ export class StatementImportResolver {
   ) {
     const inputs = files.map((f, i) => ({
       fileName: f.fileName,
-      content: contentBytes(f.content, f.encoding, `files[${i}].content`),
+      content: contentBytes(f.content, f.encoding ?? StatementContentEncoding.TEXT, `files[${i}].content`),
       format: formatNamed(f.format, `files[${i}].format`),
     }));
     return new StatementImportService(ctx.scope, ctx.principal, ctx.runtime.events).import(inputs, { acceptGap });
