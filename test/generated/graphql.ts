@@ -4374,7 +4374,8 @@ export enum StatementFileFormat {
 export type StatementFileUpload = {
   /** The file: text, or base64 of its bytes (see encoding). */
   content: Scalars['String']['input'];
-  encoding?: StatementContentEncoding;
+  /** How `content` is written (default TEXT). */
+  encoding?: InputMaybe<StatementContentEncoding>;
   /** The file name, kept on the document holding the file. */
   fileName?: InputMaybe<Scalars['String']['input']>;
   /** The format; detected from the first bytes when not given. */

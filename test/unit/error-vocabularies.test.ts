@@ -12,7 +12,7 @@ import { PAYMENT_ERROR_CODES, PaymentRule } from '../../src/modules/payments/pay
 import { RECEIVABLE_ERROR_CODES, ReceivableRule } from '../../src/modules/receivables/receivable.errors';
 import { ErrorCode, HTTP_STATUS, ruleErrors } from '../../src/platform/errors';
 import { SQL_ERROR_CODES, SqlRule } from '../../src/sql/errors';
-import { STATEMENT_IMPORT_ERROR_CODES } from '../../src/modules/statement-import/statement-import.errors';
+import { STATEMENT_IMPORT_ERROR_CODES, StatementImportRule } from '../../src/modules/statement-import/statement-import.errors';
 
 /**
  * Every module's errors are a rule enum mapped exhaustively to GraphQL codes (the Record type
@@ -103,6 +103,7 @@ describe('error vocabularies', () => {
       PaymentDayRule,
       PaymentRule,
       ReceivableRule,
+      StatementImportRule,
       SqlRule,
     ];
     expect(enums.flatMap((e) => Object.entries(e).filter(([key, value]) => key !== value || !/^[A-Z][A-Z_]*$/.test(value)))).toEqual([]);
