@@ -93,7 +93,7 @@ export class EntryLedger {
    * multi-row INSERTs built without TypeORM's insert builder (DivisionScope.insertMany).
    */
   async insertLines(rows: readonly EntryLineRow[]): Promise<void> {
-    await this.scope.insertMany(this.tables.line, rows.map((r) => Object.assign(new this.tables.line(), r)) as never[]);
+    await this.scope.insertMany(this.tables.line, rows as never[]);
   }
 
   private entries() {

@@ -80,7 +80,8 @@ export function checkText(value: unknown, field: string, maxLength: number, deta
   if (value === null || value === undefined) return null;
   if (typeof value !== 'string') throw entryError(FinancialEntryRule.INVALID_VALUE, field, 'must be text', details);
   if (value.trim() === '') return null;
-  const length = [...value].length;
+  // UTF-16 units bound the code points from above: count them only when the units exceed the limit.
+  const length = value.length <= maxLength ? value.length : [...value].length;
   if (length > maxLength)
     throw entryError(FinancialEntryRule.TOO_LONG, field, `at most ${maxLength} characters, got ${length}`, { ...details, maxLength });
   const problem = textProblem(value, 1, maxLength);
