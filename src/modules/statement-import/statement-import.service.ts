@@ -147,13 +147,13 @@ export class StatementImportService {
   }
 
   /**
-   * The largest file the database takes in one document attachment: on MariaDB half its
-   * max_allowed_packet (the driver sends the bytes as hex in the INSERT) less 1 MiB for the rest
-   * of the statement; SQLite keeps values up to 1 GB.
+   * The largest file the database takes in one document attachment: on MariaDB its
+   * max_allowed_packet less 1 MiB for the rest of the statement (the bytes go as a binary
+   * parameter); SQLite keeps values up to 1 GB.
    */
   private async largestStorableFile(): Promise<number> {
     const packet = await this.scope.maxStatementBytes();
-    return packet === null ? 1_000_000_000 : Math.max(0, Math.floor((packet - (1 << 20)) / 2));
+    return packet === null ? 1_000_000_000 : Math.max(0, packet - (1 << 20));
   }
 
   /** First read: every statement checked by the parser, only the headers kept. Throws StatementFormatError. */
