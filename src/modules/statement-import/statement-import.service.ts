@@ -17,8 +17,8 @@ import { checkImportFiles, fileNameOf, fileTooLarge, MEDIA_TYPES } from './impor
 import { ImportedFile, ImportedStatement, ImportOptions, ImportProblem, ImportSummary, positionText } from './statement-import.types';
 import type { StatementFileInput } from './statement-import.types';
 
-/** Bytes handed to the streaming parsers at a time. */
-const CHUNK_BYTES = 1 << 20;
+/** Bytes handed to the streaming parsers at a time (as a file stream reads them). */
+const CHUNK_BYTES = 64 * 1024;
 /** Progress is reported every this many lines. */
 const PROGRESS_EVERY = 1000;
 
