@@ -160,6 +160,7 @@ export class StatementImportService {
   private async check(content: Buffer, format: StatementFormat, progress: (lines: number) => void): Promise<StatementHeader[]> {
     const headers: StatementHeader[] = [];
     let lines = 0;
+    progress(0);
     for await (const event of streamStatementFile(chunks(content), format)) {
       if (event.kind === 'statement') headers.push(event.statement);
       else if (event.kind === 'line' && ++lines % PROGRESS_EVERY === 0) progress(lines);
