@@ -44,6 +44,7 @@ export function statementRoutes(db: Database, runtime: Runtime): Router {
           if (query.fileName !== undefined) throw invalid('fileName', 'is for a raw body; multipart parts carry their own file names');
           files = (await multipartFiles(req)).map((f) => ({ ...f, format }));
         } else {
+          await refuseDeclaredTooLarge(req);
           await new Promise<void>((resolve, reject) => raw(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
           const body: unknown = req.body;
           files = [{ content: Buffer.isBuffer(body) ? body : Buffer.alloc(0), fileName: query.fileName, format }];
@@ -56,6 +57,26 @@ export function statementRoutes(db: Database, runtime: Runtime): Router {
     })
     .all(allowMethods('POST'));
   return router;
+}
+
+/**
+ * A raw body whose Content-Length is over the limit: PAYLOAD_TOO_LARGE stating it, after reading
+ * the body to its end (up to four times the limit), so the client, still sending, gets the answer
+ * rather than a connection reset; a larger one is cut off.
+ */
+async function refuseDeclaredTooLarge(req: Request): Promise<void> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (!(declared > MAX_HTTP_FILE_BYTES)) return;
+  if (declared <= 4 * MAX_HTTP_FILE_BYTES) {
+    await new Promise<void>((resolve) => {
+      req
+        .on('end', resolve)
+        .on('error', () => resolve())
+        .on('close', resolve);
+      req.resume();
+    });
+  }
+  throw fileTooLarge('body', MAX_HTTP_FILE_BYTES);
 }
 
 const invalid = (field: string, why: string) => importError(StatementImportRule.INVALID_VALUE, field, why);

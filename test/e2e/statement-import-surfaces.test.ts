@@ -162,5 +162,5 @@ describe('npm run import -- statements', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     // Two processes: generous on the shared CI box (not a timing assertion).
-  }, 240_000);
+  }, 600_000);
 });
