@@ -13,6 +13,7 @@ export const SCOPES = [
   'receivables:write', // insert, update, delete, split receivables
   'statements:read', // bank and cash entries, financial accounts with balances and transactions
   'cash:write', // key in and delete cash entries
+  'statements:import', // import bank statement files (CODA, camt.053, MT940)
   'reconciliation:read', // matches, proposals, the processing list, reconciliation status
   'reconciliation:write', // accept, link, book, ignore, undo; settings; reconcile on demand
 ] as const;

@@ -122,13 +122,14 @@ describe('migrations', () => {
     await ds.runMigrations({ transaction: 'each' });
     expect(await existingTables()).toContain('Receivables');
     const reader = 'payments:read analytics';
-    // The bank entries and reconciliation engine migrations, which run after it, add their two scopes each to the same key.
+    // The bank entries, statement import and reconciliation engine migrations, which run after it, add their scopes to the same key.
     const all = [
       ...every,
       'receivables:read',
       'receivables:write',
       'statements:read',
       'cash:write',
+      'statements:import',
       'reconciliation:read',
       'reconciliation:write',
     ];

@@ -14,6 +14,7 @@ import { RECONCILIATION_ERROR_CODES, ReconciliationRule } from '../../src/module
 import { ALLOCATION_RULE_ERROR_CODES, AllocationRuleCheck } from '../../src/modules/reconciliation/allocation-rule.errors';
 import { ErrorCode, HTTP_STATUS, ruleErrors } from '../../src/platform/errors';
 import { SQL_ERROR_CODES, SqlRule } from '../../src/sql/errors';
+import { STATEMENT_IMPORT_ERROR_CODES, StatementImportRule } from '../../src/modules/statement-import/statement-import.errors';
 
 /**
  * Every module's errors are a rule enum mapped exhaustively to GraphQL codes (the Record type
@@ -33,6 +34,7 @@ const VOCABULARIES: Record<string, Record<string, ErrorCode>> = {
   'modules/open-items/payment-day.ts': PAYMENT_DAY_ERROR_CODES,
   'modules/payments/payment.errors.ts': PAYMENT_ERROR_CODES,
   'modules/receivables/receivable.errors.ts': RECEIVABLE_ERROR_CODES,
+  'modules/statement-import/statement-import.errors.ts': STATEMENT_IMPORT_ERROR_CODES,
   'modules/reconciliation/match-apply.errors.ts': RECONCILIATION_ERROR_CODES,
   'modules/reconciliation/allocation-rule.errors.ts': ALLOCATION_RULE_ERROR_CODES,
   'sql/errors.ts': SQL_ERROR_CODES,
@@ -105,6 +107,7 @@ describe('error vocabularies', () => {
       PaymentDayRule,
       PaymentRule,
       ReceivableRule,
+      StatementImportRule,
       ReconciliationRule,
       AllocationRuleCheck,
       SqlRule,

@@ -37,6 +37,8 @@ export interface StoreStatementOptions {
   documentID?: string | null;
   /** The file, to attach to a new document of type 40 (when `documentID` is not given). */
   file?: StatementFile | null;
+  /** SHA-256 (hex) of the file the statement comes from, recorded on the entry (BankEntries.FileHash). */
+  fileHash?: string | null;
 }
 
 /** What storing a statement did. */
@@ -108,6 +110,7 @@ export class BankStatementService {
       divisionCurrency: divisionRow.currency,
       balanceGap: continuity.gapBefore,
       documentID,
+      fileHash: options.fileHash ?? null,
       audit,
       newId: randomUUID,
     });
@@ -219,7 +222,8 @@ export async function createStatementDocument(
     created: audit.created,
   });
   await scope.insert(Document, [document]);
-  await scope.insert(DocumentAttachment, [attachment]);
+  // insertMany: the bytes go to MariaDB as a binary parameter, not as hex in the SQL text.
+  await scope.insertMany(DocumentAttachment, [attachment]);
   return document;
 }
 
