@@ -17,6 +17,7 @@ import { RELATION_RESOLVERS } from './lists/relations.resolver';
 import { SqlResolver } from './sql/sql.resolver';
 import { CashEntryMutations } from './financial-accounts/cash-entry.resolver';
 import { FinancialAccountResolver } from './financial-accounts/financial-account.resolver';
+import { ExactResolver } from './exact-online/exact.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
 export const RESOLVERS = [
@@ -38,4 +39,5 @@ export const RESOLVERS = [
   ReceivableAgeingResolver,
   CatalogResolver,
   SqlResolver,
+  ExactResolver,
 ] as unknown as NonEmptyArray<Function>;
