@@ -162,6 +162,8 @@ export class ExactOnlineDouble {
 
   /** Number of successful refresh_token grants. */
   refreshes = 0;
+  /** Every token issued, to check that none reaches a log line or an answer. */
+  readonly issuedTokens: string[] = [];
 
   // ---- HTTP ----
 
@@ -249,6 +251,7 @@ export class ExactOnlineDouble {
     const access = randomBytes(24).toString('base64url');
     const refresh = randomBytes(24).toString('base64url');
     this.#accessTokens.set(access, this.now() + 600_000);
+    this.issuedTokens.push(access, refresh);
     this.#refreshToken = { token: refresh, issued: this.now() };
     // [tokens] expires_in arrives as a string.
     return json(200, { access_token: access, token_type: 'bearer', expires_in: '600', refresh_token: refresh });

@@ -25,6 +25,8 @@ export interface ExactConfig {
   failuresBeforeBlock: number;
   /** EXACT_BLOCK_MS: how long a failing endpoint rests (default 15 minutes). */
   blockMs: number;
+  /** EXACT_LEASE_MS: time to live of the sync lease of a division, renewed every third of it (default 60 s). */
+  leaseMs: number;
 }
 
 export const DEFAULT_EXACT_BASE_URL = 'https://start.exactonline.nl';
@@ -44,6 +46,7 @@ export function exactConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ExactC
     maxTries: 4,
     failuresBeforeBlock: 3,
     blockMs: whole('EXACT_BLOCK_MS', env.EXACT_BLOCK_MS, 15 * 60_000),
+    leaseMs: whole('EXACT_LEASE_MS', env.EXACT_LEASE_MS, 60_000),
   };
 }
 

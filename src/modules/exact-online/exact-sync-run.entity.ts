@@ -1,8 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BIGINT_NUMBER } from './epoch-column';
 
-/** How a run ended: still running (or killed: never finished), succeeded, failed, or skipped (another process held the division). */
-export type ExactSyncRunState = 'running' | 'succeeded' | 'failed' | 'skipped';
+/**
+ * How a run ended: running, succeeded, failed, skipped (another process held the division), or
+ * interrupted (its process ended mid-run; the next run continued where its last page left off).
+ */
+export type ExactSyncRunState = 'running' | 'succeeded' | 'failed' | 'skipped' | 'interrupted';
 
 /** One sync run of a gateway division: what it brought in and what it cost. */
 @Entity('ExactSyncRuns')

@@ -95,7 +95,13 @@ export class ExactSync {
       calls: 0,
       lastError: null,
     } as ExactSyncRun);
-    const outcome = await withLease(this.db, `exact:sync:${division}`, { ttlMs: 60_000, now: this.now }, async (lost) => {
+    const outcome = await withLease(this.db, `exact:sync:${division}`, { ttlMs: this.config.leaseMs, now: this.now }, async (lost) => {
+      // Holding the lease, no other run of the division is alive: one still `running` was killed.
+      await internal.updateInternal(
+        ExactSyncRun,
+        { division, state: 'running' },
+        { state: 'interrupted', lastError: 'the process ended mid-run' },
+      );
       await internal.insertInternal(ExactSyncRun, run);
       const signal = options.signal ? AbortSignal.any([options.signal, lost]) : lost;
       try {

@@ -10,7 +10,9 @@ export class ExactSyncRunType {
   @Field(() => Int, { description: 'The gateway division.' })
   declare division: number;
 
-  @Field(() => String, { description: 'running (or killed before it finished), succeeded, failed, skipped (another process was syncing).' })
+  @Field(() => String, {
+    description: 'running, succeeded, failed, skipped (another process was syncing), interrupted (its process ended mid-run).',
+  })
   declare state: string;
 
   @Field(() => Boolean, { description: 'A full reload (first load, --full, or Timestamps that restarted).' })
