@@ -79,7 +79,7 @@ export class ExactSync {
 
   /** Syncs one division; the run's record (state succeeded, failed or skipped, with counts and the error). */
   async syncDivision(division: number, options: SyncOptions = {}): Promise<ExactSyncRun> {
-    const internal = new DivisionScope(this.db, [division]);
+    const internal = new DivisionScope(this.db, [division]).asConnector();
     const map = await internal.findInternal(ExactDivisionMap, { division });
     if (!map) throw exactError(ExactRule.NOT_CONNECTED, 'division', `division ${division} is not connected to Exact Online`);
     const run: ExactSyncRun = Object.assign(new ExactSyncRun(), {
