@@ -8,6 +8,7 @@ import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-que
 import { Dialect } from '../db/dialect';
 import { StatementOptions } from '../db/statement-context';
 import { connectedAmong, EXACT_OWNED_TABLES } from '../db/connected-divisions';
+import { BulkInserter } from '../db/bulk-insert';
 
 /**
  * The only door to partitioned tables. Built once per request from the principal's grants and
@@ -152,6 +153,22 @@ export class DivisionScope {
       .values(rows as never)
       .updateEntity(false)
       .execute();
+  }
+
+  /**
+   * Insert many rows of a partitioned entity at once inside this scope's transaction, built straight
+   * from the entity metadata (db/bulk-insert.ts: LOAD DATA or multi-row INSERTs on MariaDB, prepared
+   * multi-row INSERTs on SQLite), with the same division checks as `insert`. For large trusted batches
+   * (a page of synced rows); TypeORM's insert builder spends more time than the database on those.
+   */
+  async insertMany<T extends ObjectLiteral & { divisionCode?: number }>(entity: EntityTarget<T>, rows: T[]): Promise<void> {
+    if (rows.length === 0) return;
+    const runner = this.#manager.queryRunner;
+    if (!this.inTransaction || !runner) throw new Error('insertMany needs a transaction');
+    const t = this.tableOf(entity);
+    if (t.partitionColumn) for (const r of rows) this.assertWritable(Number(r.divisionCode));
+    await this.assertLocal(t.name, [...new Set(rows.map((r) => Number(r.divisionCode)))]);
+    await new BulkInserter(runner).insert(entity, rows);
   }
 
   /**

@@ -306,11 +306,15 @@ export class ExactOnlineDouble {
     if (!filter && !skip) return json(400, { error: { message: { value: 'Sync endpoints filter on Timestamp only' } } });
     const after = Number(skip ?? filter![1]);
     const d = this.#division(division);
-    const all: Record<string, unknown>[] = resource === 'sync/Deleted' ? d.deleted : [...d.terms.values()];
-    const rows = all
-      .filter((r) => (r.Timestamp as number) > after)
-      .sort((a, b) => (a.Timestamp as number) - (b.Timestamp as number))
-      .slice(0, this.#options.syncPageSize);
+    // Both collections are kept in Timestamp order (a changed row is moved to the end), so a page is
+    // the first rows past `after`, without sorting.
+    const all: Iterable<Record<string, unknown>> = resource === 'sync/Deleted' ? d.deleted : d.terms.values();
+    const rows: Record<string, unknown>[] = [];
+    for (const r of all) {
+      if ((r.Timestamp as number) <= after) continue;
+      rows.push(r);
+      if (rows.length === this.#options.syncPageSize) break;
+    }
     const fields = select.split(',');
     const results = rows.map((r) => Object.fromEntries(fields.map((f) => [f, f === 'Division' ? division : (r[f] ?? null)])));
     const last = rows.at(-1)?.Timestamp;

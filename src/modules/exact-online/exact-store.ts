@@ -12,9 +12,6 @@ const SIDES: readonly { lineType: string; table: CatalogTable; entity: typeof Pa
   { lineType: LINE_TYPE_RECEIPT, table: RECEIVABLES, entity: Receivable },
 ];
 
-/** Rows a statement inserts at once: 200 rows of about 60 columns stay far below SQLite's 32,766 parameters. */
-const INSERT_CHUNK = 200;
-
 /** What one stored page did. */
 export interface StoredPage {
   /** Rows written (new and changed). */
@@ -43,7 +40,7 @@ export async function storePaymentTerms(tx: DivisionScope, division: number, cur
     const versions = new Map(before.map((b) => [b.id, b.version]));
     if (before.length) await tx.delete(side.entity, 'ID IN (:...ids)', { ids: [...versions.keys()] });
     const entities = mapped.map((m) => Object.assign(new side.entity(), m, { version: (versions.get(m.id as string) ?? 0) + 1 }));
-    for (let i = 0; i < entities.length; i += INSERT_CHUNK) await tx.insert(side.entity as never, entities.slice(i, i + INSERT_CHUNK));
+    await tx.insertMany(side.entity as never, entities);
     written += entities.length;
     changed += before.length;
   }
