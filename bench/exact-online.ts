@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import os from 'node:os';
+import readline from 'node:readline';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { allDivisionCodes } from '../src/access/authenticate';
@@ -9,7 +12,7 @@ import { ExactSync } from '../src/modules/exact-online/exact-sync.service';
 import { createLogger } from '../src/platform/logger';
 import { clearAll, seed } from '../src/seed/seed';
 import { ExactOnlineDouble } from '../test/support/exact-online-double';
-import { connectThroughDouble, exactTestConfig, paymentTerm, testBox } from '../test/support/exact-online';
+import { connectThroughDouble, exactTestConfig, testBox } from '../test/support/exact-online';
 import { writeSection } from './report-sections';
 
 /**
@@ -43,12 +46,29 @@ async function openBenchDatabase(): Promise<Database> {
   return db;
 }
 
+/** Starts the double in its own process (bench/exact-double-server.ts) with `rows` payment terms. */
+async function startDouble(minutelyLimit: number): Promise<{ double: ExactOnlineDouble; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      path.join(__dirname, 'exact-double-server.ts'),
+      String(ROWS),
+      String(minutelyLimit),
+      String(MINUTE_MS),
+      String(EXACT),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [line] = (await once(readline.createInterface({ input: child.stdout! }), 'line')) as [string];
+  return { double: JSON.parse(line) as ExactOnlineDouble, child };
+}
+
 async function measure(minutelyLimit: number): Promise<{ seconds: number; calls: number; rows: number }> {
   const db = await openBenchDatabase();
-  const double = await new ExactOnlineDouble({ minutelyLimit, minuteMs: MINUTE_MS, dailyLimit: 1_000_000 }).start();
+  const { double, child } = await startDouble(minutelyLimit);
   try {
-    double.addDivision(EXACT);
-    for (let i = 0; i < ROWS; i++) double.upsertTerm(EXACT, paymentTerm(i, EXACT));
     const config = { ...exactTestConfig(double, { EXACT_MINUTE_MS: String(MINUTE_MS) }), minutelyLimit, dailyLimit: 1_000_000 };
     const [division] = await allDivisionCodes(db);
     await connectThroughDouble(db, double, division, EXACT, config);
@@ -60,7 +80,7 @@ async function measure(minutelyLimit: number): Promise<{ seconds: number; calls:
     if (run.state !== 'succeeded' || run.rowsIn !== ROWS) throw new Error(`sync ${run.state}: ${run.lastError} (${run.rowsIn} rows)`);
     return { seconds, calls: run.calls, rows: run.rowsIn };
   } finally {
-    await double.stop();
+    child.kill();
     await closeDatabase(db);
   }
 }
@@ -79,7 +99,7 @@ async function main(): Promise<void> {
 Measured by \`npm run bench:exact\` (bench/exact-online.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
 - Machine: ${os.cpus().length} cores, Node ${process.version}, MariaDB ${version[0].v}, shared with other work.
-- Load: ${ROWS.toLocaleString('en')} payment terms in the Exact Online double (test/support/exact-online-double.ts), both line
+- Load: ${ROWS.toLocaleString('en')} payment terms in the Exact Online double (test/support/exact-online-double.ts, in a process of its own), both line
   types, synced by \`ExactSync\` (full first load: sync/Cashflow/PaymentTerms pages of 1,000, then sync/Deleted) into MariaDB.
 - Budget-bound run: the double allows 60 calls a window and the connector's shared budget has the same window; the window is
   scaled from 60 s to ${MINUTE_MS / 1000} s (BENCH_EXACT_MINUTE_MS), so the waits are real waits for the reset the double announces.
