@@ -154,6 +154,10 @@ export class ExactClient {
     for (;;) {
       const waitUntil = await takeCall(this.db, name, limits, this.now());
       if (waitUntil === null) return;
+      // A minute's window is waited for; the day's (up to 24 h) ends the run with a clear reason instead.
+      if (waitUntil - this.now() > 2 * this.config.minuteMs) {
+        throw new ExactCallError(429, `no calls left for this Exact division until ${new Date(waitUntil).toISOString()} (daily limit)`);
+      }
       await this.sleep(Math.max(1, waitUntil - this.now()));
       signal?.throwIfAborted();
     }

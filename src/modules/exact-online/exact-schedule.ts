@@ -27,8 +27,14 @@ export function startExactSchedule(db: Database, box: SecretBox, config: ExactCo
       log.info({ division, state: run.state, rowsIn: run.rowsIn, calls: run.calls }, 'exact: scheduled sync');
     }
   };
+  let busy = false;
   const timer = setInterval(() => {
-    current = current.then(round).catch((error: Error) => log.error({ error: error.message }, 'exact: scheduled sync failed'));
+    // A round longer than the interval is not queued behind: the next tick after it starts the next round.
+    if (busy) return;
+    busy = true;
+    current = round()
+      .catch((error: Error) => log.error({ error: error.message }, 'exact: scheduled sync failed'))
+      .finally(() => (busy = false));
   }, config.syncIntervalSeconds * 1000);
   timer.unref();
   log.info({ everySeconds: config.syncIntervalSeconds }, 'exact: sync schedule started');
