@@ -32,6 +32,18 @@ const ROWS = Number(process.env.BENCH_EXACT_ROWS ?? 100_000);
 const MINUTE_MS = Number(process.env.BENCH_EXACT_MINUTE_MS ?? 3000);
 const EXACT = 1001;
 
+/** Why the goals are not met yet (kept in the section while they are not). */
+const NOT_MET = `
+Not met, and why: storing a page of 1,000 rows costs this connector about 1.1 s of its own on this machine
+(profile: parsing the page about 0.2 s, mapping and building rows, garbage collection, then the
+page's transaction: versions read, rows replaced through BulkInserter); the double runs in a
+process of its own. So with the window scaled to 3 s the sync is bound by the gateway, not by the
+budget; with Exact's real 60 s window, 100 pages need 101 calls, about 101 s of budget, against
+about 115 s of processing. Next steps: a streaming parse of the page, mapping by a column plan
+made once per table, and a LOAD DATA per page without the read of versions (Version from Exact's
+Timestamp).
+`;
+
 async function openBenchDatabase(): Promise<Database> {
   const database = new URL(URL_).pathname.slice(1);
   const admin = await createConnection(URL_.slice(0, URL_.lastIndexOf('/')));
@@ -111,7 +123,7 @@ limit lifted | ${free.calls} | ${free.seconds.toFixed(1)} s | ${Math.round(rate)
 
 Goals: budget-bound within 1.1x of the calls' windows: ${ratio <= 1.1 ? 'met' : 'not met'}; at least 20,000 rows/s with the
 limit lifted: ${rate >= 20_000 ? 'met' : 'not met'}.
-`;
+${rate >= 20_000 ? '' : NOT_MET}`;
   writeSection(path.resolve(__dirname, '..', 'docs', 'benchmarks.md'), 'exact-online', body);
   console.log(body);
 }

@@ -113,6 +113,15 @@ export class ExactConnector {
         available: available.map((d) => d.code),
       });
     }
+    // Exact's IDs are the rows' keys: one Exact division can feed only one gateway division.
+    const taken = (await scope.listInternal(ExactDivisionMap, { exactDivision: chosen })).find((m) => m.division !== division);
+    if (taken) {
+      throw exactError(
+        ExactRule.INVALID_VALUE,
+        'exactDivision',
+        `Exact division ${chosen} already feeds gateway division ${taken.division}`,
+      );
+    }
     const exactUserName = me.FullName === null || me.FullName === undefined ? null : String(me.FullName).slice(0, 100);
     await scope.updateInternal(ExactConnection, { id: connection.id }, { exactUserName });
     const existing = await scope.findInternal(ExactDivisionMap, { division });
