@@ -12,6 +12,7 @@ import { Leases1764620000000 } from './1764620000000-leases';
 import { ReconciliationEngine1764700000000 } from './1764700000000-reconciliation-engine';
 import { OpenItemsByAccountAge1764700000001 } from './1764700000001-open-items-by-account-age';
 import { ReconciliationMatches1764710000000 } from './1764710000000-reconciliation-matches';
+import { ExactOnline1764800000000 } from './1764800000000-exact-online';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ReconciliationEngine1764700000000,
   OpenItemsByAccountAge1764700000001,
   ReconciliationMatches1764710000000,
+  ExactOnline1764800000000,
 ];

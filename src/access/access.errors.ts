@@ -15,6 +15,8 @@ export enum AccessRule {
   INVALID_VALUE = 'INVALID_VALUE',
   /** A division selection that names no division (leave it out for all). */
   NO_DIVISION = 'NO_DIVISION',
+  /** The rows are Exact Online's: their division is connected (extensions.division, extensions.table). */
+  OWNED_BY_EXACT = 'OWNED_BY_EXACT',
 }
 
 export const ACCESS_ERROR_CODES: Record<AccessRule, ErrorCode> = {
@@ -22,6 +24,7 @@ export const ACCESS_ERROR_CODES: Record<AccessRule, ErrorCode> = {
   [AccessRule.DIVISION_NOT_GRANTED]: 'FORBIDDEN',
   [AccessRule.INVALID_VALUE]: 'BAD_USER_INPUT',
   [AccessRule.NO_DIVISION]: 'BAD_USER_INPUT',
+  [AccessRule.OWNED_BY_EXACT]: 'FORBIDDEN',
 };
 
 /** The error of a broken access rule (extensions {code, rule, ...}; `field` when an argument is at fault). */

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { actorColumns, CatalogTable, findTable } from '../catalog';
 import { GatewayError } from '../platform/errors';
 import { AccessRule, accessError } from './access.errors';
@@ -8,6 +8,7 @@ import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-que
 import { BulkInserter } from '../db/bulk-insert';
 import { Dialect } from '../db/dialect';
 import { StatementOptions } from '../db/statement-context';
+import { connectedAmong, EXACT_OWNED_TABLES } from '../db/connected-divisions';
 
 /**
  * The only door to partitioned tables. Built once per request from the principal's grants and
@@ -30,6 +31,8 @@ export class DivisionScope {
   readonly divisions: readonly number[];
   /** True for the scope bound to an open transaction (see `transaction`). */
   readonly inTransaction: boolean;
+  /** True for the Exact Online connector's scope: it writes the rows of connected divisions (see `asConnector`). */
+  readonly #connector: boolean;
 
   constructor(
     db: Database,
@@ -37,8 +40,10 @@ export class DivisionScope {
     manager: EntityManager = db.dataSource.manager,
     inTransaction = false,
     statements: StatementOptions = {},
+    connector = false,
   ) {
     for (const d of divisions) if (!Number.isSafeInteger(d)) throw new Error(`Invalid division ${d}`);
+    this.#connector = connector;
     this.#db = db;
     this.#manager = manager;
     this.#statements = statements;
@@ -137,6 +142,7 @@ export class DivisionScope {
     if (rows.length === 0) return;
     const t = this.tableOf(entity);
     if (t.partitionColumn) for (const r of rows) this.assertWritable(Number(r.divisionCode));
+    await this.assertLocal(t.name, [...new Set(rows.map((r) => Number(r.divisionCode)))]);
     // updateEntity(false): after a multi-row insert TypeORM re-reads generated columns and merges
     // them into the given objects by position, which on SQLite comes back in key order and
     // swapped the IDs of the caller's objects. The rows are complete already; leave them alone.
@@ -159,6 +165,7 @@ export class DivisionScope {
     if (rows.length === 0) return;
     const t = this.tableOf(entity);
     if (t.partitionColumn) for (const r of rows) this.assertWritable(Number(r.divisionCode));
+    await this.assertLocal(t.name, [...new Set(rows.map((r) => Number(r.divisionCode)))]);
     const own = this.#manager.queryRunner;
     const runner = own ?? this.#manager.connection.createQueryRunner();
     try {
@@ -193,6 +200,7 @@ export class DivisionScope {
     // Moving a row into another division is a write into that division.
     const partitionField = t.partitionColumn && t.columns.find((c) => c.name === t.partitionColumn)!.field;
     if (partitionField && partitionField in set) this.assertWritable(Number((set as ObjectLiteral)[partitionField]));
+    await this.assertLocal(t.name, this.divisions, where, parameters);
     const qb = this.#manager
       .createQueryBuilder()
       .update(entity)
@@ -207,6 +215,7 @@ export class DivisionScope {
   async delete<T extends ObjectLiteral>(entity: EntityTarget<T>, where: string, parameters: ObjectLiteral = {}): Promise<number> {
     const qb = this.#manager.createQueryBuilder().delete().from(entity).where(`(${where})`, parameters);
     const t = this.tableOf(entity);
+    await this.assertLocal(t.name, this.divisions, where, parameters);
     if (t.partitionColumn) qb.andWhere(this.unaliasedCondition(t.partitionColumn));
     const result = await qb.execute();
     return result.affected ?? 0;
@@ -222,7 +231,8 @@ export class DivisionScope {
    */
   async transaction<R>(work: (scope: DivisionScope) => Promise<R>): Promise<R> {
     if (this.inTransaction) return work(this);
-    const run = () => this.#manager.transaction((manager) => work(new DivisionScope(this.#db, this.divisions, manager, true)));
+    const run = () =>
+      this.#manager.transaction((manager) => work(new DivisionScope(this.#db, this.divisions, manager, true, {}, this.#connector)));
     if (this.#db.dialect.kind !== 'sqlite') return run();
     return serialised(this.#db, run);
   }
@@ -251,6 +261,24 @@ export class DivisionScope {
     await this.#manager.getRepository(entity).insert(row as never);
   }
 
+  /** Rows of an internal table matching `where` (connector bookkeeping), ordered by `order`. */
+  async listInternal<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
+    order: FindOptionsOrder<T> = {},
+    take?: number,
+  ): Promise<T[]> {
+    this.assertInternal(entity);
+    return this.#manager.getRepository(entity).find({ where, order, take });
+  }
+
+  /** UPDATE of an internal table's rows matching `where`; the number of rows changed. */
+  async updateInternal<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T>, set: Partial<T>): Promise<number> {
+    this.assertInternal(entity);
+    const result = await this.#manager.getRepository(entity).update(where, set as never);
+    return result.affected ?? 0;
+  }
+
   private assertInternal(entity: EntityTarget<ObjectLiteral>): void {
     const tableName = this.#manager.connection.getMetadata(entity).tableName;
     if (findTable(tableName)) throw new Error(`${tableName} is a catalog table: use select/insert/update/delete`);
@@ -262,7 +290,7 @@ export class DivisionScope {
   narrow(divisions: readonly number[]): DivisionScope {
     for (const d of divisions) this.assertWritable(d);
     const sorted = [...new Set(divisions)].sort((a, b) => a - b);
-    return new DivisionScope(this.#db, sorted, this.#manager, this.inTransaction, this.#statements);
+    return new DivisionScope(this.#db, sorted, this.#manager, this.inTransaction, this.#statements, this.#connector);
   }
 
   /**
@@ -275,7 +303,44 @@ export class DivisionScope {
     const outer = this.#statements.signal;
     const signal = options.signal && outer ? AbortSignal.any([outer, options.signal]) : (options.signal ?? outer);
     const statements = { signal, offload: options.offload ?? this.#statements.offload };
-    return new DivisionScope(this.#db, this.divisions, this.#manager, this.inTransaction, statements);
+    return new DivisionScope(this.#db, this.divisions, this.#manager, this.inTransaction, statements, this.#connector);
+  }
+
+  /** The same scope for the Exact Online connector, which writes the rows of connected divisions. */
+  asConnector(): DivisionScope {
+    return new DivisionScope(this.#db, this.divisions, this.#manager, this.inTransaction, this.#statements, true);
+  }
+
+  /**
+   * Refuses (FORBIDDEN, rule OWNED_BY_EXACT) a write by anyone but the connector to a table Exact
+   * owns in a connected division: inserts into such a division, or updates and deletes matching a
+   * row of one (`where` over the unaliased table, as update/delete take it). Writers call it
+   * first, so the refusal comes before any other check of the input.
+   */
+  async assertLocal(table: string, divisions: readonly number[], where?: string, parameters: ObjectLiteral = {}): Promise<void> {
+    if (this.#connector || !EXACT_OWNED_TABLES.has(table)) return;
+    const connected = await connectedAmong(this.#manager, this.#db.dialect, divisions);
+    if (!connected.length) return;
+    let division = connected[0];
+    if (where !== undefined) {
+      const column = this.#db.dialect.quote('Division');
+      const hit = await this.#manager
+        .createQueryBuilder()
+        .select(`t.${column}`, 'd')
+        .from(table, 't')
+        .where(`(${where})`, parameters)
+        .andWhere(`t.${column} IN (${connected.join(', ')})`)
+        .limit(1)
+        .getRawOne<{ d: unknown }>();
+      if (!hit) return;
+      division = Number(hit.d);
+    }
+    throw accessError(
+      AccessRule.OWNED_BY_EXACT,
+      null,
+      `Division ${division} is connected to Exact Online: its ${table} are Exact's and change only in Exact (then sync)`,
+      { division, table },
+    );
   }
 
   /**

@@ -8,6 +8,9 @@ import { startOfDay } from '../platform/dates';
 import { createRuntime } from '../platform/runtime';
 import { isEmpty, seed } from '../seed/seed';
 import { progressBar } from './progress';
+import { exactConfigFromEnv } from '../modules/exact-online/exact-config';
+import { startExactSchedule } from '../modules/exact-online/exact-schedule';
+import { secretBoxFromEnv } from '../platform/secret-box';
 
 /**
  * `npm start`: opens (and migrates) the database, seeds demo data into an empty one when
@@ -26,6 +29,11 @@ export async function startCommand(config: Config): Promise<void> {
   }
   const demoKey = config.seedDemo && config.demoKey ? await freshDemoKey(db) : undefined;
   const gateway = await createGateway(db, runtime);
+  // EXACT_SYNC_INTERVAL: connected divisions are synced from Exact Online inside the server (needs SECRETS_KEY).
+  const exact = exactConfigFromEnv();
+  const box = secretBoxFromEnv();
+  if (exact.syncIntervalSeconds > 0 && !box) throw new Error('EXACT_SYNC_INTERVAL needs SECRETS_KEY (the key of the stored Exact tokens)');
+  const schedule = box ? startExactSchedule(db, box, exact, runtime.logger) : null;
   console.log(`Cashflow Gateway (${db.dialect.kind}) ready:`);
   console.log(`  GraphQL   ${gateway.url}/graphql`);
   console.log(`  Explorer  ${gateway.url}/explore`);
@@ -45,6 +53,7 @@ export async function startCommand(config: Config): Promise<void> {
       process.exit(1);
     }, 9000).unref();
     try {
+      await schedule?.stop();
       await gateway.stop(2000);
       // The demo key lives as long as this server (the rule: src/access/demo-key.ts).
       if (demoKey) await revokeApiKey(db, demoKey.id);

@@ -24,6 +24,7 @@ import { ReconciliationMatch } from './reconciliation/match-line.entity';
 import { ReconciliationSetting } from './reconciliation/match-settings.entity';
 import { ReconciliationProposal } from './reconciliation/proposal-record.entity';
 import { AllocationRule } from './reconciliation/allocation-rule.entity';
+import { EXACT_ENTITIES } from './exact-online/entities';
 
 /** Entity class per catalog table name. */
 export const ENTITY_BY_TABLE = {
@@ -54,7 +55,7 @@ export const ENTITY_BY_TABLE = {
 
 export const CATALOG_ENTITIES = Object.values(ENTITY_BY_TABLE);
 /** Tables of the gateway's own bookkeeping, outside the catalog (never served). */
-export const INTERNAL_ENTITIES = [IdempotencyRecord];
+export const INTERNAL_ENTITIES = [IdempotencyRecord, ...EXACT_ENTITIES];
 export const ENTITIES = [...CATALOG_ENTITIES, ...INTERNAL_ENTITIES];
 
 export function entityOf(tableName: string): (typeof CATALOG_ENTITIES)[number] {

@@ -21,6 +21,7 @@ import { StatementImportResolver } from './statement-import/statement-import.res
 import { ProcessingListResolver } from './reconciliation/processing-list.resolver';
 import { ReconciliationMutations } from './reconciliation/reconciliation.resolver';
 import { AllocationRuleMutations } from './reconciliation/allocation-rule.resolver';
+import { ExactResolver } from './exact-online/exact.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
 export const RESOLVERS = [
@@ -46,4 +47,5 @@ export const RESOLVERS = [
   ReceivableAgeingResolver,
   CatalogResolver,
   SqlResolver,
+  ExactResolver,
 ] as unknown as NonEmptyArray<Function>;

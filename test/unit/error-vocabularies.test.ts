@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ACCESS_ERROR_CODES, AccessRule } from '../../src/access/access.errors';
 import { API_KEY_ERROR_CODES, ApiKeyRule } from '../../src/access/api-key.errors';
 import { BATCH_ERROR_CODES, BatchRule } from '../../src/modules/batches/batch.errors';
+import { EXACT_ERROR_CODES, ExactRule } from '../../src/modules/exact-online/exact.errors';
 import { EXPORT_ERROR_CODES, ExportRule } from '../../src/modules/exports/export.errors';
 import { FINANCIAL_ENTRY_ERROR_CODES, FinancialEntryRule } from '../../src/modules/financial-accounts/financial-entry.errors';
 import { IDEMPOTENCY_ERROR_CODES, IdempotencyRule } from '../../src/modules/idempotency/idempotency.errors';
@@ -27,6 +28,7 @@ const VOCABULARIES: Record<string, Record<string, ErrorCode>> = {
   'access/access.errors.ts': ACCESS_ERROR_CODES,
   'access/api-key.errors.ts': API_KEY_ERROR_CODES,
   'modules/batches/batch.errors.ts': BATCH_ERROR_CODES,
+  'modules/exact-online/exact.errors.ts': EXACT_ERROR_CODES,
   'modules/exports/export.errors.ts': EXPORT_ERROR_CODES,
   'modules/financial-accounts/financial-entry.errors.ts': FINANCIAL_ENTRY_ERROR_CODES,
   'modules/idempotency/idempotency.errors.ts': IDEMPOTENCY_ERROR_CODES,
@@ -100,6 +102,7 @@ describe('error vocabularies', () => {
       AccessRule,
       ApiKeyRule,
       BatchRule,
+      ExactRule,
       ExportRule,
       FinancialEntryRule,
       IdempotencyRule,

@@ -43,6 +43,8 @@ export class OpenItemWriter<T extends OpenItem> {
       row.paymentMethod ??= PaymentMethod.ON_CREDIT;
       return row;
     });
+    // A connected division's rows are Exact Online's: refused before any other rule.
+    await this.scope.assertLocal(this.kind.table.name, [...new Set(rows.map((r) => Number(r.divisionCode)))]);
     const currencies = await divisionCurrencies(
       this.scope,
       rows.map((r) => r.divisionCode),
@@ -64,6 +66,7 @@ export class OpenItemWriter<T extends OpenItem> {
     const at = this.now();
     inputs.forEach((input, index) => checkVersionValue(kind, input.version, index));
     const current = await this.lockExisting(inputs.map((i) => i.id));
+    await this.scope.assertLocal(kind.table.name, this.scope.divisions, 'ID IN (:...ids)', { ids: [...current.keys()] });
     const currencies = await divisionCurrencies(
       this.scope,
       [...current.values()].map((p) => p.divisionCode),

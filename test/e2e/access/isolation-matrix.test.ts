@@ -15,6 +15,8 @@ import { plantAllocationRules, plantReconciliation } from '../../support/reconci
  * test that covers it, so a new field cannot slip in untested.
  */
 const OTHER_FIELDS: Record<string, string> = {
+  'Query.exactConnections': 'exact-online/gateway.test.ts: connections of other divisions are invisible',
+  'Query.syncRuns': 'exact-online/gateway.test.ts: runs of other divisions are invisible',
   'Query.apiKeys': 'key-management.test.ts: keys of other divisions are invisible',
   'Mutation.createApiKey': 'key-management.test.ts: cannot grant a division not held',
   'Mutation.revokeApiKey': 'key-management.test.ts: keys of other divisions answer NOT_FOUND',

@@ -1,0 +1,23 @@
+import type { EntityManager } from 'typeorm';
+import type { Dialect } from './dialect';
+
+/**
+ * Tables whose rows, in a division connected to Exact Online (ExactDivisionMaps), are Exact's:
+ * the connector's sync writes them, the gateway's own mutations may not (access/division-scope.ts).
+ */
+export const EXACT_OWNED_TABLES: ReadonlySet<string> = new Set(['Payments', 'Receivables']);
+
+/**
+ * Of `divisions`, those connected to Exact Online, read in the caller's transaction (`manager`)
+ * so that a connect committed before the write is seen. One small primary-key read; no cache, so
+ * every process agrees at once.
+ */
+export async function connectedAmong(manager: EntityManager, dialect: Dialect, divisions: readonly number[]): Promise<number[]> {
+  if (!divisions.length) return [];
+  const q = dialect.quote;
+  const rows = (await manager.query(
+    `SELECT ${q('Division')} AS d FROM ${q('ExactDivisionMaps')} WHERE ${q('Division')} IN (${divisions.map(() => '?').join(', ')})`,
+    [...divisions],
+  )) as { d: unknown }[];
+  return rows.map((r) => Number(r.d)).sort((a, b) => a - b);
+}

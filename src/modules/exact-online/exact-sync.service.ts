@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import { DivisionScope } from '../../access/division-scope';
+import type { Database } from '../../db/data-source';
+import { withLease } from '../../db/lease';
+import type { Logger } from '../../platform/logger';
+import type { SecretBox } from '../../platform/secret-box';
+import { Division } from '../divisions/division.entity';
+import { ExactCallError, ExactClient } from './exact-client';
+import type { ExactConfig } from './exact-config';
+import { ExactConnection } from './exact-connection.entity';
+import { ExactDivisionMap } from './exact-division-map.entity';
+import { ExactMalformedError, ExactPage, PAYMENT_TERM_SELECT } from './exact-mapping';
+import { clearSyncedRows, deleteSyncedRows, storePaymentTerms } from './exact-store';
+import { ExactSyncRun } from './exact-sync-run.entity';
+import { ExactSyncState } from './exact-sync-state.entity';
+import { ExactTokens } from './exact-tokens';
+import { ExactRule, exactError } from './exact.errors';
+
+export const PAYMENT_TERMS = 'sync/Cashflow/PaymentTerms';
+export const DELETED = 'sync/Deleted';
+/** EntityType of payment terms in sync/Deleted (Exact's SyncDeleted reference). */
+export const DELETED_PAYMENT_TERMS = '10';
+/** Rows a sync page holds at most (Exact: 1,000 on bulk and sync endpoints). */
+export const SYNC_PAGE_SIZE = 1000;
+
+/** Progress of a run, after each page: endpoint, pages and rows so far. */
+export interface SyncProgress {
+  division: number;
+  endpoint: string;
+  pages: number;
+  rows: number;
+}
+
+export interface SyncOptions {
+  /** Reload everything (`--full`): the division's synced rows are replaced by Exact's. */
+  full?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: SyncProgress) => void;
+}
+
+interface RunContext {
+  division: number;
+  exactDivision: number;
+  currency: string;
+  client: ExactClient;
+  scope: DivisionScope;
+  run: ExactSyncRun;
+  options: SyncOptions;
+}
+
+/**
+ * Sync of connected divisions from Exact Online (issue 14): payment terms into Payments and
+ * Receivables, then deletions, each from the highest Timestamp stored per endpoint and division.
+ * Only one process syncs a division at a time (lease `exact:sync:<division>`); every page is
+ * committed with its high-water mark, so a run killed half-way is continued by the next run
+ * without losing or duplicating a row. A full reload (first load, `--full`, or Timestamps that
+ * restarted because the division moved) empties the division's synced rows first, then loads
+ * from `Timestamp gt 1`, also resumable page by page.
+ */
+export class ExactSync {
+  readonly #tokens: ExactTokens;
+
+  constructor(
+    private readonly db: Database,
+    box: SecretBox,
+    private readonly config: ExactConfig,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+    private readonly sleep?: (ms: number) => Promise<void>,
+  ) {
+    this.#tokens = new ExactTokens(db, box, config, log, now, sleep);
+  }
+
+  /** Gateway divisions mapped to Exact (sorted). */
+  async connectedDivisions(): Promise<number[]> {
+    const maps = await new DivisionScope(this.db, []).listInternal(ExactDivisionMap, {}, { division: 'ASC' });
+    return maps.map((m) => m.division);
+  }
+
+  /** Syncs one division; the run's record (state succeeded, failed or skipped, with counts and the error). */
+  async syncDivision(division: number, options: SyncOptions = {}): Promise<ExactSyncRun> {
+    const internal = new DivisionScope(this.db, [division]).asConnector();
+    const map = await internal.findInternal(ExactDivisionMap, { division });
+    if (!map) throw exactError(ExactRule.NOT_CONNECTED, 'division', `division ${division} is not connected to Exact Online`);
+    const run: ExactSyncRun = Object.assign(new ExactSyncRun(), {
+      id: randomUUID(),
+      division,
+      state: 'running',
+      full: options.full ? 1 : 0,
+      started: this.now(),
+      finished: null,
+      rowsIn: 0,
+      rowsChanged: 0,
+      rowsDeleted: 0,
+      calls: 0,
+      lastError: null,
+    } as ExactSyncRun);
+    const outcome = await withLease(this.db, `exact:sync:${division}`, { ttlMs: this.config.leaseMs, now: this.now }, async (lost) => {
+      // Holding the lease, no other run of the division is alive: one still `running` was killed.
+      await internal.updateInternal(
+        ExactSyncRun,
+        { division, state: 'running' },
+        { state: 'interrupted', lastError: 'the process ended mid-run' },
+      );
+      await internal.insertInternal(ExactSyncRun, run);
+      const signal = options.signal ? AbortSignal.any([options.signal, lost]) : lost;
+      try {
+        await this.#run(internal, map, run, { ...options, signal });
+        run.state = 'succeeded';
+      } catch (error) {
+        run.state = 'failed';
+        run.lastError = messageOf(error).slice(0, 500);
+        this.log.warn({ division, run: run.id, error: run.lastError }, 'exact: sync run failed');
+      }
+      run.finished = this.now();
+      await internal.updateInternal(ExactSyncRun, { id: run.id }, { ...run });
+      return run;
+    });
+    if (outcome.ran) return outcome.value;
+    Object.assign(run, { state: 'skipped', finished: this.now(), lastError: 'another process is syncing this division' });
+    await internal.insertInternal(ExactSyncRun, run);
+    return run;
+  }
+
+  async #run(scope: DivisionScope, map: ExactDivisionMap, run: ExactSyncRun, options: SyncOptions): Promise<void> {
+    const connection = await scope.findInternal(ExactConnection, { id: map.connectionID });
+    if (!connection) throw exactError(ExactRule.NOT_CONNECTED, 'division', `the connection of division ${map.division} is gone`);
+    const division = await scope.select(Division, 'd').where('d.code = :code', { code: map.division }).getOne();
+    const client = new ExactClient(
+      this.db,
+      this.#tokens,
+      this.config,
+      connection.id,
+      connection.baseUrl,
+      this.log,
+      run,
+      this.now,
+      this.sleep,
+    );
+    const ctx: RunContext = {
+      division: map.division,
+      exactDivision: map.exactDivision,
+      currency: division?.currency ?? 'EUR',
+      client,
+      scope,
+      run,
+      options,
+    };
+    await this.#paymentTerms(ctx);
+    await this.#deleted(ctx);
+  }
+
+  async #paymentTerms(ctx: RunContext): Promise<void> {
+    let state = await this.#state(ctx, PAYMENT_TERMS);
+    if (ctx.options.full || state.highTimestamp === 0) state = await this.#reset(ctx, 'full reload');
+    let restartChecked = state.highTimestamp <= 1;
+    let hw = state.highTimestamp;
+    let url: string | null = this.#termsUrl(ctx, hw > 1 ? hw - 1 : 1);
+    let pages = 0;
+    while (url) {
+      const page: ExactPage = await this.#call(ctx, PAYMENT_TERMS, url);
+      if (!restartChecked) {
+        restartChecked = true;
+        // `Timestamp gt HW-1` returns at least the row stored last (or its newer version) unless the
+        // division's Timestamps restarted (it moved): then everything is loaded again.
+        if (page.results.length === 0) {
+          this.log.warn({ division: ctx.division }, 'exact: Timestamps restarted (division moved), full reload');
+          state = await this.#reset(ctx, 'Timestamps restarted');
+          await this.#resetState(ctx, DELETED);
+          hw = 1;
+          url = this.#termsUrl(ctx, 1);
+          continue;
+        }
+      }
+      const fresh = page.results.filter((r) => Number(r.Timestamp) > hw);
+      const top = fresh.reduce((m, r) => Math.max(m, Number(r.Timestamp)), hw);
+      await ctx.scope.transaction(async (tx) => {
+        const stored = await storePaymentTerms(tx, ctx.division, ctx.currency, fresh);
+        ctx.run.rowsIn += fresh.length;
+        ctx.run.rowsChanged += stored.changed;
+        await tx.updateInternal(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }, this.#healthy(top));
+      });
+      hw = top;
+      pages++;
+      ctx.options.onProgress?.({ division: ctx.division, endpoint: PAYMENT_TERMS, pages, rows: ctx.run.rowsIn });
+      // Follow __next; a full page without it (Exact left it out) is followed from the high-water mark.
+      url = page.next ?? (page.results.length >= SYNC_PAGE_SIZE ? this.#termsUrl(ctx, hw) : null);
+    }
+  }
+
+  async #deleted(ctx: RunContext): Promise<void> {
+    const state = await this.#state(ctx, DELETED);
+    let hw = Math.max(1, state.highTimestamp);
+    let url: string | null =
+      `${ctx.exactDivision}/${DELETED}?$filter=${encodeURIComponent(`Timestamp gt ${hw}`)}&$select=EntityKey,EntityType,Timestamp`;
+    let pages = 0;
+    while (url) {
+      const page: ExactPage = await this.#call(ctx, DELETED, url);
+      const top = page.results.reduce((m, r) => Math.max(m, Number(r.Timestamp)), hw);
+      const keys = page.results.filter((r) => String(r.EntityType) === DELETED_PAYMENT_TERMS).map((r) => String(r.EntityKey));
+      await ctx.scope.transaction(async (tx) => {
+        ctx.run.rowsDeleted += await deleteSyncedRows(tx, keys);
+        await tx.updateInternal(ExactSyncState, { division: ctx.division, endpoint: DELETED }, this.#healthy(top));
+      });
+      hw = top;
+      pages++;
+      ctx.options.onProgress?.({ division: ctx.division, endpoint: DELETED, pages, rows: ctx.run.rowsDeleted });
+      url =
+        page.next ??
+        (page.results.length >= SYNC_PAGE_SIZE
+          ? `${ctx.exactDivision}/${DELETED}?$filter=${encodeURIComponent(`Timestamp gt ${hw}`)}&$select=EntityKey,EntityType,Timestamp`
+          : null);
+    }
+  }
+
+  #termsUrl(ctx: RunContext, after: number): string {
+    const filter = encodeURIComponent(`Timestamp gt ${after}`);
+    return `${ctx.exactDivision}/${PAYMENT_TERMS}?$filter=${filter}&$select=${PAYMENT_TERM_SELECT.join(',')}`;
+  }
+
+  /**
+   * One page of `endpoint`. An endpoint that keeps failing (its calls failed after every retry in
+   * `failuresBeforeBlock` runs in a row) is not called again for `blockMs`, before Exact blocks it.
+   */
+  async #call(ctx: RunContext, endpoint: string, url: string): Promise<ExactPage> {
+    const where = { division: ctx.division, endpoint };
+    const state = (await ctx.scope.findInternal(ExactSyncState, where))!;
+    if (state.blockedUntil > this.now()) {
+      const until = new Date(state.blockedUntil).toISOString();
+      const message = `${endpoint} failed ${state.failures} times in a row and rests until ${until}: ${state.lastError}`;
+      throw exactError(ExactRule.ENDPOINT_BLOCKED, null, message, { blockedUntil: state.blockedUntil });
+    }
+    try {
+      return await ctx.client.page(ctx.exactDivision, url, ctx.options.signal);
+    } catch (error) {
+      if (!(error instanceof ExactCallError || error instanceof ExactMalformedError)) throw error;
+      const failures = state.failures + 1;
+      const blocked = failures >= this.config.failuresBeforeBlock ? this.now() + this.config.blockMs : 0;
+      await ctx.scope.updateInternal(ExactSyncState, where, {
+        failures,
+        blockedUntil: blocked,
+        lastError: error.message.slice(0, 500),
+        modified: this.now(),
+      });
+      throw error;
+    }
+  }
+
+  #healthy(highTimestamp: number): Partial<ExactSyncState> {
+    return { highTimestamp, failures: 0, blockedUntil: 0, lastError: null, modified: this.now() };
+  }
+
+  /** The state of `endpoint` for the division, made (HighTimestamp 0: never loaded) when missing. */
+  async #state(ctx: RunContext, endpoint: string): Promise<ExactSyncState> {
+    const where = { division: ctx.division, endpoint };
+    const found = await ctx.scope.findInternal(ExactSyncState, where);
+    if (found) return found;
+    const state = Object.assign(new ExactSyncState(), {
+      ...where,
+      highTimestamp: 0,
+      failures: 0,
+      blockedUntil: 0,
+      lastError: null,
+      modified: this.now(),
+    });
+    await ctx.scope.insertInternal(ExactSyncState, state);
+    return state;
+  }
+
+  /** Full reload: the division's synced rows go, the payment terms start again from Timestamp 1 (one transaction). */
+  async #reset(ctx: RunContext, why: string): Promise<ExactSyncState> {
+    this.log.info({ division: ctx.division, why }, 'exact: full reload of the division');
+    ctx.run.full = 1;
+    await ctx.scope.transaction(async (tx) => {
+      await clearSyncedRows(tx);
+      await tx.updateInternal(
+        ExactSyncState,
+        { division: ctx.division, endpoint: PAYMENT_TERMS },
+        { highTimestamp: 1, modified: this.now() },
+      );
+    });
+    return (await ctx.scope.findInternal(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }))!;
+  }
+
+  async #resetState(ctx: RunContext, endpoint: string): Promise<void> {
+    await this.#state(ctx, endpoint);
+    await ctx.scope.updateInternal(ExactSyncState, { division: ctx.division, endpoint }, { highTimestamp: 1, modified: this.now() });
+  }
+}
+
+/** A failure's message, without stack; GatewayErrors and Exact errors carry no secrets. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
