@@ -8,6 +8,7 @@ import { Receivables1764300000000 } from './1764300000000-receivables';
 import { BankEntries1764400000000 } from './1764400000000-bank-entries';
 import { UserPrivacyIndexes1764500000000 } from './1764500000000-user-privacy-indexes';
 import { Leases1764620000000 } from './1764620000000-leases';
+import { BankConnectors1764900000000 } from './1764900000000-bank-connectors';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   BankEntries1764400000000,
   UserPrivacyIndexes1764500000000,
   Leases1764620000000,
+  BankConnectors1764900000000,
 ];

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { actorColumns, CatalogTable, findTable } from '../catalog';
 import { GatewayError } from '../platform/errors';
 import { AccessRule, accessError } from './access.errors';
@@ -218,6 +218,29 @@ export class DivisionScope {
   async insertInternal<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): Promise<void> {
     this.assertInternal(entity);
     await this.#manager.getRepository(entity).insert(row as never);
+  }
+
+  /** Rows of an internal table matching `where`, in `order` (callers put the division in `where`). */
+  async findManyInternal<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
+    order: FindOptionsOrder<T> = {},
+    take?: number,
+  ): Promise<T[]> {
+    this.assertInternal(entity);
+    return this.#manager.getRepository(entity).find({ where, order, take });
+  }
+
+  /** UPDATE of an internal table's rows matching `where`; the number of rows changed. */
+  async updateInternal<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T>, set: Partial<T>): Promise<number> {
+    this.assertInternal(entity);
+    return (await this.#manager.getRepository(entity).update(where, set as never)).affected ?? 0;
+  }
+
+  /** DELETE of an internal table's rows matching `where`; the number of rows deleted. */
+  async deleteInternal<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<number> {
+    this.assertInternal(entity);
+    return (await this.#manager.getRepository(entity).delete(where)).affected ?? 0;
   }
 
   private assertInternal(entity: EntityTarget<ObjectLiteral>): void {

@@ -19,6 +19,7 @@ import { BankEntryLine } from './financial-accounts/bank-entry-line.entity';
 import { BankEntry } from './financial-accounts/bank-entry.entity';
 import { CashEntryLine } from './financial-accounts/cash-entry-line.entity';
 import { CashEntry } from './financial-accounts/cash-entry.entity';
+import { BANK_CONNECTOR_ENTITIES } from './bank-connectors/bank-connection.entity';
 
 /** Entity class per catalog table name. */
 export const ENTITY_BY_TABLE = {
@@ -44,7 +45,7 @@ export const ENTITY_BY_TABLE = {
 
 export const CATALOG_ENTITIES = Object.values(ENTITY_BY_TABLE);
 /** Tables of the gateway's own bookkeeping, outside the catalog (never served). */
-export const INTERNAL_ENTITIES = [IdempotencyRecord];
+export const INTERNAL_ENTITIES = [IdempotencyRecord, ...BANK_CONNECTOR_ENTITIES];
 export const ENTITIES = [...CATALOG_ENTITIES, ...INTERNAL_ENTITIES];
 
 export function entityOf(tableName: string): (typeof CATALOG_ENTITIES)[number] {
