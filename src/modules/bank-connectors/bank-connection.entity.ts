@@ -4,11 +4,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 export type BankProvider = 'ponto' | 'codabox';
 
 /**
- * Where a connection stands: `ACTIVE` pulls on schedule; `CONSENT_EXPIRED` needs the user to
+ * Where a connection stands: `PENDING_CONSENT` waits for the user's consent (Ponto's authorization
+ * code); `ACTIVE` pulls on schedule; `CONSENT_EXPIRED` needs the user to
  * connect again (Ponto refused the refresh token, CodaBox the credentials); `DISABLED` is kept
  * for its history only.
  */
-export type BankConnectionStatus = 'ACTIVE' | 'CONSENT_EXPIRED' | 'DISABLED';
+export type BankConnectionStatus = 'PENDING_CONSENT' | 'ACTIVE' | 'CONSENT_EXPIRED' | 'DISABLED';
 
 /**
  * One connection of a division to a bank connector (migration 1764900000000). Not in the

@@ -3,6 +3,7 @@ import { GatewayError } from '../../platform/errors';
 import { BankConnectorRule, connectorError } from './bank-connector.errors';
 import { BankConnection, BankConnectionRun } from './bank-connection.entity';
 import { pullCodabox } from './codabox-connector';
+import { pullPonto } from './ponto-connector';
 import { NO_COUNTS, RunCounts } from './connection-store';
 import { ConnectorContext, storeOf } from './connector-context';
 
@@ -12,7 +13,7 @@ export const PULL_LEASE_MS = 5 * 60_000;
 /** The provider's pull, given a context narrowed to the connection's division. */
 export type ProviderPull = (ctx: ConnectorContext, connection: BankConnection, counts: RunCounts) => Promise<void>;
 
-const PULLS: Partial<Record<BankConnection['provider'], ProviderPull>> = { codabox: pullCodabox };
+const PULLS: Partial<Record<BankConnection['provider'], ProviderPull>> = { codabox: pullCodabox, ponto: pullPonto };
 
 /**
  * Pulls one connection of the caller's divisions (NOT_FOUND otherwise) while holding the lease

@@ -46,6 +46,7 @@ export class BankConnectionStore {
     description: string | null,
     settings: object,
     secrets: object,
+    status: BankConnectionStatus = 'ACTIVE',
   ): Promise<BankConnection> {
     this.scope.assertWritable(division);
     const at = this.now();
@@ -54,7 +55,7 @@ export class BankConnectionStore {
       id,
       divisionCode: division,
       provider,
-      status: 'ACTIVE' as BankConnectionStatus,
+      status,
       description,
       settings: JSON.stringify(settings),
       sealedSecrets: this.seal(id, secrets),

@@ -23,6 +23,14 @@ export interface BankConnectorConfig {
     keyPassphrase?: string;
     /** Extra CA to trust (PONTO_CA_FILE; the test double's). */
     caFile?: string;
+    /** The customer's IP address sent with synchronizations, when set (PONTO_CUSTOMER_IP). */
+    customerIpAddress?: string;
+    /** Milliseconds between polls of a synchronization (PONTO_SYNC_POLL_MS, default 2000). */
+    syncPollMs: number;
+    /** Longest wait for a synchronization (PONTO_SYNC_TIMEOUT_MS, default 600 000): then SYNC_FAILED. */
+    syncTimeoutMs: number;
+    /** Ibanity's webhook signing keys (JWKS; PONTO_WEBHOOK_KEYS_URL, default https://api.ibanity.com/webhooks/keys). */
+    webhookKeysUrl: string;
   };
   codabox: {
     /** API base, default https://api.codabox.com/v2 (CODABOX_API_URL; sandbox https://sandbox-api.codabox.com/v2). */
@@ -52,6 +60,10 @@ export function bankConnectorConfigFromEnv(env: NodeJS.ProcessEnv = process.env)
       keyFile: env.PONTO_KEY_FILE,
       keyPassphrase: env.PONTO_KEY_PASSPHRASE,
       caFile: env.PONTO_CA_FILE,
+      customerIpAddress: env.PONTO_CUSTOMER_IP,
+      syncPollMs: Number(env.PONTO_SYNC_POLL_MS ?? 2000),
+      syncTimeoutMs: Number(env.PONTO_SYNC_TIMEOUT_MS ?? 600_000),
+      webhookKeysUrl: env.PONTO_WEBHOOK_KEYS_URL ?? 'https://api.ibanity.com/webhooks/keys',
     },
     codabox: {
       apiUrl: env.CODABOX_API_URL ?? 'https://api.codabox.com/v2',
