@@ -7,6 +7,7 @@ import { CanonicalValues1764200000000 } from './1764200000000-canonical-values';
 import { Receivables1764300000000 } from './1764300000000-receivables';
 import { BankEntries1764400000000 } from './1764400000000-bank-entries';
 import { UserPrivacyIndexes1764500000000 } from './1764500000000-user-privacy-indexes';
+import { StatementImport1764600000000 } from './1764600000000-statement-import';
 import { Leases1764620000000 } from './1764620000000-leases';
 import { BankConnectors1764900000000 } from './1764900000000-bank-connectors';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Receivables1764300000000,
   BankEntries1764400000000,
   UserPrivacyIndexes1764500000000,
+  StatementImport1764600000000,
   Leases1764620000000,
   BankConnectors1764900000000,
 ];

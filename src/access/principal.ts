@@ -13,6 +13,7 @@ export const SCOPES = [
   'receivables:write', // insert, update, delete, split receivables
   'statements:read', // bank and cash entries, financial accounts with balances and transactions
   'cash:write', // key in and delete cash entries
+  'statements:import', // import bank statement files (CODA, camt.053, MT940)
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

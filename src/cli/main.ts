@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../platform/config';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 import { keysCliCommand } from './keys';
 import { migrateCommand } from './migrate';
 import { noArguments } from './options';
@@ -17,7 +18,9 @@ Commands:
   schema    write schema/schema.graphql
   keys      API keys: create --name N [--divisions 1,2|all] [--scopes a,b|all] [--user GUID] [--expires DATE] | list | revoke <id>
             (--expires 2027-01-01: the key stops working at the start of that day, 00:00 UTC)
-  export    stream rows: --sql "select ..." | --graphql "{ ... }" | --list payments  [--format csv|ndjson] [--output file]`;
+  export    stream rows: --sql "select ..." | --graphql "{ ... }" | --list payments  [--format csv|ndjson] [--output file]
+  import    bank statements: statements FILE... [--accept-gap] [--format coda|camt053|mt940] [--divisions 1,2]
+            (exit status 1 when a file was refused)`;
 
 /** Where the commands without options take their configuration from. */
 const CONFIGURED = 'configure with environment variables such as PORT and DATABASE_URL, see README';
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
   },
   keys: (args) => keysCliCommand(loadConfig(), args),
   export: (args) => exportCommand(loadConfig(), args),
+  import: (args) => importCommand(loadConfig(), args),
 };
 
 /** Runs one command; an unknown command prints the usage and exits 1. */

@@ -1,8 +1,11 @@
 import { SingleBar } from 'cli-progress';
 import type { SeedProgress } from '../seed/seed';
 
-/** Progress of a seed on stderr: a bar on a terminal, a line per 10% otherwise (logs, CI). */
-export function progressBar(): SeedProgress {
+/**
+ * Progress on stderr: a bar on a terminal, a line per 10% otherwise (logs, CI). `unit` names what
+ * is counted (payments for a seed, lines for a statement import).
+ */
+export function progressBar(unit = 'payments'): SeedProgress {
   if (!process.stderr.isTTY) {
     let total = 0;
     let shown = -1;
@@ -14,7 +17,7 @@ export function progressBar(): SeedProgress {
         const tenth = total ? Math.floor((n / total) * 10) : 10;
         if (tenth > shown) {
           shown = tenth;
-          console.error(`payments ${n}/${total} (${tenth * 10}%)`);
+          console.error(`${unit} ${n}/${total} (${tenth * 10}%)`);
         }
       },
       note: (message) => console.error(message),
@@ -22,7 +25,7 @@ export function progressBar(): SeedProgress {
     };
   }
   const bar = new SingleBar({
-    format: 'payments [{bar}] {percentage}% {value}/{total} {eta}s left',
+    format: `${unit} [{bar}] {percentage}% {value}/{total} {eta}s left`,
     stream: process.stderr,
     hideCursor: true,
   });

@@ -122,8 +122,8 @@ describe('migrations', () => {
     await ds.runMigrations({ transaction: 'each' });
     expect(await existingTables()).toContain('Receivables');
     const reader = 'payments:read analytics';
-    // The bank entries migration, which runs after it, adds its two scopes to the same key.
-    const all = [...every, 'receivables:read', 'receivables:write', 'statements:read', 'cash:write'];
+    // The bank entries and statement import migrations, which run after it, add their scopes to the same key.
+    const all = [...every, 'receivables:read', 'receivables:write', 'statements:read', 'cash:write', 'statements:import'];
     expect(await scopesOf()).toEqual({ allscopes: all.join(' '), reader });
     await undoReceivables();
     expect(await scopesOf()).toEqual({ allscopes: every.join(' '), reader });

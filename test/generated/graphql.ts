@@ -258,6 +258,8 @@ export enum BankEntryGroupField {
   EntryId = 'entryID',
   /** Entry number (EntryNumber). Number of the entry within its journal: 1, 2, ... in the order the entries were stored. */
   EntryNumber = 'entryNumber',
+  /** File hash (FileHash). SHA-256 of the statement file the entry was imported from: the same file sent again is recognised by it. */
+  FileHash = 'fileHash',
   /** Financial period (FinancialPeriod). Financial period of the entry (month of EntryDate, 1 to 12). */
   FinancialPeriod = 'financialPeriod',
   /** Financial year (FinancialYear). Financial year of the entry (calendar year of EntryDate). */
@@ -305,6 +307,7 @@ export enum BankEntryGroupOrderField {
   EntryDate = 'entryDate',
   EntryId = 'entryID',
   EntryNumber = 'entryNumber',
+  FileHash = 'fileHash',
   FinancialPeriod = 'financialPeriod',
   FinancialYear = 'financialYear',
   JournalCode = 'journalCode',
@@ -770,6 +773,8 @@ export enum BankEntrySortField {
   EntryId = 'entryID',
   /** Entry number (EntryNumber). Number of the entry within its journal: 1, 2, ... in the order the entries were stored. */
   EntryNumber = 'entryNumber',
+  /** File hash (FileHash). SHA-256 of the statement file the entry was imported from: the same file sent again is recognised by it. */
+  FileHash = 'fileHash',
   /** Financial period (FinancialPeriod). Financial period of the entry (month of EntryDate, 1 to 12). */
   FinancialPeriod = 'financialPeriod',
   /** Financial year (FinancialYear). Financial year of the entry (calendar year of EntryDate). */
@@ -832,6 +837,8 @@ export type BankEntryWhere = {
   entryID?: InputMaybe<IdFilter>;
   /** Entry number (EntryNumber). Number of the entry within its journal: 1, 2, ... in the order the entries were stored. */
   entryNumber?: InputMaybe<IntFilter>;
+  /** File hash (FileHash). SHA-256 of the statement file the entry was imported from: the same file sent again is recognised by it. */
+  fileHash?: InputMaybe<StringFilter>;
   /** Financial period (FinancialPeriod). Financial period of the entry (month of EntryDate, 1 to 12). */
   financialPeriod?: InputMaybe<IntFilter>;
   /** Financial year (FinancialYear). Financial year of the entry (calendar year of EntryDate). */
@@ -1498,7 +1505,7 @@ export type CreateApiKeyInput = {
   divisions?: InputMaybe<Array<Scalars['Int']['input']>>;
   expires?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
-  /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin, receivables:read, receivables:write, statements:read, cash:write. */
+  /** Scopes to grant: payments:read, analytics, payments:select, payments:process, payments:write, admin, receivables:read, receivables:write, statements:read, cash:write, statements:import. */
   scopes: Array<Scalars['String']['input']>;
 };
 
@@ -1896,6 +1903,20 @@ export type IdFilter = {
   ne?: InputMaybe<Scalars['UUID']['input']>;
   notIn?: InputMaybe<Array<Scalars['UUID']['input']>>;
 };
+
+/** IMPORTED: statements stored; ALREADY_IMPORTED: every statement was stored before; REFUSED: nothing stored (see problems). */
+export enum ImportedFileOutcome {
+  AlreadyImported = 'ALREADY_IMPORTED',
+  Imported = 'IMPORTED',
+  Refused = 'REFUSED'
+}
+
+/** CREATED: stored now; ALREADY_IMPORTED: stored before; NOT_STORED: its file was refused. */
+export enum ImportedStatementOutcome {
+  AlreadyImported = 'ALREADY_IMPORTED',
+  Created = 'CREATED',
+  NotStored = 'NOT_STORED'
+}
 
 /** Operators on a whole-number column. */
 export type IntFilter = {
@@ -4335,6 +4356,31 @@ export enum SortDirection {
   Asc = 'ASC',
   Desc = 'DESC'
 }
+
+/** TEXT: the file as a string (UTF-8); BASE64: its bytes in base64 (any encoding, e.g. ISO-8859-1 CODA). */
+export enum StatementContentEncoding {
+  Base64 = 'BASE64',
+  Text = 'TEXT'
+}
+
+/** CODA (Febelfin 2.6/2.8), camt.053 (ISO 20022 .001.02 to .13) or MT940 (SWIFT, Dutch banks). */
+export enum StatementFileFormat {
+  Camt053 = 'CAMT053',
+  Coda = 'CODA',
+  Mt940 = 'MT940'
+}
+
+/** One bank statement file to import. */
+export type StatementFileUpload = {
+  /** The file: text, or base64 of its bytes (see encoding). */
+  content: Scalars['String']['input'];
+  /** How `content` is written (default TEXT). */
+  encoding?: InputMaybe<StatementContentEncoding>;
+  /** The file name, kept on the document holding the file. */
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  /** The format; detected from the first bytes when not given. */
+  format?: InputMaybe<StatementFileFormat>;
+};
 
 /** Operators on a text column. Text compares as MariaDB's utf8mb4_unicode_ci on both databases, for all of Unicode: case and accents do not count ('Ärzte' = 'arzte'), 'ß' = 'ss', trailing spaces do not count. Values: at most 1000 characters. */
 export type StringFilter = {

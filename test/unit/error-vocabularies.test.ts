@@ -13,6 +13,7 @@ import { PAYMENT_ERROR_CODES, PaymentRule } from '../../src/modules/payments/pay
 import { RECEIVABLE_ERROR_CODES, ReceivableRule } from '../../src/modules/receivables/receivable.errors';
 import { ErrorCode, HTTP_STATUS, ruleErrors } from '../../src/platform/errors';
 import { SQL_ERROR_CODES, SqlRule } from '../../src/sql/errors';
+import { STATEMENT_IMPORT_ERROR_CODES, StatementImportRule } from '../../src/modules/statement-import/statement-import.errors';
 
 /**
  * Every module's errors are a rule enum mapped exhaustively to GraphQL codes (the Record type
@@ -33,6 +34,7 @@ const VOCABULARIES: Record<string, Record<string, ErrorCode>> = {
   'modules/open-items/payment-day.ts': PAYMENT_DAY_ERROR_CODES,
   'modules/payments/payment.errors.ts': PAYMENT_ERROR_CODES,
   'modules/receivables/receivable.errors.ts': RECEIVABLE_ERROR_CODES,
+  'modules/statement-import/statement-import.errors.ts': STATEMENT_IMPORT_ERROR_CODES,
   'sql/errors.ts': SQL_ERROR_CODES,
 };
 
@@ -104,6 +106,7 @@ describe('error vocabularies', () => {
       PaymentDayRule,
       PaymentRule,
       ReceivableRule,
+      StatementImportRule,
       SqlRule,
     ];
     expect(enums.flatMap((e) => Object.entries(e).filter(([key, value]) => key !== value || !/^[A-Z][A-Z_]*$/.test(value)))).toEqual([]);

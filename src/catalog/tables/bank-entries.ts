@@ -80,6 +80,14 @@ export const BANK_ENTRIES: CatalogTable = {
       'SHA-256 of the statement as stored (header and lines): a statement sent again is recognised by it and stored once.',
       { length: 64, required: true },
     ),
+    col(
+      'FileHash',
+      'string',
+      'File hash',
+      'Bestandshash',
+      'SHA-256 of the statement file the entry was imported from: the same file sent again is recognised by it.',
+      { length: 64 },
+    ),
   ],
   relations: [
     { name: 'division', table: 'Divisions', on: [['Division', 'Code']], kind: 'one', doc: 'Division of the entry.' },

@@ -14,6 +14,8 @@ export interface BankEntryPlace {
   /** BalanceGapFC: null when the opening balance connects to the previous entry. */
   balanceGap: string | null;
   documentID: string | null;
+  /** SHA-256 (hex) of the file the statement was imported from, when it was. */
+  fileHash?: string | null;
   audit: RowAudit;
   /** IDs of the lines. */
   newId: () => string;
@@ -42,6 +44,7 @@ export function bankEntryRows(statement: CheckedStatement, place: BankEntryPlace
     balanceGapFC: place.balanceGap,
     bankStatementDocumentID: place.documentID,
     statementHash: statement.hash,
+    fileHash: place.fileHash ?? null,
     ...place.audit,
   });
   const lines = lineRows({ ...entry, divisionCurrency: place.divisionCurrency }, statement.lines, place.audit, place.newId);

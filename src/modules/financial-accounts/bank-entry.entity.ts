@@ -7,7 +7,7 @@ import { CatalogEntity } from '../../graphql/catalog-entity';
  * statement number per year, unique, so a statement is stored once.
  */
 @CatalogEntity(BANK_ENTRIES, {
-  hidden: ['StatementHash'],
+  hidden: ['StatementHash', 'FileHash'],
   indexes: [
     { columns: ['Division', 'JournalCode', 'EntryNumber'], unique: true },
     { columns: ['Division', 'JournalCode', 'EntryDate', 'EntryNumber'] },
@@ -16,6 +16,7 @@ import { CatalogEntity } from '../../graphql/catalog-entity';
       unique: true,
       name: 'IX_BankEntries_Division_StatementNumber',
     },
+    { columns: ['Division', 'FileHash'], name: 'IX_BankEntries_Division_FileHash' },
   ],
 })
 export class BankEntry {
@@ -40,4 +41,6 @@ export class BankEntry {
   declare balanceGapFC: string | null;
   declare bankStatementDocumentID: string | null;
   declare statementHash: string;
+  /** SHA-256 of the imported file (hex); null for entries not imported from a file. */
+  declare fileHash: string | null;
 }

@@ -37,6 +37,8 @@ export interface StoreStatementOptions {
   documentID?: string | null;
   /** The file, to attach to a new document of type 40 (when `documentID` is not given). */
   file?: StatementFile | null;
+  /** SHA-256 (hex) of the file the statement comes from, recorded on the entry (BankEntries.FileHash). */
+  fileHash?: string | null;
 }
 
 /** What storing a statement did. */
@@ -108,6 +110,7 @@ export class BankStatementService {
       divisionCurrency: divisionRow.currency,
       balanceGap: continuity.gapBefore,
       documentID,
+      fileHash: options.fileHash ?? null,
       audit,
       newId: randomUUID,
     });
