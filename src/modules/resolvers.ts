@@ -17,6 +17,7 @@ import { RELATION_RESOLVERS } from './lists/relations.resolver';
 import { SqlResolver } from './sql/sql.resolver';
 import { CashEntryMutations } from './financial-accounts/cash-entry.resolver';
 import { FinancialAccountResolver } from './financial-accounts/financial-account.resolver';
+import { BankConnectionResolver } from './bank-connectors/bank-connection.resolver';
 import { StatementImportResolver } from './statement-import/statement-import.resolver';
 
 /** Every resolver of the schema. Domain resolvers are added here as modules grow. */
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   EpcQrCodeResolver,
   FinancialAccountResolver,
   CashEntryMutations,
+  BankConnectionResolver,
   StatementImportResolver,
   ...AGGREGATE_RESOLVERS,
   PaymentAgeingResolver,

@@ -7,6 +7,7 @@ import { BankConnectionStore } from '../../../src/modules/bank-connectors/connec
 import { connectorContext, entriesOfJournal } from '../../support/bank-connectors';
 import { CodaboxDouble } from '../../support/codabox-double';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
+import { executeAs } from '../../support/execute';
 import { codaFile } from '../../support/statement-files';
 import { ownBankAccount } from '../../support/statements';
 
@@ -174,5 +175,42 @@ describe('CodaBox', () => {
       (e: { extensions: unknown }) => e.extensions,
     );
     expect(error).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('answers bankConnections and bankConnectionRuns to admins of the division only, without a secret', async () => {
+    const query = `{ bankConnections { id divisionCode provider status accounts { remoteID reference currentBalance pendingTransactions { amount } }
+      lastRun { status errorCode message } } bankConnectionRuns(first: 50) { connectionID status statementsCreated errorCode } }`;
+    const own = await executeAs(t.db, { divisions: [D], scopes: ['admin'] }, query);
+    expect(own.errors).toBeUndefined();
+    expect(own.data.bankConnections).toEqual([
+      expect.objectContaining({ id: connection.id, divisionCode: D, provider: 'codabox', status: 'CONSENT_EXPIRED' }),
+    ]);
+    expect(own.data.bankConnections[0].accounts.map((a: { remoteID: string }) => a.remoteID)).toEqual(['41']);
+    expect(own.data.bankConnections[0].lastRun).toMatchObject({ status: 'FAILED', errorCode: 'CONSENT_EXPIRED' });
+    expect(own.data.bankConnectionRuns.map((r: { status: string }) => r.status)).toEqual([
+      'FAILED',
+      'FAILED',
+      'SUCCEEDED',
+      'SUCCEEDED',
+      'FAILED',
+      'SUCCEEDED',
+    ]);
+    const secrets = new BankConnectionStore(new DivisionScope(t.db, [D]), connectorContext(t.db, [D], env()).config.secrets).secretsOf<{
+      username: string;
+      password: string;
+    }>(connection);
+    expect(JSON.stringify(own.data)).not.toContain(secrets.password);
+    expect(JSON.stringify(own.data)).not.toContain('SealedSecrets');
+
+    const stranger = await executeAs(t.db, { divisions: [other], scopes: ['admin'] }, query);
+    expect(stranger.data).toEqual({ bankConnections: [], bankConnectionRuns: [] });
+    const notAdmin = await executeAs(t.db, { divisions: [D], scopes: ['statements:read'] }, '{ bankConnections { id } }');
+    expect(notAdmin.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const byId = await executeAs(
+      t.db,
+      { divisions: [other], scopes: ['admin'] },
+      `{ bankConnectionRuns(connectionID: "${connection.id}") { id } }`,
+    );
+    expect(byId.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'connectionID' });
   });
 });
