@@ -17,7 +17,10 @@ const DOCS = {
   runs: `Runs of the divisions' bank connections, newest first (scope admin), of one connection when given; at most ${MAX_RUNS}.`,
 };
 
-/** Bank connections and their runs for admins. Thin over BankConnectionStore (read only; pulls run in the server's schedule and the command line). */
+/**
+ * Bank connections and their runs for admins. Thin over BankConnectionStore (read only: pulls run
+ * in the server's schedule, on webhooks and from the command line).
+ */
 @Resolver()
 export class BankConnectionResolver {
   @Query(() => [BankConnectionView], { description: DOCS.connections })
