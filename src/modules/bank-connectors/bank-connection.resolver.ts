@@ -13,7 +13,8 @@ const MAX_RUNS = 200;
 
 const DOCS = {
   connections:
-    'The bank connections of the divisions (scope admin): Ponto and CodaBox, each with its accounts, the balance the bank reported, the pending transactions and the latest run. Secrets are never part of the answer.',
+    'The bank connections of the divisions (scope admin): Ponto and CodaBox, each with its accounts, the balance the bank ' +
+    'reported, the pending transactions and the latest run. Secrets are never part of the answer.',
   runs: `Runs of the divisions' bank connections, newest first (scope admin), of one connection when given; at most ${MAX_RUNS}.`,
 };
 
