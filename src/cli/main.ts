@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../platform/config';
+import { banksCommand } from './banks';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { keysCliCommand } from './keys';
@@ -20,7 +21,10 @@ Commands:
             (--expires 2027-01-01: the key stops working at the start of that day, 00:00 UTC)
   export    stream rows: --sql "select ..." | --graphql "{ ... }" | --list payments  [--format csv|ndjson] [--output file]
   import    bank statements: statements FILE... [--accept-gap] [--format coda|camt053|mt940] [--divisions 1,2]
-            (exit status 1 when a file was refused)`;
+            (exit status 1 when a file was refused)
+  banks     bank connectors: connect codabox --division N --token T | connect ponto --division N
+            | connect ponto --id ID --code C [--state S] | sync [--id ID] | list  [--divisions 1,2]
+            (settings from the environment, see docs/bank-connectors.md; exit status 1 when a pull failed)`;
 
 /** Where the commands without options take their configuration from. */
 const CONFIGURED = 'configure with environment variables such as PORT and DATABASE_URL, see README';
@@ -42,6 +46,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
   keys: (args) => keysCliCommand(loadConfig(), args),
   export: (args) => exportCommand(loadConfig(), args),
   import: (args) => importCommand(loadConfig(), args),
+  banks: (args) => banksCommand(loadConfig(), args),
 };
 
 /** Runs one command; an unknown command prints the usage and exits 1. */

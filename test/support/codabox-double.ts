@@ -45,6 +45,8 @@ export class CodaboxDouble {
   /** The next N calls answer 429 with `Retry-After: retryAfter`. */
   rateLimitNext = 0;
   retryAfter = '0';
+  /** Milliseconds every answer waits (a slow service, so that concurrent pulls overlap). */
+  delayMs = 0;
   private readonly tokens = new Map<string, { username: string; password: string }>();
   private readonly valid = new Set<string>();
   private server?: http.Server;
@@ -78,7 +80,7 @@ export class CodaboxDouble {
     this.server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.answer(req, Buffer.concat(chunks), res));
+      req.on('end', () => setTimeout(() => this.answer(req, Buffer.concat(chunks), res), this.delayMs));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v2`;

@@ -3,7 +3,7 @@ import { accountKey } from '../financial-accounts/statement.input';
 import { BankConnectorRule, connectorError } from './bank-connector.errors';
 import { BankConnection } from './bank-connection.entity';
 import { CodaboxClient, CodaboxCredentials } from './codabox-client';
-import { BankConnectorConfig, required, secretsOf } from './connector-config';
+import { BankConnectorConfig, readSetting, required, secretsOf } from './connector-config';
 import { RunCounts } from './connection-store';
 import { ConnectorContext, ownBankAccounts, storeOf } from './connector-context';
 import { importStatementFile } from './statement-intake';
@@ -17,6 +17,7 @@ function clientOf(config: BankConnectorConfig, credentials: CodaboxCredentials |
       apiUrl: config.codabox.apiUrl,
       softwareCompany: required(config.codabox.softwareCompany, 'CODABOX_SOFTWARE_COMPANY'),
       maxRetryWaitMs: config.maxRetryWaitMs,
+      tls: config.codabox.caFile ? { ca: readSetting(config.codabox.caFile, 'CODABOX_CA_FILE') } : undefined,
     },
     credentials,
   );

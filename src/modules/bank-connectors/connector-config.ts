@@ -94,20 +94,22 @@ export function required(value: string | undefined, variable: string): string {
   return value;
 }
 
+/** The bytes of a file a setting names (NOT_CONFIGURED naming the variable when it cannot be read). */
+export function readSetting(file: string | undefined, variable: string): Buffer {
+  const name = required(file, variable);
+  try {
+    return fs.readFileSync(name);
+  } catch {
+    throw connectorError(BankConnectorRule.NOT_CONFIGURED, null, `${variable}: ${name} cannot be read`);
+  }
+}
+
 /** Ponto's mutual TLS: the certificate and key files read now (NOT_CONFIGURED naming a file that is missing). */
 export function pontoTls(config: BankConnectorConfig): ClientTls {
-  const read = (file: string | undefined, variable: string) => {
-    const name = required(file, variable);
-    try {
-      return fs.readFileSync(name);
-    } catch {
-      throw connectorError(BankConnectorRule.NOT_CONFIGURED, null, `${variable}: ${name} cannot be read`);
-    }
-  };
   return {
-    cert: read(config.ponto.certFile, 'PONTO_CERT_FILE'),
-    key: read(config.ponto.keyFile, 'PONTO_KEY_FILE'),
+    cert: readSetting(config.ponto.certFile, 'PONTO_CERT_FILE'),
+    key: readSetting(config.ponto.keyFile, 'PONTO_KEY_FILE'),
     passphrase: config.ponto.keyPassphrase,
-    ca: config.ponto.caFile ? read(config.ponto.caFile, 'PONTO_CA_FILE') : undefined,
+    ca: config.ponto.caFile ? readSetting(config.ponto.caFile, 'PONTO_CA_FILE') : undefined,
   };
 }

@@ -60,7 +60,7 @@ export async function startPontoConnect(
   ctx: ConnectorContext,
   division: number,
   options: { redirectUri?: string | null; description?: string | null } = {},
-): Promise<{ connection: BankConnection; authorizationUrl: string }> {
+): Promise<{ bankConnection: BankConnection; authorizationUrl: string }> {
   ctx.scope.assertWritable(division);
   secretsOf(ctx.config);
   const clientId = required(ctx.config.ponto.clientId, 'PONTO_CLIENT_ID');
@@ -74,7 +74,7 @@ export async function startPontoConnect(
   const url = new URL(ctx.config.ponto.authUrl);
   const query = { client_id: clientId, redirect_uri: redirectUri, response_type: 'code', scope: SCOPES, state };
   for (const [k, v] of Object.entries({ ...query, code_challenge: challenge, code_challenge_method: 'S256' })) url.searchParams.set(k, v);
-  return { connection, authorizationUrl: url.toString() };
+  return { bankConnection: connection, authorizationUrl: url.toString() };
 }
 
 /**
@@ -87,7 +87,7 @@ export async function finishPontoConnect(
   connectionID: string,
   code: string,
   state?: string | null,
-): Promise<{ connection: BankConnection; accounts: BankConnectionAccount[] }> {
+): Promise<{ bankConnection: BankConnection; accounts: BankConnectionAccount[] }> {
   if (!code?.trim()) throw connectorError(BankConnectorRule.REQUIRED, 'code', 'the authorization code Ponto sent back is required');
   const found = await storeOf(ctx).get(connectionID);
   const store = storeOf(ctx, ctx.scope.narrow([found.divisionCode]));
@@ -101,7 +101,7 @@ export async function finishPontoConnect(
   await client.exchangeCode(code.trim(), verifier, settings.redirectUri);
   await store.setStatus(found, 'ACTIVE');
   const accounts = await mapAccounts({ ...ctx, scope: store.scope }, store, found, client);
-  return { connection: found, accounts };
+  return { bankConnection: found, accounts };
 }
 
 /** Ponto's accounts of the connection, each mapped to the division's own bank account of its IBAN (or none). */

@@ -74,12 +74,12 @@ describe('Ponto', () => {
     account = ponto.addAccount(iban.replace(/(.{4})/g, '$1 ').trim(), '1000.00');
     const ctx = ctxOf();
     const started = await startPontoConnect(ctx, D);
-    expect(started.connection.status).toBe('PENDING_CONSENT');
+    expect(started.bankConnection.status).toBe('PENDING_CONSENT');
     const url = new URL(started.authorizationUrl);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     const { code, state } = ponto.authorize(started.authorizationUrl);
-    const finished = await finishPontoConnect(ctx, started.connection.id, code, state);
-    connection = finished.connection;
+    const finished = await finishPontoConnect(ctx, started.bankConnection.id, code, state);
+    connection = finished.bankConnection;
     expect(connection.status).toBe('ACTIVE');
     expect(finished.accounts).toHaveLength(1);
     expect(finished.accounts[0]).toMatchObject({ remoteID: account, reference: iban });
@@ -94,7 +94,7 @@ describe('Ponto', () => {
     }
     expect(ponto.requests.every((r) => r.certificate === 'cashflow-gateway')).toBe(true);
     // The code works once.
-    const again = await finishPontoConnect(ctx, started.connection.id, code).catch((e: { extensions: unknown }) => e.extensions);
+    const again = await finishPontoConnect(ctx, started.bankConnection.id, code).catch((e: { extensions: unknown }) => e.extensions);
     expect(again).toMatchObject({ rule: 'CONSENT_EXPIRED' });
   });
 
