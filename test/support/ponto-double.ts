@@ -68,6 +68,8 @@ type Json = Record<string, unknown>;
 export class PontoDouble {
   readonly clientId = randomUUID();
   readonly clientSecret = randomBytes(16).toString('hex');
+  /** The application's id at Ibanity: the audience of its webhook signatures. */
+  readonly applicationId = randomUUID();
   readonly accounts = new Map<string, DoubleAccount>();
   readonly requests: { method: string; path: string; certificate: string }[] = [];
   readonly bulkPayments = new Map<string, { accountId: string; attributes: Json; polls: number }>();
@@ -202,7 +204,7 @@ export class PontoDouble {
     const signature = await new SignJWT({ digest })
       .setProtectedHeader({ alg: 'RS512', kid: 'key-1' })
       .setIssuer('https://api.ibanity.com')
-      .setAudience(this.clientId)
+      .setAudience(this.applicationId)
       .setIssuedAt()
       .setExpirationTime('30s')
       .setJti(randomUUID())

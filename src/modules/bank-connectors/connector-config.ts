@@ -29,6 +29,8 @@ export interface BankConnectorConfig {
     syncPollMs: number;
     /** Longest wait for a synchronization (PONTO_SYNC_TIMEOUT_MS, default 600 000): then SYNC_FAILED. */
     syncTimeoutMs: number;
+    /** The application's id at Ibanity: the audience of signed webhooks (PONTO_APPLICATION_ID). */
+    applicationId?: string;
     /** Ibanity's webhook signing keys (JWKS; PONTO_WEBHOOK_KEYS_URL, default https://api.ibanity.com/webhooks/keys). */
     webhookKeysUrl: string;
   };
@@ -63,6 +65,7 @@ export function bankConnectorConfigFromEnv(env: NodeJS.ProcessEnv = process.env)
       customerIpAddress: env.PONTO_CUSTOMER_IP,
       syncPollMs: Number(env.PONTO_SYNC_POLL_MS ?? 2000),
       syncTimeoutMs: Number(env.PONTO_SYNC_TIMEOUT_MS ?? 600_000),
+      applicationId: env.PONTO_APPLICATION_ID,
       webhookKeysUrl: env.PONTO_WEBHOOK_KEYS_URL ?? 'https://api.ibanity.com/webhooks/keys',
     },
     codabox: {

@@ -3,11 +3,14 @@ import { BankConnection, BankRemoteTransaction } from '../../../src/modules/bank
 import { pullConnection } from '../../../src/modules/bank-connectors/bank-sync';
 import { BankConnectionStore } from '../../../src/modules/bank-connectors/connection-store';
 import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank-connectors/ponto-connector';
-import { connectorContext, entriesOfJournal } from '../../support/bank-connectors';
+import { connectorContext, entriesOfJournal, TEST_SECRETS_KEY } from '../../support/bank-connectors';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { PontoDouble } from '../../support/ponto-double';
 import { belgianIban, ownBankAccount } from '../../support/statements';
 import { makeTestPki, TestPki } from '../../support/test-pki';
+import { startTestGateway, testRuntime } from '../../support/gateway';
+import { waitFor } from '../../support/running-statements';
+import { PontoWebhooks } from '../../../src/modules/bank-connectors/ponto-webhook';
 
 /**
  * The Ponto connector against its double over mutual TLS: OAuth with PKCE, accounts mapped by
@@ -45,6 +48,8 @@ const env = (overrides: NodeJS.ProcessEnv = {}) => ({
   PONTO_KEY_FILE: pki.clientKeyFile,
   PONTO_CA_FILE: pki.caFile,
   PONTO_SYNC_POLL_MS: '5',
+  PONTO_APPLICATION_ID: ponto.applicationId,
+  PONTO_WEBHOOK_KEYS_URL: `${ponto.url}/webhooks/keys`,
   ...overrides,
 });
 const ctxOf = (overrides: NodeJS.ProcessEnv = {}) => connectorContext(t.db, [D, other], env(overrides));
@@ -168,6 +173,54 @@ describe('Ponto', () => {
     expect(await pulls()).toMatchObject({ status: 'SUCCEEDED', transactions: 0, statementsCreated: 0 });
     const { lines } = await expectAgreement();
     expect(lines).toHaveLength(235);
+  });
+
+  it('pulls on a webhook whose signature verifies, and refuses one whose body or signature was altered', async () => {
+    ponto.book(account, { amount: '-8.40', valueDate: '2026-03-12', executionDate: '2026-03-12', description: 'After the webhook' });
+    const webhooks = new PontoWebhooks(t.db, testRuntime(), ctxOf().config);
+    const { body, signature } = await ponto.webhook('pontoConnect.account.transactionsCreated', account);
+    const refusal = (b: string, s: string | undefined) =>
+      webhooks.receive(Buffer.from(b), s).catch((e: { extensions: unknown; message: string }) => e);
+    expect(await refusal(body.replace('"count":1', '"count":2'), signature)).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'Signature' },
+    });
+    expect(await refusal(body, undefined)).toMatchObject({ extensions: { field: 'Signature' } });
+    expect(await refusal(body, `${signature.slice(0, -4)}AAAA`)).toMatchObject({ extensions: { field: 'Signature' } });
+    const pulled = await webhooks.receive(Buffer.from(body), signature);
+    await pulled;
+    const [run] = await new BankConnectionStore(ctxOf().scope, null).runs(connection.id, 1);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', transactions: 1 });
+    await expectAgreement();
+  });
+
+  it('answers POST /webhooks/ponto without an API key: 400 naming Signature when it does not verify, else 202 and a pull', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, env({ SECRETS_KEY: TEST_SECRETS_KEY }));
+    const gateway = await startTestGateway(t.db).finally(() => (process.env = saved));
+    try {
+      ponto.book(account, { amount: '3.30', valueDate: '2026-03-13', executionDate: '2026-03-13' });
+      const { body, signature } = await ponto.webhook('pontoConnect.account.transactionsCreated', account);
+      const post = (b: string, s: string) =>
+        fetch(`${gateway.baseUrl}/webhooks/ponto`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', signature: s },
+          body: b,
+        });
+      const refused = await post(body.replace('"count":1', '"count":9'), signature);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions).toMatchObject({ field: 'Signature' });
+      const store = new BankConnectionStore(ctxOf().scope, null);
+      const before = (await store.runs(connection.id, 200)).length;
+      expect((await post(body, signature)).status).toBe(202);
+      await waitFor(
+        async () => (await store.runs(connection.id, 200)).filter((r) => r.status !== 'RUNNING').length > before,
+        20_000,
+        'the pull',
+      );
+      await expectAgreement();
+    } finally {
+      await gateway.close();
+    }
   });
 
   it('fails clearly: a synchronization in error, an account not mapped, a revoked consent, a certificate Ibanity never issued', async () => {
