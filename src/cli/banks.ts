@@ -10,6 +10,7 @@ import { BankConnectorConfig, bankConnectorConfigFromEnv } from '../modules/bank
 import { ConnectorContext, storeOf } from '../modules/bank-connectors/connector-context';
 import { connectionViews } from '../modules/bank-connectors/connection-views';
 import { finishPontoConnect, startPontoConnect } from '../modules/bank-connectors/ponto-connector';
+import { pushBatchToPonto } from '../modules/bank-connectors/ponto-push';
 import { openGatewayDatabase } from '../modules/entities';
 import { Config } from '../platform/config';
 import { createRuntime, Runtime } from '../platform/runtime';
@@ -19,6 +20,7 @@ export const BANKS_USAGE = `banks connect codabox --division N --token TOKEN
       connect ponto --division N [--redirect-uri URI]       (prints the URL where the user consents)
       connect ponto --id ID --code CODE [--state S] (with the code Ponto sent to the redirect URI)
       sync [--id ID] [--divisions 1,2]              (pull now; exit status 1 when a pull failed)
+      push --id ID --batch BATCH_ID --redirect-uri URI     (a processed payment batch as a Ponto bulk payment)
       list [--divisions 1,2]`;
 
 /** Where the command writes: results on `out` (stdout), progress on `err` (stderr). */
@@ -54,6 +56,7 @@ export async function runBanks(
       state: { type: 'string' },
       'redirect-uri': { type: 'string' },
       description: { type: 'string' },
+      batch: { type: 'string' },
     },
   });
   const request = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
@@ -106,6 +109,14 @@ export async function runBanks(
     }
     if (!ids.length) io.out('No bank connections in these divisions.');
     return failed ? 1 : 0;
+  }
+  if (command === 'push' && !positionals.length) {
+    if (!connectionID) throw optionError('id', 'the Ponto connection is required');
+    if (!values.batch) throw optionError('batch', 'the processed payment batch is required');
+    if (!values['redirect-uri']) throw optionError('redirect-uri', 'where Ponto sends the user after signing is required');
+    const bulk = await namingOptions({ batch: 'batch' }, () => pushBatchToPonto(ctx, connectionID, values.batch!, values['redirect-uri']!));
+    io.out(`Bulk payment ${bulk.id}: ${bulk.status}. Sign it here: ${bulk.redirectLink ?? '(Ponto gave no link)'}`);
+    return 0;
   }
   if (command === 'list' && !positionals.length) {
     const store = storeOf(ctx);

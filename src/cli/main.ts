@@ -24,6 +24,7 @@ Commands:
             (exit status 1 when a file was refused)
   banks     bank connectors: connect codabox --division N --token T | connect ponto --division N
             | connect ponto --id ID --code C [--state S] | sync [--id ID] | list  [--divisions 1,2]
+            | push --id ID --batch BATCH_ID --redirect-uri URI (a processed batch as a Ponto bulk payment)
             (settings from the environment, see docs/bank-connectors.md; exit status 1 when a pull failed)`;
 
 /** Where the commands without options take their configuration from. */

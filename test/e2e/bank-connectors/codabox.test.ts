@@ -213,4 +213,11 @@ describe('CodaBox', () => {
     );
     expect(byId.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'connectionID' });
   });
+
+  it('keeps the connector tables out of the SQL layer, so no query or export can read a secret', async () => {
+    for (const table of ['BankConnections', 'BankConnectionAccounts', 'BankConnectionRuns', 'BankRemoteTransactions']) {
+      const res = await executeAs(t.db, { divisions: [D] }, `{ sql(query: "select * from ${table}") { rowCount } }`);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import { pain001Content, pushBatchToPonto, bulkPaymentStatus } from '../../../src/modules/bank-connectors/ponto-push';
 import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank-connectors/ponto-connector';
+import { runBanks } from '../../../src/cli/banks';
 import { connectorContext } from '../../support/bank-connectors';
+import { testRuntime } from '../../support/gateway';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { executeAs } from '../../support/execute';
 import { daysFromToday, DivisionFixture, divisionFixture, validPaymentInput } from '../../support/payments';
@@ -100,6 +102,20 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
     expect(((p.remittanceInformation as string) ?? '').length).toBeLessThanOrEqual(140);
   }
   expect(pain001Content(xml).payments).toHaveLength(3);
+
+  // The same through the command line: the link to sign is printed.
+  const out: string[] = [];
+  const args = [
+    'push',
+    '--id',
+    bankConnection.id,
+    '--batch',
+    processed.data.processPayments.id,
+    '--redirect-uri',
+    'https://gateway.example/x',
+  ];
+  expect(await runBanks(t.db, testRuntime(), ctx.config, args, { out: (l) => out.push(l), err: () => undefined })).toBe(0);
+  expect(out.join('\n')).toMatch(/^Bulk payment [0-9a-f-]{36}: unsigned\. Sign it here: https:\/\/127\.0\.0\.1:\d+\/sign\/bulk-payments\//);
 
   expect(await bulkPaymentStatus(ctx, bankConnection.id, bulk)).toBe('pending');
   expect(await bulkPaymentStatus(ctx, bankConnection.id, bulk)).toBe('accepted-by-financial-institution');
