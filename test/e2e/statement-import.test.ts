@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { allDivisionCodes } from '../../src/access/authenticate';
+import { DocumentAttachment } from '../../src/modules/documents/document-attachment.entity';
 import { BankEntryLine } from '../../src/modules/financial-accounts/bank-entry-line.entity';
 import { BankEntry } from '../../src/modules/financial-accounts/bank-entry.entity';
 import { openSeededDatabase, TestDatabase } from '../support/database';
@@ -62,8 +63,14 @@ describe('importing a file', () => {
     expect(summary).toMatchObject({ created: 2, alreadyImported: 0, refusedFiles: 0 });
     const entries = await t.db.dataSource.getRepository(BankEntry).findBy({ fileHash: f.fileHash });
     expect(entries.map((e) => e.entryID).sort()).toEqual(f.statements.map((s) => s.entryID).sort());
-    // One document holds the file for both statements of the division.
+    // One document holds the file for both statements of the division, byte for byte.
     expect(new Set(entries.map((e) => e.bankStatementDocumentID)).size).toBe(1);
+    const kept = await t.db.dataSource
+      .getRepository(DocumentAttachment)
+      .findOneByOrFail({ documentID: entries[0].bankStatementDocumentID! });
+    expect(Buffer.from(kept.attachment).equals(Buffer.from(file, 'latin1'))).toBe(true);
+    expect(kept).toMatchObject({ fileName: 'march.cod', mediaType: 'text/plain', fileSize: Buffer.byteLength(file, 'latin1') });
+    expect(Math.abs(kept.created.getTime() - Date.now())).toBeLessThan(10 * 60_000);
     expect(await t.db.dataSource.getRepository(BankEntryLine).countBy({ entryID: f.statements[0].entryID! })).toBe(2);
     expect(events).toEqual([f.statements.map((s) => ({ divisionCode: D, entryID: s.entryID }))]);
   });

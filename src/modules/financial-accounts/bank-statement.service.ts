@@ -222,7 +222,8 @@ export async function createStatementDocument(
     created: audit.created,
   });
   await scope.insert(Document, [document]);
-  await scope.insert(DocumentAttachment, [attachment]);
+  // insertMany: the bytes go to MariaDB as a binary parameter, not as hex in the SQL text.
+  await scope.insertMany(DocumentAttachment, [attachment]);
   return document;
 }
 

@@ -29,9 +29,6 @@ export function tablesOfJournal(type: number): EntryTables | undefined {
 /** What the ledger reads of an entry (both kinds have these columns). */
 export type EntryRow = BankEntry | CashEntry;
 
-/** Lines per INSERT: well under SQLite's bound-parameter limit with 35 columns a line. */
-const LINES_PER_INSERT = 500;
-
 /**
  * The entries of one journal as a ledger, for the writers (storing a statement, creating or
  * deleting a cash entry). Every read is a locking read (SELECT ... FOR UPDATE on MariaDB) inside
@@ -91,12 +88,12 @@ export class EntryLedger {
     return this.scope.forUpdate(this.entries().andWhere(where, parameters).orderBy('e.entryNumber')).getMany();
   }
 
-  /** Writes the lines of an entry, a few hundred per statement. */
+  /**
+   * Writes the lines of an entry: up to MAX_ENTRY_LINES for an imported statement, so as
+   * multi-row INSERTs built without TypeORM's insert builder (DivisionScope.insertMany).
+   */
   async insertLines(rows: readonly EntryLineRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += LINES_PER_INSERT) {
-      const chunk = rows.slice(i, i + LINES_PER_INSERT).map((r) => Object.assign(new this.tables.line(), r));
-      await this.scope.insert(this.tables.line, chunk as never[]);
-    }
+    await this.scope.insertMany(this.tables.line, rows as never[]);
   }
 
   private entries() {

@@ -80,7 +80,8 @@ export function checkText(value: unknown, field: string, maxLength: number, deta
   if (value === null || value === undefined) return null;
   if (typeof value !== 'string') throw entryError(FinancialEntryRule.INVALID_VALUE, field, 'must be text', details);
   if (value.trim() === '') return null;
-  const length = [...value].length;
+  // UTF-16 units bound the code points from above: count them only when the units exceed the limit.
+  const length = value.length <= maxLength ? value.length : [...value].length;
   if (length > maxLength)
     throw entryError(FinancialEntryRule.TOO_LONG, field, `at most ${maxLength} characters, got ${length}`, { ...details, maxLength });
   const problem = textProblem(value, 1, maxLength);
@@ -101,13 +102,20 @@ export function checkDay(value: unknown, field: string, details: RuleDetails = {
     if (Number.isNaN(value.getTime())) throw entryError(FinancialEntryRule.INVALID_VALUE, field, 'must be a date', details);
     return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
   }
+  // A statement's lines share a few days: each distinct text is checked once.
+  const known = typeof value === 'string' ? DAYS.get(value) : undefined;
+  if (known !== undefined) return new Date(known);
   const m = typeof value === 'string' ? DAY.exec(value) : null;
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !d || d.toISOString().slice(0, 10) !== value || d.getUTCFullYear() < 1900) {
     throw entryError(FinancialEntryRule.INVALID_VALUE, field, `must be a day such as 2026-06-15, got ${JSON.stringify(value)}`, details);
   }
+  if (DAYS.size >= 10_000) DAYS.clear();
+  DAYS.set(value as string, d.getTime());
   return d;
 }
+
+const DAYS = new Map<string, number>();
 
 /**
  * The balance rule of every entry (Exact's, and every statement format's: CODA records 1, 2.1 and

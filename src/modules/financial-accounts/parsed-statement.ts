@@ -57,10 +57,14 @@ export function transactionCode(code: BankTransactionCode): string | null {
   return code.proprietary?.code ?? code.swift ?? null;
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** A bank's text on one line (control characters become a space), at most `max` characters. */
 function text(value: string | null | undefined, max: number): string | null {
   if (value === null || value === undefined) return null;
   // eslint-disable-next-line no-control-regex
-  const line = value.replace(/\s*[\u0000-\u001f\u007f]+\s*/g, ' ').trim();
-  return line === '' ? null : [...line].slice(0, max).join('');
+  const line = (CONTROL.test(value) ? value.replace(/\s*[\u0000-\u001f\u007f]+\s*/g, ' ') : value).trim();
+  if (line === '') return null;
+  return line.length <= max ? line : [...line].slice(0, max).join('');
 }

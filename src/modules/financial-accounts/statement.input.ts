@@ -184,8 +184,17 @@ function numberOf(text: string | null): string | null {
  * anything else without its spaces (the way the parsers write other account numbers).
  */
 export function accountKey(number: string): string {
-  const iban = electronicFormatIBAN(number);
-  return iban && isValidIBAN(iban) ? iban : number.replace(/\s+/g, '');
+  let key = ACCOUNT_KEYS.get(number);
+  if (key === undefined) {
+    const iban = electronicFormatIBAN(number);
+    key = iban && isValidIBAN(iban) ? iban : number.replace(/\s+/g, '');
+    // Counterparties repeat across a statement's lines: their check digits are computed once.
+    if (ACCOUNT_KEYS.size >= 10_000) ACCOUNT_KEYS.clear();
+    ACCOUNT_KEYS.set(number, key);
+  }
+  return key;
 }
+
+const ACCOUNT_KEYS = new Map<string, string>();
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

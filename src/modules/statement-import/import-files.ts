@@ -1,4 +1,5 @@
 import type { StatementFormat } from '../../formats/statements';
+import type { GatewayError } from '../../platform/errors';
 import { importError, StatementImportRule } from './statement-import.errors';
 import { MAX_IMPORT_FILES, StatementFileInput } from './statement-import.types';
 
@@ -37,10 +38,15 @@ export function checkImportFiles(files: readonly StatementFileInput[]): void {
 }
 
 /** A file larger than `limit` bytes: PAYLOAD_TOO_LARGE naming the field and stating the limit. */
-export function fileTooLarge(field: string, limit: number): Error {
-  return importError(StatementImportRule.FILE_TOO_LARGE, field, `is larger than the limit of ${limit} bytes (${limit / 1024 / 1024} MiB)`, {
-    limit,
-  });
+export function fileTooLarge(field: string, limit: number): GatewayError {
+  return importError(
+    StatementImportRule.FILE_TOO_LARGE,
+    field,
+    `is larger than the limit of ${limit} bytes (${(limit / 1024 / 1024).toFixed(1)} MiB)`,
+    {
+      limit,
+    },
+  );
 }
 
 /** The format a client named (any case), or BAD_USER_INPUT naming `field`; null or empty: detect it. */

@@ -13,7 +13,7 @@ import { BankStatementService } from '../financial-accounts/bank-statement.servi
 import { statementToStore } from '../financial-accounts/parsed-statement';
 import { accountKey } from '../financial-accounts/statement.input';
 import { importError, StatementImportRule } from './statement-import.errors';
-import { checkImportFiles, fileNameOf, MEDIA_TYPES } from './import-files';
+import { checkImportFiles, fileNameOf, fileTooLarge, MEDIA_TYPES } from './import-files';
 import { ImportedFile, ImportedStatement, ImportOptions, ImportProblem, ImportSummary, positionText } from './statement-import.types';
 import type { StatementFileInput } from './statement-import.types';
 
@@ -116,6 +116,13 @@ export class StatementImportService {
     const statementBanks = banks.map((b) => b[0]);
 
     if (await this.knownFile(result, statementBanks)) return result;
+    const storable = await this.largestStorableFile();
+    if (content.length > storable) {
+      const error = fileTooLarge('file', storable);
+      const why = `${error.message}: the database keeps the file with its entries (MariaDB: raise max_allowed_packet)`;
+      result.problems = [{ code: error.code, rule: StatementImportRule.FILE_TOO_LARGE, statement: null, line: null, message: why }];
+      return result;
+    }
     const totalLines = headers.reduce((n, h) => n + h.lineCount, 0);
     try {
       const stored = await retryOnDeadlock(() =>
@@ -137,6 +144,16 @@ export class StatementImportService {
       this.events?.emit('statementsImported', { entries: created.map((s) => ({ divisionCode: s.divisionCode!, entryID: s.entryID! })) });
     }
     return result;
+  }
+
+  /**
+   * The largest file the database takes in one document attachment: on MariaDB its
+   * max_allowed_packet less 1 MiB for the rest of the statement (the bytes go as a binary
+   * parameter); SQLite keeps values up to 1 GB.
+   */
+  private async largestStorableFile(): Promise<number> {
+    const packet = await this.scope.maxStatementBytes();
+    return packet === null ? 1_000_000_000 : Math.max(0, packet - (1 << 20));
   }
 
   /** First read: every statement checked by the parser, only the headers kept. Throws StatementFormatError. */
