@@ -145,6 +145,7 @@ describe('npm run import -- statements', () => {
       const goodFile = path.join(dir, 'good.cod');
       fs.writeFileSync(goodFile, good.bytes);
       const ok = await runCli(['import', 'statements', goodFile], { DATABASE_URL: t.url });
+      expect(ok.stderr).toContain('Checking good.cod');
       expect(ok.stderr).toContain('Storing good.cod');
       expect({ code: ok.code, out: ok.stdout }).toEqual({ code: 0, out: expect.stringContaining('good.cod (coda') });
       expect(ok.stdout).toContain('1 statements imported, 0 already imported, 0 files refused');

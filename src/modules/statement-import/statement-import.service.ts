@@ -17,8 +17,8 @@ import { checkImportFiles, fileNameOf, fileTooLarge, MEDIA_TYPES } from './impor
 import { ImportedFile, ImportedStatement, ImportOptions, ImportProblem, ImportSummary, positionText } from './statement-import.types';
 import type { StatementFileInput } from './statement-import.types';
 
-/** Bytes handed to the streaming parsers at a time. */
-const CHUNK_BYTES = 1 << 20;
+/** Bytes handed to the streaming parsers at a time (as a file stream reads them). */
+const CHUNK_BYTES = 64 * 1024;
 /** Progress is reported every this many lines. */
 const PROGRESS_EVERY = 1000;
 
@@ -160,6 +160,7 @@ export class StatementImportService {
   private async check(content: Buffer, format: StatementFormat, progress: (lines: number) => void): Promise<StatementHeader[]> {
     const headers: StatementHeader[] = [];
     let lines = 0;
+    progress(0);
     for await (const event of streamStatementFile(chunks(content), format)) {
       if (event.kind === 'statement') headers.push(event.statement);
       else if (event.kind === 'line' && ++lines % PROGRESS_EVERY === 0) progress(lines);

@@ -47,6 +47,8 @@ const OTHER_FIELDS: Record<string, string> = {
   'Query.financialAccount': "isolation-matrix.test.ts, financial accounts: another division's account is NOT_FOUND",
   'Mutation.createCashEntry': 'isolation-matrix.test.ts, financial accounts: a cash entry into a division not granted is FORBIDDEN',
   'Mutation.deleteCashEntry': "isolation-matrix.test.ts, financial accounts: another division's cash entry is NOT_FOUND",
+  'Mutation.importBankStatements':
+    "randomised-statement-import-isolation.test.ts: a statement of another division's account is FORBIDDEN as one of nobody's, nothing stored",
   'Query.paymentsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentBatchesAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
   'Query.paymentConditionsAggregate': 'aggregate-isolation.test.ts: groups only the granted divisions; naming another is FORBIDDEN',
