@@ -17,8 +17,6 @@ const OTHER_FIELDS: Record<string, string> = {
   'Query.apiKeys': 'key-management.test.ts: keys of other divisions are invisible',
   'Query.bankConnections': 'bank-connectors/codabox.test.ts: another division sees no connection, account or run',
   'Query.bankConnectionRuns': "bank-connectors/codabox.test.ts: another division's connection is NOT_FOUND, its runs invisible",
-  'Mutation.importBankStatements':
-    'randomised-statement-import-isolation.test.ts: an account of a division not granted is FORBIDDEN, nothing stored',
   'Mutation.createApiKey': 'key-management.test.ts: cannot grant a division not held',
   'Mutation.revokeApiKey': 'key-management.test.ts: keys of other divisions answer NOT_FOUND',
   'Mutation.createPayment': 'payment-isolation.test.ts: a write into a division not granted is FORBIDDEN',
