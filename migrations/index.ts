@@ -13,6 +13,7 @@ import { ReconciliationEngine1764700000000 } from './1764700000000-reconciliatio
 import { OpenItemsByAccountAge1764700000001 } from './1764700000001-open-items-by-account-age';
 import { ReconciliationMatches1764710000000 } from './1764710000000-reconciliation-matches';
 import { ExactOnline1764800000000 } from './1764800000000-exact-online';
+import { BankConnectors1764900000000 } from './1764900000000-bank-connectors';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OpenItemsByAccountAge1764700000001,
   ReconciliationMatches1764710000000,
   ExactOnline1764800000000,
+  BankConnectors1764900000000,
 ];

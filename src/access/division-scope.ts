@@ -1,8 +1,9 @@
 import { LRUCache } from 'lru-cache';
-import { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { actorColumns, CatalogTable, findTable } from '../catalog';
 import { GatewayError } from '../platform/errors';
 import { AccessRule, accessError } from './access.errors';
+import { InternalTables } from './internal-tables';
 import { Database } from '../db/data-source';
 import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-query';
 import { BulkInserter } from '../db/bulk-insert';
@@ -247,43 +248,9 @@ export class DivisionScope {
     return this.#db.dialect.kind === 'sqlite' ? qb : qb.setLock('pessimistic_write');
   }
 
-  /**
-   * The gateway's own bookkeeping tables outside the catalog (idempotency records): they have no
-   * division and are never served. Refused for any catalog table.
-   */
-  async findInternal<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T | null> {
-    this.assertInternal(entity);
-    return this.#manager.getRepository(entity).findOne({ where });
-  }
-
-  async insertInternal<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): Promise<void> {
-    this.assertInternal(entity);
-    await this.#manager.getRepository(entity).insert(row as never);
-  }
-
-  /** Rows of an internal table matching `where` (connector bookkeeping), ordered by `order`. */
-  async listInternal<T extends ObjectLiteral>(
-    entity: EntityTarget<T>,
-    where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
-    order: FindOptionsOrder<T> = {},
-    take?: number,
-  ): Promise<T[]> {
-    this.assertInternal(entity);
-    return this.#manager.getRepository(entity).find({ where, order, take });
-  }
-
-  /** UPDATE of an internal table's rows matching `where`; the number of rows changed. */
-  async updateInternal<T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T>, set: Partial<T>): Promise<number> {
-    this.assertInternal(entity);
-    const result = await this.#manager.getRepository(entity).update(where, set as never);
-    return result.affected ?? 0;
-  }
-
-  private assertInternal(entity: EntityTarget<ObjectLiteral>): void {
-    const tableName = this.#manager.connection.getMetadata(entity).tableName;
-    if (findTable(tableName)) throw new Error(`${tableName} is a catalog table: use select/insert/update/delete`);
-    // Credentials are the access layer's alone: no module may read key hashes or mint keys.
-    if (ACCESS_TABLES.has(tableName)) throw new Error(`${tableName} belongs to the access layer`);
+  /** The gateway's own bookkeeping tables outside the catalog, in this scope's transaction (see InternalTables). */
+  get internal(): InternalTables {
+    return new InternalTables(this.#manager);
   }
 
   /** A narrower scope (for example one division of the request), never a wider one. */
@@ -390,9 +357,6 @@ export class DivisionScope {
     return t;
   }
 }
-
-/** Tables only src/access reads and writes (never through findInternal/insertInternal). */
-const ACCESS_TABLES = new Set(['ApiKeys']);
 
 /** One queue of transactions per SQLite database (see DivisionScope.transaction). */
 function serialised<R>(db: Database, run: () => Promise<R>): Promise<R> {

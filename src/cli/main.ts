@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../platform/config';
 import { exactCommand } from './exact';
+import { banksCommand } from './banks';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { keysCliCommand } from './keys';
@@ -23,7 +24,11 @@ Commands:
   import    bank statements: statements FILE... [--accept-gap] [--format coda|camt053|mt940] [--divisions 1,2]
             (exit status 1 when a file was refused)
   exact     Exact Online: connect --division N [--exact-division M] | sync [--division N] [--full]
-            (EXACT_BASE_URL, EXACT_CLIENT_ID, EXACT_CLIENT_SECRET, EXACT_REDIRECT_URI, SECRETS_KEY)`;
+            (EXACT_BASE_URL, EXACT_CLIENT_ID, EXACT_CLIENT_SECRET, EXACT_REDIRECT_URI, SECRETS_KEY)
+  banks     bank connectors: connect codabox --division N --token T | connect ponto --division N
+            | connect ponto --id ID --code C [--state S] | sync [--id ID] | list  [--divisions 1,2]
+            | push --id ID --batch BATCH_ID --redirect-uri URI (a processed batch as a Ponto bulk payment)
+            (settings from the environment, see docs/bank-connectors.md; exit status 1 when a pull failed)`;
 
 /** Where the commands without options take their configuration from. */
 const CONFIGURED = 'configure with environment variables such as PORT and DATABASE_URL, see README';
@@ -46,6 +51,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
   export: (args) => exportCommand(loadConfig(), args),
   import: (args) => importCommand(loadConfig(), args),
   exact: (args) => exactCommand(loadConfig(), args),
+  banks: (args) => banksCommand(loadConfig(), args),
 };
 
 /** Runs one command; an unknown command prints the usage and exits 1. */

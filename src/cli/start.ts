@@ -2,6 +2,8 @@ import { revokeApiKey } from '../access/api-keys';
 import { freshDemoKey } from '../access/demo-key';
 import { closeDatabase } from '../db/data-source';
 import { createGateway } from '../http/server';
+import { BankSchedule } from '../modules/bank-connectors/bank-schedule';
+import { bankConnectorConfigFromEnv } from '../modules/bank-connectors/connector-config';
 import { openGatewayDatabase } from '../modules/entities';
 import { Config } from '../platform/config';
 import { startOfDay } from '../platform/dates';
@@ -34,6 +36,9 @@ export async function startCommand(config: Config): Promise<void> {
   const box = secretBoxFromEnv();
   if (exact.syncIntervalSeconds > 0 && !box) throw new Error('EXACT_SYNC_INTERVAL needs SECRETS_KEY (the key of the stored Exact tokens)');
   const schedule = box ? startExactSchedule(db, box, exact, runtime.logger) : null;
+  // Scheduled bank pulls (BANK_SYNC_INTERVAL_MINUTES); each connection's lease keeps it to one instance at a time.
+  const banks = new BankSchedule(db, runtime, bankConnectorConfigFromEnv());
+  banks.start();
   console.log(`Cashflow Gateway (${db.dialect.kind}) ready:`);
   console.log(`  GraphQL   ${gateway.url}/graphql`);
   console.log(`  Explorer  ${gateway.url}/explore`);
@@ -55,6 +60,7 @@ export async function startCommand(config: Config): Promise<void> {
     try {
       await schedule?.stop();
       await gateway.stop(2000);
+      await banks.stop();
       // The demo key lives as long as this server (the rule: src/access/demo-key.ts).
       if (demoKey) await revokeApiKey(db, demoKey.id);
       await closeDatabase(db);

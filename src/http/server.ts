@@ -17,6 +17,7 @@ import { Database } from '../db/data-source';
 import { explorerRouter } from './explorer';
 import { bankFileRoutes } from './bank-file-routes';
 import { statementRoutes } from './statement-routes';
+import { bankWebhookRoutes } from './bank-webhook-routes';
 import { asLimitError, documentSizeRule, DocumentLimits, parseOptionsFor, queryProtectionPlugin } from '../graphql/protection';
 import { buildGatewaySchema } from '../modules/schema';
 import { reconcileAfterImports } from '../modules/reconciliation/match-auto';
@@ -170,6 +171,7 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
 
   app.use(bankFileRoutes(db, runtime));
   app.use(statementRoutes(db, runtime));
+  app.use(bankWebhookRoutes(db, runtime));
   // Last: a path nothing served, and every error, answer JSON (never express's HTML page).
   app.use(notFoundHandler);
   app.use(errorHandler(runtime.logger));

@@ -25,6 +25,7 @@ import { ReconciliationSetting } from './reconciliation/match-settings.entity';
 import { ReconciliationProposal } from './reconciliation/proposal-record.entity';
 import { AllocationRule } from './reconciliation/allocation-rule.entity';
 import { EXACT_ENTITIES } from './exact-online/entities';
+import { BANK_CONNECTOR_ENTITIES } from './bank-connectors/bank-connection.entity';
 
 /** Entity class per catalog table name. */
 export const ENTITY_BY_TABLE = {
@@ -55,7 +56,7 @@ export const ENTITY_BY_TABLE = {
 
 export const CATALOG_ENTITIES = Object.values(ENTITY_BY_TABLE);
 /** Tables of the gateway's own bookkeeping, outside the catalog (never served). */
-export const INTERNAL_ENTITIES = [IdempotencyRecord, ...EXACT_ENTITIES];
+export const INTERNAL_ENTITIES = [IdempotencyRecord, ...EXACT_ENTITIES, ...BANK_CONNECTOR_ENTITIES];
 export const ENTITIES = [...CATALOG_ENTITIES, ...INTERNAL_ENTITIES];
 
 export function entityOf(tableName: string): (typeof CATALOG_ENTITIES)[number] {

@@ -17,6 +17,7 @@ import { RELATION_RESOLVERS } from './lists/relations.resolver';
 import { SqlResolver } from './sql/sql.resolver';
 import { CashEntryMutations } from './financial-accounts/cash-entry.resolver';
 import { FinancialAccountResolver } from './financial-accounts/financial-account.resolver';
+import { BankConnectionResolver } from './bank-connectors/bank-connection.resolver';
 import { StatementImportResolver } from './statement-import/statement-import.resolver';
 import { ProcessingListResolver } from './reconciliation/processing-list.resolver';
 import { ReconciliationMutations } from './reconciliation/reconciliation.resolver';
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   EpcQrCodeResolver,
   FinancialAccountResolver,
   CashEntryMutations,
+  BankConnectionResolver,
   StatementImportResolver,
   ReconciliationMutations,
   ProcessingListResolver,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ACCESS_ERROR_CODES, AccessRule } from '../../src/access/access.errors';
 import { API_KEY_ERROR_CODES, ApiKeyRule } from '../../src/access/api-key.errors';
+import { BANK_CONNECTOR_ERROR_CODES, BankConnectorRule } from '../../src/modules/bank-connectors/bank-connector.errors';
 import { BATCH_ERROR_CODES, BatchRule } from '../../src/modules/batches/batch.errors';
 import { EXACT_ERROR_CODES, ExactRule } from '../../src/modules/exact-online/exact.errors';
 import { EXPORT_ERROR_CODES, ExportRule } from '../../src/modules/exports/export.errors';
@@ -27,6 +28,7 @@ import { STATEMENT_IMPORT_ERROR_CODES, StatementImportRule } from '../../src/mod
 const VOCABULARIES: Record<string, Record<string, ErrorCode>> = {
   'access/access.errors.ts': ACCESS_ERROR_CODES,
   'access/api-key.errors.ts': API_KEY_ERROR_CODES,
+  'modules/bank-connectors/bank-connector.errors.ts': BANK_CONNECTOR_ERROR_CODES,
   'modules/batches/batch.errors.ts': BATCH_ERROR_CODES,
   'modules/exact-online/exact.errors.ts': EXACT_ERROR_CODES,
   'modules/exports/export.errors.ts': EXPORT_ERROR_CODES,
@@ -101,6 +103,7 @@ describe('error vocabularies', () => {
     const enums = [
       AccessRule,
       ApiKeyRule,
+      BankConnectorRule,
       BatchRule,
       ExactRule,
       ExportRule,

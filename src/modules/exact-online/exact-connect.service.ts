@@ -97,7 +97,7 @@ export class ExactConnector {
       created: at,
       modified: at,
     } as ExactConnection);
-    await scope.insertInternal(ExactConnection, connection);
+    await scope.internal.insert(ExactConnection, connection);
     await this.#tokens.store(connection.id, tokens);
     const client = new ExactClient(this.db, this.#tokens, this.config, connection.id, this.config.baseUrl, this.log, undefined, this.now);
     const me = (await client.page(0, 'current/Me?$select=CurrentDivision,FullName')).results[0] ?? {};
@@ -114,7 +114,7 @@ export class ExactConnector {
       });
     }
     // Exact's IDs are the rows' keys: one Exact division can feed only one gateway division.
-    const taken = (await scope.listInternal(ExactDivisionMap, { exactDivision: chosen })).find((m) => m.division !== division);
+    const taken = (await scope.internal.list(ExactDivisionMap, { exactDivision: chosen })).find((m) => m.division !== division);
     if (taken) {
       throw exactError(
         ExactRule.INVALID_VALUE,
@@ -123,11 +123,11 @@ export class ExactConnector {
       );
     }
     const exactUserName = me.FullName === null || me.FullName === undefined ? null : String(me.FullName).slice(0, 100);
-    await scope.updateInternal(ExactConnection, { id: connection.id }, { exactUserName });
-    const existing = await scope.findInternal(ExactDivisionMap, { division });
+    await scope.internal.update(ExactConnection, { id: connection.id }, { exactUserName });
+    const existing = await scope.internal.find(ExactDivisionMap, { division });
     const map = { division, connectionID: connection.id, exactDivision: chosen, created: at };
-    if (existing) await scope.updateInternal(ExactDivisionMap, { division }, map);
-    else await scope.insertInternal(ExactDivisionMap, Object.assign(new ExactDivisionMap(), map));
+    if (existing) await scope.internal.update(ExactDivisionMap, { division }, map);
+    else await scope.internal.insert(ExactDivisionMap, Object.assign(new ExactDivisionMap(), map));
     this.log.info({ division, exactDivision: chosen, connection: connection.id }, 'exact: division connected');
     return { connectionID: connection.id, division, exactDivision: chosen, exactUserName, available };
   }

@@ -19,13 +19,13 @@ export class ExactStatus {
   constructor(private readonly scope: DivisionScope) {}
 
   async connections(now = Date.now()): Promise<ExactConnectionType[]> {
-    const maps = (await this.scope.listInternal(ExactDivisionMap, {}, { division: 'ASC' })).filter((m) => this.scope.allows(m.division));
+    const maps = (await this.scope.internal.list(ExactDivisionMap, {}, { division: 'ASC' })).filter((m) => this.scope.allows(m.division));
     const views: ExactConnectionType[] = [];
     for (const m of maps) {
-      const c = await this.scope.findInternal(ExactConnection, { id: m.connectionID });
-      const [last] = await this.scope.listInternal(ExactSyncRun, { division: m.division }, { started: 'DESC' }, 1);
-      const budget = c ? await this.scope.findInternal(ExactCallBudget, { name: budgetName(c.baseUrl, m.exactDivision) }) : null;
-      const states = await this.scope.listInternal(ExactSyncState, { division: m.division }, { endpoint: 'ASC' });
+      const c = await this.scope.internal.find(ExactConnection, { id: m.connectionID });
+      const [last] = await this.scope.internal.list(ExactSyncRun, { division: m.division }, { started: 'DESC' }, 1);
+      const budget = c ? await this.scope.internal.find(ExactCallBudget, { name: budgetName(c.baseUrl, m.exactDivision) }) : null;
+      const states = await this.scope.internal.list(ExactSyncState, { division: m.division }, { endpoint: 'ASC' });
       const minuteOpen = budget && (budget.minutelyReset <= now || budget.minutelyRemaining > 0);
       const dayOpen = budget && (budget.dailyReset <= now || budget.dailyRemaining > 0);
       const next = !budget
@@ -62,7 +62,7 @@ export class ExactStatus {
   /** The latest `first` runs of the caller's divisions (or of `division`), newest first. */
   async runs(division: number | null, first: number): Promise<ExactSyncRunType[]> {
     const divisions = division === null ? [...this.scope.divisions] : this.scope.allows(division) ? [division] : [];
-    const rows = await this.scope.listInternal(
+    const rows = await this.scope.internal.list(
       ExactSyncRun,
       divisions.map((d) => ({ division: d })),
       { started: 'DESC' },

@@ -73,14 +73,14 @@ export class ExactSync {
 
   /** Gateway divisions mapped to Exact (sorted). */
   async connectedDivisions(): Promise<number[]> {
-    const maps = await new DivisionScope(this.db, []).listInternal(ExactDivisionMap, {}, { division: 'ASC' });
+    const maps = await new DivisionScope(this.db, []).internal.list(ExactDivisionMap, {}, { division: 'ASC' });
     return maps.map((m) => m.division);
   }
 
   /** Syncs one division; the run's record (state succeeded, failed or skipped, with counts and the error). */
   async syncDivision(division: number, options: SyncOptions = {}): Promise<ExactSyncRun> {
     const internal = new DivisionScope(this.db, [division]).asConnector();
-    const map = await internal.findInternal(ExactDivisionMap, { division });
+    const map = await internal.internal.find(ExactDivisionMap, { division });
     if (!map) throw exactError(ExactRule.NOT_CONNECTED, 'division', `division ${division} is not connected to Exact Online`);
     const run: ExactSyncRun = Object.assign(new ExactSyncRun(), {
       id: randomUUID(),
@@ -97,12 +97,12 @@ export class ExactSync {
     } as ExactSyncRun);
     const outcome = await withLease(this.db, `exact:sync:${division}`, { ttlMs: this.config.leaseMs, now: this.now }, async (lost) => {
       // Holding the lease, no other run of the division is alive: one still `running` was killed.
-      await internal.updateInternal(
+      await internal.internal.update(
         ExactSyncRun,
         { division, state: 'running' },
         { state: 'interrupted', lastError: 'the process ended mid-run' },
       );
-      await internal.insertInternal(ExactSyncRun, run);
+      await internal.internal.insert(ExactSyncRun, run);
       const signal = options.signal ? AbortSignal.any([options.signal, lost]) : lost;
       try {
         await this.#run(internal, map, run, { ...options, signal });
@@ -113,17 +113,17 @@ export class ExactSync {
         this.log.warn({ division, run: run.id, error: run.lastError }, 'exact: sync run failed');
       }
       run.finished = this.now();
-      await internal.updateInternal(ExactSyncRun, { id: run.id }, { ...run });
+      await internal.internal.update(ExactSyncRun, { id: run.id }, { ...run });
       return run;
     });
     if (outcome.ran) return outcome.value;
     Object.assign(run, { state: 'skipped', finished: this.now(), lastError: 'another process is syncing this division' });
-    await internal.insertInternal(ExactSyncRun, run);
+    await internal.internal.insert(ExactSyncRun, run);
     return run;
   }
 
   async #run(scope: DivisionScope, map: ExactDivisionMap, run: ExactSyncRun, options: SyncOptions): Promise<void> {
-    const connection = await scope.findInternal(ExactConnection, { id: map.connectionID });
+    const connection = await scope.internal.find(ExactConnection, { id: map.connectionID });
     if (!connection) throw exactError(ExactRule.NOT_CONNECTED, 'division', `the connection of division ${map.division} is gone`);
     const division = await scope.select(Division, 'd').where('d.code = :code', { code: map.division }).getOne();
     const client = new ExactClient(
@@ -178,7 +178,7 @@ export class ExactSync {
         const stored = await storePaymentTerms(tx, ctx.division, ctx.currency, fresh);
         ctx.run.rowsIn += fresh.length;
         ctx.run.rowsChanged += stored.changed;
-        await tx.updateInternal(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }, this.#healthy(top));
+        await tx.internal.update(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }, this.#healthy(top));
       });
       hw = top;
       pages++;
@@ -200,7 +200,7 @@ export class ExactSync {
       const keys = page.results.filter((r) => String(r.EntityType) === DELETED_PAYMENT_TERMS).map((r) => String(r.EntityKey));
       await ctx.scope.transaction(async (tx) => {
         ctx.run.rowsDeleted += await deleteSyncedRows(tx, keys);
-        await tx.updateInternal(ExactSyncState, { division: ctx.division, endpoint: DELETED }, this.#healthy(top));
+        await tx.internal.update(ExactSyncState, { division: ctx.division, endpoint: DELETED }, this.#healthy(top));
       });
       hw = top;
       pages++;
@@ -224,7 +224,7 @@ export class ExactSync {
    */
   async #call(ctx: RunContext, endpoint: string, url: string): Promise<ExactPage> {
     const where = { division: ctx.division, endpoint };
-    const state = (await ctx.scope.findInternal(ExactSyncState, where))!;
+    const state = (await ctx.scope.internal.find(ExactSyncState, where))!;
     if (state.blockedUntil > this.now()) {
       const until = new Date(state.blockedUntil).toISOString();
       const message = `${endpoint} failed ${state.failures} times in a row and rests until ${until}: ${state.lastError}`;
@@ -236,7 +236,7 @@ export class ExactSync {
       if (!(error instanceof ExactCallError || error instanceof ExactMalformedError)) throw error;
       const failures = state.failures + 1;
       const blocked = failures >= this.config.failuresBeforeBlock ? this.now() + this.config.blockMs : 0;
-      await ctx.scope.updateInternal(ExactSyncState, where, {
+      await ctx.scope.internal.update(ExactSyncState, where, {
         failures,
         blockedUntil: blocked,
         lastError: error.message.slice(0, 500),
@@ -253,7 +253,7 @@ export class ExactSync {
   /** The state of `endpoint` for the division, made (HighTimestamp 0: never loaded) when missing. */
   async #state(ctx: RunContext, endpoint: string): Promise<ExactSyncState> {
     const where = { division: ctx.division, endpoint };
-    const found = await ctx.scope.findInternal(ExactSyncState, where);
+    const found = await ctx.scope.internal.find(ExactSyncState, where);
     if (found) return found;
     const state = Object.assign(new ExactSyncState(), {
       ...where,
@@ -263,7 +263,7 @@ export class ExactSync {
       lastError: null,
       modified: this.now(),
     });
-    await ctx.scope.insertInternal(ExactSyncState, state);
+    await ctx.scope.internal.insert(ExactSyncState, state);
     return state;
   }
 
@@ -273,18 +273,18 @@ export class ExactSync {
     ctx.run.full = 1;
     await ctx.scope.transaction(async (tx) => {
       await clearSyncedRows(tx);
-      await tx.updateInternal(
+      await tx.internal.update(
         ExactSyncState,
         { division: ctx.division, endpoint: PAYMENT_TERMS },
         { highTimestamp: 1, modified: this.now() },
       );
     });
-    return (await ctx.scope.findInternal(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }))!;
+    return (await ctx.scope.internal.find(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }))!;
   }
 
   async #resetState(ctx: RunContext, endpoint: string): Promise<void> {
     await this.#state(ctx, endpoint);
-    await ctx.scope.updateInternal(ExactSyncState, { division: ctx.division, endpoint }, { highTimestamp: 1, modified: this.now() });
+    await ctx.scope.internal.update(ExactSyncState, { division: ctx.division, endpoint }, { highTimestamp: 1, modified: this.now() });
   }
 }
 

@@ -63,7 +63,7 @@ export class ExactTokens {
 
   /** Stores freshly issued tokens of `connection` sealed. */
   async store(connectionID: string, tokens: { access: string; refresh: string; expiresAt: number; issuedAt: number }): Promise<void> {
-    await this.#scope.updateInternal(
+    await this.#scope.internal.update(
       ExactConnection,
       { id: connectionID },
       {
@@ -115,7 +115,7 @@ export class ExactTokens {
       if (answer.error === 'invalid_grant' || answer.error === 'invalid_client') {
         const detail = answer.description ? `: ${answer.description}` : '';
         const reason = `Exact refused the refresh token (${answer.error}${detail}); connect again`;
-        await this.#scope.updateInternal(
+        await this.#scope.internal.update(
           ExactConnection,
           { id: c.id },
           { state: 'needs_consent', accessToken: null, refreshToken: null, lastError: reason.slice(0, 500), modified: this.now() },
@@ -137,7 +137,7 @@ export class ExactTokens {
   }
 
   async #load(connectionID: string): Promise<ExactConnection> {
-    const c = await this.#scope.findInternal(ExactConnection, { id: connectionID });
+    const c = await this.#scope.internal.find(ExactConnection, { id: connectionID });
     if (!c) throw exactError(ExactRule.NOT_CONNECTED, null, `Exact connection ${connectionID} does not exist`);
     if (c.state === 'needs_consent' || !c.refreshToken) {
       throw exactError(ExactRule.NEEDS_CONSENT, null, `the Exact connection needs consent again: ${c.lastError ?? 'no tokens'}`, {

@@ -52,10 +52,10 @@ export async function idempotent<R>(
   try {
     return await retryOnDeadlock(() =>
       scope.transaction(async (tx) => {
-        const existing = await tx.findInternal(IdempotencyRecord, { principalID: principal.id, idempotencyKey: key });
+        const existing = await tx.internal.find(IdempotencyRecord, { principalID: principal.id, idempotencyKey: key });
         if (existing) return replay(existing);
         const result = await complete(tx);
-        await tx.insertInternal(IdempotencyRecord, {
+        await tx.internal.insert(IdempotencyRecord, {
           principalID: principal.id,
           idempotencyKey: key,
           operation,
@@ -73,7 +73,7 @@ export async function idempotent<R>(
     // whole transaction runs again instead, and then replays it.
     if (!isDuplicateKey(error)) throw error;
     if (scope.inTransaction) throw new WriteConflict(`idempotency key ${key} is being used by a concurrent call`, { cause: error });
-    const stored = await scope.findInternal(IdempotencyRecord, { principalID: principal.id, idempotencyKey: key });
+    const stored = await scope.internal.find(IdempotencyRecord, { principalID: principal.id, idempotencyKey: key });
     if (!stored) throw error;
     return replay(stored);
   }

@@ -18,6 +18,8 @@ const OTHER_FIELDS: Record<string, string> = {
   'Query.exactConnections': 'exact-online/gateway.test.ts: connections of other divisions are invisible',
   'Query.syncRuns': 'exact-online/gateway.test.ts: runs of other divisions are invisible',
   'Query.apiKeys': 'key-management.test.ts: keys of other divisions are invisible',
+  'Query.bankConnections': 'bank-connectors/codabox.test.ts: another division sees no connection, account or run',
+  'Query.bankConnectionRuns': "bank-connectors/codabox.test.ts: another division's connection is NOT_FOUND, its runs invisible",
   'Mutation.createApiKey': 'key-management.test.ts: cannot grant a division not held',
   'Mutation.revokeApiKey': 'key-management.test.ts: keys of other divisions answer NOT_FOUND',
   'Mutation.createPayment': 'payment-isolation.test.ts: a write into a division not granted is FORBIDDEN',

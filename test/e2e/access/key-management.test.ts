@@ -88,8 +88,8 @@ describe('key management', () => {
 
   it("keeps the key table out of reach of the scope's bookkeeping doors", async () => {
     const scope = new DivisionScope(t.db, [D1, D2]);
-    await expect(scope.findInternal(ApiKeyRecord, {})).rejects.toThrow(/access layer/);
-    await expect(scope.insertInternal(ApiKeyRecord, new ApiKeyRecord())).rejects.toThrow(/access layer/);
+    await expect(scope.internal.find(ApiKeyRecord, {})).rejects.toThrow(/access layer/);
+    await expect(scope.internal.insert(ApiKeyRecord, new ApiKeyRecord())).rejects.toThrow(/access layer/);
   });
 
   it('refuses bad input naming the field', async () => {

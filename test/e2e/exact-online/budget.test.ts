@@ -37,7 +37,7 @@ describe('Exact Online call budget shared by processes', () => {
     await new Promise((r) => setTimeout(r, 1000));
     const from = double.requests.length;
     const log = createLogger('silent');
-    const map = (await new DivisionScope(t.db, [a]).findInternal(ExactDivisionMap, { division: a }))!;
+    const map = (await new DivisionScope(t.db, [a]).internal.find(ExactDivisionMap, { division: a }))!;
     const other = new ExactClient(t.db, new ExactTokens(t.db, testBox(), config, log), config, map.connectionID, double.url, log);
     const [run] = await Promise.all([
       new ExactSync(t.db, testBox(), config, log).syncDivision(a),

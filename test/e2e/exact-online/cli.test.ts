@@ -108,7 +108,7 @@ describe('npm run exact (separate processes)', () => {
     const live = [...double.divisions.get(EXACT)!.terms.values()];
     expect(payments.size + receivables.size).toBe(6000);
     expect(live.flatMap((term) => differences((term.LineType === 22 ? payments : receivables).get(term.ID) ?? {}, term))).toEqual([]);
-    const runs = await new DivisionScope(t.db, [division]).listInternal(ExactSyncRun, { division }, { started: 'ASC' });
+    const runs = await new DivisionScope(t.db, [division]).internal.list(ExactSyncRun, { division }, { started: 'ASC' });
     expect(runs.map((r) => r.state).filter((s) => s !== 'skipped')).toEqual(['interrupted', 'succeeded']);
   }, 120_000);
 

@@ -117,14 +117,14 @@ describe('Exact Online sync under faults', () => {
     expect(blocked.lastError).toMatch(/failed 3 times in a row and rests until/);
     expect(double.requests.length).toBe(from);
     // Lifting the block (its time passed), the next run brings in everything, once.
-    await new DivisionScope(t.db, [division]).updateInternal(ExactSyncState, { division, endpoint: PAYMENT_TERMS }, { blockedUntil: 1 });
+    await new DivisionScope(t.db, [division]).internal.update(ExactSyncState, { division, endpoint: PAYMENT_TERMS }, { blockedUntil: 1 });
     expect((await sync().syncDivision(division)).state).toBe('succeeded');
     await expectEqualToDouble();
   });
 
   it('marks the connection as needing consent when its refresh token was used elsewhere, without retrying', async () => {
     // Another program (not sharing our lease) refreshes with the stored token first.
-    const [c] = await new DivisionScope(t.db, []).listInternal(ExactConnection, {});
+    const [c] = await new DivisionScope(t.db, []).internal.list(ExactConnection, {});
     double.expireAccessTokens();
     const refresh = testBox().open(c.refreshToken!, sealPurpose('refresh', c.id));
     const form = { grant_type: 'refresh_token', refresh_token: refresh, client_id: double.clientId, client_secret: double.clientSecret };
@@ -133,7 +133,7 @@ describe('Exact Online sync under faults', () => {
     expect(run.state).toBe('failed');
     expect(run.lastError).toMatch(/Exact refused the refresh token \(invalid_grant: Old refresh token used.\); connect again/);
     expect(double.reusedRefreshTokens).toBe(1);
-    const [after] = await new DivisionScope(t.db, []).listInternal(ExactConnection, {});
+    const [after] = await new DivisionScope(t.db, []).internal.list(ExactConnection, {});
     expect(after).toMatchObject({ state: 'needs_consent', accessToken: null, refreshToken: null });
     // The next run does not try again: it says why at once.
     const tokenCalls = double.requests.filter((r) => r.url.startsWith('/api/oauth2/token')).length;

@@ -30,7 +30,7 @@ describe('Exact Online sync schedule', () => {
     const config = { ...exactTestConfig(double), syncIntervalSeconds: 1 };
     await connectThroughDouble(t.db, double, division, 7, config);
     const instances = [1, 2].map(() => startExactSchedule(t.db, testBox(), config, createLogger('silent'))!);
-    const runs = () => new DivisionScope(t.db, [division]).listInternal(ExactSyncRun, { division }, { started: 'ASC' });
+    const runs = () => new DivisionScope(t.db, [division]).internal.list(ExactSyncRun, { division }, { started: 'ASC' });
     for (let i = 0; i < 300 && (await runs()).filter((r) => r.state === 'succeeded').length < 2; i++) {
       await new Promise((r) => setTimeout(r, 100));
     }

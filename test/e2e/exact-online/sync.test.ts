@@ -63,7 +63,7 @@ describe('Exact Online sync', () => {
     const result = await connectThroughDouble(t.db, double, division, EXACT);
     expect(result).toMatchObject({ division, exactDivision: EXACT, exactUserName: 'Test User' });
     expect(result.available.map((d) => d.code)).toEqual([EXACT, EXACT + 1]);
-    const [c] = await new DivisionScope(t.db, []).listInternal(ExactConnection, {});
+    const [c] = await new DivisionScope(t.db, []).internal.list(ExactConnection, {});
     expect(c.state).toBe('connected');
     expect(c.accessToken).toMatch(/^v1\./);
     expect(c.refreshToken).toMatch(/^v1\./);

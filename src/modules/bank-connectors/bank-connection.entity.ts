@@ -1,0 +1,190 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** The bank connectors: Ponto Connect (Ibanity) and CodaBox. */
+export type BankProvider = 'ponto' | 'codabox';
+
+/**
+ * Where a connection stands: `PENDING_CONSENT` waits for the user's consent (Ponto's authorization
+ * code); `ACTIVE` pulls on schedule; `CONSENT_EXPIRED` needs the user to
+ * connect again (Ponto refused the refresh token, CodaBox the credentials); `DISABLED` is kept
+ * for its history only.
+ */
+export type BankConnectionStatus = 'PENDING_CONSENT' | 'ACTIVE' | 'CONSENT_EXPIRED' | 'DISABLED';
+
+/**
+ * One connection of a division to a bank connector (migration 1764900000000). Not in the
+ * catalog: never served by the SQL layer, lists or exports. `settings` is JSON without secrets;
+ * `sealedSecrets` is JSON sealed with the SecretBox (SECRETS_KEY) for purpose
+ * `bank-connection:<id>` and is never returned, logged or exported.
+ */
+@Entity('BankConnections')
+@Index('IX_BankConnections_Division', ['divisionCode', 'provider'])
+export class BankConnection {
+  @PrimaryColumn({ name: 'ID', type: 'varchar', length: 36 })
+  declare id: string;
+
+  @Column({ name: 'Division', type: 'int' })
+  declare divisionCode: number;
+
+  @Column({ name: 'Provider', type: 'varchar', length: 20 })
+  declare provider: BankProvider;
+
+  @Column({ name: 'Status', type: 'varchar', length: 30 })
+  declare status: BankConnectionStatus;
+
+  @Column({ name: 'Description', type: 'varchar', length: 100, nullable: true })
+  declare description: string | null;
+
+  /** JSON of the provider's non-secret settings (see ponto-connection.ts, codabox-connection.ts). */
+  @Column({ name: 'Settings', type: 'text' })
+  declare settings: string;
+
+  @Column({ name: 'SealedSecrets', type: 'text', nullable: true })
+  declare sealedSecrets: string | null;
+
+  @Column({ name: 'Created', type: 'datetime' })
+  declare created: Date;
+
+  @Column({ name: 'Modified', type: 'datetime' })
+  declare modified: Date;
+}
+
+/**
+ * A remote account (Ponto) or feed (CodaBox) of a connection, mapped to an own bank account of
+ * the division by IBAN (`bankAccountID` null: not mapped, its transactions are not imported).
+ * `cursor` is where the next pull starts: Ponto's newest transaction id seen, CodaBox's last
+ * confirmed feed index. `currentBalance` is the balance the bank reported last (exact decimal text).
+ */
+@Entity('BankConnectionAccounts')
+@Index('IX_BankConnectionAccounts_Remote', ['divisionCode', 'connectionID', 'remoteID'], { unique: true })
+export class BankConnectionAccount {
+  @PrimaryColumn({ name: 'ID', type: 'varchar', length: 36 })
+  declare id: string;
+
+  @Column({ name: 'ConnectionID', type: 'varchar', length: 36 })
+  declare connectionID: string;
+
+  @Column({ name: 'Division', type: 'int' })
+  declare divisionCode: number;
+
+  @Column({ name: 'RemoteID', type: 'varchar', length: 100 })
+  declare remoteID: string;
+
+  /** The account's IBAN (electronic form), when known. */
+  @Column({ name: 'Reference', type: 'varchar', length: 50, nullable: true })
+  declare reference: string | null;
+
+  @Column({ name: 'Currency', type: 'varchar', length: 3, nullable: true })
+  declare currency: string | null;
+
+  @Column({ name: 'BankAccountID', type: 'varchar', length: 36, nullable: true })
+  declare bankAccountID: string | null;
+
+  @Column({ name: 'Cursor', type: 'varchar', length: 200, nullable: true })
+  declare cursor: string | null;
+
+  @Column({ name: 'CurrentBalance', type: 'varchar', length: 40, nullable: true })
+  declare currentBalance: string | null;
+
+  /** `YYYY-MM-DD` of the reported balance. */
+  @Column({ name: 'BalanceDate', type: 'varchar', length: 10, nullable: true })
+  declare balanceDate: string | null;
+
+  @Column({ name: 'SynchronizedAt', type: 'datetime', nullable: true })
+  declare synchronizedAt: Date | null;
+}
+
+/** What a run did. */
+export type BankRunKind = 'CONNECT' | 'PULL' | 'PUSH';
+export type BankRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+/** One run of a connection (connect, pull, push) with its counts and, when it failed, why (stable code). */
+@Entity('BankConnectionRuns')
+@Index('IX_BankConnectionRuns_Connection', ['divisionCode', 'connectionID', 'started'])
+export class BankConnectionRun {
+  @PrimaryColumn({ name: 'ID', type: 'varchar', length: 36 })
+  declare id: string;
+
+  @Column({ name: 'ConnectionID', type: 'varchar', length: 36 })
+  declare connectionID: string;
+
+  @Column({ name: 'Division', type: 'int' })
+  declare divisionCode: number;
+
+  @Column({ name: 'Kind', type: 'varchar', length: 20 })
+  declare kind: BankRunKind;
+
+  @Column({ name: 'Status', type: 'varchar', length: 20 })
+  declare status: BankRunStatus;
+
+  @Column({ name: 'Started', type: 'datetime' })
+  declare started: Date;
+
+  @Column({ name: 'Finished', type: 'datetime', nullable: true })
+  declare finished: Date | null;
+
+  /** Files downloaded (CodaBox). */
+  @Column({ name: 'Files', type: 'int' })
+  declare files: number;
+
+  /** Booked transactions received (Ponto) or in the files imported (CodaBox). */
+  @Column({ name: 'Transactions', type: 'int' })
+  declare transactions: number;
+
+  @Column({ name: 'StatementsCreated', type: 'int' })
+  declare statementsCreated: number;
+
+  @Column({ name: 'StatementsAlreadyImported', type: 'int' })
+  declare statementsAlreadyImported: number;
+
+  @Column({ name: 'PendingTransactions', type: 'int' })
+  declare pendingTransactions: number;
+
+  @Column({ name: 'ErrorCode', type: 'varchar', length: 60, nullable: true })
+  declare errorCode: string | null;
+
+  @Column({ name: 'Message', type: 'varchar', length: 1000, nullable: true })
+  declare message: string | null;
+}
+
+/**
+ * A Ponto transaction as received, keyed by Ponto's id (never by its digest, which Ponto documents
+ * as not unique). Booked ones wait here until the statement holding them is stored (`entryID`
+ * set in the same transaction); pending ones are replaced on every pull and deleted once booked.
+ * `line` is the JSON of the StatementLineToStore it becomes.
+ */
+@Entity('BankRemoteTransactions')
+@Index('IX_BankRemoteTransactions_Remote', ['divisionCode', 'connectionAccountID', 'status', 'remoteID'], { unique: true })
+export class BankRemoteTransaction {
+  @PrimaryColumn({ name: 'ID', type: 'varchar', length: 36 })
+  declare id: string;
+
+  @Column({ name: 'Division', type: 'int' })
+  declare divisionCode: number;
+
+  @Column({ name: 'ConnectionAccountID', type: 'varchar', length: 36 })
+  declare connectionAccountID: string;
+
+  @Column({ name: 'RemoteID', type: 'varchar', length: 100 })
+  declare remoteID: string;
+
+  @Column({ name: 'Status', type: 'varchar', length: 10 })
+  declare status: 'BOOKED' | 'PENDING';
+
+  @Column({ name: 'ExecutionDate', type: 'varchar', length: 10 })
+  declare executionDate: string;
+
+  @Column({ name: 'Amount', type: 'varchar', length: 40 })
+  declare amount: string;
+
+  @Column({ name: 'Line', type: 'text' })
+  declare line: string;
+
+  @Column({ name: 'EntryID', type: 'varchar', length: 36, nullable: true })
+  declare entryID: string | null;
+
+  @Column({ name: 'Updated', type: 'datetime' })
+  declare updated: Date;
+}
+
+export const BANK_CONNECTOR_ENTITIES = [BankConnection, BankConnectionAccount, BankConnectionRun, BankRemoteTransaction];

@@ -1,0 +1,122 @@
+import { pain001Content, pushBatchToPonto, bulkPaymentStatus } from '../../../src/modules/bank-connectors/ponto-push';
+import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank-connectors/ponto-connector';
+import { runBanks } from '../../../src/cli/banks';
+import { connectorContext } from '../../support/bank-connectors';
+import { testRuntime } from '../../support/gateway';
+import { openSeededDatabase, TestDatabase } from '../../support/database';
+import { executeAs } from '../../support/execute';
+import { daysFromToday, DivisionFixture, divisionFixture, validPaymentInput } from '../../support/payments';
+import { PontoDouble } from '../../support/ponto-double';
+import { makeTestPki, TestPki } from '../../support/test-pki';
+
+/**
+ * A processed payment batch sent through Ponto as a bulk payment: the payments Ponto receives are
+ * those of the batch's pain.001 file (same end-to-end ids, amounts, creditors and remittance,
+ * structured or not), the redirect link for the signature comes back, and the status is followed.
+ * The expected values are read from the pain.001 XML with plain patterns, not by the code under test.
+ */
+let t: TestDatabase;
+let f: DivisionFixture;
+let pki: TestPki;
+let ponto: PontoDouble;
+
+beforeAll(async () => {
+  t = await openSeededDatabase('bank_ponto_push', { divisions: 2, payments: 20 });
+  f = await divisionFixture(t.db);
+  pki = makeTestPki();
+  ponto = new PontoDouble(pki);
+  await ponto.start();
+});
+afterAll(async () => {
+  await ponto?.stop();
+  pki?.remove();
+  await t?.close();
+});
+
+const ctxOf = () =>
+  connectorContext(t.db, [f.division, f.otherDivision], {
+    PONTO_API_URL: ponto.apiUrl,
+    PONTO_AUTH_URL: `${ponto.url}/oauth2/auth`,
+    PONTO_CLIENT_ID: ponto.clientId,
+    PONTO_CLIENT_SECRET: ponto.clientSecret,
+    PONTO_REDIRECT_URI: 'https://gateway.example/banks/ponto/callback',
+    PONTO_CERT_FILE: pki.clientCertFile,
+    PONTO_KEY_FILE: pki.clientKeyFile,
+    PONTO_CA_FILE: pki.caFile,
+  });
+
+/** XML's five predefined entities decoded (XML 1.0 §4.6). */
+const decode = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+const all = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => decode(m[1]));
+
+it('sends the batch with the payments, amounts, remittance and end-to-end ids of its pain.001 file', async () => {
+  ponto.addAccount(f.ownBank.bankAccount, '5000.00');
+  const ctx = ctxOf();
+  const started = await startPontoConnect(ctx, f.division);
+  const { code, state } = ponto.authorize(started.authorizationUrl);
+  const { bankConnection } = await finishPontoConnect(ctx, started.bankConnection.id, code, state);
+
+  const inputs = [
+    validPaymentInput(f, { amountFC: '120.55', amountDC: '120.55', paymentReference: '123456789002' }),
+    validPaymentInput(f, { amountFC: '0.99', amountDC: '0.99', description: 'Invoice 2026/0042 for consulting in March' }),
+    validPaymentInput(f, { amountFC: '1999.00', amountDC: '1999.00' }),
+  ];
+  const created = await executeAs(
+    t.db,
+    { divisions: [f.division] },
+    `mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id } }`,
+    {
+      input: inputs,
+    },
+  );
+  expect(created.errors).toBeUndefined();
+  const ids = created.data.createPayments.map((p: { id: string }) => p.id);
+  const processed = await executeAs(
+    t.db,
+    { divisions: [f.division] },
+    `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id file { content } } }`,
+    { input: { divisionCode: f.division, paymentIDs: ids, bankAccountID: f.ownBank.id, executionDate: daysFromToday(5) } },
+  );
+  expect(processed.errors).toBeUndefined();
+  const xml = Buffer.from(processed.data.processPayments.file.content, 'base64').toString('utf8');
+
+  const bulk = await pushBatchToPonto(ctx, bankConnection.id, processed.data.processPayments.id, 'https://gateway.example/batches/signed');
+  expect(bulk.status).toBe('unsigned');
+  expect(bulk.redirectLink).toMatch(/\/sign\/bulk-payments\//);
+  const sent = ponto.bulkPayments.get(bulk.id)!.attributes as { payments: Record<string, unknown>[]; reference: string };
+  expect(sent.payments.map((p) => p.endToEndId)).toEqual(all(xml, /<EndToEndId>([^<]+)<\/EndToEndId>/g));
+  expect(sent.payments.map((p) => (p.amount as number).toFixed(2))).toEqual(all(xml, /<InstdAmt Ccy="EUR">([^<]+)<\/InstdAmt>/g));
+  expect(sent.payments.map((p) => p.creditorName)).toEqual(all(xml, /<Cdtr>\s*<Nm>([^<]+)<\/Nm>/g));
+  expect(sent.payments.map((p) => p.creditorAccountReference)).toEqual(all(xml, /<CdtrAcct>\s*<Id>\s*<IBAN>([^<]+)<\/IBAN>/g));
+  const remittance = all(xml, /<RmtInf>([\s\S]*?)<\/RmtInf>/g).map(
+    (r) => /<Ref>([^<]+)<\/Ref>/.exec(r)?.[1] ?? /<Ustrd>([^<]+)<\/Ustrd>/.exec(r)?.[1],
+  );
+  expect(sent.payments.map((p) => p.remittanceInformation)).toEqual(remittance);
+  // The file orders the transfers its own way: the one with the structured reference goes as structured.
+  expect(sent.payments.filter((p) => p.remittanceInformationType === 'structured')).toEqual([
+    expect.objectContaining({ remittanceInformation: '123456789002', amount: 120.55 }),
+  ]);
+  for (const p of sent.payments) {
+    expect((p.endToEndId as string).length).toBeLessThanOrEqual(35);
+    expect(((p.remittanceInformation as string) ?? '').length).toBeLessThanOrEqual(140);
+  }
+  expect(pain001Content(xml).payments).toHaveLength(3);
+
+  // The same through the command line: the link to sign is printed.
+  const out: string[] = [];
+  const args = [
+    'push',
+    '--id',
+    bankConnection.id,
+    '--batch',
+    processed.data.processPayments.id,
+    '--redirect-uri',
+    'https://gateway.example/x',
+  ];
+  expect(await runBanks(t.db, testRuntime(), ctx.config, args, { out: (l) => out.push(l), err: () => undefined })).toBe(0);
+  expect(out.join('\n')).toMatch(/^Bulk payment [0-9a-f-]{36}: unsigned\. Sign it here: https:\/\/127\.0\.0\.1:\d+\/sign\/bulk-payments\//);
+
+  expect(await bulkPaymentStatus(ctx, bankConnection.id, bulk)).toBe('pending');
+  expect(await bulkPaymentStatus(ctx, bankConnection.id, bulk)).toBe('accepted-by-financial-institution');
+});

@@ -1,0 +1,57 @@
+import { Writable } from 'node:stream';
+import { LOCAL_PRINCIPAL } from '../../src/access/authenticate';
+import { DivisionScope } from '../../src/access/division-scope';
+import { Database } from '../../src/db/data-source';
+import { bankConnectorConfigFromEnv } from '../../src/modules/bank-connectors/connector-config';
+import { ConnectorContext } from '../../src/modules/bank-connectors/connector-context';
+import { BankEntryLine } from '../../src/modules/financial-accounts/bank-entry-line.entity';
+import { BankEntry } from '../../src/modules/financial-accounts/bank-entry.entity';
+import { GatewayEvents } from '../../src/platform/events';
+import { createLogger } from '../../src/platform/logger';
+
+/** A fixed test key for SecretBox (never a real one). */
+export const TEST_SECRETS_KEY = 'a1'.repeat(32);
+
+/** Every log line a connector context wrote, as text (to check that no secret is in it). */
+export interface CapturedLog {
+  text(): string;
+}
+
+/** A connector context over `db` for `divisions`, with the environment given, events and a captured debug log. */
+export function connectorContext(
+  db: Database,
+  divisions: readonly number[],
+  env: NodeJS.ProcessEnv,
+): ConnectorContext & { events: GatewayEvents; log: CapturedLog; imported: string[] } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const events = new GatewayEvents();
+  const imported: string[] = [];
+  events.on('statementsImported', ({ entries }) => imported.push(...entries.map((e) => e.entryID)));
+  return {
+    db,
+    scope: new DivisionScope(db, divisions),
+    principal: LOCAL_PRINCIPAL,
+    config: bankConnectorConfigFromEnv({ SECRETS_KEY: TEST_SECRETS_KEY, BANK_MAX_RETRY_WAIT_MS: '50', ...env }),
+    events,
+    logger: createLogger('debug', sink),
+    log: { text: () => lines.join('') },
+    imported,
+  };
+}
+
+/** The bank entries of a journal in order, and all their lines in order. */
+export async function entriesOfJournal(db: Database, division: number, journalCode: string) {
+  const entries = await db.dataSource
+    .getRepository(BankEntry)
+    .find({ where: { divisionCode: division, journalCode }, order: { entryDate: 'ASC', entryNumber: 'ASC' } });
+  const lines = [];
+  for (const e of entries)
+    lines.push(...(await db.dataSource.getRepository(BankEntryLine).find({ where: { entryID: e.entryID }, order: { lineNumber: 'ASC' } })));
+  return { entries, lines };
+}
