@@ -14,6 +14,7 @@ import { Journal } from '../modules/journals/journal.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { Receivable } from '../modules/receivables/receivable.entity';
 import { demoEndToEndId } from './demo-bank-file';
+import { DEMO_BANK_COSTS_GL, DEMO_SAVINGS_GL } from './demo-financial';
 
 /**
  * What the labelled statement generator (labelled-statements.ts) knows of one division: its own
@@ -47,11 +48,6 @@ export interface DivisionItems {
   payments: Payment[];
   batches: PaymentBatch[];
 }
-
-/** Demo G/L account codes of bank costs (Belgian PCMN 657000, Dutch 4940), made by demo-financial.ts. */
-export const BANK_COSTS_GL = { BE: '657000', NL: '4940' } as const;
-/** Demo G/L account codes of the savings account (internal transfers), made by demo-financial.ts. */
-export const SAVINGS_GL = { BE: '550100', NL: '1110' } as const;
 
 /** The columns of open items the line makers read (hydrating all of them would be most of the time spent). */
 const ITEM_COLUMNS = [
@@ -152,7 +148,7 @@ export async function loadDivisionItems(scope: DivisionScope, divisionCode: numb
     lastClosing: last?.closingBalanceFC ?? '0.00',
     lastDate: last?.entryDate ?? null,
     lastNumber: Math.max(0, ...numbers.map((e) => Number(e.statementNumber) || 0)),
-    glCodes: { bankCosts: glCode(BANK_COSTS_GL[country]), savings: glCode(SAVINGS_GL[country]) },
+    glCodes: { bankCosts: glCode(DEMO_BANK_COSTS_GL[country]), savings: glCode(DEMO_SAVINGS_GL[country]) },
     accounts: new Map(accounts.map((a) => [a.id, a])),
     banks: new Map(banks.map((b) => [b.id, b])),
     receivables,

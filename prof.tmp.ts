@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { openGatewayDatabase } from './src/modules/entities';
+import { seed } from './src/seed/seed';
+import { DivisionScope } from './src/access/division-scope';
+import { loadDivisionItems } from './src/seed/labelled-items';
+import { generateLabelledStatements } from './src/seed/labelled-statements';
+import fs from 'node:fs';
+(async () => {
+  const file = '/tmp/ds/prof.sqlite';
+  const fresh = !fs.existsSync(file);
+  const db = await openGatewayDatabase('sqlite:' + file);
+  let t = Date.now();
+  if (fresh) await seed(db, { divisions: 2, payments: 30000, receivables: 40000, seed: 3, today: new Date('2026-06-15T00:00:00Z'), suppliersPerDivision: 40 });
+  console.log('seed', Date.now() - t); t = Date.now();
+  const scope = new DivisionScope(db, [100101, 100202]);
+  const items = await loadDivisionItems(scope, 100101);
+  console.log('load', Date.now() - t, items.receivables.length, items.payments.length); t = Date.now();
+  const set = await generateLabelledStatements(db, { divisions: [100101, 100202], lines: 20000, seed: 5, duplicateInvoices: false });
+  console.log('generate', Date.now() - t, set.labels.size);
+  process.exit(0);
+})();
