@@ -24,7 +24,7 @@ import { Random } from './random';
 
 /**
  * A year of bank statements of a demo division's current account (the main own bank account, bank
- * journal 20): one statement per business day (Monday to Friday) over the 365 days up to today,
+ * journal 20): one statement per business day (Monday to Friday) with movements over the 365 days up to today,
  * numbered from 001 again each calendar year, each opening at the previous one's closing balance,
  * so the account's running balance is exact from the first statement to the last. The lines are
  * what the demo's open items say happened, so that the reconciliation finds them:
@@ -144,7 +144,7 @@ export function demoCurrentAccountStatements(
   return statementRows(random, set, users, byDay, first, today);
 }
 
-/** Builds the statements of every business day from `first` to `today` with their rows. */
+/** Builds the statements of every business day with movements from `first` to `today`, with their rows. */
 function statementRows(
   random: Random,
   set: DivisionSet,
@@ -164,7 +164,9 @@ function statementRows(
   let year = 0;
   for (let d = businessDayFrom(first); d.getTime() <= today.getTime(); d = businessDayFrom(addDays(d, 1))) {
     if (d.getUTCFullYear() !== year) [year, number] = [d.getUTCFullYear(), 0];
-    const lines = byDay.get(d.getTime()) ?? [];
+    const lines = byDay.get(d.getTime());
+    // As most Belgian and Dutch banks do, a day without movements gets no statement.
+    if (!lines) continue;
     const closing = lines.reduce((sum, l) => sum + cents(l.amount), balance);
     const statement = checkStatement({
       divisionCode: set.division.code,
