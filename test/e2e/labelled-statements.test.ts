@@ -29,7 +29,7 @@ beforeAll(async () => {
   await seed(t.db, { divisions: 2, payments: 30_000, receivables: 40_000, seed: 3, today: TEST_TODAY, suppliersPerDivision: 40 });
   divisions = await allDivisionCodes(t.db);
   set = await generateLabelledStatements(t.db, { divisions, lines: LINES, seed: 5 });
-}, 300_000);
+}, 600_000);
 afterAll(async () => {
   await t?.close();
 });
