@@ -7,6 +7,7 @@ import { CanonicalValues1764200000000 } from './1764200000000-canonical-values';
 import { Receivables1764300000000 } from './1764300000000-receivables';
 import { BankEntries1764400000000 } from './1764400000000-bank-entries';
 import { UserPrivacyIndexes1764500000000 } from './1764500000000-user-privacy-indexes';
+import { Leases1764620000000 } from './1764620000000-leases';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Receivables1764300000000,
   BankEntries1764400000000,
   UserPrivacyIndexes1764500000000,
+  Leases1764620000000,
 ];
