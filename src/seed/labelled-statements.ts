@@ -52,7 +52,10 @@ export type { LabelKind, LabelNoise } from './labelled-lines';
  *   (`internal-transfer`, G/L of the savings account), 1/80 a supplier's refund of a credit note
  *   and 2/80 a stranger's transfer (`refund`, `unknown`: nothing open matches, kind `none`).
  * Rates are guesses from those sources, not measurements; the matcher is also to be measured on
- * statements the generator did not make.
+ * statements the generator did not make. The shares hold while a division has the items: a kind
+ * whose items ran out (the demo's own statements pay every batch executed by its today, so few
+ * processed payments are left) gives way to another settling kind, and no line pays an item
+ * before its invoice date.
  */
 
 /**
