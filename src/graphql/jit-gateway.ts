@@ -15,7 +15,8 @@ import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<BaseContext>['gateway']>;
-type Executor = Awaited<ReturnType<Gateway['load']>>['executor'];
+type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
+type ExecutorRequest = Parameters<Executor>[0];
 
 /**
  * Runs operations compiled by graphql-jit instead of graphql-js's interpreter: a list page
@@ -34,10 +35,29 @@ type Executor = Awaited<ReturnType<Gateway['load']>>['executor'];
  * (`where: $w` with PaymentWhere's and/or/not): graphql-jit inlines the parsing of input types
  * and never stops on a cycle (graphql-jit issue #81, compilation runs out of memory).
  */
-export function jitGateway(schema: GraphQLSchema, options: { cacheSize?: number } = {}): Gateway {
+export function jitGateway(
+  schema: GraphQLSchema,
+  options: {
+    cacheSize?: number;
+    /**
+     * Runs around each operation's execution, which it starts with `run` and the context to use
+     * (the gateway's: mutation operations in one transaction, graphql/mutation-transaction.ts).
+     */
+    around?: (
+      operation: OperationDefinitionNode | undefined,
+      context: any,
+      run: (context: any) => Promise<ExecutionResult>,
+    ) => Promise<ExecutionResult>;
+  } = {},
+): Gateway {
   const compiled = new LRUCache<string, CompiledQuery | false>({ max: options.cacheSize ?? 500 });
 
-  const executor: Executor = async ({ document, operation, request, context, queryHash }) => {
+  const executor: Executor = async (requestContext) => {
+    if (!options.around) return run(requestContext);
+    return options.around(requestContext.operation, requestContext.context, (context) => run({ ...requestContext, context }));
+  };
+
+  const run = async ({ document, operation, request, context, queryHash }: ExecutorRequest): Promise<ExecutionResult> => {
     const variables = request.variables ?? {};
     const interpreted = () =>
       execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
@@ -54,7 +74,7 @@ export function jitGateway(schema: GraphQLSchema, options: { cacheSize?: number 
       compiled.set(key, query);
     }
     if (!query) return interpreted();
-    return query.query(undefined, context, variables);
+    return query.query(undefined, context, variables) as ExecutionResult | Promise<ExecutionResult>;
   };
 
   return {

@@ -19,6 +19,7 @@ import { bankFileRoutes } from './bank-file-routes';
 import { asLimitError, documentSizeRule, DocumentLimits, parseOptionsFor, queryProtectionPlugin } from '../graphql/protection';
 import { buildGatewaySchema } from '../modules/schema';
 import { jitGateway } from '../graphql/jit-gateway';
+import { inMutationTransaction } from '../graphql/mutation-transaction';
 
 export interface Gateway {
   app: express.Express;
@@ -95,9 +96,11 @@ export async function createGateway(db: Database, runtime: Runtime): Promise<Gat
     maxFields: config.maxQueryFields,
     maxDirectives: config.maxQueryDirectives,
   };
+  const schema = buildGatewaySchema();
   const apollo = new ApolloServer<RequestContext>({
     // Apollo's one way to swap the executor; Apollo still parses, validates and runs the plugins.
-    gateway: jitGateway(buildGatewaySchema()),
+    // A mutation operation runs in one transaction, answer included (graphql/mutation-transaction.ts).
+    gateway: jitGateway(schema, { around: (operation, context, run) => inMutationTransaction(schema, operation, context, run) }),
     // Credentials travel in headers (API key, bearer token), never cookies, so a cross-site
     // form cannot act for a user: Apollo's CSRF guard would only block plain GET clients.
     csrfPrevention: false,

@@ -70,3 +70,29 @@ describe('lockConflictError', () => {
     expect(lockConflictError(new GatewayError('NOT_FOUND', 'x'))).toBeUndefined();
   });
 });
+
+describe('retryOnDeadlock inside another (a service transaction joining a mutation operation)', () => {
+  it('runs the inner work once and leaves the retry to the outermost call, which runs it all again', async () => {
+    let outer = 0;
+    let inner = 0;
+    const result = await retryOnDeadlock(async () => {
+      outer++;
+      return retryOnDeadlock(async () => {
+        inner++;
+        if (inner === 1) throw driverError('ER_LOCK_DEADLOCK');
+        return 'done';
+      });
+    });
+    // The inner call did not retry on its own: the conflict reached the outer one (2 runs each).
+    expect({ result, outer, inner }).toEqual({ result: 'done', outer: 2, inner: 2 });
+  });
+
+  it('retries on its own again once the outer call has returned', async () => {
+    await retryOnDeadlock(async () => 'first');
+    let calls = 0;
+    await retryOnDeadlock(async () => {
+      if (++calls === 1) throw driverError('SQLITE_BUSY');
+    });
+    expect(calls).toBe(2);
+  });
+});

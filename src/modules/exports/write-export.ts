@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { LoopShare } from '../../platform/loop-share';
 import type { ExportSource, GatewayEvents } from '../../platform/events';
 import { ExportRows } from './export.service';
 import { csvHeader, ExportFormat, formatRow } from './formats';
@@ -10,8 +11,9 @@ import { csvHeader, ExportFormat, formatRow } from './formats';
  *
  * Formatting rows is CPU work on the event loop, and rows that are already buffered (a driver's
  * stream, a read worker's batch) arrive as resolved promises, which never let other work in:
- * after every SLICE_MS of it the export yields to the event loop, so /health and other requests
- * wait a few milliseconds at most, however many exports run.
+ * all exports of the process share the event loop through one LoopShare (platform/loop-share.ts),
+ * working SLICE_MS per turn of the loop together, so /health and other requests wait about one
+ * slice, however many exports run.
  */
 export async function writeExport(
   out: Writable,
@@ -35,7 +37,6 @@ export async function writeExport(
     if (out.destroyed) throw new Error('export destination closed');
   };
   options.events?.emit('exportStarted', { source: options.source });
-  let sliceStart = performance.now();
   try {
     const take = async (row: Record<string, unknown>) => {
       chunk += formatRow(format, data.columns, row);
@@ -44,10 +45,8 @@ export async function writeExport(
         await flush();
         options.onProgress?.(rows);
       }
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      const turn = EXPORT_TURNS.turn();
+      if (turn) await turn;
     };
     if (options.first) await take(options.first);
     for await (const row of data.rows) await take(row);
@@ -62,8 +61,9 @@ export async function writeExport(
   return rows;
 }
 
-/** Longest stretch (ms) an export works on the event loop before letting other work in. */
+/** Longest stretch (ms) the exports together work on the event loop before letting other work in. */
 const SLICE_MS = 2;
+const EXPORT_TURNS = new LoopShare(SLICE_MS);
 
 /** Resolves when `out` can take more, or has closed (the caller then stops). */
 function drained(out: Writable): Promise<void> {

@@ -1,5 +1,6 @@
 import { Dec } from '../../platform/decimal';
 import { checkFits, STORED_SCALE } from './entry-rules';
+import type { EntryLineColumns } from './entry-line.columns';
 
 /**
  * How an entry and its lines become rows, the same for bank and cash, for the services and the
@@ -10,33 +11,8 @@ import { checkFits, STORED_SCALE } from './entry-rules';
  * exact without summing what came before, and the last line of an entry shows its closing balance.
  */
 
-/** The columns every line row has (BankEntryLine and CashEntryLine both implement it). */
-export interface EntryLineRow {
-  id: string;
-  divisionCode: number;
-  entryID: string;
-  journalCode: string;
-  entryNumber: number;
-  entryDate: Date;
-  lineNumber: number;
-  date: Date;
-  amountFC: string;
-  amountDC: string | null;
-  exchangeRate: string | null;
-  currency: string;
-  balanceAfterFC: string;
-  description: string | null;
-  accountID: string | null;
-  glAccountID: string | null;
-  ourRef: number | null;
-  notes: string | null;
-  documentID: string | null;
-  offsetID: string | null;
-  created: Date;
-  creatorID: string | null;
-  modified: Date;
-  modifierID: string | null;
-}
+/** The columns every line row has (BankEntryLine and CashEntryLine both extend them). */
+export type EntryLineRow = EntryLineColumns;
 
 /** A line as checked input: its booking date, amount (two places) and the other columns it sets. */
 export interface LineDraft<Extra extends object = object> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
 import { assertCompleteResult } from '../../graphql/complete-result';
-import { retryOnDeadlock } from '../../platform/retry';
+import { retryOnDeadlock, WriteConflict } from '../../platform/retry';
 import { IdempotencyRule, idempotencyError } from './idempotency.errors';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
@@ -68,8 +68,11 @@ export async function idempotent<R>(
     );
   } catch (error) {
     // Two calls with one key at the same moment: the second insert hits the primary key and
-    // its transaction rolls back; it answers with what the first one stored.
+    // its transaction rolls back; it answers with what the first one stored. Inside a larger
+    // transaction (a GraphQL mutation operation's) whose snapshot cannot see that row, the
+    // whole transaction runs again instead, and then replays it.
     if (!isDuplicateKey(error)) throw error;
+    if (scope.inTransaction) throw new WriteConflict(`idempotency key ${key} is being used by a concurrent call`, { cause: error });
     const stored = await scope.findInternal(IdempotencyRecord, { principalID: principal.id, idempotencyKey: key });
     if (!stored) throw error;
     return replay(stored);

@@ -1,27 +1,16 @@
 import { PAYMENTS } from '../../catalog/tables/payments';
 import { CatalogEntity } from '../../graphql/catalog-entity';
 import { PaymentMethod, PaymentSource, PaymentStatus } from '../../catalog/codes';
+import { openItemIndexes } from '../open-items/indexes';
 
 /**
  * A payment (Cashflow/Payments): the stored columns. Columns Exact derives from other rows
- * (AccountName, GLAccountCode, Division*, ...) are fields resolved through the relations.
+ * (AccountName, GLAccountCode, Division*, ...) are fields resolved through the relations. The
+ * indexes are those of every open item (open-items/indexes.ts).
  */
 @CatalogEntity(PAYMENTS, {
   versioned: true,
-  indexes: [
-    // Covering for totals per status and month and for the ageing (migration 1763990000000).
-    { columns: ['Division', 'Status', 'DueDate', 'InvoiceDate', 'AmountDC'] },
-    { columns: ['Division', 'DueDate'] },
-    { columns: ['Division', 'Account'] },
-    { columns: ['Division', 'CashflowTransactionBatchCode'] },
-    { columns: ['Division', 'GLAccount'] },
-    { columns: ['Division', 'EntryID'] },
-    { columns: ['Division', 'InvoiceDate'] },
-    // Who acts in a division: the users a caller may see (migration 1764500000000).
-    { columns: ['Division', 'Creator'] },
-    { columns: ['Division', 'Modifier'] },
-    { columns: ['Division', 'PaymentSelector'] },
-  ],
+  indexes: openItemIndexes('PaymentSelector'),
 })
 export class Payment {
   declare accountID: string;

@@ -1,29 +1,18 @@
 import { RECEIVABLES } from '../../catalog/tables/receivables';
 import { CatalogEntity } from '../../graphql/catalog-entity';
 import { DirectDebitMandatePaymentType, DirectDebitMandateType, PaymentMethod, PaymentSource, ReceivableStatus } from '../../catalog/codes';
+import { openItemIndexes } from '../open-items/indexes';
 
 /**
  * A receivable (Cashflow/Receivables): the stored columns. Columns Exact derives from other rows
  * (AccountName, GLAccountCode, ...) are fields resolved through the relations. The indexes are
- * those of Payments (migration 1764300000000), plus one on PaymentReference: a bank transaction's
- * structured communication finds its receivable by it.
+ * those of every open item (open-items/indexes.ts, migration 1764300000000), plus one on
+ * PaymentReference.
  */
 @CatalogEntity(RECEIVABLES, {
   versioned: true,
-  indexes: [
-    { columns: ['Division', 'Status', 'DueDate', 'InvoiceDate', 'AmountDC'] },
-    { columns: ['Division', 'DueDate'] },
-    { columns: ['Division', 'Account'] },
-    { columns: ['Division', 'CashflowTransactionBatchCode'] },
-    { columns: ['Division', 'GLAccount'] },
-    { columns: ['Division', 'EntryID'] },
-    { columns: ['Division', 'InvoiceDate'] },
-    { columns: ['Division', 'PaymentReference'] },
-    // The users a caller may see are those acting in its divisions (migration 1764500000000).
-    { columns: ['Division', 'Creator'] },
-    { columns: ['Division', 'Modifier'] },
-    { columns: ['Division', 'ReceivableSelector'] },
-  ],
+  // A bank transaction's structured communication finds its receivable by PaymentReference.
+  indexes: [...openItemIndexes('ReceivableSelector'), { columns: ['Division', 'PaymentReference'] }],
 })
 export class Receivable {
   declare accountID: string;
