@@ -1,4 +1,3 @@
-import { createBelgianReference, createCreditorReference } from '../formats/structured-reference';
 import { addDays, startOfDay } from '../platform/dates';
 import { BankEntryLine } from '../modules/financial-accounts/bank-entry-line.entity';
 import { bankEntryRows } from '../modules/financial-accounts/bank-entry-rows';
@@ -11,20 +10,23 @@ import { checkStatement, StatementLineToStore } from '../modules/financial-accou
 import { GLAccount } from '../modules/gl-accounts/gl-account.entity';
 import { Journal } from '../modules/journals/journal.entity';
 import { User } from '../modules/users/user.entity';
-import { makeBankAccount } from './banking';
 import { centsText, scaled } from './cents';
 import { DemoOptions, DivisionSet } from './demo-data';
-import { FIRST_NAMES, LAST_NAMES } from './names';
 import { Random } from './random';
 
 /**
- * Demo financial accounts of a division (pure, deterministic): the current account's bank journal
- * (made by demo-data.ts) gets three weekly statements, a savings account with its own journal two,
- * and a cash book two cash entries. The full year of statements comes with the statement import;
- * this is a few entries to look at, made fast. Statements go through the same checks and row
- * builder as storing a real one (checkStatement, bankEntryRows), so their balances follow the
- * rules. Own random stream, so the payments generated around it stay what they were.
+ * Demo financial accounts of a division (pure, deterministic): a savings account with its own
+ * journal and two statements, a cash book with two cash entries, and the G/L accounts of both and
+ * of bank costs. The current account's year of statements is demo-statements.ts's (it needs the
+ * division's receivables and payments). Statements go through the same checks and row builder as
+ * storing a real one (checkStatement, bankEntryRows), so their balances follow the rules. Own
+ * random stream, so the payments generated around it stay what they were.
  */
+/** G/L account codes of the demo's savings account (Belgian PCMN 550100, Dutch 1110), where internal transfers go. */
+export const DEMO_SAVINGS_GL = { BE: '550100', NL: '1110' } as const;
+/** G/L account codes of the demo's bank costs (Belgian PCMN 657000, Dutch 4940), where bank fees go. */
+export const DEMO_BANK_COSTS_GL = { BE: '657000', NL: '4940' } as const;
+
 export interface DemoFinancialRows {
   glAccounts: GLAccount[];
   journals: Journal[];
@@ -43,16 +45,17 @@ export function demoFinancialAccounts(set: DivisionSet, users: User[], opts: Dem
   const owned = { divisionCode: division.code, ...audit };
   const gl = (code: string, description: string, type: number) =>
     Object.assign(new GLAccount(), { id: random.uuid(), code, description, type, balanceSide: 'D', balanceType: 'B', ...owned });
-  const savingsGl = gl(be ? '550100' : '1110', 'Spaarrekening', JournalType.BANK);
+  const savingsGl = gl(DEMO_SAVINGS_GL[be ? 'BE' : 'NL'], 'Spaarrekening', JournalType.BANK);
   const cashGl = gl(be ? '570000' : '1000', 'Kas', JournalType.CASH);
+  // Bank costs (a result account, Exact's type 120 Other costs), where the reconciliation books bank fees.
+  const costsGl = Object.assign(gl(DEMO_BANK_COSTS_GL[be ? 'BE' : 'NL'], 'Bankkosten', 120), { balanceType: 'W' });
   const journal = (code: string, description: string, type: JournalType, bankAccountID: string | null, glAccountID: string) =>
     Object.assign(new Journal(), { id: random.uuid(), code, description, type, bankAccountID, currency: 'EUR', glAccountID, ...owned });
-  const current = set.others[1][0] as Journal;
   const savings = journal('21', 'Spaarrekening', JournalType.BANK, set.ownBanks[1].id, savingsGl.id);
   const cash = journal('10', 'Kas', JournalType.CASH, null, cashGl.id);
 
   const rows: DemoFinancialRows = {
-    glAccounts: [savingsGl, cashGl],
+    glAccounts: [savingsGl, cashGl, costsGl],
     journals: [savings, cash],
     bankEntries: [],
     bankLines: [],
@@ -92,9 +95,6 @@ export function demoFinancialAccounts(set: DivisionSet, users: User[], opts: Dem
       balance = closing;
     });
   };
-  statements(current, set.ownBanks[0].bankAccount, random.int(500_000, 8_000_000), [21, 14, 7], () =>
-    [0, 1, 2].map(() => Array.from({ length: random.int(3, 6) }, () => movement(random, set, be))),
-  );
   statements(savings, set.ownBanks[1].bankAccount, random.int(2_000_000, 20_000_000), [31, 1], () => [
     [{ bookingDate: '', amount: money(random.int(500, 9_000)), description: 'Interest', bankTransactionCode: 'PMNT/RCDT/INTR' }],
     [
@@ -139,48 +139,6 @@ export function demoFinancialAccounts(set: DivisionSet, users: User[], opts: Dem
     cashBalance = closing;
   });
   return rows;
-}
-
-/** A movement of the current account: a customer paying, a supplier paid, or bank costs. */
-function movement(random: Random, set: DivisionSet, be: boolean): StatementLineToStore {
-  const kind = random.weighted([
-    ['in', 5],
-    ['out', 4],
-    ['costs', 1],
-  ] as const);
-  if (kind === 'costs')
-    return {
-      bookingDate: '',
-      amount: money(-random.int(250, 1_500)),
-      description: 'Kosten rekening',
-      bankTransactionCode: 'ACMT/MDOP/CHRG',
-    };
-  if (kind === 'out') {
-    const supplier = random.pick(set.suppliers);
-    return {
-      bookingDate: '',
-      amount: money(-random.int(5_000, 400_000)),
-      counterpartyName: supplier.account.name,
-      counterpartyAccount: supplier.bank.bankAccount,
-      counterpartyBic: supplier.bank.bic,
-      endToEndId: random.uuid().replace(/-/g, ''),
-      bankTransactionCode: 'PMNT/ICDT/ESCT',
-      unstructuredRemittance: `Factuur ${random.digits(8)}`,
-    };
-  }
-  const name = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
-  const bank = makeBankAccount(random, be ? 'BE' : 'NL');
-  const reference = be ? createBelgianReference(random.digits(10)).replace(/\D/g, '') : createCreditorReference(random.digits(9));
-  return {
-    bookingDate: '',
-    amount: money(random.int(15_000, 500_000)),
-    counterpartyName: name,
-    counterpartyAccount: bank.iban,
-    counterpartyBic: bank.bic,
-    structuredReference: reference,
-    bankTransactionCode: 'PMNT/RCDT/ESCT',
-    bankReference: random.digits(12),
-  };
 }
 
 /** Decimal text with two places as cents (exact, no float). */

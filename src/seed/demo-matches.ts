@@ -17,13 +17,18 @@ export function demoMatches(payments: Payment[]): PaymentMatch[] {
         divisionCode: p.divisionCode,
         matchID: derivedUuid(`match:${p.id}`),
         paymentID: p.id,
-        bankStatementLineReference: `STMT-${p.endDate!.toISOString().slice(0, 10)}-${p.entryNumber ?? 0}`,
+        bankStatementLineReference: demoMatchReference(p),
         previousStatus: p.cashflowTransactionBatchCode ? PaymentStatus.PROCESSED : PaymentStatus.SELECTED,
         matchDate: p.endDate!,
         created: p.endDate!,
         creatorID: p.modifierID,
       }),
     );
+}
+
+/** The bank reference of the statement line that paid a matched demo payment (its match row names it, demo-statements.ts writes it). */
+export function demoMatchReference(p: Payment): string {
+  return `STMT-${p.endDate!.toISOString().slice(0, 10)}-${p.entryNumber ?? 0}`;
 }
 
 /** A version-4-shaped UUID from a sha256 of `text` (deterministic). */

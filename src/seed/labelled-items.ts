@@ -13,11 +13,14 @@ import { GLAccount } from '../modules/gl-accounts/gl-account.entity';
 import { Journal } from '../modules/journals/journal.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { Receivable } from '../modules/receivables/receivable.entity';
+import { makeBankAccount } from './banking';
 import { demoEndToEndId } from './demo-bank-file';
+import { DEMO_BANK_COSTS_GL, DEMO_SAVINGS_GL } from './demo-financial';
+import { Random } from './random';
 
 /**
- * What the labelled statement generator (labelled-statements.ts) knows of one division: its own
- * current account and where its statements stand, its customers and suppliers with their bank
+ * What the labelled statement generator (labelled-statements.ts) knows of one division: the own
+ * account its labelled statements are of and where that account's statements stand, its customers and suppliers with their bank
  * accounts, and the open items a bank line may settle. Read through the caller's DivisionScope.
  *
  * Open items are those a bank line can still settle: receivables with Status 20 (Open) in EUR that
@@ -31,8 +34,9 @@ import { demoEndToEndId } from './demo-bank-file';
  */
 export interface DivisionItems {
   division: Division;
+  /** The own account the labelled statements are of (ensureLabelledAccount). */
   current: BankAccount;
-  /** The division's other own accounts (savings): the counterparty of internal transfers. */
+  /** The division's savings account: the counterparty of internal transfers. */
   otherOwn: BankAccount[];
   journal: Journal;
   /** Where the next statement continues: the last stored entry's closing balance and day (null: none stored). */
@@ -47,11 +51,6 @@ export interface DivisionItems {
   payments: Payment[];
   batches: PaymentBatch[];
 }
-
-/** Demo G/L account codes of bank costs (Belgian PCMN 657000, Dutch 4940), made by demo-financial.ts. */
-export const BANK_COSTS_GL = { BE: '657000', NL: '4940' } as const;
-/** Demo G/L account codes of the savings account (internal transfers), made by demo-financial.ts. */
-export const SAVINGS_GL = { BE: '550100', NL: '1110' } as const;
 
 /** The columns of open items the line makers read (hydrating all of them would be most of the time spent). */
 const ITEM_COLUMNS = [
@@ -86,9 +85,15 @@ export async function loadDivisionItems(scope: DivisionScope, divisionCode: numb
     .select(Journal, 'j')
     .where('j.divisionCode = :d AND j.type = :t', { ...d, t: JournalType.BANK })
     .getMany();
-  const current = own.find((b) => b.main && journals.some((j) => j.bankAccountID === b.id));
-  if (!current) throw new Error(`labelled statements: division ${divisionCode} has no main own bank account with a bank journal`);
-  const journal = journals.find((j) => j.bankAccountID === current.id)!;
+  const current = own.find((b) => b.description === LABELLED_ACCOUNT);
+  const journal = current && journals.find((j) => j.bankAccountID === current.id);
+  if (!current || !journal)
+    throw new Error(`labelled statements: division ${divisionCode} has no labelled account (ensureLabelledAccount)`);
+  const gl = await scope.select(GLAccount, 'g').where('g.divisionCode = :d', d).getMany();
+  const country = division.country === 'NL' ? 'NL' : 'BE';
+  const glCode = (code: string) => (gl.some((g) => g.code === code) ? code : null);
+  const savingsGl = gl.find((g) => g.code === DEMO_SAVINGS_GL[country]);
+  const savings = own.find((b) => journals.some((j) => j.bankAccountID === b.id && savingsGl && j.glAccountID === savingsGl.id));
   const last = await scope
     .select(BankEntry, 'e')
     .where('e.divisionCode = :d AND e.journalCode = :j', { ...d, j: journal.code })
@@ -102,9 +107,6 @@ export async function loadDivisionItems(scope: DivisionScope, divisionCode: numb
         .where('e.divisionCode = :d AND e.journalCode = :j AND e.financialYear = :y', { ...d, j: journal.code, y: lastYear })
         .getMany()
     : [];
-  const gl = await scope.select(GLAccount, 'g').where('g.divisionCode = :d', d).getMany();
-  const country = division.country === 'NL' ? 'NL' : 'BE';
-  const glCode = (code: string) => (gl.some((g) => g.code === code) ? code : null);
   const accounts = await scope.select(Account, 'a').where('a.divisionCode = :d', d).getMany();
   const banks = await scope.select(BankAccount, 'b').where('b.divisionCode = :d AND b.accountID IS NOT NULL', d).getMany();
   const paid = await paidOnStoredLines(scope, divisionCode);
@@ -147,12 +149,12 @@ export async function loadDivisionItems(scope: DivisionScope, divisionCode: numb
   return {
     division,
     current,
-    otherOwn: own.filter((b) => b.id !== current.id),
+    otherOwn: savings ? [savings] : [],
     journal,
     lastClosing: last?.closingBalanceFC ?? '0.00',
     lastDate: last?.entryDate ?? null,
     lastNumber: Math.max(0, ...numbers.map((e) => Number(e.statementNumber) || 0)),
-    glCodes: { bankCosts: glCode(BANK_COSTS_GL[country]), savings: glCode(SAVINGS_GL[country]) },
+    glCodes: { bankCosts: glCode(DEMO_BANK_COSTS_GL[country]), savings: glCode(DEMO_SAVINGS_GL[country]) },
     accounts: new Map(accounts.map((a) => [a.id, a])),
     banks: new Map(banks.map((b) => [b.id, b])),
     receivables,
@@ -178,4 +180,57 @@ async function paidOnStoredLines(scope: DivisionScope, divisionCode: number) {
     if (l.endToEndID) endToEndIds.add(l.endToEndID);
   }
   return { references, invoiceNumbers, endToEndIds };
+}
+
+/** Description of the own account that takes the labelled statements (one per division). */
+export const LABELLED_ACCOUNT = 'Zichtrekening (gelabelde afschriften)';
+/** Code of its bank journal. */
+export const LABELLED_JOURNAL = '29';
+
+/**
+ * Makes sure `divisionCode` has the own bank account the labelled statements are of, with its bank
+ * journal 29 booking on the division's bank G/L account: a second current account, so the labelled
+ * statements can be dated in the past next to the demo's year of statements of the main account
+ * without breaking that account's chain. Its IBAN is drawn from the division's code alone, so every
+ * call finds or makes the same account. Writes nothing when it exists.
+ */
+export async function ensureLabelledAccount(scope: DivisionScope, divisionCode: number): Promise<void> {
+  const d = { d: divisionCode };
+  const own = await scope.select(BankAccount, 'b').where('b.divisionCode = :d AND b.accountID IS NULL', d).getMany();
+  if (own.some((b) => b.description === LABELLED_ACCOUNT)) return;
+  const division = await scope.select(Division, 'x').where('x.code = :d', d).getOne();
+  if (!division) throw new Error(`labelled statements: division ${divisionCode} does not exist in the scope`);
+  const journals = await scope.select(Journal, 'j').where('j.divisionCode = :d', d).getMany();
+  if (journals.some((j) => j.code === LABELLED_JOURNAL))
+    throw new Error(`labelled statements: journal ${LABELLED_JOURNAL} of division ${divisionCode} is taken by another account`);
+  const bankJournal = journals.find((j) => j.type === JournalType.BANK && own.some((b) => b.main && b.id === j.bankAccountID));
+  const random = new Random((divisionCode * 0x2545f491) >>> 0);
+  const iban = makeBankAccount(random, division.country === 'NL' ? 'NL' : 'BE');
+  const at = new Date(Date.UTC(2000, 0, 1));
+  const audit = { created: at, modified: at, creatorID: null, modifierID: null, divisionCode };
+  const account = Object.assign(new BankAccount(), {
+    id: random.uuid(),
+    accountID: null,
+    bankAccount: iban.iban,
+    bic: iban.bic,
+    bankAccountHolderName: division.companyName ?? division.description,
+    currency: 'EUR',
+    description: LABELLED_ACCOUNT,
+    main: false,
+    ...audit,
+  });
+  const journal = Object.assign(new Journal(), {
+    id: random.uuid(),
+    code: LABELLED_JOURNAL,
+    description: 'Bank (gelabeld)',
+    type: JournalType.BANK,
+    bankAccountID: account.id,
+    currency: 'EUR',
+    glAccountID: bankJournal?.glAccountID ?? null,
+    ...audit,
+  });
+  await scope.transaction(async (tx) => {
+    await tx.insert(BankAccount, [account]);
+    await tx.insert(Journal, [journal]);
+  });
 }

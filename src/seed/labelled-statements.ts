@@ -5,7 +5,7 @@ import { StatementToStore } from '../modules/financial-accounts/statement.input'
 import { Receivable } from '../modules/receivables/receivable.entity';
 import { addDays } from '../platform/dates';
 import { Dec } from '../platform/decimal';
-import { DivisionItems, loadDivisionItems } from './labelled-items';
+import { DivisionItems, ensureLabelledAccount, loadDivisionItems } from './labelled-items';
 import {
   batchLine,
   feeLine,
@@ -52,7 +52,10 @@ export type { LabelKind, LabelNoise } from './labelled-lines';
  *   (`internal-transfer`, G/L of the savings account), 1/80 a supplier's refund of a credit note
  *   and 2/80 a stranger's transfer (`refund`, `unknown`: nothing open matches, kind `none`).
  * Rates are guesses from those sources, not measurements; the matcher is also to be measured on
- * statements the generator did not make.
+ * statements the generator did not make. The shares hold while a division has the items: a kind
+ * whose items ran out (the demo's own statements pay every batch executed by its today, so few
+ * processed payments are left) gives way to another settling kind, and no line pays an item
+ * before its invoice date.
  */
 
 /**
@@ -82,7 +85,7 @@ export interface LabelledStatementOptions {
   seed: number;
   /** Lines per statement (one statement per business day); default 40. */
   linesPerStatement?: number;
-  /** Insert the duplicate invoices the `duplicate-invoice` lines pay (default true; false writes nothing). */
+  /** Insert the duplicate invoices the `duplicate-invoice` lines pay (default true). */
   duplicateInvoices?: boolean;
 }
 
@@ -110,13 +113,15 @@ const MIX = [
 type Maker = (typeof MIX)[number][0];
 
 /**
- * Generates `lines` labelled bank lines over the open items of `divisions`, as statements of
- * each division's main current account: one per business day, continuing after the account's
- * last stored statement (its closing balance, its statement numbering within the year), so they
- * store without a balance gap; without stored statements they end on the latest invoice date.
- * Every open item is settled by at most one line. Writes only the duplicate invoices (through the
- * scope, before anything is generated). Throws when a division has too few open items for its
- * share of the lines (seed more receivables and payments).
+ * Generates `lines` labelled bank lines over the open items of `divisions`, as statements of an
+ * own account of each division kept for them (ensureLabelledAccount: a second current account
+ * with bank journal 29, made on the first call), one per business day. The first set ends on the
+ * division's latest invoice date (the demo's today), so discounts are still valid for some lines;
+ * a later set continues after the account's last stored statement (its closing balance, its
+ * numbering within the year), so every set stores without a balance gap.
+ * Every open item is settled by at most one line. Writes, through the scope and before anything is
+ * generated, only that account and the duplicate invoices. Throws when a division has too few open
+ * items for its share of the lines (seed more receivables and payments).
  */
 export async function generateLabelledStatements(
   source: Database | DivisionScope,
@@ -132,6 +137,7 @@ export async function generateLabelledStatements(
   for (const [k, code] of divisions.entries()) {
     const share = Math.floor(options.lines / divisions.length) + (k < options.lines % divisions.length ? 1 : 0);
     const random = new Random((options.seed * 0x9e3779b1 + code * 7919) >>> 0);
+    await ensureLabelledAccount(scope, code);
     const items = await loadDivisionItems(scope, code);
     const twins = options.duplicateInvoices === false ? [] : await insertTwins(scope, random, items, Math.ceil(share / 40));
     out.duplicates.push(...twins.map(([, d]) => d));
@@ -207,16 +213,20 @@ function divisionStatements(
   }
 }
 
-/** One line of a kind drawn from MIX; a kind whose items ran out gives way to another. */
+/** Kinds that settle open items, in the order one stands in for another whose items ran out. */
+const SETTLING: readonly Maker[] = ['receivable', 'manual', 'several', 'processed', 'twin', 'batch'];
+
+/**
+ * One line of a kind drawn from MIX. A settling kind whose items ran out (or are not invoiced yet
+ * on `day`) gives way to another settling kind, so the shares of noise lines stay as MIX says; a
+ * G/L kind the division cannot book (no such account) gives way to a stranger's transfer.
+ */
 function makeLine(random: Random, pools: LinePools, day: Date, division: number): MadeLine {
-  const tried = new Set<Maker>();
-  while (tried.size < MIX.length) {
-    const kind = random.weighted(MIX.filter(([k]) => !tried.has(k)));
-    const made = tryMaker(kind, random, pools, day);
+  const kind = random.weighted(MIX);
+  const order = SETTLING.includes(kind) ? [kind, ...SETTLING.filter((k) => k !== kind)] : [kind, 'unknown' as const];
+  for (const k of order) {
+    const made = tryMaker(k, random, pools, day);
     if (made) return made;
-    tried.add(kind);
-    // Only settling lines left to try are worth it: without open items the set would be noise alone.
-    if (['receivable', 'processed', 'manual'].every((k) => tried.has(k as Maker))) break;
   }
   throw new Error(`labelled statements: division ${division} has too few open items for its lines; seed more receivables and payments`);
 }
@@ -225,14 +235,14 @@ function tryMaker(kind: Maker, random: Random, pools: LinePools, day: Date): Mad
   switch (kind) {
     case 'receivable': {
       const r = pools.nextReceivable();
-      return r && receivableLine(random, pools, r, day);
+      return r && issued(r, day) ? receivableLine(random, pools, r, day) : null;
     }
     case 'several': {
-      const list = pools.severalOf(random, random.int(2, 4));
-      return list && severalLine(random, pools, list);
+      const list = pools.severalOf(random, random.int(2, 4))?.filter((r) => issued(r, day));
+      return list && list.length >= 2 ? severalLine(random, pools, list) : null;
     }
     case 'twin': {
-      const pair = pools.twins.find(([a, b]) => !pools.used.has(a.id) && !pools.used.has(b.id));
+      const pair = pools.twins.find(([a, b]) => !pools.used.has(a.id) && !pools.used.has(b.id) && issued(b, day));
       if (!pair) return null;
       const [original, duplicate] = pair;
       const newer = random.chance(0.5);
@@ -250,7 +260,7 @@ function tryMaker(kind: Maker, random: Random, pools: LinePools, day: Date): Mad
     }
     case 'manual': {
       const p = pools.nextOpenPayment();
-      return p && manualPaymentLine(pools, p, day);
+      return p && issued(p, day) ? manualPaymentLine(pools, p, day) : null;
     }
     case 'fee':
       return pools.items.glCodes.bankCosts ? feeLine(random, pools) : null;
@@ -263,21 +273,28 @@ function tryMaker(kind: Maker, random: Random, pools: LinePools, day: Date): Mad
   }
 }
 
+/** An item is paid on or after its invoice date. */
+const issued = (item: { invoiceDate: Date }, day: Date) => item.invoiceDate.getTime() <= day.getTime();
+
 function executionDate(pools: LinePools, code: string): Date {
   return pools.items.batches.find((b) => b.cashflowTransactionBatchCode === code)?.executionDate ?? new Date(0);
 }
 
 /**
- * Duplicate invoices for `count` open receivables (the newest ones, which the single-invoice lines
- * reach last): the same customer and amount, the next invoice and entry numbers, their own
+ * Duplicate invoices for `count` open receivables (spread over their invoice dates; the other
+ * lines leave them alone): the same customer and amount, the next invoice and entry numbers, their own
  * structured communication, invoiced a day later. Inserted through the scope in one transaction.
  */
 async function insertTwins(scope: DivisionScope, random: Random, items: DivisionItems, count: number): Promise<[Receivable, Receivable][]> {
-  const newest = items.receivables.slice(-count).map((r) => r.id);
-  if (!newest.length) return [];
+  // Spread over the invoice dates, so that the statements of every month have some to pay.
+  const step = items.receivables.length / count;
+  const picked = [
+    ...new Set(Array.from({ length: count }, (_, i) => items.receivables[Math.floor(i * step)]?.id).filter(Boolean)),
+  ] as string[];
+  if (!picked.length) return [];
   // The items carry a few columns only: the originals are read whole to be copied.
-  const candidates = (await scope.select(Receivable, 'r').where('r.id IN (:...ids)', { ids: newest }).getMany()).sort(
-    (a, b) => newest.indexOf(a.id) - newest.indexOf(b.id),
+  const candidates = (await scope.select(Receivable, 'r').where('r.id IN (:...ids)', { ids: picked }).getMany()).sort(
+    (a, b) => picked.indexOf(a.id) - picked.indexOf(b.id),
   );
   const maxInvoice = Math.max(...items.receivables.map((r) => r.invoiceNumber ?? 0));
   const maxEntry = Math.max(...items.receivables.map((r) => r.entryNumber ?? 0));

@@ -24,6 +24,7 @@ import { BankEntry } from '../modules/financial-accounts/bank-entry.entity';
 import { CashEntryLine } from '../modules/financial-accounts/cash-entry-line.entity';
 import { CashEntry } from '../modules/financial-accounts/cash-entry.entity';
 import { demoBatches } from './demo-batches';
+import { demoCurrentAccountStatements } from './demo-statements';
 import { demoDivision, demoDivisionIndexAfter, demoPayment, DemoOptions, demoUsers } from './demo-data';
 import { demoCollections, demoCustomers, demoReceivable } from './demo-receivables';
 import { Random } from './random';
@@ -78,8 +79,9 @@ const PAYMENTS_PER_TRANSACTION = 25_000;
  * Fills the database with deterministic demo data: `divisions` divisions with suppliers, bank
  * accounts, G/L accounts, journals, payment conditions, `payments` payments spread over them in
  * every status, and batches for the processed ones; customers and `receivables` receivables
- * (default half the payments) in every status, with their collections; and a few bank statements
- * and cash entries per division (demo-financial.ts). The same options give the same rows.
+ * (default half the payments) in every status, with their collections; a year of daily statements
+ * of each division's current account that pay them (demo-statements.ts), and a savings account's
+ * statements and cash entries (demo-financial.ts). The same options give the same rows.
  *
  * Built for scale (a million payments into MariaDB in minutes): one connection, multi-row
  * INSERTs made by the BulkInserter instead of TypeORM's insert builder, few transactions (one
@@ -300,11 +302,14 @@ async function generate(
     const share = Math.floor(receivables / opts.divisions) + (d < receivables % opts.divisions ? 1 : 0);
     // As for payments: processed receivables wait for the division's collection runs.
     const collected: Receivable[] = [];
+    // The others the current account's statements may show paid (matched, or open and paid late).
+    const paidIn: Receivable[] = [];
     for (let start = 0; start < share; start += PROGRESS_STEP) {
       const open: Receivable[] = [];
       for (let i = start; i < Math.min(share, start + PROGRESS_STEP); i++) {
         const r = demoReceivable(incoming, set, customers, users, opts, salesEntryNumber++);
         (r.status >= ReceivableStatus.PROCESSED && r.directDebitMandateID ? collected : open).push(r);
+        if (!r.directDebitMandateID && (r.status === ReceivableStatus.MATCHED || r.status === ReceivableStatus.OPEN)) paidIn.push(r);
       }
       await pipe.submit(() => bulk.insert(Receivable, open));
       receivableCount += open.length;
@@ -317,6 +322,22 @@ async function generate(
     });
     receivableCount += collected.length;
     await inserted(collected.length);
+    // The current account's year of statements pays what the division's open items say was paid.
+    const batchList = batchRows.map((b) => b.batch);
+    const year = demoCurrentAccountStatements(
+      set,
+      customers,
+      [...paidIn, ...collected],
+      processed,
+      batchList,
+      users,
+      opts,
+      existing.firstDivision + d,
+    );
+    await pipe.submit(async () => {
+      await bulk.insert(BankEntry, year.bankEntries);
+      await bulk.insert(BankEntryLine, year.bankLines);
+    });
   }
   await pipe.drain();
   return { payments: done - receivableCount, batches, receivables: receivableCount };

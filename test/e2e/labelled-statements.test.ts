@@ -3,11 +3,12 @@ import { DivisionScope } from '../../src/access/division-scope';
 import { isValidBelgianReference, parseStructuredReference } from '../../src/formats/structured-reference';
 import { storeStatement } from '../../src/modules/financial-accounts/bank-statement.service';
 import { GLAccount } from '../../src/modules/gl-accounts/gl-account.entity';
-import { Payment } from '../../src/modules/payments/payment.entity';
-import { Receivable } from '../../src/modules/receivables/receivable.entity';
 import { Dec } from '../../src/platform/decimal';
 import { generateLabelledStatements, LABEL_NOISE, LabelledStatements } from '../../src/seed/labelled-statements';
 import { seed } from '../../src/seed/seed';
+import { codaTransactionCode, labelledCodaFiles } from '../../src/seed/labelled-coda';
+import { parseCoda } from '../../src/formats/statements';
+import { statementToStore } from '../../src/modules/financial-accounts/parsed-statement';
 import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database';
 
 /**
@@ -28,10 +29,39 @@ beforeAll(async () => {
   await seed(t.db, { divisions: 2, payments: 30_000, receivables: 40_000, seed: 3, today: TEST_TODAY, suppliersPerDivision: 40 });
   divisions = await allDivisionCodes(t.db);
   set = await generateLabelledStatements(t.db, { divisions, lines: LINES, seed: 5 });
-}, 300_000);
+}, 600_000);
 afterAll(async () => {
   await t?.close();
 });
+
+/** The items of a table by ID: the columns the rules speak of, read without hydrating whole rows. */
+interface Item {
+  id: string;
+  divisionCode: number;
+  status: number;
+  amountDC: string;
+  accountID: string;
+  paymentReference: string | null;
+}
+async function itemsOf(table: 'Receivables' | 'Payments'): Promise<Map<string, Item>> {
+  const q = (name: string) => t.db.dialect.quote(name);
+  const rows: Record<string, unknown>[] = await t.db.dataSource.query(
+    `SELECT ${['ID', 'Division', 'Status', 'AmountDC', 'Account', 'PaymentReference'].map(q).join(', ')} FROM ${q(table)}`,
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r.ID),
+      {
+        id: String(r.ID),
+        divisionCode: Number(r.Division),
+        status: Number(r.Status),
+        amountDC: new Dec(String(r.AmountDC)).toFixed(2),
+        accountID: String(r.Account),
+        paymentReference: (r.PaymentReference as string | null) ?? null,
+      },
+    ]),
+  );
+}
 
 const allLines = () =>
   set.statements.flatMap((s) => s.lines.map((line) => ({ statement: s, line, label: set.labels.get(line.bankReference!)! })));
@@ -45,8 +75,7 @@ describe('labelled bank statements', () => {
   });
 
   it('settles only open items of the line’s own division that exist, each at most once, with amounts that add up', async () => {
-    const receivables = new Map((await t.db.dataSource.getRepository(Receivable).find()).map((r) => [r.id, r]));
-    const payments = new Map((await t.db.dataSource.getRepository(Payment).find()).map((p) => [p.id, p]));
+    const [receivables, payments] = [await itemsOf('Receivables'), await itemsOf('Payments')];
     const gl = await t.db.dataSource.getRepository(GLAccount).find();
     const seen = new Set<string>();
     for (const { statement, line, label } of allLines()) {
@@ -82,7 +111,7 @@ describe('labelled bank statements', () => {
   });
 
   it('applies every kind of noise, and a mistyped communication fails its check while a clean one names its invoice', async () => {
-    const receivables = new Map((await t.db.dataSource.getRepository(Receivable).find()).map((r) => [r.id, r]));
+    const receivables = await itemsOf('Receivables');
     const noise = new Set(allLines().flatMap((l) => l.label.noise));
     expect([...noise].sort()).toEqual([...LABEL_NOISE].sort());
     for (const { line, label } of allLines()) {
@@ -97,7 +126,9 @@ describe('labelled bank statements', () => {
     // The duplicates are the same customer and amount as their originals, with a reference of their own.
     expect(set.duplicates.length).toBeGreaterThan(0);
     for (const d of set.duplicates) {
-      const twin = [...receivables.values()].find((r) => r.id !== d.id && r.accountID === d.accountID && r.amountDC === d.amountDC);
+      const twin = [...receivables.values()].find(
+        (r) => r.id !== d.id && r.accountID === d.accountID && r.amountDC === new Dec(d.amountDC).toFixed(2),
+      );
       expect(twin).toBeDefined();
       expect(d.paymentReference === null || d.paymentReference !== twin!.paymentReference).toBe(true);
     }
@@ -122,6 +153,33 @@ describe('labelled bank statements', () => {
     expect([...b.labels]).toEqual([...a.labels]);
     const c = await generateLabelledStatements(t.db, { divisions, lines: 2_000, seed: 10, duplicateInvoices: false });
     expect(c.statements).not.toEqual(a.statements);
+  });
+
+  it('writes CODA files that the parser reads back as the same statements (codes as Febelfin digits, RF references as text)', () => {
+    const files = labelledCodaFiles(set.statements);
+    expect(files.map((f) => f.divisionCode)).toEqual(divisions);
+    const back = files.flatMap((f) => parseCoda(f.content).statements.map((s) => statementToStore(s, f.divisionCode)));
+    const expected = set.statements.map((s) => ({
+      ...s,
+      openingBalanceDate: s.statementDate,
+      lines: s.lines.map((l) => {
+        const rf = l.structuredReference && !/^\d{12}$/.test(l.structuredReference) ? l.structuredReference : null;
+        const text = [rf, l.unstructuredRemittance].filter(Boolean).join(' ') || null;
+        return {
+          ...l,
+          currency: 'EUR',
+          structuredReference: rf ? null : (l.structuredReference ?? null),
+          unstructuredRemittance: text,
+          description: text,
+          bankTransactionCode: codaTransactionCode(l),
+          endToEndId: l.endToEndId ?? null,
+          counterpartyName: l.counterpartyName ?? null,
+          counterpartyAccount: l.counterpartyAccount ?? null,
+          counterpartyBic: l.counterpartyBic ?? null,
+        };
+      }),
+    }));
+    expect(back.map((s) => ({ ...s, lines: s.lines.map(({ sourceLine: _, ...l }) => l) }))).toEqual(expected);
   });
 
   it('stores as bank entries without a balance gap', async () => {

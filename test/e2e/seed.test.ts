@@ -4,6 +4,7 @@ import { ENTITIES } from '../../src/modules/entities';
 import { loadConfig } from '../../src/platform/config';
 import { DemoOptions, FUTURE_DATE_COLUMNS } from '../../src/seed/demo-data';
 import { clearAll, seed } from '../../src/seed/seed';
+import { Dec } from '../../src/platform/decimal';
 import { openTestDatabase, TEST_TODAY, TestDatabase } from '../support/database';
 
 /**
@@ -111,6 +112,98 @@ describe('demo seed', () => {
     }
     // The exceptions do reach beyond today: invoices fall due after it.
     expect(latest['Payments.DueDate']!.getTime()).toBeGreaterThan(endOfToday);
+  });
+});
+
+/** A row's column as text, a decimal as exact text with two places, a day as YYYY-MM-DD (either database's form). */
+type Row = Record<string, unknown>;
+const money = (v: unknown) => new Dec(String(v)).toFixed(2);
+const dayOf = (v: unknown) => (v === null || v === undefined ? null : asDate(v).toISOString().slice(0, 10));
+
+describe("the current accounts' year of statements", () => {
+  const DAY = 86_400_000;
+  const first = new Date(TEST_TODAY.getTime() - 364 * DAY);
+  /** Exact's rule (amountToPay): AmountDC, less the discount when the money moves by the discount's due date. */
+  const toPay = (item: Row, on: string) =>
+    item.AmountDiscountDC !== null && item.DiscountDueDate !== null && on <= dayOf(item.DiscountDueDate)!
+      ? new Dec(String(item.AmountDC)).minus(String(item.AmountDiscountDC)).toFixed(2)
+      : money(item.AmountDC);
+  const inYear = (day: string) => day >= first.toISOString().slice(0, 10) && day <= TEST_TODAY.toISOString().slice(0, 10);
+
+  it('chain from one business day to the next, numbered per year, within the last year', async () => {
+    const rows = await dump(a);
+    const entries = (rows.BankEntries as Row[]).filter((e) => e.JournalCode === '20');
+    for (const division of new Set(entries.map((e) => Number(e.Division)))) {
+      const mine = entries.filter((e) => Number(e.Division) === division).sort((x, y) => Number(x.EntryNumber) - Number(y.EntryNumber));
+      expect(mine.length).toBeGreaterThan(50);
+      let previous: Row | null = null;
+      for (const e of mine) {
+        const day = dayOf(e.EntryDate)!;
+        expect({ day, business: inYear(day) && ![0, 6].includes(asDate(e.EntryDate).getUTCDay()) }).toEqual({ day, business: true });
+        if (previous) {
+          expect({ day, opening: money(e.OpeningBalanceFC) }).toEqual({ day, opening: money(previous.ClosingBalanceFC) });
+          expect(day > dayOf(previous.EntryDate)!).toBe(true);
+          const sameYear = day.slice(0, 4) === dayOf(previous.EntryDate)!.slice(0, 4);
+          expect({ day, number: Number(e.StatementNumber) }).toEqual({ day, number: sameYear ? Number(previous.StatementNumber) + 1 : 1 });
+        }
+        expect(e.BalanceGapFC).toBeNull();
+        previous = e;
+      }
+    }
+  });
+
+  it('pay every matched receivable on its end date and every executed batch payment under its EndToEndId', async () => {
+    const rows = await dump(a);
+    const lines = (rows.BankEntryLines as Row[]).filter((l) => l.JournalCode === '20');
+    const banks = new Map((rows.BankAccounts as Row[]).map((b) => [b.ID, b.BankAccount]));
+    const byEndToEnd = new Map(lines.filter((l) => l.EndToEndID).map((l) => [`${l.Division}|${l.EndToEndID}`, l]));
+    const byReference = new Map<string, Row[]>();
+    for (const l of lines) {
+      const key = `${l.Division}|${l.PaymentReference ?? l.RemittanceInformation}`;
+      byReference.set(key, [...(byReference.get(key) ?? []), l]);
+    }
+    const matched = (rows.Receivables as Row[]).filter(
+      (r) => Number(r.Status) === 50 && r.Currency === 'EUR' && r.DirectDebitMandate === null && inYear(dayOf(r.EndDate)!),
+    );
+    expect(matched.length).toBeGreaterThan(20);
+    for (const r of matched) {
+      // A transfer carries the invoice's structured communication (OGM/VCS as 12 digits, RF as is), else the invoice number.
+      const given = r.PaymentReference === null ? null : String(r.PaymentReference);
+      const ref = given?.startsWith('+++') ? given.replace(/\D/g, '') : given?.startsWith('RF') ? given : null;
+      const found = byReference.get(`${r.Division}|${ref ?? `Factuur ${r.InvoiceNumber}`}`) ?? [];
+      expect({ invoice: r.InvoiceNumber, lines: found.length }).toEqual({ invoice: r.InvoiceNumber, lines: 1 });
+      const [line] = found;
+      expect({
+        invoice: r.InvoiceNumber,
+        value: dayOf(line.ValueDate),
+        amount: money(line.AmountFC),
+        iban: line.CounterpartyBankAccount,
+      }).toEqual({
+        invoice: r.InvoiceNumber,
+        value: dayOf(r.EndDate),
+        amount: toPay(r, dayOf(r.EndDate)!),
+        iban: banks.get(r.AccountBankAccountID),
+      });
+    }
+    const executed = new Map((rows.PaymentBatches as Row[]).map((b) => [b.CashflowTransactionBatchCode, dayOf(b.ExecutionDate)!]));
+    const paid = (rows.Payments as Row[]).filter(
+      (p) => Number(p.Status) >= 40 && p.CashflowTransactionBatchCode && inYear(executed.get(p.CashflowTransactionBatchCode)!),
+    );
+    expect(paid.length).toBeGreaterThan(20);
+    for (const p of paid) {
+      const id = `${p.CashflowTransactionBatchCode}-${p.PaymentBatchNumber}`;
+      const line = byEndToEnd.get(`${p.Division}|${id}`);
+      const on = executed.get(p.CashflowTransactionBatchCode)!;
+      expect({ id, amount: line && money(line.AmountFC), iban: line?.CounterpartyBankAccount, value: dayOf(line?.ValueDate) }).toEqual({
+        id,
+        amount: new Dec(toPay(p, on)).neg().toFixed(2),
+        iban: banks.get(p.AccountBankAccountID),
+        value: on,
+      });
+    }
+    // Every other debit under an EndToEndId is none: the payments' lines are exactly the executed batch payments.
+    const paymentLines = lines.filter((l) => l.EndToEndID && new Dec(String(l.AmountFC)).isNegative());
+    expect(paymentLines).toHaveLength(paid.length);
   });
 });
 

@@ -14,7 +14,8 @@ import type { ParseOptions, StatementEvent, StatementFile, StatementFormat } fro
  */
 export { checkStatementBalance, isBooked } from './balance';
 export { parseCamt053, streamCamt053 } from './camt';
-export { parseCoda, streamCoda } from './coda';
+export { parseCoda, streamCoda, writeCoda } from './coda';
+export type { CodaFileToWrite, CodaLineToWrite, CodaStatementToWrite } from './coda';
 export { describeStatementProblem, StatementFormatError } from './errors';
 export type { StatementPosition, StatementProblem, StatementRule } from './errors';
 export { parseMt940 } from './mt940';

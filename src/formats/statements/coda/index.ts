@@ -25,3 +25,6 @@ export function parseCoda(input: StatementInput, options?: ParseOptions): Statem
 export function streamCoda(source: ChunkSource, options?: ParseOptions): AsyncGenerator<StatementEvent> {
   return streamEvents(new CodaParser(resolveOptions(options)), source);
 }
+
+export { writeCoda } from './writer';
+export type { CodaFileToWrite, CodaLineToWrite, CodaStatementToWrite } from './writer';
