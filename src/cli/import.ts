@@ -7,6 +7,7 @@ import { createContext } from '../context/request-context';
 import { closeDatabase, Database } from '../db/data-source';
 import { openGatewayDatabase } from '../modules/entities';
 import { formatNamed } from '../modules/statement-import/import-files';
+import { reconcileEntries } from '../modules/reconciliation/match-auto';
 import { StatementImportService } from '../modules/statement-import/statement-import.service';
 import type { ImportProgress, ImportSummary } from '../modules/statement-import/statement-import.types';
 import { Config } from '../platform/config';
@@ -44,6 +45,14 @@ export async function importCommand(config: Config, args: string[]): Promise<voi
     const options = { files: positionals, acceptGap: values['accept-gap'], format: values.format, divisions: values.divisions };
     const summary = await namingOptions(['format', 'divisions'], () => runImport(db, createRuntime(config), options));
     console.log(summaryText(summary));
+    // As the server does after each import: match the new lines (the CLI has no event listener).
+    const entries = summary.files.flatMap((f) =>
+      f.statements.filter((s) => s.entryID && s.outcome === 'CREATED').map((s) => ({ divisionCode: s.divisionCode!, entryID: s.entryID! })),
+    );
+    if (entries.length) {
+      const r = await reconcileEntries(db, entries);
+      console.log(`${r.lines} lines reconciled: ${r.applied} matched automatically, ${r.proposed} with proposals`);
+    }
     if (summary.refusedFiles > 0) process.exitCode = 1;
   } finally {
     await closeDatabase(db);

@@ -149,6 +149,8 @@ describe('npm run import -- statements', () => {
       expect(ok.stderr).toContain('Storing good.cod');
       expect({ code: ok.code, out: ok.stdout }).toEqual({ code: 0, out: expect.stringContaining('good.cod (coda') });
       expect(ok.stdout).toContain('1 statements imported, 0 already imported, 0 files refused');
+      // The command reconciles the new line as the server would after an import (nothing here for it to match).
+      expect(ok.stdout).toContain('1 lines reconciled: 0 matched automatically');
       const brokenFile = path.join(dir, 'broken.cod');
       fs.writeFileSync(
         brokenFile,

@@ -95,29 +95,37 @@ export async function waitingLines(scope: DivisionScope, from: Date, to: Date): 
  */
 export function reconcileAfterImports(db: Database, runtime: Runtime): void {
   runtime.events.on('statementsImported', ({ entries }) => {
-    const divisions = [...new Set(entries.map((e) => e.divisionCode))];
-    const entryIDs = entries.map((e) => e.entryID);
-    const scope = new DivisionScope(db, divisions);
-    const run = async () => {
-      const lines = entryIDs.length
-        ? await scope
-            .select(BankEntryLine, 'l')
-            .select('l.id', 'id')
-            .where('l.entryID IN (:...entryIDs)', { entryIDs })
-            .getRawMany<{ id: string }>()
-        : [];
-      return reconcileLines(
-        scope,
-        AUTOMATIC_PRINCIPAL,
-        lines.map((l) => l.id),
-      );
-    };
-    run().then(
+    reconcileEntries(db, entries).then(
       (result) => runtime.events.emit('linesReconciled', { entries, ...result }),
       (error: unknown) => {
-        runtime.logger.error({ err: error, entries: entryIDs.length }, 'automatic reconciliation after an import failed');
+        runtime.logger.error({ err: error, entries: entries.length }, 'automatic reconciliation after an import failed');
         runtime.events.emit('linesReconciled', { entries, lines: 0, proposed: 0, applied: 0, conflicts: 0, error });
       },
     );
   });
+}
+
+/**
+ * Reconciles every line of the given bank entries (just imported) as the automatic principal in
+ * their divisions: what the server does after each import, and the import command after its files.
+ */
+export async function reconcileEntries(
+  db: Database,
+  entries: ReadonlyArray<{ divisionCode: number; entryID: string }>,
+): Promise<ReconcileResult> {
+  const divisions = [...new Set(entries.map((e) => e.divisionCode))];
+  const entryIDs = entries.map((e) => e.entryID);
+  const scope = new DivisionScope(db, divisions);
+  const lines = entryIDs.length
+    ? await scope
+        .select(BankEntryLine, 'l')
+        .select('l.id', 'id')
+        .where('l.entryID IN (:...entryIDs)', { entryIDs })
+        .getRawMany<{ id: string }>()
+    : [];
+  return reconcileLines(
+    scope,
+    AUTOMATIC_PRINCIPAL,
+    lines.map((l) => l.id),
+  );
 }
