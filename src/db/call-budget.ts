@@ -1,4 +1,5 @@
 import type { Database } from './data-source';
+import { changedAnyRow } from './changed-rows';
 
 /**
  * A remote API's call budget shared by every process on the database (gateway instances, the
@@ -56,7 +57,7 @@ export async function takeCall(db: Database, name: string, limits: CallBudgetLim
     `${drem} = CASE WHEN ${dr} <= ? THEN ${dl} - 1 ELSE ${drem} - 1 END, ` +
     `${dr} = CASE WHEN ${dr} <= ? THEN ? ELSE ${dr} END ` +
     `WHERE ${q('Name')} = ? AND (${mr} <= ? OR ${mrem} > 0) AND (${dr} <= ? OR ${drem} > 0)`;
-  const taken = await changed(db, sql, [now, now, now + minuteMs, now, now, now + 24 * 60 * minuteMs, name, now, now]);
+  const taken = await changedAnyRow(db, sql, [now, now, now + minuteMs, now, now, now + 24 * 60 * minuteMs, name, now, now]);
   if (taken) return null;
   const rows = (await db.dataSource.query(
     `SELECT ${mr} AS m, ${mrem} AS mrem, ${dr} AS d, ${drem} AS drem FROM ${q('ExactCallBudgets')} WHERE ${q('Name')} = ?`,
@@ -98,14 +99,4 @@ export async function exhaustBudget(db: Database, name: string, reset: number, w
     `UPDATE ${q('ExactCallBudgets')} SET ${q(`${prefix}Remaining`)} = 0, ${q(`${prefix}Reset`)} = ? WHERE ${q('Name')} = ?`,
     [reset, name],
   );
-}
-
-async function changed(db: Database, sql: string, params: unknown[]): Promise<boolean> {
-  const runner = db.dataSource.createQueryRunner();
-  try {
-    const result = await runner.query(sql, params, true);
-    return Number(result.affected ?? 0) > 0;
-  } finally {
-    await runner.release();
-  }
 }

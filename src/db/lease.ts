@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { changedAnyRow } from './changed-rows';
 import type { Database } from './data-source';
 
 /**
@@ -43,7 +44,7 @@ export async function acquireLease(db: Database, name: string, options: LeaseOpt
     `${insertIgnore} INTO ${q('Leases')} (${q('Name')}, ${q('Holder')}, ${q('AcquiredAt')}, ${q('ExpiresAt')}) VALUES (?, ?, ?, ?)`,
     [name, holder, at, 0],
   );
-  const taken = await affected(
+  const taken = await changedAnyRow(
     db,
     `UPDATE ${q('Leases')} SET ${q('Holder')} = ?, ${q('AcquiredAt')} = ?, ${q('ExpiresAt')} = ? ` +
       `WHERE ${q('Name')} = ? AND (${q('ExpiresAt')} <= ? OR ${q('Holder')} = ?)`,
@@ -55,7 +56,7 @@ export async function acquireLease(db: Database, name: string, options: LeaseOpt
     holder,
     renew: async () => {
       const t = now();
-      return affected(
+      return changedAnyRow(
         db,
         `UPDATE ${q('Leases')} SET ${q('ExpiresAt')} = ? WHERE ${q('Name')} = ? AND ${q('Holder')} = ? AND ${q('ExpiresAt')} > ?`,
         [t + options.ttlMs, name, holder, t],
@@ -100,16 +101,5 @@ export async function withLease<T>(
   } finally {
     clearInterval(timer);
     await lease.release();
-  }
-}
-
-/** Whether an UPDATE changed a row (TypeORM's structured result gives the count on both drivers). */
-async function affected(db: Database, sql: string, params: unknown[]): Promise<boolean> {
-  const runner = db.dataSource.createQueryRunner();
-  try {
-    const result = await runner.query(sql, params, true);
-    return Number(result.affected ?? 0) > 0;
-  } finally {
-    await runner.release();
   }
 }
