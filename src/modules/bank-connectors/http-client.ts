@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { BankConnectorRule, connectorError } from './bank-connector.errors';
@@ -59,7 +60,7 @@ export class HttpClient {
             `${request.method} ${pathOf(request.url)}; try again later`,
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, this.options.maxRetryWaitMs ?? 60_000)));
+      await delay(Math.min(waitMs, this.options.maxRetryWaitMs ?? 60_000));
     }
   }
 

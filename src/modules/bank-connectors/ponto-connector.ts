@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { accountKey } from '../financial-accounts/statement.input';
 import { BankConnectorRule, connectorError } from './bank-connector.errors';
@@ -142,7 +143,7 @@ async function synchronize(ctx: ConnectorContext, client: PontoClient, accountID
         `Ponto's ${subtype} synchronization of account ${accountID} did not finish in time`,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, ctx.config.ponto.syncPollMs));
+    await delay(ctx.config.ponto.syncPollMs);
     sync = (await client.get<{ data: JsonApiResource<PontoSynchronizationAttributes> }>(`/synchronizations/${sync.id}`)).data;
   }
   if (sync.attributes.status !== 'success') {

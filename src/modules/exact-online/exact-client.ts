@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Database } from '../../db/data-source';
 import { BudgetWindow, exhaustBudget, observeBudget, takeCall } from '../../db/call-budget';
 import type { Logger } from '../../platform/logger';
@@ -42,7 +43,7 @@ export class ExactClient {
     private readonly log: Logger,
     readonly counter: CallCounter = { calls: 0 },
     private readonly now: () => number = Date.now,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => delay(ms),
   ) {}
 
   /** GET of a path under /api/v1 (`{division}/sync/...?...`) or of an absolute `__next` URL; the parsed page. */

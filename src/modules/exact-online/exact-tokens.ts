@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { DivisionScope } from '../../access/division-scope';
 import type { Database } from '../../db/data-source';
 import { acquireLease } from '../../db/lease';
@@ -48,7 +49,7 @@ export class ExactTokens {
     private readonly config: ExactConfig,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => delay(ms),
   ) {
     this.#scope = new DivisionScope(db, []);
   }
