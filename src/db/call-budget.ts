@@ -69,11 +69,22 @@ export async function takeCall(db: Database, name: string, limits: CallBudgetLim
 }
 
 /**
- * Corrects the budget from the remote's headers after an answer. Within the same window the
- * smaller count wins (calls other processes took after this answer was made stay taken); a
- * window with a later reset replaces the stored one.
+ * Corrects the budget from the remote's headers after an answer, at time `now` (epoch ms).
+ * Calls other processes took while this answer was on its way are in the stored count but not
+ * yet in the remote's, so the stored count never rises while the stored window is open: within
+ * the same window, and when the remote's window started later than ours (it starts at the first
+ * call that reaches it, ours at the first call we took), the smaller count wins and the later
+ * reset is kept. Only once our window is over does the remote's count replace it. Without this,
+ * two windows a few milliseconds apart let each answer hand back calls that were already taken,
+ * and Exact answered 429.
  */
-export async function observeBudget(db: Database, name: string, minutely: BudgetWindow | null, daily: BudgetWindow | null): Promise<void> {
+export async function observeBudget(
+  db: Database,
+  name: string,
+  minutely: BudgetWindow | null,
+  daily: BudgetWindow | null,
+  now: number,
+): Promise<void> {
   const q = (c: string) => db.dialect.quote(c);
   const least = db.dialect.kind === 'sqlite' ? 'MIN' : 'LEAST';
   for (const [w, prefix] of [
@@ -82,11 +93,12 @@ export async function observeBudget(db: Database, name: string, minutely: Budget
   ] as const) {
     if (!w) continue;
     const [reset, remaining, limit] = [`${prefix}Reset`, `${prefix}Remaining`, `${prefix}Limit`].map(q);
+    // SET assignments are evaluated left to right on MariaDB, so Reset is assigned last.
     await db.dataSource.query(
       `UPDATE ${q('ExactCallBudgets')} SET ${limit} = ?, ` +
-        `${remaining} = CASE WHEN ? > ${reset} THEN ? ELSE ${least}(${remaining}, ?) END, ` +
+        `${remaining} = CASE WHEN ${reset} <= ? THEN ? ELSE ${least}(${remaining}, ?) END, ` +
         `${reset} = CASE WHEN ? > ${reset} THEN ? ELSE ${reset} END WHERE ${q('Name')} = ?`,
-      [w.limit, w.reset, w.remaining, w.remaining, w.reset, w.reset, name],
+      [w.limit, now, w.remaining, w.remaining, w.reset, w.reset, name],
     );
   }
 }

@@ -170,7 +170,7 @@ export class ExactClient {
       if (limit === null || remaining === null || reset === null) return null;
       return { limit: Number(limit), remaining: Number(remaining), reset: Number(reset) };
     };
-    await observeBudget(this.db, name, window('x-ratelimit-minutely'), window('x-ratelimit'));
+    await observeBudget(this.db, name, window('x-ratelimit-minutely'), window('x-ratelimit'), this.now());
   }
 
   async #backoff(failures: number, signal?: AbortSignal): Promise<void> {
