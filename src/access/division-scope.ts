@@ -7,6 +7,7 @@ import { InternalTables } from './internal-tables';
 import { Database } from '../db/data-source';
 import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-query';
 import { BulkInserter } from '../db/bulk-insert';
+import { upsertMany } from '../db/bulk-upsert';
 import { Dialect } from '../db/dialect';
 import { StatementOptions } from '../db/statement-context';
 import { connectedAmong, EXACT_OWNED_TABLES } from '../db/connected-divisions';
@@ -171,6 +172,25 @@ export class DivisionScope {
     const runner = own ?? this.#manager.connection.createQueryRunner();
     try {
       await new BulkInserter(runner).insert(entity, rows);
+    } finally {
+      if (!own) await runner.release();
+    }
+  }
+
+  /**
+   * Inserts or replaces rows of a partitioned, versioned entity by primary key (db/bulk-upsert.ts):
+   * a replaced row gets Version + 1, a new one Version 1; the number of rows that existed. Every
+   * row's division must be granted, and a key stored in a division outside the scope is CONFLICT.
+   */
+  async upsertMany<T extends ObjectLiteral & { divisionCode?: number }>(entity: EntityTarget<T>, rows: T[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const t = this.tableOf(entity);
+    if (t.partitionColumn) for (const r of rows) this.assertWritable(Number(r.divisionCode));
+    await this.assertLocal(t.name, [...new Set(rows.map((r) => Number(r.divisionCode)))]);
+    const own = this.#manager.queryRunner;
+    const runner = own ?? this.#manager.connection.createQueryRunner();
+    try {
+      return await upsertMany(runner, entity, rows, t.partitionColumn ? { column: t.partitionColumn, divisions: this.divisions } : null);
     } finally {
       if (!own) await runner.release();
     }

@@ -24,25 +24,19 @@ export interface StoredPage {
  * Stores one page of payment terms of a connected division, inside the caller's transaction
  * (`tx`, a scope of that division): LineType 22 become Payments, 20 Receivables, other line types
  * are not cash-flow items of either side and are skipped. A row stored before is replaced whole
- * (Exact's row is the truth), its Version raised by one so that a client holding the old version
- * sees the change; a new row starts at Version 1. Replacing is delete + insert of the page's IDs,
- * so storing the same page twice (a resumed run) leaves one row per ID.
+ * (Exact's row is the truth), its Version raised by one in SQL so that a client holding the old
+ * version sees the change; a new row starts at Version 1. One upsert per side by ID
+ * (DivisionScope.upsertMany), so storing the same page twice (a resumed run) leaves one row per ID.
  */
 export async function storePaymentTerms(tx: DivisionScope, division: number, currency: string, rows: ExactRow[]): Promise<StoredPage> {
   let written = 0;
   let changed = 0;
   for (const side of SIDES) {
-    const mine = rows.filter((r) => String(r.LineType) === side.lineType);
-    if (!mine.length) continue;
-    const mapped = mine.map((r) => mapExactRow(side.table, r, division, currency));
-    const ids = mapped.map((m) => m.id as string);
-    const before = await tx.select(side.entity, 'p').select(['p.id', 'p.version']).where('p.id IN (:...ids)', { ids }).getMany();
-    const versions = new Map(before.map((b) => [b.id, b.version]));
-    if (before.length) await tx.delete(side.entity, 'ID IN (:...ids)', { ids: [...versions.keys()] });
-    const entities = mapped.map((m) => Object.assign(new side.entity(), m, { version: (versions.get(m.id as string) ?? 0) + 1 }));
-    await tx.insertMany(side.entity as never, entities);
-    written += entities.length;
-    changed += before.length;
+    const mapped: Record<string, unknown>[] = [];
+    for (const r of rows) if (String(r.LineType) === side.lineType) mapped.push(mapExactRow(side.table, r, division, currency));
+    if (!mapped.length) continue;
+    changed += await tx.upsertMany(side.entity as never, mapped as never[]);
+    written += mapped.length;
   }
   return { written, changed };
 }
