@@ -17,31 +17,45 @@ import { writeSection } from './report-sections';
 
 /**
  * `npm run bench:exact`: the Exact Online sync against the double (test/support), on MariaDB.
- * (1) Budget-bound: the double allows 60 calls a "minute" whose length is scaled down
- *     (BENCH_EXACT_MINUTE_MS, default 3,000 ms: the double's windows and the connector's budget
- *     both use it, so every wait is for a real reset announced in X-RateLimit-Minutely-Reset);
- *     100,000 payment terms are 100 pages. Goal: the sync takes at most 1.1x the minutes' worth
- *     of calls it needs (calls / 60 windows).
+ * (1) Budget-bound: the double allows 60 calls a "minute" and the connector's shared budget has
+ *     the same window, for each window length of BENCH_EXACT_WINDOWS (ms; default 3,000, Exact's
+ *     minute scaled down, and 60,000, Exact's real minute): every wait is for a real reset
+ *     announced in X-RateLimit-Minutely-Reset. 100,000 payment terms are 100 pages. The clock
+ *     starts before connecting, whose system/Divisions call spends the division's first window as
+ *     at Exact, so nothing is hidden before the clock starts. Goal: the sync takes at most 1.1x the
+ *     windows the calls it needs take at 60 a window. The calls needed are counted from the data,
+ *     not from what the run made (a 429 or a retry must not make the budget look longer):
+ *     system/Divisions, one call per page of 1,000, the empty page that follows a full last page
+ *     (Exact gives __next on it), and one of sync/Deleted.
  * (2) Limit lifted: the same load with an unlimited budget; rows stored per second. Goal >= 20,000.
  *
- *   BENCH_EXACT_URL  mysql://root@127.0.0.1:3306/cashflow_bench_exact (created when missing)
- *   BENCH_EXACT_ROWS payment terms (default 100,000)
+ *   BENCH_EXACT_URL     mysql://root@127.0.0.1:3306/cashflow_bench_exact (created when missing)
+ *   BENCH_EXACT_ROWS    payment terms (default 100,000)
+ *   BENCH_EXACT_WINDOWS window lengths of the budget-bound runs, ms (default 3000,60000)
+ *   BENCH_EXACT_ONLY    `free` or `bound`: that run only, printed, docs/benchmarks.md left alone
  */
 const URL_ = process.env.BENCH_EXACT_URL ?? 'mysql://root@127.0.0.1:3306/cashflow_bench_exact';
 const ROWS = Number(process.env.BENCH_EXACT_ROWS ?? 100_000);
-const MINUTE_MS = Number(process.env.BENCH_EXACT_MINUTE_MS ?? 3000);
+const WINDOWS = (process.env.BENCH_EXACT_WINDOWS ?? '3000,60000').split(',').map(Number);
+const ONLY = process.env.BENCH_EXACT_ONLY;
+const LIMIT = 60;
 const EXACT = 1001;
+const PAGE = 1000;
 
-/** Why the goals are not met yet (kept in the section while they are not). */
+/** Calls on the Exact division's budget a first load of ROWS needs (see above). */
+const CALLS_NEEDED = 1 + Math.ceil(ROWS / PAGE) + (ROWS % PAGE === 0 ? 1 : 0) + 1;
+
+/** Why a goal is not met (kept in the section while one is not). */
 const NOT_MET = `
-Not met, and why: storing a page of 1,000 rows costs this connector about 1.1 s of its own on this machine
-(profile: parsing the page about 0.2 s, mapping and building rows, garbage collection, then the
-page's transaction: versions read, rows replaced through BulkInserter); the double runs in a
-process of its own. So with the window scaled to 3 s the sync is bound by the gateway, not by the
-budget; with Exact's real 60 s window, 100 pages need 101 calls, about 101 s of budget, against
-about 115 s of processing. Next steps: a streaming parse of the page, mapping by a column plan
-made once per table, and a LOAD DATA per page without the read of versions (Version from Exact's
-Timestamp).
+Not met, and why: the sync fetches the next page while it stores the current one (the wait for
+pages is about 0), so a run is bound by storing, and storing is bound by MariaDB: a page of 1,000
+new payment terms is about 16,000 index entries (Payments and Receivables have 16 indexes each,
+keyed by random GUIDs). On this machine one multi-row INSERT of 500 new rows took 100-150 ms, the
+same as LOAD DATA of those rows and as the old delete + insert; the gateway's own work per page is now
+small (JSON.parse, a column plan, one upsert per side that raises Version in SQL). With the window
+scaled to 3 s the budget asks for 20 pages a second, which is the 20,000 rows/s of the second goal:
+the scaled run cannot be budget-bound before that one is met. At Exact's real minute the sync is
+bound by the budget.
 `;
 
 async function openBenchDatabase(): Promise<Database> {
@@ -58,8 +72,8 @@ async function openBenchDatabase(): Promise<Database> {
   return db;
 }
 
-/** Starts the double in its own process (bench/exact-double-server.ts) with `rows` payment terms. */
-async function startDouble(minutelyLimit: number): Promise<{ double: ExactOnlineDouble; child: ChildProcess }> {
+/** Starts the double in its own process (bench/exact-double-server.ts) with ROWS payment terms. */
+async function startDouble(minutelyLimit: number, minuteMs: number): Promise<{ double: ExactOnlineDouble; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [
@@ -68,7 +82,7 @@ async function startDouble(minutelyLimit: number): Promise<{ double: ExactOnline
       path.join(__dirname, 'exact-double-server.ts'),
       String(ROWS),
       String(minutelyLimit),
-      String(MINUTE_MS),
+      String(minuteMs),
       String(EXACT),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
@@ -77,20 +91,31 @@ async function startDouble(minutelyLimit: number): Promise<{ double: ExactOnline
   return { double: JSON.parse(line) as ExactOnlineDouble, child };
 }
 
-async function measure(minutelyLimit: number): Promise<{ seconds: number; calls: number; rows: number }> {
+interface Measured {
+  /** Seconds of the budget-bound run from before connecting, or of the sync alone with the limit lifted. */
+  seconds: number;
+  /** Calls made on the Exact division's budget (system/Divisions included when timed). */
+  calls: number;
+  rows: number;
+}
+
+/** One sync of ROWS; `bound`: the clock includes connecting and the budget is not reset after it. */
+async function measure(minutelyLimit: number, minuteMs: number, bound: boolean): Promise<Measured> {
   const db = await openBenchDatabase();
-  const { double, child } = await startDouble(minutelyLimit);
+  const { double, child } = await startDouble(minutelyLimit, minuteMs);
   try {
-    const config = { ...exactTestConfig(double, { EXACT_MINUTE_MS: String(MINUTE_MS) }), minutelyLimit, dailyLimit: 1_000_000 };
+    const config = { ...exactTestConfig(double, { EXACT_MINUTE_MS: String(minuteMs) }), minutelyLimit, dailyLimit: 1_000_000 };
     const [division] = await allDivisionCodes(db);
+    let started = performance.now();
     await connectThroughDouble(db, double, division, EXACT, config);
-    // The budget starts full: connecting spent calls of the first window.
-    await db.dataSource.query('DELETE FROM `ExactCallBudgets`');
-    const started = performance.now();
+    if (!bound) {
+      await db.dataSource.query('DELETE FROM `ExactCallBudgets`');
+      started = performance.now();
+    }
     const run = await new ExactSync(db, testBox(), config, createLogger('warn')).syncDivision(division);
     const seconds = (performance.now() - started) / 1000;
     if (run.state !== 'succeeded' || run.rowsIn !== ROWS) throw new Error(`sync ${run.state}: ${run.lastError} (${run.rowsIn} rows)`);
-    return { seconds, calls: run.calls, rows: run.rowsIn };
+    return { seconds, calls: run.calls + (bound ? 1 : 0), rows: run.rowsIn };
   } finally {
     child.kill();
     await closeDatabase(db);
@@ -98,32 +123,52 @@ async function measure(minutelyLimit: number): Promise<{ seconds: number; calls:
 }
 
 async function main(): Promise<void> {
-  const bound = await measure(60);
-  const budgetSeconds = ((bound.calls / 60) * MINUTE_MS) / 1000;
-  const ratio = bound.seconds / budgetSeconds;
-  const free = await measure(1_000_000_000);
+  const budgetRows: string[] = [];
+  const ratios: { window: number; ratio: number }[] = [];
+  for (const window of ONLY === 'free' ? [] : WINDOWS) {
+    const bound = await measure(LIMIT, window, true);
+    const budgetSeconds = ((CALLS_NEEDED / LIMIT) * window) / 1000;
+    const ratio = bound.seconds / budgetSeconds;
+    ratios.push({ window, ratio });
+    budgetRows.push(
+      `${LIMIT} calls a window of ${window / 1000} s | ${bound.calls} of ${CALLS_NEEDED} needed | ${bound.seconds.toFixed(1)} s | ` +
+        `${ratio.toFixed(2)}x the ${budgetSeconds.toFixed(1)} s the needed calls take at ${LIMIT} a window`,
+    );
+    console.log(budgetRows.at(-1));
+  }
+  if (ONLY === 'bound') return;
+  const free = await measure(1_000_000_000, 60_000, false);
   const rate = free.rows / free.seconds;
+  console.log(`limit lifted: ${free.calls} calls, ${free.seconds.toFixed(1)} s, ${Math.round(rate)} rows/s`);
+  if (ONLY === 'free') return;
   const connection = await createConnection(URL_);
   const version = (await connection.query('SELECT VERSION() AS v'))[0] as { v: string }[];
   await connection.end();
+  const load = os.loadavg().map((l) => l.toFixed(1));
+  const budgetGoal = ratios.map((r) => `${r.ratio <= 1.1 ? 'met' : 'not met'} with a window of ${r.window / 1000} s`).join(', ');
+  const met = rate >= 20_000 && ratios.every((r) => r.ratio <= 1.1);
   const body = `## Exact Online sync (issue 14)
 
 Measured by \`npm run bench:exact\` (bench/exact-online.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
-- Machine: ${os.cpus().length} cores, Node ${process.version}, MariaDB ${version[0].v}, shared with other work.
+- Machine: ${os.cpus().length} cores, Node ${process.version}, MariaDB ${version[0].v}, shared with other work (load average at the
+  end ${load.join(', ')}).
 - Load: ${ROWS.toLocaleString('en')} payment terms in the Exact Online double (test/support/exact-online-double.ts, in a process of its own), both line
   types, synced by \`ExactSync\` (full first load: sync/Cashflow/PaymentTerms pages of 1,000, then sync/Deleted) into MariaDB.
-- Budget-bound run: the double allows 60 calls a window and the connector's shared budget has the same window; the window is
-  scaled from 60 s to ${MINUTE_MS / 1000} s (BENCH_EXACT_MINUTE_MS), so the waits are real waits for the reset the double announces.
+- Budget-bound runs: the double allows ${LIMIT} calls a window and the connector's shared budget has the same window, Exact's
+  minute (60 s) and the minute scaled to 3 s (BENCH_EXACT_WINDOWS); the waits are real waits for the reset the double
+  announces. Timed from before connecting (whose system/Divisions call spends the first window); compared with the
+  ${CALLS_NEEDED} calls the load needs (system/Divisions, ${Math.ceil(ROWS / PAGE)} pages, the empty page after a full last one, sync/Deleted),
+  not with the calls the run made.
 
 run | calls | time | result
 ---|---|---|---
-60 calls a window of ${MINUTE_MS / 1000} s | ${bound.calls} | ${bound.seconds.toFixed(1)} s | ${ratio.toFixed(2)}x the ${budgetSeconds.toFixed(1)} s the calls need at 60 a window
+${budgetRows.join('\n')}
 limit lifted | ${free.calls} | ${free.seconds.toFixed(1)} s | ${Math.round(rate).toLocaleString('en')} rows/s stored
 
-Goals: budget-bound within 1.1x of the calls' windows: ${ratio <= 1.1 ? 'met' : 'not met'}; at least 20,000 rows/s with the
+Goals: budget-bound within 1.1x of the needed calls' windows: ${budgetGoal}; at least 20,000 rows/s with the
 limit lifted: ${rate >= 20_000 ? 'met' : 'not met'}.
-${rate >= 20_000 ? '' : NOT_MET}`;
+${met ? '' : NOT_MET}`;
   writeSection(path.resolve(__dirname, '..', 'docs', 'benchmarks.md'), 'exact-online', body);
   console.log(body);
 }

@@ -58,7 +58,9 @@ export async function upsertMany<T extends ObjectLiteral>(
   const head = `INSERT INTO ${q(metadata.tableName)} (${columns.map((c) => q(c.databaseName)).join(', ')}) VALUES `;
   const replaced = columns.filter((c) => c !== key);
   const set = (value: (c: string) => string) =>
-    replaced.map((c) => (c.isVersion ? `${q(c.databaseName)} = ${q(c.databaseName)} + 1` : `${q(c.databaseName)} = ${value(q(c.databaseName))}`));
+    replaced.map((c) =>
+      c.isVersion ? `${q(c.databaseName)} = ${q(c.databaseName)} + 1` : `${q(c.databaseName)} = ${value(q(c.databaseName))}`,
+    );
   if (mysql) {
     const tail = ` ON DUPLICATE KEY UPDATE ${set((c) => `VALUES(${c})`).join(', ')}`;
     let tuples: string[] = [];

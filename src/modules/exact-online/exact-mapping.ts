@@ -60,9 +60,7 @@ const LOSSY_NUMBER = /[:,[]\s*-?(?:[\d.]{16}|\d[\d.]*[eE])/;
 export function parsePage(text: string): ExactPage {
   let body: unknown;
   try {
-    const exact = LOSSY_NUMBER.test(text)
-      ? text.replace(JSON_TOKEN, (token) => (token.charCodeAt(0) === 34 ? token : `"${token}"`))
-      : text;
+    const exact = LOSSY_NUMBER.test(text) ? text.replace(JSON_TOKEN, (token) => (token.charCodeAt(0) === 34 ? token : `"${token}"`)) : text;
     body = JSON.parse(exact);
   } catch {
     throw new ExactMalformedError('the answer is not JSON');

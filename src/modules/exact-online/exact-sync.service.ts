@@ -150,42 +150,80 @@ export class ExactSync {
     await this.#deleted(ctx);
   }
 
+  /**
+   * Payment terms from the high-water mark, a transaction per page. The next page is asked for as
+   * soon as its URL is known, while the current one is stored (one call ahead), so that a run is
+   * bound by Exact's budget and answers rather than by its own writes; a page is still stored, and
+   * its high-water mark committed, strictly in order.
+   */
   async #paymentTerms(ctx: RunContext): Promise<void> {
     let state = await this.#state(ctx, PAYMENT_TERMS);
     if (ctx.options.full || state.highTimestamp === 0) state = await this.#reset(ctx, 'full reload');
-    let restartChecked = state.highTimestamp <= 1;
     let hw = state.highTimestamp;
-    let url: string | null = this.#termsUrl(ctx, hw > 1 ? hw - 1 : 1);
-    let pages = 0;
-    while (url) {
-      const page: ExactPage = await this.#call(ctx, PAYMENT_TERMS, url);
-      if (!restartChecked) {
-        restartChecked = true;
-        // `Timestamp gt HW-1` returns at least the row stored last (or its newer version) unless the
-        // division's Timestamps restarted (it moved): then everything is loaded again.
-        if (page.results.length === 0) {
-          this.log.warn({ division: ctx.division }, 'exact: Timestamps restarted (division moved), full reload');
-          state = await this.#reset(ctx, 'Timestamps restarted');
-          await this.#resetState(ctx, DELETED);
-          hw = 1;
-          url = this.#termsUrl(ctx, 1);
-          continue;
-        }
-      }
+    let page: ExactPage = await this.#call(ctx, PAYMENT_TERMS, this.#termsUrl(ctx, hw > 1 ? hw - 1 : 1));
+    // `Timestamp gt HW-1` returns at least the row stored last (or its newer version) unless the
+    // division's Timestamps restarted (it moved): then everything is loaded again.
+    if (hw > 1 && page.results.length === 0) {
+      this.log.warn({ division: ctx.division }, 'exact: Timestamps restarted (division moved), full reload');
+      await this.#reset(ctx, 'Timestamps restarted');
+      await this.#resetState(ctx, DELETED);
+      hw = 1;
+      page = await this.#call(ctx, PAYMENT_TERMS, this.#termsUrl(ctx, 1));
+    }
+    for (let pages = 1; ; pages++) {
       const fresh = page.results.filter((r) => Number(r.Timestamp) > hw);
       const top = fresh.reduce((m, r) => Math.max(m, Number(r.Timestamp)), hw);
-      await ctx.scope.transaction(async (tx) => {
-        const stored = await storePaymentTerms(tx, ctx.division, ctx.currency, fresh);
-        ctx.run.rowsIn += fresh.length;
-        ctx.run.rowsChanged += stored.changed;
-        await tx.internal.update(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }, this.#healthy(top));
-      });
-      hw = top;
-      pages++;
-      ctx.options.onProgress?.({ division: ctx.division, endpoint: PAYMENT_TERMS, pages, rows: ctx.run.rowsIn });
       // Follow __next; a full page without it (Exact left it out) is followed from the high-water mark.
-      url = page.next ?? (page.results.length >= SYNC_PAGE_SIZE ? this.#termsUrl(ctx, hw) : null);
+      const next = page.next ?? (page.results.length >= SYNC_PAGE_SIZE ? this.#termsUrl(ctx, top) : null);
+      const ahead = next === null ? null : this.#ahead(ctx, PAYMENT_TERMS, next);
+      try {
+        await ctx.scope.transaction(async (tx) => {
+          const stored = await storePaymentTerms(tx, ctx.division, ctx.currency, fresh);
+          ctx.run.rowsIn += fresh.length;
+          ctx.run.rowsChanged += stored.changed;
+          await tx.internal.update(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }, this.#healthy(top));
+        });
+      } catch (error) {
+        ahead?.drop();
+        throw error;
+      }
+      hw = top;
+      ctx.options.onProgress?.({ division: ctx.division, endpoint: PAYMENT_TERMS, pages, rows: ctx.run.rowsIn });
+      if (!ahead) return;
+      page = await ahead.page();
     }
+  }
+
+  /**
+   * The call for `url` of `endpoint`, started now while the caller stores the page before it.
+   * `page()` waits for it; a failure is recorded against the endpoint as #call records it, but
+   * only then, after the page before was committed (whose healthy state it must not race). The
+   * endpoint was not blocked: it answered this run a moment ago, and only this run calls it (the
+   * division's lease). `drop()` abandons the call (the page before failed to store).
+   */
+  #ahead(ctx: RunContext, endpoint: string, url: string): { page: () => Promise<ExactPage>; drop: () => void } {
+    const stop = new AbortController();
+    const signal = ctx.options.signal ? AbortSignal.any([ctx.options.signal, stop.signal]) : stop.signal;
+    const fetching = ctx.client.page(ctx.exactDivision, url, signal);
+    fetching.catch(() => undefined);
+    const page = async (): Promise<ExactPage> => {
+      try {
+        return await fetching;
+      } catch (error) {
+        if (!(error instanceof ExactCallError || error instanceof ExactMalformedError)) throw error;
+        const where = { division: ctx.division, endpoint };
+        const failures = ((await ctx.scope.internal.find(ExactSyncState, where))?.failures ?? 0) + 1;
+        const blocked = failures >= this.config.failuresBeforeBlock ? this.now() + this.config.blockMs : 0;
+        await ctx.scope.internal.update(ExactSyncState, where, {
+          failures,
+          blockedUntil: blocked,
+          lastError: error.message.slice(0, 500),
+          modified: this.now(),
+        });
+        throw error;
+      }
+    };
+    return { page, drop: () => stop.abort() };
   }
 
   async #deleted(ctx: RunContext): Promise<void> {
