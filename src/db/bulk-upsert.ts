@@ -120,7 +120,21 @@ async function countExisting(
   return mine;
 }
 
-/** A MariaDB literal; dates in UTC, as the data source's `timezone: 'Z'` stores them. */
+/** Text that needs no escaping inside a MariaDB string literal (GUIDs, decimals, codes, most names). */
+const PLAIN_TEXT = /^[\w .,:/+-]*$/;
+
+/**
+ * A MariaDB literal; dates in UTC, as the data source's `timezone: 'Z'` stores them. The common
+ * values are written directly (mysql2's escaper gives the same text for them); anything else,
+ * text with quotes, backslashes or control characters included, goes through mysql2's escaper.
+ */
 function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string' && PLAIN_TEXT.test(value)) return `'${value}'`;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    const iso = value.toISOString();
+    if (iso.length === 24) return `'${iso.slice(0, 10)} ${iso.slice(11, 23)}'`;
+  }
   return (mysql2.escape as (v: unknown, stringifyObjects: boolean, timeZone: string) => string)(value, false, 'Z');
 }
