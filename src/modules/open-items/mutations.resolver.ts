@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { systemClock } from '../../access/audit';
 import type { DivisionScope } from '../../access/division-scope';
 import type { RequestContext } from '../../context/request-context';
 import { RequiresScope } from '../../graphql/access';
@@ -9,6 +10,7 @@ import { OpenItemInputs } from './inputs';
 import type { OpenItem, OpenItemKind, OpenItemValues } from './open-item';
 import { OpenItemSplitter } from './split';
 import type { SplitPart } from './split';
+import { ownedRowWriterOf } from './owned-rows';
 import { OpenItemWriter } from './writes';
 import type { OpenItemDelete, OpenItemUpdate } from './writes';
 
@@ -41,7 +43,8 @@ export function openItemMutations<T extends OpenItem>(kind: OpenItemKind<T>, inp
     if (items.length === 0) throw kind.error('REQUIRED', 'input', 'at least one item is required');
     if (items.length > MAX_BULK) throw kind.error('INVALID_VALUE', 'input', `at most ${MAX_BULK} items a call`);
   };
-  const writer = (tx: DivisionScope, ctx: RequestContext) => new OpenItemWriter(kind, tx, ctx.principal);
+  const writer = (tx: DivisionScope, ctx: RequestContext) =>
+    new OpenItemWriter(kind, tx, ctx.principal, systemClock, ownedRowWriterOf(ctx.runtime));
 
   @ObjectType(`Deleted${Many}`, { description: `${Many} removed by a delete.` })
   class Deleted {
