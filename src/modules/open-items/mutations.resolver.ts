@@ -27,11 +27,14 @@ export function openItemMutations<T extends OpenItem>(kind: OpenItemKind<T>, inp
   const { noun, writeScope: scope, table } = kind;
   const [One, Many] = [table.typeName, table.name];
   const { CreateInput, UpdateInput, DeleteInput, SplitPartInput } = inputs;
+  const exactNote =
+    `In a division connected to Exact Online a ${noun} is Exact's: only the fields Exact lets a client change may change, ` +
+    'and they are written to Exact first, then read back (docs/exact-online.md, "What may be written back").';
   const docs = {
     create: `Create one ${noun} (scope ${scope}).`,
     createMany: `Create ${noun}s, all or nothing (scope ${scope}; at most ${MAX_BULK}).`,
-    update: `Change one ${noun} (scope ${scope}); carries the version read.`,
-    updateMany: `Change ${noun}s, all or nothing (scope ${scope}; at most ${MAX_BULK}).`,
+    update: `Change one ${noun} (scope ${scope}); carries the version read. ${exactNote}`,
+    updateMany: `Change ${noun}s, all or nothing (scope ${scope}; at most ${MAX_BULK}). ${exactNote}`,
     delete: `Delete one ${noun} (scope ${scope}); processed and matched ${noun}s cannot be deleted.`,
     deleteMany: `Delete ${noun}s, all or nothing (scope ${scope}; at most ${MAX_BULK}).`,
     split:
