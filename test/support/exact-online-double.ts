@@ -127,6 +127,8 @@ export class ExactOnlineDouble {
   upsertTerm(division: number, row: { ID: string; LineType: 20 | 22; [field: string]: unknown }): PaymentTermRow {
     const d = this.#division(division);
     const stored = { ...row, Timestamp: d.nextTimestamp++ } as PaymentTermRow;
+    // A row's bank account exists at Exact, as one of its account's.
+    if (typeof row.AccountBankAccountID === 'string') this.addBankAccount(String(row.Account), row.AccountBankAccountID);
     d.terms.delete(row.ID);
     d.terms.set(row.ID, stored);
     return stored;
@@ -335,7 +337,7 @@ export class ExactOnlineDouble {
    * the fields to change, of those the endpoint's PUT takes (Payments: AccountBankAccountID,
    * Description, PaymentMethod, PaymentReference; Receivables: the same but AccountBankAccountID);
    * any other field, a payment method that is none of B, I, K, V, or a bank account that is not
-   * one of the row's account is refused with 400 and Exact's error body. Answers 204 No Content;
+   * one of the row's account (one a row of it was stored with, or one given to addBankAccount) is refused with 400 and Exact's error body. Answers 204 No Content;
    * the row gets a new Timestamp and Modified, so the sync sees the change.
    */
   #putCashflow(division: number, side: CashflowSide, id: string, body: string): Reply {

@@ -134,6 +134,7 @@ export class OpenItemWriter<T extends OpenItem> {
       kind,
       this.scope,
       changes.map((c) => c.merged),
+      changes.map((c) => c.index),
     );
     const toComplete = changes.map((c, i) => ({
       row: c.merged,

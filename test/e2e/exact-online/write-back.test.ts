@@ -213,19 +213,22 @@ describe('Exact Online write-back through the gateway', () => {
   it('undoes at Exact the changes of a bulk update when a later one is refused', async () => {
     const [a, b] = [terms(22)[4], terms(22)[5]];
     const [ra, rb] = [await stored(a.ID), await stored(b.ID)];
+    const bank = '6f1c1e1a-0b5e-4d2f-9a51-3c8d1e2f4a62';
+    double.addBankAccount(String(a.Account), bank);
     const exactBefore = [{ ...term(a.ID) }, { ...term(b.ID) }];
     const res = await gql(`mutation($i: [PaymentUpdateInput!]!) { updatePayments(input: $i) { id } }`, {
       i: [
-        { id: a.ID, version: ra.version, description: 'bulk a' },
+        { id: a.ID, version: ra.version, description: 'bulk a', accountBankAccountID: bank },
         { id: b.ID, version: rb.version, accountBankAccountID: '0a1b2c3d-0000-4000-8000-000000000002' },
       ],
     });
     expect(res.errors?.[0].extensions).toMatchObject({ rule: 'EXACT_REFUSED', field: 'accountBankAccountID', index: 1 });
-    expect(term(a.ID).Description).toBe(exactBefore[0].Description);
-    expect(term(b.ID).AccountBankAccountID).toBe(exactBefore[1].AccountBankAccountID);
+    const [undone, refused] = [exactBefore[0], exactBefore[1]];
+    expect(term(a.ID)).toMatchObject({ Description: undone.Description, AccountBankAccountID: undone.AccountBankAccountID });
+    expect(term(b.ID).AccountBankAccountID).toBe(refused.AccountBankAccountID);
     expect(double.paymentUpdates.slice(-2).map((u) => u.body)).toEqual([
-      { Description: 'bulk a' },
-      { Description: exactBefore[0].Description },
+      { Description: 'bulk a', AccountBankAccountID: bank },
+      { Description: undone.Description, AccountBankAccountID: undone.AccountBankAccountID },
     ]);
     expect(await stored(a.ID)).toEqual(ra);
     expect(await stored(b.ID)).toEqual(rb);
@@ -250,7 +253,7 @@ describe('Exact Online write-back through the gateway', () => {
     expect(double.paymentUpdates.filter((u) => u.id === target.ID)).toHaveLength(1);
   });
 
-  it('keeps a local division working as before, without calling Exact', async () => {
+  it('keeps a local division working as before, without calling Exact, also beside synced rows in one bulk', async () => {
     const list = await gql(`query($d: [Int!]) { payments(divisions: $d, first: 1) { nodes { id version } } }`, { d: [local] });
     const row = list.data.payments.nodes[0];
     const calls = double.requests.length;
@@ -261,6 +264,28 @@ describe('Exact Online write-back through the gateway', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data.updatePayment).toMatchObject({ id: row.id, version: row.version + 1, description: 'local change' });
     expect(double.requests.length).toBe(calls);
+    // One bulk over both: the local row's rules are checked (named at its place) before anything goes to Exact.
+    const synced = terms(22)[8];
+    const mixed = await gql(`mutation($i: [PaymentUpdateInput!]!) { updatePayments(input: $i) { id description } }`, {
+      i: [
+        { id: synced.ID, version: (await stored(synced.ID)).version, description: 'both sides' },
+        { id: row.id, version: row.version + 1, glAccountID: '0a1b2c3d-0000-4000-8000-000000000003' },
+      ],
+    });
+    expect(mixed.errors?.[0].extensions).toMatchObject({ rule: 'UNKNOWN_REFERENCE', field: 'glAccountID', index: 1 });
+    expect(double.requests.length).toBe(calls);
+    const both = await gql(`mutation($i: [PaymentUpdateInput!]!) { updatePayments(input: $i) { id description } }`, {
+      i: [
+        { id: synced.ID, version: (await stored(synced.ID)).version, description: 'both sides' },
+        { id: row.id, version: row.version + 1, description: 'both sides' },
+      ],
+    });
+    expect(both.errors).toBeUndefined();
+    expect(both.data.updatePayments).toEqual([
+      { id: synced.ID, description: 'both sides' },
+      { id: row.id, description: 'both sides' },
+    ]);
+    expect(term(synced.ID).Description).toBe('both sides');
   });
 
   it("lets no caller of another division write a connected division's rows back", async () => {
