@@ -79,7 +79,7 @@ export class ExactOnlineDouble {
   #refreshToken: { token: string; issued: number } | null = null;
   readonly #usedRefreshTokens = new Set<string>();
   readonly #budgets = new Map<number, { minute: number; minuteReset: number; day: number; dayReset: number }>();
-  readonly #faults: { pattern: RegExp; fault: Fault }[] = [];
+  readonly #faults: { pattern: RegExp; fault: Fault; after: number }[] = [];
   #server: http.Server | null = null;
 
   constructor(options: ExactDoubleOptions = {}) {
@@ -155,9 +155,9 @@ export class ExactOnlineDouble {
     for (const r of rows) d.terms.set(r.ID, { ...r, Timestamp: d.nextTimestamp++ });
   }
 
-  /** The next request whose path matches `pattern` answers with `fault` (once per call of this method). */
-  fail(pattern: RegExp, fault: Fault, times = 1): void {
-    for (let i = 0; i < times; i++) this.#faults.push({ pattern, fault });
+  /** The next `times` requests whose path matches `pattern` answer with `fault`, once `after` matching requests passed. */
+  fail(pattern: RegExp, fault: Fault, times = 1, after = 0): void {
+    for (let i = 0; i < times; i++) this.#faults.push({ pattern, fault, after });
   }
 
   /** Every access token handed out so far expires now (as they do 600 s after issue) [tokens]. */
@@ -200,7 +200,13 @@ export class ExactOnlineDouble {
 
   #takeFault(path: string): Fault | undefined {
     const i = this.#faults.findIndex((f) => f.pattern.test(path));
-    return i < 0 ? undefined : this.#faults.splice(i, 1)[0].fault;
+    if (i < 0) return undefined;
+    // `after`: that many matching requests pass first (each fault of the same call waits as long).
+    if (this.#faults[i].after > 0) {
+      for (const f of this.#faults) if (f.pattern === this.#faults[i].pattern) f.after--;
+      return undefined;
+    }
+    return this.#faults.splice(i, 1)[0].fault;
   }
 
   /** [oauth] The user logs in and consents; here consent is given at once: redirect with a code (valid 3 min [tokens]). */

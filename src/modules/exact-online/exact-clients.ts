@@ -92,10 +92,12 @@ export class ExactClients {
  */
 class KeptTokens extends ExactTokens {
   readonly #db: Database;
+  readonly #log: Logger;
 
   constructor(db: Database, box: SecretBox, config: ExactConfig, log: Logger, now: () => number) {
     super(db, box, config, log, now);
     this.#db = db;
+    this.#log = log;
   }
 
   override async store(connectionID: string, tokens: { access: string; refresh: string; expiresAt: number; issuedAt: number }) {
@@ -104,6 +106,7 @@ class KeptTokens extends ExactTokens {
       const stored = await tx.internal.find(ExactConnection, { id: connectionID });
       if (stored && (stored.refreshedAt ?? 0) < tokens.issuedAt) await super.store(connectionID, tokens);
     };
-    void new DivisionScope(this.#db, []).transaction(again).catch(() => undefined);
+    const lost = (error: Error) => this.#log.error({ connection: connectionID, error: error.message }, 'exact: refreshed tokens not kept');
+    void new DivisionScope(this.#db, []).transaction(again).catch(lost);
   }
 }

@@ -26,8 +26,12 @@ export const EXACT_WRITABLE: Readonly<Record<string, { endpoint: string; columns
   Receivables: { endpoint: 'cashflow/Receivables', columns: ['Description', 'PaymentMethod', 'PaymentReference'] },
 };
 
+/** Most synced rows one mutation writes back: each costs 2 calls (PUT, GET), an undo 1, of Exact's 60 a minute. */
+export const MAX_WRITE_BACK = 10;
+
 /** A change sent to Exact, with what undoes it (the previous values, Exact's names). */
 interface Sent {
+  id: string;
   target: DivisionClient;
   path: string;
   previous: Record<string, string | null>;
@@ -57,6 +61,10 @@ export class ExactWriteBack implements OwnedRowWriter {
   async write<T extends OpenItem>(scope: DivisionScope, kind: OpenItemKind<T>, changes: OwnedRowChange<T>[]): Promise<void> {
     const writable = EXACT_WRITABLE[kind.table.name];
     for (const change of changes) this.#check(kind, change, writable?.columns ?? []);
+    if (changes.length > MAX_WRITE_BACK) {
+      const why = `at most ${MAX_WRITE_BACK} synced ${kind.noun}s are written back to Exact Online a call (each takes 2 of its 60 calls a minute)`;
+      throw kind.error('INVALID_VALUE', 'input', why, { max: MAX_WRITE_BACK });
+    }
     const targets = new Map<number, DivisionClient>();
     const sent: Sent[] = [];
     let current: OwnedRowChange<T> | undefined;
@@ -69,7 +77,7 @@ export class ExactWriteBack implements OwnedRowWriter {
         const path = `${target.exactDivision}/${writable.endpoint}(guid'${row.id}')`;
         const { body, previous } = this.#bodies(kind, change);
         await target.client.put(target.exactDivision, path, body);
-        sent.push({ target, path, previous });
+        sent.push({ id: row.id, target, path, previous });
         const raw = await readRow(target, `${path}?$select=${selectOf(kind).join(',')}`);
         if (String(raw.ID).toLowerCase() !== row.id) throw new ExactMalformedError(`the row read back is ${String(raw.ID)}, not ${row.id}`);
         const values = { ...mapExactRow(kind.table, raw, row.divisionCode, target.currency), version: row.version + 1 } as Partial<T>;
@@ -78,8 +86,8 @@ export class ExactWriteBack implements OwnedRowWriter {
         if (stored !== 1) throw kind.error('STALE_VERSION', 'version', `${kind.noun} ${row.id} changed meanwhile`, { id: row.id });
       }
     } catch (error) {
-      await this.#undo(sent);
-      throw current ? this.#translate(kind, current, error) : error;
+      const left = await this.#undo(sent);
+      throw current ? this.#translate(kind, current, error, left) : error;
     }
   }
 
@@ -115,29 +123,42 @@ export class ExactWriteBack implements OwnedRowWriter {
     return { body, previous };
   }
 
-  /** Puts the previous values back at Exact for every change sent (best effort: a failure is logged, the next sync heals). */
-  async #undo(sent: Sent[]): Promise<void> {
-    for (const { target, path, previous } of sent.reverse()) {
+  /**
+   * Puts the previous values back at Exact for every change sent, last first (best effort: a
+   * failure is logged, and the next sync brings Exact's row). The IDs that could not be put back.
+   */
+  async #undo(sent: Sent[]): Promise<string[]> {
+    const left: string[] = [];
+    for (const { target, path, previous, id } of sent.reverse()) {
       try {
         await target.client.put(target.exactDivision, path, previous);
       } catch (error) {
+        left.push(id);
         const endpoint = path.replace(/^\d+\//, '');
         this.log.warn({ endpoint, error: (error as Error).message }, 'exact: write-back not undone at Exact; the next sync brings its row');
       }
     }
+    return left;
   }
 
   /** The side's error for a failed call: EXACT_REFUSED (4xx) naming the field, EXACT_UNAVAILABLE (retryable), or as thrown. */
-  #translate<T extends OpenItem>(kind: OpenItemKind<T>, { row, set, index }: OwnedRowChange<T>, error: unknown): unknown {
+  #translate<T extends OpenItem>(kind: OpenItemKind<T>, { row, set, index }: OwnedRowChange<T>, error: unknown, left: string[]): unknown {
     if (error instanceof GatewayError) return error;
     const fields = Object.keys(set);
-    const at = { index, id: row.id };
+    // Changes sent before this one that Exact would not take back either: the caller is told, the sync brings them.
+    const notUndone = left.length ? { notUndone: left } : {};
+    const leftText = left.length ? ` (${left.length} earlier change(s) stay at Exact until the next sync: ${left.join(', ')})` : '';
+    const at = { index, id: row.id, ...notUndone };
     if (error instanceof ExactCallError && error.status >= 400 && error.status < 500 && error.status !== 429) {
       const said = /HTTP \d+ ?(.*)$/.exec(error.message)?.[1] || `HTTP ${error.status}`;
       const names = fields.map((f) => rulesOf(kind).columnOfField(f).name);
       const field = fields[names.findIndex((n) => said.includes(n))] ?? fields[0];
       this.log.warn({ table: kind.table.name, status: error.status, field }, 'exact: write-back refused by Exact');
-      return kind.error('EXACT_REFUSED', field, `Exact Online refused the change: ${said}`, { ...at, fields, exactStatus: error.status });
+      return kind.error('EXACT_REFUSED', field, `Exact Online refused the change: ${said}${leftText}`, {
+        ...at,
+        fields,
+        exactStatus: error.status,
+      });
     }
     const unavailable =
       error instanceof ExactCallError ||
@@ -147,7 +168,7 @@ export class ExactWriteBack implements OwnedRowWriter {
     if (!unavailable) return error;
     const retryAfter = error instanceof ExactWaitTooLong ? new Date(error.until).toISOString() : undefined;
     this.log.warn({ table: kind.table.name, error: error.message }, 'exact: write-back failed, Exact unavailable');
-    const why = `Exact Online could not take the change now (${error.message}); nothing was changed, try again`;
+    const why = `Exact Online could not take the change now (${error.message}); nothing was changed, try again${leftText}`;
     return kind.error('EXACT_UNAVAILABLE', null, why, { ...at, retryable: true, ...(retryAfter ? { retryAfter } : {}) });
   }
 }

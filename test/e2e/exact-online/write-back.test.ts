@@ -1,5 +1,6 @@
+import type { ExactConfig } from '../../../src/modules/exact-online/exact-config';
 import { ExactSync } from '../../../src/modules/exact-online/exact-sync.service';
-import { registerExactWriteBack } from '../../../src/modules/exact-online/exact-write-back';
+import { MAX_WRITE_BACK, registerExactWriteBack } from '../../../src/modules/exact-online/exact-write-back';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { ExactOnlineDouble } from '../../support/exact-online-double';
 import {
@@ -27,6 +28,7 @@ describe('Exact Online write-back through the gateway', () => {
   let gw: TestGateway;
   let connected: number;
   let local: number;
+  let config: ExactConfig;
   const EXACT = 77;
   const log = captureLog('debug');
   const answers: string[] = [];
@@ -46,7 +48,7 @@ describe('Exact Online write-back through the gateway', () => {
     double = await new ExactOnlineDouble({ minuteMs: 2000 }).start();
     double.addDivision(EXACT);
     for (let i = 0; i < 40; i++) double.upsertTerm(EXACT, paymentTerm(i, EXACT));
-    const config = exactTestConfig(double, { EXACT_MINUTE_MS: '2000' });
+    config = exactTestConfig(double, { EXACT_MINUTE_MS: '2000' });
     await connectThroughDouble(t.db, double, connected, EXACT, config, log.logger);
     expect((await new ExactSync(t.db, testBox(), config, log.logger).syncDivision(connected)).state).toBe('succeeded');
     gw = await startTestGateway(
@@ -232,6 +234,40 @@ describe('Exact Online write-back through the gateway', () => {
     ]);
     expect(await stored(a.ID)).toEqual(ra);
     expect(await stored(b.ID)).toEqual(rb);
+  });
+
+  it('says which changes stay at Exact when putting them back fails too; the next sync brings them', async () => {
+    const [a, b] = [terms(22)[9], terms(22)[10]];
+    const [ra, rb] = [await stored(a.ID), await stored(b.ID)];
+    // a's own PUT passes; putting it back then meets an outage (4 tries of 500).
+    double.fail(new RegExp(`Payments\\(guid'${a.ID}'\\)$`), '500', 4, 1);
+    const res = await gql(`mutation($i: [PaymentUpdateInput!]!) { updatePayments(input: $i) { id } }`, {
+      i: [
+        { id: a.ID, version: ra.version, description: 'stays at Exact' },
+        { id: b.ID, version: rb.version, accountBankAccountID: '0a1b2c3d-0000-4000-8000-000000000004' },
+      ],
+    });
+    expect(res.errors?.[0].extensions).toMatchObject({ rule: 'EXACT_REFUSED', index: 1, notUndone: [a.ID] });
+    expect(res.errors?.[0].message).toContain(`1 earlier change(s) stay at Exact until the next sync: ${a.ID}`);
+    expect(term(a.ID).Description).toBe('stays at Exact');
+    expect(await stored(a.ID)).toEqual(ra);
+    expect((await new ExactSync(t.db, testBox(), config, log.logger).syncDivision(connected)).state).toBe('succeeded');
+    expect(await disagreement(a.ID)).toEqual([]);
+    expect((await stored(a.ID)).description).toBe('stays at Exact');
+  });
+
+  it(`writes back at most ${MAX_WRITE_BACK} synced rows a call, refusing more before anything is sent`, async () => {
+    const rows = terms(22).slice(0, MAX_WRITE_BACK + 1);
+    const input = await Promise.all(rows.map(async (r) => ({ id: r.ID, version: (await stored(r.ID)).version, description: 'many' })));
+    const calls = cashflowCalls().length;
+    const res = await gql(`mutation($i: [PaymentUpdateInput!]!) { updatePayments(input: $i) { id } }`, { i: input });
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      rule: 'INVALID_VALUE',
+      field: 'input',
+      max: MAX_WRITE_BACK,
+    });
+    expect(cashflowCalls().length).toBe(calls);
   });
 
   it('checks versions and honours idempotency keys as for local rows', async () => {
