@@ -62,7 +62,9 @@ export class ExactWriteBack implements OwnedRowWriter {
     const writable = EXACT_WRITABLE[kind.table.name];
     for (const change of changes) this.#check(kind, change, writable?.columns ?? []);
     if (changes.length > MAX_WRITE_BACK) {
-      const why = `at most ${MAX_WRITE_BACK} synced ${kind.noun}s are written back to Exact Online a call (each takes 2 of its 60 calls a minute)`;
+      const why =
+        `at most ${MAX_WRITE_BACK} synced ${kind.noun}s are written back to Exact Online a call ` +
+        '(each takes 2 of its 60 calls a minute)';
       throw kind.error('INVALID_VALUE', 'input', why, { max: MAX_WRITE_BACK });
     }
     const targets = new Map<number, DivisionClient>();
