@@ -91,8 +91,6 @@ export class OpenItemWriter<T extends OpenItem> {
       })
       .filter((c) => Object.keys(c.set).length > 0);
     const local = positioned.filter((p) => !owned.has(p.row.divisionCode));
-    if (local.length)
-      await this.scope.assertLocal(kind.table.name, this.scope.divisions, 'ID IN (:...ids)', { ids: local.map((p) => p.row.id) });
     await this.updateLocal(local);
     if (ownedChanges.length) await this.owner!.write(this.scope, kind, ownedChanges);
     return this.reload(inputs.map((i) => i.id));
