@@ -10,6 +10,7 @@ import type { ExactConfig } from './exact-config';
 import { ExactConnection } from './exact-connection.entity';
 import { ExactDivisionMap } from './exact-division-map.entity';
 import { ExactMalformedError, ExactPage, PAYMENT_TERM_SELECT } from './exact-mapping';
+import { deleteReferenceRows, ReferenceRun, resetReferenceTables, syncReferenceTables } from './exact-reference-sync';
 import { clearSyncedRows, deleteSyncedRows, storePaymentTerms } from './exact-store';
 import { ExactSyncRun } from './exact-sync-run.entity';
 import { ExactSyncState } from './exact-sync-state.entity';
@@ -147,7 +148,22 @@ export class ExactSync {
       options,
     };
     await this.#paymentTerms(ctx);
+    await syncReferenceTables(this.#reference(ctx));
     await this.#deleted(ctx);
+  }
+
+  /** The reference tables' view of the run (exact-reference-sync.ts), with this sync's call, state and health rules. */
+  #reference(ctx: RunContext): ReferenceRun {
+    return {
+      ...ctx,
+      tables: this.config.syncTables,
+      onProgress: ctx.options.onProgress,
+      call: (endpoint, url) => this.#call(ctx, endpoint, url),
+      state: (endpoint) => this.#state(ctx, endpoint),
+      healthy: (top) => this.#healthy(top),
+      log: this.log,
+      now: this.now,
+    };
   }
 
   async #paymentTerms(ctx: RunContext): Promise<void> {
@@ -200,6 +216,7 @@ export class ExactSync {
       const keys = page.results.filter((r) => String(r.EntityType) === DELETED_PAYMENT_TERMS).map((r) => String(r.EntityKey));
       await ctx.scope.transaction(async (tx) => {
         ctx.run.rowsDeleted += await deleteSyncedRows(tx, keys);
+        ctx.run.rowsDeleted += await deleteReferenceRows(tx, this.config.syncTables, page.results);
         await tx.internal.update(ExactSyncState, { division: ctx.division, endpoint: DELETED }, this.#healthy(top));
       });
       hw = top;
@@ -273,6 +290,7 @@ export class ExactSync {
     ctx.run.full = 1;
     await ctx.scope.transaction(async (tx) => {
       await clearSyncedRows(tx);
+      await resetReferenceTables(tx, ctx.division, this.config.syncTables, this.now());
       await tx.internal.update(
         ExactSyncState,
         { division: ctx.division, endpoint: PAYMENT_TERMS },
