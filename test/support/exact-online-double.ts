@@ -166,8 +166,7 @@ export class ExactOnlineDouble {
     const d = this.#division(division);
     const key = KEY[resource] ?? 'ID';
     const table = this.#rows(d, resource);
-    const stored =
-      resource in SYNC_RESOURCES ? { ...row, Timestamp: d.nextTimestamp++ } : { ...row, Modified: `/Date(${this.now()})/` };
+    const stored = resource in SYNC_RESOURCES ? { ...row, Timestamp: d.nextTimestamp++ } : { ...row, Modified: `/Date(${this.now()})/` };
     table.delete(String(row[key]));
     table.set(String(row[key]), stored);
     return stored;

@@ -154,7 +154,8 @@ export function rowDifferences(
     if (actual instanceof Date) got = actual.toISOString();
     else if (c.type === 'boolean' && actual !== null) got = Boolean(actual);
     else if (c.type.startsWith('int') && actual !== null) got = Number(actual);
-    if (got !== expected) out.push(`${table.name}.${c.name} of ${String(raw.ID ?? raw.EntryID)}: ${JSON.stringify(got)} != ${JSON.stringify(expected)}`);
+    if (got !== expected)
+      out.push(`${table.name}.${c.name} of ${String(raw.ID ?? raw.EntryID)}: ${JSON.stringify(got)} != ${JSON.stringify(expected)}`);
   }
   return out;
 }
@@ -175,7 +176,11 @@ export const RESOURCE = {
  * each (codes 10, 11, 12) plus a sales and a cash journal, payment conditions, and per bank
  * journal `entries` bank entries whose balances connect (each opening is the previous closing).
  */
-export function fillReference(double: ExactOnlineDouble, division: number, sizes: { glAccounts: number; accounts: number; entries: number }) {
+export function fillReference(
+  double: ExactOnlineDouble,
+  division: number,
+  sizes: { glAccounts: number; accounts: number; entries: number },
+) {
   const gl = Array.from({ length: sizes.glAccounts }, (_, i) => double.upsertRow(division, RESOURCE.glAccounts, glAccountRow(i)));
   const accounts = Array.from({ length: sizes.accounts }, (_, i) => double.upsertRow(division, RESOURCE.accounts, accountRow(i)));
   accounts.forEach((a, i) => double.upsertRow(division, RESOURCE.bankAccounts, bankAccountRow(i + 10, String(a.ID))));

@@ -230,7 +230,10 @@ export async function storeBankEntries(tx: DivisionScope, division: number, curr
     await tx.delete(BankEntry, 'EntryID IN (:...old)', { old });
   }
   const values = [...built.values()];
-  await tx.insertMany(BankEntry, values.map((v) => v.entry));
+  await tx.insertMany(
+    BankEntry,
+    values.map((v) => v.entry),
+  );
   const lines = values.flatMap((v) => v.lines);
   if (lines.length) await tx.insertMany(BankEntryLine, lines);
   return { written: values.length, changed: before.length };
@@ -269,4 +272,3 @@ export async function clearBankEntries(tx: DivisionScope): Promise<number> {
   await tx.delete(BankEntryLine, '1 = 1');
   return tx.delete(BankEntry, '1 = 1');
 }
-

@@ -36,7 +36,14 @@ export interface ExactConfig {
 }
 
 /** The reference tables the sync can bring from Exact besides Payments and Receivables (exact-endpoints.ts). */
-export const EXACT_SYNC_TABLE_NAMES: readonly string[] = ['GLAccounts', 'Accounts', 'BankAccounts', 'Journals', 'PaymentConditions', 'BankEntries'];
+export const EXACT_SYNC_TABLE_NAMES: readonly string[] = [
+  'GLAccounts',
+  'Accounts',
+  'BankAccounts',
+  'Journals',
+  'PaymentConditions',
+  'BankEntries',
+];
 
 export const DEFAULT_EXACT_BASE_URL = 'https://start.exactonline.nl';
 

@@ -98,7 +98,11 @@ function plainSpec(
         return Object.assign(new entity(), mapExactRow(table, named, division, currency));
       });
       const ids = [...new Set(mapped.map((m) => m.id))];
-      const before = await tx.select(entity as typeof Account, 'r').select(['r.id']).where('r.id IN (:...ids)', { ids }).getMany();
+      const before = await tx
+        .select(entity as typeof Account, 'r')
+        .select(['r.id'])
+        .where('r.id IN (:...ids)', { ids })
+        .getMany();
       if (before.length) await tx.delete(entity, 'ID IN (:...ids)', { ids: before.map((b) => b.id) });
       // Exact keeps Code unique in a division: a stored row holding a code of the page under another ID is stale.
       if (hasCode) await tx.delete(entity, 'Code IN (:...codes)', { codes: [...new Set(mapped.map((m) => (m as Account).code))] });
@@ -108,7 +112,13 @@ function plainSpec(
       return { written: last.size, changed: before.length };
     },
     remove: (tx, ids) => (ids.length ? tx.delete(entity, 'ID IN (:...ids)', { ids: ids.map((i) => i.toLowerCase()) }) : Promise.resolve(0)),
-    ids: async (tx) => (await tx.select(entity as typeof Account, 'r').select(['r.id']).getMany()).map((r) => r.id),
+    ids: async (tx) =>
+      (
+        await tx
+          .select(entity as typeof Account, 'r')
+          .select(['r.id'])
+          .getMany()
+      ).map((r) => r.id),
     clear: (tx) => tx.delete(entity, '1 = 1'),
   };
 }

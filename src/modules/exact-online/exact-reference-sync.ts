@@ -88,7 +88,14 @@ async function setHigh(tx: DivisionScope, division: number, endpoint: string, hi
     await tx.internal.update(ExactSyncState, where, { highTimestamp, modified: now });
     return;
   }
-  const state = Object.assign(new ExactSyncState(), { ...where, highTimestamp, failures: 0, blockedUntil: 0, lastError: null, modified: now });
+  const state = Object.assign(new ExactSyncState(), {
+    ...where,
+    highTimestamp,
+    failures: 0,
+    blockedUntil: 0,
+    lastError: null,
+    modified: now,
+  });
   await tx.internal.insert(ExactSyncState, state);
 }
 

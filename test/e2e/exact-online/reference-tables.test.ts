@@ -94,7 +94,11 @@ describe('Exact Online reference tables', () => {
       const rawLines = [...(raw.BankEntryLines as Row[])].sort((a, b) => Number(a.LineNumber) - Number(b.LineNumber));
       const entryDate = `/Date(${Math.max(...rawLines.map((l) => Number(/\d+/.exec(String(l.Date))![0])))})/`;
       expect(entry.statementHash).toMatch(/^[0-9a-f]{64}$/);
-      const derived = { BankAccountID: journals.get(raw.JournalCode)!.BankAccountID, EntryDate: entryDate, StatementHash: entry.statementHash };
+      const derived = {
+        BankAccountID: journals.get(raw.JournalCode)!.BankAccountID,
+        EntryDate: entryDate,
+        StatementHash: entry.statementHash,
+      };
       problems.push(...rowDifferences(BANK_ENTRIES, entry, { ...raw, ...derived }));
       let balance = new Decimal(rounded(raw.OpeningBalanceFC as number, 2));
       for (const l of rawLines) {
@@ -154,13 +158,20 @@ describe('Exact Online reference tables', () => {
     const entries = live(RESOURCE.bankEntries);
     const changed = entries.find((e) => e.JournalCode === '11')!;
     const lines = changed.BankEntryLines as Row[];
-    double.upsertRow(EXACT, RESOURCE.bankEntries, { ...changed, BankEntryLines: [{ ...lines[0], Description: 'Gewijzigd – ç' }, ...lines.slice(1)] });
+    double.upsertRow(EXACT, RESOURCE.bankEntries, {
+      ...changed,
+      BankEntryLines: [{ ...lines[0], Description: 'Gewijzigd – ç' }, ...lines.slice(1)],
+    });
     const gone = entries.find((e) => e.JournalCode === '12' && (e.BankEntryLines as Row[]).length === 3)!;
     double.deleteRow(EXACT, RESOURCE.bankEntries, String(gone.EntryID));
     const trimmed = entries.find((e) => e.JournalCode === '10' && (e.BankEntryLines as Row[]).length === 4)!;
     double.deleteBankEntryLine(EXACT, String(trimmed.EntryID), String((trimmed.BankEntryLines as Row[])[1].ID));
     const last = entries.filter((e) => e.JournalCode === '10').at(-1)!;
-    double.upsertRow(EXACT, RESOURCE.bankEntries, bankEntryRow('10', 26000000 + ENTRIES + 1, rounded(last.ClosingBalanceFC as number, 2), 2, 2 * ENTRIES + 2));
+    double.upsertRow(
+      EXACT,
+      RESOURCE.bankEntries,
+      bankEntryRow('10', 26000000 + ENTRIES + 1, rounded(last.ClosingBalanceFC as number, 2), 2, 2 * ENTRIES + 2),
+    );
 
     const from = double.requests.length;
     const run = await sync.syncDivision(connected);
@@ -168,7 +179,12 @@ describe('Exact Online reference tables', () => {
     // condition (no longer listed), the three lines of a bank entry and one more line (TransactionLines, 1).
     expect(run).toMatchObject({ state: 'succeeded', full: 0, rowsDeleted: 2 + 2 + 3 + 1, lastError: null });
     await expectEqualToDouble();
-    expect(await scope().select(BankEntry, 'e').where('e.entryID = :id', { id: String(gone.EntryID) }).getCount()).toBe(0);
+    expect(
+      await scope()
+        .select(BankEntry, 'e')
+        .where('e.entryID = :id', { id: String(gone.EntryID) })
+        .getCount(),
+    ).toBe(0);
     // Sync endpoints ask from the stored Timestamp; bank entries from the Modified reached.
     const urls = double.requests.slice(from).map((r) => decodeURIComponent(r.url));
     expect(urls.filter((u) => u.includes(`/${RESOURCE.glAccounts}?`))).toEqual([expect.stringMatching(/Timestamp gt \d+/)]);
@@ -213,7 +229,8 @@ describe('Exact Online reference tables', () => {
       const exactAccounts = live(RESOURCE.accounts);
       expect(list.data.accounts.totalCount).toBe(exactAccounts.length);
       const byId = new Map(list.data.accounts.nodes.map((n: Row) => [n.id, n]));
-      for (const a of exactAccounts) expect(byId.get(String(a.ID).toLowerCase())).toEqual({ id: String(a.ID).toLowerCase(), code: a.Code, name: a.Name });
+      for (const a of exactAccounts)
+        expect(byId.get(String(a.ID).toLowerCase())).toEqual({ id: String(a.ID).toLowerCase(), code: a.Code, name: a.Name });
 
       const exactLines = live(RESOURCE.bankEntries).flatMap((e) => e.BankEntryLines as Row[]);
       const total = exactLines.reduce((s, l) => s.plus(rounded(l.AmountFC as number, 2)), new Decimal(0));
