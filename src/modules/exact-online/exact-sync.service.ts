@@ -51,7 +51,9 @@ interface RunContext {
 
 /**
  * Sync of connected divisions from Exact Online (issue 14): payment terms into Payments and
- * Receivables, then deletions, each from the highest Timestamp stored per endpoint and division.
+ * Receivables, the reference tables (exact-reference-sync.ts: accounts, G/L accounts, bank
+ * accounts, journals, payment conditions, bank entries), then deletions, each from the highest
+ * Timestamp stored per endpoint and division.
  * Only one process syncs a division at a time (lease `exact:sync:<division>`); every page is
  * committed with its high-water mark, so a run killed half-way is continued by the next run
  * without losing or duplicating a row. A full reload (first load, `--full`, or Timestamps that
