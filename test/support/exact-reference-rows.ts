@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { storedColumns } from '../../src/catalog';
 import type { CatalogTable } from '../../src/catalog/types';
 import { ExactOnlineDouble } from './exact-online-double';
+import { belgianIban } from './statements';
 
 /**
  * Rows of Exact's reference resources as its REST API sends them (field names of the
@@ -184,7 +185,10 @@ export function fillReference(
   const gl = Array.from({ length: sizes.glAccounts }, (_, i) => double.upsertRow(division, RESOURCE.glAccounts, glAccountRow(i)));
   const accounts = Array.from({ length: sizes.accounts }, (_, i) => double.upsertRow(division, RESOURCE.accounts, accountRow(i)));
   accounts.forEach((a, i) => double.upsertRow(division, RESOURCE.bankAccounts, bankAccountRow(i + 10, String(a.ID))));
-  const own = [0, 1, 2].map((i) => double.upsertRow(division, RESOURCE.bankAccounts, bankAccountRow(i, null)));
+  // Own bank accounts with valid IBANs (a statement of them passes the import's checks).
+  const own = [0, 1, 2].map((i) =>
+    double.upsertRow(division, RESOURCE.bankAccounts, { ...bankAccountRow(i, null), BankAccount: belgianIban(7_000_000 + i) }),
+  );
   own.forEach((b, i) => double.upsertRow(division, RESOURCE.journals, journalRow(String(10 + i), 12, String(b.ID), String(gl[1].ID))));
   double.upsertRow(division, RESOURCE.journals, journalRow('70', 20, null, null));
   double.upsertRow(division, RESOURCE.journals, journalRow('01', 10, null, String(gl[0].ID)));

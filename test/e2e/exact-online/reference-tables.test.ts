@@ -22,6 +22,7 @@ import { ExactOnlineDouble } from '../../support/exact-online-double';
 import { connectThroughDouble, divisionCodes, exactTestConfig, testBox } from '../../support/exact-online';
 import { bankEntryRow, fillReference, RESOURCE, rounded, rowDifferences } from '../../support/exact-reference-rows';
 import { startTestGateway, TestGateway } from '../../support/gateway';
+import { dayText, statement, store } from '../../support/statements';
 
 type Row = Record<string, unknown>;
 
@@ -212,6 +213,16 @@ describe('Exact Online reference tables', () => {
     const run = await sync.syncDivision(connected);
     expect(run).toMatchObject({ state: 'succeeded', full: 1 });
     await expectEqualToDouble();
+  });
+
+  it("refuses the gateway's own bank statements in the connected division: its bank entries are Exact's", async () => {
+    const iban = String(live(RESOURCE.bankAccounts).find((b) => b.Account === null)!.BankAccount);
+    const before = await scope().select(BankEntry, 'e').getCount();
+    const refused = await store(t.db, [connected], statement(connected, iban, '900', dayText(300), '0.00', [{ amount: '5.00' }]), {
+      acceptGap: true,
+    }).catch((e: { extensions?: Row }) => e);
+    expect((refused as { extensions?: Row }).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'OWNED_BY_EXACT', table: 'BankEntries' });
+    expect(await scope().select(BankEntry, 'e').getCount()).toBe(before);
   });
 
   describe('served by the gateway', () => {
