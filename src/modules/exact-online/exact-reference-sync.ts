@@ -156,11 +156,12 @@ async function byTimestamp(r: ReferenceRun, spec: ExactEndpointSpec): Promise<vo
   }
 }
 
-/** The latest Modified of a row and of its expanded lines, in ms (0 when none). */
+/**
+ * A row's Modified in ms (0 when none). Only the row's own: the filter is on it, so a later mark
+ * taken from its expanded lines could pass over a row changed in between.
+ */
 function modifiedOf(row: ExactRow): number {
-  const own = exactDate(row.Modified, 'Modified')?.getTime() ?? 0;
-  const lines = (row as { BankEntryLines?: { results?: ExactRow[] } }).BankEntryLines?.results ?? [];
-  return lines.reduce((m, l) => Math.max(m, exactDate(l.Modified, 'Modified')?.getTime() ?? 0), own);
+  return exactDate(row.Modified, 'Modified')?.getTime() ?? 0;
 }
 
 /** An OData v2 datetime literal of an instant (`2026-03-01T09:15:30.123`), as Exact's filters take it. */
