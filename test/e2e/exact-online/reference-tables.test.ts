@@ -11,6 +11,7 @@ import type { CatalogTable } from '../../../src/catalog/types';
 import { Account } from '../../../src/modules/accounts/account.entity';
 import { BankAccount } from '../../../src/modules/bank-accounts/bank-account.entity';
 import { ExactSync } from '../../../src/modules/exact-online/exact-sync.service';
+import { ExactSyncState } from '../../../src/modules/exact-online/exact-sync-state.entity';
 import { BankEntryLine } from '../../../src/modules/financial-accounts/bank-entry-line.entity';
 import { BankEntry } from '../../../src/modules/financial-accounts/bank-entry.entity';
 import { GLAccount } from '../../../src/modules/gl-accounts/gl-account.entity';
@@ -47,11 +48,12 @@ describe('Exact Online reference tables', () => {
   beforeAll(async () => {
     t = await openSeededDatabase('exact_reference', { divisions: 2, payments: 10 });
     [connected, local] = await divisionCodes(t.db);
-    double = await new ExactOnlineDouble().start();
+    // A larger minute budget than Exact's 60, so that the runs of this file never wait for a minute's reset.
+    double = await new ExactOnlineDouble({ minutelyLimit: 1000 }).start();
     double.addDivision(EXACT);
     fillReference(double, EXACT, { glAccounts: 1200, accounts: 70, entries: ENTRIES });
     // Every table (EXACT_SYNC_TABLES' default).
-    const config = exactTestConfig(double, { EXACT_SYNC_TABLES: '' });
+    const config = { ...exactTestConfig(double, { EXACT_SYNC_TABLES: '' }), minutelyLimit: 1000 };
     await connectThroughDouble(t.db, double, connected, EXACT, config);
     sync = new ExactSync(t.db, testBox(), config, createLogger('silent'));
   });
@@ -212,6 +214,22 @@ describe('Exact Online reference tables', () => {
     double.moveDivision(EXACT);
     const run = await sync.syncDivision(connected);
     expect(run).toMatchObject({ state: 'succeeded', full: 1 });
+    await expectEqualToDouble();
+  });
+
+  it('fails a run on an endpoint that keeps answering 500, with its state saying so, and catches up on the next run', async () => {
+    double.upsertRow(EXACT, RESOURCE.bankAccounts, { ...live(RESOURCE.bankAccounts)[30], Description: 'Na de storing' });
+    double.fail(/\/crm\/BankAccounts/, '500', 4);
+    const failed = await sync.syncDivision(connected);
+    expect(failed.state).toBe('failed');
+    expect(failed.lastError).toMatch(/crm\/BankAccounts: HTTP 500 after 4 tries/);
+    const state = await scope().internal.find(ExactSyncState, { division: connected, endpoint: 'crm/BankAccounts' });
+    expect(state).toMatchObject({ failures: 1, lastError: expect.stringMatching(/HTTP 500/) });
+    const next = await sync.syncDivision(connected);
+    expect(next).toMatchObject({ state: 'succeeded', lastError: null });
+    expect(await scope().internal.find(ExactSyncState, { division: connected, endpoint: 'crm/BankAccounts' })).toMatchObject({
+      failures: 0,
+    });
     await expectEqualToDouble();
   });
 
