@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Clock } from '../../access/audit';
 import type { DivisionScope } from '../../access/division-scope';
 import type { Principal } from '../../access/principal';
@@ -16,6 +17,8 @@ import { ImportedStatement, ImportProblem, positionText } from './statement-impo
 const CHUNK_BYTES = 64 * 1024;
 /** Progress is reported every this many lines. */
 const PROGRESS_EVERY = 1000;
+/** The read gives the event loop a turn every this many lines (the statement being stored goes on meanwhile). */
+const YIELD_EVERY = 500;
 
 /** A file to read: its bytes, format, name and SHA-256 (hex). */
 export interface FileToRead {
@@ -59,8 +62,9 @@ export class LineCounts {
  * The one read of a file that stores it, inside the file's transaction `tx` (issue 12, section 3):
  * the parser streams the file (checking every statement as it goes: balances, CODA record 9,
  * batches), and each statement is stored as it ends (its lines only are kept: memory bounded by
- * one statement) once its account is known to be an own bank account of exactly one of the
- * caller's divisions. Once a statement is refused, nothing more is stored, but the file is read to
+ * two statements) once its account is known to be an own bank account of exactly one of the
+ * caller's divisions. Statements are stored one at a time in file order, each while the next one
+ * is read (its hash computed in the thread pool and its rows loaded by the database meanwhile). Once a statement is refused, nothing more is stored, but the file is read to
  * its end, so the answer is the one a check of the whole file before storing would give, in this
  * order: the file's format problems (the parser's StatementFormatError, thrown as it is), then
  * every statement's account problem (FORBIDDEN, revealing nothing), then the store's refusal
@@ -85,26 +89,14 @@ export async function readAndStore(
   let storeProblem: ImportProblem | null = null;
   let lines: StatementLine[] = [];
   const read = { bytes: 0 };
-  progress(0, 0);
-  for await (const event of streamStatementFile(chunksOf(file.content, read), file.format)) {
-    if (event.kind === 'line') {
-      counts.add(event.statementIndex, event.line);
-      if (!storeProblem && !accountProblems.length) lines.push(event.line);
-      if (counts.total % PROGRESS_EVERY === 0) progress(counts.total, read.bytes);
-      continue;
-    }
-    if (event.kind !== 'statement') continue;
-    const header = event.statement;
-    const banks = owners.get(accountKey(accountOf(header))) ?? [];
-    headers.push({ header, banks });
-    accountProblems.push(...ownershipProblems(header, banks));
-    if (storeProblem || accountProblems.length) {
-      lines = [];
-      continue;
-    }
-    const statement: BankStatement = { ...header, lines };
-    lines = [];
-    const division = banks[0].divisionCode;
+  // The statement being stored while the next one is read; an error other than a refusal ends the file.
+  let storing: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  const settled = async () => {
+    await storing;
+    if (failure) throw failure.error;
+  };
+  const store = async (statement: BankStatement, division: number) => {
     const documentID = documents.get(division);
     const attach = documentID
       ? { documentID }
@@ -117,7 +109,41 @@ export async function readAndStore(
       if (!(error instanceof GatewayError)) throw error;
       storeProblem = storeProblemOf(error, statement);
     }
+  };
+  progress(0, 0);
+  try {
+    for await (const event of streamStatementFile(chunksOf(file.content, read), file.format)) {
+      if (event.kind === 'line') {
+        counts.add(event.statementIndex, event.line);
+        if (!storeProblem && !accountProblems.length) lines.push(event.line);
+        if (counts.total % PROGRESS_EVERY === 0) progress(counts.total, read.bytes);
+        // The parser never waits: let the statement being stored (its hash, its rows to the database) go on.
+        if (counts.total % YIELD_EVERY === 0) await setImmediate();
+        continue;
+      }
+      if (event.kind !== 'statement') continue;
+      const header = event.statement;
+      const banks = owners.get(accountKey(accountOf(header))) ?? [];
+      headers.push({ header, banks });
+      accountProblems.push(...ownershipProblems(header, banks));
+      // Statements are stored in file order, one at a time: the previous one is done (or refused) first.
+      await settled();
+      if (storeProblem || accountProblems.length) {
+        lines = [];
+        continue;
+      }
+      const statement: BankStatement = { ...header, lines };
+      lines = [];
+      storing = store(statement, banks[0].divisionCode).catch((error: unknown) => {
+        failure = { error };
+      });
+    }
+  } finally {
+    // A refused file (the parser's error) ends the transaction only once the statement being stored is done:
+    // nothing of it may be written after the rollback.
+    await storing;
   }
+  await settled();
   progress(counts.total, read.bytes);
   const statements = headers.map(({ header, banks }) =>
     summaryOf(header, banks.length === 1 ? banks[0].divisionCode : null, counts.of(header.index)),
