@@ -112,9 +112,7 @@ export class BulkInserter {
     };
     this.runner.connection.logger.logQuery(sql, [], this.runner);
     const result = await new Promise<{ affectedRows: number; warningStatus: number }>((resolve, reject) =>
-      connection.query({ sql, infileStreamFactory: () => Readable.from(chunks) }, (error, r) =>
-        error ? reject(error) : resolve(r),
-      ),
+      connection.query({ sql, infileStreamFactory: () => Readable.from(chunks) }, (error, r) => (error ? reject(error) : resolve(r))),
     );
     if (result.warningStatus > 0 || result.affectedRows !== rows.length) {
       const warnings = await this.runner.query('SHOW WARNINGS LIMIT 5');
@@ -192,7 +190,20 @@ export class BulkInserter {
 }
 
 /** Column types whose values both drivers' preparePersistentValue passes through as they are (text and numbers). */
-const PLAIN_TYPES = new Set(['varchar', 'nvarchar', 'char', 'nchar', 'text', 'decimal', 'numeric', 'int', 'integer', 'smallint', 'bigint', 'tinyint']);
+const PLAIN_TYPES = new Set([
+  'varchar',
+  'nvarchar',
+  'char',
+  'nchar',
+  'text',
+  'decimal',
+  'numeric',
+  'int',
+  'integer',
+  'smallint',
+  'bigint',
+  'tinyint',
+]);
 
 /** The server (local_infile=OFF) or the client refused LOAD DATA LOCAL INFILE. */
 function isLocalInfileRefused(error: unknown): boolean {

@@ -48,14 +48,6 @@ export function periodOf(entryDate: Date): { financialYear: number; financialPer
   return { financialYear: entryDate.getUTCFullYear(), financialPeriod: entryDate.getUTCMonth() + 1 };
 }
 
-/** The lines in the order they are numbered: booking date, then their position in the input. */
-export function inBookingOrder<T extends { date: Date }>(lines: readonly T[]): T[] {
-  return lines
-    .map((line, index) => ({ line, index }))
-    .sort((a, b) => a.line.date.getTime() - b.line.date.getTime() || a.index - b.index)
-    .map((x) => x.line);
-}
-
 /**
  * The line rows of an entry: numbered 1..n in booking order, each with the balance after it.
  * `newId` gives each line its ID. The last balance is the entry's closing balance when the entry

@@ -13,7 +13,17 @@ import { StatementImportRule } from './statement-import.errors';
 import { checkImportFiles, fileNameOf, fileTooLarge } from './import-files';
 import { ImportedFile, ImportOptions, ImportProblem, ImportSummary, positionText } from './statement-import.types';
 import type { StatementFileInput } from './statement-import.types';
-import { accountOf, chunksOf, FileRefused, FileToRead, LineCounts, OwnAccounts, ownershipProblems, readAndStore, summaryOf } from './statement-pass';
+import {
+  accountOf,
+  chunksOf,
+  FileRefused,
+  FileToRead,
+  LineCounts,
+  OwnAccounts,
+  ownershipProblems,
+  readAndStore,
+  summaryOf,
+} from './statement-pass';
 
 /**
  * The bank statement import (issue 12, section 3), thin over the parsers (src/formats/statements)
@@ -136,7 +146,14 @@ export class StatementImportService {
     result.statements = headers.map((h, i) => summaryOf(h, banks[i].length === 1 ? banks[i][0].divisionCode : null, counts.of(h.index)));
     result.problems = headers.flatMap((h, i) => ownershipProblems(h, banks[i]));
     if (result.problems.length) return true;
-    if (knownFile(result, known, banks.map((b) => b[0]))) return true;
+    if (
+      knownFile(
+        result,
+        known,
+        banks.map((b) => b[0]),
+      )
+    )
+      return true;
     if (file.content.length <= storable) return false;
     const error = fileTooLarge('file', storable);
     const why = `${error.message}: the database keeps the file with its entries (MariaDB: raise max_allowed_packet)`;

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { checkAmount, checkBalance } from '../../../src/modules/financial-accounts/entry-rules';
 import { lineRows } from '../../../src/modules/financial-accounts/entry-rows';
-import { checkStatement, checkStatementAsync, statementDigest, statementHash, StatementLineToStore } from '../../../src/modules/financial-accounts/statement.input';
+import {
+  checkStatement,
+  checkStatementAsync,
+  statementDigest,
+  statementHash,
+  StatementLineToStore,
+} from '../../../src/modules/financial-accounts/statement.input';
 import { Dec, fromHundredths, hundredthsOf } from '../../../src/platform/decimal';
 import { GatewayError } from '../../../src/platform/errors';
 
