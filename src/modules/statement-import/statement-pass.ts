@@ -65,8 +65,9 @@ export class LineCounts {
  * two statements) once its account is known to be an own bank account of exactly one of the
  * caller's divisions. Statements are stored one at a time in file order, each while the next one
  * is read (its hash computed in the thread pool and its rows loaded by the database meanwhile).
- * Once a statement is refused, nothing more is stored, but the file is read to its end, so the answer is the one a check of the whole file before storing would give, in this
- * order: the file's format problems (the parser's StatementFormatError, thrown as it is), then
+ * Once a statement is refused, nothing more is stored, but the file is read to its end, so the
+ * answer is the one a check of the whole file before storing would give, in this order: the
+ * file's format problems (the parser's StatementFormatError, thrown as it is), then
  * every statement's account problem (FORBIDDEN, revealing nothing), then the store's refusal
  * (BALANCE_GAP, STATEMENT_NUMBER_TAKEN, ...). A refusal throws FileRefused, so the caller's
  * transaction rolls back and nothing of the file stays. Returns each statement's summary.
