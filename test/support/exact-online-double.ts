@@ -10,9 +10,10 @@ import type { AddressInfo } from 'node:net';
  * refresh token used", forums.invantive.com/t/2903), [odata] the REST API "Getting started"
  * pages (OData v2 JSON, `d.results`, `__next`, `/Date(ms)/`), [sync] "Sync API" and the
  * `sync/Cashflow/PaymentTerms` and `sync/Deleted` reference pages, [limits] "API rate limits"
- * (X-RateLimit-* headers, reset in epoch milliseconds, 429), [payments] the Cashflow/Payments
- * reference (a PUT may change only AccountBankAccountID, Description, PaymentMethod,
- * PaymentReference). ../shared/reference/incoming.md summarises the same facts.
+ * (X-RateLimit-* headers, reset in epoch milliseconds, 429), [payments] the CashflowPayments and
+ * CashflowReceivables references (a PUT may change only AccountBankAccountID (payments only),
+ * Description, PaymentMethod, PaymentReference; answered 204 No Content; a GET by key answers the
+ * entity in `d`, as the OData v2 JSON format does). ../shared/reference/incoming.md summarises the same facts.
  *
  * Test-only controls (`fail`, `moveDivision`, `expireAccessTokens`, ...) inject the faults the
  * connector must survive. The clock is the double's own (`now`), so a benchmark can scale it.
@@ -63,8 +64,11 @@ export class ExactOnlineDouble {
   reusedRefreshTokens = 0;
   /** Whether the user's consent still stands (lost when an old refresh token is used) [tokens]. */
   consent = true;
-  /** PUTs received on Cashflow/Payments, in order. */
+  /** PUTs accepted on cashflow/Payments and cashflow/Receivables, in order. */
   readonly paymentUpdates: { id: string; body: Record<string, unknown> }[] = [];
+  readonly receivableUpdates: { id: string; body: Record<string, unknown> }[] = [];
+  /** Bank accounts of each account (Account ID -> AccountBankAccountIDs), for the PUT's check. */
+  readonly #bankAccounts = new Map<string, Set<string>>();
   url = '';
   readonly now: () => number;
   readonly #options: Required<Omit<ExactDoubleOptions, 'now' | 'clientId' | 'clientSecret'>>;
@@ -75,7 +79,7 @@ export class ExactOnlineDouble {
   #refreshToken: { token: string; issued: number } | null = null;
   readonly #usedRefreshTokens = new Set<string>();
   readonly #budgets = new Map<number, { minute: number; minuteReset: number; day: number; dayReset: number }>();
-  readonly #faults: { pattern: RegExp; fault: Fault }[] = [];
+  readonly #faults: { pattern: RegExp; fault: Fault; after: number }[] = [];
   #server: http.Server | null = null;
 
   constructor(options: ExactDoubleOptions = {}) {
@@ -124,6 +128,8 @@ export class ExactOnlineDouble {
   upsertTerm(division: number, row: { ID: string; LineType: 20 | 22; [field: string]: unknown }): PaymentTermRow {
     const d = this.#division(division);
     const stored = { ...row, Timestamp: d.nextTimestamp++ } as PaymentTermRow;
+    // A row's bank account exists at Exact, as one of its account's.
+    if (typeof row.AccountBankAccountID === 'string') this.addBankAccount(String(row.Account), row.AccountBankAccountID);
     d.terms.delete(row.ID);
     d.terms.set(row.ID, stored);
     return stored;
@@ -150,9 +156,9 @@ export class ExactOnlineDouble {
     for (const r of rows) d.terms.set(r.ID, { ...r, Timestamp: d.nextTimestamp++ });
   }
 
-  /** The next request whose path matches `pattern` answers with `fault` (once per call of this method). */
-  fail(pattern: RegExp, fault: Fault, times = 1): void {
-    for (let i = 0; i < times; i++) this.#faults.push({ pattern, fault });
+  /** The next `times` requests whose path matches `pattern` answer with `fault`, once `after` matching requests passed. */
+  fail(pattern: RegExp, fault: Fault, times = 1, after = 0): void {
+    for (let i = 0; i < times; i++) this.#faults.push({ pattern, fault, after });
   }
 
   /** Every access token handed out so far expires now (as they do 600 s after issue) [tokens]. */
@@ -195,7 +201,13 @@ export class ExactOnlineDouble {
 
   #takeFault(path: string): Fault | undefined {
     const i = this.#faults.findIndex((f) => f.pattern.test(path));
-    return i < 0 ? undefined : this.#faults.splice(i, 1)[0].fault;
+    if (i < 0) return undefined;
+    // `after`: that many matching requests pass first (each fault of the same call waits as long).
+    if (this.#faults[i].after > 0) {
+      for (const f of this.#faults) if (f.pattern === this.#faults[i].pattern) f.after--;
+      return undefined;
+    }
+    return this.#faults.splice(i, 1)[0].fault;
   }
 
   /** [oauth] The user logs in and consents; here consent is given at once: redirect with a code (valid 3 min [tokens]). */
@@ -290,8 +302,9 @@ export class ExactOnlineDouble {
     if (resource === 'system/Divisions' && method === 'GET') {
       return odata([...this.divisions].map(([Code, d]) => ({ Code, Description: d.description, Currency: d.currency })));
     }
-    const put = /^cashflow\/Payments\(guid'([0-9a-f-]{36})'\)$/.exec(resource);
-    if (put && method === 'PUT') return this.#putPayment(division, put[1], body);
+    const one = /^cashflow\/(Payments|Receivables)\(guid'([0-9a-fA-F-]{36})'\)$/.exec(resource);
+    if (one && method === 'PUT') return this.#putCashflow(division, CASHFLOW[one[1]], one[2].toLowerCase(), body);
+    if (one && method === 'GET') return this.#getCashflow(division, CASHFLOW[one[1]], one[2].toLowerCase(), url);
     if (resource === 'sync/Cashflow/PaymentTerms' || resource === 'sync/Deleted') {
       return this.#sync(division, resource, url, dropNext);
     }
@@ -326,22 +339,56 @@ export class ExactOnlineDouble {
     return odata(results, more ? next.toString() : undefined);
   }
 
-  /** [payments] PUT Cashflow/Payments: only AccountBankAccountID, Description, PaymentMethod, PaymentReference. */
-  #putPayment(division: number, id: string, body: string): Reply {
+  /**
+   * [payments] PUT cashflow/Payments(guid'ID') and cashflow/Receivables(guid'ID'): a JSON body of
+   * the fields to change, of those the endpoint's PUT takes (Payments: AccountBankAccountID,
+   * Description, PaymentMethod, PaymentReference; Receivables: the same but AccountBankAccountID);
+   * any other field, a payment method that is none of B, I, K, V, or a bank account that is not
+   * one of the row's account (one a row of it was stored with, or one given to addBankAccount) is refused with 400 and Exact's error body. Answers 204 No Content;
+   * the row gets a new Timestamp and Modified, so the sync sees the change.
+   */
+  #putCashflow(division: number, side: CashflowSide, id: string, body: string): Reply {
     const row = this.#division(division).terms.get(id);
-    if (!row || row.LineType !== 22) return json(404, { error: { message: { value: 'Payment not found' } } });
+    if (!row || row.LineType !== side.lineType) return exactError(404, `${side.noun} not found`);
     let changes: Record<string, unknown>;
     try {
       changes = JSON.parse(body) as Record<string, unknown>;
     } catch {
-      return json(400, { error: { message: { value: 'Malformed body' } } });
+      return exactError(400, 'Error processing request stream. The request should be a valid top-level resource object.');
     }
-    const writable = ['AccountBankAccountID', 'Description', 'PaymentMethod', 'PaymentReference'];
-    const refused = Object.keys(changes).filter((k) => !writable.includes(k));
-    if (refused.length) return json(400, { error: { message: { value: `Not updatable: ${refused.join(', ')}` } } });
-    this.paymentUpdates.push({ id, body: changes });
+    const refused = Object.keys(changes).filter((k) => !side.writable.includes(k));
+    if (refused.length) return exactError(400, `Not updatable: ${refused.join(', ')}`);
+    if ('PaymentMethod' in changes && !['B', 'I', 'K', 'V'].includes(String(changes.PaymentMethod))) {
+      return exactError(400, `PaymentMethod: ${JSON.stringify(changes.PaymentMethod)} is not a valid payment method`);
+    }
+    const bank = changes.AccountBankAccountID;
+    if (typeof bank === 'string' && !this.#bankAccounts.get(String(row.Account))?.has(bank.toLowerCase())) {
+      return exactError(400, 'AccountBankAccountID: the bank account does not belong to the account');
+    }
+    (side.lineType === 22 ? this.paymentUpdates : this.receivableUpdates).push({ id, body: changes });
     this.upsertTerm(division, { ...row, ...changes, Modified: `/Date(${this.now()})/` } as PaymentTermRow);
     return { status: 204, body: '' };
+  }
+
+  /**
+   * [odata] GET cashflow/Payments(guid'ID') (and Receivables): the one row by key, as OData v2
+   * answers an entity, in `d` itself (no `results`), with `__metadata`; `$select` narrows it. 404
+   * with Exact's error body when there is no such row.
+   */
+  #getCashflow(division: number, side: CashflowSide, id: string, url: URL): Reply {
+    const row = this.#division(division).terms.get(id);
+    if (!row || row.LineType !== side.lineType) return exactError(404, `${side.noun} not found`);
+    const select = url.searchParams.get('$select')?.split(',') ?? Object.keys(row).filter((k) => k !== 'LineType' && k !== 'Timestamp');
+    const uri = `${this.url}/api/v1/${division}/${side.endpoint}(guid'${id}')`;
+    const fields = Object.fromEntries(select.map((f) => [f, f === 'Division' ? division : (row[f] ?? null)]));
+    return json(200, { d: { __metadata: { uri, type: `Exact.Web.Api.Models.${side.noun}` }, ...fields } });
+  }
+
+  /** Registers a bank account of an account (a supplier or customer): a PUT may point a row at it [payments]. */
+  addBankAccount(account: string, bankAccountID: string): void {
+    const known = this.#bankAccounts.get(account) ?? new Set<string>();
+    known.add(bankAccountID.toLowerCase());
+    this.#bankAccounts.set(account, known);
   }
 
   #division(code: number): DivisionData {
@@ -359,6 +406,32 @@ interface Reply {
 }
 
 const json = (status: number, value: unknown): Reply => ({ status, body: JSON.stringify(value) });
+
+/** [odata] Exact's error body: `{"error": {"code": "", "message": {"lang": "", "value": "..."}}}`. */
+const exactError = (status: number, value: string): Reply => json(status, { error: { code: '', message: { lang: '', value } } });
+
+/** The two cashflow endpoints a client may PUT and GET by key [payments], over the same payment terms. */
+interface CashflowSide {
+  endpoint: string;
+  noun: string;
+  lineType: 20 | 22;
+  writable: readonly string[];
+}
+
+const CASHFLOW: Record<string, CashflowSide> = {
+  Payments: {
+    endpoint: 'cashflow/Payments',
+    noun: 'Payment',
+    lineType: 22,
+    writable: ['AccountBankAccountID', 'Description', 'PaymentMethod', 'PaymentReference'],
+  },
+  Receivables: {
+    endpoint: 'cashflow/Receivables',
+    noun: 'Receivable',
+    lineType: 20,
+    writable: ['Description', 'PaymentMethod', 'PaymentReference'],
+  },
+};
 
 /** [odata] `{"d": {"results": [...], "__next": "..."}}`. */
 const odata = (results: unknown[], next?: string): Reply => json(200, { d: next ? { results, __next: next } : { results } });
