@@ -132,7 +132,8 @@ export async function runBanks(
     const followed = await namingOptions({ batchID: 'batch', connectionID: 'id' }, () =>
       followPayments(ctx, { connectionID: connectionID ?? null, batchID: values.batch ?? null }),
     );
-    for (const o of followed) io.out(`${o.batchID}  ${o.kind.toLowerCase()} payment ${o.remoteID}: ${o.status}${o.finished ? ' (final)' : ''}`);
+    for (const o of followed)
+      io.out(`${o.batchID}  ${o.kind.toLowerCase()} payment ${o.remoteID}: ${o.status}${o.finished ? ' (final)' : ''}`);
     if (!followed.length) io.out('No payments waiting for the bank.');
     return 0;
   }

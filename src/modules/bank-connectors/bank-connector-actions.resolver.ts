@@ -7,7 +7,7 @@ import { UUIDScalar } from '../../graphql/scalars';
 import { BankConnectorRule, connectorError } from './bank-connector.errors';
 import { BankConnectionRunView, BankPaymentOrderView, BankPaymentPushView } from './bank-connection.types';
 import { pullNow, pushNow } from './bank-connector-actions';
-import { bankConnectorConfigFromEnv } from './connector-config';
+import { bankConnectorConfigOf } from './connector-config';
 import { ConnectorContext, storeOf } from './connector-context';
 import { followPayments } from './payment-follow';
 import { ordersOf } from './ponto-push';
@@ -23,7 +23,7 @@ const DOCS = {
     'not mapped (ACCOUNT_NOT_MAPPED); a failure at the bank is an error with its rule, unless the bank changed something a ' +
     'rollback cannot undo (docs/bank-connectors.md): then the FAILED run is kept and answered.',
   push:
-    "Sends a processed payment batch through Ponto (scope admin): one bulk payment, or single payments (a batch of one, or mode SINGLE), " +
+    'Sends a processed payment batch through Ponto (scope admin): one bulk payment, or single payments (a batch of one, or mode SINGLE), ' +
     "with the payments of the batch's pain.001 file. Answers the PUSH run and the payments with the link where the user signs. " +
     'Refused with nothing written: BATCH_NOT_PROCESSED, ALREADY_SENT, ACCOUNT_NOT_MAPPED, CONSENT_EXPIRED, CERTIFICATE_REFUSED.',
   follow:
@@ -34,7 +34,7 @@ const DOCS = {
 
 @InputType({ description: 'A processed payment batch to send through Ponto.' })
 export class PushPaymentBatchInput {
-  @Field(() => UUIDScalar, { description: 'The Ponto connection (of the batch\'s division).' })
+  @Field(() => UUIDScalar, { description: "The Ponto connection (of the batch's division)." })
   declare connectionID: string;
 
   @Field(() => UUIDScalar, { description: 'The processed payment batch (it has its pain.001 file).' })
@@ -43,7 +43,10 @@ export class PushPaymentBatchInput {
   @Field(() => String, { nullable: true, description: 'Where Ponto sends the user after signing; default PONTO_REDIRECT_URI.' })
   declare redirectUri?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'BULK (one bulk payment) or SINGLE (one payment per transfer); default SINGLE for one payment, else BULK.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'BULK (one bulk payment) or SINGLE (one payment per transfer); default SINGLE for one payment, else BULK.',
+  })
   declare mode?: string | null;
 }
 
@@ -52,7 +55,7 @@ function contextOf(ctx: RequestContext, scope: DivisionScope): ConnectorContext 
   return {
     scope,
     principal: ctx.principal,
-    config: ctx.runtime.memo('bank-connector-config', () => bankConnectorConfigFromEnv()),
+    config: bankConnectorConfigOf(ctx.runtime),
     events: ctx.runtime.events,
     logger: ctx.log,
   };
@@ -80,7 +83,8 @@ export class BankConnectorActionsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<BankPaymentPushView> {
     const mode = input.mode ?? null;
-    if (mode !== null && mode !== 'BULK' && mode !== 'SINGLE') throw connectorError(BankConnectorRule.INVALID_VALUE, 'mode', 'is BULK or SINGLE');
+    if (mode !== null && mode !== 'BULK' && mode !== 'SINGLE')
+      throw connectorError(BankConnectorRule.INVALID_VALUE, 'mode', 'is BULK or SINGLE');
     const outcome = await pushNow(contextOf(ctx, scope), { ...input, mode });
     return { run: outcome.run, payments: outcome.orders };
   }

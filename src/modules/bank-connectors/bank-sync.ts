@@ -34,11 +34,7 @@ const PULLS: Partial<Record<BankConnection['provider'], ProviderPull>> = { codab
  * therefore not announced as statementsImported (the server's listener would match them a second
  * time); `linesReconciled` is announced instead, as the listener does.
  */
-export async function pullConnection(
-  ctx: ConnectorContext,
-  connectionID: string,
-  options: PullOptions = {},
-): Promise<BankConnectionRun> {
+export async function pullConnection(ctx: ConnectorContext, connectionID: string, options: PullOptions = {}): Promise<BankConnectionRun> {
   return (await pullWithOutcome(ctx, connectionID, options)).run;
 }
 
@@ -75,7 +71,11 @@ export async function pullWithOutcome(
     }
   });
   if (!outcome.ran)
-    throw connectorError(BankConnectorRule.BUSY, 'connectionID', `connection ${connection.id} is being pulled by another process right now`);
+    throw connectorError(
+      BankConnectorRule.BUSY,
+      'connectionID',
+      `connection ${connection.id} is being pulled by another process right now`,
+    );
   return outcome.value;
 }
 

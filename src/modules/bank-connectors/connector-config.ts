@@ -1,5 +1,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
+import type { Runtime } from '../../platform/runtime';
 import { SecretBox, secretBoxFromEnv } from '../../platform/secret-box';
 import { BankConnectorRule, connectorError } from './bank-connector.errors';
 import { ClientTls } from './http-client';
@@ -48,6 +49,14 @@ export interface BankConnectorConfig {
   maxRetryWaitMs: number;
   /** Seals and opens the connectors' secrets (SECRETS_KEY); null when unset. */
   secrets: SecretBox | null;
+}
+
+/**
+ * The connector settings of a gateway: read from the environment once, when the server is made
+ * (its webhook route asks first), and shared by the webhooks and the admins' mutations.
+ */
+export function bankConnectorConfigOf(runtime: Pick<Runtime, 'memo'>): BankConnectorConfig {
+  return runtime.memo('bank-connector-config', () => bankConnectorConfigFromEnv());
 }
 
 export function bankConnectorConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BankConnectorConfig {

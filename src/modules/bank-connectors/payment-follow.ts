@@ -45,7 +45,8 @@ export async function followPayments(ctx: ConnectorContext, filter: FollowFilter
       const patch = { status, checked: now(), finished: FINAL_PAYMENT_STATUSES.has(status) ? now() : null };
       await inner.scope.internal.update(BankPaymentOrder, { id: order.id }, patch);
       Object.assign(order, patch);
-      if (patch.finished) ctx.logger?.info({ connection: connectionID, batch: order.batchID, payment: order.remoteID, status }, 'Ponto payment final');
+      if (patch.finished)
+        ctx.logger?.info({ connection: connectionID, batch: order.batchID, payment: order.remoteID, status }, 'Ponto payment final');
     }
   }
   return open;

@@ -97,7 +97,11 @@ export async function checkPush(ctx: ConnectorContext, request: PushRequest): Pr
         .getOne()
     : null;
   if (!file) {
-    throw connectorError(BankConnectorRule.BATCH_NOT_PROCESSED, 'batchID', 'the batch has no payment file: process it first (processPayments)');
+    throw connectorError(
+      BankConnectorRule.BATCH_NOT_PROCESSED,
+      'batchID',
+      'the batch has no payment file: process it first (processPayments)',
+    );
   }
   const content = pain001Content(Buffer.from(file.attachment).toString('utf8'));
   checkLimits(content.payments);
@@ -119,7 +123,8 @@ export async function checkPush(ctx: ConnectorContext, request: PushRequest): Pr
     );
   }
   const redirectUri = request.redirectUri?.trim() || required(ctx.config.ponto.redirectUri, 'PONTO_REDIRECT_URI');
-  if (!/^https?:\/\/[^\s]+$/.test(redirectUri)) throw connectorError(BankConnectorRule.INVALID_VALUE, 'redirectUri', 'is not an http(s) URL');
+  if (!/^https?:\/\/[^\s]+$/.test(redirectUri))
+    throw connectorError(BankConnectorRule.INVALID_VALUE, 'redirectUri', 'is not an http(s) URL');
   checkPontoCertificate(ctx.config, (ctx.now ?? (() => new Date()))().getTime());
   const mode = request.mode ?? (content.payments.length === 1 ? 'SINGLE' : 'BULK');
   return { connection, batch, content, account, redirectUri, mode };
@@ -129,7 +134,11 @@ export async function checkPush(ctx: ConnectorContext, request: PushRequest): Pr
 function checkLimits(payments: PontoPayment[]): void {
   for (const [i, p] of payments.entries()) {
     if ([...p.endToEndId].length > PONTO_END_TO_END_MAX) {
-      throw connectorError(BankConnectorRule.INVALID_VALUE, `payments[${i}].endToEndId`, `is longer than ${PONTO_END_TO_END_MAX} characters`);
+      throw connectorError(
+        BankConnectorRule.INVALID_VALUE,
+        `payments[${i}].endToEndId`,
+        `is longer than ${PONTO_END_TO_END_MAX} characters`,
+      );
     }
     if (p.remittanceInformation && [...p.remittanceInformation].length > PONTO_REMITTANCE_MAX) {
       throw connectorError(
@@ -221,7 +230,10 @@ export async function pushBatchToPonto(ctx: ConnectorContext, request: PushReque
         }
       }
       const done = await store.finishRun(run, { ...runCounts(orders) }, null);
-      ctx.logger?.info({ connection: connection.id, batch: batch.id, payments: orders.map((o) => o.remoteID) }, 'payment batch sent to Ponto');
+      ctx.logger?.info(
+        { connection: connection.id, batch: batch.id, payments: orders.map((o) => o.remoteID) },
+        'payment batch sent to Ponto',
+      );
       return { run: done, orders, error: null };
     } catch (error) {
       const failure = failureOf(error);

@@ -186,7 +186,8 @@ export async function storeStaged(scope: DivisionScope, principal: Principal, ac
       const journal = await EntryLedger.lockJournal(tx, division, { bankAccountID }, 'account');
       const ledger = new EntryLedger(tx, BANK_TABLES, division, journal.code);
       const recognised = await recogniseInFiles(tx, division, journal.code, account.id, waiting);
-      for (const [id, at] of recognised) await tx.internal.update(BankRemoteTransaction, { id }, { entryID: at.entryID, lineID: at.lineID });
+      for (const [id, at] of recognised)
+        await tx.internal.update(BankRemoteTransaction, { id }, { entryID: at.entryID, lineID: at.lineID });
       done.recognised = recognised.size;
       const rest = waiting.filter((w) => !recognised.has(w.id));
       const previous = await ledger.last();

@@ -83,7 +83,11 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
   const xml = Buffer.from(processed.data.processPayments.file.content, 'base64').toString('utf8');
 
   const batchID = processed.data.processPayments.id;
-  const pushed = await pushBatchToPonto(ctx, { connectionID: bankConnection.id, batchID, redirectUri: 'https://gateway.example/batches/signed' });
+  const pushed = await pushBatchToPonto(ctx, {
+    connectionID: bankConnection.id,
+    batchID,
+    redirectUri: 'https://gateway.example/batches/signed',
+  });
   expect(pushed.run).toMatchObject({ kind: 'PUSH', status: 'SUCCEEDED', batchID, startedBy: ctx.principal.name, transactions: 3 });
   expect(pushed.orders).toHaveLength(1);
   const [bulk] = pushed.orders.map((o) => ({ ...o, id: o.remoteID }));
@@ -116,7 +120,10 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
 
   // The status is followed until the bank's answer; a final one is not asked again.
   expect((await followPayments(ctx, { batchID }))[0].status).toBe('pending');
-  expect((await followPayments(ctx, { batchID }))[0]).toMatchObject({ status: 'accepted-by-financial-institution', finished: expect.any(Date) });
+  expect((await followPayments(ctx, { batchID }))[0]).toMatchObject({
+    status: 'accepted-by-financial-institution',
+    finished: expect.any(Date),
+  });
   expect(await followPayments(ctx, { batchID })).toEqual([]);
 
   // Through the command line (a second batch of the same payments: the first is paid): the link to sign is printed.
@@ -140,7 +147,15 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
       },
     },
   );
-  const args = ['push', '--id', bankConnection.id, '--batch', processedAgain.data.processPayments.id, '--redirect-uri', 'https://gateway.example/x'];
+  const args = [
+    'push',
+    '--id',
+    bankConnection.id,
+    '--batch',
+    processedAgain.data.processPayments.id,
+    '--redirect-uri',
+    'https://gateway.example/x',
+  ];
   expect(await runBanks(t.db, testRuntime(), ctx.config, args, { out: (l) => out.push(l), err: () => undefined })).toBe(0);
   // A batch of one payment goes as a single payment (POST /accounts/{id}/payments).
   expect(out.join('\n')).toMatch(/^Payment [0-9a-f-]{36} \([^)]+\): unsigned\. Sign it here: https:\/\/127\.0\.0\.1:\d+\/sign\/payments\//);
