@@ -53,7 +53,7 @@ const PUSH_LEASE_MS = 2 * 60_000;
 
 /** A batch checked for sending: everything read and decided before anything is written or sent. */
 interface CheckedPush {
-  connection: BankConnection;
+  bankConnection: BankConnection;
   batch: PaymentBatch;
   content: Pain001Content;
   account: BankConnectionAccount;
@@ -127,7 +127,7 @@ export async function checkPush(ctx: ConnectorContext, request: PushRequest): Pr
     throw connectorError(BankConnectorRule.INVALID_VALUE, 'redirectUri', 'is not an http(s) URL');
   checkPontoCertificate(ctx.config, (ctx.now ?? (() => new Date()))().getTime());
   const mode = request.mode ?? (content.payments.length === 1 ? 'SINGLE' : 'BULK');
-  return { connection, batch, content, account, redirectUri, mode };
+  return { bankConnection: connection, batch, content, account, redirectUri, mode };
 }
 
 /** Ponto's limits on a payment's texts (Ponto Connect API, "Create Payment"): INVALID_VALUE naming the payment's field. */
@@ -179,7 +179,8 @@ type PaymentResource = { data: JsonApiResource<{ status: string }> };
  */
 export async function pushBatchToPonto(ctx: ConnectorContext, request: PushRequest): Promise<PushOutcome> {
   const checked = await checkPush(ctx, request);
-  const { connection, batch, content, account, redirectUri, mode } = checked;
+  const connection = checked.bankConnection;
+  const { batch, content, account, redirectUri, mode } = checked;
   const store = storeOf(ctx, ctx.scope.narrow([connection.divisionCode]));
   const now = ctx.now ?? (() => new Date());
   const outcome = await ctx.scope.withLease(`bank-push:${batch.id}`, { ttlMs: PUSH_LEASE_MS }, async () => {
