@@ -230,7 +230,8 @@ export class BankPaymentOrder {
 /**
  * A Ponto transaction as received, keyed by Ponto's id (never by its digest, which Ponto documents
  * as not unique). Booked ones wait here until the statement holding them is stored (`entryID`
- * set in the same transaction); pending ones are replaced on every pull and deleted once booked.
+ * set in the same transaction), or until they are found in a stored statement file (`entryID`
+ * and `lineID` of that file's line: not stored again); pending ones are replaced on every pull and deleted once booked.
  * `line` is the JSON of the StatementLineToStore it becomes.
  */
 @Entity('BankRemoteTransactions')

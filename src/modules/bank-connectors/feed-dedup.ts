@@ -1,9 +1,9 @@
-import { In, IsNull, Not } from 'typeorm';
+import { In } from 'typeorm';
 import { DivisionScope } from '../../access/division-scope';
 import { Dec } from '../../platform/decimal';
 import { BankEntryLine } from '../financial-accounts/bank-entry-line.entity';
 import { BankEntry } from '../financial-accounts/bank-entry.entity';
-import { feedLineMatches } from '../financial-accounts/feed-lines';
+import { FEED_SOURCE_PREFIX, feedLineMatches } from '../financial-accounts/feed-lines';
 import { StatementLineToStore } from '../financial-accounts/statement.input';
 import { BankRemoteTransaction } from './bank-connection.entity';
 
@@ -39,25 +39,35 @@ export async function recogniseInFiles(
   const candidates = waiting.filter((w) => w.executionDate <= covered);
   if (!candidates.length) return found;
   const days = [...new Set(candidates.map((w) => w.executionDate))];
-  const fileEntries = await tx
-    .select(BankEntry, 'e')
-    .select('e.entryID', 'entryID')
-    .where('e.divisionCode = :division AND e.journalCode = :journalCode AND e.fileHash IS NOT NULL', { division, journalCode })
-    .getRawMany<{ entryID: string }>();
-  if (!fileEntries.length) return found;
-  const lines = (
-    await tx
-      .select(BankEntryLine, 'l')
-      .where('l.divisionCode = :division AND l.journalCode = :journalCode', { division, journalCode })
-      .andWhere('l.entryID IN (:...entries)', { entries: fileEntries.map((e) => e.entryID) })
-      .getMany()
-  ).filter((l) => days.includes(l.date.toISOString().slice(0, 10)));
+  // The journal's lines of those days (few), then those of them that came from a file.
+  const ofDays = (await tx
+    .select(BankEntryLine, 'l')
+    .where('l.divisionCode = :division AND l.journalCode = :journalCode', { division, journalCode })
+    .andWhere('l.date >= :first AND l.date <= :last', {
+      first: new Date(`${days[0]}T00:00:00Z`),
+      last: new Date(`${days.at(-1)}T00:00:00Z`),
+    })
+    .getMany()) as BankEntryLine[];
+  const onDays = ofDays.filter((l) => days.includes(l.date.toISOString().slice(0, 10)) && !l.sourceLine?.startsWith(FEED_SOURCE_PREFIX));
+  if (!onDays.length) return found;
+  const entryIDs = [...new Set(onDays.map((l) => l.entryID))];
+  const fromFiles = new Set(
+    (
+      await tx
+        .select(BankEntry, 'e')
+        .select('e.entryID', 'entryID')
+        .where('e.divisionCode = :division AND e.entryID IN (:...entryIDs) AND e.fileHash IS NOT NULL', { division, entryIDs })
+        .getRawMany<{ entryID: string }>()
+    ).map((e) => e.entryID),
+  );
+  const lines = onDays.filter((l) => fromFiles.has(l.entryID));
+  if (!lines.length) return found;
   const claimed = new Set(
     (
       await tx.internal.list(BankRemoteTransaction, {
         divisionCode: division,
         connectionAccountID,
-        lineID: lines.length ? In(lines.map((l) => l.id)) : Not(IsNull()),
+        lineID: In(lines.map((l) => l.id)),
       })
     ).map((r) => r.lineID),
   );

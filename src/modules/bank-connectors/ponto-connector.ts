@@ -182,7 +182,8 @@ async function newTransactions(client: PontoClient, accountID: string, cursor: s
  * asks for a synchronization of its details and of its transactions with the unsettled ones, waits
  * for both, takes the balance from the account's details, reads the transactions new since the last
  * pull (cursor pages) and those the synchronization updated, keeps them by Ponto id with the new
- * cursor, replaces the pending ones, and stores the booked ones as a statement (ponto-statement.ts).
+ * cursor, replaces the pending ones, and stores the booked ones as statements, one per booking day, except those
+ * found in the account's statement files already (ponto-statement.ts, feed-dedup.ts).
  * Accounts not mapped are reported afterwards as ACCOUNT_NOT_MAPPED, the others pulled all the same.
  * With `options.bankAccountID`, only the account mapped to that own bank account is pulled
  * (ACCOUNT_NOT_MAPPED naming bankAccountID when Ponto shares none).

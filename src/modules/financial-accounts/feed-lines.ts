@@ -47,19 +47,13 @@ export async function withoutFeedLines(
     .andWhere('e.fileHash IS NOT NULL AND e.entryDate < :date', { date: statementDate })
     .orderBy('e.entryDate', 'DESC')
     .getOne();
-  // Entries without a file after that one (few): only their lines can be a connector's.
-  const entries = scope
-    .select(BankEntry, 'e')
-    .select('e.entryID', 'entryID')
-    .where('e.divisionCode = :division AND e.journalCode = :journalCode AND e.fileHash IS NULL', { division, journalCode });
-  if (before) entries.andWhere('e.entryDate > :after', { after: before.entryDate });
-  const ids = (await entries.getRawMany<{ entryID: string }>()).map((e) => e.entryID);
-  if (!ids.length) return input;
+  // The connector's lines of the window, by the account's order index (journal, entry date): a
+  // connector's entry is dated on or after its lines' day, so none after `before` is missed.
   const qb = scope
     .select(BankEntryLine, 'l')
-    .where('l.divisionCode = :division AND l.entryID IN (:...ids)', { division, ids })
+    .where('l.divisionCode = :division AND l.journalCode = :journalCode', { division, journalCode })
     .andWhere('l.sourceLine LIKE :feed AND l.date <= :date', { feed: `${FEED_SOURCE_PREFIX}%`, date: statementDate });
-  if (before) qb.andWhere('l.date > :after', { after: before.entryDate });
+  if (before) qb.andWhere('l.entryDate > :after AND l.date > :after', { after: before.entryDate });
   const fed = (await qb.orderBy('l.entryNumber').addOrderBy('l.lineNumber').getMany()) as BankEntryLine[];
   if (!fed.length) return input;
   const kept: StatementLineToStore[] = [];
