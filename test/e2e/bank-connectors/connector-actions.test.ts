@@ -7,7 +7,7 @@ import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank
 import { connectorContext, TEST_SECRETS_KEY } from '../../support/bank-connectors';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { executeAs } from '../../support/execute';
-import { Gql, startTestGateway, TestGateway, testRuntime } from '../../support/gateway';
+import { captureLog, Gql, startTestGateway, TestGateway, testRuntime } from '../../support/gateway';
 import { daysFromToday, DivisionFixture, divisionFixture, validPaymentInput } from '../../support/payments';
 import { PontoDouble } from '../../support/ponto-double';
 import { receivable, receivableNow } from '../../support/reconciliation-apply';
@@ -50,11 +50,14 @@ const env = (overrides: NodeJS.ProcessEnv = {}): Record<string, string> =>
   }) as Record<string, string>;
 const ctxOf = () => connectorContext(t.db, [rf.division, other], env());
 
-/** A gateway whose process environment holds the connector settings (read when the runtime first needs them). */
+/** Everything the gateways of this file logged. */
+const log = captureLog('debug');
+
+/** A gateway whose process environment holds the connector settings (read once, as the server is made). */
 async function gatewayWith(settings: Record<string, string>): Promise<TestGateway> {
   const saved = { ...process.env };
   Object.assign(process.env, settings);
-  return startTestGateway(t.db).finally(() => (process.env = saved));
+  return startTestGateway(t.db, {}, { logger: log.logger }).finally(() => (process.env = saved));
 }
 
 const runsOf = async (id: string) => new BankConnectionStore(ctxOf().scope, null).runs(id, 200);
@@ -138,11 +141,14 @@ describe('pullBankConnection', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.pullBankConnection).toMatchObject({ status: 'SUCCEEDED', kind: 'PULL', transactions: 1, linesReconciled: 1 });
     expect(res.data.pullBankConnection.startedBy).toBeTruthy();
-    const tokens = new BankConnectionStore(ctxOf().scope, ctxOf().config.secrets).secretsOf<{ refreshToken: string }>(
+    const tokens = new BankConnectionStore(ctxOf().scope, ctxOf().config.secrets).secretsOf<{ refreshToken: string; accessToken: string }>(
       await t.db.dataSource.getRepository(BankConnection).findOneByOrFail({ id: connection.id }),
     );
-    expect(JSON.stringify(res)).not.toContain(tokens.refreshToken);
-    expect(JSON.stringify(res)).not.toContain(ponto.clientSecret);
+    expect(log.text()).toContain('bank pull finished');
+    for (const secret of [tokens.refreshToken, tokens.accessToken, ponto.clientSecret, TEST_SECRETS_KEY]) {
+      expect(JSON.stringify(res)).not.toContain(secret);
+      expect(log.text()).not.toContain(secret);
+    }
   });
 
   it('refuses with the rule and field, writing nothing: account not mapped, consent missing, another division', async () => {
