@@ -1,4 +1,5 @@
 import { GatewayError } from '../../platform/errors';
+import { isLockConflict } from '../../platform/retry';
 import { reconcileEntries } from '../reconciliation/match-auto';
 import { BankConnectorRule, connectorError } from './bank-connector.errors';
 import { BankConnection, BankConnectionRun } from './bank-connection.entity';
@@ -82,7 +83,8 @@ export async function pullWithOutcome(
 /**
  * Reconciles the entries a pull stored (counts.entries) and adds what it did to the counts. A
  * failure of the reconciliation is logged and leaves the lines waiting for the next reconciliation
- * (on demand or the processing list); it never undoes or fails the pull.
+ * (on demand or the processing list); it never undoes or fails the pull, except a lock conflict in
+ * a caller's transaction, which the caller retries whole (mutation-transaction.ts).
  */
 async function reconcileRun(ctx: ConnectorContext, connectionID: string, counts: RunCounts): Promise<void> {
   const entries = counts.entries ?? [];
@@ -93,6 +95,8 @@ async function reconcileRun(ctx: ConnectorContext, connectionID: string, counts:
     counts.linesMatched += result.applied;
     ctx.events?.emit('linesReconciled', { entries, ...result });
   } catch (error) {
+    // Inside a caller's transaction (a GraphQL mutation) a lock conflict ended that transaction: it runs again whole.
+    if (ctx.scope.inTransaction && isLockConflict(error)) throw error;
     ctx.logger?.error({ err: error, connection: connectionID, entries: entries.length }, 'reconciliation after a bank pull failed');
     ctx.events?.emit('linesReconciled', { entries, lines: 0, proposed: 0, applied: 0, conflicts: 0, error });
   }

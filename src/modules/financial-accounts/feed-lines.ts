@@ -47,6 +47,12 @@ export async function withoutFeedLines(
     .andWhere('e.fileHash IS NOT NULL AND e.entryDate < :date', { date: statementDate })
     .orderBy('e.entryDate', 'DESC')
     .getOne();
+  // Most journals have statements from files only: an entry without a file after `before` first (entries are few).
+  const unfiled = scope
+    .select(BankEntry, 'e')
+    .where('e.divisionCode = :division AND e.journalCode = :journalCode AND e.fileHash IS NULL', { division, journalCode });
+  if (before) unfiled.andWhere('e.entryDate > :after', { after: before.entryDate });
+  if (!(await unfiled.limit(1).getOne())) return input;
   // The connector's lines of the window, by the account's order index (journal, entry date): a
   // connector's entry is dated on or after its lines' day, so none after `before` is missed.
   const qb = scope
