@@ -242,6 +242,15 @@ describe('pushPaymentBatchToPonto', () => {
     expect(listed.data.bankConnectionRuns).toEqual(expect.arrayContaining([{ id: run.id, batchID: batch.id }]));
 
     const FOLLOW = `mutation($b: UUID) { followBankPayments(batchID: $b) { status finished } }`;
+    // Another division's admin sees none of them and cannot follow them.
+    const stranger = await gw.as({ divisions: [other], scopes: ['admin'] });
+    expect((await stranger(`{ bankPaymentOrders { id } bankConnectionRuns(kind: "PUSH") { id } }`)).data).toEqual({
+      bankPaymentOrders: [],
+      bankConnectionRuns: [],
+    });
+    expect((await stranger(FOLLOW, { b: batch.id })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'batchID' });
+    expect((await stranger(FOLLOW, {})).data.followBankPayments).toEqual([]);
+    expect([...ponto.payments.values()].every((p) => p.polls === 0)).toBe(true);
     expect((await gw.gql(FOLLOW, { b: batch.id })).data.followBankPayments.map((p: { status: string }) => p.status)).toEqual([
       'pending',
       'pending',
