@@ -14,7 +14,7 @@ import { BANK_TABLES, checkContinuity, EntryLedger } from './entry-ledger';
 import { periodOf, RowAudit } from './entry-rows';
 import { withoutFeedLines } from './feed-lines';
 import { entryError, FinancialEntryRule } from './financial-entry.errors';
-import { accountKey, CheckedStatement, checkStatement, StatementToStore } from './statement.input';
+import { accountKey, CheckedStatement, checkStatementAsync, StatementToStore } from './statement.input';
 
 /** Document type of an imported bank statement file (10 is a bank export file, 20 a purchase invoice). */
 export const DOCUMENT_TYPE_BANK_STATEMENT = 40;
@@ -78,7 +78,7 @@ export class BankStatementService {
   ) {}
 
   async store(input: StatementToStore, options: StoreStatementOptions = {}): Promise<StoredStatement> {
-    let statement = checkStatement(input);
+    let statement = await checkStatementAsync(input);
     const division = statement.divisionCode;
     this.scope.assertWritable(division);
     // Documents are numbered under the division's lock (as the payment run does), taken first.
@@ -95,7 +95,8 @@ export class BankStatementService {
     }
     const ledger = new EntryLedger(this.scope, BANK_TABLES, division, journal.code);
     // A file's statement leaves out the transactions a bank connector (Ponto) stored already (feed-lines.ts).
-    if (options.fileHash) statement = checkStatement(await withoutFeedLines(this.scope, journal.code, input, statement.statementDate));
+    if (options.fileHash)
+      statement = await checkStatementAsync(await withoutFeedLines(this.scope, journal.code, input, statement.statementDate));
     const stored = await this.storedBefore(ledger, statement);
     if (stored) return { entry: stored, created: false, balanceGap: stored.balanceGapFC };
 
