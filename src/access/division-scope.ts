@@ -9,6 +9,7 @@ import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-que
 import { BulkInserter } from '../db/bulk-insert';
 import { upsertMany } from '../db/bulk-upsert';
 import { Dialect } from '../db/dialect';
+import { LeaseOptions, withLease } from '../db/lease';
 import { StatementOptions } from '../db/statement-context';
 import { connectedAmong, EXACT_OWNED_TABLES } from '../db/connected-divisions';
 
@@ -267,6 +268,15 @@ export class DivisionScope {
   /** The gateway's own bookkeeping tables outside the catalog, in this scope's transaction (see InternalTables). */
   get internal(): InternalTables {
     return new InternalTables(this.#manager);
+  }
+
+  /**
+   * Runs `work` holding the lease `name` (db/lease.ts withLease: one holder across processes and
+   * gateway instances, written outside this scope's transaction on MariaDB); `{ ran: false }` when
+   * another holds it.
+   */
+  withLease<T>(name: string, options: LeaseOptions, work: (signal: AbortSignal) => Promise<T>) {
+    return withLease(this.#db, name, options, work);
   }
 
   /** A narrower scope (for example one division of the request), never a wider one. */

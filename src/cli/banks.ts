@@ -10,6 +10,7 @@ import { BankConnectorConfig, bankConnectorConfigFromEnv } from '../modules/bank
 import { ConnectorContext, storeOf } from '../modules/bank-connectors/connector-context';
 import { connectionViews } from '../modules/bank-connectors/connection-views';
 import { finishPontoConnect, startPontoConnect } from '../modules/bank-connectors/ponto-connector';
+import { followPayments } from '../modules/bank-connectors/payment-follow';
 import { pushBatchToPonto } from '../modules/bank-connectors/ponto-push';
 import { openGatewayDatabase } from '../modules/entities';
 import { Config } from '../platform/config';
@@ -20,7 +21,8 @@ export const BANKS_USAGE = `banks connect codabox --division N --token TOKEN
       connect ponto --division N [--redirect-uri URI]       (prints the URL where the user consents)
       connect ponto --id ID --code CODE [--state S] (with the code Ponto sent to the redirect URI)
       sync [--id ID] [--divisions 1,2]              (pull now; exit status 1 when a pull failed)
-      push --id ID --batch BATCH_ID --redirect-uri URI     (a processed payment batch as a Ponto bulk payment)
+      push --id ID --batch BATCH_ID [--redirect-uri URI] [--mode BULK|SINGLE]   (a processed payment batch through Ponto)
+      follow [--id ID] [--batch BATCH_ID]          (ask Ponto for the status of the payments sent that are not final)
       list [--divisions 1,2]`;
 
 /** Where the command writes: results on `out` (stdout), progress on `err` (stderr). */
@@ -57,12 +59,12 @@ export async function runBanks(
       'redirect-uri': { type: 'string' },
       description: { type: 'string' },
       batch: { type: 'string' },
+      mode: { type: 'string' },
     },
   });
   const request = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
   const scope = await namingOptions(['divisions'], async () => scopeForDivisions(request, divisionsParameter(values.divisions)));
   const ctx: ConnectorContext = {
-    db,
     scope,
     principal: LOCAL_PRINCIPAL,
     config: bank,
@@ -113,9 +115,26 @@ export async function runBanks(
   if (command === 'push' && !positionals.length) {
     if (!connectionID) throw optionError('id', 'the Ponto connection is required');
     if (!values.batch) throw optionError('batch', 'the processed payment batch is required');
-    if (!values['redirect-uri']) throw optionError('redirect-uri', 'where Ponto sends the user after signing is required');
-    const bulk = await namingOptions({ batch: 'batch' }, () => pushBatchToPonto(ctx, connectionID, values.batch!, values['redirect-uri']!));
-    io.out(`Bulk payment ${bulk.id}: ${bulk.status}. Sign it here: ${bulk.redirectLink ?? '(Ponto gave no link)'}`);
+    const mode = values.mode?.toUpperCase() ?? null;
+    if (mode !== null && mode !== 'BULK' && mode !== 'SINGLE') throw optionError('mode', 'is BULK or SINGLE');
+    const request = { connectionID, batchID: values.batch, redirectUri: values['redirect-uri'], mode: mode as 'BULK' | 'SINGLE' | null };
+    const pushed = await namingOptions({ batchID: 'batch', connectionID: 'id', redirectUri: 'redirect-uri' }, () =>
+      pushBatchToPonto(ctx, request),
+    );
+    for (const o of pushed.orders) {
+      const what = o.kind === 'BULK' ? `Bulk payment ${o.remoteID}` : `Payment ${o.remoteID} (${o.endToEndID})`;
+      io.out(`${what}: ${o.status}. Sign it here: ${o.redirectLink ?? '(Ponto gave no link)'}`);
+    }
+    if (pushed.run.status === 'FAILED') io.out(`FAILED ${pushed.run.errorCode}: ${pushed.run.message}`);
+    return pushed.run.status === 'FAILED' ? 1 : 0;
+  }
+  if (command === 'follow' && !positionals.length) {
+    const followed = await namingOptions({ batchID: 'batch', connectionID: 'id' }, () =>
+      followPayments(ctx, { connectionID: connectionID ?? null, batchID: values.batch ?? null }),
+    );
+    for (const o of followed)
+      io.out(`${o.batchID}  ${o.kind.toLowerCase()} payment ${o.remoteID}: ${o.status}${o.finished ? ' (final)' : ''}`);
+    if (!followed.length) io.out('No payments waiting for the bank.');
     return 0;
   }
   if (command === 'list' && !positionals.length) {
@@ -134,7 +153,8 @@ export async function runBanks(
 export function runText(connectionID: string, run: BankConnectionRun): string {
   const counts =
     `${run.files} files, ${run.transactions} transactions, ${run.statementsCreated} statements stored, ` +
-    `${run.statementsAlreadyImported} already imported, ${run.pendingTransactions} pending`;
+    `${run.statementsAlreadyImported} already imported, ${run.pendingTransactions} pending, ` +
+    `${run.linesReconciled} lines reconciled (${run.linesMatched} matched)`;
   return run.status === 'FAILED' ? `${connectionID}: FAILED ${run.errorCode}: ${run.message} (${counts})` : `${connectionID}: ${counts}`;
 }
 

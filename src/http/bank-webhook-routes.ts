@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { Database } from '../db/data-source';
-import { bankConnectorConfigFromEnv } from '../modules/bank-connectors/connector-config';
+import { bankConnectorConfigOf } from '../modules/bank-connectors/connector-config';
 import { PontoWebhooks } from '../modules/bank-connectors/ponto-webhook';
 import { Runtime } from '../platform/runtime';
 import { allowMethods } from './errors';
@@ -13,7 +13,7 @@ import { allowMethods } from './errors';
  */
 export function bankWebhookRoutes(db: Database, runtime: Runtime): Router {
   const router = express.Router();
-  const webhooks = runtime.memo('ponto-webhooks', () => new PontoWebhooks(db, runtime, bankConnectorConfigFromEnv()));
+  const webhooks = runtime.memo('ponto-webhooks', () => new PontoWebhooks(db, runtime, bankConnectorConfigOf(runtime)));
   router
     .route('/webhooks/ponto')
     .post(express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {

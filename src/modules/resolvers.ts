@@ -18,6 +18,7 @@ import { SqlResolver } from './sql/sql.resolver';
 import { CashEntryMutations } from './financial-accounts/cash-entry.resolver';
 import { FinancialAccountResolver } from './financial-accounts/financial-account.resolver';
 import { BankConnectionResolver } from './bank-connectors/bank-connection.resolver';
+import { BankConnectorActionsResolver } from './bank-connectors/bank-connector-actions.resolver';
 import { StatementImportResolver } from './statement-import/statement-import.resolver';
 import { ProcessingListResolver } from './reconciliation/processing-list.resolver';
 import { ReconciliationMutations } from './reconciliation/reconciliation.resolver';
@@ -40,6 +41,7 @@ export const RESOLVERS = [
   FinancialAccountResolver,
   CashEntryMutations,
   BankConnectionResolver,
+  BankConnectorActionsResolver,
   StatementImportResolver,
   ReconciliationMutations,
   ProcessingListResolver,

@@ -3588,6 +3588,18 @@ export type ProcessPaymentsInput = {
   paymentIDs?: InputMaybe<Array<Scalars['UUID']['input']>>;
 };
 
+/** A processed payment batch to send through Ponto. */
+export type PushPaymentBatchInput = {
+  /** The processed payment batch (it has its pain.001 file). */
+  batchID: Scalars['UUID']['input'];
+  /** The Ponto connection (of the batch's division). */
+  connectionID: Scalars['UUID']['input'];
+  /** BULK (one bulk payment) or SINGLE (one payment per transfer); default SINGLE for one payment, else BULK. */
+  mode?: InputMaybe<Scalars['String']['input']>;
+  /** Where Ponto sends the user after signing; default PONTO_REDIRECT_URI. */
+  redirectUri?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Conditions on aggregated amounts of Receivables. */
 export type ReceivableAmountsFilter = {
   /** Amount (division currency) (AmountDC). The amount in default currency (division currency). Receivables are matched on this amount. */

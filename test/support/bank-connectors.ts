@@ -17,7 +17,10 @@ export interface CapturedLog {
   text(): string;
 }
 
-/** A connector context over `db` for `divisions`, with the environment given, events and a captured debug log. */
+/**
+ * A connector context over `db` for `divisions`, with the environment given, events and a captured
+ * debug log; `imported` collects the entries each pull stored and reconciled (linesReconciled).
+ */
 export function connectorContext(
   db: Database,
   divisions: readonly number[],
@@ -32,9 +35,9 @@ export function connectorContext(
   });
   const events = new GatewayEvents();
   const imported: string[] = [];
-  events.on('statementsImported', ({ entries }) => imported.push(...entries.map((e) => e.entryID)));
+  // A pull reconciles the entries it stored and announces them with linesReconciled (bank-sync.ts).
+  events.on('linesReconciled', ({ entries }) => imported.push(...entries.map((e) => e.entryID)));
   return {
-    db,
     scope: new DivisionScope(db, divisions),
     principal: LOCAL_PRINCIPAL,
     config: bankConnectorConfigFromEnv({ SECRETS_KEY: TEST_SECRETS_KEY, BANK_MAX_RETRY_WAIT_MS: '50', ...env }),

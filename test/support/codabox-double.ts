@@ -14,7 +14,8 @@ import { AddressInfo } from 'node:net';
  * - `GET /delivery/pod-client/` lists the feeds (`feed_clients`: id, client_name, client_id);
  * - `GET /delivery/feed/{id}/` lists the feed's entries after its offset (`feed_entries`: feed_index,
  *   document_model, metadata with iban, currency, new_balance_date, statement numbers, movement count);
- * - `GET /delivery/download/{feed_index}/cod` returns the CODA file;
+ * - `GET /delivery/download/{feed_index}/cod` returns the CODA file of a `coda` entry,
+ *   `.../xml` the CAMT.053 file of a `camt053` entry (another format of an entry: 404);
  * - `PUT /delivery/feed/{id}/` with `{"feed_offset": feed_index}` confirms receipt up to that entry.
  *
  * Faults a test can switch on: answers 429 with Retry-After (API rate limiting), revoked
@@ -138,9 +139,10 @@ export class CodaboxDouble {
     const download = path.match(/^\/delivery\/download\/([^/]+)\/(cod|xml)$/);
     if (download && req.method === 'GET') {
       const entry = this.feeds.flatMap((f) => f.entries).find((e) => e.feedIndex === download[1]);
-      if (!entry) return json(404, { detail: 'Not found.' });
+      const format = entry?.documentModel.startsWith('camt') ? 'xml' : 'cod';
+      if (!entry || download[2] !== format) return json(404, { detail: 'Not found.' });
       this.downloads.set(entry.feedIndex, (this.downloads.get(entry.feedIndex) ?? 0) + 1);
-      res.writeHead(200, { 'Content-Type': 'text/plain; charset=iso-8859-1' });
+      res.writeHead(200, { 'Content-Type': format === 'xml' ? 'application/xml' : 'text/plain; charset=iso-8859-1' });
       return void res.end(entry.content);
     }
     json(404, { detail: 'Not found.' });

@@ -47,6 +47,8 @@ export interface DoubleTransaction {
   counterpartReference?: string;
   endToEndId?: string;
   bankTransactionCode?: string;
+  /** The bank's reference of the transaction (Ponto's `internalReference`). */
+  internalReference?: string;
   updatedAt?: number;
 }
 
@@ -72,7 +74,13 @@ export class PontoDouble {
   readonly applicationId = randomUUID();
   readonly accounts = new Map<string, DoubleAccount>();
   readonly requests: { method: string; path: string; certificate: string }[] = [];
-  readonly bulkPayments = new Map<string, { accountId: string; attributes: Json; polls: number }>();
+  readonly bulkPayments = new Map<string, { accountId: string; attributes: Json; polls: number; reject?: boolean }>();
+  /** Single payments (`POST /accounts/{id}/payments`), by id. */
+  readonly payments = new Map<string, { accountId: string; attributes: Json; polls: number; reject?: boolean }>();
+  /** Payments and bulk payments created from now on end rejected by the bank. */
+  rejectPayments = false;
+  /** The next N payment creations answer 500 (a failure after some payments of a batch were made). */
+  failPaymentsAfter: number | null = null;
   rateLimitNext = 0;
   failNextSync: { code: string; detail: string } | null = null;
   url = '';
@@ -273,17 +281,29 @@ export class PontoDouble {
           url,
         ),
       );
-    if ((r = m(/^\/accounts\/([^/]+)\/bulk-payments$/)) && req.method === 'POST') {
-      const id = randomUUID();
+    if ((r = m(/^\/accounts\/([^/]+)\/(bulk-payments|payments)$/)) && req.method === 'POST') {
       const attributes = (JSON.parse(body) as { data: { attributes: Json } }).data.attributes;
-      this.bulkPayments.set(id, { accountId: r[1], attributes, polls: 0 });
-      return send(201, { data: this.bulkResource(id) });
+      const items = (r[2] === 'payments' ? [attributes] : (attributes.payments as Json[])) ?? [];
+      const invalid = items.find((p) => String(p.remittanceInformation ?? '').length > 140 || String(p.endToEndId ?? '').length > 35);
+      if (invalid) return send(400, { errors: [{ code: 'invalidParameter', detail: 'remittanceInformation or endToEndId too long' }] });
+      if (this.failPaymentsAfter !== null && this.failPaymentsAfter-- <= 0)
+        return send(500, { errors: [{ code: 'internalServerError', detail: 'Something went wrong' }] });
+      const id = randomUUID();
+      const made = { accountId: r[1], attributes, polls: 0, reject: this.rejectPayments };
+      (r[2] === 'payments' ? this.payments : this.bulkPayments).set(id, made);
+      return send(201, { data: this.paymentResource(id, r[2] as 'payments' | 'bulk-payments') });
+    }
+    if ((r = m(/^\/accounts\/([^/]+)\/payments\/([^/]+)$/))) {
+      const payment = this.payments.get(r[2]);
+      if (!payment || payment.accountId !== r[1]) return send(404, { errors: [{ code: 'resourceNotFound' }] });
+      payment.polls++;
+      return send(200, { data: this.paymentResource(r[2], 'payments') });
     }
     if ((r = m(/^\/accounts\/([^/]+)\/bulk-payments\/([^/]+)$/))) {
       const bulk = this.bulkPayments.get(r[2]);
       if (!bulk) return send(404, { errors: [{ code: 'resourceNotFound' }] });
       bulk.polls++;
-      return send(200, { data: this.bulkResource(r[2]) });
+      return send(200, { data: this.paymentResource(r[2], 'bulk-payments') });
     }
     send(404, { errors: [{ code: 'resourceNotFound', detail: `${req.method} ${route}` }] });
   }
@@ -420,15 +440,16 @@ export class PontoDouble {
     };
   }
 
-  private bulkResource(id: string): Json {
-    const bulk = this.bulkPayments.get(id)!;
-    // A bulk payment waits for the user's signature at the redirect link, then is accepted by the bank.
-    const status = bulk.polls === 0 ? 'unsigned' : bulk.polls === 1 ? 'pending' : 'accepted-by-financial-institution';
+  private paymentResource(id: string, kind: 'payments' | 'bulk-payments'): Json {
+    const made = (kind === 'payments' ? this.payments : this.bulkPayments).get(id)!;
+    // A payment waits for the user's signature at the redirect link, then the bank accepts (or rejects) it.
+    const answer = made.reject ? 'rejected-by-financial-institution' : 'accepted-by-financial-institution';
+    const status = made.polls === 0 ? 'unsigned' : made.polls === 1 ? 'pending' : answer;
     return {
-      type: 'bulkPayment',
+      type: kind === 'payments' ? 'payment' : 'bulkPayment',
       id,
-      attributes: { ...bulk.attributes, status },
-      links: { redirect: `${this.url}/sign/bulk-payments/${id}` },
+      attributes: { ...made.attributes, status },
+      links: { redirect: `${this.url}/sign/${kind}/${id}` },
     };
   }
 }

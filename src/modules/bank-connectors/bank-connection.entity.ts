@@ -145,12 +145,93 @@ export class BankConnectionRun {
 
   @Column({ name: 'Message', type: 'varchar', length: 1000, nullable: true })
   declare message: string | null;
+
+  /** Who started it: the user or API key's name (principal), `schedule` or `webhook` (migration 1765020000000). */
+  @Column({ name: 'StartedBy', type: 'varchar', length: 100, nullable: true })
+  declare startedBy: string | null;
+
+  /** The payment batch a PUSH sent. */
+  @Column({ name: 'BatchID', type: 'varchar', length: 36, nullable: true })
+  declare batchID: string | null;
+
+  /** Bank entry lines of the statements a pull stored that reconciliation looked at, and those it matched automatically. */
+  @Column({ name: 'LinesReconciled', type: 'int', default: 0 })
+  declare linesReconciled: number;
+
+  @Column({ name: 'LinesMatched', type: 'int', default: 0 })
+  declare linesMatched: number;
+}
+
+/** How a batch went to Ponto: one bulk payment, or one single payment per transfer. */
+export type BankPaymentOrderKind = 'BULK' | 'SINGLE';
+
+/**
+ * A payment resource created at Ponto by a push (migration 1765020000000): a bulk payment (all of a
+ * batch's transfers) or a single payment (one transfer, `endToEndID` set), with Ponto's id, the link
+ * where the user signs, and the status followed until it is final (`finished` set): accepted,
+ * rejected, cancelled or failed at the bank. `amount` is exact decimal text (the sum for a bulk payment).
+ */
+@Entity('BankPaymentOrders')
+@Index('IX_BankPaymentOrders_Batch', ['divisionCode', 'batchID'])
+@Index('IX_BankPaymentOrders_Open', ['divisionCode', 'finished'])
+export class BankPaymentOrder {
+  @PrimaryColumn({ name: 'ID', type: 'varchar', length: 36 })
+  declare id: string;
+
+  @Column({ name: 'Division', type: 'int' })
+  declare divisionCode: number;
+
+  @Column({ name: 'ConnectionID', type: 'varchar', length: 36 })
+  declare connectionID: string;
+
+  @Column({ name: 'RunID', type: 'varchar', length: 36 })
+  declare runID: string;
+
+  @Column({ name: 'BatchID', type: 'varchar', length: 36 })
+  declare batchID: string;
+
+  @Column({ name: 'RemoteAccountID', type: 'varchar', length: 100 })
+  declare remoteAccountID: string;
+
+  @Column({ name: 'RemoteID', type: 'varchar', length: 100 })
+  declare remoteID: string;
+
+  @Column({ name: 'Kind', type: 'varchar', length: 10 })
+  declare kind: BankPaymentOrderKind;
+
+  @Column({ name: 'EndToEndID', type: 'varchar', length: 35, nullable: true })
+  declare endToEndID: string | null;
+
+  @Column({ name: 'Amount', type: 'varchar', length: 40 })
+  declare amount: string;
+
+  @Column({ name: 'PaymentCount', type: 'int' })
+  declare paymentCount: number;
+
+  /** Ponto's status: unsigned, pending, accepted-by-financial-institution, rejected-by-financial-institution, ... */
+  @Column({ name: 'Status', type: 'varchar', length: 60 })
+  declare status: string;
+
+  @Column({ name: 'RedirectLink', type: 'varchar', length: 1000, nullable: true })
+  declare redirectLink: string | null;
+
+  @Column({ name: 'Created', type: 'datetime' })
+  declare created: Date;
+
+  /** When the status was last asked of Ponto. */
+  @Column({ name: 'Checked', type: 'datetime', nullable: true })
+  declare checked: Date | null;
+
+  /** When the status became final; null while it is followed. */
+  @Column({ name: 'Finished', type: 'datetime', nullable: true })
+  declare finished: Date | null;
 }
 
 /**
  * A Ponto transaction as received, keyed by Ponto's id (never by its digest, which Ponto documents
  * as not unique). Booked ones wait here until the statement holding them is stored (`entryID`
- * set in the same transaction); pending ones are replaced on every pull and deleted once booked.
+ * set in the same transaction), or until they are found in a stored statement file (`entryID`
+ * and `lineID` of that file's line: not stored again); pending ones are replaced on every pull and deleted once booked.
  * `line` is the JSON of the StatementLineToStore it becomes.
  */
 @Entity('BankRemoteTransactions')
@@ -183,8 +264,15 @@ export class BankRemoteTransaction {
   @Column({ name: 'EntryID', type: 'varchar', length: 36, nullable: true })
   declare entryID: string | null;
 
+  /**
+   * The stored line of a statement file (CODA, camt.053) this booked transaction was recognised
+   * in: it was not stored again (dedup between Ponto and files). Null when Ponto's own statement holds it.
+   */
+  @Column({ name: 'LineID', type: 'varchar', length: 36, nullable: true })
+  declare lineID: string | null;
+
   @Column({ name: 'Updated', type: 'datetime' })
   declare updated: Date;
 }
 
-export const BANK_CONNECTOR_ENTITIES = [BankConnection, BankConnectionAccount, BankConnectionRun, BankRemoteTransaction];
+export const BANK_CONNECTOR_ENTITIES = [BankConnection, BankConnectionAccount, BankConnectionRun, BankRemoteTransaction, BankPaymentOrder];

@@ -36,14 +36,18 @@ export class BankConnectionResolver {
   async bankConnectionRuns(
     @Arg('connectionID', () => UUIDScalar, { nullable: true }) connectionID: string | null,
     @Arg('first', () => Int, { nullable: true, description: `Default 50, at most ${MAX_RUNS}.` }) first: number | null,
+    @Arg('kind', () => String, { nullable: true, description: 'Only runs of this kind: CONNECT, PULL or PUSH.' }) kind: string | null,
     @DivisionsArg() scope: DivisionScope,
   ): Promise<BankConnectionRunView[]> {
     const limit = first ?? 50;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RUNS) {
       throw connectorError(BankConnectorRule.INVALID_VALUE, 'first', `must be a whole number from 1 to ${MAX_RUNS}`);
     }
+    if (kind != null && kind !== 'CONNECT' && kind !== 'PULL' && kind !== 'PUSH') {
+      throw connectorError(BankConnectorRule.INVALID_VALUE, 'kind', 'is CONNECT, PULL or PUSH');
+    }
     const store = new BankConnectionStore(scope, null);
     if (connectionID) await store.get(connectionID, 'connectionID');
-    return store.runs(connectionID ?? null, limit);
+    return store.runs(connectionID ?? null, limit, kind ?? undefined);
   }
 }

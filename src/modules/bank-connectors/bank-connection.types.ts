@@ -100,6 +100,81 @@ export class BankConnectionRunView {
 
   @Field(() => String, { nullable: true, description: 'What to do about it, in a sentence.' })
   declare message: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who started it: a user or API key's name, schedule or webhook." })
+  declare startedBy: string | null;
+
+  @Field(() => UUIDScalar, { nullable: true, description: 'The payment batch a PUSH sent.' })
+  declare batchID: string | null;
+
+  @Field(() => Int, { description: 'Lines of the statements a pull stored that automatic reconciliation looked at.' })
+  declare linesReconciled: number;
+
+  @Field(() => Int, { description: 'Of those, the lines it matched (applied) automatically.' })
+  declare linesMatched: number;
+}
+
+@ObjectType({
+  description:
+    'A payment made at Ponto for a payment batch: one bulk payment, or one single payment per transfer; its status is followed ' +
+    'until the bank accepts or rejects it.',
+})
+export class BankPaymentOrderView {
+  @Field(() => UUIDScalar)
+  declare id: string;
+
+  @Field(() => Int)
+  declare divisionCode: number;
+
+  @Field(() => UUIDScalar)
+  declare connectionID: string;
+
+  @Field(() => UUIDScalar, { description: 'The PUSH run that sent it.' })
+  declare runID: string;
+
+  @Field(() => UUIDScalar)
+  declare batchID: string;
+
+  @Field(() => String, { description: "Ponto's id of the bulk payment or payment." })
+  declare remoteID: string;
+
+  @Field(() => String, { description: 'BULK or SINGLE.' })
+  declare kind: string;
+
+  @Field(() => String, { nullable: true, description: 'The end-to-end id of a single payment (as in the pain.001 file).' })
+  declare endToEndID: string | null;
+
+  @Field(() => DecimalScalar, { description: 'Its amount: the sum of its transfers.' })
+  declare amount: string;
+
+  @Field(() => Int)
+  declare paymentCount: number;
+
+  @Field(() => String, {
+    description: "Ponto's status: unsigned, pending, accepted-by-financial-institution, rejected-by-financial-institution, ...",
+  })
+  declare status: string;
+
+  @Field(() => String, { nullable: true, description: 'Where the user signs it (Ponto).' })
+  declare redirectLink: string | null;
+
+  @Field(() => DateTimeScalar)
+  declare created: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the status was last asked of Ponto.' })
+  declare checked: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the status became final; null while it is followed.' })
+  declare finished: Date | null;
+}
+
+@ObjectType({ description: 'What sending a payment batch through Ponto did: the PUSH run and the payments Ponto made.' })
+export class BankPaymentPushView {
+  @Field(() => BankConnectionRunView)
+  declare run: BankConnectionRunView;
+
+  @Field(() => [BankPaymentOrderView])
+  declare payments: BankPaymentOrderView[];
 }
 
 @ObjectType({ description: 'A connection of a division to Ponto Connect or CodaBox.' })

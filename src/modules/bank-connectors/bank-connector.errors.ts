@@ -27,6 +27,10 @@ export enum BankConnectorRule {
   REMOTE_ERROR = 'REMOTE_ERROR',
   /** Another process is pulling this connection right now (lease held). */
   BUSY = 'BUSY',
+  /** The payment batch has no payment file yet (processPayments makes it): nothing to send. */
+  BATCH_NOT_PROCESSED = 'BATCH_NOT_PROCESSED',
+  /** The payment batch was sent to Ponto already and that payment is not rejected or cancelled. */
+  ALREADY_SENT = 'ALREADY_SENT',
 }
 
 export const BANK_CONNECTOR_ERROR_CODES: Record<BankConnectorRule, ErrorCode> = {
@@ -41,6 +45,8 @@ export const BANK_CONNECTOR_ERROR_CODES: Record<BankConnectorRule, ErrorCode> = 
   [BankConnectorRule.RATE_LIMITED]: 'CONFLICT',
   [BankConnectorRule.REMOTE_ERROR]: 'CONFLICT',
   [BankConnectorRule.BUSY]: 'CONFLICT',
+  [BankConnectorRule.BATCH_NOT_PROCESSED]: 'CONFLICT',
+  [BankConnectorRule.ALREADY_SENT]: 'CONFLICT',
 };
 
 /** The error of a broken connector rule: message `field: why` (or `why` without a field), extensions {code, field, rule}. */

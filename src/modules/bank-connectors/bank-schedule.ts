@@ -4,24 +4,32 @@ import { Database } from '../../db/data-source';
 import type { Runtime } from '../../platform/runtime';
 import { BankConnectionRun } from './bank-connection.entity';
 import { pullConnection } from './bank-sync';
+import { followPayments } from './payment-follow';
 import { BankConnectorConfig } from './connector-config';
 import { ConnectorContext, storeOf } from './connector-context';
 
-/** A context of the local administrator (all divisions) for the server's own pulls. */
-export async function serverContext(db: Database, runtime: Runtime, config: BankConnectorConfig): Promise<ConnectorContext> {
+/** A context of the local administrator (all divisions) for the server's own pulls, its runs recorded as started by `startedBy`. */
+export async function serverContext(
+  db: Database,
+  runtime: Runtime,
+  config: BankConnectorConfig,
+  startedBy = 'schedule',
+): Promise<ConnectorContext> {
   return {
-    db,
     scope: new DivisionScope(db, await grantedDivisions(LOCAL_PRINCIPAL, db)),
     principal: LOCAL_PRINCIPAL,
     config,
     events: runtime.events,
     logger: runtime.logger,
+    startedBy,
   };
 }
 
 /**
  * The server's schedule of pulls: every BANK_SYNC_INTERVAL_MINUTES each ACTIVE connection is
- * pulled, one after the other. Every gateway instance runs a schedule; the lease of each
+ * pulled, one after the other (what it stores is reconciled by the pull itself, bank-sync.ts), and
+ * the status of the payments sent through each Ponto connection that are not final is asked
+ * (payment-follow.ts). Every gateway instance runs a schedule; the lease of each
  * connection (bank-pull:<id>) lets exactly one of them pull it at a time, the others skip it
  * (BUSY). A failure is recorded on the run and logged; the schedule goes on.
  */
@@ -53,6 +61,12 @@ export class BankSchedule {
           runs.push(await pullConnection(ctx, connection.id));
         } catch (error) {
           this.runtime.logger.warn({ connection: connection.id }, `scheduled bank pull skipped: ${(error as Error).message}`);
+        }
+        if (connection.provider !== 'ponto') continue;
+        try {
+          await followPayments(ctx, { connectionID: connection.id });
+        } catch (error) {
+          this.runtime.logger.warn({ connection: connection.id }, `following Ponto payments failed: ${(error as Error).message}`);
         }
       }
       return runs;

@@ -8,8 +8,12 @@ import { RunCounts } from './connection-store';
 import { ConnectorContext, ownBankAccounts, storeOf } from './connector-context';
 import { importStatementFile } from './statement-intake';
 
-/** Document models of a CodaBox feed that are bank statements (CODA); others (SODA, invoices) are confirmed and skipped. */
-const STATEMENT_MODELS = new Set(['coda']);
+/**
+ * Document models of a CodaBox feed that are bank statements, and the download format of each
+ * (CodaBox API v2, "delivery": `cod` for CODA, `xml` for CAMT.053): both go through the statement
+ * import, whose format detection reads either. Other models (SODA, invoices) are confirmed and skipped.
+ */
+export const STATEMENT_MODELS: Readonly<Record<string, 'cod' | 'xml'>> = { coda: 'cod', camt053: 'xml', camt: 'xml' };
 
 function clientOf(config: BankConnectorConfig, credentials: CodaboxCredentials | null): CodaboxClient {
   return new CodaboxClient(
@@ -48,7 +52,7 @@ export async function connectCodabox(
 
 /**
  * Pulls a CodaBox connection: for every feed of the pod, every entry after the feed's offset in
- * order: a CODA file of an own bank account is downloaded and imported through the statement
+ * order: a CODA or CAMT.053 file of an own bank account is downloaded and imported through the statement
  * import, and only after that import committed is the feed's offset confirmed (PUT). A crash in
  * between leaves the offset where it was: the next pull downloads and imports the file again,
  * which the import recognises (ALREADY_IMPORTED), and confirms it then. An entry of an account
@@ -63,7 +67,8 @@ export async function pullCodabox(ctx: ConnectorContext, connection: BankConnect
     const account = await store.upsertAccount(connection, String(feed.id), {});
     const step = `feed ${feed.id}`;
     for (const entry of await client.feedEntries(feed.id)) {
-      if (STATEMENT_MODELS.has(entry.document_model)) {
+      const format = STATEMENT_MODELS[entry.document_model.toLowerCase()];
+      if (format) {
         const iban = entry.metadata?.iban ? accountKey(entry.metadata.iban) : null;
         if (!iban || !own.has(iban)) {
           throw connectorError(
@@ -73,8 +78,8 @@ export async function pullCodabox(ctx: ConnectorContext, connection: BankConnect
               `${connection.divisionCode}: add it as an own bank account (with its bank journal), then pull again`,
           );
         }
-        const content = await client.download(entry.feed_index, 'cod');
-        const fileName = `codabox-${feed.id}-${entry.feed_index}.cod`;
+        const content = await client.download(entry.feed_index, format);
+        const fileName = `codabox-${feed.id}-${entry.feed_index}.${format}`;
         const result = await importStatementFile(ctx.scope, ctx.principal, ctx.events, { content, fileName });
         counts.files++;
         if (result.outcome === 'REFUSED') {
@@ -85,6 +90,7 @@ export async function pullCodabox(ctx: ConnectorContext, connection: BankConnect
         }
         for (const s of result.statements) {
           if (s.outcome === 'CREATED') {
+            counts.entries?.push({ divisionCode: s.divisionCode!, entryID: s.entryID! });
             counts.statementsCreated++;
             counts.transactions += s.lineCount;
           } else counts.statementsAlreadyImported++;
@@ -93,6 +99,7 @@ export async function pullCodabox(ctx: ConnectorContext, connection: BankConnect
         ctx.onProgress?.({ connectionID: connection.id, step, done: counts.files, message: `${fileName}: ${result.outcome}` });
       }
       await client.confirm(feed.id, entry.feed_index);
+      ctx.effects?.push(`CodaBox feed ${feed.id} confirmed up to ${entry.feed_index}`);
       await store.updateAccount(account, {
         cursor: entry.feed_index,
         reference: entry.metadata?.iban ? accountKey(entry.metadata.iban) : account.reference,

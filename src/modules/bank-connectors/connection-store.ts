@@ -15,8 +15,11 @@ import {
 /** What a run counted, as it goes. */
 export type RunCounts = Pick<
   BankConnectionRun,
-  'files' | 'transactions' | 'statementsCreated' | 'statementsAlreadyImported' | 'pendingTransactions'
->;
+  'files' | 'transactions' | 'statementsCreated' | 'statementsAlreadyImported' | 'pendingTransactions' | 'linesReconciled' | 'linesMatched'
+> & {
+  /** Bank entries the run created (not stored on the run): what it reconciles once the pull is done. */
+  entries?: { divisionCode: number; entryID: string }[];
+};
 
 export const NO_COUNTS: RunCounts = {
   files: 0,
@@ -24,6 +27,8 @@ export const NO_COUNTS: RunCounts = {
   statementsCreated: 0,
   statementsAlreadyImported: 0,
   pendingTransactions: 0,
+  linesReconciled: 0,
+  linesMatched: 0,
 };
 
 /**
@@ -148,7 +153,13 @@ export class BankConnectionStore {
     Object.assign(account, patch);
   }
 
-  async startRun(connection: BankConnection, kind: BankRunKind): Promise<BankConnectionRun> {
+  /** A new RUNNING run of the connection, recording who started it and, for a push, the batch. */
+  async startRun(
+    connection: BankConnection,
+    kind: BankRunKind,
+    startedBy: string | null = null,
+    batchID: string | null = null,
+  ): Promise<BankConnectionRun> {
     const run = Object.assign(new BankConnectionRun(), {
       id: randomUUID(),
       connectionID: connection.id,
@@ -160,14 +171,17 @@ export class BankConnectionStore {
       ...NO_COUNTS,
       errorCode: null,
       message: null,
+      startedBy: startedBy?.slice(0, 100) ?? null,
+      batchID,
     });
     await this.scope.internal.insert(BankConnectionRun, run);
     return run;
   }
 
   async finishRun(run: BankConnectionRun, counts: RunCounts, error: { code: string; message: string } | null): Promise<BankConnectionRun> {
+    const { entries: _entries, ...columns } = counts;
     const patch = {
-      ...counts,
+      ...columns,
       status: error ? ('FAILED' as const) : ('SUCCEEDED' as const),
       finished: this.now(),
       errorCode: error?.code.slice(0, 60) ?? null,
@@ -177,11 +191,11 @@ export class BankConnectionStore {
     return Object.assign(run, patch);
   }
 
-  /** Runs of the caller's connections (of one connection when given), newest first. */
-  runs(connectionID: string | null, limit: number): Promise<BankConnectionRun[]> {
+  /** Runs of the caller's connections (of one connection when given, of one kind when given), newest first. */
+  runs(connectionID: string | null, limit: number, kind?: BankRunKind): Promise<BankConnectionRun[]> {
     return this.scope.internal.list(
       BankConnectionRun,
-      { divisionCode: In([...this.scope.divisions]), ...(connectionID ? { connectionID } : {}) },
+      { divisionCode: In([...this.scope.divisions]), ...(connectionID ? { connectionID } : {}), ...(kind ? { kind } : {}) },
       { started: 'DESC', id: 'DESC' },
       limit,
     );

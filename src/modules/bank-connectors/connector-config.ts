@@ -1,4 +1,6 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
+import type { Runtime } from '../../platform/runtime';
 import { SecretBox, secretBoxFromEnv } from '../../platform/secret-box';
 import { BankConnectorRule, connectorError } from './bank-connector.errors';
 import { ClientTls } from './http-client';
@@ -47,6 +49,14 @@ export interface BankConnectorConfig {
   maxRetryWaitMs: number;
   /** Seals and opens the connectors' secrets (SECRETS_KEY); null when unset. */
   secrets: SecretBox | null;
+}
+
+/**
+ * The connector settings of a gateway: read from the environment once, when the server is made
+ * (its webhook route asks first), and shared by the webhooks and the admins' mutations.
+ */
+export function bankConnectorConfigOf(runtime: Pick<Runtime, 'memo'>): BankConnectorConfig {
+  return runtime.memo('bank-connector-config', () => bankConnectorConfigFromEnv());
 }
 
 export function bankConnectorConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BankConnectorConfig {
@@ -105,6 +115,36 @@ export function readSetting(file: string | undefined, variable: string): Buffer 
   } catch {
     throw connectorError(BankConnectorRule.NOT_CONFIGURED, null, `${variable}: ${name} cannot be read`);
   }
+}
+
+/**
+ * Checks the application's client certificate before anything is sent: CERTIFICATE_REFUSED naming
+ * PONTO_CERT_FILE when it is not a PEM certificate, not valid yet or expired, or when the key in
+ * PONTO_KEY_FILE is not its key (Ibanity would refuse the handshake). `now` in epoch milliseconds.
+ */
+export function checkPontoCertificate(config: BankConnectorConfig, now = Date.now()): void {
+  const tls = pontoTls(config);
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(tls.cert ?? '');
+  } catch {
+    throw connectorError(BankConnectorRule.CERTIFICATE_REFUSED, 'PONTO_CERT_FILE', 'is not a PEM certificate');
+  }
+  if (Date.parse(certificate.validFrom) > now || Date.parse(certificate.validTo) < now) {
+    throw connectorError(
+      BankConnectorRule.CERTIFICATE_REFUSED,
+      'PONTO_CERT_FILE',
+      `the certificate is valid from ${certificate.validFrom} to ${certificate.validTo}: renew it in Ibanity's developer portal`,
+    );
+  }
+  let matches = false;
+  try {
+    matches = certificate.checkPrivateKey(createPrivateKey({ key: tls.key ?? '', passphrase: tls.passphrase }));
+  } catch {
+    matches = false;
+  }
+  if (!matches)
+    throw connectorError(BankConnectorRule.CERTIFICATE_REFUSED, 'PONTO_KEY_FILE', 'is not the key of the certificate in PONTO_CERT_FILE');
 }
 
 /** Ponto's mutual TLS: the certificate and key files read now (NOT_CONFIGURED naming a file that is missing). */

@@ -1,6 +1,5 @@
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
-import { Database } from '../../db/data-source';
 import type { GatewayEvents } from '../../platform/events';
 import type { Logger } from '../../platform/logger';
 import { BankAccount } from '../bank-accounts/bank-account.entity';
@@ -27,12 +26,11 @@ export interface BankProgress {
 }
 
 /**
- * What a connector needs to run: the database (for leases), the caller's division scope and
+ * What a connector needs to run: the caller's division scope (also for leases: DivisionScope.withLease) and
  * principal (the statements are stored as that principal, in its divisions only), the connector
  * settings, the gateway's events and logger, hooks and a progress callback.
  */
 export interface ConnectorContext {
-  db: Database;
   scope: DivisionScope;
   principal: Principal;
   config: BankConnectorConfig;
@@ -41,6 +39,14 @@ export interface ConnectorContext {
   hooks?: BankConnectorHooks;
   onProgress?: (progress: BankProgress) => void;
   now?: () => Date;
+  /** Who a run is recorded as started by (`schedule`, `webhook`); the principal's name when not given. */
+  startedBy?: string;
+  /**
+   * What the run changed at the bank's side that a rollback cannot undo (tokens rotated, a feed
+   * offset confirmed, a payment created): a GraphQL mutation rolls back a failed run only when
+   * this stayed empty, else it keeps what was recorded (bank-connector-actions.ts).
+   */
+  effects?: string[];
 }
 
 /** The connection store of a context's scope. */

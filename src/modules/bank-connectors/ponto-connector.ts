@@ -5,6 +5,7 @@ import { BankConnectorRule, connectorError } from './bank-connector.errors';
 import { BankConnection, BankConnectionAccount } from './bank-connection.entity';
 import { BankConnectionStore, RunCounts } from './connection-store';
 import { BankConnectorConfig, pontoTls, required, secretsOf } from './connector-config';
+import type { PullOptions } from './bank-sync';
 import { ConnectorContext, ownBankAccounts, storeOf } from './connector-context';
 import {
   JsonApiResource,
@@ -42,7 +43,10 @@ export function pontoClientOf(ctx: ConnectorContext, store: BankConnectionStore,
       clientSecret: required(ctx.config.ponto.clientSecret, 'PONTO_CLIENT_SECRET'),
       tls: pontoTls(ctx.config),
       maxRetryWaitMs: ctx.config.maxRetryWaitMs,
-      onTokens: (next) => store.saveSecrets(connection, next),
+      onTokens: (next) => {
+        ctx.effects?.push('Ponto tokens rotated');
+        return store.saveSecrets(connection, next);
+      },
     },
     tokens,
   );
@@ -178,15 +182,27 @@ async function newTransactions(client: PontoClient, accountID: string, cursor: s
  * asks for a synchronization of its details and of its transactions with the unsettled ones, waits
  * for both, takes the balance from the account's details, reads the transactions new since the last
  * pull (cursor pages) and those the synchronization updated, keeps them by Ponto id with the new
- * cursor, replaces the pending ones, and stores the booked ones as a statement (ponto-statement.ts).
+ * cursor, replaces the pending ones, and stores the booked ones as statements, one per booking day, except those
+ * found in the account's statement files already (ponto-statement.ts, feed-dedup.ts).
  * Accounts not mapped are reported afterwards as ACCOUNT_NOT_MAPPED, the others pulled all the same.
+ * With `options.bankAccountID`, only the account mapped to that own bank account is pulled
+ * (ACCOUNT_NOT_MAPPED naming bankAccountID when Ponto shares none).
  */
-export async function pullPonto(ctx: ConnectorContext, connection: BankConnection, counts: RunCounts): Promise<void> {
+export async function pullPonto(
+  ctx: ConnectorContext,
+  connection: BankConnection,
+  counts: RunCounts,
+  options: PullOptions = {},
+): Promise<void> {
   const store = storeOf(ctx);
   const client = pontoClientOf(ctx, store, connection);
   const now = ctx.now ?? (() => new Date());
   const accounts = await mapAccounts(ctx, store, connection, client);
-  for (const account of accounts.filter((a) => a.bankAccountID)) {
+  const only = options.bankAccountID;
+  if (only && !accounts.some((a) => a.bankAccountID === only)) {
+    throw connectorError(BankConnectorRule.ACCOUNT_NOT_MAPPED, 'bankAccountID', `Ponto shares no account mapped to bank account ${only}`);
+  }
+  for (const account of accounts.filter((a) => a.bankAccountID && (!only || a.bankAccountID === only))) {
     const step = `account ${account.reference}`;
     const progress = (message: string) => ctx.onProgress?.({ connectionID: connection.id, step, done: counts.transactions, message });
     progress('synchronizing');
@@ -210,14 +226,16 @@ export async function pullPonto(ctx: ConnectorContext, connection: BankConnectio
     const pending = await client.all<PontoTransactionAttributes>(`/accounts/${account.remoteID}/pending-transactions?${PAGE}`);
     await replacePending(ctx.scope, account, pending, now());
     await ctx.hooks?.afterPontoStaged?.(account.id);
-    const stored = await storeStaged(ctx.scope, ctx.principal, ctx.events, account);
+    const stored = await storeStaged(ctx.scope, ctx.principal, account);
     counts.transactions += staged.added;
     counts.pendingTransactions += pending.length;
-    if (stored) counts.statementsCreated++;
-    progress(`${staged.added} new, ${staged.updated} updated, ${pending.length} pending`);
+    counts.statementsCreated += stored.entries.length;
+    counts.entries?.push(...stored.entries.map((entryID) => ({ divisionCode: account.divisionCode, entryID })));
+    const inFiles = stored.recognised ? `, ${stored.recognised} found in statement files` : '';
+    progress(`${staged.added} new, ${staged.updated} updated, ${pending.length} pending${inFiles}`);
   }
   const unmapped = accounts.filter((a) => !a.bankAccountID);
-  if (unmapped.length) {
+  if (unmapped.length && !only) {
     throw connectorError(
       BankConnectorRule.ACCOUNT_NOT_MAPPED,
       null,

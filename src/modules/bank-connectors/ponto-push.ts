@@ -1,147 +1,138 @@
-import { SaxesParser } from 'saxes';
-import { accountKey } from '../financial-accounts/statement.input';
+import { randomUUID } from 'node:crypto';
+import { In, IsNull } from 'typeorm';
+import { Dec } from '../../platform/decimal';
 import { PaymentBatch } from '../batches/payment-batch.entity';
 import { DocumentAttachment } from '../documents/document-attachment.entity';
+import { accountKey } from '../financial-accounts/statement.input';
 import { BankConnectorRule, connectorError } from './bank-connector.errors';
+import { BankConnection, BankConnectionAccount, BankConnectionRun, BankPaymentOrder, BankPaymentOrderKind } from './bank-connection.entity';
+import { failureOf } from './bank-sync';
+import { checkPontoCertificate, required } from './connector-config';
+import { BankConnectionStore } from './connection-store';
 import { ConnectorContext, storeOf } from './connector-context';
-import { pontoClientOf } from './ponto-connector';
+import { Pain001Content, pain001Content, PONTO_END_TO_END_MAX, PONTO_REMITTANCE_MAX, PontoPayment } from './pain001-content';
 import { JsonApiResource } from './ponto-client';
+import { pontoClientOf } from './ponto-connector';
 
-/** Ponto's limits on a payment's texts (Ponto Connect API, "Create Payment": remittance 140, end-to-end id 35). */
-export const PONTO_REMITTANCE_MAX = 140;
-export const PONTO_END_TO_END_MAX = 35;
+export { pain001Content, PONTO_END_TO_END_MAX, PONTO_REMITTANCE_MAX } from './pain001-content';
+export type { Pain001Content, PontoPayment } from './pain001-content';
 
-/** One credit transfer of a pain.001 file, as a Ponto payment takes it. */
-export interface PontoPayment {
-  endToEndId: string;
-  /** Exact decimal text. */
-  amount: string;
-  currency: string;
-  creditorName: string;
-  creditorAccountReference: string;
-  creditorAgent: string | null;
-  remittanceInformation: string | null;
-  remittanceInformationType: 'structured' | 'unstructured';
+/** What a push asks: the connection, the processed batch, where Ponto sends the user after signing, bulk or single payments. */
+export interface PushRequest {
+  connectionID: string;
+  batchID: string;
+  /** Default PONTO_REDIRECT_URI. */
+  redirectUri?: string | null;
+  /** Default: SINGLE for a batch of one payment, else BULK. */
+  mode?: BankPaymentOrderKind | null;
 }
 
-/** What a pain.001 file asks: the debtor's account, the execution date and the transfers in file order. */
-export interface Pain001Content {
-  debtorIban: string;
-  requestedExecutionDate: string | null;
-  payments: PontoPayment[];
+/** What a push did: its run (PUSH, with who, when, the batch, and the error when it failed) and the payments Ponto made. */
+export interface PushOutcome {
+  run: BankConnectionRun;
+  orders: BankPaymentOrder[];
+  /** The failure, when the run failed (the run holds its rule and message too). */
+  error: unknown;
 }
 
-/** The text of every element of a pain.001 file by its path (`PmtInf/CdtTrfTxInf/PmtId/EndToEndId`), attributes as `@name`. */
-interface Element {
-  path: string;
-  text: string;
-  attributes: Record<string, string>;
-  children: Element[];
-}
+/** Ponto's statuses after which a payment or bulk payment does not change any more (Ponto Connect, "Payment" and "Bulk Payment"). */
+export const FINAL_PAYMENT_STATUSES = new Set([
+  'accepted-by-financial-institution',
+  'partially-accepted-by-financial-institution',
+  'rejected-by-financial-institution',
+  'cancelled',
+  'failed',
+  'expired',
+]);
 
-/** The file as a tree of elements (saxes: entities decoded, namespaces ignored). */
-function elements(xml: string): Element {
-  const root: Element = { path: '', text: '', attributes: {}, children: [] };
-  const stack = [root];
-  const parser = new SaxesParser();
-  parser.on('opentag', (tag) => {
-    const parent = stack[stack.length - 1];
-    const name = tag.name.replace(/^.*:/, '');
-    const attributes = Object.fromEntries(Object.entries(tag.attributes).map(([k, v]) => [k, String(v)]));
-    const node: Element = { path: parent.path ? `${parent.path}/${name}` : name, text: '', attributes, children: [] };
-    parent.children.push(node);
-    stack.push(node);
-  });
-  parser.on('text', (text) => (stack[stack.length - 1].text += text));
-  parser.on('closetag', () => void stack.pop());
-  parser.write(xml).close();
-  return root;
-}
+/** Statuses after which the batch may be sent again (nothing was or will be paid). */
+const NOT_PAID = new Set(['rejected-by-financial-institution', 'cancelled', 'failed', 'expired']);
 
-/** Descendants of `node` at `relative` path (e.g. `PmtId/EndToEndId`). */
-function find(node: Element, relative: string): Element[] {
-  const [head, ...rest] = relative.split('/');
-  const here = node.children.filter((c) => c.path.endsWith(`/${head}`) || c.path === head);
-  return rest.length ? here.flatMap((c) => find(c, rest.join('/'))) : here;
-}
-const textAt = (node: Element, relative: string): string | null => {
-  const found = find(node, relative)[0];
-  return found ? found.text.trim() : null;
-};
+/** How long a push holds its batch's lease (bank-push:<batch id>), so that one batch is never sent twice at once. */
+const PUSH_LEASE_MS = 2 * 60_000;
 
-/**
- * The transfers of a pain.001 file (versions .03 and .09) read back from the file itself, so that a
- * batch sent through Ponto carries exactly what its file carries: per CdtTrfTxInf the EndToEndId,
- * InstdAmt and its currency, the creditor's name, IBAN and BIC (BIC or BICFI), and the remittance:
- * Strd/CdtrRefInf/Ref as structured, else Ustrd as unstructured.
- */
-export function pain001Content(xml: string): Pain001Content {
-  const [initiation] = find(elements(xml), 'Document/CstmrCdtTrfInitn');
-  const infos = initiation ? find(initiation, 'PmtInf') : [];
-  if (!infos.length) throw connectorError(BankConnectorRule.INVALID_VALUE, 'batch', 'its file holds no payment information (PmtInf)');
-  const payments = infos.flatMap((info) =>
-    find(info, 'CdtTrfTxInf').map((tx): PontoPayment => {
-      const [amount] = find(tx, 'Amt/InstdAmt');
-      const structured = textAt(tx, 'RmtInf/Strd/CdtrRefInf/Ref');
-      return {
-        endToEndId: textAt(tx, 'PmtId/EndToEndId') ?? '',
-        amount: amount?.text.trim() ?? '',
-        currency: amount?.attributes.Ccy ?? 'EUR',
-        creditorName: textAt(tx, 'Cdtr/Nm') ?? '',
-        creditorAccountReference: textAt(tx, 'CdtrAcct/Id/IBAN') ?? '',
-        creditorAgent: textAt(tx, 'CdtrAgt/FinInstnId/BIC') ?? textAt(tx, 'CdtrAgt/FinInstnId/BICFI'),
-        remittanceInformation: structured ?? textAt(tx, 'RmtInf/Ustrd'),
-        remittanceInformationType: structured ? 'structured' : 'unstructured',
-      };
-    }),
-  );
-  return {
-    debtorIban: textAt(infos[0], 'DbtrAcct/Id/IBAN') ?? '',
-    requestedExecutionDate: textAt(infos[0], 'ReqdExctnDt/Dt') ?? textAt(infos[0], 'ReqdExctnDt'),
-    payments,
-  };
-}
-
-/** A bulk payment as Ponto answers it: its id, status and the link where the user signs it. */
-export interface PontoBulkPayment {
-  id: string;
-  status: string;
-  redirectLink: string | null;
-  accountID: string;
+/** A batch checked for sending: everything read and decided before anything is written or sent. */
+interface CheckedPush {
+  bankConnection: BankConnection;
+  batch: PaymentBatch;
+  content: Pain001Content;
+  account: BankConnectionAccount;
+  redirectUri: string;
+  mode: BankPaymentOrderKind;
 }
 
 /**
- * Sends a processed payment batch through Ponto as one bulk payment from the batch's own bank
- * account (which must be an account of the connection): the payments are those of the batch's
- * pain.001 file, read back from the file (pain001Content), with the same end-to-end ids (at most
- * 35 characters), amounts and remittance (at most 140). Answers Ponto's redirect link for the
- * user's signature and the status. NOT_FOUND for a batch without a file in the caller's divisions;
- * ACCOUNT_NOT_MAPPED when the debtor account is not one of the connection's.
+ * Checks a push before anything is written or sent, each failure naming its field: the connection
+ * (NOT_FOUND; INVALID_VALUE when it is not Ponto's; CONSENT_EXPIRED when it waits for consent or lost
+ * it), the batch (NOT_FOUND in the connection's division; BATCH_NOT_PROCESSED without its pain.001
+ * file; ALREADY_SENT when a payment made for it is not rejected or cancelled), its payments (the
+ * end-to-end id at most 35 characters, the remittance at most 140: INVALID_VALUE), its debtor
+ * account (ACCOUNT_NOT_MAPPED unless an account of the connection mapped to an own bank account),
+ * the redirect URI (REQUIRED, INVALID_VALUE) and the client certificate (CERTIFICATE_REFUSED).
  */
-export async function pushBatchToPonto(
-  ctx: ConnectorContext,
-  connectionID: string,
-  batchID: string,
-  redirectUri: string,
-): Promise<PontoBulkPayment> {
+export async function checkPush(ctx: ConnectorContext, request: PushRequest): Promise<CheckedPush> {
   const store = storeOf(ctx);
-  const connection = await store.get(connectionID);
-  const batch = await ctx.scope.select(PaymentBatch, 'b').where('b.id = :batchID', { batchID }).getOne();
-  if (!batch?.documentID || batch.divisionCode !== connection.divisionCode) {
+  const connection = await store.get(request.connectionID, 'connectionID');
+  if (connection.provider !== 'ponto')
+    throw connectorError(BankConnectorRule.INVALID_VALUE, 'connectionID', 'is a CodaBox connection: payments go through Ponto');
+  if (connection.status !== 'ACTIVE') {
     throw connectorError(
-      BankConnectorRule.NOT_FOUND,
-      'batch',
-      `no processed payment batch ${batchID} with a file in the division of the connection`,
+      BankConnectorRule.CONSENT_EXPIRED,
+      'connectionID',
+      `the connection is ${connection.status}: connect again (npm run banks -- connect ponto) before sending payments`,
     );
   }
-  const file = await ctx.scope
-    .select(DocumentAttachment, 'a')
-    .where('a.documentID = :document AND a.divisionCode = :division', { document: batch.documentID, division: batch.divisionCode })
-    .orderBy('a.created', 'ASC')
+  const batch = await ctx.scope
+    .select(PaymentBatch, 'b')
+    .where('b.id = :id AND b.divisionCode = :division', { id: request.batchID, division: connection.divisionCode })
     .getOne();
-  if (!file) throw connectorError(BankConnectorRule.NOT_FOUND, 'batch', `payment batch ${batchID} has no file`);
+  if (!batch) {
+    throw connectorError(BankConnectorRule.NOT_FOUND, 'batchID', `no payment batch ${request.batchID} in the division of the connection`);
+  }
+  const file = batch.documentID
+    ? await ctx.scope
+        .select(DocumentAttachment, 'a')
+        .where('a.documentID = :document AND a.divisionCode = :division', { document: batch.documentID, division: batch.divisionCode })
+        .orderBy('a.created', 'ASC')
+        .getOne()
+    : null;
+  if (!file) {
+    throw connectorError(
+      BankConnectorRule.BATCH_NOT_PROCESSED,
+      'batchID',
+      'the batch has no payment file: process it first (processPayments)',
+    );
+  }
   const content = pain001Content(Buffer.from(file.attachment).toString('utf8'));
-  for (const [i, p] of content.payments.entries()) {
+  checkLimits(content.payments);
+  const account = (await store.accounts(connection)).find((a) => a.reference === accountKey(content.debtorIban) && a.bankAccountID);
+  if (!account) {
+    throw connectorError(
+      BankConnectorRule.ACCOUNT_NOT_MAPPED,
+      'batchID',
+      `the batch pays from ${content.debtorIban}, which is no account of this Ponto connection mapped to an own bank account`,
+    );
+  }
+  const sent = (await ordersOf(store, { batchIDs: [batch.id] })).find((o) => !NOT_PAID.has(o.status));
+  if (sent) {
+    throw connectorError(
+      BankConnectorRule.ALREADY_SENT,
+      'batchID',
+      `the batch was sent to Ponto on ${sent.created.toISOString()} (${sent.kind.toLowerCase()} payment ${sent.remoteID}, ` +
+        `status ${sent.status}): follow that one, or cancel it in Ponto before sending again`,
+    );
+  }
+  const redirectUri = request.redirectUri?.trim() || required(ctx.config.ponto.redirectUri, 'PONTO_REDIRECT_URI');
+  if (!/^https?:\/\/[^\s]+$/.test(redirectUri))
+    throw connectorError(BankConnectorRule.INVALID_VALUE, 'redirectUri', 'is not an http(s) URL');
+  checkPontoCertificate(ctx.config, (ctx.now ?? (() => new Date()))().getTime());
+  const mode = request.mode ?? (content.payments.length === 1 ? 'SINGLE' : 'BULK');
+  return { bankConnection: connection, batch, content, account, redirectUri, mode };
+}
+
+/** Ponto's limits on a payment's texts (Ponto Connect API, "Create Payment"): INVALID_VALUE naming the payment's field. */
+function checkLimits(payments: PontoPayment[]): void {
+  for (const [i, p] of payments.entries()) {
     if ([...p.endToEndId].length > PONTO_END_TO_END_MAX) {
       throw connectorError(
         BankConnectorRule.INVALID_VALUE,
@@ -157,53 +148,132 @@ export async function pushBatchToPonto(
       );
     }
   }
-  const account = (await store.accounts(connection)).find((a) => a.reference === accountKey(content.debtorIban));
-  if (!account) {
-    throw connectorError(
-      BankConnectorRule.ACCOUNT_NOT_MAPPED,
-      'batch',
-      `the batch pays from ${content.debtorIban}, which is not an account of this Ponto connection`,
-    );
-  }
-  const client = pontoClientOf(ctx, store, connection);
-  const attributes = {
-    reference: batch.cashflowTransactionBatchCode,
-    redirectUri,
-    requestedExecutionDate: content.requestedExecutionDate ?? undefined,
-    batchBookingPreferred: batch.batchBooking,
-    payments: content.payments.map((p) => ({
-      endToEndId: p.endToEndId,
-      amount: Number(p.amount),
-      currency: p.currency,
-      creditorName: p.creditorName,
-      creditorAccountReference: p.creditorAccountReference,
-      creditorAccountReferenceType: 'IBAN',
-      ...(p.creditorAgent ? { creditorAgent: p.creditorAgent, creditorAgentType: 'BIC' } : {}),
-      remittanceInformation: p.remittanceInformation ?? undefined,
-      remittanceInformationType: p.remittanceInformationType,
-    })),
-  };
-  const created = await client.post<{ data: JsonApiResource<{ status: string }> }>(`/accounts/${account.remoteID}/bulk-payments`, {
-    data: { type: 'bulkPayment', attributes },
-  });
-  ctx.logger?.info({ connection: connection.id, batch: batch.id, bulkPayment: created.data.id }, 'payment batch sent to Ponto');
+}
+
+/** A transfer as Ponto's payment attributes (amount as a JSON number: Ponto's type; its text has at most 2 decimals). */
+function paymentAttributes(p: PontoPayment) {
   return {
-    id: created.data.id,
-    status: created.data.attributes.status,
-    redirectLink: created.data.links?.redirect ?? null,
-    accountID: account.remoteID,
+    endToEndId: p.endToEndId,
+    amount: Number(p.amount),
+    currency: p.currency,
+    creditorName: p.creditorName,
+    creditorAccountReference: p.creditorAccountReference,
+    creditorAccountReferenceType: 'IBAN',
+    ...(p.creditorAgent ? { creditorAgent: p.creditorAgent, creditorAgentType: 'BIC' } : {}),
+    remittanceInformation: p.remittanceInformation ?? undefined,
+    remittanceInformationType: p.remittanceInformationType,
   };
 }
 
-/** The bulk payment's status as Ponto reports it now (unsigned, pending, accepted-by-financial-institution, rejected, ...). */
-export async function bulkPaymentStatus(
-  ctx: ConnectorContext,
-  connectionID: string,
-  bulk: Pick<PontoBulkPayment, 'id' | 'accountID'>,
-): Promise<string> {
-  const store = storeOf(ctx);
-  const connection = await store.get(connectionID);
-  const client = pontoClientOf(ctx, store, connection);
-  const answer = await client.get<{ data: JsonApiResource<{ status: string }> }>(`/accounts/${bulk.accountID}/bulk-payments/${bulk.id}`);
-  return answer.data.attributes.status;
+type PaymentResource = { data: JsonApiResource<{ status: string }> };
+
+/**
+ * Sends a processed payment batch through Ponto (checkPush first: nothing is written or sent when a
+ * check fails): the payments are those of the batch's pain.001 file, read back from the file, with
+ * the same end-to-end ids, amounts, creditors and remittance. BULK: one bulk payment
+ * (`POST /accounts/{id}/bulk-payments`); SINGLE: one payment per transfer (`POST /accounts/{id}/payments`).
+ * Each payment Ponto made is recorded at once (BankPaymentOrders: Ponto's id, status, the link where
+ * the user signs), under a PUSH run that records who sent which batch and when. Holds the lease
+ * `bank-push:<batch id>` (BUSY while another push of the batch runs). A failure after the checks
+ * finishes the run as FAILED with its rule and is returned with the payments made before it.
+ */
+export async function pushBatchToPonto(ctx: ConnectorContext, request: PushRequest): Promise<PushOutcome> {
+  const checked = await checkPush(ctx, request);
+  const connection = checked.bankConnection;
+  const { batch, content, account, redirectUri, mode } = checked;
+  const store = storeOf(ctx, ctx.scope.narrow([connection.divisionCode]));
+  const now = ctx.now ?? (() => new Date());
+  const outcome = await ctx.scope.withLease(`bank-push:${batch.id}`, { ttlMs: PUSH_LEASE_MS }, async () => {
+    const run = await store.startRun(connection, 'PUSH', ctx.startedBy ?? ctx.principal.name, batch.id);
+    const orders: BankPaymentOrder[] = [];
+    const record = async (kind: BankPaymentOrderKind, made: PaymentResource, payments: PontoPayment[]) => {
+      ctx.effects?.push(`Ponto ${kind.toLowerCase()} payment ${made.data.id} created`);
+      const order = Object.assign(new BankPaymentOrder(), {
+        id: randomUUID(),
+        divisionCode: connection.divisionCode,
+        connectionID: connection.id,
+        runID: run.id,
+        batchID: batch.id,
+        remoteAccountID: account.remoteID,
+        remoteID: made.data.id,
+        kind,
+        endToEndID: kind === 'SINGLE' ? payments[0].endToEndId : null,
+        amount: payments.reduce((s, p) => s.plus(p.amount), new Dec(0)).toFixed(2),
+        paymentCount: payments.length,
+        status: made.data.attributes.status,
+        redirectLink: made.data.links?.redirect ?? null,
+        created: now(),
+        checked: now(),
+        finished: FINAL_PAYMENT_STATUSES.has(made.data.attributes.status) ? now() : null,
+      });
+      await store.scope.internal.insert(BankPaymentOrder, order);
+      orders.push(order);
+    };
+    try {
+      const client = pontoClientOf({ ...ctx, scope: store.scope }, store, connection);
+      const path = `/accounts/${account.remoteID}`;
+      const execution = content.requestedExecutionDate ?? undefined;
+      if (mode === 'BULK') {
+        const attributes = {
+          reference: batch.cashflowTransactionBatchCode,
+          redirectUri,
+          requestedExecutionDate: execution,
+          batchBookingPreferred: batch.batchBooking,
+          payments: content.payments.map(paymentAttributes),
+        };
+        await record('BULK', await client.post<PaymentResource>(`${path}/bulk-payments`, { data: { type: 'bulkPayment', attributes } }), [
+          ...content.payments,
+        ]);
+      } else {
+        for (const p of content.payments) {
+          const attributes = { ...paymentAttributes(p), redirectUri, requestedExecutionDate: execution };
+          await record('SINGLE', await client.post<PaymentResource>(`${path}/payments`, { data: { type: 'payment', attributes } }), [p]);
+        }
+      }
+      const done = await store.finishRun(run, { ...runCounts(orders) }, null);
+      ctx.logger?.info(
+        { connection: connection.id, batch: batch.id, payments: orders.map((o) => o.remoteID) },
+        'payment batch sent to Ponto',
+      );
+      return { run: done, orders, error: null };
+    } catch (error) {
+      const failure = failureOf(error);
+      ctx.logger?.warn({ connection: connection.id, batch: batch.id, errorCode: failure.code }, `push to Ponto failed: ${failure.message}`);
+      return { run: await store.finishRun(run, runCounts(orders), failure), orders, error };
+    }
+  });
+  if (!outcome.ran) throw connectorError(BankConnectorRule.BUSY, 'batchID', `batch ${batch.id} is being sent by another process right now`);
+  return outcome.value;
+}
+
+/** A push's counts on its run: transactions = the transfers Ponto took. */
+function runCounts(orders: BankPaymentOrder[]) {
+  return {
+    files: 0,
+    transactions: orders.reduce((n, o) => n + o.paymentCount, 0),
+    statementsCreated: 0,
+    statementsAlreadyImported: 0,
+    pendingTransactions: 0,
+    linesReconciled: 0,
+    linesMatched: 0,
+  };
+}
+
+/** Payment orders of the store's divisions: of given batches or connections, only unfinished ones when asked; newest first. */
+export function ordersOf(
+  store: BankConnectionStore,
+  filter: { batchIDs?: string[]; connectionID?: string | null; open?: boolean },
+  limit?: number,
+): Promise<BankPaymentOrder[]> {
+  return store.scope.internal.list(
+    BankPaymentOrder,
+    {
+      divisionCode: In([...store.scope.divisions]),
+      ...(filter.batchIDs ? { batchID: In(filter.batchIDs) } : {}),
+      ...(filter.connectionID ? { connectionID: filter.connectionID } : {}),
+      ...(filter.open ? { finished: IsNull() } : {}),
+    },
+    { created: 'DESC', id: 'DESC' },
+    limit,
+  );
 }

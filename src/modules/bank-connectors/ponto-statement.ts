@@ -3,7 +3,6 @@ import { IsNull } from 'typeorm';
 import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
 import { Dec } from '../../platform/decimal';
-import type { GatewayEvents } from '../../platform/events';
 import { retryOnDeadlock } from '../../platform/retry';
 import { BankAccount } from '../bank-accounts/bank-account.entity';
 import { Division } from '../divisions/division.entity';
@@ -12,6 +11,7 @@ import { BANK_TABLES, EntryLedger } from '../financial-accounts/entry-ledger';
 import { StatementLineToStore, StatementToStore } from '../financial-accounts/statement.input';
 import { BankConnectorRule, connectorError } from './bank-connector.errors';
 import { BankConnectionAccount, BankRemoteTransaction } from './bank-connection.entity';
+import { recogniseInFiles, sumOf } from './feed-dedup';
 import { JsonApiResource, PontoTransactionAttributes } from './ponto-client';
 
 /**
@@ -147,26 +147,32 @@ export async function replacePending(
   );
 }
 
+/** What storeStaged did: the entries it created, the lines they hold, the transactions found in statement files already. */
+export interface StoredStaged {
+  entries: string[];
+  lines: number;
+  recognised: number;
+}
+
 /**
- * Stores the account's booked transactions that wait for a statement as one statement of its own
- * bank account, through the statement store (the same checks, continuity and idempotency as an
- * imported file), and marks them with the entry in the same transaction: a crash before the commit
- * leaves them waiting, a crash after it leaves them marked, so each is stored exactly once.
+ * Stores the account's booked transactions that wait for a statement, through the statement store
+ * (the same checks, continuity and idempotency as an imported file), one statement per booking day,
+ * and marks them with their entry in the same transaction: a crash before the commit leaves them
+ * waiting, a crash after it leaves them marked, so each is stored exactly once. A transaction
+ * already in a stored statement file of the account (recogniseInFiles, feed-dedup.ts) is marked
+ * with that file's entry and line instead, and not stored again.
  *
- * The statement opens with the journal's last closing balance (for a journal without entries: the
- * balance Ponto reports minus these transactions), closes with that plus the transactions, and is
- * dated on the latest of their booking days and the journal's last entry. Null when none waits.
+ * Each statement opens with the journal's last closing balance (for a journal without entries: the
+ * balance Ponto reports minus these transactions), closes with that plus its transactions, and is
+ * dated on its booking day, or the journal's last entry's day when that is later.
  */
-export async function storeStaged(
-  scope: DivisionScope,
-  principal: Principal,
-  events: GatewayEvents | undefined,
-  account: BankConnectionAccount,
-): Promise<{ entryID: string; lines: number } | null> {
-  if (!account.bankAccountID) return null;
+export async function storeStaged(scope: DivisionScope, principal: Principal, account: BankConnectionAccount): Promise<StoredStaged> {
+  const done: StoredStaged = { entries: [], lines: 0, recognised: 0 };
+  if (!account.bankAccountID) return done;
   const bankAccountID = account.bankAccountID;
-  const stored = await retryOnDeadlock(() =>
+  await retryOnDeadlock(() =>
     scope.transaction(async (tx) => {
+      Object.assign(done, { entries: [], lines: 0, recognised: 0 });
       const division = account.divisionCode;
       await tx.forUpdate(tx.select(Division, 'd').where('d.code = :division', { division })).getOne();
       const waiting = await tx.internal.list(
@@ -174,31 +180,46 @@ export async function storeStaged(
         { divisionCode: division, connectionAccountID: account.id, status: 'BOOKED', entryID: IsNull() },
         { executionDate: 'ASC', remoteID: 'ASC' },
       );
-      if (!waiting.length) return null;
+      if (!waiting.length) return;
       const bank = await tx.select(BankAccount, 'b').where('b.id = :id', { id: bankAccountID }).getOne();
       if (!bank) throw connectorError(BankConnectorRule.ACCOUNT_NOT_MAPPED, null, `bank account ${bankAccountID} no longer exists`);
       const journal = await EntryLedger.lockJournal(tx, division, { bankAccountID }, 'account');
-      const previous = await new EntryLedger(tx, BANK_TABLES, division, journal.code).last();
-      const lines = waiting.map((w) => JSON.parse(w.line) as StatementLineToStore);
-      const sum = lines.reduce((s, l) => s.plus(l.amount), new Dec(0));
-      const opening = previous ? new Dec(previous.closingBalanceFC) : new Dec(account.currentBalance ?? 0).minus(sum);
+      const ledger = new EntryLedger(tx, BANK_TABLES, division, journal.code);
+      const recognised = await recogniseInFiles(tx, division, journal.code, account.id, waiting);
+      for (const [id, at] of recognised)
+        await tx.internal.update(BankRemoteTransaction, { id }, { entryID: at.entryID, lineID: at.lineID });
+      done.recognised = recognised.size;
+      const rest = waiting.filter((w) => !recognised.has(w.id));
+      const previous = await ledger.last();
+      let opening = previous ? new Dec(previous.closingBalanceFC) : new Dec(account.currentBalance ?? 0).minus(sumOf(rest.map(lineOf)));
       const lastDay = previous ? previous.entryDate.toISOString().slice(0, 10) : '';
-      const statementDate = [lastDay, ...lines.map((l) => l.bookingDate)].sort().at(-1)!;
-      const statement: StatementToStore = {
-        divisionCode: division,
-        account: bank.bankAccount,
-        currency: account.currency ?? bank.currency ?? 'EUR',
-        statementNumber: null,
-        statementDate,
-        openingBalance: opening.toFixed(2),
-        closingBalance: opening.plus(sum).toFixed(2),
-        lines,
-      };
-      const result = await new BankStatementService(tx, principal).store(statement, {});
-      for (const w of waiting) await tx.internal.update(BankRemoteTransaction, { id: w.id }, { entryID: result.entry.entryID });
-      return { entryID: result.entry.entryID, lines: lines.length, created: result.created };
+      const days = new Map<string, BankRemoteTransaction[]>();
+      for (const w of rest) {
+        const d = w.executionDate > lastDay ? w.executionDate : lastDay;
+        days.set(d, [...(days.get(d) ?? []), w]);
+      }
+      for (const [statementDate, group] of [...days].sort(([a], [b]) => a.localeCompare(b))) {
+        const lines = group.map(lineOf);
+        const closing = opening.plus(sumOf(lines));
+        const statement: StatementToStore = {
+          divisionCode: division,
+          account: bank.bankAccount,
+          currency: account.currency ?? bank.currency ?? 'EUR',
+          statementNumber: null,
+          statementDate,
+          openingBalance: opening.toFixed(2),
+          closingBalance: closing.toFixed(2),
+          lines,
+        };
+        const result = await new BankStatementService(tx, principal).store(statement, {});
+        for (const w of group) await tx.internal.update(BankRemoteTransaction, { id: w.id }, { entryID: result.entry.entryID });
+        if (result.created) done.entries.push(result.entry.entryID);
+        done.lines += lines.length;
+        opening = closing;
+      }
     }),
   );
-  if (stored?.created) events?.emit('statementsImported', { entries: [{ divisionCode: account.divisionCode, entryID: stored.entryID }] });
-  return stored && { entryID: stored.entryID, lines: stored.lines };
+  return done;
 }
+
+const lineOf = (w: BankRemoteTransaction) => JSON.parse(w.line) as StatementLineToStore;

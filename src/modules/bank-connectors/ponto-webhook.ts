@@ -84,7 +84,7 @@ export class PontoWebhooks {
   async receive(body: Buffer, signature: string | undefined): Promise<Promise<unknown> | null> {
     const event = await this.verify(body, signature);
     if (!PULL_EVENTS.has(event.type) || !event.accountId) return null;
-    const ctx = await serverContext(this.db, this.runtime, this.config);
+    const ctx = await serverContext(this.db, this.runtime, this.config, 'webhook');
     const accounts = await ctx.scope.internal.list(BankConnectionAccount, { remoteID: event.accountId });
     const pulls = [...new Set(accounts.map((a) => a.connectionID))].map((id) =>
       pullConnection(ctx, id).catch((error: Error) =>

@@ -33,6 +33,12 @@ export interface ExactConfig {
    * to spare calls of the day's budget).
    */
   syncTables: readonly string[];
+  /**
+   * EXACT_REFERENCE_REFRESH: seconds between whole reads of the tables Exact offers no change
+   * tracking for (bank accounts, journals, payment conditions; default 3,600). Each whole read costs
+   * calls of the day's 5,000 on every run otherwise; `--full` reads them regardless.
+   */
+  referenceRefreshMs: number;
 }
 
 /** The reference tables the sync can bring from Exact besides Payments and Receivables (exact-endpoints.ts). */
@@ -64,6 +70,7 @@ export function exactConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ExactC
     blockMs: whole('EXACT_BLOCK_MS', env.EXACT_BLOCK_MS, 15 * 60_000),
     leaseMs: whole('EXACT_LEASE_MS', env.EXACT_LEASE_MS, 60_000),
     syncTables: tableList(env.EXACT_SYNC_TABLES),
+    referenceRefreshMs: whole('EXACT_REFERENCE_REFRESH', env.EXACT_REFERENCE_REFRESH, 3600) * 1000,
   };
 }
 

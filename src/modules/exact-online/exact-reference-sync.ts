@@ -27,6 +27,10 @@ export interface ReferenceRun {
   run: ExactSyncRun;
   /** Catalog names of the tables to sync (ExactConfig.syncTables). */
   tables: readonly string[];
+  /** Whole reads are skipped when the last one ended less than this ago (ms), unless `full`. */
+  refreshMs: number;
+  /** A full run (`--full`): every table is read whatever its last read. */
+  full: boolean;
   onProgress?: (p: { division: number; endpoint: string; pages: number; rows: number }) => void;
   call(endpoint: string, url: string): Promise<ExactPage>;
   state(endpoint: string): Promise<ExactSyncState>;
@@ -85,7 +89,7 @@ export async function resetReferenceTables(tx: DivisionScope, division: number, 
 async function setHigh(tx: DivisionScope, division: number, endpoint: string, highTimestamp: number, now: number): Promise<void> {
   const where = { division, endpoint };
   if (await tx.internal.find(ExactSyncState, where)) {
-    await tx.internal.update(ExactSyncState, where, { highTimestamp, modified: now });
+    await tx.internal.update(ExactSyncState, where, { highTimestamp, modified: now, completedAt: 0 });
     return;
   }
   const state = Object.assign(new ExactSyncState(), {
@@ -95,6 +99,7 @@ async function setHigh(tx: DivisionScope, division: number, endpoint: string, hi
     blockedUntil: 0,
     lastError: null,
     modified: now,
+    completedAt: 0,
   });
   await tx.internal.insert(ExactSyncState, state);
 }
@@ -200,6 +205,8 @@ async function fullRead(r: ReferenceRun, spec: ExactEndpointSpec): Promise<void>
   let state = await r.state(spec.endpoint);
   // The first read replaces whatever the division held (rows of the same codes under other IDs).
   if (state.highTimestamp === 0) state = await reload(r, spec, 'first load');
+  // Read whole recently: not due yet (a read stopped half-way has no CompletedAt and goes on).
+  else if (!r.full && state.completedAt > 0 && r.now() - state.completedAt < r.refreshMs) return;
   const seen = new Set<string>();
   let top = Math.max(1, state.highTimestamp);
   let next: string | null = url(r, spec, null);
@@ -220,6 +227,10 @@ async function fullRead(r: ReferenceRun, spec: ExactEndpointSpec): Promise<void>
   await r.scope.transaction(async (tx) => {
     const gone = (await spec.ids(tx)).filter((id) => !seen.has(id));
     for (let i = 0; i < gone.length; i += DELETE_CHUNK) r.run.rowsDeleted += await spec.remove(tx, gone.slice(i, i + DELETE_CHUNK));
-    await tx.internal.update(ExactSyncState, { division: r.division, endpoint: spec.endpoint }, r.healthy(top));
+    await tx.internal.update(
+      ExactSyncState,
+      { division: r.division, endpoint: spec.endpoint },
+      { ...r.healthy(top), completedAt: r.now() },
+    );
   });
 }

@@ -159,6 +159,8 @@ export class ExactSync {
     return {
       ...ctx,
       tables: this.config.syncTables,
+      refreshMs: this.config.referenceRefreshMs,
+      full: Boolean(ctx.options.full),
       onProgress: ctx.options.onProgress,
       call: (endpoint, url) => this.#call(ctx, endpoint, url),
       state: (endpoint) => this.#state(ctx, endpoint),
@@ -319,6 +321,7 @@ export class ExactSync {
       blockedUntil: 0,
       lastError: null,
       modified: this.now(),
+      completedAt: 0,
     });
     await ctx.scope.internal.insert(ExactSyncState, state);
     return state;

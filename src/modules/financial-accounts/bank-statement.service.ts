@@ -12,6 +12,7 @@ import { bankEntryRows } from './bank-entry-rows';
 import { JournalType } from './entry-codes';
 import { BANK_TABLES, checkContinuity, EntryLedger } from './entry-ledger';
 import { periodOf, RowAudit } from './entry-rows';
+import { withoutFeedLines } from './feed-lines';
 import { entryError, FinancialEntryRule } from './financial-entry.errors';
 import { accountKey, CheckedStatement, checkStatementAsync, StatementToStore } from './statement.input';
 
@@ -61,6 +62,9 @@ export interface StoredStatement {
  * continuity with the journal's entries before and after it (BALANCE_GAP, CONFLICT, unless the gap
  * is accepted, when it is stored in BalanceGapFC and reported, never hidden).
  *
+ * A statement of a file (`fileHash` given) whose transactions a bank connector stored already
+ * is stored without them (withoutFeedLines, feed-lines.ts), so no transaction is stored twice.
+ *
  * Idempotent: a statement is identified by its account, year and statement number (or, without a
  * number, by its date and contents). Storing the same statement again writes nothing and returns
  * the entry stored first (`created: false`); a different statement under the same number is
@@ -74,7 +78,7 @@ export class BankStatementService {
   ) {}
 
   async store(input: StatementToStore, options: StoreStatementOptions = {}): Promise<StoredStatement> {
-    const statement = await checkStatementAsync(input);
+    let statement = await checkStatementAsync(input);
     const division = statement.divisionCode;
     this.scope.assertWritable(division);
     // Documents are numbered under the division's lock (as the payment run does), taken first.
@@ -90,6 +94,9 @@ export class BankStatementService {
       );
     }
     const ledger = new EntryLedger(this.scope, BANK_TABLES, division, journal.code);
+    // A file's statement leaves out the transactions a bank connector (Ponto) stored already (feed-lines.ts).
+    if (options.fileHash)
+      statement = await checkStatementAsync(await withoutFeedLines(this.scope, journal.code, input, statement.statementDate));
     const stored = await this.storedBefore(ledger, statement);
     if (stored) return { entry: stored, created: false, balanceGap: stored.balanceGapFC };
 

@@ -108,14 +108,16 @@ export function reconcileAfterImports(db: Database, runtime: Runtime): void {
 /**
  * Reconciles every line of the given bank entries (just imported) as the automatic principal in
  * their divisions: what the server does after each import, and the import command after its files.
+ * `source`: the database (a new scope of the entries' divisions), or a scope to work in, narrowed to
+ * them (a GraphQL mutation's transaction, which holds the entries before its commit).
  */
 export async function reconcileEntries(
-  db: Database,
+  source: Database | DivisionScope,
   entries: ReadonlyArray<{ divisionCode: number; entryID: string }>,
 ): Promise<ReconcileResult> {
   const divisions = [...new Set(entries.map((e) => e.divisionCode))];
   const entryIDs = entries.map((e) => e.entryID);
-  const scope = new DivisionScope(db, divisions);
+  const scope = source instanceof DivisionScope ? source.narrow(divisions) : new DivisionScope(source, divisions);
   const lines = entryIDs.length
     ? await scope
         .select(BankEntryLine, 'l')

@@ -70,7 +70,9 @@ describe('npm run banks', () => {
 
     const synced = await banks('sync');
     expect(synced.code).toBe(0);
-    expect(synced.out).toBe(`${id}: 1 files, 1 transactions, 1 statements stored, 0 already imported, 0 pending`);
+    expect(synced.out).toBe(
+      `${id}: 1 files, 1 transactions, 1 statements stored, 0 already imported, 0 pending, 1 lines reconciled (0 matched)`,
+    );
     expect(synced.err).toContain('feed 7: codabox-7-');
     const listed = await banks('list');
     expect(listed.out).toContain(`${id}  division ${D}  codabox  ACTIVE  last run SUCCEEDED`);

@@ -1,4 +1,5 @@
-import { pain001Content, pushBatchToPonto, bulkPaymentStatus } from '../../../src/modules/bank-connectors/ponto-push';
+import { pain001Content, pushBatchToPonto } from '../../../src/modules/bank-connectors/ponto-push';
+import { followPayments } from '../../../src/modules/bank-connectors/payment-follow';
 import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank-connectors/ponto-connector';
 import { runBanks } from '../../../src/cli/banks';
 import { connectorContext } from '../../support/bank-connectors';
@@ -81,7 +82,16 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
   expect(processed.errors).toBeUndefined();
   const xml = Buffer.from(processed.data.processPayments.file.content, 'base64').toString('utf8');
 
-  const bulk = await pushBatchToPonto(ctx, bankConnection.id, processed.data.processPayments.id, 'https://gateway.example/batches/signed');
+  const batchID = processed.data.processPayments.id;
+  const pushed = await pushBatchToPonto(ctx, {
+    connectionID: bankConnection.id,
+    batchID,
+    redirectUri: 'https://gateway.example/batches/signed',
+  });
+  expect(pushed.run).toMatchObject({ kind: 'PUSH', status: 'SUCCEEDED', batchID, startedBy: ctx.principal.name, transactions: 3 });
+  expect(pushed.orders).toHaveLength(1);
+  const [bulk] = pushed.orders.map((o) => ({ ...o, id: o.remoteID }));
+  expect(bulk).toMatchObject({ kind: 'BULK', paymentCount: 3, amount: '2120.54' });
   expect(bulk.status).toBe('unsigned');
   expect(bulk.redirectLink).toMatch(/\/sign\/bulk-payments\//);
   const sent = ponto.bulkPayments.get(bulk.id)!.attributes as { payments: Record<string, unknown>[]; reference: string };
@@ -103,20 +113,51 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
   }
   expect(pain001Content(xml).payments).toHaveLength(3);
 
-  // The same through the command line: the link to sign is printed.
+  // The same batch again: refused while the first is not rejected, nothing sent.
+  const again = await pushBatchToPonto(ctx, { connectionID: bankConnection.id, batchID }).catch((e: { extensions: unknown }) => e);
+  expect(again).toMatchObject({ extensions: { code: 'CONFLICT', rule: 'ALREADY_SENT', field: 'batchID' } });
+  expect(ponto.bulkPayments.size).toBe(1);
+
+  // The status is followed until the bank's answer; a final one is not asked again.
+  expect((await followPayments(ctx, { batchID }))[0].status).toBe('pending');
+  expect((await followPayments(ctx, { batchID }))[0]).toMatchObject({
+    status: 'accepted-by-financial-institution',
+    finished: expect.any(Date),
+  });
+  expect(await followPayments(ctx, { batchID })).toEqual([]);
+
+  // Through the command line (a second batch of the same payments: the first is paid): the link to sign is printed.
   const out: string[] = [];
+  const second = await executeAs(
+    t.db,
+    { divisions: [f.division] },
+    `mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id } }`,
+    { input: [validPaymentInput(f, { amountFC: '5.00', amountDC: '5.00' })] },
+  );
+  const processedAgain = await executeAs(
+    t.db,
+    { divisions: [f.division] },
+    `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id } }`,
+    {
+      input: {
+        divisionCode: f.division,
+        paymentIDs: second.data.createPayments.map((p: { id: string }) => p.id),
+        bankAccountID: f.ownBank.id,
+        executionDate: daysFromToday(5),
+      },
+    },
+  );
   const args = [
     'push',
     '--id',
     bankConnection.id,
     '--batch',
-    processed.data.processPayments.id,
+    processedAgain.data.processPayments.id,
     '--redirect-uri',
     'https://gateway.example/x',
   ];
   expect(await runBanks(t.db, testRuntime(), ctx.config, args, { out: (l) => out.push(l), err: () => undefined })).toBe(0);
-  expect(out.join('\n')).toMatch(/^Bulk payment [0-9a-f-]{36}: unsigned\. Sign it here: https:\/\/127\.0\.0\.1:\d+\/sign\/bulk-payments\//);
-
-  expect(await bulkPaymentStatus(ctx, bankConnection.id, bulk)).toBe('pending');
-  expect(await bulkPaymentStatus(ctx, bankConnection.id, bulk)).toBe('accepted-by-financial-institution');
+  // A batch of one payment goes as a single payment (POST /accounts/{id}/payments).
+  expect(out.join('\n')).toMatch(/^Payment [0-9a-f-]{36} \([^)]+\): unsigned\. Sign it here: https:\/\/127\.0\.0\.1:\d+\/sign\/payments\//);
+  expect(ponto.payments.size).toBe(1);
 });

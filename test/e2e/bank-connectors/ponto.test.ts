@@ -120,8 +120,11 @@ describe('Ponto', () => {
     ponto.pend(account, { amount: '-40.00', valueDate: '2026-03-04', executionDate: '2026-03-04', description: 'Card payment' });
     const ctx = ctxOf();
     const run = await pullConnection(ctx, connection.id);
-    expect(run).toMatchObject({ status: 'SUCCEEDED', transactions: 3, statementsCreated: 1, pendingTransactions: 1, errorCode: null });
+    // One statement per booking day (03-02 and 03-03), reconciled in the run.
+    expect(run).toMatchObject({ status: 'SUCCEEDED', transactions: 3, statementsCreated: 2, pendingTransactions: 1, errorCode: null });
+    expect(run).toMatchObject({ linesReconciled: 3, startedBy: ctx.principal.name });
     const { lines, entries } = await expectAgreement();
+    expect(entries.map((e) => e.entryDate.toISOString().slice(0, 10))).toEqual(['2026-03-02', '2026-03-03']);
     expect(entries[0].openingBalanceFC).toBe('1000.00');
     const klant = lines.find((l) => l.amountFC === '250.10')!;
     expect(klant).toMatchObject({

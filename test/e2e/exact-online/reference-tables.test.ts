@@ -53,7 +53,8 @@ describe('Exact Online reference tables', () => {
     double.addDivision(EXACT);
     fillReference(double, EXACT, { glAccounts: 1200, accounts: 70, entries: ENTRIES });
     // Every table (EXACT_SYNC_TABLES' default).
-    const config = { ...exactTestConfig(double, { EXACT_SYNC_TABLES: '' }), minutelyLimit: 1000 };
+    // Whole reads on every run (EXACT_REFERENCE_REFRESH 0), so each run sees the double's changes; the last test keeps the default.
+    const config = { ...exactTestConfig(double, { EXACT_SYNC_TABLES: '', EXACT_REFERENCE_REFRESH: '0' }), minutelyLimit: 1000 };
     await connectThroughDouble(t.db, double, connected, EXACT, config);
     sync = new ExactSync(t.db, testBox(), config, createLogger('silent'));
   });
@@ -241,6 +242,38 @@ describe('Exact Online reference tables', () => {
     }).catch((e: { extensions?: Row }) => e);
     expect((refused as { extensions?: Row }).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'OWNED_BY_EXACT', table: 'BankEntries' });
     expect(await scope().select(BankEntry, 'e').getCount()).toBe(before);
+  });
+
+  it('reads the tables without change tracking whole again only once EXACT_REFERENCE_REFRESH has passed, or with --full', async () => {
+    const config = { ...exactTestConfig(double, { EXACT_SYNC_TABLES: '' }), minutelyLimit: 1000 };
+    expect(config.referenceRefreshMs).toBe(3_600_000);
+    const hourly = new ExactSync(t.db, testBox(), config, createLogger('silent'));
+    const WHOLE = ['crm/BankAccounts', 'financial/Journals', 'cashflow/PaymentConditions'];
+    const readWhole = (from: number) =>
+      [...new Set(double.requests.slice(from).map((r) => WHOLE.find((w) => r.url.includes(`/${w}?`))))].filter(Boolean).sort();
+    const journal: Row = { ...live(RESOURCE.journals)[2], Description: 'Gewijzigd na een uur' };
+    double.upsertRow(EXACT, RESOURCE.journals, journal);
+    // The runs above read them whole moments ago: not due, and the change waits.
+    let from = double.requests.length;
+    expect(await hourly.syncDivision(connected)).toMatchObject({ state: 'succeeded', lastError: null });
+    expect(readWhole(from)).toEqual([]);
+    const byId = async () => new Map((await scope().select(Journal, 'j').getMany()).map((j) => [j.id, j.description]));
+    expect((await byId()).get(String(journal.ID).toLowerCase())).not.toBe(journal.Description);
+    // An hour after the last whole reads, they are due.
+    for (const endpoint of WHOLE) {
+      const state = (await scope().internal.find(ExactSyncState, { division: connected, endpoint }))!;
+      expect(state.completedAt).toBeGreaterThan(0);
+      await scope().internal.update(ExactSyncState, { division: connected, endpoint }, { completedAt: state.completedAt - 3_600_000 });
+    }
+    from = double.requests.length;
+    expect(await hourly.syncDivision(connected)).toMatchObject({ state: 'succeeded', lastError: null });
+    expect(readWhole(from)).toEqual([...WHOLE].sort());
+    expect((await byId()).get(String(journal.ID).toLowerCase())).toBe(journal.Description);
+    // --full reads everything whatever the last read.
+    from = double.requests.length;
+    expect(await hourly.syncDivision(connected, { full: true })).toMatchObject({ state: 'succeeded', full: 1 });
+    expect(readWhole(from)).toEqual([...WHOLE].sort());
+    await expectEqualToDouble();
   });
 
   describe('served by the gateway', () => {
