@@ -14,6 +14,7 @@ import { OpenItemsByAccountAge1764700000001 } from './1764700000001-open-items-b
 import { ReconciliationMatches1764710000000 } from './1764710000000-reconciliation-matches';
 import { ExactOnline1764800000000 } from './1764800000000-exact-online';
 import { BankConnectors1764900000000 } from './1764900000000-bank-connectors';
+import { ReconciliationParts1765040000000 } from './1765040000000-reconciliation-parts';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ReconciliationMatches1764710000000,
   ExactOnline1764800000000,
   BankConnectors1764900000000,
+  ReconciliationParts1765040000000,
 ];

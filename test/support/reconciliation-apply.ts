@@ -52,6 +52,15 @@ export async function receivable(db: Database, f: ReceivableFixture, amount: str
   return row;
 }
 
+/** A customer, G/L account and own bank account of the fixture's other division, for an item there (overrides of `receivable`). */
+export async function otherDivisionRefs(db: Database, f: ReceivableFixture) {
+  const m = db.dataSource.manager;
+  const d = f.otherDivision;
+  const account = (await m.query(`SELECT ID AS id FROM Accounts WHERE Division = ${d} AND IsSales = 1 LIMIT 1`))[0].id as string;
+  const gl = (await m.findOneBy(GLAccount, { divisionCode: d, type: 20 }))!.id;
+  return { accountID: account, accountBankAccountID: null, bankAccountID: null, glAccountID: gl };
+}
+
 /** The receivable as stored now. */
 export const receivableNow = (db: Database, id: string) => db.dataSource.manager.findOneByOrFail(Receivable, { id });
 

@@ -5,6 +5,7 @@ import { OpenItemStatus } from '../../catalog/codes';
 import { Dec } from '../../platform/decimal';
 import { Account } from '../accounts/account.entity';
 import { BankAccount } from '../bank-accounts/bank-account.entity';
+import { Journal } from '../journals/journal.entity';
 import { PaymentCondition } from '../payment-conditions/payment-condition.entity';
 import { PaymentBatch } from '../batches/payment-batch.entity';
 import { Payment } from '../payments/payment.entity';
@@ -38,6 +39,18 @@ export interface OpenItemCandidate {
   cashflowTransactionBatchCode: string | null;
   /** Payments only: sequence in the batch's bank file. */
   paymentBatchNumber: number | null;
+}
+
+/** An own bank account of the division (BankAccounts.Account empty) with the G/L account of its bank journal. */
+export interface OwnAccount {
+  bankAccountID: string;
+  /** Electronic form. */
+  iban: string;
+  description: string | null;
+  /** The bank journal of the account (Journals.Code). */
+  journalCode: string;
+  /** Journals.GLAccount of that journal: where money moved to or from the account is booked. */
+  glAccountID: string;
 }
 
 /** (batch code, number) pairs per statement of processedPaymentsBySequence. */
@@ -220,6 +233,46 @@ export class DivisionCandidates {
         const list = out.get(key) ?? [];
         if (!list.includes(r.accountID!)) list.push(r.accountID!);
         out.set(key, list);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The division's own bank accounts (BankAccounts without an Account) whose IBAN is one of
+   * `ibans`, each with the bank journal that names it and that journal's G/L account: where an
+   * internal transfer to or from it is booked. Keys in electronic form; accounts without a bank
+   * journal with a G/L account are left out. Only this division's: another division's account is
+   * never an own account here.
+   */
+  async ownAccountsByIban(ibans: string[]): Promise<Map<string, OwnAccount>> {
+    const out = new Map<string, OwnAccount>();
+    const wanted = distinct(distinct(ibans.map(compactIban)).flatMap((i) => [i, friendlyFormatIBAN(i)]));
+    for (const chunk of chunks(wanted)) {
+      const banks = await this.scope
+        .select(BankAccount, 'b')
+        .select(['b.id', 'b.bankAccount', 'b.description'])
+        .where('b.divisionCode = :division', { division: this.divisionCode })
+        .andWhere('b.bankAccount IN (:...chunk)', { chunk })
+        .andWhere('b.accountID IS NULL')
+        .getMany();
+      if (!banks.length) continue;
+      const journals = await this.scope
+        .select(Journal, 'j')
+        .select(['j.id', 'j.code', 'j.bankAccountID', 'j.glAccountID'])
+        .where('j.divisionCode = :division', { division: this.divisionCode })
+        .andWhere('j.bankAccountID IN (:...ids)', { ids: banks.map((b) => b.id) })
+        .getMany();
+      for (const b of banks) {
+        const journal = journals.find((j) => j.bankAccountID === b.id && j.glAccountID);
+        if (journal)
+          out.set(compactIban(b.bankAccount), {
+            bankAccountID: b.id,
+            iban: compactIban(b.bankAccount),
+            description: b.description ?? null,
+            journalCode: journal.code,
+            glAccountID: journal.glAccountID!,
+          });
       }
     }
     return out;

@@ -60,7 +60,7 @@ export async function proposeMatches(
 /** The columns of BankEntryLines the rules read. */
 // prettier-ignore
 const LINE_FIELDS = [
-  'id', 'divisionCode', 'amountFC', 'currency', 'date', 'valueDate', 'description', 'counterpartyName', 'counterpartyBankAccount',
+  'id', 'divisionCode', 'journalCode', 'amountFC', 'currency', 'date', 'valueDate', 'description', 'counterpartyName', 'counterpartyBankAccount',
   'paymentReference', 'remittanceInformation', 'endToEndID',
 ].map((f) => `l.${f}`);
 
@@ -87,6 +87,7 @@ function factsOf(line: BankEntryLine, asOf: Date | undefined): LineFacts {
   return {
     id: line.id,
     divisionCode: line.divisionCode,
+    journalCode: line.journalCode,
     amountFC: new Dec(line.amountFC).toFixed(2),
     currency: line.currency,
     day: line.valueDate ?? line.date ?? asOf ?? new Date(),
@@ -154,6 +155,7 @@ async function loadKnowledge(c: DivisionCandidates, facts: LineFacts[]): Promise
     byText: new Map(),
     oldest: new Map(),
     rules: await c.allocationRules(),
+    ownAccounts: await c.ownAccountsByIban(facts.flatMap((l) => (l.text.counterpartyBankAccount ? [l.text.counterpartyBankAccount] : []))),
     claimed: new Set(),
     discountRates: await c.discountRates(),
   };
