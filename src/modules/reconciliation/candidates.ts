@@ -57,6 +57,8 @@ export interface OwnAccount {
 const PAIRS_PER_STATEMENT = 200;
 /** Values per IN list: far under SQLite's and MariaDB's limits on parameters. */
 export const CHUNK = 500;
+/** Statements of one look-up in flight at once (pooled connections; one after the other inside a transaction). */
+const IN_FLIGHT = Number(process.env.RECON_IN_FLIGHT ?? 4);
 
 const COMMON = [
   'id',
@@ -78,6 +80,24 @@ const COMMON = [
 function chunks<T>(values: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * `fn(0)` .. `fn(count - 1)`, at most IN_FLIGHT at once, results in order: the statements of one
+ * look-up overlap their round trips and the database's work with the engine's own (on pooled
+ * connections; inside a transaction the driver runs them one after the other, as before).
+ */
+async function inFlight<T>(count: number, fn: (k: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const k = next++;
+      out[k] = await fn(k);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, count) }, worker));
   return out;
 }
 
@@ -113,12 +133,12 @@ export class DivisionCandidates {
     filter: (qb: SelectQueryBuilder<ObjectLiteral>, chunk: unknown[]) => SelectQueryBuilder<ObjectLiteral>,
     statuses: readonly number[] = OPEN_STATUSES,
   ): Promise<OpenItemCandidate[]> {
-    const out: OpenItemCandidate[] = [];
-    for (const chunk of chunks(distinct(values))) {
-      const qb = filter(this.openItems(side), chunk).andWhere('o.status IN (:...statuses)', { statuses });
-      for (const row of await qb.getMany()) out.push(candidate(side, row));
-    }
-    return out;
+    const all = chunks(distinct(values));
+    const found = await inFlight(all.length, async (k) => {
+      const qb = filter(this.openItems(side), all[k]).andWhere('o.status IN (:...statuses)', { statuses });
+      return (await qb.getMany()).map((row) => candidate(side, row));
+    });
+    return found.flat();
   }
 
   /** Open receivables whose PaymentReference is one of `references` (canonical: `+++ddd/dddd/ddddd+++`, RF electronic). */
@@ -177,21 +197,22 @@ export class DivisionCandidates {
 
   /**
    * The oldest `perAccount` open items (by DueDate, then ID) of each account: ORDER BY DueDate LIMIT
-   * per account, a short range of the index (Division, Account, DueDate). (One statement per account:
-   * a UNION ALL would need raw SQL, which only the SQL compilers may run.)
+   * per account, a short range of the index (Division, Account, DueDate), IN_FLIGHT statements at
+   * once. (One statement per account: a UNION ALL would need raw SQL, which only the SQL compilers
+   * may run, and ROW_NUMBER() over the accounts reads every open item of each, not the first n.)
    */
   async oldestOfAccounts(side: OpenItemCandidate['side'], accountIDs: string[], perAccount: number): Promise<OpenItemCandidate[]> {
-    const out: OpenItemCandidate[] = [];
-    for (const accountID of distinct(accountIDs)) {
+    const accounts = distinct(accountIDs);
+    const found = await inFlight(accounts.length, async (k) => {
       const qb = this.openItems(side)
-        .andWhere('o.accountID = :accountID', { accountID })
+        .andWhere('o.accountID = :accountID', { accountID: accounts[k] })
         .andWhere('o.status IN (:...statuses)', { statuses: OPEN_STATUSES })
         .orderBy('o.dueDate', 'ASC')
         .addOrderBy('o.id', 'ASC')
         .limit(perAccount);
-      for (const row of await qb.getMany()) out.push(candidate(side, row));
-    }
-    return out;
+      return (await qb.getMany()).map((row) => candidate(side, row));
+    });
+    return found.flat();
   }
 
   /** Processed batches whose code is one of `codes` or whose TotalAmountDC is one of `totals`. */
