@@ -70,7 +70,9 @@ function ownAccountRule(line: LineFacts, k: DivisionKnowledge, out: Proposals): 
     {
       rule: 'ownAccount',
       fields: ['CounterpartyBankAccount'],
-      detail: `counterparty IBAN ${own.iban} is the division's own bank account ${name}(journal ${own.journalCode}): an internal transfer, booked to its G/L account`,
+      detail:
+        `counterparty IBAN ${own.iban} is the division's own bank account ${name}(journal ${own.journalCode}): ` +
+        'an internal transfer, booked to its G/L account',
     },
     { accountID: null, glAccountID: own.glAccountID },
   );

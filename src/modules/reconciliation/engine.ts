@@ -60,8 +60,8 @@ export async function proposeMatches(
 /** The columns of BankEntryLines the rules read. */
 // prettier-ignore
 const LINE_FIELDS = [
-  'id', 'divisionCode', 'journalCode', 'amountFC', 'currency', 'date', 'valueDate', 'description', 'counterpartyName', 'counterpartyBankAccount',
-  'paymentReference', 'remittanceInformation', 'endToEndID',
+  'id', 'divisionCode', 'journalCode', 'amountFC', 'currency', 'date', 'valueDate', 'description', 'counterpartyName',
+  'counterpartyBankAccount', 'paymentReference', 'remittanceInformation', 'endToEndID',
 ].map((f) => `l.${f}`);
 
 async function loadLines(scope: DivisionScope, lineIDs: string[]): Promise<BankEntryLine[]> {
