@@ -80,12 +80,13 @@ export async function refreshSplitLine(scope: DivisionScope, lineID: string): Pr
   await scope.update(BankEntryLine, { reconciliationStatus: status, openAmountFC: open }, 'ID = :id', { id: lineID });
 }
 
-/** CONFLICT (ALREADY_SETTLED) unless the line still waits (open or proposed). */
-export function checkWaiting(line: BankEntryLine, field = 'lineID'): void {
+/** CONFLICT (ALREADY_SETTLED) unless the line (or part) still waits (open or proposed); a split line waits for its parts only. */
+export function checkWaiting(line: ActedLine, field = 'lineID'): void {
   if (line.reconciliationStatus === null || WAITING_STATUSES.includes(line.reconciliationStatus)) return;
   const status = line.reconciliationStatus;
   const what = status === LineStatus.IGNORED ? 'ignored' : status === LineStatus.SPLIT ? 'split (act on its parts)' : 'matched';
-  throw reconciliationError(ReconciliationRule.ALREADY_SETTLED, field, `bank entry line ${line.id} is ${what} already`, {
+  const which = line.part ? `part ${line.part.partNumber} of bank entry line` : 'bank entry line';
+  throw reconciliationError(ReconciliationRule.ALREADY_SETTLED, field, `${which} ${line.id} is ${what} already`, {
     id: line.id,
     status: line.reconciliationStatus,
   });
