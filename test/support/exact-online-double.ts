@@ -90,7 +90,8 @@ export class ExactOnlineDouble {
     };
   }
 
-  async start(): Promise<this> {
+  /** Listens on 127.0.0.1:`port` (0: any free port); `url` is then set. */
+  async start(port = 0): Promise<this> {
     this.#server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -103,7 +104,7 @@ export class ExactOnlineDouble {
     });
     // Keep idle connections longer than Node's 5 s default, so a slow test does not race a closing socket.
     this.#server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.#server!.listen(port, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
     return this;
   }

@@ -375,6 +375,8 @@ describe('every example of README.md and docs/', () => {
         for (const c of commands) await runCommand(c, where);
       } else if (b.info === 'sh' || b.info === 'bash') {
         for (const l of b.text.split('\n').filter((x) => x.trim())) await runCommand(l, where);
+      } else if (b.info === 'sh double') {
+        // Commands run beside a test double in another terminal: test/e2e/exact-online/by-hand.test.ts runs them.
       } else if (['json', 'graphql signature', 'ts', ''].includes(b.info)) {
         // Answers and error shapes (json), type signatures, source excerpts, grammar and layouts: nothing to run.
       } else {
