@@ -140,13 +140,14 @@ describe('proposals and the processing list', () => {
     // Someone settles b by hand from another line first.
     await ok(LINK, { input: { lineID: lines[2].id, items: [{ receivableID: b.id, amountFC: '620.00' }] } });
     const before = await t.db.dataSource.manager.count(ReconciliationAction);
-    const res = await gw.gql(ACCEPT_MANY, { ids: stored.map((p) => p.id) });
+    const byLine = (l: { id: string }) => stored.find((p) => p.bankEntryLineID === l.id)!.id;
+    const res = await gw.gql(ACCEPT_MANY, { ids: [byLine(lines[0]), byLine(lines[1])] });
     expect(res.errors![0].extensions).toMatchObject({
       code: 'CONFLICT',
       rule: 'ALREADY_SETTLED',
       field: 'proposalIDs',
       index: 1,
-      proposalID: stored[1].id,
+      proposalID: byLine(lines[1]),
       lineID: lines[1].id,
     });
     expect(res.errors![0].message).toContain(b.id);
