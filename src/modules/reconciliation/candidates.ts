@@ -58,7 +58,7 @@ const PAIRS_PER_STATEMENT = 200;
 /** Values per IN list: far under SQLite's and MariaDB's limits on parameters. */
 export const CHUNK = 500;
 /** Statements of one look-up in flight at once (pooled connections; one after the other inside a transaction). */
-const IN_FLIGHT = Number(process.env.RECON_IN_FLIGHT ?? 4);
+const IN_FLIGHT = 4;
 
 const COMMON = [
   'id',
