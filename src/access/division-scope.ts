@@ -279,14 +279,23 @@ export class DivisionScope {
   }
 
   /**
+   * Of `divisions`, those whose rows of `table` are Exact Online's (the division is connected and
+   * the table is one Exact owns), read in this scope's transaction; none for the connector's scope.
+   * The writes of payments and receivables send such rows' changes to Exact (exact-online's write-back).
+   */
+  async ownedByExact(table: string, divisions: readonly number[]): Promise<number[]> {
+    if (this.#connector || !EXACT_OWNED_TABLES.has(table)) return [];
+    return connectedAmong(this.#manager, this.#db.dialect, divisions);
+  }
+
+  /**
    * Refuses (FORBIDDEN, rule OWNED_BY_EXACT) a write by anyone but the connector to a table Exact
    * owns in a connected division: inserts into such a division, or updates and deletes matching a
    * row of one (`where` over the unaliased table, as update/delete take it). Writers call it
    * first, so the refusal comes before any other check of the input.
    */
   async assertLocal(table: string, divisions: readonly number[], where?: string, parameters: ObjectLiteral = {}): Promise<void> {
-    if (this.#connector || !EXACT_OWNED_TABLES.has(table)) return;
-    const connected = await connectedAmong(this.#manager, this.#db.dialect, divisions);
+    const connected = await this.ownedByExact(table, divisions);
     if (!connected.length) return;
     let division = connected[0];
     if (where !== undefined) {

@@ -73,19 +73,17 @@ export async function runImport(db: Database, runtime: Runtime, options: ImportC
   });
   const ctx = createContext(db, runtime, LOCAL_PRINCIPAL, await grantedDivisions(LOCAL_PRINCIPAL, db));
   const scope = scopeForDivisions(ctx, divisionsParameter(options.divisions));
-  const bar = progressBar('lines');
-  let current = -1;
+  // One read checks and stores a file: the bar follows its bytes (its lines are known only at its end).
+  const bar = progressBar('KiB');
+  let current = '';
   const onProgress = (p: ImportProgress) => {
-    if (p.phase === 'check') {
-      if (p.lines === 0) bar.note?.(`Checking ${p.fileName}`);
-      return;
+    const step = `${p.file}:${p.phase}`;
+    if (step !== current) {
+      current = step;
+      bar.note?.(`${p.phase === 'check' ? 'Checking' : 'Checking and storing'} ${p.fileName}`);
+      bar.start(Math.ceil(p.totalBytes / 1024));
     }
-    if (p.file !== current) {
-      current = p.file;
-      bar.note?.(`Storing ${p.fileName}`);
-      bar.start(p.totalLines);
-    }
-    bar.update(p.lines);
+    bar.update(Math.floor(p.bytes / 1024));
   };
   try {
     return await new StatementImportService(scope, ctx.principal, runtime.events).import(files, {

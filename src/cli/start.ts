@@ -12,6 +12,7 @@ import { isEmpty, seed } from '../seed/seed';
 import { progressBar } from './progress';
 import { exactConfigFromEnv } from '../modules/exact-online/exact-config';
 import { startExactSchedule } from '../modules/exact-online/exact-schedule';
+import { registerExactWriteBack } from '../modules/exact-online/exact-write-back';
 import { secretBoxFromEnv } from '../platform/secret-box';
 
 /**
@@ -30,10 +31,12 @@ export async function startCommand(config: Config): Promise<void> {
     console.log(`Seeded ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const demoKey = config.seedDemo && config.demoKey ? await freshDemoKey(db) : undefined;
-  const gateway = await createGateway(db, runtime);
-  // EXACT_SYNC_INTERVAL: connected divisions are synced from Exact Online inside the server (needs SECRETS_KEY).
+  // Exact Online: updates of what Exact lets a client change are written back to it (needs SECRETS_KEY to open the tokens).
   const exact = exactConfigFromEnv();
   const box = secretBoxFromEnv();
+  if (box) registerExactWriteBack(runtime, db, box, exact);
+  const gateway = await createGateway(db, runtime);
+  // EXACT_SYNC_INTERVAL: connected divisions are synced from Exact Online inside the server (needs SECRETS_KEY).
   if (exact.syncIntervalSeconds > 0 && !box) throw new Error('EXACT_SYNC_INTERVAL needs SECRETS_KEY (the key of the stored Exact tokens)');
   const schedule = box ? startExactSchedule(db, box, exact, runtime.logger) : null;
   // Scheduled bank pulls (BANK_SYNC_INTERVAL_MINUTES); each connection's lease keeps it to one instance at a time.

@@ -5,7 +5,18 @@ import type { Dialect } from './dialect';
  * Tables whose rows, in a division connected to Exact Online (ExactDivisionMaps), are Exact's:
  * the connector's sync writes them, the gateway's own mutations may not (access/division-scope.ts).
  */
-export const EXACT_OWNED_TABLES: ReadonlySet<string> = new Set(['Payments', 'Receivables']);
+export const EXACT_OWNED_TABLES: ReadonlySet<string> = new Set([
+  'Payments',
+  'Receivables',
+  'Accounts',
+  'GLAccounts',
+  'BankAccounts',
+  'Journals',
+  'PaymentConditions',
+  // Bank entries come from Exact too (statement imports are refused); their lines stay writable
+  // for reconciliation's marks (ReconciliationStatus, OpenAmountFC), which the sync keeps.
+  'BankEntries',
+]);
 
 /**
  * Of `divisions`, those connected to Exact Online, read in the caller's transaction (`manager`)

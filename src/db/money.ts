@@ -8,7 +8,8 @@ import { toFixedScale } from '../platform/decimal';
  */
 export function decimalTransformer(scale: number): ValueTransformer {
   // Text already in canonical form (what the writers and the seed make) skips decimal.js.
-  const canonical = new RegExp(`^(0|[1-9][0-9]*)${scale > 0 ? `\\.[0-9]{${scale}}` : ''}$`);
+  // Negative amounts too, but never a negative zero (decimal.js writes zero without its sign).
+  const canonical = new RegExp(`^(0|-?[1-9][0-9]*|-0(?=\\.[0-9]*[1-9]))${scale > 0 ? `\\.[0-9]{${scale}}` : ''}$`);
   return {
     to: (value: unknown) => {
       if (value === null || value === undefined) return value;

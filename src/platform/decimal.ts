@@ -22,3 +22,21 @@ export function toFixedScale(value: string | number | Decimal, scale: number): s
 export function plain(value: Decimal): string {
   return value.toFixed();
 }
+
+const TWO_PLACES = /^-?\d+\.\d\d$/;
+
+/**
+ * Hundredths of money text with exactly two decimals (`'-12.50'` is -1250n), exact at any size;
+ * null for any other text (callers take Dec then). For sums over many amounts that are stored with
+ * two places already: one BigInt per amount instead of a decimal.js object and its rounding.
+ */
+export function hundredthsOf(text: string): bigint | null {
+  return TWO_PLACES.test(text) ? BigInt(text.replace('.', '')) : null;
+}
+
+/** Money text with two decimals of hundredths: `fromHundredths(-5n)` is `'-0.05'`, 0n is `'0.00'`. */
+export function fromHundredths(value: bigint): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(3, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}

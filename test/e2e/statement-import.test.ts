@@ -165,12 +165,48 @@ describe('a file that fails a check stores nothing and names the statement, line
     expect(refused.summary.files[0].statements.map((s) => s.outcome)).toEqual(['NOT_STORED', 'NOT_STORED']);
     expect(await importedRows(t.db)).toEqual(before);
 
+    // The file is read once: a statement stored before a later refusal is rolled back with the file.
+    const lateGap = codaFile({
+      statements: [
+        codaStatement(iban, '002', '2026-05-05', '100.00', ['50.00']),
+        codaStatement(iban, '004', '2026-05-07', '99.00', ['1.00']),
+      ],
+    });
+    const late = await importAs(t.db, [D], [{ content: lateGap }]);
+    expect(late.summary.files[0].problems).toEqual([expect.objectContaining({ code: 'CONFLICT', rule: 'BALANCE_GAP', statement: 2 })]);
+    expect(late.summary.files[0].statements.map((s) => s.outcome)).toEqual(['NOT_STORED', 'NOT_STORED']);
+    expect(await importedRows(t.db)).toEqual(before);
+
     const accepted = await importAs(t.db, [D], [{ content: gapFile }], { acceptGap: true });
     // 150.00 - 100.00: the gap of statement 003; 004 connects to 003
     expect(accepted.summary.files[0].statements.map((s) => [s.outcome, s.balanceGap])).toEqual([
       ['CREATED', '50.00'],
       ['CREATED', null],
     ]);
+  });
+});
+
+describe('lines that are not booked', () => {
+  it('stores the booked lines only, and counts the pending and informational ones apart as skipped', async () => {
+    const { iban } = await account();
+    // 10.00 + 5.00 - 2.00 = 13.00: the PDNG and INFO entries move no balance
+    const file = camtFile(
+      [
+        {
+          iban,
+          opening: '10.00',
+          closing: '13.00',
+          date: '2026-07-01',
+          entries: [{ amount: '5.00' }, { amount: '7.00', status: 'PDNG' }, { amount: '-2.00' }, { amount: '1.00', status: 'INFO' }],
+        },
+      ],
+      '001.08',
+    );
+    const { summary } = await importAs(t.db, [D], [{ content: file }]);
+    const [s] = summary.files[0].statements;
+    expect([s.outcome, s.lineCount, s.skippedLineCount]).toEqual(['CREATED', 2, 2]);
+    const lines = await t.db.dataSource.getRepository(BankEntryLine).findBy({ entryID: s.entryID! });
+    expect(lines.map((l) => l.amountFC).sort()).toEqual(['-2.00', '5.00']);
   });
 });
 
@@ -196,6 +232,16 @@ describe('accounts of other divisions', () => {
       [D, 'NOT_STORED'],
       [null, 'NOT_STORED'],
     ]);
+    expect(await importedRows(t.db)).toEqual(before);
+    // An account refused after a statement that cannot be stored (a gap): FORBIDDEN decides, as a check before storing would.
+    const gapThenTheirs = codaFile({
+      statements: [
+        codaStatement(mine.iban, '001', '2026-06-01', '5.00', ['1.00']),
+        codaStatement(theirs.iban, '001', '2026-06-01', '0.00', ['2.00']),
+      ],
+    });
+    const c = (await importAs(t.db, [D], [{ content: gapThenTheirs }])).summary.files[0];
+    expect(c.problems).toEqual([expect.objectContaining({ code: 'FORBIDDEN', rule: 'ACCOUNT_NOT_IN_DIVISIONS', statement: 2 })]);
     expect(await importedRows(t.db)).toEqual(before);
     // The caller of both divisions imports the same file.
     const both = (await importAs(t.db, [D, other], [{ content: file(theirs.iban) }])).summary.files[0];

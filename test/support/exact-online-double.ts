@@ -9,10 +9,14 @@ import type { AddressInfo } from 'node:net';
  * [tokens] Exact's token lifetimes as documented and as Invantive's forum explains them ("Old
  * refresh token used", forums.invantive.com/t/2903), [odata] the REST API "Getting started"
  * pages (OData v2 JSON, `d.results`, `__next`, `/Date(ms)/`), [sync] "Sync API" and the
- * `sync/Cashflow/PaymentTerms` and `sync/Deleted` reference pages, [limits] "API rate limits"
- * (X-RateLimit-* headers, reset in epoch milliseconds, 429), [payments] the Cashflow/Payments
- * reference (a PUT may change only AccountBankAccountID, Description, PaymentMethod,
- * PaymentReference). ../shared/reference/incoming.md summarises the same facts.
+ * `sync/Cashflow/PaymentTerms`, `sync/CRM/Accounts`, `sync/Financial/GLAccounts` and `sync/Deleted`
+ * reference pages (EntityTypes 1 TransactionLines, 2 Accounts, 7 GLAccounts, 10 PaymentTerms),
+ * [resources] the crm/BankAccounts, financial/Journals, cashflow/PaymentConditions and
+ * financialtransaction/BankEntries (with BankEntryLines) reference pages, [limits] "API rate limits"
+ * (X-RateLimit-* headers, reset in epoch milliseconds, 429), [payments] the CashflowPayments and
+ * CashflowReceivables references (a PUT may change only AccountBankAccountID (payments only),
+ * Description, PaymentMethod, PaymentReference; answered 204 No Content; a GET by key answers the
+ * entity in `d`, as the OData v2 JSON format does). ../shared/reference/incoming.md summarises the same facts.
  *
  * Test-only controls (`fail`, `moveDivision`, `expireAccessTokens`, ...) inject the faults the
  * connector must survive. The clock is the double's own (`now`), so a benchmark can scale it.
@@ -32,12 +36,28 @@ interface DivisionData {
   description: string;
   currency: string;
   terms: Map<string, PaymentTermRow>;
+  /** Rows of the other resources (EXACT_RESOURCES), by resource and ID; sync/ ones in Timestamp order. */
+  rows: Map<string, Map<string, Record<string, unknown>>>;
   deleted: { EntityKey: string; EntityType: number; Timestamp: number; DeletedDate: string }[];
   nextTimestamp: number;
 }
 
 /** Entity type of payment terms in sync/Deleted [sync]. */
 export const DELETED_ENTITY_PAYMENT_TERMS = 10;
+
+/**
+ * The other resources the double serves [resources]: two sync/ endpoints (Timestamps, `$select`
+ * required, 1,000 a page, deletions in sync/Deleted under EntityType 2 Accounts and 7 GLAccounts),
+ * and ordinary REST endpoints (60 rows a page in key order, `__next` with `$skiptoken=guid'...'`,
+ * `$filter` on Modified, `$expand` of BankEntryLines); their deletions are not in sync/Deleted,
+ * except a bank entry's lines, which are TransactionLines (EntityType 1).
+ */
+export const SYNC_RESOURCES: Readonly<Record<string, number>> = { 'sync/CRM/Accounts': 2, 'sync/Financial/GLAccounts': 7 };
+export const REST_RESOURCES = ['crm/BankAccounts', 'financial/Journals', 'cashflow/PaymentConditions', 'financialtransaction/BankEntries'];
+/** EntityType of financial transaction lines (a bank entry's lines) in sync/Deleted [sync]. */
+export const DELETED_ENTITY_TRANSACTION_LINES = 1;
+/** Key of each REST resource. */
+const KEY: Record<string, string> = { 'financialtransaction/BankEntries': 'EntryID' };
 
 export interface ExactDoubleOptions {
   clientId?: string;
@@ -50,6 +70,8 @@ export interface ExactDoubleOptions {
   minuteMs?: number;
   /** Page size of sync endpoints [sync]: 1,000. */
   syncPageSize?: number;
+  /** Page size of ordinary REST endpoints [odata]: 60. */
+  restPageSize?: number;
   now?: () => number;
 }
 
@@ -63,8 +85,11 @@ export class ExactOnlineDouble {
   reusedRefreshTokens = 0;
   /** Whether the user's consent still stands (lost when an old refresh token is used) [tokens]. */
   consent = true;
-  /** PUTs received on Cashflow/Payments, in order. */
+  /** PUTs accepted on cashflow/Payments and cashflow/Receivables, in order. */
   readonly paymentUpdates: { id: string; body: Record<string, unknown> }[] = [];
+  readonly receivableUpdates: { id: string; body: Record<string, unknown> }[] = [];
+  /** Bank accounts of each account (Account ID -> AccountBankAccountIDs), for the PUT's check. */
+  readonly #bankAccounts = new Map<string, Set<string>>();
   url = '';
   readonly now: () => number;
   readonly #options: Required<Omit<ExactDoubleOptions, 'now' | 'clientId' | 'clientSecret'>>;
@@ -75,7 +100,7 @@ export class ExactOnlineDouble {
   #refreshToken: { token: string; issued: number } | null = null;
   readonly #usedRefreshTokens = new Set<string>();
   readonly #budgets = new Map<number, { minute: number; minuteReset: number; day: number; dayReset: number }>();
-  readonly #faults: { pattern: RegExp; fault: Fault }[] = [];
+  readonly #faults: { pattern: RegExp; fault: Fault; after: number }[] = [];
   #server: http.Server | null = null;
 
   constructor(options: ExactDoubleOptions = {}) {
@@ -87,6 +112,7 @@ export class ExactOnlineDouble {
       dailyLimit: options.dailyLimit ?? 5000,
       minuteMs: options.minuteMs ?? 60_000,
       syncPageSize: options.syncPageSize ?? 1000,
+      restPageSize: options.restPageSize ?? 60,
     };
   }
 
@@ -117,13 +143,15 @@ export class ExactOnlineDouble {
   // ---- data and faults (test controls) ----
 
   addDivision(code: number, description = `Company ${code}`, currency = 'EUR'): void {
-    this.divisions.set(code, { description, currency, terms: new Map(), deleted: [], nextTimestamp: 1000 });
+    this.divisions.set(code, { description, currency, terms: new Map(), rows: new Map(), deleted: [], nextTimestamp: 1000 });
   }
 
   /** Adds or changes a payment term; it gets the next Timestamp of its division [sync]. */
   upsertTerm(division: number, row: { ID: string; LineType: 20 | 22; [field: string]: unknown }): PaymentTermRow {
     const d = this.#division(division);
     const stored = { ...row, Timestamp: d.nextTimestamp++ } as PaymentTermRow;
+    // A row's bank account exists at Exact, as one of its account's.
+    if (typeof row.AccountBankAccountID === 'string') this.addBankAccount(String(row.Account), row.AccountBankAccountID);
     d.terms.delete(row.ID);
     d.terms.set(row.ID, stored);
     return stored;
@@ -138,6 +166,57 @@ export class ExactOnlineDouble {
   }
 
   /**
+   * Adds or changes a row of another resource: on a sync/ resource it gets the next Timestamp
+   * [sync]; on a REST one Modified becomes now (Exact stamps every change) [resources].
+   */
+  upsertRow(division: number, resource: string, row: Record<string, unknown>): Record<string, unknown> {
+    const d = this.#division(division);
+    const key = KEY[resource] ?? 'ID';
+    const table = this.#rows(d, resource);
+    const stored = resource in SYNC_RESOURCES ? { ...row, Timestamp: d.nextTimestamp++ } : { ...row, Modified: `/Date(${this.now()})/` };
+    table.delete(String(row[key]));
+    table.set(String(row[key]), stored);
+    return stored;
+  }
+
+  /**
+   * Deletes a row of another resource: a sync/ one appears in sync/Deleted under its EntityType, a
+   * bank entry's lines under TransactionLines; the other REST resources just lose it [sync].
+   */
+  deleteRow(division: number, resource: string, id: string): void {
+    const d = this.#division(division);
+    const row = this.#rows(d, resource).get(id);
+    if (!row || !this.#rows(d, resource).delete(id)) throw new Error(`no ${resource} ${id}`);
+    const when = `/Date(${this.now()})/`;
+    const deleted = (key: string, type: number) =>
+      d.deleted.push({ EntityKey: key, EntityType: type, Timestamp: d.nextTimestamp++, DeletedDate: when });
+    if (resource in SYNC_RESOURCES) deleted(id, SYNC_RESOURCES[resource]);
+    if (resource === 'financialtransaction/BankEntries') {
+      for (const line of row.BankEntryLines as { ID: string }[]) deleted(line.ID, DELETED_ENTITY_TRANSACTION_LINES);
+    }
+  }
+
+  /** Deletes one line of a bank entry (a transaction line, in sync/Deleted); the entry itself is not touched. */
+  deleteBankEntryLine(division: number, entryID: string, lineID: string): void {
+    const d = this.#division(division);
+    const entry = this.#rows(d, 'financialtransaction/BankEntries').get(entryID)!;
+    entry.BankEntryLines = (entry.BankEntryLines as { ID: string }[]).filter((l) => l.ID !== lineID);
+    const when = `/Date(${this.now()})/`;
+    d.deleted.push({ EntityKey: lineID, EntityType: DELETED_ENTITY_TRANSACTION_LINES, Timestamp: d.nextTimestamp++, DeletedDate: when });
+  }
+
+  /** The rows of a resource in a division. */
+  rowsOf(division: number, resource: string): Record<string, unknown>[] {
+    return [...this.#rows(this.#division(division), resource).values()];
+  }
+
+  #rows(d: DivisionData, resource: string): Map<string, Record<string, unknown>> {
+    let table = d.rows.get(resource);
+    if (!table) d.rows.set(resource, (table = new Map()));
+    return table;
+  }
+
+  /**
    * The division moved to another database: its Timestamps restart from a low number [sync:
    * "Timestamps restart when a division moves"], and sync/Deleted keeps no history of before.
    */
@@ -148,11 +227,15 @@ export class ExactOnlineDouble {
     d.terms.clear();
     d.deleted = [];
     for (const r of rows) d.terms.set(r.ID, { ...r, Timestamp: d.nextTimestamp++ });
+    for (const resource of Object.keys(SYNC_RESOURCES)) {
+      const table = this.#rows(d, resource);
+      for (const [id, r] of table) table.set(id, { ...r, Timestamp: d.nextTimestamp++ });
+    }
   }
 
-  /** The next request whose path matches `pattern` answers with `fault` (once per call of this method). */
-  fail(pattern: RegExp, fault: Fault, times = 1): void {
-    for (let i = 0; i < times; i++) this.#faults.push({ pattern, fault });
+  /** The next `times` requests whose path matches `pattern` answer with `fault`, once `after` matching requests passed. */
+  fail(pattern: RegExp, fault: Fault, times = 1, after = 0): void {
+    for (let i = 0; i < times; i++) this.#faults.push({ pattern, fault, after });
   }
 
   /** Every access token handed out so far expires now (as they do 600 s after issue) [tokens]. */
@@ -195,7 +278,13 @@ export class ExactOnlineDouble {
 
   #takeFault(path: string): Fault | undefined {
     const i = this.#faults.findIndex((f) => f.pattern.test(path));
-    return i < 0 ? undefined : this.#faults.splice(i, 1)[0].fault;
+    if (i < 0) return undefined;
+    // `after`: that many matching requests pass first (each fault of the same call waits as long).
+    if (this.#faults[i].after > 0) {
+      for (const f of this.#faults) if (f.pattern === this.#faults[i].pattern) f.after--;
+      return undefined;
+    }
+    return this.#faults.splice(i, 1)[0].fault;
   }
 
   /** [oauth] The user logs in and consents; here consent is given at once: redirect with a code (valid 3 min [tokens]). */
@@ -290,11 +379,13 @@ export class ExactOnlineDouble {
     if (resource === 'system/Divisions' && method === 'GET') {
       return odata([...this.divisions].map(([Code, d]) => ({ Code, Description: d.description, Currency: d.currency })));
     }
-    const put = /^cashflow\/Payments\(guid'([0-9a-f-]{36})'\)$/.exec(resource);
-    if (put && method === 'PUT') return this.#putPayment(division, put[1], body);
-    if (resource === 'sync/Cashflow/PaymentTerms' || resource === 'sync/Deleted') {
+    const one = /^cashflow\/(Payments|Receivables)\(guid'([0-9a-fA-F-]{36})'\)$/.exec(resource);
+    if (one && method === 'PUT') return this.#putCashflow(division, CASHFLOW[one[1]], one[2].toLowerCase(), body);
+    if (one && method === 'GET') return this.#getCashflow(division, CASHFLOW[one[1]], one[2].toLowerCase(), url);
+    if (resource === 'sync/Cashflow/PaymentTerms' || resource === 'sync/Deleted' || resource in SYNC_RESOURCES) {
       return this.#sync(division, resource, url, dropNext);
     }
+    if (REST_RESOURCES.includes(resource) && method === 'GET') return this.#rest(division, resource, url, dropNext);
     return json(404, { error: { message: { value: `Unknown resource ${resource}` } } });
   }
 
@@ -309,7 +400,8 @@ export class ExactOnlineDouble {
     const d = this.#division(division);
     // Both collections are kept in Timestamp order (a changed row is moved to the end), so a page is
     // the first rows past `after`, without sorting.
-    const all: Iterable<Record<string, unknown>> = resource === 'sync/Deleted' ? d.deleted : d.terms.values();
+    const all: Iterable<Record<string, unknown>> =
+      resource === 'sync/Deleted' ? d.deleted : resource in SYNC_RESOURCES ? this.#rows(d, resource).values() : d.terms.values();
     const rows: Record<string, unknown>[] = [];
     for (const r of all) {
       if ((r.Timestamp as number) <= after) continue;
@@ -326,22 +418,92 @@ export class ExactOnlineDouble {
     return odata(results, more ? next.toString() : undefined);
   }
 
-  /** [payments] PUT Cashflow/Payments: only AccountBankAccountID, Description, PaymentMethod, PaymentReference. */
-  #putPayment(division: number, id: string, body: string): Reply {
+  /**
+   * [resources] An ordinary REST GET: rows in key order, 60 a page, `$skiptoken=guid'<last key>'`
+   * in `__next`; `$filter` on `Modified ge datetime'...'` (read as UTC, like the `/Date(ms)/` values)
+   * or none; `$select` of the fields (`BankEntryLines/Field` for the expanded lines) or every field.
+   */
+  #rest(division: number, resource: string, url: URL, dropNext: boolean): Reply {
+    const key = KEY[resource] ?? 'ID';
+    const filter = url.searchParams.get('$filter');
+    const modified = filter === null ? null : /^Modified ge datetime'([0-9T:.-]+)'$/.exec(filter);
+    if (filter !== null && !modified) return json(400, { error: { message: { value: `Unsupported $filter ${filter}` } } });
+    const from = modified ? Date.parse(`${modified[1]}Z`) : null;
+    const skip = /^guid'([0-9a-f-]{36})'$/.exec(url.searchParams.get('$skiptoken') ?? '')?.[1] ?? null;
+    const expand = url.searchParams.get('$expand');
+    const select = url.searchParams.get('$select')?.split(',') ?? null;
+    const ms = (v: unknown) => Number(/-?\d+/.exec(String(v))![0]);
+    const rows = [...this.#rows(this.#division(division), resource).values()]
+      .filter((r) => (from === null || ms(r.Modified) >= from) && (skip === null || String(r[key]) > skip))
+      .sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : 1))
+      .slice(0, this.#options.restPageSize);
+    const pick = (r: Record<string, unknown>, fields: string[] | null) =>
+      fields ? Object.fromEntries(fields.map((f) => [f, f === 'Division' ? division : (r[f] ?? null)])) : { ...r, Division: division };
+    const results = rows.map((r) => {
+      const own = select ? select.filter((f) => !f.includes('/')) : null;
+      const out = pick(r, own);
+      if (expand === 'BankEntryLines') {
+        const lineFields = select ? select.filter((f) => f.startsWith('BankEntryLines/')).map((f) => f.slice(15)) : null;
+        out.BankEntryLines = { results: (r.BankEntryLines as Record<string, unknown>[]).map((l) => pick(l, lineFields)) };
+      } else delete out.BankEntryLines;
+      return out;
+    });
+    const next = new URL(url.toString().replace('http://double', this.url));
+    next.searchParams.set('$skiptoken', `guid'${String(rows.at(-1)?.[key])}'`);
+    const more = rows.length === this.#options.restPageSize && !dropNext;
+    return odata(results, more ? next.toString() : undefined);
+  }
+
+  /**
+   * [payments] PUT cashflow/Payments(guid'ID') and cashflow/Receivables(guid'ID'): a JSON body of
+   * the fields to change, of those the endpoint's PUT takes (Payments: AccountBankAccountID,
+   * Description, PaymentMethod, PaymentReference; Receivables: the same but AccountBankAccountID);
+   * any other field, a payment method that is none of B, I, K, V, or a bank account that is not
+   * one of the row's account (one a row of it was stored with, or one given to addBankAccount) is refused with 400 and Exact's error body. Answers 204 No Content;
+   * the row gets a new Timestamp and Modified, so the sync sees the change.
+   */
+  #putCashflow(division: number, side: CashflowSide, id: string, body: string): Reply {
     const row = this.#division(division).terms.get(id);
-    if (!row || row.LineType !== 22) return json(404, { error: { message: { value: 'Payment not found' } } });
+    if (!row || row.LineType !== side.lineType) return exactError(404, `${side.noun} not found`);
     let changes: Record<string, unknown>;
     try {
       changes = JSON.parse(body) as Record<string, unknown>;
     } catch {
-      return json(400, { error: { message: { value: 'Malformed body' } } });
+      return exactError(400, 'Error processing request stream. The request should be a valid top-level resource object.');
     }
-    const writable = ['AccountBankAccountID', 'Description', 'PaymentMethod', 'PaymentReference'];
-    const refused = Object.keys(changes).filter((k) => !writable.includes(k));
-    if (refused.length) return json(400, { error: { message: { value: `Not updatable: ${refused.join(', ')}` } } });
-    this.paymentUpdates.push({ id, body: changes });
+    const refused = Object.keys(changes).filter((k) => !side.writable.includes(k));
+    if (refused.length) return exactError(400, `Not updatable: ${refused.join(', ')}`);
+    if ('PaymentMethod' in changes && !['B', 'I', 'K', 'V'].includes(String(changes.PaymentMethod))) {
+      return exactError(400, `PaymentMethod: ${JSON.stringify(changes.PaymentMethod)} is not a valid payment method`);
+    }
+    const bank = changes.AccountBankAccountID;
+    if (typeof bank === 'string' && !this.#bankAccounts.get(String(row.Account))?.has(bank.toLowerCase())) {
+      return exactError(400, 'AccountBankAccountID: the bank account does not belong to the account');
+    }
+    (side.lineType === 22 ? this.paymentUpdates : this.receivableUpdates).push({ id, body: changes });
     this.upsertTerm(division, { ...row, ...changes, Modified: `/Date(${this.now()})/` } as PaymentTermRow);
     return { status: 204, body: '' };
+  }
+
+  /**
+   * [odata] GET cashflow/Payments(guid'ID') (and Receivables): the one row by key, as OData v2
+   * answers an entity, in `d` itself (no `results`), with `__metadata`; `$select` narrows it. 404
+   * with Exact's error body when there is no such row.
+   */
+  #getCashflow(division: number, side: CashflowSide, id: string, url: URL): Reply {
+    const row = this.#division(division).terms.get(id);
+    if (!row || row.LineType !== side.lineType) return exactError(404, `${side.noun} not found`);
+    const select = url.searchParams.get('$select')?.split(',') ?? Object.keys(row).filter((k) => k !== 'LineType' && k !== 'Timestamp');
+    const uri = `${this.url}/api/v1/${division}/${side.endpoint}(guid'${id}')`;
+    const fields = Object.fromEntries(select.map((f) => [f, f === 'Division' ? division : (row[f] ?? null)]));
+    return json(200, { d: { __metadata: { uri, type: `Exact.Web.Api.Models.${side.noun}` }, ...fields } });
+  }
+
+  /** Registers a bank account of an account (a supplier or customer): a PUT may point a row at it [payments]. */
+  addBankAccount(account: string, bankAccountID: string): void {
+    const known = this.#bankAccounts.get(account) ?? new Set<string>();
+    known.add(bankAccountID.toLowerCase());
+    this.#bankAccounts.set(account, known);
   }
 
   #division(code: number): DivisionData {
@@ -359,6 +521,32 @@ interface Reply {
 }
 
 const json = (status: number, value: unknown): Reply => ({ status, body: JSON.stringify(value) });
+
+/** [odata] Exact's error body: `{"error": {"code": "", "message": {"lang": "", "value": "..."}}}`. */
+const exactError = (status: number, value: string): Reply => json(status, { error: { code: '', message: { lang: '', value } } });
+
+/** The two cashflow endpoints a client may PUT and GET by key [payments], over the same payment terms. */
+interface CashflowSide {
+  endpoint: string;
+  noun: string;
+  lineType: 20 | 22;
+  writable: readonly string[];
+}
+
+const CASHFLOW: Record<string, CashflowSide> = {
+  Payments: {
+    endpoint: 'cashflow/Payments',
+    noun: 'Payment',
+    lineType: 22,
+    writable: ['AccountBankAccountID', 'Description', 'PaymentMethod', 'PaymentReference'],
+  },
+  Receivables: {
+    endpoint: 'cashflow/Receivables',
+    noun: 'Receivable',
+    lineType: 20,
+    writable: ['Description', 'PaymentMethod', 'PaymentReference'],
+  },
+};
 
 /** [odata] `{"d": {"results": [...], "__next": "..."}}`. */
 const odata = (results: unknown[], next?: string): Reply => json(200, { d: next ? { results, __next: next } : { results } });

@@ -16,7 +16,11 @@ import { ExactOnlineDouble, PaymentTermRow } from './exact-online-double';
 export const TEST_SECRETS_KEY = '0f'.repeat(32);
 export const testBox = () => new SecretBox([Buffer.from(TEST_SECRETS_KEY, 'hex')]);
 
-/** The connector's configuration pointed at `double`, with short backoffs. */
+/**
+ * The connector's configuration pointed at `double`, with short backoffs. It syncs the payment
+ * terms only (EXACT_SYNC_TABLES none), so that tests of that path count its calls alone; the tests
+ * of the reference tables pass `{ EXACT_SYNC_TABLES: '' }` for the default (every table).
+ */
 export function exactTestConfig(double: ExactOnlineDouble, env: Record<string, string> = {}): ExactConfig {
   return exactConfigFromEnv({
     EXACT_BASE_URL: double.url,
@@ -24,6 +28,7 @@ export function exactTestConfig(double: ExactOnlineDouble, env: Record<string, s
     EXACT_CLIENT_SECRET: double.clientSecret,
     EXACT_REDIRECT_URI: 'http://127.0.0.1:9/exact/callback',
     EXACT_BACKOFF_MS: '5',
+    EXACT_SYNC_TABLES: 'none',
     ...env,
   });
 }

@@ -70,12 +70,13 @@ export interface TestGateway {
 /**
  * Starts the real HTTP gateway on a free port over `db`, with an all-powerful test API key.
  * `options.logger` receives the gateway's log (see captureLog; by default it logs nothing unless
- * LOG_LEVEL asks for it); `options.metrics` starts the metrics listener on another free port.
+ * LOG_LEVEL asks for it); `options.metrics` starts the metrics listener on another free port;
+ * `options.setup` prepares the runtime as a composition root would (registerExactWriteBack, ...).
  */
 export async function startTestGateway(
   db: Database,
   env: Record<string, string> = {},
-  options: { logger?: Logger; metrics?: boolean } = {},
+  options: { logger?: Logger; metrics?: boolean; setup?: (runtime: Runtime) => void } = {},
 ): Promise<TestGateway> {
   // Tests read the statements of every request (x-sql-statements).
   const config = {
@@ -84,7 +85,9 @@ export async function startTestGateway(
     host: '127.0.0.1',
     metricsPort: options.metrics ? 0 : undefined,
   };
-  const gateway = await createGateway(db, testRuntime(config, options.logger));
+  const runtime = testRuntime(config, options.logger);
+  options.setup?.(runtime);
+  const gateway = await createGateway(db, runtime);
   const baseUrl = gateway.url.replace('localhost', '127.0.0.1');
   const url = `${baseUrl}/graphql`;
   const newKey = async (caller: TestCaller) =>

@@ -1,4 +1,4 @@
-import { Dec } from '../../platform/decimal';
+import { Dec, fromHundredths, hundredthsOf } from '../../platform/decimal';
 import { problem, type StatementProblem } from './errors';
 import type { BankStatement, StatementHeader, StatementLine } from './types';
 import { moneyText } from './values';
@@ -20,7 +20,9 @@ export function isBooked(line: Pick<StatementLine, 'status'>): boolean {
  * the lines. Lines in another currency than the account's are counted apart and reported.
  */
 export class StatementTally {
-  private sum = new Dec(0);
+  /** Amounts with two decimals (most), summed exactly as BigInt hundredths; any other amount in `other`. */
+  private hundredths = 0n;
+  private other = new Dec(0);
   private count = 0;
   private foreign: StatementLine[] = [];
 
@@ -31,7 +33,14 @@ export class StatementTally {
       if (this.foreign.length < 3) this.foreign.push(line);
       return;
     }
-    this.sum = this.sum.plus(line.amount);
+    const h = hundredthsOf(line.amount);
+    if (h === null) this.other = this.other.plus(line.amount);
+    else this.hundredths += h;
+  }
+
+  /** The booked movements' sum, exact. */
+  private get sum(): Dec {
+    return this.other.plus(fromHundredths(this.hundredths));
   }
 
   get lineCount(): number {
@@ -51,7 +60,8 @@ export class StatementTally {
         ),
       );
     }
-    const expected = new Dec(header.openingBalance.amount).plus(this.sum);
+    const sum = this.sum;
+    const expected = new Dec(header.openingBalance.amount).plus(sum);
     if (!expected.equals(header.closingBalance.amount)) {
       const money = (d: Dec) => moneyText(d, header.account.currency);
       const difference = new Dec(header.closingBalance.amount).minus(expected);
@@ -60,7 +70,7 @@ export class StatementTally {
           'UNBALANCED',
           header.index,
           header.source.last,
-          `opening balance ${header.openingBalance.amount} plus the movements ${money(this.sum)} is ${money(expected)}, ` +
+          `opening balance ${header.openingBalance.amount} plus the movements ${money(sum)} is ${money(expected)}, ` +
             `but the closing balance is ${header.closingBalance.amount} (a difference of ${money(difference)})`,
         ),
       );

@@ -174,8 +174,24 @@ export function accountNumber(text: string | null | undefined): AccountNumber {
   const compact = (text ?? '').replace(/\s+/g, '');
   if (!compact) return { iban: null, otherId: null };
   const upper = compact.toUpperCase();
-  return isValidIBAN(upper) ? { iban: upper, otherId: null } : { iban: null, otherId: compact };
+  return isIban(upper) ? { iban: upper, otherId: null } : { iban: null, otherId: compact };
 }
+
+/**
+ * ibantools' isValidIBAN, remembered for the last 10,000 numbers: a statement names the same
+ * counterparties again and again (as accountKey does for the store, statement.input.ts).
+ */
+function isIban(text: string): boolean {
+  let valid = IBANS.get(text);
+  if (valid === undefined) {
+    valid = isValidIBAN(text);
+    if (IBANS.size >= 10_000) IBANS.clear();
+    IBANS.set(text, valid);
+  }
+  return valid;
+}
+
+const IBANS = new Map<string, boolean>();
 
 /**
  * A Belgian account number (BBAN, 12 digits, the last two the first ten modulo 97) with its IBAN,

@@ -27,7 +27,23 @@ export interface ExactConfig {
   blockMs: number;
   /** EXACT_LEASE_MS: time to live of the sync lease of a division, renewed every third of it (default 60 s). */
   leaseMs: number;
+  /**
+   * EXACT_SYNC_TABLES: the reference tables synced besides the payment terms, comma separated
+   * catalog names (default all of EXACT_SYNC_TABLE_NAMES; `none` for the payment terms only, e.g.
+   * to spare calls of the day's budget).
+   */
+  syncTables: readonly string[];
 }
+
+/** The reference tables the sync can bring from Exact besides Payments and Receivables (exact-endpoints.ts). */
+export const EXACT_SYNC_TABLE_NAMES: readonly string[] = [
+  'GLAccounts',
+  'Accounts',
+  'BankAccounts',
+  'Journals',
+  'PaymentConditions',
+  'BankEntries',
+];
 
 export const DEFAULT_EXACT_BASE_URL = 'https://start.exactonline.nl';
 
@@ -47,6 +63,7 @@ export function exactConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ExactC
     failuresBeforeBlock: 3,
     blockMs: whole('EXACT_BLOCK_MS', env.EXACT_BLOCK_MS, 15 * 60_000),
     leaseMs: whole('EXACT_LEASE_MS', env.EXACT_LEASE_MS, 60_000),
+    syncTables: tableList(env.EXACT_SYNC_TABLES),
   };
 }
 
@@ -54,4 +71,15 @@ function whole(name: string, value: string | undefined, fallback: number): numbe
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value.trim())) throw new Error(`${name} must be a whole number, got ${JSON.stringify(value)}`);
   return Number(value);
+}
+
+function tableList(value: string | undefined): readonly string[] {
+  if (value === undefined || value.trim() === '') return EXACT_SYNC_TABLE_NAMES;
+  if (value.trim() === 'none') return [];
+  const names = value.split(',').map((n) => n.trim());
+  const unknown = names.filter((n) => !EXACT_SYNC_TABLE_NAMES.includes(n));
+  if (unknown.length) {
+    throw new Error(`EXACT_SYNC_TABLES: unknown table ${unknown.join(', ')} (known: ${EXACT_SYNC_TABLE_NAMES.join(', ')}, or none)`);
+  }
+  return names;
 }

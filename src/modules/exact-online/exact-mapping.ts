@@ -56,7 +56,7 @@ export const LINE_TYPE_RECEIPT = '20';
 export const LINE_TYPE_PAYMENT = '22';
 
 /** Columns the gateway sets itself on a synced row (not asked of Exact). */
-const GATEWAY_COLUMNS = new Set(['Division', 'CreatedUtc', 'ModifiedUtc']);
+export const GATEWAY_COLUMNS = new Set(['Division', 'CreatedUtc', 'ModifiedUtc']);
 
 /** The Exact fields the payment-term sync asks for (`$select`): every stored column of both sides, the line type and Timestamp. */
 export const PAYMENT_TERM_SELECT: readonly string[] = [

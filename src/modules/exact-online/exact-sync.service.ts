@@ -10,6 +10,7 @@ import type { ExactConfig } from './exact-config';
 import { ExactConnection } from './exact-connection.entity';
 import { ExactDivisionMap } from './exact-division-map.entity';
 import { ExactMalformedError, ExactPage, PAYMENT_TERM_SELECT } from './exact-mapping';
+import { deleteReferenceRows, ReferenceRun, resetReferenceTables, syncReferenceTables } from './exact-reference-sync';
 import { clearSyncedRows, deleteSyncedRows, storePaymentTerms } from './exact-store';
 import { ExactSyncRun } from './exact-sync-run.entity';
 import { ExactSyncState } from './exact-sync-state.entity';
@@ -50,7 +51,9 @@ interface RunContext {
 
 /**
  * Sync of connected divisions from Exact Online (issue 14): payment terms into Payments and
- * Receivables, then deletions, each from the highest Timestamp stored per endpoint and division.
+ * Receivables, the reference tables (exact-reference-sync.ts: accounts, G/L accounts, bank
+ * accounts, journals, payment conditions, bank entries), then deletions, each from the highest
+ * Timestamp stored per endpoint and division.
  * Only one process syncs a division at a time (lease `exact:sync:<division>`); every page is
  * committed with its high-water mark, so a run killed half-way is continued by the next run
  * without losing or duplicating a row. A full reload (first load, `--full`, or Timestamps that
@@ -147,7 +150,22 @@ export class ExactSync {
       options,
     };
     await this.#paymentTerms(ctx);
+    await syncReferenceTables(this.#reference(ctx));
     await this.#deleted(ctx);
+  }
+
+  /** The reference tables' view of the run (exact-reference-sync.ts), with this sync's call, state and health rules. */
+  #reference(ctx: RunContext): ReferenceRun {
+    return {
+      ...ctx,
+      tables: this.config.syncTables,
+      onProgress: ctx.options.onProgress,
+      call: (endpoint, url) => this.#call(ctx, endpoint, url),
+      state: (endpoint) => this.#state(ctx, endpoint),
+      healthy: (top) => this.#healthy(top),
+      log: this.log,
+      now: this.now,
+    };
   }
 
   async #paymentTerms(ctx: RunContext): Promise<void> {
@@ -200,6 +218,7 @@ export class ExactSync {
       const keys = page.results.filter((r) => String(r.EntityType) === DELETED_PAYMENT_TERMS).map((r) => String(r.EntityKey));
       await ctx.scope.transaction(async (tx) => {
         ctx.run.rowsDeleted += await deleteSyncedRows(tx, keys);
+        ctx.run.rowsDeleted += await deleteReferenceRows(tx, this.config.syncTables, page.results);
         await tx.internal.update(ExactSyncState, { division: ctx.division, endpoint: DELETED }, this.#healthy(top));
       });
       hw = top;
@@ -273,6 +292,7 @@ export class ExactSync {
     ctx.run.full = 1;
     await ctx.scope.transaction(async (tx) => {
       await clearSyncedRows(tx);
+      await resetReferenceTables(tx, ctx.division, this.config.syncTables, this.now());
       await tx.internal.update(
         ExactSyncState,
         { division: ctx.division, endpoint: PAYMENT_TERMS },

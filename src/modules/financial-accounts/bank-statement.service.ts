@@ -13,7 +13,7 @@ import { JournalType } from './entry-codes';
 import { BANK_TABLES, checkContinuity, EntryLedger } from './entry-ledger';
 import { periodOf, RowAudit } from './entry-rows';
 import { entryError, FinancialEntryRule } from './financial-entry.errors';
-import { accountKey, CheckedStatement, checkStatement, StatementToStore } from './statement.input';
+import { accountKey, CheckedStatement, checkStatementAsync, StatementToStore } from './statement.input';
 
 /** Document type of an imported bank statement file (10 is a bank export file, 20 a purchase invoice). */
 export const DOCUMENT_TYPE_BANK_STATEMENT = 40;
@@ -74,7 +74,7 @@ export class BankStatementService {
   ) {}
 
   async store(input: StatementToStore, options: StoreStatementOptions = {}): Promise<StoredStatement> {
-    const statement = checkStatement(input);
+    const statement = await checkStatementAsync(input);
     const division = statement.divisionCode;
     this.scope.assertWritable(division);
     // Documents are numbered under the division's lock (as the payment run does), taken first.

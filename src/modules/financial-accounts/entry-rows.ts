@@ -1,4 +1,4 @@
-import { Dec } from '../../platform/decimal';
+import { Dec, fromHundredths, hundredthsOf } from '../../platform/decimal';
 import { checkFits, STORED_SCALE } from './entry-rules';
 import type { EntryLineColumns } from './entry-line.columns';
 
@@ -48,14 +48,6 @@ export function periodOf(entryDate: Date): { financialYear: number; financialPer
   return { financialYear: entryDate.getUTCFullYear(), financialPeriod: entryDate.getUTCMonth() + 1 };
 }
 
-/** The lines in the order they are numbered: booking date, then their position in the input. */
-export function inBookingOrder<T extends { date: Date }>(lines: readonly T[]): T[] {
-  return lines
-    .map((line, index) => ({ line, index }))
-    .sort((a, b) => a.line.date.getTime() - b.line.date.getTime() || a.index - b.index)
-    .map((x) => x.line);
-}
-
 /**
  * The line rows of an entry: numbered 1..n in booking order, each with the balance after it.
  * `newId` gives each line its ID. The last balance is the entry's closing balance when the entry
@@ -70,11 +62,15 @@ export function lineRows<Extra extends object>(
   field: (index: number) => string = (i) => `lines[${i}].amount`,
 ): (EntryLineRow & Extra)[] {
   const sameCurrency = head.divisionCurrency !== null && head.divisionCurrency === head.currency;
-  const positions = new Map(drafts.map((d, i) => [d, i]));
-  let balance = new Dec(head.openingBalanceFC);
-  return inBookingOrder(drafts).map((draft, i) => {
-    balance = balance.plus(draft.amountFC);
-    checkFits(balance, field(positions.get(draft)!));
+  const ordered = drafts
+    .map((draft, index) => ({ draft, index }))
+    .sort((a, b) => a.draft.date.getTime() - b.draft.date.getTime() || a.index - b.index);
+  const balanceAfter = runningBalances(
+    head.openingBalanceFC,
+    ordered.map((o) => o.draft.amountFC),
+    (i) => field(ordered[i].index),
+  );
+  return ordered.map(({ draft }, i) => {
     const row: EntryLineRow = {
       description: null,
       accountID: null,
@@ -96,9 +92,36 @@ export function lineRows<Extra extends object>(
       amountDC: sameCurrency ? draft.amountFC : null,
       exchangeRate: sameCurrency ? '1.00000000' : null,
       currency: head.currency,
-      balanceAfterFC: balance.toFixed(STORED_SCALE),
+      balanceAfterFC: balanceAfter[i],
       ...audit,
     };
     return row as EntryLineRow & Extra;
+  });
+}
+
+/** BalanceAfterFC stores at most this many hundredths (DECIMAL(18,2): 16 digits before the point). */
+const LARGEST_HUNDREDTHS = 10n ** 18n;
+
+/**
+ * The balance after each amount, from `opening`, as stored text with two places. Amounts with two
+ * places (as the checks leave them) are added as BigInt hundredths, others with decimal.js; either
+ * is exact. A balance DECIMAL(18,2) cannot hold is refused naming `field(i)` (checkFits).
+ */
+function runningBalances(opening: string, amounts: readonly string[], field: (index: number) => string): string[] {
+  let sum = hundredthsOf(opening);
+  const hundredths = amounts.map(hundredthsOf);
+  if (sum === null || hundredths.some((h) => h === null)) {
+    let balance = new Dec(opening);
+    return amounts.map((amount, i) => {
+      balance = balance.plus(amount);
+      checkFits(balance, field(i));
+      return balance.toFixed(STORED_SCALE);
+    });
+  }
+  return hundredths.map((h, i) => {
+    sum! += h!;
+    const text = fromHundredths(sum!);
+    if (sum! >= LARGEST_HUNDREDTHS || -sum! >= LARGEST_HUNDREDTHS) checkFits(new Dec(text), field(i));
+    return text;
   });
 }

@@ -1,5 +1,5 @@
 import { canonicalCurrency, currencyProblem, minorUnits } from '../../platform/currency';
-import { Dec, isDecimalText } from '../../platform/decimal';
+import { Dec, hundredthsOf, isDecimalText } from '../../platform/decimal';
 import { RuleDetails } from '../../platform/errors';
 import { textProblem } from '../../platform/validation';
 import { entryError, FinancialEntryRule } from './financial-entry.errors';
@@ -23,6 +23,18 @@ export const MAX_ENTRY_LINES = 100_000;
  * at most the 2 the columns store (a KWD amount with 3 decimals is refused, never rounded).
  */
 export function amountScaleOf(currency: string): { scale: number; why: string } {
+  let known = SCALES.get(currency);
+  if (!known) {
+    known = scaleOf(currency);
+    if (SCALES.size >= 1000) SCALES.clear();
+    SCALES.set(currency, known);
+  }
+  return known;
+}
+
+const SCALES = new Map<string, { scale: number; why: string }>();
+
+function scaleOf(currency: string): { scale: number; why: string } {
   const units = currencyProblem(currency) ? STORED_SCALE : minorUnits(currency);
   if (units > STORED_SCALE)
     return { scale: STORED_SCALE, why: `${currency} has ${units} decimals, but amounts are stored with ${STORED_SCALE}` };
@@ -34,6 +46,13 @@ export function amountScaleOf(currency: string): { scale: number; why: string } 
  * decimal, has more decimals than `currency` allows, or does not fit DECIMAL(18,2).
  */
 export function checkAmount(value: unknown, field: string, currency: string, details: RuleDetails = {}): string {
+  // The usual amount (a statement line's: sign, up to 16 digits, up to 2 decimals, not zero) in
+  // text alone; anything else, and every refusal, through decimal.js below.
+  const plain = typeof value === 'string' ? PLAIN_AMOUNT.exec(value) : null;
+  if (plain && (plain[2] !== '0' || /[1-9]/.test(plain[3] ?? ''))) {
+    const decimals = (plain[3] ?? '').replace(/0+$/, '').length;
+    if (decimals <= amountScaleOf(currency).scale) return `${plain[1]}${plain[2]}.${(plain[3] ?? '').padEnd(2, '0')}`;
+  }
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
   if (text === null || text === undefined || text === '')
     throw entryError(FinancialEntryRule.REQUIRED, field, 'an amount is required', details);
@@ -52,6 +71,9 @@ export function checkAmount(value: unknown, field: string, currency: string, det
   checkFits(d, field, details);
   return d.toFixed(STORED_SCALE);
 }
+
+/** Sign, integer part (no leading zero, at most INTEGER_DIGITS digits) and up to two decimals. */
+const PLAIN_AMOUNT = /^(-?)(0|[1-9]\d{0,15})(?:\.(\d{1,2}))?$/;
 
 /** Refuses a value DECIMAL(18,2) cannot hold (a running balance as much as an amount). */
 export function checkFits(d: Dec, field: string, details: RuleDetails = {}): void {
@@ -84,10 +106,15 @@ export function checkText(value: unknown, field: string, maxLength: number, deta
   const length = value.length <= maxLength ? value.length : [...value].length;
   if (length > maxLength)
     throw entryError(FinancialEntryRule.TOO_LONG, field, `at most ${maxLength} characters, got ${length}`, { ...details, maxLength });
+  // Within its length, textProblem's only other rule is no control characters: tested alone here.
+  if (!CONTROL.test(value)) return value;
   const problem = textProblem(value, 1, maxLength);
   if (problem) throw entryError(FinancialEntryRule.INVALID_VALUE, field, problem, details);
   return value;
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -123,12 +150,26 @@ const DAYS = new Map<string, number>();
  * closing balance. UNBALANCED naming `field` (the closing balance), with the sum it should be.
  */
 export function checkBalance(opening: string, amounts: readonly string[], closing: string, field: string): void {
+  if (balancesInHundredths(opening, amounts, closing)) return;
   const expected = amounts.reduce((sum, a) => sum.plus(a), new Dec(opening));
   if (expected.eq(closing)) return;
   const difference = new Dec(closing).minus(expected).toFixed(STORED_SCALE);
   const sum = expected.toFixed(STORED_SCALE);
   const why = `the opening balance ${opening} plus the lines (${amounts.length}) is ${sum}, not ${closing} (a difference of ${difference})`;
   throw entryError(FinancialEntryRule.UNBALANCED, field, why, { expected: sum, difference });
+}
+
+/** True when every amount has two decimals and they balance, summed exactly as BigInt hundredths. */
+function balancesInHundredths(opening: string, amounts: readonly string[], closing: string): boolean {
+  let sum = hundredthsOf(opening);
+  const end = hundredthsOf(closing);
+  if (sum === null || end === null) return false;
+  for (const amount of amounts) {
+    const h = hundredthsOf(amount);
+    if (h === null) return false;
+    sum += h;
+  }
+  return sum === end;
 }
 
 /** Refuses more lines than one entry may have. */

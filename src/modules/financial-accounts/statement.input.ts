@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { divisionCodeProblem } from '../../platform/validation';
 import { entryError, FinancialEntryRule } from './financial-entry.errors';
@@ -101,6 +101,21 @@ export interface CheckedStatement {
  * BAD_USER_INPUT naming the first field at fault; UNBALANCED naming `closingBalance`.
  */
 export function checkStatement(input: StatementToStore): CheckedStatement {
+  const checked = checkStatementContents(input);
+  return { ...checked, hash: statementHash(checked) };
+}
+
+/**
+ * The same, with the hash computed off the main thread (Web Crypto's digest runs in libuv's
+ * pool), so the caller's other work (the next statement of a file) goes on meanwhile.
+ */
+export async function checkStatementAsync(input: StatementToStore): Promise<CheckedStatement> {
+  const checked = checkStatementContents(input);
+  return { ...checked, hash: await statementDigest(checked) };
+}
+
+/** checkStatement without the hash. */
+function checkStatementContents(input: StatementToStore): Omit<CheckedStatement, 'hash'> {
   const divisionProblem = divisionCodeProblem(input.divisionCode);
   if (divisionProblem) throw entryError(FinancialEntryRule.INVALID_VALUE, 'divisionCode', divisionProblem);
   const account = checkText(input.account, 'account', 50);
@@ -132,8 +147,42 @@ export function checkStatement(input: StatementToStore): CheckedStatement {
     closingBalance,
     lines,
   };
-  return { ...checked, hash: createHash('sha256').update(JSON.stringify(checked)).digest('hex') };
+  return checked;
 }
+
+/**
+ * SHA-256 (hex) of the checked statement's JSON text, `JSON.stringify(checked)` byte for byte (the
+ * hash entries were stored with stays the hash of the same statement).
+ */
+export function statementHash(checked: Omit<CheckedStatement, 'hash'>): string {
+  const hash = createHash('sha256');
+  for (const piece of statementJson(checked)) hash.update(piece);
+  return hash.digest('hex');
+}
+
+/** statementHash, the SHA-256 computed in libuv's thread pool (Web Crypto) while the main thread goes on. */
+export async function statementDigest(checked: Omit<CheckedStatement, 'hash'>): Promise<string> {
+  const bytes = Buffer.concat([...statementJson(checked)].map((piece) => Buffer.from(piece, 'utf8')));
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
+}
+
+/**
+ * `JSON.stringify(checked)` in pieces of a thousand lines: the text of a statement of 100,000
+ * lines is never one string (checked keeps its lines last, so they close its text).
+ */
+function* statementJson(checked: Omit<CheckedStatement, 'hash'>): Generator<string> {
+  const { lines, ...head } = checked;
+  const opening = JSON.stringify(head);
+  yield `${opening.slice(0, -1)}${opening.length > 2 ? ',' : ''}"lines":[`;
+  for (let at = 0; at < lines.length; at += HASHED_LINES) {
+    const text = JSON.stringify(lines.slice(at, at + HASHED_LINES));
+    yield `${at ? ',' : ''}${text.slice(1, -1)}`;
+  }
+  yield ']}';
+}
+
+/** Lines whose JSON text statementJson makes at a time. */
+const HASHED_LINES = 1000;
 
 function checkLine(line: StatementLineToStore, i: number, currency: string, statementDate: Date): LineDraft<BankLineColumns> {
   const f = (name: string) => `lines[${i}].${name}`;

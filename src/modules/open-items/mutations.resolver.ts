@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { systemClock } from '../../access/audit';
 import type { DivisionScope } from '../../access/division-scope';
 import type { RequestContext } from '../../context/request-context';
 import { RequiresScope } from '../../graphql/access';
@@ -9,6 +10,7 @@ import { OpenItemInputs } from './inputs';
 import type { OpenItem, OpenItemKind, OpenItemValues } from './open-item';
 import { OpenItemSplitter } from './split';
 import type { SplitPart } from './split';
+import { ownedRowWriterOf } from './owned-rows';
 import { OpenItemWriter } from './writes';
 import type { OpenItemDelete, OpenItemUpdate } from './writes';
 
@@ -25,11 +27,14 @@ export function openItemMutations<T extends OpenItem>(kind: OpenItemKind<T>, inp
   const { noun, writeScope: scope, table } = kind;
   const [One, Many] = [table.typeName, table.name];
   const { CreateInput, UpdateInput, DeleteInput, SplitPartInput } = inputs;
+  const exactNote =
+    `In a division connected to Exact Online a ${noun} is Exact's: only the fields Exact lets a client change may change, ` +
+    'and they are written to Exact first, then read back (docs/exact-online.md, "What may be written back").';
   const docs = {
     create: `Create one ${noun} (scope ${scope}).`,
     createMany: `Create ${noun}s, all or nothing (scope ${scope}; at most ${MAX_BULK}).`,
-    update: `Change one ${noun} (scope ${scope}); carries the version read.`,
-    updateMany: `Change ${noun}s, all or nothing (scope ${scope}; at most ${MAX_BULK}).`,
+    update: `Change one ${noun} (scope ${scope}); carries the version read. ${exactNote}`,
+    updateMany: `Change ${noun}s, all or nothing (scope ${scope}; at most ${MAX_BULK}). ${exactNote}`,
     delete: `Delete one ${noun} (scope ${scope}); processed and matched ${noun}s cannot be deleted.`,
     deleteMany: `Delete ${noun}s, all or nothing (scope ${scope}; at most ${MAX_BULK}).`,
     split:
@@ -41,7 +46,8 @@ export function openItemMutations<T extends OpenItem>(kind: OpenItemKind<T>, inp
     if (items.length === 0) throw kind.error('REQUIRED', 'input', 'at least one item is required');
     if (items.length > MAX_BULK) throw kind.error('INVALID_VALUE', 'input', `at most ${MAX_BULK} items a call`);
   };
-  const writer = (tx: DivisionScope, ctx: RequestContext) => new OpenItemWriter(kind, tx, ctx.principal);
+  const writer = (tx: DivisionScope, ctx: RequestContext) =>
+    new OpenItemWriter(kind, tx, ctx.principal, systemClock, ownedRowWriterOf(ctx.runtime));
 
   @ObjectType(`Deleted${Many}`, { description: `${Many} removed by a delete.` })
   class Deleted {

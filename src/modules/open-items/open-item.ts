@@ -60,7 +60,10 @@ export type OpenItemRuleName =
   | 'STATUS_LOCKED'
   | 'NOT_DELETABLE'
   | 'STALE_VERSION'
-  | 'SPLIT_NOT_EXACT';
+  | 'SPLIT_NOT_EXACT'
+  | 'OWNED_BY_EXACT'
+  | 'EXACT_REFUSED'
+  | 'EXACT_UNAVAILABLE';
 
 /** The counterparty of a side: suppliers of payables, customers of receivables. */
 export interface Counterparty<SideRule extends string> {

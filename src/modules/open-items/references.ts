@@ -23,11 +23,18 @@ export type CheckedAccounts = readonly Account[];
  * through the caller's scope (so a row of a division the caller was not granted is as good as
  * missing). The G/L account must be of the side's type (22 payable, 20 receivable), the account
  * its counterparty (a supplier, a customer), the counterparty's bank account its own and the own
- * bank account the division's. Returns the counterparty of each row.
+ * bank account the division's. Returns the counterparty of each row. `positions` are the rows'
+ * places in the caller's input (errors name `input[i]`), when the rows are not all of it.
  */
-export async function checkReferences(kind: OpenItemKind, scope: DivisionScope, rows: OpenItemValues[]): Promise<CheckedAccounts> {
+export async function checkReferences(
+  kind: OpenItemKind,
+  scope: DivisionScope,
+  rows: OpenItemValues[],
+  positions?: readonly number[],
+): Promise<CheckedAccounts> {
   const { error, counterparty: side } = kind;
-  rows.forEach((r, index) => {
+  rows.forEach((r, i) => {
+    const index = positions?.[i] ?? i;
     if (!scope.allows(Number(r.divisionCode))) {
       throw error('DIVISION_NOT_GRANTED', 'divisionCode', `division ${r.divisionCode} is not granted to this caller`, { index });
     }
@@ -70,9 +77,9 @@ export async function checkReferences(kind: OpenItemKind, scope: DivisionScope, 
       rows.map((r) => r.accountContactID),
     ),
   ]);
-  return rows.map((r, index) => {
+  return rows.map((r, i) => {
     const division = Number(r.divisionCode);
-    const at = { index, ...(r.id ? { id: String(r.id) } : {}) };
+    const at = { index: positions?.[i] ?? i, ...(r.id ? { id: String(r.id) } : {}) };
     const unknown = (field: string, what: string) =>
       error('UNKNOWN_REFERENCE', field, `${what} does not exist in division ${division}`, at);
     const glAccount = gl.get(key(division, r.glAccountID));

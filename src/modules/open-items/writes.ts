@@ -5,6 +5,7 @@ import { Principal } from '../../access/principal';
 import { storedColumns } from '../../catalog';
 import { OpenItemStatus, PaymentMethod, PaymentSource } from '../../catalog/codes';
 import { OpenItem, OpenItemKind, OpenItemValues, RowToComplete } from './open-item';
+import type { OwnedRowWriter } from './owned-rows';
 import { checkReferences, divisionCurrencies } from './references';
 import { rulesOf, sameValue } from './row-rules';
 import { checkDeletable, checkSameVersion, checkStatusAllowsChange, checkVersionValue } from './status';
@@ -29,6 +30,8 @@ export class OpenItemWriter<T extends OpenItem> {
     protected readonly scope: DivisionScope,
     protected readonly principal: Principal,
     protected readonly now: Clock = systemClock,
+    /** Where changes to rows of connected divisions go (owned-rows.ts); null: they are refused. */
+    protected readonly owner: OwnedRowWriter | null = null,
   ) {}
 
   async create(inputs: OpenItemValues[]): Promise<T[]> {
@@ -60,51 +63,85 @@ export class OpenItemWriter<T extends OpenItem> {
     return this.reload(items.map((p) => p.id));
   }
 
+  /**
+   * Updates rows, all or nothing. Rows of a division connected to Exact Online are Exact's: their
+   * changes go to the owned-row writer (Exact first, then read back; see owned-rows.ts), after the
+   * gateway's own rows are checked and written in the same transaction; without a writer they are
+   * refused with OWNED_BY_EXACT before any other rule.
+   */
   async update(inputs: OpenItemUpdate[]): Promise<T[]> {
     const { kind } = this;
-    const rules = rulesOf(kind);
-    const at = this.now();
     inputs.forEach((input, index) => checkVersionValue(kind, input.version, index));
     const current = await this.lockExisting(inputs.map((i) => i.id));
-    await this.scope.assertLocal(kind.table.name, this.scope.divisions, 'ID IN (:...ids)', { ids: [...current.keys()] });
-    const currencies = await divisionCurrencies(
-      this.scope,
-      [...current.values()].map((p) => p.divisionCode),
-    );
-    const changes = inputs.map((input, index) => {
-      const row = current.get(input.id)!;
-      checkSameVersion(kind, row, input.version, 'update', { index });
-      const set: OpenItemValues = {};
-      for (const c of rules.updateColumns) {
-        if (input[c.field] === undefined) continue;
-        const value = rules.canonicalValue(c.field, input[c.field]);
-        if (!sameValue(c, value, (row as unknown as OpenItemValues)[c.field])) set[c.field] = value;
-      }
-      checkStatusAllowsChange(kind, row, Object.keys(set), index);
-      const merged: OpenItemValues = { ...row, ...set };
-      // Unchanged amounts were accepted when written: a split part may keep the cent its share moved.
-      const rate = RATE_FIELDS.some((f) => f in set) ? 'exact' : 'allocated';
-      rules.checkRow(merged, index, { divisionCurrency: currencies.get(row.divisionCode), rate });
-      return { row, set, merged };
-    });
+    const owned = new Set(await this.scope.ownedByExact(kind.table.name, [...new Set([...current.values()].map((r) => r.divisionCode))]));
+    if (owned.size && !this.owner) {
+      await this.scope.assertLocal(kind.table.name, this.scope.divisions, 'ID IN (:...ids)', { ids: [...current.keys()] });
+    }
     const seen = new Set<string>();
     inputs.forEach((i, index) => {
       if (seen.has(i.id)) throw kind.error('DUPLICATE_ID', 'id', `${kind.noun} ${i.id} appears twice in the input`, { index });
       seen.add(i.id);
     });
+    const positioned = inputs.map((input, index) => ({ input, index, row: current.get(input.id)! }));
+    const ownedChanges = positioned
+      .filter((p) => owned.has(p.row.divisionCode))
+      .map(({ input, index, row }) => {
+        checkSameVersion(kind, row, input.version, 'update', { index });
+        return { row, index, set: this.changedFields(row, input) };
+      })
+      .filter((c) => Object.keys(c.set).length > 0);
+    const local = positioned.filter((p) => !owned.has(p.row.divisionCode));
+    await this.updateLocal(local);
+    if (ownedChanges.length) await this.owner!.write(this.scope, kind, ownedChanges);
+    return this.reload(inputs.map((i) => i.id));
+  }
+
+  /** The fields of `input` whose canonical value differs from `row`'s (entity names; null clears). */
+  private changedFields(row: T, input: OpenItemUpdate): OpenItemValues {
+    const rules = rulesOf(this.kind);
+    const set: OpenItemValues = {};
+    for (const c of rules.updateColumns) {
+      if (input[c.field] === undefined) continue;
+      const value = rules.canonicalValue(c.field, input[c.field]);
+      if (!sameValue(c, value, (row as unknown as OpenItemValues)[c.field])) set[c.field] = value;
+    }
+    return set;
+  }
+
+  /** Checks and writes updates of the gateway's own rows (`index`: position in the whole input). */
+  private async updateLocal(items: { input: OpenItemUpdate; index: number; row: T }[]): Promise<void> {
+    if (!items.length) return;
+    const { kind } = this;
+    const rules = rulesOf(kind);
+    const at = this.now();
+    const currencies = await divisionCurrencies(
+      this.scope,
+      items.map((p) => p.row.divisionCode),
+    );
+    const changes = items.map(({ input, index, row }) => {
+      checkSameVersion(kind, row, input.version, 'update', { index });
+      const set = this.changedFields(row, input);
+      checkStatusAllowsChange(kind, row, Object.keys(set), index);
+      const merged: OpenItemValues = { ...row, ...set };
+      // Unchanged amounts were accepted when written: a split part may keep the cent its share moved.
+      const rate = RATE_FIELDS.some((f) => f in set) ? 'exact' : 'allocated';
+      rules.checkRow(merged, index, { divisionCurrency: currencies.get(row.divisionCode), rate });
+      return { row, set, merged, index };
+    });
     const accounts = await checkReferences(
       kind,
       this.scope,
       changes.map((c) => c.merged),
+      changes.map((c) => c.index),
     );
-    const toComplete = changes.map((c, index) => ({
+    const toComplete = changes.map((c, i) => ({
       row: c.merged,
-      index,
+      index: c.index,
       changes: new Set(Object.keys(c.set)),
-      account: accounts[index],
+      account: accounts[i],
     }));
     await this.complete(toComplete);
-    for (const [index, { row, set, merged }] of changes.entries()) {
+    for (const { row, set, merged, index } of changes) {
       // What the side's hook filled in is written too, under the same status rule.
       const before = row as unknown as OpenItemValues;
       for (const c of rules.updateColumns) {
@@ -118,7 +155,6 @@ export class OpenItemWriter<T extends OpenItem> {
       const changed = await this.scope.update(kind.entity, values, 'ID = :id AND Version = :version', { id: row.id, version: row.version });
       if (changed !== 1) throw kind.error('STALE_VERSION', 'version', `${kind.noun} ${row.id} changed meanwhile`, { id: row.id });
     }
-    return this.reload(inputs.map((i) => i.id));
   }
 
   async delete(inputs: OpenItemDelete[]): Promise<string[]> {

@@ -34,6 +34,12 @@ export enum PaymentRule {
   NOT_SELECTED = 'NOT_SELECTED',
   NOT_SEPA_PAYABLE = 'NOT_SEPA_PAYABLE',
   SPLIT_NOT_EXACT = 'SPLIT_NOT_EXACT',
+  /** The row is Exact Online's (its division is connected) and Exact does not let a client change this field. */
+  OWNED_BY_EXACT = 'OWNED_BY_EXACT',
+  /** Exact Online refused the value written back (4xx): nothing changed, at Exact or here. */
+  EXACT_REFUSED = 'EXACT_REFUSED',
+  /** Exact Online could not be reached or kept failing (5xx, no answer, no calls left): nothing changed; retryable. */
+  EXACT_UNAVAILABLE = 'EXACT_UNAVAILABLE',
 }
 
 export const PAYMENT_ERROR_CODES: Record<PaymentRule, ErrorCode> = {
@@ -63,6 +69,9 @@ export const PAYMENT_ERROR_CODES: Record<PaymentRule, ErrorCode> = {
   [PaymentRule.NOT_SELECTED]: 'CONFLICT',
   [PaymentRule.NOT_SEPA_PAYABLE]: 'BAD_USER_INPUT',
   [PaymentRule.SPLIT_NOT_EXACT]: 'BAD_USER_INPUT',
+  [PaymentRule.OWNED_BY_EXACT]: 'FORBIDDEN',
+  [PaymentRule.EXACT_REFUSED]: 'BAD_USER_INPUT',
+  [PaymentRule.EXACT_UNAVAILABLE]: 'CONFLICT',
 };
 
 export type { RuleDetails } from '../../platform/errors';

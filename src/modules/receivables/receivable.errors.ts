@@ -32,6 +32,12 @@ export enum ReceivableRule {
   NOT_DELETABLE = 'NOT_DELETABLE',
   STALE_VERSION = 'STALE_VERSION',
   SPLIT_NOT_EXACT = 'SPLIT_NOT_EXACT',
+  /** The row is Exact Online's (its division is connected) and Exact does not let a client change this field. */
+  OWNED_BY_EXACT = 'OWNED_BY_EXACT',
+  /** Exact Online refused the value written back (4xx): nothing changed, at Exact or here. */
+  EXACT_REFUSED = 'EXACT_REFUSED',
+  /** Exact Online could not be reached or kept failing (5xx, no answer, no calls left): nothing changed; retryable. */
+  EXACT_UNAVAILABLE = 'EXACT_UNAVAILABLE',
 }
 
 export const RECEIVABLE_ERROR_CODES: Record<ReceivableRule, ErrorCode> = {
@@ -59,6 +65,9 @@ export const RECEIVABLE_ERROR_CODES: Record<ReceivableRule, ErrorCode> = {
   [ReceivableRule.NOT_DELETABLE]: 'CONFLICT',
   [ReceivableRule.STALE_VERSION]: 'CONFLICT',
   [ReceivableRule.SPLIT_NOT_EXACT]: 'BAD_USER_INPUT',
+  [ReceivableRule.OWNED_BY_EXACT]: 'FORBIDDEN',
+  [ReceivableRule.EXACT_REFUSED]: 'BAD_USER_INPUT',
+  [ReceivableRule.EXACT_UNAVAILABLE]: 'CONFLICT',
 };
 
 /** The error of a broken receivable rule: message `field: why`, extensions {code, field, rule, ...}. */

@@ -70,7 +70,12 @@ export class ImportedStatementSummary {
   @Field(() => String) declare currency: string;
   @Field(() => DecimalScalar) declare openingBalance: string;
   @Field(() => DecimalScalar) declare closingBalance: string;
-  @Field(() => Int, { description: 'Lines (transactions) of the statement in the file.' }) declare lineCount: number;
+  @Field(() => Int, { description: 'Booked lines (transactions) of the statement: the ones stored as its entry lines.' })
+  declare lineCount: number;
+  @Field(() => Int, {
+    description: 'Lines of the statement not stored because not booked: camt.053 entries pending (PDNG) or for information (INFO).',
+  })
+  declare skippedLineCount: number;
   @Field(() => ImportedStatementOutcome) declare outcome: ImportedStatementOutcome;
   @Field(() => UUIDScalar, { nullable: true, description: 'The bank entry it is stored as (BankEntries.EntryID).' })
   declare entryID: string | null;

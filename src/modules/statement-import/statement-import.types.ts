@@ -31,14 +31,20 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/** Where an import stands: `lines` of `totalLines` of file `file` (0-based) checked or stored. */
+/**
+ * Where an import stands: `lines` of file `file` (0-based) read, in the read that checks a file
+ * first (`check`: only for a file seen before or too large to keep) or the one that stores it.
+ */
 export interface ImportProgress {
   file: number;
   fileName: string;
   phase: 'check' | 'store';
   lines: number;
-  /** Lines of the file (known after it was checked; 0 while checking). */
+  /** Lines of the file when known before the read (0: unknown, the file is read once). */
   totalLines: number;
+  /** Bytes of the file read so far, of `totalBytes`. */
+  bytes: number;
+  totalBytes: number;
 }
 
 /** What became of a statement: stored now, stored before (by statement or by file hash), or not stored (its file was refused). */
@@ -63,8 +69,17 @@ export interface ImportedStatement {
   /** Signed exact decimal text (credit positive). */
   openingBalance: string;
   closingBalance: string;
-  /** Lines (transactions) of the statement in the file. */
+  /**
+   * Booked lines (transactions) of the statement: the ones stored as its entry's lines (all of a
+   * CODA or MT940 statement; camt.053 entries of status BOOK or without one).
+   */
   lineCount: number;
+  /**
+   * Lines of the statement in the file that are not stored because they are not booked: camt.053
+   * entries of status PDNG (pending) or INFO (for information only), which move no balance. 0 for
+   * CODA and MT940.
+   */
+  skippedLineCount: number;
   outcome: StatementOutcome;
   /** The bank entry (BankEntries.EntryID) it is stored as; null when not stored. */
   entryID: string | null;

@@ -116,7 +116,11 @@ describe('npm run exact (separate processes)', () => {
     double.upsertTerm(EXACT, paymentTerm(7000, EXACT));
     const sync = run(['sync']);
     expect(await sync.exit).toBe(0);
-    expect(sync.out()).toMatch(new RegExp(`division ${division}: succeeded; rows in 1, changed 0, deleted 0; calls 2`));
+    // The command syncs every table by default: the payment terms and sync/Deleted, and one (empty) page of each reference table.
+    expect(sync.out()).toMatch(new RegExp(`division ${division}: succeeded; rows in 1, changed 0, deleted 0; calls 8`));
+    for (const endpoint of ['sync/CRM/Accounts', 'sync/Financial/GLAccounts', 'crm/BankAccounts', 'financialtransaction/BankEntries']) {
+      expect(sync.out()).toContain(`division ${division} ${endpoint}: 1 pages`);
+    }
     const all = output.join('\n');
     for (const secret of [...double.issuedTokens, double.clientSecret, TEST_SECRETS_KEY]) expect(all.includes(secret)).toBe(false);
   }, 60_000);

@@ -18,6 +18,8 @@ import { captureLog, startTestGateway, TestGateway } from '../../support/gateway
  * double's state; a caller sees synced rows and connections of its own divisions only; the rows
  * of a connected division are Exact's, so the gateway's mutations on them are refused
  * (FORBIDDEN, rule OWNED_BY_EXACT) with nothing written; tokens never appear in an answer or a log.
+ * This gateway runs without write-back (as a server without SECRETS_KEY): even a description is
+ * refused. With write-back, what Exact lets a client change goes to Exact (write-back.test.ts).
  */
 describe('Exact Online rows through the gateway', () => {
   let t: TestDatabase;
