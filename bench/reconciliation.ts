@@ -16,7 +16,7 @@ import { writeSection } from './report-sections';
  * the demo data (BENCH_OPEN_ITEMS payments and receivables over BENCH_DIVISIONS divisions), makes
  * BENCH_LINES labelled noisy bank lines with the demo-statements generator
  * (src/seed/labelled-statements.ts), stores them through storeStatement, sets up the allocation
- * rules a bookkeeper would (bank costs, own savings account), runs proposeMatches once over all
+ * rules a bookkeeper would (bank costs; the own savings account needs none), runs proposeMatches once over all
  * lines, and prints the table against the goals. The result is the reconciliation section of
  * docs/benchmarks.md (BENCH_WRITE=0 to leave it).
  *
@@ -114,7 +114,8 @@ async function main(): Promise<void> {
         `\`npm run bench:reconciliation\` on ${label}, ${new Date().toISOString().slice(0, 10)}: ${DIVISIONS} divisions, ${ITEMS.toLocaleString('en')} ` +
           `seeded payments and receivables (${report.openItems.toLocaleString('en')} open), ${report.lines.toLocaleString('en')} labelled lines ` +
           'from src/seed/labelled-statements.ts (its docstring says how the noise was chosen), stored through storeStatement, with ' +
-          'the allocation rules a bookkeeper sets up (bank costs by words, the own savings account by IBAN). One proposeMatches call ' +
+          'the allocation rules a bookkeeper sets up (bank costs by words; transfers to the own savings account are recognised without a rule). ' +
+          'One proposeMatches call ' +
           "over all lines, best three proposals each; a proposal is right when it settles exactly the label's items (or books its G/L account).",
         '',
         result,

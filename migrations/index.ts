@@ -15,6 +15,7 @@ import { ReconciliationMatches1764710000000 } from './1764710000000-reconciliati
 import { ExactOnline1764800000000 } from './1764800000000-exact-online';
 import { BankConnectors1764900000000 } from './1764900000000-bank-connectors';
 import { BankPaymentOrders1765020000000 } from './1765020000000-bank-payment-orders';
+import { ReconciliationParts1765040000000 } from './1765040000000-reconciliation-parts';
 import { ExactReferenceReads1765060000000 } from './1765060000000-exact-reference-reads';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   ExactOnline1764800000000,
   BankConnectors1764900000000,
   BankPaymentOrders1765020000000,
+  ReconciliationParts1765040000000,
   ExactReferenceReads1765060000000,
 ];

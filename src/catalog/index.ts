@@ -14,6 +14,7 @@ import { PAYMENT_CONDITIONS } from './tables/payment-conditions';
 import { PAYMENT_MATCHES } from './tables/payment-matches';
 import { PAYMENTS } from './tables/payments';
 import { RECEIVABLES } from './tables/receivables';
+import { RECONCILIATION_PARTS } from './tables/reconciliation-parts';
 import { RECONCILIATION_ACTIONS, RECONCILIATION_MATCHES, RECONCILIATION_PROPOSALS, RECONCILIATION_SETTINGS } from './tables/reconciliation';
 import { USERS } from './tables/users';
 
@@ -42,6 +43,7 @@ export const CATALOG: readonly CatalogTable[] = [
   RECONCILIATION_MATCHES,
   RECONCILIATION_PROPOSALS,
   RECONCILIATION_SETTINGS,
+  RECONCILIATION_PARTS,
   ALLOCATION_RULES,
 ];
 

@@ -57,6 +57,7 @@ const READ_SCOPES: Readonly<Record<string, Scope>> = {
   ReconciliationMatches: 'reconciliation:read',
   ReconciliationProposals: 'reconciliation:read',
   ReconciliationSettings: 'reconciliation:read',
+  ReconciliationParts: 'reconciliation:read',
   AllocationRules: 'reconciliation:read',
 };
 

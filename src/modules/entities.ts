@@ -22,6 +22,7 @@ import { CashEntry } from './financial-accounts/cash-entry.entity';
 import { ReconciliationAction } from './reconciliation/match-action.entity';
 import { ReconciliationMatch } from './reconciliation/match-line.entity';
 import { ReconciliationSetting } from './reconciliation/match-settings.entity';
+import { ReconciliationPart } from './reconciliation/line-part.entity';
 import { ReconciliationProposal } from './reconciliation/proposal-record.entity';
 import { AllocationRule } from './reconciliation/allocation-rule.entity';
 import { EXACT_ENTITIES } from './exact-online/entities';
@@ -51,6 +52,7 @@ export const ENTITY_BY_TABLE = {
   ReconciliationMatches: ReconciliationMatch,
   ReconciliationProposals: ReconciliationProposal,
   ReconciliationSettings: ReconciliationSetting,
+  ReconciliationParts: ReconciliationPart,
   AllocationRules: AllocationRule,
 } as const;
 

@@ -56,7 +56,8 @@ export interface QualityOptions {
 
 /**
  * The allocation rules a bookkeeper sets up before reconciling (as Exact's users do): bank costs
- * by the words of the bank's fee lines, transfers from and to the own savings account by its IBAN.
+ * by the words of the bank's fee lines. Transfers from and to the own savings account need no
+ * rule: the engine knows the division's own accounts (engine-score.ts, ownAccountRule).
  */
 export async function setUpAllocationRules(scope: DivisionScope, division: number): Promise<void> {
   const items = await loadDivisionItems(scope, division);
@@ -86,10 +87,6 @@ export async function setUpAllocationRules(scope: DivisionScope, division: numbe
     rows.push(rule('Bank costs', { words: 'kosten' }, 10, costs.id));
     rows.push(rule('Card fee', { words: 'kaartbijdrage' }, 11, costs.id));
   }
-  const savings = await gl(items.glCodes.savings);
-  if (savings)
-    for (const [i, own] of items.otherOwn.entries())
-      rows.push(rule(`Own account ${own.bankAccount}`, { counterpartyBankAccount: own.bankAccount }, 20 + i, savings.id));
   await scope.insert(AllocationRule, rows);
 }
 

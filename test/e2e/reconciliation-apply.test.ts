@@ -5,7 +5,7 @@ import { Dec } from '../../src/platform/decimal';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { startTestGateway, TestGateway } from '../support/gateway';
 import { ReceivableFixture, receivableFixture, receivablesFingerprint } from '../support/receivables';
-import { bankLines, receivable, receivableNow, receivablesOf, restorable } from '../support/reconciliation-apply';
+import { bankLines, otherDivisionRefs, receivable, receivableNow, receivablesOf, restorable } from '../support/reconciliation-apply';
 
 /**
  * Applying reconciliation matches over real HTTP (linkBankEntryLine, bookBankEntryLine,
@@ -195,7 +195,7 @@ describe('ignoring and isolation', () => {
   it('never matches a line of one division with an item of another', async () => {
     const foreign = await receivable(t.db, f, '75.00', {
       divisionCode: f.otherDivision,
-      ...(await otherDivisionRefs()),
+      ...(await otherDivisionRefs(t.db, f)),
     });
     const [line] = await bankLines(t.db, f.division, [{ amount: '75.00' }]);
     const input = { lineID: line.id, items: [{ receivableID: foreign.id, amountFC: '75.00' }] };
@@ -207,12 +207,3 @@ describe('ignoring and isolation', () => {
     expect((await receivableNow(t.db, foreign.id)).status).toBe(20);
   });
 });
-
-/** A customer, G/L account and own bank account of the other division, for an item there. */
-async function otherDivisionRefs() {
-  const m = t.db.dataSource.manager;
-  const d = f.otherDivision;
-  const account = (await m.query(`SELECT ID AS id FROM Accounts WHERE Division = ${d} AND IsSales = 1 LIMIT 1`))[0].id as string;
-  const gl = (await m.findOneBy(GLAccount, { divisionCode: d, type: 20 }))!.id;
-  return { accountID: account, accountBankAccountID: null, bankAccountID: null, glAccountID: gl };
-}

@@ -3,8 +3,10 @@ import { createCreditorReference } from '../../src/formats/structured-reference'
 import { AllocationRule } from '../../src/modules/reconciliation/allocation-rule.entity';
 import { GLAccount } from '../../src/modules/gl-accounts/gl-account.entity';
 import { BankAccount } from '../../src/modules/bank-accounts/bank-account.entity';
+import { Journal } from '../../src/modules/journals/journal.entity';
 import { openSeededDatabase, TestDatabase } from '../support/database';
 import { insertRow } from '../support/payments';
+import { ownBankAccount } from '../support/statements';
 import { bankLines, counterparty, framed, ogm, payment, processedBatch, propose, receivable } from '../support/reconciliation';
 
 /**
@@ -191,6 +193,39 @@ describe('rules 2 and 3: the counterparty and its open items', () => {
     const [top] = await best(line);
     expect(top).toMatchObject({ kind: 'glAccount', items: [], glAccountID: gl.id, differenceFC: '0.00' });
     expect(top.confidence).toBeGreaterThanOrEqual(AUTO);
+  });
+});
+
+describe('internal transfers between own accounts', () => {
+  /** An own bank account of `division` with a bank journal booked to a G/L account of that division. */
+  async function ownAccount(division: number, code: string) {
+    const gl = (await t.db.dataSource.manager.findOneBy(GLAccount, { divisionCode: division }))!;
+    const own = await ownBankAccount(t.db, division, code);
+    await t.db.dataSource.manager.update(Journal, { id: own.journal.id }, { glAccountID: gl.id });
+    return { ...own, gl };
+  }
+
+  it("a line from or to another own account is booked to that account's journal G/L account, with no allocation rule", async () => {
+    const savings = await ownAccount(D, 'SAV1');
+    const [out, back] = await bankLines(t.db, D, [
+      { amount: '-2500.00', counterpartyAccount: savings.iban, counterpartyName: 'Eigen rekening', description: 'Naar spaarrekening' },
+      { amount: '400.00', counterpartyAccount: savings.iban, description: 'Terug van spaarrekening' },
+    ]);
+    for (const line of [out, back]) {
+      const [top] = await best(line);
+      expect(top).toMatchObject({ kind: 'glAccount', items: [], glAccountID: savings.gl.id, differenceFC: '0.00' });
+      expect(top.confidence).toBeGreaterThanOrEqual(AUTO);
+      expect(top.reasons[0]).toMatchObject({ rule: 'ownAccount', fields: ['CounterpartyBankAccount'] });
+      expect(top.reasons[0].detail).toContain(`journal ${savings.journal.code}`);
+    }
+  });
+
+  it("never takes another division's own account for an internal transfer", async () => {
+    const elsewhere = await ownAccount(other, 'SAV2');
+    const [line] = await bankLines(t.db, D, [{ amount: '-750.00', counterpartyAccount: elsewhere.iban, description: 'Overboeking' }]);
+    const proposals = await best(line, [D, other]);
+    expect(proposals.flatMap((p) => p.reasons).some((r) => r.rule === 'ownAccount')).toBe(false);
+    expect(proposals.some((p) => p.glAccountID === elsewhere.gl.id)).toBe(false);
   });
 });
 

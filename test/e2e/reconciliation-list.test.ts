@@ -1,3 +1,7 @@
+import { In } from 'typeorm';
+import { BankEntryLine } from '../../src/modules/financial-accounts/bank-entry-line.entity';
+import { ReconciliationAction } from '../../src/modules/reconciliation/match-action.entity';
+import { ReconciliationProposal } from '../../src/modules/reconciliation/proposal-record.entity';
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { PaymentMatch } from '../../src/modules/matching/payment-match.entity';
 import { Dec } from '../../src/platform/decimal';
@@ -100,12 +104,56 @@ describe('proposals and the processing list', () => {
     ]);
     const byLine = (l: { id: string }) => stored.find((p) => p.bankEntryLineID === l.id)!.id;
     // Two proposals for one item: the second fails and nothing of the call stays.
+    const actionsBefore = await t.db.dataSource.manager.count(ReconciliationAction);
     const clash = await gw.gql(ACCEPT_MANY, { ids: lines.map(byLine) });
-    expect(clash.errors![0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'ALREADY_SETTLED' });
+    // The answer names the line that failed and why; the two accepted before it are rolled back.
+    expect(clash.errors).toHaveLength(1);
+    expect(clash.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      rule: 'ALREADY_SETTLED',
+      field: 'proposalIDs',
+      index: 2,
+      proposalID: byLine(lines[2]),
+      lineID: lines[2].id,
+    });
+    expect(clash.errors![0].message).toMatch(new RegExp(`^proposalIDs\\[2\\]: line ${lines[2].id}: `));
     expect([(await receivableNow(t.db, a.id)).status, (await receivableNow(t.db, b.id)).status]).toEqual([20, 20]);
+    expect(await t.db.dataSource.manager.count(ReconciliationAction)).toBe(actionsBefore);
+    const statuses = await t.db.dataSource.manager.findBy(ReconciliationProposal, { id: In(stored.map((p) => p.id)) });
+    expect(statuses.map((p) => p.status)).toEqual(['PROPOSED', 'PROPOSED', 'PROPOSED']);
+    expect((await gw.gql(ACCEPT_MANY, { ids: [byLine(lines[0]), byLine(lines[0])] })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'proposalIDs',
+    });
     const done = (await ok(ACCEPT_MANY, { ids: [byLine(lines[0]), byLine(lines[1])] })).acceptReconciliationProposals;
     expect(done).toHaveLength(2);
     expect([(await receivableNow(t.db, a.id)).status, (await receivableNow(t.db, b.id)).status]).toEqual([50, 50]);
+  });
+
+  it('refuses a bulk accept whose proposal names an item another line settled since, naming that line, nothing written', async () => {
+    const [a, b] = [await receivable(t.db, f, '610.00'), await receivable(t.db, f, '620.00')];
+    const lines = await bankLines(t.db, f.division, [{ amount: '610.00' }, { amount: '620.00' }, { amount: '620.00' }]);
+    const stored = await propose(t.db, f.division, [
+      receivablesProposal(lines[0], [{ id: a.id, amountFC: '610.00' }]),
+      receivablesProposal(lines[1], [{ id: b.id, amountFC: '620.00' }]),
+    ]);
+    // Someone settles b by hand from another line first.
+    await ok(LINK, { input: { lineID: lines[2].id, items: [{ receivableID: b.id, amountFC: '620.00' }] } });
+    const before = await t.db.dataSource.manager.count(ReconciliationAction);
+    const byLine = (l: { id: string }) => stored.find((p) => p.bankEntryLineID === l.id)!.id;
+    const res = await gw.gql(ACCEPT_MANY, { ids: [byLine(lines[0]), byLine(lines[1])] });
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      rule: 'ALREADY_SETTLED',
+      field: 'proposalIDs',
+      index: 1,
+      proposalID: byLine(lines[1]),
+      lineID: lines[1].id,
+    });
+    expect(res.errors![0].message).toContain(b.id);
+    expect((await receivableNow(t.db, a.id)).status).toBe(20);
+    expect(await t.db.dataSource.manager.count(ReconciliationAction)).toBe(before);
+    expect((await t.db.dataSource.manager.findOneByOrFail(BankEntryLine, { id: lines[0].id })).reconciliationStatus).toBe(20);
   });
 
   it('spreads a line that pays less over the proposed items, leaving the last one partly open', async () => {

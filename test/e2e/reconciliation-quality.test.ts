@@ -1,3 +1,4 @@
+import { AllocationRule } from '../../src/modules/reconciliation/allocation-rule.entity';
 import { allDivisionCodes } from '../../src/access/authenticate';
 import { measureReconciliation, QualityReport } from '../../src/seed/reconciliation-quality';
 import { seed } from '../../src/seed/seed';
@@ -39,6 +40,15 @@ describe('matching 2,000 labelled lines', () => {
 
   it('has the right answer among the top three for at least 80% of the rest', () => {
     expect(report.restInTop3 / report.rest).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('books every internal transfer to the own savings account automatically, with no allocation rule on its IBAN', async () => {
+    const internal = report.byNoise.get('internal-transfer');
+    expect(internal?.lines).toBeGreaterThan(0);
+    expect(internal!.automaticRight).toBe(internal!.lines);
+    const rules = await t.db.dataSource.getRepository(AllocationRule).find();
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.filter((r) => r.counterpartyBankAccount !== null)).toEqual([]);
   });
 
   it('never matches a line whose structured communication was typed wrong to a wrong item', () => {

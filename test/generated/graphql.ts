@@ -535,7 +535,7 @@ export enum BankEntryLineGroupField {
   OurRef = 'ourRef',
   /** Payment reference (PaymentReference). Structured remittance information: a Belgian structured communication (12 digits), an ISO 11649 RF reference or another creditor reference. */
   PaymentReference = 'paymentReference',
-  /** Reconciliation status (ReconciliationStatus). Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 50 Matched, 60 Ignored (docs/reconciliation.md). */
+  /** Reconciliation status (ReconciliationStatus). Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 30 Split (its parts wait), 50 Matched, 60 Ignored (docs/reconciliation.md). */
   ReconciliationStatus = 'reconciliationStatus',
   /** Remittance information (RemittanceInformation). Unstructured remittance information (the free communication). */
   RemittanceInformation = 'remittanceInformation',
@@ -650,6 +650,14 @@ export type BankEntryLineOrderBy = {
   nulls?: InputMaybe<NullsOrder>;
 };
 
+/** A part of a split bank entry line. */
+export type BankEntryLinePartInput = {
+  /** In the line's sign, at least a cent; the parts add up to the line exactly. */
+  amountFC: Scalars['Decimal']['input'];
+  /** What the part is for (at most 255 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Columns Bank entry lines can be sorted on. */
 export enum BankEntryLineSortField {
   /** Account code (AccountCode). Code of the account. */
@@ -728,7 +736,7 @@ export enum BankEntryLineSortField {
   OurRef = 'ourRef',
   /** Payment reference (PaymentReference). Structured remittance information: a Belgian structured communication (12 digits), an ISO 11649 RF reference or another creditor reference. */
   PaymentReference = 'paymentReference',
-  /** Reconciliation status (ReconciliationStatus). Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 50 Matched, 60 Ignored (docs/reconciliation.md). */
+  /** Reconciliation status (ReconciliationStatus). Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 30 Split (its parts wait), 50 Matched, 60 Ignored (docs/reconciliation.md). */
   ReconciliationStatus = 'reconciliationStatus',
   /** Remittance information (RemittanceInformation). Unstructured remittance information (the free communication). */
   RemittanceInformation = 'remittanceInformation',
@@ -834,7 +842,7 @@ export type BankEntryLineWhere = {
   ourRef?: InputMaybe<IntFilter>;
   /** Payment reference (PaymentReference). Structured remittance information: a Belgian structured communication (12 digits), an ISO 11649 RF reference or another creditor reference. */
   paymentReference?: InputMaybe<StringFilter>;
-  /** Reconciliation status (ReconciliationStatus). Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 50 Matched, 60 Ignored (docs/reconciliation.md). */
+  /** Reconciliation status (ReconciliationStatus). Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 30 Split (its parts wait), 50 Matched, 60 Ignored (docs/reconciliation.md). */
   reconciliationStatus?: InputMaybe<IntFilter>;
   /** Remittance information (RemittanceInformation). Unstructured remittance information (the free communication). */
   remittanceInformation?: InputMaybe<StringFilter>;
@@ -4516,7 +4524,7 @@ export type ReconciliationActionGroupBy = {
 
 /** Columns Reconciliation actions can be grouped by (date columns by a time bucket). */
 export enum ReconciliationActionGroupField {
-  /** Action (ActionType). ACCEPT, AUTO, LINK, BOOK, IGNORE or UNDO. */
+  /** Action (ActionType). ACCEPT, AUTO, LINK, BOOK, IGNORE, SPLIT or UNDO. */
   ActionType = 'actionType',
   /** Bank entry line (BankEntryLine). The bank entry line acted on. */
   BankEntryLineId = 'bankEntryLineID',
@@ -4528,6 +4536,8 @@ export enum ReconciliationActionGroupField {
   DivisionCode = 'divisionCode',
   /** ID (ID). Identifier of the action. */
   Id = 'id',
+  /** Part (Part). The part of a split line acted on (ReconciliationParts); empty for the whole line. */
+  PartId = 'partID',
   /** Previous status (PreviousStatus). The line's ReconciliationStatus before the action (empty: never looked at), restored by its undo. */
   PreviousStatus = 'previousStatus',
   /** Proposal (Proposal). The proposal accepted (ACCEPT, AUTO). */
@@ -4561,6 +4571,7 @@ export enum ReconciliationActionGroupOrderField {
   Id = 'id',
   MaxPreviousOpenAmountFc = 'max_previousOpenAmountFC',
   MinPreviousOpenAmountFc = 'min_previousOpenAmountFC',
+  PartId = 'partID',
   PreviousStatus = 'previousStatus',
   ProposalId = 'proposalID',
   Reason = 'reason',
@@ -4596,11 +4607,13 @@ export type ReconciliationActionOrderBy = {
   field?: InputMaybe<ReconciliationActionSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
+  /** Sort on a column of part (ReconciliationParts) instead. */
+  part?: InputMaybe<ReconciliationPartSortField>;
 };
 
 /** Columns Reconciliation actions can be sorted on. */
 export enum ReconciliationActionSortField {
-  /** Action (ActionType). ACCEPT, AUTO, LINK, BOOK, IGNORE or UNDO. */
+  /** Action (ActionType). ACCEPT, AUTO, LINK, BOOK, IGNORE, SPLIT or UNDO. */
   ActionType = 'actionType',
   /** Bank entry line (BankEntryLine). The bank entry line acted on. */
   BankEntryLineId = 'bankEntryLineID',
@@ -4612,6 +4625,8 @@ export enum ReconciliationActionSortField {
   DivisionCode = 'divisionCode',
   /** ID (ID). Identifier of the action. */
   Id = 'id',
+  /** Part (Part). The part of a split line acted on (ReconciliationParts); empty for the whole line. */
+  PartId = 'partID',
   /** Previous open amount (PreviousOpenAmountFC). The line's OpenAmountFC before the action (empty: the whole amount), restored by its undo. */
   PreviousOpenAmountFc = 'previousOpenAmountFC',
   /** Previous status (PreviousStatus). The line's ReconciliationStatus before the action (empty: never looked at), restored by its undo. */
@@ -4630,7 +4645,7 @@ export enum ReconciliationActionSortField {
 
 /** Filter on Reconciliation actions (ReconciliationActions): every field given must hold. */
 export type ReconciliationActionWhere = {
-  /** Action (ActionType). ACCEPT, AUTO, LINK, BOOK, IGNORE or UNDO. */
+  /** Action (ActionType). ACCEPT, AUTO, LINK, BOOK, IGNORE, SPLIT or UNDO. */
   actionType?: InputMaybe<StringFilter>;
   /** All of these filters hold. */
   and?: InputMaybe<Array<ReconciliationActionWhere>>;
@@ -4652,6 +4667,10 @@ export type ReconciliationActionWhere = {
   not?: InputMaybe<ReconciliationActionWhere>;
   /** At least one of these filters holds. */
   or?: InputMaybe<Array<ReconciliationActionWhere>>;
+  /** Rows whose part matches (The part of a split line acted on.); compiled to EXISTS. */
+  part?: InputMaybe<ReconciliationPartWhere>;
+  /** Part (Part). The part of a split line acted on (ReconciliationParts); empty for the whole line. */
+  partID?: InputMaybe<IdFilter>;
   /** Previous open amount (PreviousOpenAmountFC). The line's OpenAmountFC before the action (empty: the whole amount), restored by its undo. */
   previousOpenAmountFC?: InputMaybe<DecimalFilter>;
   /** Previous status (PreviousStatus). The line's ReconciliationStatus before the action (empty: never looked at), restored by its undo. */
@@ -4704,6 +4723,8 @@ export enum ReconciliationMatchGroupField {
   Id = 'id',
   /** Match type (MatchType). RECEIVABLE, PAYMENT, GLACCOUNT or CREDIT. */
   MatchType = 'matchType',
+  /** Part (Part). The part of a split line that settled the item (ReconciliationParts); empty for the whole line. */
+  PartId = 'partID',
   /** Payment (Payment). The payment settled (PAYMENT). */
   PaymentId = 'paymentID',
   /** Previous values (PreviousValues). The columns of the item the match changed, as they were before (JSON by Exact column name): what the undo restores. */
@@ -4743,6 +4764,7 @@ export enum ReconciliationMatchGroupOrderField {
   MaxDifferenceFc = 'max_differenceFC',
   MinAmountFc = 'min_amountFC',
   MinDifferenceFc = 'min_differenceFC',
+  PartId = 'partID',
   PaymentId = 'paymentID',
   PreviousValues = 'previousValues',
   ReceivableId = 'receivableID',
@@ -4785,6 +4807,8 @@ export type ReconciliationMatchOrderBy = {
   glAccount?: InputMaybe<GlAccountSortField>;
   /** Where empty values go. */
   nulls?: InputMaybe<NullsOrder>;
+  /** Sort on a column of part (ReconciliationParts) instead. */
+  part?: InputMaybe<ReconciliationPartSortField>;
   /** Sort on a column of payment (Payments) instead. */
   payment?: InputMaybe<PaymentSortField>;
   /** Sort on a column of receivable (Receivables) instead. */
@@ -4815,6 +4839,8 @@ export enum ReconciliationMatchSortField {
   Id = 'id',
   /** Match type (MatchType). RECEIVABLE, PAYMENT, GLACCOUNT or CREDIT. */
   MatchType = 'matchType',
+  /** Part (Part). The part of a split line that settled the item (ReconciliationParts); empty for the whole line. */
+  PartId = 'partID',
   /** Payment (Payment). The payment settled (PAYMENT). */
   PaymentId = 'paymentID',
   /** Previous values (PreviousValues). The columns of the item the match changed, as they were before (JSON by Exact column name): what the undo restores. */
@@ -4869,6 +4895,10 @@ export type ReconciliationMatchWhere = {
   not?: InputMaybe<ReconciliationMatchWhere>;
   /** At least one of these filters holds. */
   or?: InputMaybe<Array<ReconciliationMatchWhere>>;
+  /** Rows whose part matches (The part of a split line that settled the item.); compiled to EXISTS. */
+  part?: InputMaybe<ReconciliationPartWhere>;
+  /** Part (Part). The part of a split line that settled the item (ReconciliationParts); empty for the whole line. */
+  partID?: InputMaybe<IdFilter>;
   /** Rows whose payment matches (The payment settled.); compiled to EXISTS. */
   payment?: InputMaybe<PaymentWhere>;
   /** Payment (Payment). The payment settled (PAYMENT). */
@@ -4884,6 +4914,181 @@ export type ReconciliationMatchWhere = {
   /** Undone (Undone). When the match was undone; empty while it holds. */
   undone?: InputMaybe<DateTimeFilter>;
   /** Undone by (UndoneBy). User ID of who undid the match. */
+  undoneByID?: InputMaybe<IdFilter>;
+};
+
+/** Conditions on aggregated amounts of Bank entry line parts. */
+export type ReconciliationPartAmountsFilter = {
+  /** Amount (AmountFC). The part's amount, in the line's currency and sign. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** Open amount (OpenAmountFC). Part not yet settled (an over-payment that stays on the part); empty while nothing is settled (the whole AmountFC). */
+  openAmountFC?: InputMaybe<DecimalFilter>;
+};
+
+/** A group-by key of Bank entry line parts. */
+export type ReconciliationPartGroupBy = {
+  /** Time bucket for a date column (default day); BAD_USER_INPUT on any other column. */
+  bucket?: InputMaybe<DateBucket>;
+  /** Column to group by. */
+  field: ReconciliationPartGroupField;
+};
+
+/** Columns Bank entry line parts can be grouped by (date columns by a time bucket). */
+export enum ReconciliationPartGroupField {
+  /** Action (Action). The SPLIT action that made the part. */
+  ActionId = 'actionID',
+  /** Bank entry line (BankEntryLine). The bank entry line split. */
+  BankEntryLineId = 'bankEntryLineID',
+  /** Created (Created). When the row was written. */
+  Created = 'created',
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  CreatorId = 'creatorID',
+  /** Description (Description). What the part is for (the user’s note). */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** ID (ID). Identifier of the part. */
+  Id = 'id',
+  /** Part number (PartNumber). 1, 2, ... in the order given. */
+  PartNumber = 'partNumber',
+  /** Reconciliation status (ReconciliationStatus). Where the part stands: 10 Open, 50 Matched, 60 Ignored, as a line (docs/reconciliation.md). */
+  ReconciliationStatus = 'reconciliationStatus',
+  /** Undone (Undone). When the split was undone; empty while it holds. */
+  Undone = 'undone',
+  /** Undone by (UndoneBy). User ID of who undid the split. */
+  UndoneById = 'undoneByID'
+}
+
+/** An ordering of groups of Bank entry line parts. */
+export type ReconciliationPartGroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  /** Group key or aggregate to order by. */
+  field: ReconciliationPartGroupOrderField;
+};
+
+/** What groups of Bank entry line parts can be ordered by: a group key, count, or function_amount. */
+export enum ReconciliationPartGroupOrderField {
+  ActionId = 'actionID',
+  AvgAmountFc = 'avg_amountFC',
+  AvgOpenAmountFc = 'avg_openAmountFC',
+  BankEntryLineId = 'bankEntryLineID',
+  Count = 'count',
+  Created = 'created',
+  CreatorId = 'creatorID',
+  Description = 'description',
+  DivisionCode = 'divisionCode',
+  Id = 'id',
+  MaxAmountFc = 'max_amountFC',
+  MaxOpenAmountFc = 'max_openAmountFC',
+  MinAmountFc = 'min_amountFC',
+  MinOpenAmountFc = 'min_openAmountFC',
+  PartNumber = 'partNumber',
+  ReconciliationStatus = 'reconciliationStatus',
+  SumAmountFc = 'sum_amountFC',
+  SumOpenAmountFc = 'sum_openAmountFC',
+  Undone = 'undone',
+  UndoneById = 'undoneByID'
+}
+
+/** Conditions on groups of Bank entry line parts (SQL HAVING); all must hold. */
+export type ReconciliationPartHaving = {
+  /** Conditions on the avg of amounts. */
+  avg?: InputMaybe<ReconciliationPartAmountsFilter>;
+  /** Condition on the number of rows in the group. */
+  count?: InputMaybe<IntFilter>;
+  /** Conditions on the max of amounts. */
+  max?: InputMaybe<ReconciliationPartAmountsFilter>;
+  /** Conditions on the min of amounts. */
+  min?: InputMaybe<ReconciliationPartAmountsFilter>;
+  /** Conditions on the sum of amounts. */
+  sum?: InputMaybe<ReconciliationPartAmountsFilter>;
+};
+
+/** A sort key for Bank entry line parts: `field` or one to-one relation (`{ account: name }`); lists always end with the primary key so the order is stable. */
+export type ReconciliationPartOrderBy = {
+  /** Sort on a column of action (ReconciliationActions) instead. */
+  action?: InputMaybe<ReconciliationActionSortField>;
+  /** Sort on a column of bankEntryLine (BankEntryLines) instead. */
+  bankEntryLine?: InputMaybe<BankEntryLineSortField>;
+  /** Direction (ascending by default). */
+  direction?: InputMaybe<SortDirection>;
+  /** Sort on a column of division (Divisions) instead. */
+  division?: InputMaybe<DivisionSortField>;
+  /** Column of this table to sort on (give this or one relation). */
+  field?: InputMaybe<ReconciliationPartSortField>;
+  /** Where empty values go. */
+  nulls?: InputMaybe<NullsOrder>;
+};
+
+/** Columns Bank entry line parts can be sorted on. */
+export enum ReconciliationPartSortField {
+  /** Action (Action). The SPLIT action that made the part. */
+  ActionId = 'actionID',
+  /** Amount (AmountFC). The part's amount, in the line's currency and sign. */
+  AmountFc = 'amountFC',
+  /** Bank entry line (BankEntryLine). The bank entry line split. */
+  BankEntryLineId = 'bankEntryLineID',
+  /** Created (Created). When the row was written. */
+  Created = 'created',
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  CreatorId = 'creatorID',
+  /** Description (Description). What the part is for (the user’s note). */
+  Description = 'description',
+  /** Division (Division). Division code. */
+  DivisionCode = 'divisionCode',
+  /** ID (ID). Identifier of the part. */
+  Id = 'id',
+  /** Open amount (OpenAmountFC). Part not yet settled (an over-payment that stays on the part); empty while nothing is settled (the whole AmountFC). */
+  OpenAmountFc = 'openAmountFC',
+  /** Part number (PartNumber). 1, 2, ... in the order given. */
+  PartNumber = 'partNumber',
+  /** Reconciliation status (ReconciliationStatus). Where the part stands: 10 Open, 50 Matched, 60 Ignored, as a line (docs/reconciliation.md). */
+  ReconciliationStatus = 'reconciliationStatus',
+  /** Undone (Undone). When the split was undone; empty while it holds. */
+  Undone = 'undone',
+  /** Undone by (UndoneBy). User ID of who undid the split. */
+  UndoneById = 'undoneByID'
+}
+
+/** Filter on Bank entry line parts (ReconciliationParts): every field given must hold. */
+export type ReconciliationPartWhere = {
+  /** Rows whose action matches (The SPLIT action that made the part.); compiled to EXISTS. */
+  action?: InputMaybe<ReconciliationActionWhere>;
+  /** Action (Action). The SPLIT action that made the part. */
+  actionID?: InputMaybe<IdFilter>;
+  /** Amount (AmountFC). The part's amount, in the line's currency and sign. */
+  amountFC?: InputMaybe<DecimalFilter>;
+  /** All of these filters hold. */
+  and?: InputMaybe<Array<ReconciliationPartWhere>>;
+  /** Rows whose bankEntryLine matches (The bank entry line split.); compiled to EXISTS. */
+  bankEntryLine?: InputMaybe<BankEntryLineWhere>;
+  /** Bank entry line (BankEntryLine). The bank entry line split. */
+  bankEntryLineID?: InputMaybe<IdFilter>;
+  /** Created (Created). When the row was written. */
+  created?: InputMaybe<DateTimeFilter>;
+  /** Creator (Creator). User ID of who wrote it (the user of the import for automatic matches). */
+  creatorID?: InputMaybe<IdFilter>;
+  /** Description (Description). What the part is for (the user’s note). */
+  description?: InputMaybe<StringFilter>;
+  /** Rows whose division matches (Division of the part.); compiled to EXISTS. */
+  division?: InputMaybe<DivisionWhere>;
+  /** Division (Division). Division code. */
+  divisionCode?: InputMaybe<IntFilter>;
+  /** ID (ID). Identifier of the part. */
+  id?: InputMaybe<IdFilter>;
+  /** This filter does not hold. */
+  not?: InputMaybe<ReconciliationPartWhere>;
+  /** Open amount (OpenAmountFC). Part not yet settled (an over-payment that stays on the part); empty while nothing is settled (the whole AmountFC). */
+  openAmountFC?: InputMaybe<DecimalFilter>;
+  /** At least one of these filters holds. */
+  or?: InputMaybe<Array<ReconciliationPartWhere>>;
+  /** Part number (PartNumber). 1, 2, ... in the order given. */
+  partNumber?: InputMaybe<IntFilter>;
+  /** Reconciliation status (ReconciliationStatus). Where the part stands: 10 Open, 50 Matched, 60 Ignored, as a line (docs/reconciliation.md). */
+  reconciliationStatus?: InputMaybe<IntFilter>;
+  /** Undone (Undone). When the split was undone; empty while it holds. */
+  undone?: InputMaybe<DateTimeFilter>;
+  /** Undone by (UndoneBy). User ID of who undid the split. */
   undoneByID?: InputMaybe<IdFilter>;
 };
 

@@ -10,6 +10,8 @@ import { RECEIVABLE_KIND } from '../../src/modules/receivables/receivable.kind';
 import { GLAccount } from '../../src/modules/gl-accounts/gl-account.entity';
 import { AllocationRule } from '../../src/modules/reconciliation/allocation-rule.entity';
 import { ReconciliationAction } from '../../src/modules/reconciliation/match-action.entity';
+import { splitLine } from '../../src/modules/reconciliation/line-split';
+import { Dec } from '../../src/platform/decimal';
 import { MatchApplier } from '../../src/modules/reconciliation/match-apply.service';
 import { ReconciliationMatch, ReconciliationMatchType } from '../../src/modules/reconciliation/match-line.entity';
 import { changeSettings } from '../../src/modules/reconciliation/match-settings';
@@ -52,6 +54,15 @@ export async function receivable(db: Database, f: ReceivableFixture, amount: str
   return row;
 }
 
+/** A customer, G/L account and own bank account of the fixture's other division, for an item there (overrides of `receivable`). */
+export async function otherDivisionRefs(db: Database, f: ReceivableFixture) {
+  const m = db.dataSource.manager;
+  const d = f.otherDivision;
+  const account = (await m.query(`SELECT ID AS id FROM Accounts WHERE Division = ${d} AND IsSales = 1 LIMIT 1`))[0].id as string;
+  const gl = (await m.findOneBy(GLAccount, { divisionCode: d, type: 20 }))!.id;
+  return { accountID: account, accountBankAccountID: null, bankAccountID: null, glAccountID: gl };
+}
+
 /** The receivable as stored now. */
 export const receivableNow = (db: Database, id: string) => db.dataSource.manager.findOneByOrFail(Receivable, { id });
 
@@ -90,7 +101,7 @@ export function restorable(r: Receivable): Record<string, unknown> {
 
 /**
  * Reconciliation rows in every division, for the isolation tests: per division, proposals on two
- * bank lines, one line ignored, one booked to a G/L account and settings; plus, in each division,
+ * bank lines, one line ignored, one booked to a G/L account, one split into two parts and settings; plus, in each division,
  * a match naming a receivable and an account of another division (a planted cross-division
  * reference: a join or loader that forgot the division would hand it out).
  */
@@ -98,8 +109,8 @@ export async function plantReconciliation(db: Database, divisions: readonly numb
   const m = db.dataSource.manager;
   for (const d of divisions) {
     const scope = new DivisionScope(db, [d]);
-    const lines = await m.find(BankEntryLine, { where: { divisionCode: d }, order: { id: 'ASC' }, take: 4 });
-    if (lines.length < 4) continue;
+    const lines = await m.find(BankEntryLine, { where: { divisionCode: d }, order: { id: 'ASC' }, take: 5 });
+    if (lines.length < 5) continue;
     const items = await m.find(Receivable, { where: { divisionCode: d }, take: 2 });
     const gl = await m.findOneByOrFail(GLAccount, { divisionCode: d });
     const proposals = lines.slice(0, 2).map((l, k) =>
@@ -112,6 +123,10 @@ export async function plantReconciliation(db: Database, divisions: readonly numb
     await propose(db, d, proposals);
     await scope.transaction((tx) => new MatchApplier(tx, LOCAL_PRINCIPAL).ignore(lines[2].id, 'planted'));
     await scope.transaction((tx) => new MatchApplier(tx, LOCAL_PRINCIPAL).book(lines[3].id, gl.id));
+    const whole = new Dec(lines[4].amountFC);
+    const cent = whole.isNegative() ? '-0.01' : '0.01';
+    const parts = [{ amountFC: whole.minus(cent).toFixed(2) }, { amountFC: cent }];
+    await scope.transaction((tx) => splitLine(tx, LOCAL_PRINCIPAL, lines[4].id, parts));
     await scope.transaction((tx) =>
       changeSettings(tx, LOCAL_PRINCIPAL, { divisionCode: d, toleranceFC: '0.50', paymentDifferenceGLAccountID: gl.id }),
     );

@@ -190,8 +190,8 @@ export const BANK_ENTRY_LINES: CatalogTable = {
       'int16',
       'Reconciliation status',
       'Afletterstatus',
-      'Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 50 Matched, ' +
-        '60 Ignored (docs/reconciliation.md).',
+      'Where the line stands in reconciliation: empty or 10 Open, 20 Proposed (waits on the processing list), 30 Split (its ' +
+        'parts wait), 50 Matched, 60 Ignored (docs/reconciliation.md).',
     ),
     col(
       'OpenAmountFC',
@@ -219,6 +219,13 @@ export const BANK_ENTRY_LINES: CatalogTable = {
       on: [['ID', 'BankEntryLine']],
       kind: 'many',
       doc: 'What the line settled (undone matches included, with Undone set).',
+    },
+    {
+      name: 'reconciliationParts',
+      table: 'ReconciliationParts',
+      on: [['ID', 'BankEntryLine']],
+      kind: 'many',
+      doc: 'The parts of a split line, each settled on its own (those of an undone split included, with Undone set).',
     },
   ],
 };

@@ -11,35 +11,42 @@ import { idAndDivision, READ_ONLY } from './common';
  * the reconciliation mutations only (READ_ONLY as tables) and never deleted: an undone action and
  * its matches keep their rows, with Undone and UndoneBy set.
  */
-const MONEY = { precision: 18, scale: 2 } as const;
+export const MONEY = { precision: 18, scale: 2 } as const;
 
-const created = (): CatalogColumn[] => [
+/** The Part column of actions and matches: the part of a split line acted on (empty: the whole line). */
+const partColumn = (what: string) =>
+  col('Part', 'guid', 'Part', 'Deel', `The part of a split line ${what} (ReconciliationParts); empty for the whole line.`, {
+    field: 'partID',
+  });
+const toPart = (doc: string): CatalogRelation => ({ name: 'part', table: 'ReconciliationParts', on: [['Part', 'ID']], kind: 'one', doc });
+
+export const created = (): CatalogColumn[] => [
   col('Created', 'datetime', 'Created', 'Gemaakt', 'When the row was written.', { required: true }),
   col('Creator', 'guid', 'Creator', 'Aanmaker', 'User ID of who wrote it (the user of the import for automatic matches).', {
     field: 'creatorID',
   }),
 ];
 
-const undone = (what: string): CatalogColumn[] => [
+export const undone = (what: string): CatalogColumn[] => [
   col('Undone', 'datetime', 'Undone', 'Ongedaan gemaakt', `When the ${what} was undone; empty while it holds.`),
   col('UndoneBy', 'guid', 'Undone by', 'Ongedaan gemaakt door', `User ID of who undid the ${what}.`, { field: 'undoneByID' }),
 ];
 
-const toLine = (doc: string): CatalogRelation => ({
+export const toLine = (doc: string): CatalogRelation => ({
   name: 'bankEntryLine',
   table: 'BankEntryLines',
   on: [['BankEntryLine', 'ID']],
   kind: 'one',
   doc,
 });
-const toDivision = (what: string): CatalogRelation => ({
+export const toDivision = (what: string): CatalogRelation => ({
   name: 'division',
   table: 'Divisions',
   on: [['Division', 'Code']],
   kind: 'one',
   doc: `Division of the ${what}.`,
 });
-const lineColumn = (doc: string) =>
+export const lineColumn = (doc: string) =>
   col('BankEntryLine', 'guid', 'Bank entry line', 'Bankboekingsregel', doc, { required: true, field: 'bankEntryLineID' });
 
 export const RECONCILIATION_ACTIONS: CatalogTable = {
@@ -49,15 +56,16 @@ export const RECONCILIATION_ACTIONS: CatalogTable = {
   labelNl: 'Afletteracties',
   description:
     'Who did what to a bank entry line and when: accepted a proposal (ACCEPT), matched it automatically (AUTO), linked it by hand ' +
-    '(LINK), booked it to a G/L account (BOOK), ignored it (IGNORE) or undid an earlier action (UNDO). An undone action keeps its ' +
-    'row with Undone and UndoneBy set.',
+    '(LINK), booked it to a G/L account (BOOK), ignored it (IGNORE), split it into parts (SPLIT) or undid an earlier action (UNDO). ' +
+    'An action on a part of a split line names the part (Part). An undone action keeps its row with Undone and UndoneBy set.',
   partitionColumn: 'Division',
   primaryKey: 'ID',
   allows: READ_ONLY,
   columns: [
     ...idAndDivision('action'),
     lineColumn('The bank entry line acted on.'),
-    col('ActionType', 'string', 'Action', 'Actie', 'ACCEPT, AUTO, LINK, BOOK, IGNORE or UNDO.', { length: 10, required: true }),
+    partColumn('acted on'),
+    col('ActionType', 'string', 'Action', 'Actie', 'ACCEPT, AUTO, LINK, BOOK, IGNORE, SPLIT or UNDO.', { length: 10, required: true }),
     col('Proposal', 'guid', 'Proposal', 'Voorstel', 'The proposal accepted (ACCEPT, AUTO).', { field: 'proposalID' }),
     col('UndoOf', 'guid', 'Undo of', 'Ongedaan maken van', 'The action an UNDO undid.', { field: 'undoOfID' }),
     col('Reason', 'string', 'Reason', 'Reden', 'Why the line was ignored (IGNORE), or a note of the user.', { length: 255 }),
@@ -82,7 +90,9 @@ export const RECONCILIATION_ACTIONS: CatalogTable = {
   relations: [
     toDivision('action'),
     toLine('The bank entry line acted on.'),
+    toPart('The part of a split line acted on.'),
     { name: 'matches', table: 'ReconciliationMatches', on: [['ID', 'Action']], kind: 'many', doc: 'The matches the action made.' },
+    { name: 'parts', table: 'ReconciliationParts', on: [['ID', 'Action']], kind: 'many', doc: 'The parts a SPLIT made.' },
   ],
 };
 
@@ -102,6 +112,7 @@ export const RECONCILIATION_MATCHES: CatalogTable = {
     ...idAndDivision('match'),
     col('Action', 'guid', 'Action', 'Actie', 'The action that made the match.', { required: true, field: 'actionID' }),
     lineColumn('The bank entry line that settled the item.'),
+    partColumn('that settled the item'),
     col('MatchType', 'string', 'Match type', 'Afletteringssoort', 'RECEIVABLE, PAYMENT, GLACCOUNT or CREDIT.', {
       length: 10,
       required: true,
@@ -149,6 +160,7 @@ export const RECONCILIATION_MATCHES: CatalogTable = {
   relations: [
     toDivision('match'),
     toLine('The bank entry line that settled the item.'),
+    toPart('The part of a split line that settled the item.'),
     { name: 'action', table: 'ReconciliationActions', on: [['Action', 'ID']], kind: 'one', doc: 'The action that made the match.' },
     { name: 'receivable', table: 'Receivables', on: [['Receivable', 'ID']], kind: 'one', doc: 'The receivable settled or made.' },
     { name: 'payment', table: 'Payments', on: [['Payment', 'ID']], kind: 'one', doc: 'The payment settled.' },

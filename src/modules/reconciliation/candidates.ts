@@ -5,6 +5,7 @@ import { OpenItemStatus } from '../../catalog/codes';
 import { Dec } from '../../platform/decimal';
 import { Account } from '../accounts/account.entity';
 import { BankAccount } from '../bank-accounts/bank-account.entity';
+import { Journal } from '../journals/journal.entity';
 import { PaymentCondition } from '../payment-conditions/payment-condition.entity';
 import { PaymentBatch } from '../batches/payment-batch.entity';
 import { Payment } from '../payments/payment.entity';
@@ -40,10 +41,24 @@ export interface OpenItemCandidate {
   paymentBatchNumber: number | null;
 }
 
+/** An own bank account of the division (BankAccounts.Account empty) with the G/L account of its bank journal. */
+export interface OwnAccount {
+  bankAccountID: string;
+  /** Electronic form. */
+  iban: string;
+  description: string | null;
+  /** The bank journal of the account (Journals.Code). */
+  journalCode: string;
+  /** Journals.GLAccount of that journal: where money moved to or from the account is booked. */
+  glAccountID: string;
+}
+
 /** (batch code, number) pairs per statement of processedPaymentsBySequence. */
 const PAIRS_PER_STATEMENT = 200;
 /** Values per IN list: far under SQLite's and MariaDB's limits on parameters. */
 export const CHUNK = 500;
+/** Statements of one look-up in flight at once (pooled connections; one after the other inside a transaction). */
+const IN_FLIGHT = 4;
 
 const COMMON = [
   'id',
@@ -65,6 +80,24 @@ const COMMON = [
 function chunks<T>(values: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * `fn(0)` .. `fn(count - 1)`, at most IN_FLIGHT at once, results in order: the statements of one
+ * look-up overlap their round trips and the database's work with the engine's own (on pooled
+ * connections; inside a transaction the driver runs them one after the other, as before).
+ */
+async function inFlight<T>(count: number, fn: (k: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const k = next++;
+      out[k] = await fn(k);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, count) }, worker));
   return out;
 }
 
@@ -100,12 +133,12 @@ export class DivisionCandidates {
     filter: (qb: SelectQueryBuilder<ObjectLiteral>, chunk: unknown[]) => SelectQueryBuilder<ObjectLiteral>,
     statuses: readonly number[] = OPEN_STATUSES,
   ): Promise<OpenItemCandidate[]> {
-    const out: OpenItemCandidate[] = [];
-    for (const chunk of chunks(distinct(values))) {
-      const qb = filter(this.openItems(side), chunk).andWhere('o.status IN (:...statuses)', { statuses });
-      for (const row of await qb.getMany()) out.push(candidate(side, row));
-    }
-    return out;
+    const all = chunks(distinct(values));
+    const found = await inFlight(all.length, async (k) => {
+      const qb = filter(this.openItems(side), all[k]).andWhere('o.status IN (:...statuses)', { statuses });
+      return (await qb.getMany()).map((row) => candidate(side, row));
+    });
+    return found.flat();
   }
 
   /** Open receivables whose PaymentReference is one of `references` (canonical: `+++ddd/dddd/ddddd+++`, RF electronic). */
@@ -164,21 +197,22 @@ export class DivisionCandidates {
 
   /**
    * The oldest `perAccount` open items (by DueDate, then ID) of each account: ORDER BY DueDate LIMIT
-   * per account, a short range of the index (Division, Account, DueDate). (One statement per account:
-   * a UNION ALL would need raw SQL, which only the SQL compilers may run.)
+   * per account, a short range of the index (Division, Account, DueDate), IN_FLIGHT statements at
+   * once. (One statement per account: a UNION ALL would need raw SQL, which only the SQL compilers
+   * may run, and ROW_NUMBER() over the accounts reads every open item of each, not the first n.)
    */
   async oldestOfAccounts(side: OpenItemCandidate['side'], accountIDs: string[], perAccount: number): Promise<OpenItemCandidate[]> {
-    const out: OpenItemCandidate[] = [];
-    for (const accountID of distinct(accountIDs)) {
+    const accounts = distinct(accountIDs);
+    const found = await inFlight(accounts.length, async (k) => {
       const qb = this.openItems(side)
-        .andWhere('o.accountID = :accountID', { accountID })
+        .andWhere('o.accountID = :accountID', { accountID: accounts[k] })
         .andWhere('o.status IN (:...statuses)', { statuses: OPEN_STATUSES })
         .orderBy('o.dueDate', 'ASC')
         .addOrderBy('o.id', 'ASC')
         .limit(perAccount);
-      for (const row of await qb.getMany()) out.push(candidate(side, row));
-    }
-    return out;
+      return (await qb.getMany()).map((row) => candidate(side, row));
+    });
+    return found.flat();
   }
 
   /** Processed batches whose code is one of `codes` or whose TotalAmountDC is one of `totals`. */
@@ -220,6 +254,46 @@ export class DivisionCandidates {
         const list = out.get(key) ?? [];
         if (!list.includes(r.accountID!)) list.push(r.accountID!);
         out.set(key, list);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The division's own bank accounts (BankAccounts without an Account) whose IBAN is one of
+   * `ibans`, each with the bank journal that names it and that journal's G/L account: where an
+   * internal transfer to or from it is booked. Keys in electronic form; accounts without a bank
+   * journal with a G/L account are left out. Only this division's: another division's account is
+   * never an own account here.
+   */
+  async ownAccountsByIban(ibans: string[]): Promise<Map<string, OwnAccount>> {
+    const out = new Map<string, OwnAccount>();
+    const wanted = distinct(distinct(ibans.map(compactIban)).flatMap((i) => [i, friendlyFormatIBAN(i)]));
+    for (const chunk of chunks(wanted)) {
+      const banks = await this.scope
+        .select(BankAccount, 'b')
+        .select(['b.id', 'b.bankAccount', 'b.description'])
+        .where('b.divisionCode = :division', { division: this.divisionCode })
+        .andWhere('b.bankAccount IN (:...chunk)', { chunk })
+        .andWhere('b.accountID IS NULL')
+        .getMany();
+      if (!banks.length) continue;
+      const journals = await this.scope
+        .select(Journal, 'j')
+        .select(['j.id', 'j.code', 'j.bankAccountID', 'j.glAccountID'])
+        .where('j.divisionCode = :division', { division: this.divisionCode })
+        .andWhere('j.bankAccountID IN (:...ids)', { ids: banks.map((b) => b.id) })
+        .getMany();
+      for (const b of banks) {
+        const journal = journals.find((j) => j.bankAccountID === b.id && j.glAccountID);
+        if (journal)
+          out.set(compactIban(b.bankAccount), {
+            bankAccountID: b.id,
+            iban: compactIban(b.bankAccount),
+            description: b.description ?? null,
+            journalCode: journal.code,
+            glAccountID: journal.glAccountID!,
+          });
       }
     }
     return out;

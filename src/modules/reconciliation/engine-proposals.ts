@@ -1,7 +1,7 @@
 import { Dec } from '../../platform/decimal';
 import type { PaymentBatch } from '../batches/payment-batch.entity';
 import type { AllocationRule } from './allocation-rule.entity';
-import type { OpenItemCandidate } from './candidates';
+import type { OpenItemCandidate, OwnAccount } from './candidates';
 import type { MatchProposal, MatchReason } from './engine-types';
 import type { CounterpartyEvidence } from './rules-counterparty';
 import type { Settlement } from './rules-items';
@@ -13,6 +13,8 @@ import type { EndToEndKey, LineReferences, LineText } from './rules-references';
 export interface LineFacts {
   id: string;
   divisionCode: number;
+  /** The line's bank journal (its own account), never the counterparty of an internal transfer. */
+  journalCode: string;
   /** Signed AmountFC: positive money in. */
   amountFC: string;
   currency: string;
@@ -48,6 +50,8 @@ export interface DivisionKnowledge {
   /** `${side}|${accountID}` -> the account's oldest open items. */
   oldest: Map<string, OpenItemCandidate[]>;
   rules: AllocationRule[];
+  /** The division's own bank accounts by IBAN (electronic form) that lines name as counterparty: internal transfers. */
+  ownAccounts: Map<string, OwnAccount>;
   /** Items the top automatic proposal of another line settles already: left out of combinations and tolerances. */
   claimed: Set<string>;
   /** The division's cash discount rates (PaymentConditions.DiscountPercentage / 100), to look items up by their amount before discount. */

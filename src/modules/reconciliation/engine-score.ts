@@ -43,11 +43,39 @@ export function scoreLine(line: LineFacts, k: DivisionKnowledge): MatchProposal[
       { accountID: rule.accountID, glAccountID: rule.glAccountID },
     );
   }
+  ownAccountRule(line, k, out);
   amountRule(line, k, out, usable);
   textRule(line, k, out);
   combinationRule(line, k, out);
   toleranceRule(line, k, out);
   return out.all();
+}
+
+/**
+ * Internal transfers without an allocation rule: the counterparty IBAN is another of the
+ * division's own bank accounts (one with a bank journal), so the line is money moved between own
+ * accounts, booked to that account's journal G/L account. Never the line's own account, never
+ * another division's (the knowledge is the line's division's only).
+ */
+function ownAccountRule(line: LineFacts, k: DivisionKnowledge, out: Proposals): void {
+  const iban = line.text.counterpartyBankAccount;
+  const own = iban ? k.ownAccounts.get(iban) : undefined;
+  if (!own || own.journalCode === line.journalCode) return;
+  const name = own.description ? `"${own.description}" ` : '';
+  out.add(
+    'glAccount',
+    [],
+    '0.00',
+    CONFIDENCE.ownAccount,
+    {
+      rule: 'ownAccount',
+      fields: ['CounterpartyBankAccount'],
+      detail:
+        `counterparty IBAN ${own.iban} is the division's own bank account ${name}(journal ${own.journalCode}): ` +
+        'an internal transfer, booked to its G/L account',
+    },
+    { accountID: null, glAccountID: own.glAccountID },
+  );
 }
 
 function referenceRule(line: LineFacts, k: DivisionKnowledge, out: Proposals, usable: (c: OpenItemCandidate) => boolean): void {

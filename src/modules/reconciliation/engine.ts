@@ -60,8 +60,8 @@ export async function proposeMatches(
 /** The columns of BankEntryLines the rules read. */
 // prettier-ignore
 const LINE_FIELDS = [
-  'id', 'divisionCode', 'amountFC', 'currency', 'date', 'valueDate', 'description', 'counterpartyName', 'counterpartyBankAccount',
-  'paymentReference', 'remittanceInformation', 'endToEndID',
+  'id', 'divisionCode', 'journalCode', 'amountFC', 'currency', 'date', 'valueDate', 'description', 'counterpartyName',
+  'counterpartyBankAccount', 'paymentReference', 'remittanceInformation', 'endToEndID',
 ].map((f) => `l.${f}`);
 
 async function loadLines(scope: DivisionScope, lineIDs: string[]): Promise<BankEntryLine[]> {
@@ -87,6 +87,7 @@ function factsOf(line: BankEntryLine, asOf: Date | undefined): LineFacts {
   return {
     id: line.id,
     divisionCode: line.divisionCode,
+    journalCode: line.journalCode,
     amountFC: new Dec(line.amountFC).toFixed(2),
     currency: line.currency,
     day: line.valueDate ?? line.date ?? asOf ?? new Date(),
@@ -126,23 +127,51 @@ async function proposeInDivision(
   }
   const waiting = facts.filter((l) => l.counterparty.size > 0 && !out.get(l.id)!.some((p) => p.confidence >= threshold));
   if (waiting.length) {
-    for (const side of ['receivables', 'payments'] as const) {
-      const mine = waiting.filter((l) => mainSide(l.amountFC) === side);
-      const accounts = [...new Set(mine.flatMap((l) => [...l.counterparty.keys()]))];
-      for (const item of await c.oldestOfAccounts(side, accounts, COMBINATION_MAX_CANDIDATES))
-        push(k.oldest, `${side}|${item.accountID}`, item);
-      for (const item of await c.byAmounts(
-        side,
-        mine.flatMap((l) => toleranceKeys(l, side)),
-      ))
-        push(k.byAmount, `${side}|${new Dec(item.amountFC).toFixed(2)}`, item);
-    }
+    const sides = ['receivables', 'payments'] as const;
+    const loaded = await Promise.all(
+      sides.map((side) => {
+        const mine = waiting.filter((l) => mainSide(l.amountFC) === side);
+        const accounts = [...new Set(mine.flatMap((l) => [...l.counterparty.keys()]))];
+        return Promise.all([
+          c.oldestOfAccounts(side, accounts, COMBINATION_MAX_CANDIDATES),
+          c.byAmounts(
+            side,
+            mine.flatMap((l) => toleranceKeys(l, side)),
+          ),
+        ]);
+      }),
+    );
+    sides.forEach((side, i) => {
+      const [oldest, byAmount] = loaded[i];
+      for (const item of oldest) push(k.oldest, `${side}|${item.accountID}`, item);
+      for (const item of byAmount) push(k.byAmount, `${side}|${new Dec(item.amountFC).toFixed(2)}`, item);
+    });
     for (const line of waiting) out.set(line.id, scoreLine(line, k));
   }
   return out;
 }
 
 async function loadKnowledge(c: DivisionCandidates, facts: LineFacts[]): Promise<DivisionKnowledge> {
+  const e2e = facts.map((l) => l.endToEnd).filter((e) => e !== null);
+  const debits = facts.filter((l) => new Dec(l.amountFC).isNegative());
+  const numbers = [...new Set(facts.flatMap((l) => l.tokens.numbers))];
+  const words = [...new Set(facts.flatMap((l) => l.tokens.words))];
+  // The look-ups are independent of each other: sent together, so their round trips and the
+  // database's work overlap (results are pushed below in a fixed order, so proposals do not vary).
+  const [rules, discountRates, ownAccounts, byReference, byID, batches, bySequence, byText] = await Promise.all([
+    c.allocationRules(),
+    c.discountRates(),
+    c.ownAccountsByIban(facts.flatMap((l) => (l.text.counterpartyBankAccount ? [l.text.counterpartyBankAccount] : []))),
+    c.receivablesByReference(facts.flatMap((l) => [...l.references.belgian, ...l.references.creditor])),
+    c.processedPaymentsByID(e2e.flatMap((e) => (e.kind === 'payment' ? [e.paymentID] : []))),
+    // Batches named by the lines or whose total is a debit's amount.
+    c.batches(
+      facts.flatMap((l) => l.batchCodes),
+      debits.map((l) => new Dec(l.amountFC).abs().toFixed(2)),
+    ),
+    c.processedPaymentsBySequence(e2e.flatMap((e) => (e.kind === 'batchSequence' ? [e] : []))),
+    Promise.all((['receivables', 'payments'] as const).map((side) => c.byInvoiceNumbersOrRefs(side, numbers, words))),
+  ]);
   const k: DivisionKnowledge = {
     byReference: new Map(),
     paymentByID: new Map(),
@@ -153,26 +182,26 @@ async function loadKnowledge(c: DivisionCandidates, facts: LineFacts[]): Promise
     byAmount: new Map(),
     byText: new Map(),
     oldest: new Map(),
-    rules: await c.allocationRules(),
+    rules,
+    ownAccounts,
     claimed: new Set(),
-    discountRates: await c.discountRates(),
+    discountRates,
   };
-  for (const item of await c.receivablesByReference(facts.flatMap((l) => [...l.references.belgian, ...l.references.creditor])))
-    push(k.byReference, item.paymentReference!, item);
-  const e2e = facts.map((l) => l.endToEnd).filter((e) => e !== null);
-  for (const p of await c.processedPaymentsByID(e2e.flatMap((e) => (e.kind === 'payment' ? [e.paymentID] : []))))
-    k.paymentByID.set(p.id, p);
-  // Batches named by the lines or whose total is a debit's amount, and the payments of each still waiting (Status 40).
-  const debits = facts.filter((l) => new Dec(l.amountFC).isNegative());
-  const batches = await c.batches(
-    facts.flatMap((l) => l.batchCodes),
-    debits.map((l) => new Dec(l.amountFC).abs().toFixed(2)),
-  );
-  for (const p of await c.processedPaymentsBySequence(e2e.flatMap((e) => (e.kind === 'batchSequence' ? [e] : []))))
-    k.paymentBySequence.set(`${p.cashflowTransactionBatchCode}#${p.paymentBatchNumber}`, p);
+  for (const item of byReference) push(k.byReference, item.paymentReference!, item);
+  for (const p of byID) k.paymentByID.set(p.id, p);
+  for (const p of bySequence) k.paymentBySequence.set(`${p.cashflowTransactionBatchCode}#${p.paymentBatchNumber}`, p);
+  // The payments of each batch still waiting (Status 40), and the open items by amount (which need the discount rates).
+  const [ofBatches, ...byAmounts] = await Promise.all([
+    c.processedPaymentsOfBatches(batches.map((b) => b.cashflowTransactionBatchCode)),
+    ...(['receivables', 'payments'] as const).map((side) =>
+      c.byAmounts(
+        side,
+        facts.flatMap((l) => lineAmountKeys(l, side, k.discountRates)),
+      ),
+    ),
+  ]);
   const waiting = new Map<string, OpenItemCandidate[]>();
-  for (const p of await c.processedPaymentsOfBatches(batches.map((b) => b.cashflowTransactionBatchCode)))
-    push(waiting, p.cashflowTransactionBatchCode!, p);
+  for (const p of ofBatches) push(waiting, p.cashflowTransactionBatchCode!, p);
   k.waitingOf = (b: PaymentBatch) => {
     const list = waiting.get(b.cashflowTransactionBatchCode);
     if (!list?.length) return null;
@@ -183,13 +212,10 @@ async function loadKnowledge(c: DivisionCandidates, facts: LineFacts[]): Promise
     k.batchesByCode.set(b.cashflowTransactionBatchCode, b);
     if (k.waitingOf(b)?.count === b.paymentCount) push(k.openBatchesByTotal, new Dec(b.totalAmountDC).toFixed(2), b);
   }
-  for (const side of ['receivables', 'payments'] as const) {
-    const amounts = facts.flatMap((l) => lineAmountKeys(l, side, k.discountRates));
-    for (const item of await c.byAmounts(side, amounts)) push(k.byAmount, `${side}|${new Dec(item.amountFC).toFixed(2)}`, item);
-    const numbers = [...new Set(facts.flatMap((l) => l.tokens.numbers))];
-    const words = [...new Set(facts.flatMap((l) => l.tokens.words))];
-    for (const item of await c.byInvoiceNumbersOrRefs(side, numbers, words)) addByText(k, side, item);
-  }
+  (['receivables', 'payments'] as const).forEach((side, i) => {
+    for (const item of byAmounts[i]) push(k.byAmount, `${side}|${new Dec(item.amountFC).toFixed(2)}`, item);
+    for (const item of byText[i]) addByText(k, side, item);
+  });
   return k;
 }
 

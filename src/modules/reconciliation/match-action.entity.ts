@@ -8,6 +8,7 @@ export enum ReconciliationActionType {
   LINK = 'LINK',
   BOOK = 'BOOK',
   IGNORE = 'IGNORE',
+  SPLIT = 'SPLIT',
   UNDO = 'UNDO',
 }
 
@@ -17,6 +18,8 @@ export class ReconciliationAction {
   declare id: string;
   declare divisionCode: number;
   declare bankEntryLineID: string;
+  /** The part of a split line acted on (null: the whole line). */
+  declare partID: string | null;
   declare actionType: ReconciliationActionType;
   declare proposalID: string | null;
   declare undoOfID: string | null;

@@ -12,7 +12,8 @@ import { RECEIVABLE_KIND } from '../receivables/receivable.kind';
 import { ReconciliationAction, ReconciliationActionType } from './match-action.entity';
 import { reconciliationError, ReconciliationRule } from './match-apply.errors';
 import { ItemApplication, ItemSettler, ItemSide, lineSignOf, SettledItem } from './match-items';
-import { checkWaiting, LineStatus, lockLine, openAmountOf } from './match-line';
+import { ActedLine, checkWaiting, LineStatus, lockLine, openAmountOf, refreshSplitLine } from './match-line';
+import { ReconciliationPart } from './line-part.entity';
 import { ReconciliationMatch, ReconciliationMatchType } from './match-line.entity';
 import { decimalIn, DivisionSettings, glAccountOf, settingsOf } from './match-settings';
 
@@ -148,13 +149,23 @@ export class MatchApplier {
     return this.link({ lineID, glAccounts: [{ glAccountID, amountFC: amount }], reason }, ReconciliationActionType.BOOK);
   }
 
-  /** Sets the line's status and open amount (the line is locked by the caller's transaction). */
-  async setLine(line: BankEntryLine, status: number | null, openAmountFC: string | null): Promise<void> {
+  /**
+   * Sets the line's status and open amount (the line is locked by the caller's transaction); for a
+   * part of a split line the part's, and then the line's from its parts (refreshSplitLine).
+   */
+  async setLine(line: ActedLine, status: number | null, openAmountFC: string | null): Promise<void> {
+    if (line.part) {
+      const reconciliationStatus = status ?? LineStatus.OPEN;
+      await this.scope.update(ReconciliationPart, { reconciliationStatus, openAmountFC }, 'ID = :id', { id: line.part.id });
+      await refreshSplitLine(this.scope, line.id);
+      return;
+    }
     await this.scope.update(BankEntryLine, { reconciliationStatus: status, openAmountFC }, 'ID = :id', { id: line.id });
   }
 
-  private action(
-    line: BankEntryLine,
+  /** A new action row on `line` (or on its part) by the principal at `at`, with what its undo restores on the line. */
+  action(
+    line: ActedLine,
     actionType: ReconciliationActionType,
     extra: { proposalID?: string | null; reason?: string | null; undoOfID?: string | null },
     at: Date,
@@ -163,6 +174,7 @@ export class MatchApplier {
       id: randomUUID(),
       divisionCode: line.divisionCode,
       bankEntryLineID: line.id,
+      partID: line.part?.id ?? null,
       actionType,
       proposalID: extra.proposalID ?? null,
       undoOfID: extra.undoOfID ?? null,
@@ -177,11 +189,11 @@ export class MatchApplier {
   }
 
   /** An UNDO action row (match-undo.ts writes it). */
-  undoAction(line: BankEntryLine, of: ReconciliationAction, at: Date): ReconciliationAction {
+  undoAction(line: ActedLine, of: ReconciliationAction, at: Date): ReconciliationAction {
     return this.action(line, ReconciliationActionType.UNDO, { undoOfID: of.id }, at);
   }
 
-  private itemMatch(action: ReconciliationAction, line: BankEntryLine, s: SettledItem, settings: DivisionSettings, at: Date) {
+  private itemMatch(action: ReconciliationAction, line: ActedLine, s: SettledItem, settings: DivisionSettings, at: Date) {
     const sign = lineSignOf(s.side);
     const side = s.side === 'RECEIVABLE' ? { receivableID: s.id } : { paymentID: s.id };
     return this.match(
@@ -203,7 +215,7 @@ export class MatchApplier {
 
   private match(
     action: ReconciliationAction,
-    line: BankEntryLine,
+    line: ActedLine,
     matchType: ReconciliationMatchType,
     amount: Dec,
     values: Partial<ReconciliationMatch>,
@@ -214,6 +226,7 @@ export class MatchApplier {
       divisionCode: line.divisionCode,
       actionID: action.id,
       bankEntryLineID: line.id,
+      partID: line.part?.id ?? null,
       matchType,
       receivableID: null,
       paymentID: null,

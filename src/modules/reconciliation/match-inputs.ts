@@ -3,6 +3,7 @@ import { DecimalScalar, UUIDScalar } from '../../graphql/scalars';
 import { GLTarget, ItemTarget, LinkRequest, OverpaymentHandling } from './match-apply.service';
 import { reconciliationError, ReconciliationRule } from './match-apply.errors';
 import { SettingsChange } from './match-settings';
+import type { PartRequest } from './line-split';
 
 registerEnumType(OverpaymentHandling, {
   name: 'OverpaymentHandling',
@@ -62,6 +63,15 @@ export class LinkBankEntryLineInput {
 
   @Field(() => String, { nullable: true, description: 'A note (at most 255 characters).' })
   declare reason?: string | null;
+}
+
+@InputType({ description: 'A part of a split bank entry line.' })
+export class BankEntryLinePartInput implements PartRequest {
+  @Field(() => DecimalScalar, { description: "In the line's sign, at least a cent; the parts add up to the line exactly." })
+  declare amountFC: string;
+
+  @Field(() => String, { nullable: true, description: 'What the part is for (at most 255 characters).' })
+  declare description?: string | null;
 }
 
 @InputType({ description: "A division's reconciliation settings; fields left out keep their value." })

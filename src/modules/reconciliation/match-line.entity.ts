@@ -23,6 +23,8 @@ export class ReconciliationMatch {
   declare divisionCode: number;
   declare actionID: string;
   declare bankEntryLineID: string;
+  /** The part of a split line acted on (null: the whole line). */
+  declare partID: string | null;
   declare matchType: ReconciliationMatchType;
   declare receivableID: string | null;
   declare paymentID: string | null;

@@ -4,7 +4,6 @@ import { DivisionScope } from '../../access/division-scope';
 import { Principal } from '../../access/principal';
 import { OpenItemStatus } from '../../catalog/codes';
 import { Dec } from '../../platform/decimal';
-import { BankEntryLine } from '../financial-accounts/bank-entry-line.entity';
 import { MatchingService } from '../matching/matching.service';
 import { OpenItem } from '../open-items/open-item';
 import { OpenItemWriter } from '../open-items/writes';
@@ -12,7 +11,8 @@ import { ReconciliationAction, ReconciliationActionType } from './match-action.e
 import { MatchApplier } from './match-apply.service';
 import { reconciliationError, ReconciliationRule } from './match-apply.errors';
 import { ItemSide, kindOf, previousValues } from './match-items';
-import { lockLine } from './match-line';
+import { ActedLine, lockLine } from './match-line';
+import { undoSplit } from './line-split';
 import { ReconciliationMatch, ReconciliationMatchType } from './match-line.entity';
 import { ProposalStatus, ReconciliationProposal } from './proposal-record.entity';
 
@@ -41,7 +41,8 @@ export async function undoAction(
 ): Promise<ReconciliationAction> {
   const found = await scope.select(ReconciliationAction, 'a').where('a.id = :actionID', { actionID }).getOne();
   if (!found) throw reconciliationError(ReconciliationRule.NOT_FOUND, 'actionID', `action ${actionID} was not found`, { id: actionID });
-  const line = await lockLine(scope, found.bankEntryLineID, 'actionID');
+  // An action on a part of a split line is undone on that part (under its line's lock).
+  const line = await lockLine(scope, found.partID ?? found.bankEntryLineID, 'actionID');
   // Read again under the line's lock: a concurrent undo of the same action waited for it.
   const action = await scope.select(ReconciliationAction, 'a').where('a.id = :actionID', { actionID }).getOneOrFail();
   if (action.actionType === ReconciliationActionType.UNDO) throw notUndoable('an UNDO is not undone: act on the line again instead');
@@ -54,10 +55,12 @@ export async function undoAction(
       id: action.id,
     })
     .andWhere(new Brackets((w) => w.where('a.created >= :created', { created: action.created })))
+    .andWhere(action.partID ? 'a.partID = :part' : 'a.partID IS NULL', { part: action.partID })
     .getMany();
   if (later.length) throw notUndoable(`a later action on the line holds (${later.map((a) => a.id).join(', ')}): undo it first`);
-  const matches = await scope.select(ReconciliationMatch, 'm').where('m.actionID = :id AND m.undone IS NULL', { id: action.id }).getMany();
   const at = now();
+  if (action.actionType === ReconciliationActionType.SPLIT) await undoSplit(scope, principal, action, line, at);
+  const matches = await scope.select(ReconciliationMatch, 'm').where('m.actionID = :id AND m.undone IS NULL', { id: action.id }).getMany();
   const audit = modificationAudit(principal, at);
   const payments = matches.filter((m) => m.matchType === ReconciliationMatchType.PAYMENT);
   if (payments.length) await new MatchingService(scope, principal, now).unmatch(payments.map((m) => m.paymentID!));
@@ -92,7 +95,7 @@ async function restoreItem(
   principal: Principal,
   side: ItemSide,
   m: ReconciliationMatch,
-  line: BankEntryLine,
+  line: ActedLine,
   audit: ReturnType<typeof modificationAudit>,
   now: Clock,
 ): Promise<void> {

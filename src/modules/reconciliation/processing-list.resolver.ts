@@ -13,7 +13,7 @@ import type { ListArgs } from '../../query/list-inputs';
 import { listQueryBuilder } from '../../query/list-query-builder';
 import { readPlan } from '../../query/selection';
 import { BankEntryLine } from '../financial-accounts/bank-entry-line.entity';
-import { WAITING_STATUSES } from './match-line';
+import { LISTED_STATUSES } from './match-line';
 import { reconciliationStatus, ReconciliationStatusOfAccount } from './reconciliation-status';
 
 const LINES = table('BankEntryLines');
@@ -22,17 +22,18 @@ const LineConnection = Connection(BankEntryLine, LINES.typeName);
 const DOCS = {
   list:
     "The processing list (onFact's Verwerklijst; scope reconciliation:read): the bank entry lines still waiting, open or with " +
-    'proposals (select reconciliationProposals for the best ones), filtered, sorted and paged like bankEntryLines.',
+    'proposals (select reconciliationProposals for the best ones), or split with parts waiting (select reconciliationParts), ' +
+    'filtered, sorted and paged like bankEntryLines.',
   status:
     'Per financial account (bank journal): lines matched, proposed, open and ignored, by count and amount (scope reconciliation:read).',
 };
 
 /**
- * The condition that keeps the processing list to waiting lines, ANDed with the caller's filter:
+ * The condition that keeps the processing list to waiting lines (and split lines whose parts wait), ANDed with the caller's filter:
  * the list goes through the one list-query builder like every list.
  */
 export function waitingFilter(where: ListArgs['where']): Record<string, unknown> {
-  const waiting = { or: [{ reconciliationStatus: { isNull: true } }, { reconciliationStatus: { in: [...WAITING_STATUSES] } }] };
+  const waiting = { or: [{ reconciliationStatus: { isNull: true } }, { reconciliationStatus: { in: [...LISTED_STATUSES] } }] };
   return where ? { and: [where, waiting] } : waiting;
 }
 

@@ -49,6 +49,8 @@ type Bucket = 'matched' | 'proposed' | 'open' | 'ignored';
 const BUCKET: Record<number, Bucket> = {
   [LineStatus.OPEN]: 'open',
   [LineStatus.PROPOSED]: 'proposed',
+  // A split line whose parts wait: open for what they have open.
+  [LineStatus.SPLIT]: 'open',
   [LineStatus.MATCHED]: 'matched',
   [LineStatus.IGNORED]: 'ignored',
 };
@@ -56,7 +58,8 @@ const BUCKET: Record<number, Bucket> = {
 /**
  * reconciliationStatus: per bank journal of the scope (optionally one, by its journal ID), the
  * lines by reconciliation status with their count and exact sum, one grouped statement over the
- * index (Division, ReconciliationStatus). A line without a status is open.
+ * index (Division, ReconciliationStatus). A line without a status is open, and so is a split line
+ * whose parts wait (for what they have open).
  */
 export async function reconciliationStatus(
   scope: DivisionScope,
@@ -97,8 +100,8 @@ export async function reconciliationStatus(
     for (const r of rows.filter((x) => Number(x.division) === a.divisionCode && x.journal === a.code)) {
       const bucket = BUCKET[Number(r.status)];
       if (!bucket) continue;
-      const amount = new Dec(String((bucket === 'open' ? r.open : r.amount) ?? 0));
-      out[bucket] = { count: Number(r.count), amountFC: amount.toFixed(2) };
+      const amount = new Dec(String((bucket === 'open' ? r.open : r.amount) ?? 0)).plus(out[bucket].amountFC);
+      out[bucket] = { count: out[bucket].count + Number(r.count), amountFC: amount.toFixed(2) };
     }
     return out;
   });

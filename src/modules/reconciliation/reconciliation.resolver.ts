@@ -11,18 +11,33 @@ import { ReconciliationAction } from './match-action.entity';
 import { MatchApplier, OverpaymentHandling } from './match-apply.service';
 import { reconciliationError, ReconciliationRule } from './match-apply.errors';
 import { reconcileLines, waitingLines } from './match-auto';
-import { LinkBankEntryLineInput, linkRequestOf, ReconcileResultInfo, ReconciliationSettingsInput } from './match-inputs';
+import {
+  BankEntryLinePartInput,
+  LinkBankEntryLineInput,
+  linkRequestOf,
+  ReconcileResultInfo,
+  ReconciliationSettingsInput,
+} from './match-inputs';
 import { changeSettings } from './match-settings';
 import { ReconciliationSetting } from './match-settings.entity';
 import { undoAction } from './match-undo';
 import { acceptProposal } from './proposal-store';
+import { acceptProposals } from './proposal-bulk';
+import { splitLine } from './line-split';
 
 const W = 'reconciliation:write';
 const DOCS = {
   accept:
     'Accept a proposal of the processing list (scope reconciliation:write): the line settles what it names, atomically; ' +
     'CONFLICT when the proposal, the line or an item was settled already (another user was first).',
-  acceptMany: 'Accept several proposals, all or nothing (scope reconciliation:write); one transaction.',
+  acceptMany:
+    'Accept several proposals (1 to 500), all or nothing (scope reconciliation:write); one transaction. When one is refused nothing ' +
+    'is written and the error names it: extensions field "proposalIDs", index, proposalID, lineID, and the rule (e.g. CONFLICT ' +
+    'ALREADY_SETTLED).',
+  split:
+    'Split a waiting bank entry line into parts (2 to 100, exact amounts in its sign adding up to it) that are each matched, ' +
+    'booked or ignored on their own: pass a part ID as lineID to linkBankEntryLine, bookBankEntryLine, ignoreBankEntryLine ' +
+    "(scope reconciliation:write). The line's amount and balances do not change; undoable while no part is settled.",
   link: 'Link a bank entry line by hand to open items (with amounts) and/or G/L accounts (scope reconciliation:write).',
   book:
     'Book what a line has open (or amountFC of it) to a G/L account: bank fees, rent, an internal transfer ' +
@@ -62,14 +77,18 @@ export class ReconciliationMutations {
     @IdempotencyKeyArg() idempotent: Idempotent,
     @Ctx() ctx: RequestContext,
   ) {
-    if (!proposalIDs.length || proposalIDs.length > 500) {
-      throw reconciliationError(ReconciliationRule.INVALID_VALUE, 'proposalIDs', 'give 1 to 500 proposals');
-    }
-    return idempotent({ proposalIDs, bookDifference }, async (tx) => {
-      const actions: ReconciliationAction[] = [];
-      for (const id of proposalIDs) actions.push(await acceptProposal(tx, ctx.principal, id, { bookDifference }));
-      return actions;
-    });
+    return idempotent({ proposalIDs, bookDifference }, (tx) => acceptProposals(tx, ctx.principal, proposalIDs, { bookDifference }));
+  }
+
+  @Mutation(() => ReconciliationAction, { description: DOCS.split })
+  @RequiresScope(W)
+  splitBankEntryLine(
+    @Arg('lineID', () => UUIDScalar) lineID: string,
+    @Arg('parts', () => [BankEntryLinePartInput]) parts: BankEntryLinePartInput[],
+    @IdempotencyKeyArg() idempotent: Idempotent,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return idempotent({ lineID, parts }, (tx) => splitLine(tx, ctx.principal, lineID, parts));
   }
 
   @Mutation(() => ReconciliationAction, { description: DOCS.link })

@@ -124,6 +124,8 @@ export const CONFIDENCE = {
   /** Allocation rules: on the IBAN, on words. */
   allocationIban: 0.97,
   allocationWords: 0.95,
+  /** The counterparty IBAN is another own bank account of the division: an internal transfer to its journal's G/L account. */
+  ownAccount: 0.97,
   /** One combination of the counterparty's items adds up: all named in the text / some / none (by evidence). */
   combinationNamed: 0.97,
   combinationSomeNamed: 0.9,

@@ -67,7 +67,9 @@ const OTHER_FIELDS: Record<string, string> = {
   'Mutation.linkBankEntryLine':
     "reconciliation-isolation.test.ts: another division's line or item is NOT_FOUND; reconciliation-apply.test.ts: ITEM_NOT_MATCHABLE",
   'Mutation.bookBankEntryLine': "reconciliation-isolation.test.ts: another division's line or G/L account is NOT_FOUND",
-  'Mutation.ignoreBankEntryLine': "reconciliation-isolation.test.ts: another division's line is NOT_FOUND",
+  'Mutation.ignoreBankEntryLine': "reconciliation-isolation.test.ts: another division's line (or part of a split line) is NOT_FOUND",
+  'Mutation.splitBankEntryLine':
+    "reconciliation-isolation.test.ts: another division's line is NOT_FOUND; reconciliation-split.test.ts: a part never settles another division's item",
   'Mutation.undoReconciliationAction': "reconciliation-isolation.test.ts: another division's action is NOT_FOUND",
   'Mutation.reconcileBankLines': 'reconciliation-isolation.test.ts: changes nothing outside the granted (or named) divisions',
   'Mutation.setReconciliationSettings': 'reconciliation-isolation.test.ts: a division not granted is FORBIDDEN',

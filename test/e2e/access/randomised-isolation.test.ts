@@ -825,7 +825,13 @@ describe('randomised isolation of financial accounts', () => {
     const lists = ROOT_LISTS.map((f) => tableOfConnection(getNamedType(f.type) as GraphQLObjectType)!.t.name);
     expect(lists).toEqual(expect.arrayContaining(['BankEntries', 'BankEntryLines', 'CashEntries', 'CashEntryLines']));
     // Reconciliation: its tables, and the processing list (a list of BankEntryLines of its own).
-    const reconciliation = ['ReconciliationActions', 'ReconciliationMatches', 'ReconciliationProposals', 'ReconciliationSettings'];
+    const reconciliation = [
+      'ReconciliationActions',
+      'ReconciliationMatches',
+      'ReconciliationProposals',
+      'ReconciliationSettings',
+      'ReconciliationParts',
+    ];
     expect(lists).toEqual(expect.arrayContaining(reconciliation));
     expect(ROOT_LISTS.map((f) => f.name)).toContain('reconciliationList');
     expect(AGGREGATE_FIELDS.map((f) => f.name)).toEqual(expect.arrayContaining(['bankEntryLinesAggregate', 'cashEntryLinesAggregate']));

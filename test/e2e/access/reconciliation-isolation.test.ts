@@ -3,6 +3,9 @@ import { GLAccount } from '../../../src/modules/gl-accounts/gl-account.entity';
 import { BankEntryLine } from '../../../src/modules/financial-accounts/bank-entry-line.entity';
 import { Payment } from '../../../src/modules/payments/payment.entity';
 import { Receivable } from '../../../src/modules/receivables/receivable.entity';
+import { IsNull } from 'typeorm';
+import { ReconciliationPart } from '../../../src/modules/reconciliation/line-part.entity';
+import { Dec } from '../../../src/platform/decimal';
 import { ReconciliationAction } from '../../../src/modules/reconciliation/match-action.entity';
 import { ReconciliationMatch } from '../../../src/modules/reconciliation/match-line.entity';
 import { ReconciliationProposal } from '../../../src/modules/reconciliation/proposal-record.entity';
@@ -12,7 +15,8 @@ import { plantReconciliation } from '../../support/reconciliation-apply';
 
 /**
  * Randomised isolation of the reconciliation mutations and queries: callers granted random
- * divisions accept proposals, link lines to items, book, ignore, undo, reconcile, set settings
+ * divisions accept proposals, link lines to items, book, ignore, split lines and settle their
+ * parts, undo, reconcile, set settings
  * and read the status, on rows of random divisions. A row of a division not granted is NOT_FOUND
  * (or FORBIDDEN for a division named), and nothing of that division changes; a line of one
  * division never settles an item of another, whoever is granted both. The reads (lists, nested
@@ -62,6 +66,9 @@ async function fingerprint(division: number): Promise<string> {
     m.find(ReconciliationAction, { where, order: { id: 'ASC' } }).then((r) => r.map((a) => [a.id, a.undone !== null])),
     m.find(ReconciliationProposal, { where, order: { id: 'ASC' } }).then((r) => r.map((p) => [p.id, p.status])),
     m.find(BankEntryLine, { where, order: { id: 'ASC' } }).then((r) => r.map((l) => [l.id, l.reconciliationStatus, l.openAmountFC])),
+    m
+      .find(ReconciliationPart, { where, order: { id: 'ASC' } })
+      .then((r) => r.map((x) => [x.id, x.reconciliationStatus, x.undone !== null])),
     m.find(Receivable, { where, order: { id: 'ASC' } }).then((r) => r.map((x) => [x.id, x.version, x.status])),
     m.find(Payment, { where, order: { id: 'ASC' } }).then((r) => r.map((x) => [x.id, x.status])),
   ]);
@@ -85,7 +92,22 @@ describe('randomised isolation of reconciliation', () => {
         const gl = rng.pick(await m.findBy(GLAccount, { divisionCode: rng.pick(divisions) }));
         const proposal = rng.pick(await m.find(ReconciliationProposal, { take: 200 }));
         const action = rng.pick(await m.find(ReconciliationAction, { take: 200 }));
+        const part = rng.pick(await m.find(ReconciliationPart, { where: { undone: IsNull() }, take: 200 }));
+        const whole = new Dec(line.amountFC);
+        const cent = whole.isNegative() ? '-0.01' : '0.01';
         const candidates: Op[] = [
+          {
+            name: 'split',
+            division: line.divisionCode,
+            query: `mutation($l: UUID!, $p: [BankEntryLinePartInput!]!) { splitBankEntryLine(lineID: $l, parts: $p) { id divisionCode } }`,
+            variables: { l: line.id, p: [{ amountFC: whole.minus(cent).toFixed(2) }, { amountFC: cent }] },
+          },
+          {
+            name: 'ignorePart',
+            division: part.divisionCode,
+            query: `mutation($l: UUID!) { ignoreBankEntryLine(lineID: $l, reason: "part") { id divisionCode } }`,
+            variables: { l: part.id },
+          },
           {
             name: 'link',
             division: line.divisionCode,

@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kind, OperationDefinitionNode, parse, print } from 'graphql';
-import { IsNull } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { exportCommand } from '../../../src/cli/export';
 import { keysCommand } from '../../../src/cli/keys';
 import { PaymentMethod } from '../../../src/catalog/codes';
 import { BankAccount } from '../../../src/modules/bank-accounts/bank-account.entity';
+import { BankEntryLine } from '../../../src/modules/financial-accounts/bank-entry-line.entity';
 import { CashEntry } from '../../../src/modules/financial-accounts/cash-entry.entity';
 import { Dec } from '../../../src/platform/decimal';
 import { Payment } from '../../../src/modules/payments/payment.entity';
@@ -182,6 +183,29 @@ async function variablesFor(op: OperationDefinitionNode, template: string | unde
     case 'UndoIgnore':
       needs(state.ignored, 'the action of the Ignore example');
       return { actionID: state.ignored };
+    case 'SplitLine': {
+      // The second line of the ProcessingList example, in two parts adding up to it: 1.50 (in its sign) and the rest.
+      needs(state.lineToSplit, 'a second line of the ProcessingList example');
+      const listed = await t.db.dataSource.manager.findOneByOrFail(BankEntryLine, { id: state.lineToSplit });
+      // Only a line with nothing settled yet is split: another waiting line when that one kept an over-payment.
+      const line =
+        listed.openAmountFC === null
+          ? listed
+          : await t.db.dataSource.manager.findOneByOrFail(BankEntryLine, {
+              openAmountFC: IsNull(),
+              reconciliationStatus: In([10, 20]),
+              id: Not(state.waitingLine),
+            });
+      const fee = new Dec(line.amountFC).isNegative() ? new Dec('-1.50') : new Dec('1.50');
+      const parts = [
+        { amountFC: new Dec(line.amountFC).minus(fee).toFixed(2), description: 'invoice' },
+        { amountFC: fee.toFixed(2), description: 'bank costs' },
+      ];
+      return { lineID: line.id, parts };
+    }
+    case 'UndoSplit':
+      needs(state.split, 'the action of the SplitLine example');
+      return { actionID: state.split };
     case 'Undo':
       needs(state.cashEntry, 'the entry of the KeyIn example');
       return { entryID: state.cashEntry.entryID, version: state.cashEntry.version };
@@ -205,7 +229,11 @@ async function remember(op: OperationDefinitionNode, data: Record<string, any>):
   }
   if (op.name?.value === 'Process') state.batch = data.processPayments;
   if (op.name?.value === 'KeyIn') state.cashEntry = data.createCashEntry;
-  if (op.name?.value === 'ProcessingList') state.waitingLine = data.reconciliationList.nodes[0]?.id;
+  if (op.name?.value === 'ProcessingList') {
+    state.waitingLine = data.reconciliationList.nodes[0]?.id;
+    state.lineToSplit = data.reconciliationList.nodes[1]?.id;
+  }
+  if (op.name?.value === 'SplitLine') state.split = data.splitBankEntryLine.id;
   if (op.name?.value === 'Ignore') state.ignored = data.ignoreBankEntryLine.id;
   for (const v of Object.values(data)) {
     const info = (v as { pageInfo?: { endCursor?: string; startCursor?: string } })?.pageInfo;
