@@ -11,7 +11,7 @@ import { upsertMany } from '../db/bulk-upsert';
 import { Dialect } from '../db/dialect';
 import { LeaseOptions, withLease } from '../db/lease';
 import { StatementOptions } from '../db/statement-context';
-import { connectedAmong, EXACT_OWNED_TABLES } from '../db/connected-divisions';
+import { connectedAmong, connectedRowDivision, EXACT_OWNED_TABLES } from '../db/connected-divisions';
 
 /**
  * The only door to partitioned tables. Built once per request from the principal's grants and
@@ -323,20 +323,9 @@ export class DivisionScope {
   async assertLocal(table: string, divisions: readonly number[], where?: string, parameters: ObjectLiteral = {}): Promise<void> {
     const connected = await this.ownedByExact(table, divisions);
     if (!connected.length) return;
-    let division = connected[0];
-    if (where !== undefined) {
-      const column = this.#db.dialect.quote('Division');
-      const hit = await this.#manager
-        .createQueryBuilder()
-        .select(`t.${column}`, 'd')
-        .from(table, 't')
-        .where(`(${where})`, parameters)
-        .andWhere(`t.${column} IN (${connected.join(', ')})`)
-        .limit(1)
-        .getRawOne<{ d: unknown }>();
-      if (!hit) return;
-      division = Number(hit.d);
-    }
+    const division =
+      where === undefined ? connected[0] : await connectedRowDivision(this.#manager, this.#db.dialect, table, connected, where, parameters);
+    if (division === null) return;
     throw accessError(
       AccessRule.OWNED_BY_EXACT,
       null,

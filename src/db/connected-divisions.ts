@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
 import type { Dialect } from './dialect';
 
 /**
@@ -31,4 +31,28 @@ export async function connectedAmong(manager: EntityManager, dialect: Dialect, d
     [...divisions],
   )) as { d: unknown }[];
   return rows.map((r) => Number(r.d)).sort((a, b) => a - b);
+}
+
+/**
+ * The division of one row of `table` matching `where` (over the unaliased table) among the
+ * `connected` divisions, or null when no such row exists: which connected division a write would touch.
+ */
+export async function connectedRowDivision(
+  manager: EntityManager,
+  dialect: Dialect,
+  table: string,
+  connected: readonly number[],
+  where: string,
+  parameters: ObjectLiteral,
+): Promise<number | null> {
+  const column = dialect.quote('Division');
+  const hit = await manager
+    .createQueryBuilder()
+    .select(`t.${column}`, 'd')
+    .from(table, 't')
+    .where(`(${where})`, parameters)
+    .andWhere(`t.${column} IN (${connected.map(Number).join(', ')})`)
+    .limit(1)
+    .getRawOne<{ d: unknown }>();
+  return hit ? Number(hit.d) : null;
 }
