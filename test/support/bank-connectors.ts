@@ -8,9 +8,28 @@ import { BankEntryLine } from '../../src/modules/financial-accounts/bank-entry-l
 import { BankEntry } from '../../src/modules/financial-accounts/bank-entry.entity';
 import { GatewayEvents } from '../../src/platform/events';
 import { createLogger } from '../../src/platform/logger';
+import type { PontoDouble } from './ponto-double';
+import type { TestPki } from './test-pki';
 
 /** A fixed test key for SecretBox (never a real one). */
 export const TEST_SECRETS_KEY = 'a1'.repeat(32);
+
+/**
+ * The connector settings that point the gateway at a Ponto double over mutual TLS with the test
+ * PKI (the application's certificate and key, the double's CA), as an operator sets them.
+ */
+export function pontoEnv(ponto: PontoDouble, pki: TestPki): Record<string, string> {
+  return {
+    PONTO_API_URL: ponto.apiUrl,
+    PONTO_AUTH_URL: `${ponto.url}/oauth2/auth`,
+    PONTO_CLIENT_ID: ponto.clientId,
+    PONTO_CLIENT_SECRET: ponto.clientSecret,
+    PONTO_REDIRECT_URI: 'https://gateway.example/banks/ponto/callback',
+    PONTO_CERT_FILE: pki.clientCertFile,
+    PONTO_KEY_FILE: pki.clientKeyFile,
+    PONTO_CA_FILE: pki.caFile,
+  };
+}
 
 /** Every log line a connector context wrote, as text (to check that no secret is in it). */
 export interface CapturedLog {

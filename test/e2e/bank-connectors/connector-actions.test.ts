@@ -4,7 +4,7 @@ import { BankConnection, BankConnectionRun, BankPaymentOrder } from '../../../sr
 import { BankSchedule } from '../../../src/modules/bank-connectors/bank-schedule';
 import { BankConnectionStore } from '../../../src/modules/bank-connectors/connection-store';
 import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank-connectors/ponto-connector';
-import { connectorContext, TEST_SECRETS_KEY } from '../../support/bank-connectors';
+import { connectorContext, TEST_SECRETS_KEY, pontoEnv } from '../../support/bank-connectors';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { executeAs } from '../../support/execute';
 import { captureLog, Gql, startTestGateway, TestGateway, testRuntime } from '../../support/gateway';
@@ -36,14 +36,7 @@ let account: string;
 const env = (overrides: NodeJS.ProcessEnv = {}): Record<string, string> =>
   ({
     SECRETS_KEY: TEST_SECRETS_KEY,
-    PONTO_API_URL: ponto.apiUrl,
-    PONTO_AUTH_URL: `${ponto.url}/oauth2/auth`,
-    PONTO_CLIENT_ID: ponto.clientId,
-    PONTO_CLIENT_SECRET: ponto.clientSecret,
-    PONTO_REDIRECT_URI: 'https://gateway.example/banks/ponto/callback',
-    PONTO_CERT_FILE: pki.clientCertFile,
-    PONTO_KEY_FILE: pki.clientKeyFile,
-    PONTO_CA_FILE: pki.caFile,
+    ...pontoEnv(ponto, pki),
     PONTO_SYNC_POLL_MS: '5',
     BANK_MAX_RETRY_WAIT_MS: '50',
     ...overrides,

@@ -5,7 +5,7 @@ import { pullConnection } from '../../../src/modules/bank-connectors/bank-sync';
 import { connectCodabox } from '../../../src/modules/bank-connectors/codabox-connector';
 import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank-connectors/ponto-connector';
 import { StatementImportService } from '../../../src/modules/statement-import/statement-import.service';
-import { connectorContext, entriesOfJournal } from '../../support/bank-connectors';
+import { connectorContext, entriesOfJournal, pontoEnv } from '../../support/bank-connectors';
 import { CodaboxDouble } from '../../support/codabox-double';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { PontoDouble } from '../../support/ponto-double';
@@ -29,14 +29,7 @@ const codabox = new CodaboxDouble();
 let connection: BankConnection;
 
 const env = () => ({
-  PONTO_API_URL: ponto.apiUrl,
-  PONTO_AUTH_URL: `${ponto.url}/oauth2/auth`,
-  PONTO_CLIENT_ID: ponto.clientId,
-  PONTO_CLIENT_SECRET: ponto.clientSecret,
-  PONTO_REDIRECT_URI: 'https://gateway.example/banks/ponto/callback',
-  PONTO_CERT_FILE: pki.clientCertFile,
-  PONTO_KEY_FILE: pki.clientKeyFile,
-  PONTO_CA_FILE: pki.caFile,
+  ...pontoEnv(ponto, pki),
   PONTO_SYNC_POLL_MS: '5',
   CODABOX_API_URL: codabox.url,
   CODABOX_SOFTWARE_COMPANY: codabox.softwareCompany,

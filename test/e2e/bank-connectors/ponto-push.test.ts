@@ -2,7 +2,7 @@ import { pain001Content, pushBatchToPonto } from '../../../src/modules/bank-conn
 import { followPayments } from '../../../src/modules/bank-connectors/payment-follow';
 import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank-connectors/ponto-connector';
 import { runBanks } from '../../../src/cli/banks';
-import { connectorContext } from '../../support/bank-connectors';
+import { connectorContext, pontoEnv } from '../../support/bank-connectors';
 import { testRuntime } from '../../support/gateway';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { executeAs } from '../../support/execute';
@@ -36,14 +36,7 @@ afterAll(async () => {
 
 const ctxOf = () =>
   connectorContext(t.db, [f.division, f.otherDivision], {
-    PONTO_API_URL: ponto.apiUrl,
-    PONTO_AUTH_URL: `${ponto.url}/oauth2/auth`,
-    PONTO_CLIENT_ID: ponto.clientId,
-    PONTO_CLIENT_SECRET: ponto.clientSecret,
-    PONTO_REDIRECT_URI: 'https://gateway.example/banks/ponto/callback',
-    PONTO_CERT_FILE: pki.clientCertFile,
-    PONTO_KEY_FILE: pki.clientKeyFile,
-    PONTO_CA_FILE: pki.caFile,
+    ...pontoEnv(ponto, pki),
   });
 
 /** XML's five predefined entities decoded (XML 1.0 §4.6). */

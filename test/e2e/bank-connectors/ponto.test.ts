@@ -3,7 +3,7 @@ import { BankConnection, BankRemoteTransaction } from '../../../src/modules/bank
 import { pullConnection } from '../../../src/modules/bank-connectors/bank-sync';
 import { BankConnectionStore } from '../../../src/modules/bank-connectors/connection-store';
 import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank-connectors/ponto-connector';
-import { connectorContext, entriesOfJournal, TEST_SECRETS_KEY } from '../../support/bank-connectors';
+import { connectorContext, entriesOfJournal, TEST_SECRETS_KEY, pontoEnv } from '../../support/bank-connectors';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { PontoDouble } from '../../support/ponto-double';
 import { belgianIban, ownBankAccount } from '../../support/statements';
@@ -39,14 +39,7 @@ afterAll(async () => {
 });
 
 const env = (overrides: NodeJS.ProcessEnv = {}) => ({
-  PONTO_API_URL: ponto.apiUrl,
-  PONTO_AUTH_URL: `${ponto.url}/oauth2/auth`,
-  PONTO_CLIENT_ID: ponto.clientId,
-  PONTO_CLIENT_SECRET: ponto.clientSecret,
-  PONTO_REDIRECT_URI: 'https://gateway.example/banks/ponto/callback',
-  PONTO_CERT_FILE: pki.clientCertFile,
-  PONTO_KEY_FILE: pki.clientKeyFile,
-  PONTO_CA_FILE: pki.caFile,
+  ...pontoEnv(ponto, pki),
   PONTO_SYNC_POLL_MS: '5',
   PONTO_APPLICATION_ID: ponto.applicationId,
   PONTO_WEBHOOK_KEYS_URL: `${ponto.url}/webhooks/keys`,
