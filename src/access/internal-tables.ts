@@ -29,14 +29,20 @@ export class InternalTables {
     await this.repository(entity).insert(row as never);
   }
 
-  /** Rows matching `where`, ordered by `order`, at most `take`. */
+  /**
+   * Rows matching `where`, ordered by `order`, at most `take`. `forUpdate` (inside a transaction)
+   * reads them with SELECT ... FOR UPDATE on MariaDB: the newest committed rows, locked until the
+   * transaction ends, whatever the transaction's snapshot; SQLite's transactions run one at a time.
+   */
   async list<T extends ObjectLiteral>(
     entity: EntityTarget<T>,
     where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
     order: FindOptionsOrder<T> = {},
     take?: number,
+    forUpdate = false,
   ): Promise<T[]> {
-    return this.repository(entity).find({ where, order, take });
+    const lock = forUpdate && this.#manager.connection.options.type !== 'better-sqlite3';
+    return this.repository(entity).find({ where, order, take, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
   /** UPDATE of the rows matching `where`; the number of rows changed. */

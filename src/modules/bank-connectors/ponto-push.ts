@@ -82,10 +82,12 @@ export async function checkPush(ctx: ConnectorContext, request: PushRequest): Pr
       `the connection is ${connection.status}: connect again (npm run banks -- connect ponto) before sending payments`,
     );
   }
-  const batch = await ctx.scope
+  // In a transaction (a GraphQL mutation) the batch stays locked until it commits: a second push of
+  // the batch waits here, then finds the first one's payments (assertNotSent inside the lease).
+  const batchQuery = ctx.scope
     .select(PaymentBatch, 'b')
-    .where('b.id = :id AND b.divisionCode = :division', { id: request.batchID, division: connection.divisionCode })
-    .getOne();
+    .where('b.id = :id AND b.divisionCode = :division', { id: request.batchID, division: connection.divisionCode });
+  const batch = await (ctx.scope.inTransaction ? ctx.scope.forUpdate(batchQuery) : batchQuery).getOne();
   if (!batch) {
     throw connectorError(BankConnectorRule.NOT_FOUND, 'batchID', `no payment batch ${request.batchID} in the division of the connection`);
   }
@@ -113,7 +115,22 @@ export async function checkPush(ctx: ConnectorContext, request: PushRequest): Pr
       `the batch pays from ${content.debtorIban}, which is no account of this Ponto connection mapped to an own bank account`,
     );
   }
-  const sent = (await ordersOf(store, { batchIDs: [batch.id] })).find((o) => !NOT_PAID.has(o.status));
+  await assertNotSent(store, batch.id);
+  const redirectUri = request.redirectUri?.trim() || required(ctx.config.ponto.redirectUri, 'PONTO_REDIRECT_URI');
+  if (!/^https?:\/\/[^\s]+$/.test(redirectUri))
+    throw connectorError(BankConnectorRule.INVALID_VALUE, 'redirectUri', 'is not an http(s) URL');
+  checkPontoCertificate(ctx.config, (ctx.now ?? (() => new Date()))().getTime());
+  const mode = request.mode ?? (content.payments.length === 1 ? 'SINGLE' : 'BULK');
+  return { bankConnection: connection, batch, content, account, redirectUri, mode };
+}
+
+/**
+ * ALREADY_SENT (field batchID) when a payment made for the batch is not rejected or cancelled.
+ * Inside a transaction the orders are read locked (the newest committed, on MariaDB), so a push
+ * that waited for another's commit sees what that one sent.
+ */
+async function assertNotSent(store: BankConnectionStore, batchID: string): Promise<void> {
+  const sent = (await ordersOf(store, { batchIDs: [batchID] }, undefined, store.scope.inTransaction)).find((o) => !NOT_PAID.has(o.status));
   if (sent) {
     throw connectorError(
       BankConnectorRule.ALREADY_SENT,
@@ -122,12 +139,6 @@ export async function checkPush(ctx: ConnectorContext, request: PushRequest): Pr
         `status ${sent.status}): follow that one, or cancel it in Ponto before sending again`,
     );
   }
-  const redirectUri = request.redirectUri?.trim() || required(ctx.config.ponto.redirectUri, 'PONTO_REDIRECT_URI');
-  if (!/^https?:\/\/[^\s]+$/.test(redirectUri))
-    throw connectorError(BankConnectorRule.INVALID_VALUE, 'redirectUri', 'is not an http(s) URL');
-  checkPontoCertificate(ctx.config, (ctx.now ?? (() => new Date()))().getTime());
-  const mode = request.mode ?? (content.payments.length === 1 ? 'SINGLE' : 'BULK');
-  return { bankConnection: connection, batch, content, account, redirectUri, mode };
 }
 
 /** Ponto's limits on a payment's texts (Ponto Connect API, "Create Payment"): INVALID_VALUE naming the payment's field. */
@@ -184,6 +195,9 @@ export async function pushBatchToPonto(ctx: ConnectorContext, request: PushReque
   const store = storeOf(ctx, ctx.scope.narrow([connection.divisionCode]));
   const now = ctx.now ?? (() => new Date());
   const outcome = await ctx.scope.withLease(`bank-push:${batch.id}`, { ttlMs: PUSH_LEASE_MS }, async () => {
+    // Again under the lease, reading the newest committed orders: a push that passed checkPush while
+    // another was sending must not send the batch a second time.
+    await assertNotSent(store, batch.id);
     const run = await store.startRun(connection, 'PUSH', ctx.startedBy ?? ctx.principal.name, batch.id);
     const orders: BankPaymentOrder[] = [];
     const record = async (kind: BankPaymentOrderKind, made: PaymentResource, payments: PontoPayment[]) => {
@@ -264,6 +278,7 @@ export function ordersOf(
   store: BankConnectionStore,
   filter: { batchIDs?: string[]; connectionID?: string | null; open?: boolean },
   limit?: number,
+  forUpdate = false,
 ): Promise<BankPaymentOrder[]> {
   return store.scope.internal.list(
     BankPaymentOrder,
@@ -275,5 +290,6 @@ export function ordersOf(
     },
     { created: 'DESC', id: 'DESC' },
     limit,
+    forUpdate,
   );
 }

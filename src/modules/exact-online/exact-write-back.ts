@@ -78,8 +78,14 @@ export class ExactWriteBack implements OwnedRowWriter {
         if (!target) targets.set(row.divisionCode, (target = await this.clients.forDivision(scope, row.divisionCode)));
         const path = `${target.exactDivision}/${writable.endpoint}(guid'${row.id}')`;
         const { body, previous } = this.#bodies(kind, change);
-        await target.client.put(target.exactDivision, path, body);
+        // Undone on failure even when the PUT itself failed: a retried PUT may have reached Exact
+        // with its answer lost, and putting the previous values back is harmless if it did not.
         sent.push({ id: row.id, target, path, previous });
+        await target.client.put(target.exactDivision, path, body).catch((error: unknown) => {
+          // A 4xx answer (refused, or no call left) means Exact did not apply it: nothing to undo.
+          if (error instanceof ExactCallError && error.status >= 400 && error.status < 500) sent.pop();
+          throw error;
+        });
         const raw = await readRow(target, `${path}?$select=${selectOf(kind).join(',')}`);
         if (String(raw.ID).toLowerCase() !== row.id) throw new ExactMalformedError(`the row read back is ${String(raw.ID)}, not ${row.id}`);
         const values = { ...mapExactRow(kind.table, raw, row.divisionCode, target.currency), version: row.version + 1 } as Partial<T>;

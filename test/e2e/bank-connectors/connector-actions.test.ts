@@ -288,6 +288,22 @@ describe('pushPaymentBatchToPonto', () => {
     expect(ponto.bulkPayments.size + ponto.payments.size).toBe(sentBefore + 1);
   });
 
+  it('sends a batch once when two admins push it at the same moment: the other is ALREADY_SENT or BUSY', async () => {
+    const batch = await processedBatch(['50.00', '51.00']);
+    const sentBefore = ponto.payments.size + ponto.bulkPayments.size;
+    const input = { input: { connectionID: connection.id, batchID: batch.id } };
+    const answers = await Promise.all([gw.gql(PUSH, input), gw.gql(PUSH, input), gw.gql(PUSH, input)]);
+    const sent = answers.filter((a) => !a.errors);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].data.pushPaymentBatchToPonto.run).toMatchObject({ status: 'SUCCEEDED', batchID: batch.id });
+    for (const refused of answers.filter((a) => a.errors)) {
+      expect(refused.errors![0].extensions).toMatchObject({ field: 'batchID', rule: expect.stringMatching(/^(ALREADY_SENT|BUSY)$/) });
+    }
+    expect(ponto.payments.size + ponto.bulkPayments.size).toBe(sentBefore + 1);
+    const orders = await gw.gql(`{ bankPaymentOrders(batchID: "${batch.id}") { remoteID } }`);
+    expect(orders.data.bankPaymentOrders).toHaveLength(1);
+  });
+
   it('keeps the payments Ponto made when a later one fails: the FAILED run is answered, not rolled back', async () => {
     const batch = await processedBatch(['40.00', '41.00']);
     ponto.failPaymentsAfter = 1;
