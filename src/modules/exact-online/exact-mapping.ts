@@ -71,6 +71,11 @@ export function parsePage(text: string): ExactPage {
 }
 
 /** Line types of sync/Cashflow/PaymentTerms: 20 receipt (a receivable), 22 payment (a payable). */
+/** Rows a sync or bulk page holds at most (Exact: 1,000); a full page without `__next` is followed from its high-water mark. */
+export const SYNC_PAGE_SIZE = 1000;
+/** The endpoint that lists deletions of every sync/ table, by EntityType (Exact's SyncDeleted reference). */
+export const DELETED = 'sync/Deleted';
+
 export const LINE_TYPE_RECEIPT = '20';
 export const LINE_TYPE_PAYMENT = '22';
 

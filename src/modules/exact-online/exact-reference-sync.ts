@@ -1,14 +1,10 @@
 import type { DivisionScope } from '../../access/division-scope';
 import type { Logger } from '../../platform/logger';
 import { EXACT_ENDPOINTS, ExactEndpointSpec } from './exact-endpoints';
-import { exactDate, ExactPage, ExactRow } from './exact-mapping';
+import { DELETED, exactDate, ExactPage, ExactRow, SYNC_PAGE_SIZE } from './exact-mapping';
 import type { ExactSyncRun } from './exact-sync-run.entity';
 import { ExactSyncState } from './exact-sync-state.entity';
 
-/** Rows a sync page holds at most (Exact: 1,000 on bulk and sync endpoints), as exact-sync.service.ts has it. */
-const SYNC_PAGE_SIZE = 1000;
-/** sync/Deleted, whose high-water mark starts again when a sync/ endpoint's Timestamps restarted. */
-const DELETED = 'sync/Deleted';
 /** Rows deleted by one statement at most (IN lists stay well within every database's limits). */
 const DELETE_CHUNK = 500;
 

@@ -9,7 +9,7 @@ import { ExactCallError, ExactClient } from './exact-client';
 import type { ExactConfig } from './exact-config';
 import { ExactConnection } from './exact-connection.entity';
 import { ExactDivisionMap } from './exact-division-map.entity';
-import { ExactMalformedError, ExactPage, PAYMENT_TERM_SELECT } from './exact-mapping';
+import { DELETED, ExactMalformedError, ExactPage, PAYMENT_TERM_SELECT, SYNC_PAGE_SIZE } from './exact-mapping';
 import { deleteReferenceRows, ReferenceRun, resetReferenceTables, syncReferenceTables } from './exact-reference-sync';
 import { clearSyncedRows, deleteSyncedRows, storePaymentTerms } from './exact-store';
 import { ExactSyncRun } from './exact-sync-run.entity';
@@ -18,11 +18,8 @@ import { ExactTokens } from './exact-tokens';
 import { ExactRule, exactError } from './exact.errors';
 
 export const PAYMENT_TERMS = 'sync/Cashflow/PaymentTerms';
-export const DELETED = 'sync/Deleted';
 /** EntityType of payment terms in sync/Deleted (Exact's SyncDeleted reference). */
 export const DELETED_PAYMENT_TERMS = '10';
-/** Rows a sync page holds at most (Exact: 1,000 on bulk and sync endpoints). */
-export const SYNC_PAGE_SIZE = 1000;
 
 /** Progress of a run, after each page: endpoint, pages and rows so far. */
 export interface SyncProgress {
@@ -249,8 +246,9 @@ export class ExactSync {
   async #deleted(ctx: RunContext): Promise<void> {
     const state = await this.#state(ctx, DELETED);
     let hw = Math.max(1, state.highTimestamp);
-    let url: string | null =
-      `${ctx.exactDivision}/${DELETED}?$filter=${encodeURIComponent(`Timestamp gt ${hw}`)}&$select=EntityKey,EntityType,Timestamp`;
+    const after = (from: number) =>
+      `${ctx.exactDivision}/${DELETED}?$filter=${encodeURIComponent(`Timestamp gt ${from}`)}&$select=EntityKey,EntityType,Timestamp`;
+    let url: string | null = after(hw);
     let pages = 0;
     while (url) {
       const page: ExactPage = await this.#call(ctx, DELETED, url);
@@ -264,11 +262,7 @@ export class ExactSync {
       hw = top;
       pages++;
       ctx.options.onProgress?.({ division: ctx.division, endpoint: DELETED, pages, rows: ctx.run.rowsDeleted });
-      url =
-        page.next ??
-        (page.results.length >= SYNC_PAGE_SIZE
-          ? `${ctx.exactDivision}/${DELETED}?$filter=${encodeURIComponent(`Timestamp gt ${hw}`)}&$select=EntityKey,EntityType,Timestamp`
-          : null);
+      url = page.next ?? (page.results.length >= SYNC_PAGE_SIZE ? after(hw) : null);
     }
   }
 
