@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { DivisionScope } from '../../access/division-scope';
 import { BANK_ENTRY_LINES } from '../../catalog/tables/bank-entries';
 import { canonicalCurrency, minorUnits } from '../../platform/currency';
-import { Dec } from '../../platform/decimal';
 import { BankEntryLine } from '../financial-accounts/bank-entry-line.entity';
 import { BankEntry } from '../financial-accounts/bank-entry.entity';
+import { runningBalances } from '../financial-accounts/entry-rows';
 import { Journal } from '../journals/journal.entity';
 import { exactDate, exactDecimal, ExactMalformedError, ExactRow } from './exact-mapping';
 import type { StoredPage } from './exact-store';
@@ -149,11 +149,11 @@ export function bankEntryFromExact(
     statementHash: createHash('sha256').update(JSON.stringify(raw)).digest('hex'),
     fileHash: null,
   } satisfies Partial<BankEntry>);
-  let balance = new Dec(opening);
+  const amounts = rawLines.map((l) => required(money(l.AmountFC, currency, 'BankEntryLines.AmountFC'), 'BankEntryLines.AmountFC', id));
+  const balances = runningBalances(opening, amounts, (i) => `BankEntryLines[${i}].AmountFC`);
   const lines = rawLines.map((l, i) => {
     const lineID = required(guid(l.ID), 'BankEntryLines.ID', id);
-    const amountFC = required(money(l.AmountFC, currency, 'BankEntryLines.AmountFC'), 'BankEntryLines.AmountFC', id);
-    balance = balance.plus(amountFC);
+    const amountFC = amounts[i];
     const mark = kept.get(lineID);
     return Object.assign(new BankEntryLine(), {
       id: lineID,
@@ -168,7 +168,7 @@ export function bankEntryFromExact(
       amountDC: money(l.AmountDC, divisionCurrency, 'BankEntryLines.AmountDC'),
       exchangeRate: exactDecimal(l.ExchangeRate, RATE_SCALE, 'BankEntryLines.ExchangeRate'),
       currency,
-      balanceAfterFC: balance.toFixed(MONEY_SCALE),
+      balanceAfterFC: balances[i],
       description: text(l.Description),
       accountID: guid(l.Account),
       glAccountID: guid(l.GLAccount),
@@ -257,11 +257,13 @@ export async function deleteBankEntryLines(tx: DivisionScope, ids: string[]): Pr
       await tx.delete(BankEntry, 'EntryID = :entryID', { entryID });
       continue;
     }
-    let balance = new Dec(entry?.openingBalanceFC ?? '0');
-    for (const line of rest) {
-      balance = balance.plus(line.amountFC);
-      const after = balance.toFixed(MONEY_SCALE);
-      if (after !== line.balanceAfterFC) await tx.update(BankEntryLine, { balanceAfterFC: after }, 'ID = :id', { id: line.id });
+    const balances = runningBalances(
+      entry?.openingBalanceFC ?? '0',
+      rest.map((l) => l.amountFC),
+      (i) => `BankEntryLines[${i}].AmountFC`,
+    );
+    for (const [i, line] of rest.entries()) {
+      if (balances[i] !== line.balanceAfterFC) await tx.update(BankEntryLine, { balanceAfterFC: balances[i] }, 'ID = :id', { id: line.id });
     }
   }
   return deleted;

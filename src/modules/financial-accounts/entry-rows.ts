@@ -107,7 +107,7 @@ const LARGEST_HUNDREDTHS = 10n ** 18n;
  * places (as the checks leave them) are added as BigInt hundredths, others with decimal.js; either
  * is exact. A balance DECIMAL(18,2) cannot hold is refused naming `field(i)` (checkFits).
  */
-function runningBalances(opening: string, amounts: readonly string[], field: (index: number) => string): string[] {
+export function runningBalances(opening: string, amounts: readonly string[], field: (index: number) => string): string[] {
   let sum = hundredthsOf(opening);
   const hundredths = amounts.map(hundredthsOf);
   if (sum === null || hundredths.some((h) => h === null)) {
