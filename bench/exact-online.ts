@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import readline from 'node:readline';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { closeDatabase, Database } from '../src/db/data-source';
 import { openGatewayDatabase } from '../src/modules/entities';
 import { ExactSync } from '../src/modules/exact-online/exact-sync.service';
 import { createLogger } from '../src/platform/logger';
-import { clearAll, seed } from '../src/seed/seed';
+import { seed } from '../src/seed/seed';
 import { ExactOnlineDouble } from '../test/support/exact-online-double';
 import { connectThroughDouble, exactTestConfig, testBox } from '../test/support/exact-online';
 import { writeSection } from './report-sections';
@@ -63,13 +64,12 @@ the run is bound by the budget.
 async function openBenchDatabase(): Promise<Database> {
   const database = new URL(URL_).pathname.slice(1);
   const admin = await createConnection(URL_.slice(0, URL_.lastIndexOf('/')));
-  await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  // A new database each run: rows deleted by the run before would otherwise still be purged by
+  // InnoDB in the background, on MariaDB's CPU, during this run's timed sync.
+  await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   const db = await openGatewayDatabase(URL_);
-  await clearAll(db);
-  for (const t of ['ExactSyncRuns', 'ExactSyncStates', 'ExactDivisionMaps', 'ExactConnections', 'ExactCallBudgets', 'Leases']) {
-    await db.dataSource.query(`DELETE FROM \`${t}\``);
-  }
   await seed(db, { divisions: 1, payments: 100, seed: 42, today: new Date('2026-06-15T00:00:00Z') });
   return db;
 }
@@ -79,6 +79,7 @@ async function startDouble(minutelyLimit: number, minuteMs: number): Promise<{ d
   const child = spawn(
     process.execPath,
     [
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
       '-r',
       'ts-node/register/transpile-only',
       path.join(__dirname, 'exact-double-server.ts'),
@@ -99,6 +100,36 @@ interface Measured {
   /** Calls made on the Exact division's budget (system/Divisions included when timed). */
   calls: number;
   rows: number;
+  /** CPU seconds of each process during the timed sync (NaN where /proc does not show it). */
+  cpu: { gateway: number; double: number; mariadb: number };
+}
+
+/** User and system CPU seconds of each process so far, from /proc/PID/stat (Linux); NaN when unreadable. */
+function cpuOf<K extends string>(pids: Record<K, number | null>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const [name, pid] of Object.entries(pids) as [K, number | null][]) {
+    try {
+      // Fields 14 and 15 (utime, stime) in clock ticks of 1/100 s, after the command in parentheses.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out[name] = (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      out[name] = Number.NaN;
+    }
+  }
+  return out;
+}
+
+/** The local MariaDB server's process (by its pid file), or null when it runs elsewhere. */
+async function mariadbPid(): Promise<number | null> {
+  const connection = await createConnection(URL_);
+  try {
+    const [rows] = (await connection.query('SELECT @@pid_file AS f')) as unknown as [{ f: string }[]];
+    return Number(readFileSync(rows[0].f, 'utf8').trim()) || null;
+  } catch {
+    return null;
+  } finally {
+    await connection.end();
+  }
 }
 
 /** One sync of ROWS; `bound`: the clock includes connecting and the budget is not reset after it. */
@@ -114,10 +145,18 @@ async function measure(minutelyLimit: number, minuteMs: number, bound: boolean):
       await db.dataSource.query('DELETE FROM `ExactCallBudgets`');
       started = performance.now();
     }
+    const pids = { gateway: process.pid, double: child.pid!, mariadb: await mariadbPid() };
+    const cpuBefore = cpuOf(pids);
     const run = await new ExactSync(db, testBox(), config, createLogger('warn')).syncDivision(division);
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = cpuOf(pids);
+    const cpu = {
+      gateway: cpuAfter.gateway - cpuBefore.gateway,
+      double: cpuAfter.double - cpuBefore.double,
+      mariadb: cpuAfter.mariadb - cpuBefore.mariadb,
+    };
     if (run.state !== 'succeeded' || run.rowsIn !== ROWS) throw new Error(`sync ${run.state}: ${run.lastError} (${run.rowsIn} rows)`);
-    return { seconds, calls: run.calls + (bound ? 1 : 0), rows: run.rowsIn };
+    return { seconds, calls: run.calls + (bound ? 1 : 0), rows: run.rowsIn, cpu };
   } finally {
     child.kill();
     await closeDatabase(db);
@@ -141,7 +180,7 @@ async function main(): Promise<void> {
   if (ONLY === 'bound') return;
   const free = await measure(1_000_000_000, 60_000, false);
   const rate = free.rows / free.seconds;
-  console.log(`limit lifted: ${free.calls} calls, ${free.seconds.toFixed(1)} s, ${Math.round(rate)} rows/s`);
+  console.log(`limit lifted: ${free.calls} calls, ${free.seconds.toFixed(1)} s, ${Math.round(rate)} rows/s, CPU s ${cpuText(free.cpu)}`);
   if (ONLY === 'free') return;
   const connection = await createConnection(URL_);
   const version = (await connection.query('SELECT VERSION() AS v'))[0] as { v: string }[];
@@ -173,6 +212,11 @@ at least 20,000 rows/s with the limit lifted: ${rate >= 20_000 ? 'met' : 'not me
 ${met ? '' : NOT_MET}`;
   writeSection(path.resolve(__dirname, '..', 'docs', 'benchmarks.md'), 'exact-online', body);
   console.log(body);
+}
+
+/** CPU seconds per process, as the table shows them. */
+function cpuText(cpu: Measured['cpu']): string {
+  return `gateway ${cpu.gateway.toFixed(1)}, MariaDB ${Number.isNaN(cpu.mariadb) ? 'n/a' : cpu.mariadb.toFixed(1)}, double ${cpu.double.toFixed(1)}`;
 }
 
 main().catch((error) => {

@@ -17,6 +17,7 @@ import { BankConnectors1764900000000 } from './1764900000000-bank-connectors';
 import { BankPaymentOrders1765020000000 } from './1765020000000-bank-payment-orders';
 import { ReconciliationParts1765040000000 } from './1765040000000-reconciliation-parts';
 import { ExactReferenceReads1765060000000 } from './1765060000000-exact-reference-reads';
+import { RedundantOpenItemIndexes1765070000000 } from './1765070000000-redundant-open-item-indexes';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   BankPaymentOrders1765020000000,
   ReconciliationParts1765040000000,
   ExactReferenceReads1765060000000,
+  RedundantOpenItemIndexes1765070000000,
 ];

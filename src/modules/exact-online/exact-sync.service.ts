@@ -11,7 +11,7 @@ import { ExactConnection } from './exact-connection.entity';
 import { ExactDivisionMap } from './exact-division-map.entity';
 import { DELETED, ExactMalformedError, ExactPage, PAYMENT_TERM_SELECT, SYNC_PAGE_SIZE } from './exact-mapping';
 import { deleteReferenceRows, ReferenceRun, resetReferenceTables, syncReferenceTables } from './exact-reference-sync';
-import { clearSyncedRows, deleteSyncedRows, storePaymentTerms } from './exact-store';
+import { clearSyncedRows, deleteSyncedRows, mapPaymentTerms, storeMappedTerms } from './exact-store';
 import { ExactSyncRun } from './exact-sync-run.entity';
 import { ExactSyncState } from './exact-sync-state.entity';
 import { ExactTokens } from './exact-tokens';
@@ -187,15 +187,27 @@ export class ExactSync {
       hw = 1;
       page = await this.#call(ctx, PAYMENT_TERMS, this.#termsUrl(ctx, 1));
     }
+    let mapped = mapPaymentTerms(
+      ctx.division,
+      ctx.currency,
+      page.results.filter((r) => Number(r.Timestamp) > hw),
+    );
     for (let pages = 1; ; pages++) {
       const fresh = page.results.filter((r) => Number(r.Timestamp) > hw);
       const top = fresh.reduce((m, r) => Math.max(m, Number(r.Timestamp)), hw);
       // Follow __next; a full page without it (Exact left it out) is followed from the high-water mark.
       const next = page.next ?? (page.results.length >= SYNC_PAGE_SIZE ? this.#termsUrl(ctx, top) : null);
-      const ahead = next === null ? null : this.#ahead(ctx, PAYMENT_TERMS, next);
+      // The next page is mapped as soon as it arrives, while this one is being stored.
+      const map = (p: ExactPage) =>
+        mapPaymentTerms(
+          ctx.division,
+          ctx.currency,
+          p.results.filter((r) => Number(r.Timestamp) > top),
+        );
+      const ahead = next === null ? null : this.#ahead(ctx, PAYMENT_TERMS, next, map);
       try {
         await ctx.scope.transaction(async (tx) => {
-          const stored = await storePaymentTerms(tx, ctx.division, ctx.currency, fresh);
+          const stored = await storeMappedTerms(tx, mapped);
           ctx.run.rowsIn += fresh.length;
           ctx.run.rowsChanged += stored.changed;
           await tx.internal.update(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }, this.#healthy(top));
@@ -207,23 +219,29 @@ export class ExactSync {
       hw = top;
       ctx.options.onProgress?.({ division: ctx.division, endpoint: PAYMENT_TERMS, pages, rows: ctx.run.rowsIn });
       if (!ahead) return;
-      page = await ahead.page();
+      ({ page, prepared: mapped } = await ahead.page());
     }
   }
 
   /**
-   * The call for `url` of `endpoint`, started now while the caller stores the page before it.
-   * `page()` waits for it; a failure is recorded against the endpoint as #call records it, but
-   * only then, after the page before was committed (whose healthy state it must not race). The
-   * endpoint was not blocked: it answered this run a moment ago, and only this run calls it (the
-   * division's lease). `drop()` abandons the call (the page before failed to store).
+   * The call for `url` of `endpoint`, started now while the caller stores the page before it, and
+   * `prepare` run on its answer as soon as it arrives (pure CPU work, overlapping the store).
+   * `page()` waits for both; a failure of the call is recorded against the endpoint as #call
+   * records it, but only then, after the page before was committed (whose healthy state it must
+   * not race). The endpoint was not blocked: it answered this run a moment ago, and only this run
+   * calls it (the division's lease). `drop()` abandons the call (the page before failed to store).
    */
-  #ahead(ctx: RunContext, endpoint: string, url: string): { page: () => Promise<ExactPage>; drop: () => void } {
+  #ahead<P>(
+    ctx: RunContext,
+    endpoint: string,
+    url: string,
+    prepare: (page: ExactPage) => P,
+  ): { page: () => Promise<{ page: ExactPage; prepared: P }>; drop: () => void } {
     const stop = new AbortController();
     const signal = ctx.options.signal ? AbortSignal.any([ctx.options.signal, stop.signal]) : stop.signal;
-    const fetching = ctx.client.page(ctx.exactDivision, url, signal);
+    const fetching = ctx.client.page(ctx.exactDivision, url, signal).then((page) => ({ page, prepared: prepare(page) }));
     fetching.catch(() => undefined);
-    const page = async (): Promise<ExactPage> => {
+    const page = async (): Promise<{ page: ExactPage; prepared: P }> => {
       try {
         return await fetching;
       } catch (error) {

@@ -11,8 +11,10 @@ import { openItemIndexes } from '../open-items/indexes';
 @CatalogEntity(PAYMENTS, {
   versioned: true,
   indexes: [
-    ...openItemIndexes('PaymentSelector'),
-    { columns: ['Division', 'CashflowTransactionBatchCode', 'PaymentBatchNumber'], name: 'IX_Payments_Division_BatchSequence' },
+    ...openItemIndexes('PaymentSelector', {
+      columns: ['Division', 'CashflowTransactionBatchCode', 'PaymentBatchNumber'],
+      name: 'IX_Payments_Division_BatchSequence',
+    }),
   ],
 })
 export class Payment {

@@ -12,7 +12,10 @@ import { openItemIndexes } from '../open-items/indexes';
 @CatalogEntity(RECEIVABLES, {
   versioned: true,
   // A bank transaction's structured communication finds its receivable by PaymentReference.
-  indexes: [...openItemIndexes('ReceivableSelector'), { columns: ['Division', 'PaymentReference'] }],
+  indexes: [
+    ...openItemIndexes('ReceivableSelector', { columns: ['Division', 'CashflowTransactionBatchCode'] }),
+    { columns: ['Division', 'PaymentReference'] },
+  ],
 })
 export class Receivable {
   declare accountID: string;
