@@ -1,5 +1,4 @@
 import iconv from 'iconv-lite';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { StatementTally } from '../balance';
 import { formatError, problem, StatementFormatError, type StatementRule } from '../errors';
 import { EventSink, type PushParser } from '../events';
@@ -8,6 +7,7 @@ import { ValueProblem } from '../values';
 import { entryLines } from './entries';
 import type { XmlNode } from './nodes';
 import { statementAccount, statementHeader, type StatementParts } from './statement';
+import { XmlReader, XmlSyntaxError } from './xml-reader';
 
 const MESSAGE = 'BkToCstmrStmt';
 const OTHER_MESSAGES: Record<string, string> = {
@@ -28,7 +28,7 @@ function localName(name: string): string {
 }
 
 /**
- * A push parser of ISO 20022 camt.053 (BankToCustomerStatement) on saxes, a streaming XML parser:
+ * A push parser of ISO 20022 camt.053 (BankToCustomerStatement) on XmlReader (./xml-reader.ts), a streaming XML reader:
  * element trees are built only for one entry (`Ntry`) or one other child of a statement at a time,
  * so memory is bounded by the largest entry, not the file. Every `Stmt` of the file is a
  * statement (several accounts per file are normal). Texts are kept as written (no number coercion).
@@ -36,7 +36,11 @@ function localName(name: string): string {
 export class Camt053Parser implements PushParser {
   readonly format = 'camt053' as const;
   readonly sink: EventSink;
-  private readonly xml = new SaxesParser({ xmlns: false, position: true });
+  private readonly xml = new XmlReader({
+    open: (name, attributes) => this.open(name, attributes),
+    close: () => this.close(),
+    text: (text) => this.text(text),
+  });
   private decoder: ReturnType<typeof iconv.getDecoder> | null = null;
   /** Depth of the element being read outside a captured tree (1 = Document). */
   private depth = 0;
@@ -49,13 +53,6 @@ export class Camt053Parser implements PushParser {
 
   constructor(options: { verify: boolean }) {
     this.sink = new EventSink(options.verify);
-    this.xml.on('opentag', (tag) => this.open(tag));
-    this.xml.on('closetag', () => this.close());
-    this.xml.on('text', (text) => this.text(text));
-    this.xml.on('cdata', (text) => this.text(text));
-    this.xml.on('error', (e) => {
-      throw formatError('BAD_RECORD', this.statement?.index ?? null, this.where(), `the XML is not well formed: ${e.message}`);
-    });
   }
 
   write(chunk: Uint8Array | string): void {
@@ -79,17 +76,17 @@ export class Camt053Parser implements PushParser {
     this.guard(() => this.xml.write(text));
   }
 
-  /** Runs saxes, turning value problems of a handler into errors naming the element. */
+  /** Runs the XML reader, turning its syntax errors and the value problems of a handler into errors naming the element. */
   private guard(run: () => void): void {
     if (this.failure) throw this.failure;
     try {
       run();
     } catch (e) {
-      this.failure =
-        e instanceof ValueProblem
-          ? formatError(e.rule, this.statement?.index ?? null, this.where(), e.message)
-          : (e as StatementFormatError);
-      throw e instanceof ValueProblem ? this.failure : e;
+      if (e instanceof ValueProblem) this.failure = formatError(e.rule, this.statement?.index ?? null, this.where(), e.message);
+      else if (e instanceof XmlSyntaxError) {
+        this.failure = formatError('BAD_RECORD', this.statement?.index ?? null, this.where(), `the XML is not well formed: ${e.message}`);
+      } else this.failure = e as StatementFormatError;
+      throw e instanceof ValueProblem || e instanceof XmlSyntaxError ? this.failure : e;
     }
   }
 
@@ -101,16 +98,16 @@ export class Camt053Parser implements PushParser {
     return `${base}${rest ? `/${rest}` : ''} (XML line ${this.xml.line})`;
   }
 
-  private open(tag: SaxesTagPlain): void {
-    const name = localName(tag.name);
+  private open(qualified: string, attributes: Record<string, string>): void {
+    const name = localName(qualified);
     if (this.capture.length) {
-      const node: XmlNode = { name, attributes: tag.attributes as Record<string, string>, text: '', children: [] };
+      const node: XmlNode = { name, attributes, text: '', children: [] };
       this.capture[this.capture.length - 1].children.push(node);
       this.capture.push(node);
       return;
     }
     this.depth++;
-    if (this.depth === 1) return this.document(name, tag.attributes as Record<string, string>);
+    if (this.depth === 1) return this.document(name, attributes);
     if (this.depth === 2) {
       if (name !== MESSAGE) {
         const other = OTHER_MESSAGES[name];
@@ -139,7 +136,7 @@ export class Camt053Parser implements PushParser {
     }
     if (this.depth === 4 && this.statement) {
       this.depth--;
-      this.capture.push({ name, attributes: tag.attributes as Record<string, string>, text: '', children: [] });
+      this.capture.push({ name, attributes, text: '', children: [] });
     }
   }
 
