@@ -29,7 +29,6 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47; // /
 const BANG = 33; // !
