@@ -99,7 +99,7 @@ describe('sums in hundredths', () => {
 describe('statementHash', () => {
   it('is the SHA-256 of JSON.stringify of the checked statement', () => {
     const next = random(3);
-    const texts = [null, 'plain', 'quote " and \\ backslash', 'Ünïcödé € 😀', '  spaced  '];
+    const texts = [null, 'plain', 'quote " and \\ backslash', 'Ünïcödé € 😀', '  spaced  ', 'lone \ud800 surrogate', 'separator \u2028'];
     const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
     const lines: StatementLineToStore[] = Array.from({ length: 2500 }, (_, i) => ({
       bookingDate: pick(['2026-03-01', '2026-03-02']),
