@@ -86,10 +86,20 @@ export function parseWhole(parser: PushParser, input: StatementInput): Statement
 
 /** Events of a streamed input, yielded after each chunk. */
 export async function* streamEvents(parser: PushParser, source: ChunkSource): AsyncGenerator<StatementEvent> {
+  for await (const batch of streamEventBatches(parser, source)) yield* batch;
+}
+
+/**
+ * The same events in batches: those each chunk completed (none empty), so a reader of many lines
+ * awaits once per chunk instead of once per line through two async generators.
+ */
+export async function* streamEventBatches(parser: PushParser, source: ChunkSource): AsyncGenerator<StatementEvent[]> {
   for await (const chunk of chunksOf(source)) {
     parser.write(chunk);
-    yield* parser.sink.take();
+    const taken = parser.sink.take();
+    if (taken.length) yield taken;
   }
   parser.end();
-  yield* parser.sink.take();
+  const rest = parser.sink.take();
+  if (rest.length) yield rest;
 }

@@ -1,7 +1,11 @@
 import { parseCamt053, streamCamt053 } from './camt';
+import { Camt053Parser } from './camt/parser';
 import { parseCoda, streamCoda } from './coda';
+import { CodaParser } from './coda/parser';
 import { formatError } from './errors';
+import { streamEventBatches } from './events';
 import { parseMt940 } from './mt940';
+import { resolveOptions } from './options';
 import { chunksOf, type ChunkSource, type StatementInput } from './text';
 import type { ParseOptions, StatementEvent, StatementFile, StatementFormat } from './types';
 
@@ -82,4 +86,20 @@ export async function* streamStatementFile(
     yield { kind: 'statement', statement: header };
   }
   for (const problem of file.problems) yield { kind: 'problem', problem };
+}
+
+/**
+ * streamStatementFile's events in batches (each chunk's, or an MT940 file's all at once), for a
+ * reader of a large file that takes every event: one await per chunk rather than one per line.
+ */
+export async function* streamStatementBatches(
+  source: ChunkSource,
+  format: StatementFormat,
+  options?: ParseOptions,
+): AsyncGenerator<StatementEvent[]> {
+  if (format === 'coda') return yield* streamEventBatches(new CodaParser(resolveOptions(options)), source);
+  if (format === 'camt053') return yield* streamEventBatches(new Camt053Parser(resolveOptions(options)), source);
+  const events: StatementEvent[] = [];
+  for await (const event of streamStatementFile(source, format, options)) events.push(event);
+  yield events;
 }

@@ -2,7 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { Clock } from '../../access/audit';
 import type { DivisionScope } from '../../access/division-scope';
 import type { Principal } from '../../access/principal';
-import { isBooked, streamStatementFile } from '../../formats/statements';
+import { isBooked, streamStatementBatches } from '../../formats/statements';
 import type { BankStatement, StatementFormat, StatementHeader, StatementLine } from '../../formats/statements';
 import { GatewayError } from '../../platform/errors';
 import type { BankAccount } from '../bank-accounts/bank-account.entity';
@@ -113,32 +113,33 @@ export async function readAndStore(
   };
   progress(0, 0);
   try {
-    for await (const event of streamStatementFile(chunksOf(file.content, read), file.format)) {
-      if (event.kind === 'line') {
-        counts.add(event.statementIndex, event.line);
-        if (!storeProblem && !accountProblems.length) lines.push(event.line);
-        if (counts.total % PROGRESS_EVERY === 0) progress(counts.total, read.bytes);
-        // The parser never waits: let the statement being stored (its hash, its rows to the database) go on.
-        if (counts.total % YIELD_EVERY === 0) await setImmediate();
-        continue;
-      }
-      if (event.kind !== 'statement') continue;
-      const header = event.statement;
-      const banks = owners.get(accountKey(accountOf(header))) ?? [];
-      headers.push({ header, banks });
-      accountProblems.push(...ownershipProblems(header, banks));
-      // Statements are stored in file order, one at a time: the previous one is done (or refused) first.
-      await settled();
-      if (storeProblem || accountProblems.length) {
+    for await (const batch of streamStatementBatches(chunksOf(file.content, read), file.format))
+      for (const event of batch) {
+        if (event.kind === 'line') {
+          counts.add(event.statementIndex, event.line);
+          if (!storeProblem && !accountProblems.length) lines.push(event.line);
+          if (counts.total % PROGRESS_EVERY === 0) progress(counts.total, read.bytes);
+          // The parser never waits: let the statement being stored (its hash, its rows to the database) go on.
+          if (counts.total % YIELD_EVERY === 0) await setImmediate();
+          continue;
+        }
+        if (event.kind !== 'statement') continue;
+        const header = event.statement;
+        const banks = owners.get(accountKey(accountOf(header))) ?? [];
+        headers.push({ header, banks });
+        accountProblems.push(...ownershipProblems(header, banks));
+        // Statements are stored in file order, one at a time: the previous one is done (or refused) first.
+        await settled();
+        if (storeProblem || accountProblems.length) {
+          lines = [];
+          continue;
+        }
+        const statement: BankStatement = { ...header, lines };
         lines = [];
-        continue;
+        storing = store(statement, banks[0].divisionCode).catch((error: unknown) => {
+          failure = { error };
+        });
       }
-      const statement: BankStatement = { ...header, lines };
-      lines = [];
-      storing = store(statement, banks[0].divisionCode).catch((error: unknown) => {
-        failure = { error };
-      });
-    }
   } finally {
     // A refused file (the parser's error) ends the transaction only once the statement being stored is done:
     // nothing of it may be written after the rollback.

@@ -22,6 +22,9 @@ interface OpenStatement extends StatementParts {
   lines: number;
 }
 
+/** The children of a captured element without any (never added to: a first child gets a list of its own). */
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+
 function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
@@ -101,8 +104,11 @@ export class Camt053Parser implements PushParser {
   private open(qualified: string, attributes: Record<string, string>): void {
     const name = localName(qualified);
     if (this.capture.length) {
-      const node: XmlNode = { name, attributes, text: '', children: [] };
-      this.capture[this.capture.length - 1].children.push(node);
+      const node: XmlNode = { name, attributes, text: '', children: NO_CHILDREN };
+      const parent = this.capture[this.capture.length - 1];
+      // most elements of an entry are leaves: they share one empty list instead of each having its own
+      if (parent.children === NO_CHILDREN) parent.children = [node];
+      else parent.children.push(node);
       this.capture.push(node);
       return;
     }
@@ -136,7 +142,7 @@ export class Camt053Parser implements PushParser {
     }
     if (this.depth === 4 && this.statement) {
       this.depth--;
-      this.capture.push({ name, attributes, text: '', children: [] });
+      this.capture.push({ name, attributes, text: '', children: NO_CHILDREN });
     }
   }
 
