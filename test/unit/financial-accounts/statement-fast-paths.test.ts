@@ -8,7 +8,7 @@ import {
   statementHash,
   StatementLineToStore,
 } from '../../../src/modules/financial-accounts/statement.input';
-import { Dec, fromHundredths, hundredthsOf } from '../../../src/platform/decimal';
+import { Dec, DecimalSum, fromHundredths, hundredthsOf } from '../../../src/platform/decimal';
 import { GatewayError } from '../../../src/platform/errors';
 
 /**
@@ -60,6 +60,21 @@ describe('sums in hundredths', () => {
   it('round-trips money text with two places and leaves other text to decimal.js', () => {
     for (const text of ['0.00', '-0.05', '12.50', '-123456789012345678.99']) expect(fromHundredths(hundredthsOf(text)!)).toBe(text);
     expect([hundredthsOf('1.5'), hundredthsOf('1'), hundredthsOf('1.234')]).toEqual([null, null, null]);
+  });
+
+  it('DecimalSum adds and subtracts as decimal.js does, amounts of two places or not', () => {
+    const next = random(5);
+    const sum = new DecimalSum();
+    let expected = new Dec(0);
+    for (let i = 0; i < 1000; i++) {
+      const places = [2, 2, 2, 3, 0][i % 5];
+      const text = new Dec(Math.floor(next() * 2_000_000) - 1_000_000).div(10 ** places).toFixed(places);
+      if (i % 3) sum.add(text);
+      else sum.subtract(text);
+      expected = i % 3 ? expected.plus(text) : expected.minus(text);
+    }
+    expect(sum.value.equals(expected)).toBe(true);
+    expect(new DecimalSum().value.toFixed(2)).toBe('0.00');
   });
 
   it('checkBalance and the running balances agree with decimal.js', () => {

@@ -1,4 +1,4 @@
-import { Dec } from '../../../platform/decimal';
+import { Dec, DecimalSum } from '../../../platform/decimal';
 import { StatementTally } from '../balance';
 import { formatError, problem, StatementFormatError } from '../errors';
 import { EventSink, type PushParser } from '../events';
@@ -28,8 +28,8 @@ interface Group {
   /** Records 1, 2, 3, 4 and 8 seen (what record 9 positions 17-22 count). */
   records: number;
   /** Totals of the movements (not their details), as record 9 gives them. */
-  debit: Dec;
-  credit: Dec;
+  debit: DecimalSum;
+  credit: DecimalSum;
 }
 
 interface OpenStatement {
@@ -146,7 +146,7 @@ export class CodaParser implements PushParser {
     if (header.version !== '2') {
       throw new ValueProblem('BAD_RECORD', `CODA version ${JSON.stringify(header.version)} (position 128); only version 2 (2.x) is read`);
     }
-    this.group = { header, records: 0, debit: new Dec(0), credit: new Dec(0) };
+    this.group = { header, records: 0, debit: new DecimalSum(), credit: new DecimalSum() };
   }
 
   private oldBalance(r: string): void {
@@ -188,9 +188,9 @@ export class CodaParser implements PushParser {
       if (record.detail === '0000') {
         this.flush();
         this.movement = movement;
-        const total = new Dec(movement.amount);
-        if (total.isNegative()) this.group!.debit = this.group!.debit.minus(total);
-        else this.group!.credit = this.group!.credit.plus(total);
+        // debits count as a positive total, as record 9 gives them
+        if (movement.amount.startsWith('-')) this.group!.debit.subtract(movement.amount);
+        else this.group!.credit.add(movement.amount);
       } else {
         const top = this.movement;
         if (!top || top.record.sequence !== record.sequence) {
@@ -342,8 +342,8 @@ export class CodaParser implements PushParser {
       );
     }
     for (const [side, given, found] of [
-      ['debit', r9.debit, group.debit],
-      ['credit', r9.credit, group.credit],
+      ['debit', r9.debit, group.debit.value],
+      ['credit', r9.credit, group.credit.value],
     ] as const) {
       const total = new Dec(given).div(1000);
       if (!total.equals(found)) {
