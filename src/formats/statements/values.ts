@@ -171,7 +171,8 @@ export interface AccountNumber {
  * in electronic form, anything else `otherId` (spaces removed); blank is neither.
  */
 export function accountNumber(text: string | null | undefined): AccountNumber {
-  const compact = (text ?? '').replace(/\s+/g, '');
+  if (!text) return { iban: null, otherId: null };
+  const compact = SPACE.test(text) ? text.replace(/\s+/g, '') : text;
   if (!compact) return { iban: null, otherId: null };
   const upper = compact.toUpperCase();
   return isIban(upper) ? { iban: upper, otherId: null } : { iban: null, otherId: compact };
@@ -192,6 +193,7 @@ function isIban(text: string): boolean {
 }
 
 const IBANS = new Map<string, boolean>();
+const SPACE = /\s/;
 
 /**
  * A Belgian account number (BBAN, 12 digits, the last two the first ten modulo 97) with its IBAN,
@@ -209,6 +211,9 @@ const BIC = /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 
 /** A BIC (ISO 9362, 8 or 11 characters) in upper case, or null when the text is none. */
 export function bicOrNull(text: string | null | undefined): string | null {
+  if (!text) return null;
+  // as written in most files: compact and upper case already
+  if (BIC.test(text)) return text;
   const compact = (text ?? '').replace(/\s+/g, '').toUpperCase();
   return BIC.test(compact) ? compact : null;
 }
