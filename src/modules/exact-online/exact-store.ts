@@ -64,6 +64,43 @@ export async function storeMappedTerms(tx: DivisionScope, mapped: MappedTerms): 
   return { written, changed };
 }
 
+/**
+ * Stores a mapped page and runs `finish` (the caller's bookkeeping, e.g. the high-water mark)
+ * only once every row of the page is committed. On MariaDB the two sides go in on two connections
+ * at once, as two transactions (MariaDB loads each table on a core of its own): Payments first,
+ * and the Receivables' transaction, after its own rows, waits for the Payments' commit, then runs
+ * `finish` and commits. If the second fails after the first committed, `finish` never ran: the
+ * caller reads the page again later and the upserts by ID store it again without duplicates (its
+ * rows then count as changed). Elsewhere (SQLite, one writer at a time) or with one side empty:
+ * one transaction. Returns when both transactions have ended; the first error otherwise.
+ */
+export async function storePage(
+  scope: DivisionScope,
+  mapped: MappedTerms,
+  finish: (tx: DivisionScope) => Promise<void>,
+): Promise<StoredPage> {
+  if ('error' in mapped) throw mapped.error;
+  const sides = mapped.sides.filter((side) => side.rows.length > 0);
+  if (scope.dialect.kind === 'sqlite' || sides.length < 2) {
+    return scope.transaction(async (tx) => {
+      const stored = await storeMappedTerms(tx, { sides });
+      await finish(tx);
+      return stored;
+    });
+  }
+  const first = scope.transaction((tx) => storeMappedTerms(tx, { sides: [sides[0]] }));
+  const second = scope.transaction(async (tx) => {
+    const stored = await storeMappedTerms(tx, { sides: sides.slice(1) });
+    await first;
+    await finish(tx);
+    return stored;
+  });
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  return { written: a.value.written + b.value.written, changed: a.value.changed + b.value.changed };
+}
+
 /** Maps and stores one page of payment terms (mapPaymentTerms, then storeMappedTerms). */
 export async function storePaymentTerms(tx: DivisionScope, division: number, currency: string, rows: ExactRow[]): Promise<StoredPage> {
   return storeMappedTerms(tx, mapPaymentTerms(division, currency, rows));

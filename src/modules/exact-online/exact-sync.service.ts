@@ -11,7 +11,7 @@ import { ExactConnection } from './exact-connection.entity';
 import { ExactDivisionMap } from './exact-division-map.entity';
 import { DELETED, ExactMalformedError, ExactPage, PAYMENT_TERM_SELECT, SYNC_PAGE_SIZE } from './exact-mapping';
 import { deleteReferenceRows, ReferenceRun, resetReferenceTables, syncReferenceTables } from './exact-reference-sync';
-import { clearSyncedRows, deleteSyncedRows, mapPaymentTerms, storeMappedTerms } from './exact-store';
+import { clearSyncedRows, deleteSyncedRows, mapPaymentTerms, storePage } from './exact-store';
 import { ExactSyncRun } from './exact-sync-run.entity';
 import { ExactSyncState } from './exact-sync-state.entity';
 import { ExactTokens } from './exact-tokens';
@@ -206,12 +206,11 @@ export class ExactSync {
         );
       const ahead = next === null ? null : this.#ahead(ctx, PAYMENT_TERMS, next, map);
       try {
-        await ctx.scope.transaction(async (tx) => {
-          const stored = await storeMappedTerms(tx, mapped);
-          ctx.run.rowsIn += fresh.length;
-          ctx.run.rowsChanged += stored.changed;
+        const stored = await storePage(ctx.scope, mapped, async (tx) => {
           await tx.internal.update(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }, this.#healthy(top));
         });
+        ctx.run.rowsIn += fresh.length;
+        ctx.run.rowsChanged += stored.changed;
       } catch (error) {
         ahead?.drop();
         throw error;

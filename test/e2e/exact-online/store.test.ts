@@ -1,6 +1,7 @@
 import { DivisionScope } from '../../../src/access/division-scope';
 import { exactDecimal, ExactRow, parsePage } from '../../../src/modules/exact-online/exact-mapping';
-import { storePaymentTerms } from '../../../src/modules/exact-online/exact-store';
+import { mapPaymentTerms, storePage, storePaymentTerms } from '../../../src/modules/exact-online/exact-store';
+import { Receivable } from '../../../src/modules/receivables/receivable.entity';
 import { Payment } from '../../../src/modules/payments/payment.entity';
 import { Dec } from '../../../src/platform/decimal';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
@@ -64,6 +65,38 @@ describe('Exact Online: storing a page', () => {
     expect(mine).toBe(0);
     const theirs = await stored(other, [String(rows[0].ID).toLowerCase()]);
     expect(theirs.map((p) => [p.divisionCode, p.version])).toEqual([[other, 1]]);
+  });
+
+  it('runs the bookkeeping only when both sides are committed; a side refused leaves a page that stores again without duplicates', async () => {
+    const rows = page(300, 10);
+    const payables = rows.filter((r) => String(r.LineType) === '22').map((r) => String(r.ID).toLowerCase());
+    const receivables = rows.filter((r) => String(r.LineType) === '20').map((r) => String(r.ID).toLowerCase());
+    // A receivable of the page belongs to the other division: its side is refused.
+    await store(other, rows.filter((r) => String(r.LineType) === '20').slice(0, 1));
+    const scope = new DivisionScope(t.db, [division]).asConnector();
+    const finished: number[] = [];
+    await expect(
+      storePage(scope, mapPaymentTerms(division, 'EUR', rows), async () => {
+        finished.push(1);
+      }),
+    ).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(finished).toEqual([]);
+    const count = (entity: typeof Payment | typeof Receivable, ids: string[]) =>
+      new DivisionScope(t.db, [division]).select(entity, 'r').where('r.id IN (:...ids)', { ids }).getCount();
+    // MariaDB stored the payables in a transaction of their own (committed), SQLite in the one that failed.
+    const payablesKept = t.db.dialect.kind === 'mysql' ? payables.length : 0;
+    expect(await count(Payment, payables)).toBe(payablesKept);
+    expect(await count(Receivable, receivables)).toBe(0);
+
+    // The page read again without the refused row: one row per ID, the bookkeeping done once.
+    const again = rows.filter((r) => String(r.ID).toLowerCase() !== receivables[0]);
+    expect(await storePage(scope, mapPaymentTerms(division, 'EUR', again), async () => void finished.push(2))).toEqual({
+      written: 9,
+      changed: payablesKept,
+    });
+    expect(finished).toEqual([2]);
+    expect(await count(Payment, payables)).toBe(payables.length);
+    expect(await count(Receivable, receivables.slice(1))).toBe(receivables.length - 1);
   });
 
   it('parses numbers exactly, by JSON.parse or, when a number has more digits than a double keeps, from its text', () => {
