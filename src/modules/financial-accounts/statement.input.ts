@@ -237,7 +237,13 @@ function checkLine(line: StatementLineToStore, i: number, currency: string, stat
     const why = `booked on ${day(date)}, after the statement's date ${day(statementDate)}`;
     throw entryError(FinancialEntryRule.DATE_AFTER_ENTRY, f('bookingDate'), why);
   }
-  if (line.currency !== null && line.currency !== undefined && checkCurrency(line.currency, f('currency')) !== currency) {
+  // the statement's own (checked) code, as every line of a parsed file gives it, needs no second check
+  if (
+    line.currency !== null &&
+    line.currency !== undefined &&
+    line.currency !== currency &&
+    checkCurrency(line.currency, f('currency')) !== currency
+  ) {
     throw entryError(FinancialEntryRule.CURRENCY_MISMATCH, f('currency'), `the line is in ${line.currency}, the account in ${currency}`, {
       expected: currency,
     });
