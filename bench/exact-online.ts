@@ -182,7 +182,9 @@ async function main(): Promise<void> {
   const rate = free.rows / free.seconds;
   console.log(`limit lifted: ${free.calls} calls, ${free.seconds.toFixed(1)} s, ${Math.round(rate)} rows/s, CPU s ${cpuText(free.cpu)}`);
   const floor = await mariadbFloor();
-  console.log(`MariaDB alone: ${floor.seconds.toFixed(1)} s, ${Math.round(floor.rows / floor.seconds)} rows/s, MariaDB CPU ${floor.cpu.toFixed(1)} s`);
+  console.log(
+    `MariaDB alone: ${floor.seconds.toFixed(1)} s, ${Math.round(floor.rows / floor.seconds)} rows/s, MariaDB CPU ${floor.cpu.toFixed(1)} s`,
+  );
   if (ONLY === 'free') return;
   const connection = await createConnection(URL_);
   const version = (await connection.query('SELECT VERSION() AS v'))[0] as { v: string }[];
