@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { StatementTally } from '../balance';
 import { formatError, problem, StatementFormatError, type StatementRule } from '../errors';
 import { EventSink, type PushParser } from '../events';
@@ -7,7 +8,6 @@ import { ValueProblem } from '../values';
 import { entryLines } from './entries';
 import type { XmlNode } from './nodes';
 import { statementAccount, statementHeader, type StatementParts } from './statement';
-import { XmlReader, XmlSyntaxError } from './xml-reader';
 
 const MESSAGE = 'BkToCstmrStmt';
 const OTHER_MESSAGES: Record<string, string> = {
@@ -31,7 +31,7 @@ function localName(name: string): string {
 }
 
 /**
- * A push parser of ISO 20022 camt.053 (BankToCustomerStatement) on XmlReader (./xml-reader.ts), a streaming XML reader:
+ * A push parser of ISO 20022 camt.053 (BankToCustomerStatement) on saxes, a streaming XML parser:
  * element trees are built only for one entry (`Ntry`) or one other child of a statement at a time,
  * so memory is bounded by the largest entry, not the file. Every `Stmt` of the file is a
  * statement (several accounts per file are normal). Texts are kept as written (no number coercion).
@@ -39,11 +39,7 @@ function localName(name: string): string {
 export class Camt053Parser implements PushParser {
   readonly format = 'camt053' as const;
   readonly sink: EventSink;
-  private readonly xml = new XmlReader({
-    open: (name, attributes) => this.open(name, attributes),
-    close: () => this.close(),
-    text: (text) => this.text(text),
-  });
+  private readonly xml = new SaxesParser({ xmlns: false, position: true });
   private decoder: ReturnType<typeof iconv.getDecoder> | null = null;
   /** Depth of the element being read outside a captured tree (1 = Document). */
   private depth = 0;
@@ -56,6 +52,13 @@ export class Camt053Parser implements PushParser {
 
   constructor(options: { verify: boolean }) {
     this.sink = new EventSink(options.verify);
+    this.xml.on('opentag', (tag) => this.open(tag));
+    this.xml.on('closetag', () => this.close());
+    this.xml.on('text', (text) => this.text(text));
+    this.xml.on('cdata', (text) => this.text(text));
+    this.xml.on('error', (e) => {
+      throw formatError('BAD_RECORD', this.statement?.index ?? null, this.where(), `the XML is not well formed: ${e.message}`);
+    });
   }
 
   write(chunk: Uint8Array | string): void {
@@ -79,17 +82,17 @@ export class Camt053Parser implements PushParser {
     this.guard(() => this.xml.write(text));
   }
 
-  /** Runs the XML reader, turning its syntax errors and the value problems of a handler into errors naming the element. */
+  /** Runs saxes, turning value problems of a handler into errors naming the element. */
   private guard(run: () => void): void {
     if (this.failure) throw this.failure;
     try {
       run();
     } catch (e) {
-      if (e instanceof ValueProblem) this.failure = formatError(e.rule, this.statement?.index ?? null, this.where(), e.message);
-      else if (e instanceof XmlSyntaxError) {
-        this.failure = formatError('BAD_RECORD', this.statement?.index ?? null, this.where(), `the XML is not well formed: ${e.message}`);
-      } else this.failure = e as StatementFormatError;
-      throw e instanceof ValueProblem || e instanceof XmlSyntaxError ? this.failure : e;
+      this.failure =
+        e instanceof ValueProblem
+          ? formatError(e.rule, this.statement?.index ?? null, this.where(), e.message)
+          : (e as StatementFormatError);
+      throw e instanceof ValueProblem ? this.failure : e;
     }
   }
 
@@ -101,10 +104,10 @@ export class Camt053Parser implements PushParser {
     return `${base}${rest ? `/${rest}` : ''} (XML line ${this.xml.line})`;
   }
 
-  private open(qualified: string, attributes: Record<string, string>): void {
-    const name = localName(qualified);
+  private open(tag: SaxesTagPlain): void {
+    const name = localName(tag.name);
     if (this.capture.length) {
-      const node: XmlNode = { name, attributes, text: '', children: NO_CHILDREN };
+      const node: XmlNode = { name, attributes: tag.attributes as Record<string, string>, text: '', children: NO_CHILDREN };
       const parent = this.capture[this.capture.length - 1];
       // most elements of an entry are leaves: they share one empty list instead of each having its own
       if (parent.children === NO_CHILDREN) parent.children = [node];
@@ -113,7 +116,7 @@ export class Camt053Parser implements PushParser {
       return;
     }
     this.depth++;
-    if (this.depth === 1) return this.document(name, attributes);
+    if (this.depth === 1) return this.document(name, tag.attributes as Record<string, string>);
     if (this.depth === 2) {
       if (name !== MESSAGE) {
         const other = OTHER_MESSAGES[name];
@@ -142,7 +145,7 @@ export class Camt053Parser implements PushParser {
     }
     if (this.depth === 4 && this.statement) {
       this.depth--;
-      this.capture.push({ name, attributes, text: '', children: NO_CHILDREN });
+      this.capture.push({ name, attributes: tag.attributes as Record<string, string>, text: '', children: NO_CHILDREN });
     }
   }
 
