@@ -71,8 +71,8 @@ export async function storeMappedTerms(tx: DivisionScope, mapped: MappedTerms): 
  * and the Receivables' transaction, after its own rows, waits for the Payments' commit, then runs
  * `finish` and commits. If the second fails after the first committed, `finish` never ran: the
  * caller reads the page again later and the upserts by ID store it again without duplicates (its
- * rows then count as changed). Elsewhere (SQLite, one writer at a time) or with one side empty:
- * one transaction. Returns when both transactions have ended; the first error otherwise.
+ * rows then count as changed). Elsewhere (SQLite, one writer at a time), with one side empty or
+ * in the caller's transaction: one transaction. Returns when both transactions have ended; the first error otherwise.
  */
 export async function storePage(
   scope: DivisionScope,
@@ -81,7 +81,8 @@ export async function storePage(
 ): Promise<StoredPage> {
   if ('error' in mapped) throw mapped.error;
   const sides = mapped.sides.filter((side) => side.rows.length > 0);
-  if (scope.dialect.kind === 'sqlite' || sides.length < 2) {
+  // Inside the caller's transaction there is one connection: both sides go in it.
+  if (scope.dialect.kind === 'sqlite' || sides.length < 2 || scope.inTransaction) {
     return scope.transaction(async (tx) => {
       const stored = await storeMappedTerms(tx, { sides });
       await finish(tx);
