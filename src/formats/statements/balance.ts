@@ -1,4 +1,4 @@
-import { Dec, fromHundredths, hundredthsOf } from '../../platform/decimal';
+import { Dec, DecimalSum } from '../../platform/decimal';
 import { problem, type StatementProblem } from './errors';
 import type { BankStatement, StatementHeader, StatementLine } from './types';
 import { moneyText } from './values';
@@ -20,9 +20,8 @@ export function isBooked(line: Pick<StatementLine, 'status'>): boolean {
  * the lines. Lines in another currency than the account's are counted apart and reported.
  */
 export class StatementTally {
-  /** Amounts with two decimals (most), summed exactly as BigInt hundredths; any other amount in `other`. */
-  private hundredths = 0n;
-  private other = new Dec(0);
+  /** The booked movements in the account's currency, summed exactly (BigInt hundredths for two-decimal amounts). */
+  private readonly movements = new DecimalSum();
   private count = 0;
   private foreign: StatementLine[] = [];
 
@@ -33,14 +32,7 @@ export class StatementTally {
       if (this.foreign.length < 3) this.foreign.push(line);
       return;
     }
-    const h = hundredthsOf(line.amount);
-    if (h === null) this.other = this.other.plus(line.amount);
-    else this.hundredths += h;
-  }
-
-  /** The booked movements' sum, exact. */
-  private get sum(): Dec {
-    return this.other.plus(fromHundredths(this.hundredths));
+    this.movements.add(line.amount);
   }
 
   get lineCount(): number {
@@ -60,7 +52,7 @@ export class StatementTally {
         ),
       );
     }
-    const sum = this.sum;
+    const sum = this.movements.value;
     const expected = new Dec(header.openingBalance.amount).plus(sum);
     if (!expected.equals(header.closingBalance.amount)) {
       const money = (d: Dec) => moneyText(d, header.account.currency);

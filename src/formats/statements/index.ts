@@ -1,6 +1,6 @@
-import { parseCamt053, streamCamt053 } from './camt';
+import { parseCamt053 } from './camt';
 import { Camt053Parser } from './camt/parser';
-import { parseCoda, streamCoda } from './coda';
+import { parseCoda } from './coda';
 import { CodaParser } from './coda/parser';
 import { formatError } from './errors';
 import { streamEventBatches } from './events';
@@ -75,17 +75,7 @@ export async function* streamStatementFile(
   format: StatementFormat,
   options?: ParseOptions,
 ): AsyncGenerator<StatementEvent> {
-  if (format === 'coda') return yield* streamCoda(source, options);
-  if (format === 'camt053') return yield* streamCamt053(source, options);
-  const chunks: Buffer[] = [];
-  for await (const chunk of chunksOf(source)) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-  const file = parseMt940(Buffer.concat(chunks), options);
-  for (const statement of file.statements) {
-    const { lines, ...header } = statement;
-    for (const line of lines) yield { kind: 'line', statementIndex: statement.index, line };
-    yield { kind: 'statement', statement: header };
-  }
-  for (const problem of file.problems) yield { kind: 'problem', problem };
+  for await (const batch of streamStatementBatches(source, format, options)) yield* batch;
 }
 
 /**
@@ -99,7 +89,15 @@ export async function* streamStatementBatches(
 ): AsyncGenerator<StatementEvent[]> {
   if (format === 'coda') return yield* streamEventBatches(new CodaParser(resolveOptions(options)), source);
   if (format === 'camt053') return yield* streamEventBatches(new Camt053Parser(resolveOptions(options)), source);
+  const chunks: Buffer[] = [];
+  for await (const chunk of chunksOf(source)) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  const file = parseMt940(Buffer.concat(chunks), options);
   const events: StatementEvent[] = [];
-  for await (const event of streamStatementFile(source, format, options)) events.push(event);
+  for (const statement of file.statements) {
+    const { lines, ...header } = statement;
+    for (const line of lines) events.push({ kind: 'line', statementIndex: statement.index, line });
+    events.push({ kind: 'statement', statement: header });
+  }
+  for (const problem of file.problems) events.push({ kind: 'problem', problem });
   yield events;
 }

@@ -214,7 +214,7 @@ export function bicOrNull(text: string | null | undefined): string | null {
   if (!text) return null;
   // as written in most files: compact and upper case already
   if (BIC.test(text)) return text;
-  const compact = (text ?? '').replace(/\s+/g, '').toUpperCase();
+  const compact = text.replace(/\s+/g, '').toUpperCase();
   return BIC.test(compact) ? compact : null;
 }
 
