@@ -102,11 +102,6 @@ export async function storePage(
   return { written: a.value.written + b.value.written, changed: a.value.changed + b.value.changed };
 }
 
-/** Maps and stores one page of payment terms (mapPaymentTerms, then storeMappedTerms). */
-export async function storePaymentTerms(tx: DivisionScope, division: number, currency: string, rows: ExactRow[]): Promise<StoredPage> {
-  return storeMappedTerms(tx, mapPaymentTerms(division, currency, rows));
-}
-
 /** Deletes synced rows by Exact ID from both sides; the number deleted. */
 export async function deleteSyncedRows(tx: DivisionScope, ids: string[]): Promise<number> {
   if (!ids.length) return 0;

@@ -187,24 +187,19 @@ export class ExactSync {
       hw = 1;
       page = await this.#call(ctx, PAYMENT_TERMS, this.#termsUrl(ctx, 1));
     }
-    let mapped = mapPaymentTerms(
-      ctx.division,
-      ctx.currency,
-      page.results.filter((r) => Number(r.Timestamp) > hw),
-    );
+    // A page's rows past the high-water mark `after`, and those rows mapped to both sides.
+    const prepare = (p: ExactPage, after: number) => {
+      const fresh = p.results.filter((r) => Number(r.Timestamp) > after);
+      return { fresh, mapped: mapPaymentTerms(ctx.division, ctx.currency, fresh) };
+    };
+    let prepared = prepare(page, hw);
     for (let pages = 1; ; pages++) {
-      const fresh = page.results.filter((r) => Number(r.Timestamp) > hw);
+      const { fresh, mapped } = prepared;
       const top = fresh.reduce((m, r) => Math.max(m, Number(r.Timestamp)), hw);
       // Follow __next; a full page without it (Exact left it out) is followed from the high-water mark.
       const next = page.next ?? (page.results.length >= SYNC_PAGE_SIZE ? this.#termsUrl(ctx, top) : null);
       // The next page is mapped as soon as it arrives, while this one is being stored.
-      const map = (p: ExactPage) =>
-        mapPaymentTerms(
-          ctx.division,
-          ctx.currency,
-          p.results.filter((r) => Number(r.Timestamp) > top),
-        );
-      const ahead = next === null ? null : this.#ahead(ctx, PAYMENT_TERMS, next, map);
+      const ahead = next === null ? null : this.#ahead(ctx, PAYMENT_TERMS, next, (p) => prepare(p, top));
       try {
         const stored = await storePage(ctx.scope, mapped, async (tx) => {
           await tx.internal.update(ExactSyncState, { division: ctx.division, endpoint: PAYMENT_TERMS }, this.#healthy(top));
@@ -218,7 +213,7 @@ export class ExactSync {
       hw = top;
       ctx.options.onProgress?.({ division: ctx.division, endpoint: PAYMENT_TERMS, pages, rows: ctx.run.rowsIn });
       if (!ahead) return;
-      ({ page, prepared: mapped } = await ahead.page());
+      ({ page, prepared } = await ahead.page());
     }
   }
 

@@ -1,6 +1,6 @@
 import { DivisionScope } from '../../../src/access/division-scope';
 import { exactDecimal, ExactRow, parsePage } from '../../../src/modules/exact-online/exact-mapping';
-import { mapPaymentTerms, storePage, storePaymentTerms } from '../../../src/modules/exact-online/exact-store';
+import { mapPaymentTerms, storeMappedTerms, storePage } from '../../../src/modules/exact-online/exact-store';
 import { Receivable } from '../../../src/modules/receivables/receivable.entity';
 import { Payment } from '../../../src/modules/payments/payment.entity';
 import { Dec } from '../../../src/platform/decimal';
@@ -34,7 +34,9 @@ describe('Exact Online: storing a page', () => {
     ).results;
 
   const store = (scopeDivision: number, rows: ExactRow[]) =>
-    new DivisionScope(t.db, [scopeDivision]).asConnector().transaction((tx) => storePaymentTerms(tx, scopeDivision, 'EUR', rows));
+    new DivisionScope(t.db, [scopeDivision])
+      .asConnector()
+      .transaction((tx) => storeMappedTerms(tx, mapPaymentTerms(scopeDivision, 'EUR', rows)));
 
   const stored = async (scopeDivision: number, ids: string[]) =>
     new DivisionScope(t.db, [scopeDivision]).select(Payment, 'p').where('p.id IN (:...ids)', { ids }).getMany();
