@@ -68,8 +68,8 @@ export function fromHundredths(value: bigint): string {
   return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
-/** Plain decimal text: an optional minus, digits without leading zeros, optional decimals. */
-const PLAIN_DECIMAL_TEXT = /^(-?)(0|[1-9]\d*)(?:\.(\d+))?$/;
+/** Plain decimal text as JSON writes a number: an optional minus (1), digits without leading zeros (2), optional decimals (3). */
+export const PLAIN_DECIMAL_TEXT = /^(-?)(0|[1-9]\d*)(?:\.(\d+))?$/;
 
 /**
  * Plain decimal text (`-?digits(.digits)?`, no exponent, as JSON writes a number) rounded to

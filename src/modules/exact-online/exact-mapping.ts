@@ -3,7 +3,7 @@ import { PAYMENTS } from '../../catalog/tables/payments';
 import { RECEIVABLES } from '../../catalog/tables/receivables';
 import type { CatalogColumn, CatalogTable } from '../../catalog/types';
 import { canonicalCurrency, minorUnits } from '../../platform/currency';
-import { Dec, roundHalfUpText } from '../../platform/decimal';
+import { Dec, PLAIN_DECIMAL_TEXT, roundHalfUpText } from '../../platform/decimal';
 
 /**
  * From Exact's JSON to catalog rows. Exact sends amounts as JSON doubles: the text of each number
@@ -100,9 +100,6 @@ export function exactDate(value: unknown, field: string): Date | null {
   return new Date(Number(m[1]));
 }
 
-/** Plain decimal text as JSON writes it (no exponent, no leading zeros): the fast case of exactDecimal. */
-const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.(\d+))?$/;
-
 /**
  * A JSON number's text rounded to `scale` decimals, half away from zero, as fixed text with
  * `fixedScale` decimals; null stays null. Text with no more decimals than `scale` needs no
@@ -111,8 +108,9 @@ const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.(\d+))?$/;
 export function exactDecimal(value: unknown, scale: number, field: string, fixedScale = scale): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value);
-  const plain = PLAIN_DECIMAL.exec(text);
-  const decimals = plain ? (plain[1]?.length ?? 0) : Infinity;
+  // Plain decimal text (no exponent, no leading zeros) is the fast case.
+  const plain = PLAIN_DECIMAL_TEXT.exec(text);
+  const decimals = plain ? (plain[3]?.length ?? 0) : Infinity;
   // Negative zero is left to decimal.js, which writes it without the sign.
   if (decimals <= scale && decimals <= fixedScale && !(text.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(text))) {
     if (decimals === fixedScale) return text;
