@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import readline from 'node:readline';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { createLogger } from '../src/platform/logger';
 import { seed } from '../src/seed/seed';
 import { ExactOnlineDouble } from '../test/support/exact-online-double';
 import { connectThroughDouble, exactTestConfig, testBox } from '../test/support/exact-online';
+import { cpuOf, mariadbPid } from './process-cpu';
 import { writeSection } from './report-sections';
 
 /**
@@ -112,34 +112,6 @@ interface Measured {
   cpu: { gateway: number; double: number; mariadb: number };
 }
 
-/** User and system CPU seconds of each process so far, from /proc/PID/stat (Linux); NaN when unreadable. */
-function cpuOf<K extends string>(pids: Record<K, number | null>): Record<K, number> {
-  const out = {} as Record<K, number>;
-  for (const [name, pid] of Object.entries(pids) as [K, number | null][]) {
-    try {
-      // Fields 14 and 15 (utime, stime) in clock ticks of 1/100 s, after the command in parentheses.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      out[name] = (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      out[name] = Number.NaN;
-    }
-  }
-  return out;
-}
-
-/** The local MariaDB server's process (by its pid file), or null when it runs elsewhere. */
-async function mariadbPid(): Promise<number | null> {
-  const connection = await createConnection(URL_);
-  try {
-    const [rows] = (await connection.query('SELECT @@pid_file AS f')) as unknown as [{ f: string }[]];
-    return Number(readFileSync(rows[0].f, 'utf8').trim()) || null;
-  } catch {
-    return null;
-  } finally {
-    await connection.end();
-  }
-}
-
 /** One sync of ROWS; `bound`: the clock includes connecting and the budget is not reset after it. */
 async function measure(minutelyLimit: number, minuteMs: number, bound: boolean): Promise<Measured> {
   const db = await openBenchDatabase();
@@ -153,7 +125,7 @@ async function measure(minutelyLimit: number, minuteMs: number, bound: boolean):
       await db.dataSource.query('DELETE FROM `ExactCallBudgets`');
       started = performance.now();
     }
-    const pids = { gateway: process.pid, double: child.pid!, mariadb: await mariadbPid() };
+    const pids = { gateway: process.pid, double: child.pid!, mariadb: await mariadbPid(URL_) };
     const cpuBefore = cpuOf(pids);
     const run = await new ExactSync(db, testBox(), config, createLogger('warn')).syncDivision(division);
     const seconds = (performance.now() - started) / 1000;
@@ -251,7 +223,7 @@ async function mariadbFloor(): Promise<Floor> {
       const [count] = (await connections[i].query(`SELECT COUNT(*) AS n FROM \`${t}\``)) as unknown as [{ n: number }[]];
       rows += Number(count[0].n);
     }
-    const pid = { mariadb: await mariadbPid() };
+    const pid = { mariadb: await mariadbPid(URL_) };
     const before = cpuOf(pid);
     const started = performance.now();
     await Promise.all(tables.map((t, i) => connections[i].query(`INSERT INTO \`Floor${t}\` SELECT * FROM \`${t}\``)));

@@ -13,6 +13,7 @@ import { StatementImportService } from '../src/modules/statement-import/statemen
 import { chunksOf } from '../src/modules/statement-import/statement-pass';
 import { detectStatementFormat, streamStatementFile } from '../src/formats/statements';
 import { seed } from '../src/seed/seed';
+import { cpuOf, mariadbPid } from './process-cpu';
 import { OWN, TRANSACTIONS, writeCamt, writeCoda } from './statement-bench-files';
 
 /**
@@ -54,6 +55,8 @@ interface Result {
   /** CPU time of the process in each (the machine is shared: wall time counts other work too). */
   parseCpu: number;
   storeCpu: number;
+  /** CPU seconds of the local MariaDB server during the import (NaN on SQLite or a server elsewhere). */
+  databaseCpu: number;
   baseRss: number;
   peakRss: number;
   peakHeap: number;
@@ -157,12 +160,15 @@ async function importOnce(
   const parseUsed = process.cpuUsage(parseCpuStarted);
   gc?.();
   // Stored: the whole import, as the ways in run it (one read of the file: parse, checks, inserts, commit).
+  const server = { mariadb: database === 'mariadb' ? await mariadbPid(SERVER) : null };
+  const serverBefore = cpuOf(server).mariadb;
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const service = new StatementImportService(new DivisionScope(db, [division]), LOCAL_PRINCIPAL);
   const summary = await service.import([{ content, fileName: path.basename(file) }]);
   const ended = performance.now();
   const used = process.cpuUsage(cpuStarted);
+  const databaseCpu = cpuOf(server).mariadb - serverBefore;
   clearInterval(timer);
   sample();
   const f = summary.files[0];
@@ -178,6 +184,7 @@ async function importOnce(
     storeSeconds: (ended - started) / 1000,
     parseCpu: (parseUsed.user + parseUsed.system) / 1e6,
     storeCpu: (used.user + used.system) / 1e6,
+    databaseCpu,
     baseRss: base.rss,
     peakRss: peakRss - base.rss,
     peakHeap: peakHeap - base.heapUsed,
@@ -254,10 +261,10 @@ async function main(): Promise<void> {
   console.log('');
   console.log(
     'database | format | transactions | file | parse | parsed/s wall (CPU) | import (one read: parse, checks, inserts) | ' +
-      'stored/s wall (CPU) | peak RSS increase, timed run | peak RSS increase, collected every second (a quarter) | ' +
+      'stored/s wall (CPU) | MariaDB CPU during the import | peak RSS increase, timed run | peak RSS increase, collected every second (a quarter) | ' +
       'retained heap (a quarter) | peak heap increase, timed run',
   );
-  console.log('---|---|---|---|---|---|---|---|---|---|---|---');
+  console.log('---|---|---|---|---|---|---|---|---|---|---|---|---');
   for (const r of results) {
     const both = (seconds: number, cpu: number, goal?: number) => {
       const [wall, own] = [r.lines / seconds, r.lines / cpu];
@@ -274,6 +281,7 @@ async function main(): Promise<void> {
         both(r.parseSeconds, r.parseCpu, GOALS.parsed),
         `${r.storeSeconds.toFixed(2)} s`,
         both(r.storeSeconds, r.storeCpu, r.database === 'mariadb' ? GOALS.stored : undefined),
+        Number.isNaN(r.databaseCpu) ? 'n/a' : `${r.databaseCpu.toFixed(2)} s`,
         `+${mib(r.peakRss)} from ${mib(r.baseRss)}`,
         `+${mib(r.collectedPeakRss ?? 0)} (+${mib(r.quarterPeakRss ?? 0)})`,
         `+${mib(r.retainedHeap)} (+${mib(r.quarterRetainedHeap ?? 0)})`,

@@ -4,9 +4,10 @@ import { actorColumns, CatalogTable, findTable } from '../catalog';
 import { GatewayError } from '../platform/errors';
 import { AccessRule, accessError } from './access.errors';
 import { InternalTables } from './internal-tables';
+import { ofDeclaredDivisions } from './made-rows';
 import { Database } from '../db/data-source';
 import { boundedQuery, isStatementTimeout, streamQuery } from '../db/bounded-query';
-import { BulkInserter } from '../db/bulk-insert';
+import { BulkInserter, MadeRows, RowsToInsert } from '../db/bulk-insert';
 import { upsertMany } from '../db/bulk-upsert';
 import { Dialect } from '../db/dialect';
 import { LeaseOptions, withLease } from '../db/lease';
@@ -159,16 +160,17 @@ export class DivisionScope {
   }
 
   /**
-   * Insert many rows of a partitioned entity (thousands of statement lines), with the same
-   * division check as `insert`, as multi-row INSERTs (LOAD DATA on MariaDB) built from the entity
-   * metadata by the BulkInserter instead of TypeORM's insert builder, whose cost grows with the
-   * square of the parameters of one statement. Rows must be complete (every column set).
+   * Insert many complete rows with `insert`'s division check, by the BulkInserter (LOAD DATA on MariaDB, not TypeORM's builder).
+   * Rows made as MariaDB reads them (MadeRows: a statement's lines) declare their divisions; each is checked as made.
    */
-  async insertMany<T extends ObjectLiteral & { divisionCode?: number }>(entity: EntityTarget<T>, rows: T[]): Promise<void> {
-    if (rows.length === 0) return;
+  async insertMany<T extends ObjectLiteral & { divisionCode?: number }>(entity: EntityTarget<T>, given: RowsToInsert<T>): Promise<void> {
+    if (given.length === 0) return;
     const t = this.tableOf(entity);
-    if (t.partitionColumn) for (const r of rows) this.assertWritable(Number(r.divisionCode));
-    await this.assertLocal(t.name, [...new Set(rows.map((r) => Number(r.divisionCode)))]);
+    const made = Array.isArray(given) ? null : (given as MadeRows<T>);
+    const divisions = new Set(made ? made.divisionCodes.map(Number) : (given as readonly T[]).map((r) => Number(r.divisionCode)));
+    if (t.partitionColumn) for (const d of divisions) this.assertWritable(d);
+    await this.assertLocal(t.name, [...divisions]);
+    const rows = made && t.partitionColumn ? ofDeclaredDivisions(made) : given;
     const own = this.#manager.queryRunner;
     const runner = own ?? this.#manager.connection.createQueryRunner();
     try {

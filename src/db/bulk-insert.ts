@@ -6,6 +6,23 @@ import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 /** From this many rows (without bytes), MariaDB gets them through LOAD DATA. */
 const LOAD_DATA_FROM = 200;
 
+/**
+ * Rows made as they are written (a statement's lines, made while MariaDB reads the ones before):
+ * `length` rows of the divisions `divisionCodes`, each made once, when the iterator reaches it.
+ * Iterate it once: each pass makes new rows.
+ */
+export interface MadeRows<T> {
+  readonly length: number;
+  readonly divisionCodes: readonly number[];
+  [Symbol.iterator](): Iterator<T>;
+}
+
+/** Rows to insert: a list, or rows made as they are written. */
+export type RowsToInsert<T> = readonly T[] | MadeRows<T>;
+
+/** Characters of LOAD DATA text made at a time (a chunk of the file MariaDB reads). */
+const LOAD_DATA_CHUNK = 1 << 18;
+
 /** SQL text per MariaDB statement; its max_allowed_packet is 16 MB by default. */
 const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 
@@ -37,11 +54,14 @@ export class BulkInserter {
    * Inserts `rows` of `entity` in as few statements as the limits allow: about 4 MB of SQL per
    * statement (MariaDB's max_allowed_packet is 16 MB by default) or SQLite's parameter limit.
    */
-  async insert<T extends ObjectLiteral>(entity: EntityTarget<T>, rows: readonly T[]): Promise<void> {
-    if (rows.length === 0) return;
+  async insert<T extends ObjectLiteral>(entity: EntityTarget<T>, given: RowsToInsert<T>): Promise<void> {
+    if (given.length === 0) return;
+    // Only LOAD DATA reads made rows as it goes; anything else takes them as a list.
+    const loadable = this.mysql && !this.loadDataRefused && given.length >= LOAD_DATA_FROM;
+    const rows: Iterable<T> & { length: number } = loadable || Array.isArray(given) ? given : [...given];
     const metadata = this.runner.connection.getMetadata(entity);
     const columns = metadata.columns.filter((c) => !c.isVirtual);
-    if (!this.mysql) return this.insertParameters(metadata.tableName, columns, rows);
+    if (!this.mysql) return this.insertParameters(metadata.tableName, columns, rows as readonly T[]);
     // Many rows without bytes: LOAD DATA, which MariaDB takes in without parsing SQL per value.
     if (!this.loadDataRefused && rows.length >= LOAD_DATA_FROM && !columns.some((c) => c.type === 'blob')) {
       try {
@@ -54,8 +74,9 @@ export class BulkInserter {
     }
     // Bytes (a statement file kept as a document): as a prepared statement's binary parameter,
     // not as hex in the SQL text, which would take twice the file in the packet and more in memory.
-    if (columns.some((c) => c.type === 'blob')) return this.insertPrepared(metadata.tableName, columns, rows);
-    return this.insertLiterals(metadata.tableName, columns, rows);
+    const list = Array.isArray(rows) ? (rows as readonly T[]) : [...rows];
+    if (columns.some((c) => c.type === 'blob')) return this.insertPrepared(metadata.tableName, columns, list);
+    return this.insertLiterals(metadata.tableName, columns, list);
   }
 
   /** MariaDB/MySQL: one prepared INSERT per row, values sent in the binary protocol (dates as UTC text). */
@@ -79,27 +100,29 @@ export class BulkInserter {
    * it; nothing touches the disk). Data the server had to adjust comes back as warnings, which
    * fail the load instead of passing silently.
    */
-  private async loadData(tableName: string, columns: ColumnMetadata[], rows: readonly ObjectLiteral[]): Promise<void> {
+  private async loadData(tableName: string, columns: ColumnMetadata[], rows: Iterable<ObjectLiteral> & { length: number }): Promise<void> {
     const driver = this.runner.connection.driver;
     const values = this.valuesOf(columns);
-    // Lines joined into chunks of about 1 MiB: flat strings, which encode to UTF-8 without first
-    // flattening a rope of a hundred thousand concatenations.
-    const chunks: Buffer[] = [];
-    let lines: string[] = [];
-    let size = 0;
-    for (const row of rows) {
-      let line = tsvField(values[0](row));
-      for (let i = 1; i < values.length; i++) line += '\t' + tsvField(values[i](row));
-      lines.push(line);
-      size += line.length + 1;
-      if (size >= 1 << 20) {
-        chunks.push(Buffer.from(lines.join('\n') + '\n', 'utf8'));
-        lines = [];
-        size = 0;
+    // The text is made as MariaDB reads it, about 1 MiB at a time: the server inserts one chunk's
+    // rows while the next is being written. Lines are joined into flat strings, which encode to
+    // UTF-8 without first flattening a rope of a hundred thousand concatenations. An empty chunk
+    // would reach MariaDB as the empty packet that ends the file, so none is made.
+    function* chunks(): Generator<Buffer> {
+      let lines: string[] = [];
+      let size = 0;
+      for (const row of rows) {
+        let line = tsvField(values[0](row));
+        for (let i = 1; i < values.length; i++) line += '\t' + tsvField(values[i](row));
+        lines.push(line);
+        size += line.length + 1;
+        if (size >= LOAD_DATA_CHUNK) {
+          yield Buffer.from(lines.join('\n') + '\n', 'utf8');
+          lines = [];
+          size = 0;
+        }
       }
+      if (lines.length) yield Buffer.from(lines.join('\n') + '\n', 'utf8');
     }
-    // An empty chunk would reach MariaDB as the empty packet that ends the file.
-    if (lines.length) chunks.push(Buffer.from(lines.join('\n') + '\n', 'utf8'));
     const sql =
       `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE ${driver.escape(tableName)} CHARACTER SET utf8mb4 ` +
       `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ` +
@@ -112,7 +135,9 @@ export class BulkInserter {
     };
     this.runner.connection.logger.logQuery(sql, [], this.runner);
     const result = await new Promise<{ affectedRows: number; warningStatus: number }>((resolve, reject) =>
-      connection.query({ sql, infileStreamFactory: () => Readable.from(chunks) }, (error, r) => (error ? reject(error) : resolve(r))),
+      connection.query({ sql, infileStreamFactory: () => Readable.from(chunks(), { objectMode: false }) }, (error, r) =>
+        error ? reject(error) : resolve(r),
+      ),
     );
     if (result.warningStatus > 0 || result.affectedRows !== rows.length) {
       const warnings = await this.runner.query('SHOW WARNINGS LIMIT 5');

@@ -1,7 +1,7 @@
 import { BankEntryLine } from './bank-entry-line.entity';
 import { BankEntry } from './bank-entry.entity';
 import { EntryStatus } from './entry-codes';
-import { lineRows, periodOf, RowAudit } from './entry-rows';
+import { lineRowMaker, LineRowMaker, periodOf, RowAudit } from './entry-rows';
 import { CheckedStatement } from './statement.input';
 
 /** Where a checked statement goes: its place in the journal and what the server sets. */
@@ -27,6 +27,15 @@ export interface BankEntryPlace {
  * seeded entries are exactly what storing the same statement gives.
  */
 export function bankEntryRows(statement: CheckedStatement, place: BankEntryPlace): { entry: BankEntry; lines: BankEntryLine[] } {
+  const { entry, lines } = bankEntryOf(statement, place);
+  return { entry, lines: [...lines] };
+}
+
+/**
+ * bankEntryRows with the lines made as they are written (LineRowMaker), as the statement service
+ * stores them: the database reads the first lines while the rest are being made.
+ */
+export function bankEntryOf(statement: CheckedStatement, place: BankEntryPlace): { entry: BankEntry; lines: LineRowMaker<BankEntryLine> } {
   const entry = Object.assign(new BankEntry(), {
     entryID: place.entryID,
     divisionCode: statement.divisionCode,
@@ -47,8 +56,8 @@ export function bankEntryRows(statement: CheckedStatement, place: BankEntryPlace
     fileHash: place.fileHash ?? null,
     ...place.audit,
   });
-  const lines = lineRows({ ...entry, divisionCurrency: place.divisionCurrency }, statement.lines, place.audit, place.newId);
+  const lines = lineRowMaker({ ...entry, divisionCurrency: place.divisionCurrency }, statement.lines, place.audit, place.newId);
   // Rows of BankEntryLine's shape, not instances: they are written by DivisionScope.insertMany, which
   // takes the entity apart (copying a hundred thousand rows into instances cost more than writing them).
-  return { entry, lines: lines as BankEntryLine[] };
+  return { entry, lines: lines as unknown as LineRowMaker<BankEntryLine> };
 }

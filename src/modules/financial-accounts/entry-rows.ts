@@ -1,3 +1,4 @@
+import type { MadeRows } from '../../db/bulk-insert';
 import { Dec, fromHundredths, hundredthsOf } from '../../platform/decimal';
 import { checkFits, STORED_SCALE } from './entry-rules';
 import type { EntryLineColumns } from './entry-line.columns';
@@ -49,6 +50,14 @@ export function periodOf(entryDate: Date): { financialYear: number; financialPer
 }
 
 /**
+ * The line rows of an entry made as they are written (db/bulk-insert.ts MadeRows): `length` rows
+ * of the entry's division, made in their final order when the iterator reaches them. The order and
+ * the running balances are settled when the maker is made (a balance DECIMAL(18,2) cannot hold is
+ * refused then); each pass makes new rows (new IDs), so it is to be read once.
+ */
+export type LineRowMaker<Row> = MadeRows<Row>;
+
+/**
  * The line rows of an entry: numbered 1..n in booking order, each with the balance after it.
  * `newId` gives each line its ID. The last balance is the entry's closing balance when the entry
  * balances (the callers check the balance rule first; see checkBalance). A running balance
@@ -61,6 +70,17 @@ export function lineRows<Extra extends object>(
   newId: () => string,
   field: (index: number) => string = (i) => `lines[${i}].amount`,
 ): (EntryLineRow & Extra)[] {
+  return [...lineRowMaker(head, drafts, audit, newId, field)];
+}
+
+/** lineRows made as they are written (LineRowMaker): the same rows. */
+export function lineRowMaker<Extra extends object>(
+  head: EntryHead,
+  drafts: readonly LineDraft<Extra>[],
+  audit: RowAudit,
+  newId: () => string,
+  field: (index: number) => string = (i) => `lines[${i}].amount`,
+): LineRowMaker<EntryLineRow & Extra> {
   const sameCurrency = head.divisionCurrency !== null && head.divisionCurrency === head.currency;
   const ordered = drafts
     .map((draft, index) => ({ draft, index }))
@@ -70,8 +90,8 @@ export function lineRows<Extra extends object>(
     ordered.map((o) => o.draft.amountFC),
     (i) => field(ordered[i].index),
   );
-  return ordered.map(({ draft }, i) => {
-    const row: EntryLineRow = {
+  const row = (draft: LineDraft<Extra>, i: number): EntryLineRow & Extra => {
+    const line: EntryLineRow = {
       description: null,
       accountID: null,
       glAccountID: null,
@@ -95,8 +115,15 @@ export function lineRows<Extra extends object>(
       balanceAfterFC: balanceAfter[i],
       ...audit,
     };
-    return row as EntryLineRow & Extra;
-  });
+    return line as EntryLineRow & Extra;
+  };
+  return {
+    length: ordered.length,
+    divisionCodes: [head.divisionCode],
+    *[Symbol.iterator]() {
+      for (let i = 0; i < ordered.length; i++) yield row(ordered[i].draft, i);
+    },
+  };
 }
 
 /** BalanceAfterFC stores at most this many hundredths (DECIMAL(18,2): 16 digits before the point). */

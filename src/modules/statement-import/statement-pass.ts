@@ -8,7 +8,8 @@ import { GatewayError } from '../../platform/errors';
 import type { BankAccount } from '../bank-accounts/bank-account.entity';
 import { BankStatementService } from '../financial-accounts/bank-statement.service';
 import { statementToStore } from '../financial-accounts/parsed-statement';
-import { accountKey } from '../financial-accounts/statement.input';
+import { accountKey, checkStatementAsync } from '../financial-accounts/statement.input';
+import type { CheckedStatement, StatementToStore } from '../financial-accounts/statement.input';
 import { MEDIA_TYPES } from './import-files';
 import { importError, StatementImportRule } from './statement-import.errors';
 import { ImportedStatement, ImportProblem, positionText } from './statement-import.types';
@@ -18,7 +19,7 @@ const CHUNK_BYTES = 64 * 1024;
 /** Progress is reported every this many lines. */
 const PROGRESS_EVERY = 1000;
 /** The read gives the event loop a turn every this many lines (the statement being stored goes on meanwhile). */
-const YIELD_EVERY = 500;
+const YIELD_EVERY = 50;
 
 /** A file to read: its bytes, format, name and SHA-256 (hex). */
 export interface FileToRead {
@@ -97,13 +98,14 @@ export async function readAndStore(
     await storing;
     if (failure) throw failure.error;
   };
-  const store = async (statement: BankStatement, division: number) => {
+  const store = async (statement: BankStatement, input: StatementToStore, checked: Promise<CheckedStatement>) => {
+    const division = input.divisionCode;
     const documentID = documents.get(division);
     const attach = documentID
       ? { documentID }
       : { file: { fileName: file.fileName, mediaType: MEDIA_TYPES[file.format], content: file.content } };
     try {
-      const entry = await service.store(statementToStore(statement, division), { acceptGap, fileHash: file.fileHash, ...attach });
+      const entry = await service.store(input, { acceptGap, fileHash: file.fileHash, ...attach }, checked);
       if (entry.created) documents.set(division, entry.entry.bankStatementDocumentID);
       stored.push({ outcome: entry.created ? 'CREATED' : 'ALREADY_IMPORTED', entryID: entry.entry.entryID, balanceGap: entry.balanceGap });
     } catch (error) {
@@ -128,15 +130,17 @@ export async function readAndStore(
         const banks = owners.get(accountKey(accountOf(header))) ?? [];
         headers.push({ header, banks });
         accountProblems.push(...ownershipProblems(header, banks));
-        // Statements are stored in file order, one at a time: the previous one is done (or refused) first.
-        await settled();
-        if (storeProblem || accountProblems.length) {
-          lines = [];
-          continue;
-        }
         const statement: BankStatement = { ...header, lines };
         lines = [];
-        storing = store(statement, banks[0].divisionCode).catch((error: unknown) => {
+        // Checked (and its hash started) now, while the statement before it is still being written;
+        // a refusal here counts only if that one is stored (awaited in store).
+        const input = storeProblem || accountProblems.length ? null : statementToStore(statement, banks[0].divisionCode);
+        const checked = input && checkStatementAsync(input);
+        checked?.catch(() => undefined);
+        // Statements are stored in file order, one at a time: the previous one is done (or refused) first.
+        await settled();
+        if (storeProblem || accountProblems.length || !input || !checked) continue;
+        storing = store(statement, input, checked).catch((error: unknown) => {
           failure = { error };
         });
       }

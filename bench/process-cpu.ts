@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { createConnection } from 'mysql2/promise';
+
+/**
+ * User and system CPU seconds of each process so far, from /proc/PID/stat (Linux), by name; NaN
+ * for a process /proc does not show (none, another host, another OS). The benchmarks share two
+ * cores between the gateway, MariaDB and any double, so each process's CPU says more than the
+ * wall clock alone.
+ */
+export function cpuOf<K extends string>(pids: Record<K, number | null>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const [name, pid] of Object.entries(pids) as [K, number | null][]) {
+    try {
+      // Fields 14 and 15 (utime, stime) in clock ticks of 1/100 s, after the command in parentheses.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out[name] = (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      out[name] = Number.NaN;
+    }
+  }
+  return out;
+}
+
+/** The process of the MariaDB server at `url` (by its pid file), or null when it runs elsewhere. */
+export async function mariadbPid(url: string): Promise<number | null> {
+  const connection = await createConnection(url);
+  try {
+    const [rows] = (await connection.query('SELECT @@pid_file AS f')) as unknown as [{ f: string }[]];
+    return Number(readFileSync(rows[0].f, 'utf8').trim()) || null;
+  } catch {
+    return null;
+  } finally {
+    await connection.end();
+  }
+}
