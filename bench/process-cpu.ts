@@ -33,3 +33,21 @@ export async function mariadbPid(url: string): Promise<number | null> {
     await connection.end();
   }
 }
+
+/**
+ * Waits until the process `pid` (the MariaDB server) has used less than `share` of one core over
+ * `windowMs`, for at most `limitMs`: InnoDB purges and flushes for seconds after a large commit,
+ * on the same cores as the next measurement. Returns the milliseconds waited (no wait for null).
+ */
+export async function untilQuiet(pid: number | null, share = 0.05, windowMs = 500, limitMs = 30_000): Promise<number> {
+  if (pid === null) return 0;
+  const started = performance.now();
+  for (;;) {
+    const before = cpuOf({ server: pid }).server;
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const used = cpuOf({ server: pid }).server - before;
+    if (Number.isNaN(used) || used < (share * windowMs) / 1000 || performance.now() - started > limitMs) {
+      return performance.now() - started;
+    }
+  }
+}

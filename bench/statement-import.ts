@@ -13,7 +13,7 @@ import { StatementImportService } from '../src/modules/statement-import/statemen
 import { chunksOf } from '../src/modules/statement-import/statement-pass';
 import { detectStatementFormat, streamStatementFile } from '../src/formats/statements';
 import { seed } from '../src/seed/seed';
-import { cpuOf, mariadbPid } from './process-cpu';
+import { cpuOf, mariadbPid, untilQuiet } from './process-cpu';
 import { OWN, TRANSACTIONS, writeCamt, writeCoda } from './statement-bench-files';
 
 /**
@@ -25,7 +25,8 @@ import { OWN, TRANSACTIONS, writeCamt, writeCoda } from './statement-bench-files
  * makes: goal 50,000) and stored (the whole import, which reads the file once: parse, checks and
  * inserts in one transaction, commit included: goal 20,000 on MariaDB), and
  * the peak memory above the baseline (bounded: two statements at a time, one being stored while
- * the next is read, never the file as a tree). CPU time is the process's, its thread pool's
+ * the next is read, never the file as a tree). Each timed part starts once the MariaDB server is
+ * quiet (it purges and flushes the import before it for seconds). CPU time is the process's, its thread pool's
  * hashing included; MariaDB's work is in its own process.
  *
  *   BENCH_TRANSACTIONS   transactions per file (default 100000)
@@ -150,6 +151,9 @@ async function importOnce(
       retained = Math.max(retained, process.memoryUsage().heapUsed);
     }
   }, 20);
+  const server = { mariadb: database === 'mariadb' ? await mariadbPid(SERVER) : null };
+  // Each timed part starts with the server quiet: it purges and flushes the import before for seconds.
+  await untilQuiet(server.mariadb);
   // Parsed: the parser alone over the file, with every check it makes (balances, record 9, batches).
   const format = detectStatementFormat(content)!;
   const parseStarted = performance.now();
@@ -160,7 +164,7 @@ async function importOnce(
   const parseUsed = process.cpuUsage(parseCpuStarted);
   gc?.();
   // Stored: the whole import, as the ways in run it (one read of the file: parse, checks, inserts, commit).
-  const server = { mariadb: database === 'mariadb' ? await mariadbPid(SERVER) : null };
+  await untilQuiet(server.mariadb);
   const serverBefore = cpuOf(server).mariadb;
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
