@@ -103,7 +103,7 @@ export class BulkInserter {
   private async loadData(tableName: string, columns: ColumnMetadata[], rows: Iterable<ObjectLiteral> & { length: number }): Promise<void> {
     const driver = this.runner.connection.driver;
     const values = this.valuesOf(columns);
-    // The text is made as MariaDB reads it, about 1 MiB at a time: the server inserts one chunk's
+    // The text is made as MariaDB reads it, LOAD_DATA_CHUNK at a time: the server inserts one chunk's
     // rows while the next is being written. Lines are joined into flat strings, which encode to
     // UTF-8 without first flattening a rope of a hundred thousand concatenations. An empty chunk
     // would reach MariaDB as the empty packet that ends the file, so none is made.
