@@ -54,29 +54,27 @@ export class BulkInserter {
    * Inserts `rows` of `entity` in as few statements as the limits allow: about 4 MB of SQL per
    * statement (MariaDB's max_allowed_packet is 16 MB by default) or SQLite's parameter limit.
    */
-  async insert<T extends ObjectLiteral>(entity: EntityTarget<T>, given: RowsToInsert<T>): Promise<void> {
-    if (given.length === 0) return;
-    // Only LOAD DATA reads made rows as it goes; anything else takes them as a list.
-    const loadable = this.mysql && !this.loadDataRefused && given.length >= LOAD_DATA_FROM;
-    const rows: Iterable<T> & { length: number } = loadable || Array.isArray(given) ? given : [...given];
+  async insert<T extends ObjectLiteral>(entity: EntityTarget<T>, rows: RowsToInsert<T>): Promise<void> {
+    if (rows.length === 0) return;
     const metadata = this.runner.connection.getMetadata(entity);
     const columns = metadata.columns.filter((c) => !c.isVirtual);
-    if (!this.mysql) return this.insertParameters(metadata.tableName, columns, rows as readonly T[]);
+    // Only LOAD DATA reads made rows as it goes; every other way takes them as a list.
+    const list = () => (Array.isArray(rows) ? (rows as readonly T[]) : [...rows]);
+    if (!this.mysql) return this.insertParameters(metadata.tableName, columns, list());
     // Many rows without bytes: LOAD DATA, which MariaDB takes in without parsing SQL per value.
     if (!this.loadDataRefused && rows.length >= LOAD_DATA_FROM && !columns.some((c) => c.type === 'blob')) {
       try {
         return await this.loadData(metadata.tableName, columns, rows);
       } catch (error) {
         if (!isLocalInfileRefused(error)) throw error;
-        // A refused statement changes nothing; the rows go in as multi-row INSERTs instead.
+        // A refused statement changes nothing (the server refuses before it reads a row); the rows go in as multi-row INSERTs instead.
         this.loadDataRefused = true;
       }
     }
     // Bytes (a statement file kept as a document): as a prepared statement's binary parameter,
     // not as hex in the SQL text, which would take twice the file in the packet and more in memory.
-    const list = Array.isArray(rows) ? (rows as readonly T[]) : [...rows];
-    if (columns.some((c) => c.type === 'blob')) return this.insertPrepared(metadata.tableName, columns, list);
-    return this.insertLiterals(metadata.tableName, columns, list);
+    if (columns.some((c) => c.type === 'blob')) return this.insertPrepared(metadata.tableName, columns, list());
+    return this.insertLiterals(metadata.tableName, columns, list());
   }
 
   /** MariaDB/MySQL: one prepared INSERT per row, values sent in the binary protocol (dates as UTC text). */
@@ -100,7 +98,7 @@ export class BulkInserter {
    * it; nothing touches the disk). Data the server had to adjust comes back as warnings, which
    * fail the load instead of passing silently.
    */
-  private async loadData(tableName: string, columns: ColumnMetadata[], rows: Iterable<ObjectLiteral> & { length: number }): Promise<void> {
+  private async loadData(tableName: string, columns: ColumnMetadata[], rows: RowsToInsert<ObjectLiteral>): Promise<void> {
     const driver = this.runner.connection.driver;
     const values = this.valuesOf(columns);
     // The text is made as MariaDB reads it, LOAD_DATA_CHUNK at a time: the server inserts one chunk's
