@@ -180,57 +180,57 @@ function* statementJson(checked: Omit<CheckedStatement, 'hash'>): Generator<stri
 
 /**
  * `JSON.stringify` of lines `from` to `to` (exclusive) without its brackets, a comma before every
- * line but the first of the statement, written out for the one shape checkLine makes (keys in its
- * order): JSON.stringify calls each Date's toJSON, which made it the import's largest cost per line
- * (issue 12, Performance). A test holds it to JSON.stringify byte for byte.
+ * line but the first of the statement. Each line is copied with its days as text (the keys in
+ * checkLine's order) before JSON.stringify: calling each Date's toJSON made it the import's largest
+ * cost per line (issue 12, Performance). A test holds it to JSON.stringify byte for byte.
  */
 function linesJson(lines: readonly LineDraft<BankLineColumns>[], from: number, to: number): string {
-  let out = '';
+  const plain = new Array(to - from);
   for (let i = from; i < to; i++) {
     const { date, amountFC, columns: c } = lines[i];
-    out +=
-      `${i ? ',' : ''}{"date":${dateJson(date)},"amountFC":${stringJson(amountFC)},"columns":{` +
-      `"description":${textJson(c.description)},"valueDate":${c.valueDate === null ? 'null' : dateJson(c.valueDate)},` +
-      `"counterpartyName":${textJson(c.counterpartyName)},"counterpartyBankAccount":${textJson(c.counterpartyBankAccount)},` +
-      `"counterpartyBIC":${textJson(c.counterpartyBIC)},"paymentReference":${textJson(c.paymentReference)},` +
-      `"remittanceInformation":${textJson(c.remittanceInformation)},"endToEndID":${textJson(c.endToEndID)},` +
-      `"bankReference":${textJson(c.bankReference)},"bankTransactionCode":${textJson(c.bankTransactionCode)},` +
-      `"sourceLine":${textJson(c.sourceLine)}}}`;
+    plain[i - from] = {
+      date: dateText(date),
+      amountFC,
+      columns: {
+        description: c.description,
+        valueDate: c.valueDate === null ? null : dateText(c.valueDate),
+        counterpartyName: c.counterpartyName,
+        counterpartyBankAccount: c.counterpartyBankAccount,
+        counterpartyBIC: c.counterpartyBIC,
+        paymentReference: c.paymentReference,
+        remittanceInformation: c.remittanceInformation,
+        endToEndID: c.endToEndID,
+        bankReference: c.bankReference,
+        bankTransactionCode: c.bankTransactionCode,
+        sourceLine: c.sourceLine,
+      },
+    };
   }
-  return out;
+  const json = JSON.stringify(plain);
+  return `${from ? ',' : ''}${json.slice(1, -1)}`;
 }
 
-/** Characters JSON.stringify writes otherwise than as themselves: quote, backslash, controls, surrogates. */
-// eslint-disable-next-line no-control-regex
-const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-function stringJson(text: string): string {
-  return JSON_ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
-}
-
-function textJson(text: string | null): string {
-  return text === null ? 'null' : stringJson(text);
-}
-
-/** A day's JSON (its toISOString quoted), kept for the few days of a statement. */
-function dateJson(date: Date): string {
+/** A day as Date#toJSON writes it (its toISOString), kept for the few days of a statement. */
+function dateText(date: Date): string {
   const time = date.getTime();
-  let json = DATE_JSON.get(time);
-  if (json === undefined) {
-    json = JSON.stringify(date);
-    if (DATE_JSON.size >= 1000) DATE_JSON.clear();
-    DATE_JSON.set(time, json);
+  let text = DATE_TEXT.get(time);
+  if (text === undefined) {
+    text = date.toISOString();
+    if (DATE_TEXT.size >= 1000) DATE_TEXT.clear();
+    DATE_TEXT.set(time, text);
   }
-  return json;
+  return text;
 }
 
-const DATE_JSON = new Map<number, string>();
+const DATE_TEXT = new Map<number, string>();
 
 /** Lines whose JSON text statementJson makes at a time. */
 const HASHED_LINES = 1000;
 
 function checkLine(line: StatementLineToStore, i: number, currency: string, statementDate: Date): LineDraft<BankLineColumns> {
-  const f = (name: string) => `lines[${i}].${name}`;
+  // the line's field names are made for every check: its number is written once, not twelve times
+  const at = `lines[${i}].`;
+  const f = (name: string) => at + name;
   if (!line || typeof line !== 'object') throw entryError(FinancialEntryRule.REQUIRED, `lines[${i}]`, 'a line is required');
   const date = checkDay(line.bookingDate, f('bookingDate'));
   if (date > statementDate) {

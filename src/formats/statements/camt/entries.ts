@@ -12,7 +12,7 @@ import {
   textOrNull,
   ValueProblem,
 } from '../values';
-import { at, child, children, firstText, textAt, type XmlNode } from './nodes';
+import { at, child, children, textAt, type XmlNode } from './nodes';
 
 /**
  * One camt.053 entry (`Ntry`, ISO 20022 ReportEntry) as statement lines. An entry with one or no
@@ -53,10 +53,15 @@ export function entryLines(ntry: XmlNode, ctx: EntryContext, report: Report): St
   const currency = amt?.attributes.Ccy;
   if (!amt || !currency) throw new ValueProblem('BAD_RECORD', 'the entry has no Amt with a Ccy attribute');
   const amount = camtAmount(amt.text, textAt(ntry, 'CdtDbtInd') ?? '', currency);
-  const details = children(ntry, 'NtryDtls').flatMap((d) => children(d, 'TxDtls'));
-  const declared = children(ntry, 'NtryDtls')
-    .map((d) => Number(textAt(d, 'Btch', 'NbOfTxs') ?? NaN))
-    .find((n) => Number.isInteger(n) && n > 0);
+  // loops, not flatMap and find: this runs once per entry, and those made the entry's largest cost
+  const details: XmlNode[] = [];
+  let declared: number | undefined;
+  for (const d of ntry.children) {
+    if (d.name !== 'NtryDtls') continue;
+    for (const tx of d.children) if (tx.name === 'TxDtls') details.push(tx);
+    const n = Number(textAt(d, 'Btch', 'NbOfTxs') ?? NaN);
+    if (declared === undefined && Number.isInteger(n) && n > 0) declared = n;
+  }
   const entryReference = textAt(ntry, 'AcctSvcrRef') ?? textAt(ntry, 'NtryRef') ?? String(ctx.entryNumber);
   const split = details.length > 1 ? splitAmounts(ntry, details, amount, currency, ctx, report) : null;
   // an entry kept whole takes the parties and references of its one detail, never one of several
@@ -101,7 +106,7 @@ function splitAmounts(
 }
 
 function date(node: XmlNode | undefined): string | null {
-  const text = firstText(node, ['Dt'], ['DtTm']);
+  const text = textAt(node, 'Dt') ?? textAt(node, 'DtTm');
   return text === null ? null : isoDate(text);
 }
 
@@ -127,16 +132,15 @@ function line(ntry: XmlNode, part: Detail, currency: string, index: number, batc
   const reversal = textAt(ntry, 'RvslInd') === 'true';
   const credit = !part.amount.startsWith('-');
   const extra: Record<string, string> = {};
-  for (const [key, value] of [
-    ['mandateId', textAt(refs, 'MndtId')],
-    ['transactionId', textAt(refs, 'TxId')],
-    ['paymentInformationId', textAt(refs, 'PmtInfId') ?? textAt(ntry, 'NtryDtls', 'Btch', 'PmtInfId')],
-    ['returnReason', firstText(tx, ['RtrInf', 'Rsn', 'Cd'], ['RtrInf', 'Rsn', 'Prtry'])],
-    ['purpose', textAt(tx, 'Purp', 'Cd')],
-    ['proprietaryReference', proprietaryReferences(refs)],
-  ] as const) {
+  const put = (key: string, value: string | null) => {
     if (value) extra[key] = value;
-  }
+  };
+  put('mandateId', textAt(refs, 'MndtId'));
+  put('transactionId', textAt(refs, 'TxId'));
+  put('paymentInformationId', textAt(refs, 'PmtInfId') ?? textAt(ntry, 'NtryDtls', 'Btch', 'PmtInfId'));
+  put('returnReason', textAt(tx, 'RtrInf', 'Rsn', 'Cd') ?? textAt(tx, 'RtrInf', 'Rsn', 'Prtry'));
+  put('purpose', textAt(tx, 'Purp', 'Cd'));
+  put('proprietaryReference', proprietaryReferences(refs));
   const remittance = remittanceOf(child(tx, 'RmtInf'));
   return {
     index,
@@ -156,7 +160,7 @@ function line(ntry: XmlNode, part: Detail, currency: string, index: number, batc
       transactionCode(child(ntry, 'BkTxCd')) ?? { iso: null, proprietary: null, coda: null, swift: null },
     description: textAt(tx, 'AddtlTxInf') ?? textAt(ntry, 'AddtlNtryInf') ?? remittance.unstructured,
     reversal,
-    status: firstText(ntry, ['Sts', 'Cd'], ['Sts', 'Prtry'], ['Sts']),
+    status: textAt(ntry, 'Sts', 'Cd') ?? textAt(ntry, 'Sts', 'Prtry') ?? textAt(ntry, 'Sts'),
     batch,
     extra,
     source: part.path,
@@ -164,20 +168,24 @@ function line(ntry: XmlNode, part: Detail, currency: string, index: number, batc
 }
 
 function proprietaryReferences(refs: XmlNode | undefined): string | null {
-  const texts = children(refs, 'Prtry').map((p) => `${textAt(p, 'Tp') ?? ''}:${textAt(p, 'Ref') ?? ''}`);
-  return texts.length ? texts.join('; ') : null;
+  if (!child(refs, 'Prtry')) return null;
+  return children(refs, 'Prtry')
+    .map((p) => `${textAt(p, 'Tp') ?? ''}:${textAt(p, 'Ref') ?? ''}`)
+    .join('; ');
 }
 
 /** Name, account, BIC and address of one side (`Dbtr`/`DbtrAcct`/`DbtrAgt` or the `Cdtr` ones). */
 function side(parties: XmlNode | undefined, agents: XmlNode | undefined, who: 'Dbtr' | 'Cdtr'): Counterparty {
   const party = child(parties, who);
   const pty = child(party, 'Pty') ?? party;
-  const account = at(parties, `${who}Acct`, 'Id');
-  const number = accountNumber(textAt(account, 'IBAN') ?? textAt(account, 'Othr', 'Id'));
+  const account = at(parties, who === 'Dbtr' ? 'DbtrAcct' : 'CdtrAcct', 'Id');
+  const { iban, otherId } = accountNumber(textAt(account, 'IBAN') ?? textAt(account, 'Othr', 'Id'));
+  const agent = child(agents, who === 'Dbtr' ? 'DbtrAgt' : 'CdtrAgt');
   return {
     name: textAt(pty, 'Nm'),
-    ...number,
-    bic: bicOrNull(firstText(child(agents, `${who}Agt`), ['FinInstnId', 'BICFI'], ['FinInstnId', 'BIC'])),
+    iban,
+    otherId,
+    bic: bicOrNull(textAt(agent, 'FinInstnId', 'BICFI') ?? textAt(agent, 'FinInstnId', 'BIC')),
     address: addressOf(child(pty, 'PstlAdr')),
   };
 }
@@ -208,11 +216,15 @@ function addressOf(adr: XmlNode | undefined): string | null {
 
 /** `Ustrd` texts joined by a space; the first `Strd/CdtrRefInf/Ref` as the structured reference. */
 function remittanceOf(rmt: XmlNode | undefined): Remittance {
-  const texts = children(rmt, 'Ustrd')
-    .map((u) => u.text.trim())
-    .filter(Boolean);
+  if (!rmt) return { structured: null, unstructured: null };
+  const texts: string[] = [];
+  for (const u of rmt.children) {
+    const t = u.name === 'Ustrd' ? u.text.trim() : '';
+    if (t) texts.push(t);
+  }
   let structured: Remittance['structured'] = null;
-  for (const strd of children(rmt, 'Strd')) {
+  for (const strd of rmt.children) {
+    if (strd.name !== 'Strd') continue;
     const ref = textAt(strd, 'CdtrRefInf', 'Ref');
     if (ref && !structured) {
       const issuer = textAt(strd, 'CdtrRefInf', 'Tp', 'Issr');
@@ -220,5 +232,5 @@ function remittanceOf(rmt: XmlNode | undefined): Remittance {
     }
     if (!texts.length) texts.push(...children(strd, 'AddtlRmtInf').map((a) => a.text.trim()));
   }
-  return { structured, unstructured: textOrNull(texts.join(' ')) };
+  return { structured, unstructured: texts.length ? textOrNull(texts.join(' ')) : null };
 }
