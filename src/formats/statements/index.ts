@@ -3,7 +3,7 @@ import { Camt053Parser } from './camt/parser';
 import { parseCoda } from './coda';
 import { CodaParser } from './coda/parser';
 import { formatError } from './errors';
-import { streamEventBatches } from './events';
+import { oneByOne, streamEventBatches } from './events';
 import { parseMt940 } from './mt940';
 import { resolveOptions } from './options';
 import { chunksOf, type ChunkSource, type StatementInput } from './text';
@@ -70,12 +70,8 @@ export function parseStatementFile(input: StatementInput, options: ParseOptions 
  * read chunk by chunk in bounded memory; MT940 files, small by nature (a day of one account), are
  * gathered first and then reported the same way.
  */
-export async function* streamStatementFile(
-  source: ChunkSource,
-  format: StatementFormat,
-  options?: ParseOptions,
-): AsyncGenerator<StatementEvent> {
-  for await (const batch of streamStatementBatches(source, format, options)) yield* batch;
+export function streamStatementFile(source: ChunkSource, format: StatementFormat, options?: ParseOptions): AsyncGenerator<StatementEvent> {
+  return oneByOne(streamStatementBatches(source, format, options));
 }
 
 /**
