@@ -31,7 +31,9 @@ function bigStatement(iban: string, count: number) {
   const lines = Array.from({ length: count }, (_, i) => ({
     bookingDate: dayText(100 - (i % 10)),
     amount: new Dec(((i * 7919) % 200_000) - 100_000).dividedBy(100).toFixed(2),
-    counterpartyName: `Party ${i % 97} with a name long enough to fill the row`,
+    // Multi-byte UTF-8 (two, three and four bytes: é, €, an emoji): the LOAD DATA text is cut into
+    // pieces by bytes, not characters.
+    counterpartyName: `Café Ölçü ${i % 97} € 😀 with a name long enough to fill the row`,
     unstructuredRemittance: `Invoice ${i} \\N back\\slash`,
   }));
   return statement(D, iban, '7', dayText(100), '1000.00', lines);
@@ -57,6 +59,7 @@ it('stores every line of a statement larger than one piece of LOAD DATA text, in
     );
     // Texts with LOAD DATA's escape character (and its NULL, \N) come back as they went in.
     expect(r.remittanceInformation).toBe(expected[k].unstructuredRemittance);
+    expect(r.counterpartyName).toBe(expected[k].counterpartyName);
   });
   expect(balance.toFixed(2)).toBe(new Dec(input.closingBalance).toFixed(2));
 });

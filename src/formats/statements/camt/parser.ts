@@ -163,7 +163,11 @@ export class Camt053Parser implements PushParser {
 
   private text(text: string): void {
     const n = this.capture.length;
-    if (n) this.capture[n - 1].text += text;
+    if (!n) return;
+    // camt.053 has no mixed content: text after an element's first child is the layout between
+    // children (a line break and indentation before each), which no one reads; not kept
+    const node = this.capture[n - 1];
+    if (node.children === NO_CHILDREN) node.text += text;
   }
 
   private close(): void {
