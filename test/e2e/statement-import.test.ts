@@ -138,6 +138,29 @@ describe('a file that fails a check stores nothing and names the statement, line
     expect(await importedRows(t.db)).toEqual(before);
   });
 
+  it('names the file position of the booked line the store refuses, pending lines not counted', async () => {
+    const { iban } = await account();
+    // statement 2: entry 2 is pending (not stored), entry 3 is booked after the statement's day,
+    // so the store refuses lines[1] (the second booked line), which is entry 3 of the file
+    const file = camtFile([
+      { iban, opening: '100.00', date: '2026-03-02', entries: [{ amount: '5.00' }] },
+      {
+        iban,
+        opening: '105.00',
+        closing: '109.00',
+        date: '2026-03-03',
+        entries: [{ amount: '1.00' }, { amount: '2.00', status: 'PDNG' }, { amount: '3.00', bookingDate: '2026-03-09' }],
+      },
+    ]);
+    const before = await importedRows(t.db);
+    const { summary } = await importAs(t.db, [D], [{ content: file }]);
+    const [p] = summary.files[0].problems;
+    expect(p).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'DATE_AFTER_ENTRY', statement: 2 });
+    expect(p.line).toBe('Document/BkToCstmrStmt/Stmt[2]/Ntry[3]');
+    expect(p.message).toContain('lines[1].bookingDate');
+    expect(await importedRows(t.db)).toEqual(before);
+  });
+
   it('refuses a file of another format than the one given, and a file of no known format', async () => {
     const { summary } = await importAs(t.db, [D], [{ content: 'hello, bank' }, { content: camtFile([]), format: 'coda' }]);
     expect(summary.files.map((f) => [f.outcome, f.problems[0].rule])).toEqual([

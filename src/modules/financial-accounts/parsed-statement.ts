@@ -1,5 +1,5 @@
 import { isBooked } from '../../formats/statements';
-import type { BankStatement, BankTransactionCode, StatementLine } from '../../formats/statements';
+import type { BankStatement, BankTransactionCode, StatementHeader, StatementLine } from '../../formats/statements';
 import { StatementLineToStore, StatementToStore } from './statement.input';
 
 /**
@@ -17,23 +17,38 @@ import { StatementLineToStore, StatementToStore } from './statement.input';
  *   proprietary code, else MT940's SWIFT code.
  */
 export function statementToStore(statement: BankStatement, divisionCode: number): StatementToStore {
-  const statementDate = statement.statementDate ?? statement.closingBalance.date ?? '';
+  return headerToStore(statement, statement.lines.filter(isBooked).map(lineToStore), divisionCode);
+}
+
+/**
+ * statementToStore of a statement whose booked lines were converted by lineToStore as they were
+ * read (the import keeps only those while it reads a statement, not the parser's lines). The
+ * lines without a booking or value date take the statement's date here (they are the caller's
+ * own objects, made by lineToStore).
+ */
+export function headerToStore(header: StatementHeader, lines: StatementLineToStore[], divisionCode: number): StatementToStore {
+  const statementDate = header.statementDate ?? header.closingBalance.date ?? '';
+  for (const line of lines) if (!line.bookingDate) line.bookingDate = statementDate;
   return {
     divisionCode,
-    account: statement.account.iban ?? statement.account.otherId ?? statement.account.identification,
-    currency: statement.account.currency,
-    statementNumber: statement.statementNumber,
+    account: header.account.iban ?? header.account.otherId ?? header.account.identification,
+    currency: header.account.currency,
+    statementNumber: header.statementNumber,
     statementDate,
-    openingBalance: statement.openingBalance.amount,
-    openingBalanceDate: statement.openingBalance.date,
-    closingBalance: statement.closingBalance.amount,
-    lines: statement.lines.filter(isBooked).map((line) => lineToStore(line, statementDate)),
+    openingBalance: header.openingBalance.amount,
+    openingBalanceDate: header.openingBalance.date,
+    closingBalance: header.closingBalance.amount,
+    lines,
   };
 }
 
-function lineToStore(line: StatementLine, statementDate: string): StatementLineToStore {
+/**
+ * One booked line as stored (see above). A line without a booking or value date gets its
+ * statement's date from headerToStore: until then its bookingDate is empty.
+ */
+export function lineToStore(line: StatementLine): StatementLineToStore {
   return {
-    bookingDate: line.bookingDate ?? line.valueDate ?? statementDate,
+    bookingDate: line.bookingDate ?? line.valueDate ?? '',
     valueDate: line.valueDate,
     amount: line.amount,
     currency: line.currency,

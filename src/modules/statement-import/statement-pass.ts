@@ -3,13 +3,13 @@ import type { Clock } from '../../access/audit';
 import type { DivisionScope } from '../../access/division-scope';
 import type { Principal } from '../../access/principal';
 import { isBooked, streamStatementBatches } from '../../formats/statements';
-import type { BankStatement, StatementFormat, StatementHeader, StatementLine } from '../../formats/statements';
+import type { StatementFormat, StatementHeader, StatementLine } from '../../formats/statements';
 import { GatewayError } from '../../platform/errors';
 import type { BankAccount } from '../bank-accounts/bank-account.entity';
 import { BankStatementService } from '../financial-accounts/bank-statement.service';
-import { statementToStore } from '../financial-accounts/parsed-statement';
+import { headerToStore, lineToStore } from '../financial-accounts/parsed-statement';
 import { accountKey, checkStatementAsync } from '../financial-accounts/statement.input';
-import type { CheckedStatement, StatementToStore } from '../financial-accounts/statement.input';
+import type { CheckedStatement, StatementLineToStore, StatementToStore } from '../financial-accounts/statement.input';
 import { MEDIA_TYPES } from './import-files';
 import { importError, StatementImportRule } from './statement-import.errors';
 import { ImportedStatement, ImportProblem, positionText } from './statement-import.types';
@@ -89,7 +89,8 @@ export async function readAndStore(
   const accountProblems: ImportProblem[] = [];
   const counts = new LineCounts();
   let storeProblem: ImportProblem | null = null;
-  let lines: StatementLine[] = [];
+  // The booked lines of the statement being read, as stored: the parser's lines are not kept.
+  let lines: StatementLineToStore[] = [];
   const read = { bytes: 0 };
   // The statement being stored while the next one is read; an error other than a refusal ends the file.
   let storing: Promise<void> = Promise.resolve();
@@ -98,7 +99,7 @@ export async function readAndStore(
     await storing;
     if (failure) throw failure.error;
   };
-  const store = async (statement: BankStatement, input: StatementToStore, checked: Promise<CheckedStatement>) => {
+  const store = async (statement: StatementHeader, input: StatementToStore, checked: Promise<CheckedStatement>) => {
     const division = input.divisionCode;
     const documentID = documents.get(division);
     const attach = documentID
@@ -110,7 +111,7 @@ export async function readAndStore(
       stored.push({ outcome: entry.created ? 'CREATED' : 'ALREADY_IMPORTED', entryID: entry.entry.entryID, balanceGap: entry.balanceGap });
     } catch (error) {
       if (!(error instanceof GatewayError)) throw error;
-      storeProblem = storeProblemOf(error, statement);
+      storeProblem = storeProblemOf(error, statement, input);
     }
   };
   progress(0, 0);
@@ -119,7 +120,7 @@ export async function readAndStore(
       for (const event of batch) {
         if (event.kind === 'line') {
           counts.add(event.statementIndex, event.line);
-          if (!storeProblem && !accountProblems.length) lines.push(event.line);
+          if (!storeProblem && !accountProblems.length && isBooked(event.line)) lines.push(lineToStore(event.line));
           if (counts.total % PROGRESS_EVERY === 0) progress(counts.total, read.bytes);
           // The parser never waits: let the statement being stored (its hash, its rows to the database) go on.
           if (counts.total % YIELD_EVERY === 0) await setImmediate();
@@ -130,17 +131,17 @@ export async function readAndStore(
         const banks = owners.get(accountKey(accountOf(header))) ?? [];
         headers.push({ header, banks });
         accountProblems.push(...ownershipProblems(header, banks));
-        const statement: BankStatement = { ...header, lines };
+        const booked = lines;
         lines = [];
         // Checked (and its hash started) now, while the statement before it is still being written;
         // a refusal here counts only if that one is stored (awaited in store).
-        const input = storeProblem || accountProblems.length ? null : statementToStore(statement, banks[0].divisionCode);
+        const input = storeProblem || accountProblems.length ? null : headerToStore(header, booked, banks[0].divisionCode);
         const checked = input && checkStatementAsync(input);
         checked?.catch(() => undefined);
         // Statements are stored in file order, one at a time: the previous one is done (or refused) first.
         await settled();
         if (storeProblem || accountProblems.length || !input || !checked) continue;
-        storing = store(statement, input, checked).catch((error: unknown) => {
+        storing = store(header, input, checked).catch((error: unknown) => {
           failure = { error };
         });
       }
@@ -209,12 +210,12 @@ export function ownershipProblems(h: StatementHeader, banks: BankAccount[]): Imp
 
 /**
  * The store's refusal of a statement as the file's problem: the statement, the line (the booked
- * line a `lines[i].x` field names, else the statement's first line) and the rule.
+ * line a `lines[i].x` field names, its position in the file, else the statement's first line) and the rule.
  */
-function storeProblemOf(error: GatewayError, statement: BankStatement): ImportProblem {
+function storeProblemOf(error: GatewayError, statement: StatementHeader, input: StatementToStore): ImportProblem {
   const field = typeof error.extensions.field === 'string' ? error.extensions.field : '';
   const lineIndex = /^lines\[(\d+)\]/.exec(field);
-  const line = lineIndex ? statement.lines.filter(isBooked)[Number(lineIndex[1])]?.source : statement.source.first;
+  const line = lineIndex ? input.lines[Number(lineIndex[1])]?.sourceLine : statement.source.first;
   return {
     code: error.code,
     rule: String(error.extensions.rule ?? error.code),
