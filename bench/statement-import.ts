@@ -24,8 +24,8 @@ import { OWN, TRANSACTIONS, writeCamt, writeCoda } from './statement-bench-files
  * the goals of issue 12: transactions/s parsed (the parser alone over the file, with every check it
  * makes: goal 50,000) and stored (the whole import, which reads the file once: parse, checks and
  * inserts in one transaction, commit included: goal 20,000 on MariaDB), and
- * the peak memory above the baseline (bounded: two statements at a time, one being stored while
- * the next is read, never the file as a tree). Each timed part starts once the MariaDB server is
+ * the peak memory above the baseline (bounded: three statements at a time, one being stored and
+ * the next waiting for it while the one after is read, never the file as a tree). Each timed part starts once the MariaDB server is
  * quiet (it purges and flushes the import before it for seconds). CPU time is the process's, its thread pool's
  * hashing included; MariaDB's work is in its own process.
  *

@@ -62,10 +62,11 @@ export class LineCounts {
 /**
  * The one read of a file that stores it, inside the file's transaction `tx` (issue 12, section 3):
  * the parser streams the file (checking every statement as it goes: balances, CODA record 9,
- * batches), and each statement is stored as it ends (its lines only are kept: memory bounded by
- * two statements) once its account is known to be an own bank account of exactly one of the
- * caller's divisions. Statements are stored one at a time in file order, each while the next one
- * is read (its hash computed in the thread pool and its rows loaded by the database meanwhile).
+ * batches), and each statement is stored as it ends (its booked lines only are kept, as stored:
+ * memory bounded by three statements) once its account is known to be an own bank account of
+ * exactly one of the caller's divisions. Statements are stored one at a time in file order while
+ * the file is read on: one is written and the next may wait for it while the one after is parsed
+ * (its hash computed in the thread pool and the rows loaded by the database meanwhile).
  * Once a statement is refused, nothing more is stored, but the file is read to its end, so the
  * answer is the one a check of the whole file before storing would give, in this order: the
  * file's format problems (the parser's StatementFormatError, thrown as it is), then
@@ -92,11 +93,13 @@ export async function readAndStore(
   // The booked lines of the statement being read, as stored: the parser's lines are not kept.
   let lines: StatementLineToStore[] = [];
   const read = { bytes: 0 };
-  // The statement being stored while the next one is read; an error other than a refusal ends the file.
+  // The statements being stored (one written, the next waiting for it) while the one after is read;
+  // an error other than a refusal ends the file. `storing` ends with the last queued, `before` with the one before it.
   let storing: Promise<void> = Promise.resolve();
+  let before: Promise<void> = Promise.resolve();
   let failure: { error: unknown } | null = null;
-  const settled = async () => {
-    await storing;
+  const settled = async (statement: Promise<void>) => {
+    await statement;
     if (failure) throw failure.error;
   };
   const store = async (statement: StatementHeader, input: StatementToStore, checked: Promise<CheckedStatement>) => {
@@ -138,19 +141,25 @@ export async function readAndStore(
         const input = storeProblem || accountProblems.length ? null : headerToStore(header, booked, banks[0].divisionCode);
         const checked = input && checkStatementAsync(input);
         checked?.catch(() => undefined);
-        // Statements are stored in file order, one at a time: the previous one is done (or refused) first.
-        await settled();
+        // Statements are stored in file order, one at a time, each once the one before it is done (or
+        // refused). The read goes on while two wait or are written: when the database is slower than
+        // the parser for a while, the parser is not left idle (memory: three statements).
+        await settled(before);
         if (storeProblem || accountProblems.length || !input || !checked) continue;
-        storing = store(header, input, checked).catch((error: unknown) => {
-          failure = { error };
-        });
+        const previous = storing;
+        before = previous;
+        storing = previous
+          .then(() => (storeProblem || failure ? undefined : store(header, input, checked)))
+          .catch((error: unknown) => {
+            failure = { error };
+          });
       }
   } finally {
     // A refused file (the parser's error) ends the transaction only once the statement being stored is done:
     // nothing of it may be written after the rollback.
     await storing;
   }
-  await settled();
+  await settled(storing);
   progress(counts.total, read.bytes);
   const statements = headers.map(({ header, banks }) =>
     summaryOf(header, banks.length === 1 ? banks[0].divisionCode : null, counts.of(header.index)),
