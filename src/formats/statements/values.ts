@@ -171,28 +171,23 @@ export interface AccountNumber {
  * in electronic form, anything else `otherId` (spaces removed); blank is neither.
  */
 export function accountNumber(text: string | null | undefined): AccountNumber {
-  if (!text) return { iban: null, otherId: null };
-  const compact = SPACE.test(text) ? text.replace(/\s+/g, '') : text;
-  if (!compact) return { iban: null, otherId: null };
-  const upper = compact.toUpperCase();
-  return isIban(upper) ? { iban: upper, otherId: null } : { iban: null, otherId: compact };
-}
-
-/**
- * ibantools' isValidIBAN, remembered for the last 10,000 numbers: a statement names the same
- * counterparties again and again (as accountKey does for the store, statement.input.ts).
- */
-function isIban(text: string): boolean {
-  let valid = IBANS.get(text);
-  if (valid === undefined) {
-    valid = isValidIBAN(text);
-    if (IBANS.size >= 10_000) IBANS.clear();
-    IBANS.set(text, valid);
+  if (!text) return NO_ACCOUNT;
+  // A statement names the same counterparties again and again (as accountKey remembers for the
+  // store, statement.input.ts): each text's answer, its IBAN check included, is kept for the last
+  // 10,000 texts. The answers are frozen: callers copy them, never change them.
+  let known = ACCOUNTS.get(text);
+  if (known === undefined) {
+    const compact = SPACE.test(text) ? text.replace(/\s+/g, '') : text;
+    const upper = compact.toUpperCase();
+    known = Object.freeze(!compact ? NO_ACCOUNT : isValidIBAN(upper) ? { iban: upper, otherId: null } : { iban: null, otherId: compact });
+    if (ACCOUNTS.size >= 10_000) ACCOUNTS.clear();
+    ACCOUNTS.set(text, known);
   }
-  return valid;
+  return known;
 }
 
-const IBANS = new Map<string, boolean>();
+const NO_ACCOUNT: AccountNumber = Object.freeze({ iban: null, otherId: null });
+const ACCOUNTS = new Map<string, AccountNumber>();
 const SPACE = /\s/;
 
 /**
