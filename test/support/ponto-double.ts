@@ -32,7 +32,8 @@ import { TestPki } from './test-pki';
  *   in the `Signature` header with the SHA-512 `digest` of the body, `iat`/`exp`, `aud` the
  *   application's client id.
  *
- * Faults: 429 with Retry-After, expired access tokens, a revoked consent, a synchronization that fails.
+ * Faults: 429 with Retry-After, expired access tokens, a revoked consent, a synchronization that
+ * fails, a payment made whose answer is lost. Payment creations honour `Ibanity-Idempotency-Key`.
  */
 export interface DoubleTransaction {
   id: string;
@@ -81,6 +82,13 @@ export class PontoDouble {
   rejectPayments = false;
   /** The next N payment creations answer 500 (a failure after some payments of a batch were made). */
   failPaymentsAfter: number | null = null;
+  /** The next payment creation makes the payment, then breaks the connection instead of answering (the answer is lost). */
+  loseNextPaymentAnswer = false;
+  /**
+   * Payments by their `Ibanity-Idempotency-Key` (the header Ibanity's own SDKs send on POST): a
+   * creation with a key seen before makes nothing and answers with the payment made the first time.
+   */
+  readonly idempotencyKeys = new Map<string, { kind: 'payments' | 'bulk-payments'; id: string }>();
   rateLimitNext = 0;
   failNextSync: { code: string; detail: string } | null = null;
   url = '';
@@ -288,10 +296,20 @@ export class PontoDouble {
       if (invalid) return send(400, { errors: [{ code: 'invalidParameter', detail: 'remittanceInformation or endToEndId too long' }] });
       if (this.failPaymentsAfter !== null && this.failPaymentsAfter-- <= 0)
         return send(500, { errors: [{ code: 'internalServerError', detail: 'Something went wrong' }] });
+      const kind = r[2] as 'payments' | 'bulk-payments';
+      const key = req.headers['ibanity-idempotency-key'];
+      const known = typeof key === 'string' ? this.idempotencyKeys.get(key) : undefined;
+      if (known && known.kind === kind) return send(201, { data: this.paymentResource(known.id, kind) });
       const id = randomUUID();
       const made = { accountId: r[1], attributes, polls: 0, reject: this.rejectPayments };
-      (r[2] === 'payments' ? this.payments : this.bulkPayments).set(id, made);
-      return send(201, { data: this.paymentResource(id, r[2] as 'payments' | 'bulk-payments') });
+      (kind === 'payments' ? this.payments : this.bulkPayments).set(id, made);
+      if (typeof key === 'string') this.idempotencyKeys.set(key, { kind, id });
+      if (this.loseNextPaymentAnswer) {
+        this.loseNextPaymentAnswer = false;
+        req.socket.destroy();
+        return;
+      }
+      return send(201, { data: this.paymentResource(id, kind) });
     }
     if ((r = m(/^\/accounts\/([^/]+)\/payments\/([^/]+)$/))) {
       const payment = this.payments.get(r[2]);

@@ -111,8 +111,14 @@ export class PontoClient {
     return jsonOf<T>(await this.call('GET', this.url(path)), 'Ponto', path);
   }
 
-  async post<T>(path: string, body: unknown): Promise<T> {
-    return jsonOf<T>(await this.call('POST', this.url(path), JSON.stringify(body)), 'Ponto', path);
+  /**
+   * POSTs `body` as JSON:API. With `idempotencyKey` (a UUID), Ponto (Ibanity) carries out a repeat
+   * of the same key once only (the `Ibanity-Idempotency-Key` header of Ibanity's own SDKs): a request
+   * whose answer was lost can be sent again without making a second payment.
+   */
+  async post<T>(path: string, body: unknown, options: { idempotencyKey?: string } = {}): Promise<T> {
+    const headers: Record<string, string> = options.idempotencyKey ? { 'Ibanity-Idempotency-Key': options.idempotencyKey } : {};
+    return jsonOf<T>(await this.call('POST', this.url(path), JSON.stringify(body), false, headers), 'Ponto', path);
   }
 
   /** Every resource of a collection, following `links.next` from `path`. */
@@ -136,16 +142,26 @@ export class PontoClient {
     return /^https?:/.test(path) ? path : `${this.options.apiUrl.replace(/\/+$/, '')}${path}`;
   }
 
-  private async call(method: 'GET' | 'POST', url: string, body?: string, retried = false): Promise<HttpAnswer> {
+  private async call(
+    method: 'GET' | 'POST',
+    url: string,
+    body?: string,
+    retried = false,
+    extra: Record<string, string> = {},
+  ): Promise<HttpAnswer> {
     const now = this.options.now ?? Date.now;
     if (!this.tokens) throw connectorError(BankConnectorRule.CONSENT_EXPIRED, null, 'the Ponto connection has no consent: connect again');
     if (this.tokens.expiresAt - 30_000 <= now()) await this.refresh();
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.tokens.accessToken}`, Accept: 'application/vnd.api+json' };
+    const headers: Record<string, string> = {
+      ...extra,
+      Authorization: `Bearer ${this.tokens.accessToken}`,
+      Accept: 'application/vnd.api+json',
+    };
     if (body !== undefined) headers['Content-Type'] = 'application/vnd.api+json';
     const answer = await this.http.send({ method, url, headers, body });
     if (answer.status === 401 && !retried) {
       await this.refresh();
-      return this.call(method, url, body, true);
+      return this.call(method, url, body, true, extra);
     }
     if (answer.status < 200 || answer.status > 299) {
       throw connectorError(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull } from 'typeorm';
+import { v5 as uuidv5 } from 'uuid';
 import { Dec } from '../../platform/decimal';
 import { PaymentBatch } from '../batches/payment-batch.entity';
 import { DocumentAttachment } from '../documents/document-attachment.entity';
@@ -235,13 +236,21 @@ export async function pushBatchToPonto(ctx: ConnectorContext, request: PushReque
           batchBookingPreferred: batch.batchBooking,
           payments: content.payments.map(paymentAttributes),
         };
-        await record('BULK', await client.post<PaymentResource>(`${path}/bulk-payments`, { data: { type: 'bulkPayment', attributes } }), [
-          ...content.payments,
-        ]);
+        const made = await client.post<PaymentResource>(
+          `${path}/bulk-payments`,
+          { data: { type: 'bulkPayment', attributes } },
+          { idempotencyKey: paymentKey(connection, batch, 'bulk') },
+        );
+        await record('BULK', made, [...content.payments]);
       } else {
-        for (const p of content.payments) {
+        for (const [i, p] of content.payments.entries()) {
           const attributes = { ...paymentAttributes(p), redirectUri, requestedExecutionDate: execution };
-          await record('SINGLE', await client.post<PaymentResource>(`${path}/payments`, { data: { type: 'payment', attributes } }), [p]);
+          const made = await client.post<PaymentResource>(
+            `${path}/payments`,
+            { data: { type: 'payment', attributes } },
+            { idempotencyKey: paymentKey(connection, batch, i) },
+          );
+          await record('SINGLE', made, [p]);
         }
       }
       const done = await store.finishRun(run, { ...runCounts(orders) }, null);
@@ -258,6 +267,20 @@ export async function pushBatchToPonto(ctx: ConnectorContext, request: PushReque
   });
   if (!outcome.ran) throw connectorError(BankConnectorRule.BUSY, 'batchID', `batch ${batch.id} is being sent by another process right now`);
   return outcome.value;
+}
+
+/** The namespace of the payment keys below (UUIDv5, RFC 9562 §5.5): this gateway's own. */
+const PAYMENT_KEYS = 'b6f3c1e2-4a7d-5e8f-9a0b-1c2d3e4f5a6b';
+
+/**
+ * The idempotency key of a payment Ponto makes for a batch (the bulk payment, or the transfer at
+ * `index` of the batch's pain.001 file, which does not change once the batch is processed): the
+ * same for every push of the batch through the connection, so a push sent again after an answer
+ * was lost (a broken connection after Ponto made the payment, so nothing was recorded here) gets
+ * the payment made the first time instead of a second one.
+ */
+function paymentKey(connection: BankConnection, batch: PaymentBatch, index: number | 'bulk'): string {
+  return uuidv5(`ponto-payment/${connection.id}/${batch.id}/${index}`, PAYMENT_KEYS);
 }
 
 /** A push's counts on its run: transactions = the transfers Ponto took. */

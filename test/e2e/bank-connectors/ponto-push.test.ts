@@ -20,6 +20,8 @@ let t: TestDatabase;
 let f: DivisionFixture;
 let pki: TestPki;
 let ponto: PontoDouble;
+/** The connection the first test makes, for the ones after it. */
+let connectionID: string;
 
 beforeAll(async () => {
   t = await openSeededDatabase('bank_ponto_push', { divisions: 2, payments: 20 });
@@ -50,6 +52,7 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
   const started = await startPontoConnect(ctx, f.division);
   const { code, state } = ponto.authorize(started.authorizationUrl);
   const { bankConnection } = await finishPontoConnect(ctx, started.bankConnection.id, code, state);
+  connectionID = bankConnection.id;
 
   const inputs = [
     validPaymentInput(f, { amountFC: '120.55', amountDC: '120.55', paymentReference: '123456789002' }),
@@ -153,4 +156,50 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
   // A batch of one payment goes as a single payment (POST /accounts/{id}/payments).
   expect(out.join('\n')).toMatch(/^Payment [0-9a-f-]{36} \([^)]+\): unsigned\. Sign it here: https:\/\/127\.0\.0\.1:\d+\/sign\/payments\//);
   expect(ponto.payments.size).toBe(1);
+});
+
+it('sends a batch whose answer was lost again without a second payment at Ponto (the same idempotency key)', async () => {
+  expect(connectionID).toBeDefined();
+  const ctx = ctxOf();
+  const created = await executeAs(
+    t.db,
+    { divisions: [f.division] },
+    `mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id } }`,
+    {
+      input: [
+        validPaymentInput(f, { amountFC: '10.00', amountDC: '10.00' }),
+        validPaymentInput(f, { amountFC: '20.00', amountDC: '20.00' }),
+      ],
+    },
+  );
+  expect(created.errors).toBeUndefined();
+  const processed = await executeAs(
+    t.db,
+    { divisions: [f.division] },
+    `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id } }`,
+    {
+      input: {
+        divisionCode: f.division,
+        paymentIDs: created.data.createPayments.map((p: { id: string }) => p.id),
+        bankAccountID: f.ownBank.id,
+        executionDate: daysFromToday(5),
+      },
+    },
+  );
+  const batchID = processed.data.processPayments.id;
+  const bulkBefore = ponto.bulkPayments.size;
+
+  // Ponto makes the bulk payment, but its answer never arrives: nothing is recorded here.
+  ponto.loseNextPaymentAnswer = true;
+  const lost = await pushBatchToPonto(ctx, { connectionID, batchID });
+  expect(lost.run.status).toBe('FAILED');
+  expect(lost.orders).toEqual([]);
+  expect(ponto.bulkPayments.size).toBe(bulkBefore + 1);
+  const madeFirst = [...ponto.bulkPayments.keys()].at(-1);
+
+  // Sent again: Ponto knows the key and answers with the payment it made, not a second one.
+  const again = await pushBatchToPonto(ctx, { connectionID, batchID });
+  expect(again.run).toMatchObject({ status: 'SUCCEEDED', transactions: 2 });
+  expect(again.orders.map((o) => [o.kind, o.remoteID, o.amount])).toEqual([['BULK', madeFirst, '30.00']]);
+  expect(ponto.bulkPayments.size).toBe(bulkBefore + 1);
 });
