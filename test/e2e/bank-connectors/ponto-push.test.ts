@@ -41,6 +41,32 @@ const ctxOf = () =>
     ...pontoEnv(ponto, pki),
   });
 
+/** A processed batch of new payments of `amounts` from the division's own bank account: its id. */
+async function processedBatch(amounts: string[]): Promise<string> {
+  const created = await executeAs(
+    t.db,
+    { divisions: [f.division] },
+    `mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id } }`,
+    { input: amounts.map((a) => validPaymentInput(f, { amountFC: a, amountDC: a })) },
+  );
+  expect(created.errors).toBeUndefined();
+  const processed = await executeAs(
+    t.db,
+    { divisions: [f.division] },
+    `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id } }`,
+    {
+      input: {
+        divisionCode: f.division,
+        paymentIDs: created.data.createPayments.map((p: { id: string }) => p.id),
+        bankAccountID: f.ownBank.id,
+        executionDate: daysFromToday(5),
+      },
+    },
+  );
+  expect(processed.errors).toBeUndefined();
+  return processed.data.processPayments.id;
+}
+
 /** XML's five predefined entities decoded (XML 1.0 §4.6). */
 const decode = (text: string) =>
   text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
@@ -124,34 +150,8 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
 
   // Through the command line (a second batch of the same payments: the first is paid): the link to sign is printed.
   const out: string[] = [];
-  const second = await executeAs(
-    t.db,
-    { divisions: [f.division] },
-    `mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id } }`,
-    { input: [validPaymentInput(f, { amountFC: '5.00', amountDC: '5.00' })] },
-  );
-  const processedAgain = await executeAs(
-    t.db,
-    { divisions: [f.division] },
-    `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id } }`,
-    {
-      input: {
-        divisionCode: f.division,
-        paymentIDs: second.data.createPayments.map((p: { id: string }) => p.id),
-        bankAccountID: f.ownBank.id,
-        executionDate: daysFromToday(5),
-      },
-    },
-  );
-  const args = [
-    'push',
-    '--id',
-    bankConnection.id,
-    '--batch',
-    processedAgain.data.processPayments.id,
-    '--redirect-uri',
-    'https://gateway.example/x',
-  ];
+  const secondBatchID = await processedBatch(['5.00']);
+  const args = ['push', '--id', bankConnection.id, '--batch', secondBatchID, '--redirect-uri', 'https://gateway.example/x'];
   expect(await runBanks(t.db, testRuntime(), ctx.config, args, { out: (l) => out.push(l), err: () => undefined })).toBe(0);
   // A batch of one payment goes as a single payment (POST /accounts/{id}/payments).
   expect(out.join('\n')).toMatch(/^Payment [0-9a-f-]{36} \([^)]+\): unsigned\. Sign it here: https:\/\/127\.0\.0\.1:\d+\/sign\/payments\//);
@@ -161,32 +161,7 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
 it('sends a batch whose answer was lost again without a second payment at Ponto (the same idempotency key)', async () => {
   expect(connectionID).toBeDefined();
   const ctx = ctxOf();
-  const created = await executeAs(
-    t.db,
-    { divisions: [f.division] },
-    `mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id } }`,
-    {
-      input: [
-        validPaymentInput(f, { amountFC: '10.00', amountDC: '10.00' }),
-        validPaymentInput(f, { amountFC: '20.00', amountDC: '20.00' }),
-      ],
-    },
-  );
-  expect(created.errors).toBeUndefined();
-  const processed = await executeAs(
-    t.db,
-    { divisions: [f.division] },
-    `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id } }`,
-    {
-      input: {
-        divisionCode: f.division,
-        paymentIDs: created.data.createPayments.map((p: { id: string }) => p.id),
-        bankAccountID: f.ownBank.id,
-        executionDate: daysFromToday(5),
-      },
-    },
-  );
-  const batchID = processed.data.processPayments.id;
+  const batchID = await processedBatch(['10.00', '20.00']);
   const bulkBefore = ponto.bulkPayments.size;
 
   // Ponto makes the bulk payment, but its answer never arrives: nothing is recorded here.
