@@ -26,7 +26,7 @@ export function extraMariaDbMissing(): string | null {
   return null;
 }
 
-/** Starts a server with `options` (e.g. `['--local-infile=0']`); resolves once it answers. */
+/** Starts a server with `options` (e.g. `['--local-infile=0']`); resolves once it answers (within 30 s: a loaded CI machine starts it slowly). */
 export async function startExtraMariaDb(options: string[]): Promise<ExtraMariaDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfgt-mariadb-'));
   const data = path.join(dir, 'data');
@@ -68,7 +68,7 @@ export async function startExtraMariaDb(options: string[]): Promise<ExtraMariaDb
       await c.end();
       return { url, stop };
     } catch (error) {
-      if (attempt >= 100 || server.exitCode !== null) {
+      if (attempt >= 300 || server.exitCode !== null) {
         const log = fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : '';
         await stop();
         throw new Error(`the extra MariaDB server did not start: ${(error as Error).message}\n${log.slice(-2000)}`);
