@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import * as mysql2 from 'mysql2';
 import { EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { BoundedMemo } from '../platform/bounded-memo';
 
 /** From this many rows (without bytes), MariaDB gets them through LOAD DATA. */
 const LOAD_DATA_FROM = 200;
@@ -280,18 +281,13 @@ const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '
  * dates repeat (whole days), so their text is remembered.
  */
 function utcDateTime(d: Date): string {
-  const t = d.getTime();
-  let text = DATE_TEXT.get(t);
-  if (text === undefined) {
-    const iso = d.toISOString();
-    text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-    if (DATE_TEXT.size >= 100_000) DATE_TEXT.clear();
-    DATE_TEXT.set(t, text);
-  }
-  return text;
+  return DATE_TEXT.get(d.getTime(), (time) => {
+    const iso = new Date(time).toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  });
 }
 
-const DATE_TEXT = new Map<number, string>();
+const DATE_TEXT = new BoundedMemo<number, string>(100_000);
 
 /** A MariaDB literal; dates in UTC, as the data source's `timezone: 'Z'` stores them. */
 function literal(value: unknown): string {

@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { BoundedMemo } from '../platform/bounded-memo';
 import { LOWER_EXCEPTIONS, UCA_WEIGHTS, UPPER_EXCEPTIONS } from './text-collation-data';
 
 /**
@@ -169,7 +170,7 @@ function canonicalText(text: string): string {
   return out;
 }
 
-const compiled = new Map<string, (text: string) => boolean>();
+const compiled = new BoundedMemo<string, (text: string) => boolean>(501);
 
 /**
  * MariaDB's `text LIKE pattern` under utf8mb4_unicode_ci with `\` as the escape character: `%`
@@ -178,13 +179,7 @@ const compiled = new Map<string, (text: string) => boolean>();
  * character by character). No padding: trailing spaces count.
  */
 export function likeMatches(text: string, pattern: string): boolean {
-  let test = compiled.get(pattern);
-  if (!test) {
-    test = compileLike(pattern);
-    if (compiled.size > 500) compiled.clear();
-    compiled.set(pattern, test);
-  }
-  return test(text);
+  return compiled.get(pattern, compileLike)(text);
 }
 
 function compileLike(pattern: string): (text: string) => boolean {

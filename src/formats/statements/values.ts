@@ -1,4 +1,5 @@
 import { composeIBAN, isValidIBAN } from 'ibantools';
+import { BoundedMemo } from '../../platform/bounded-memo';
 import { currencyProblem, minorUnits } from '../../platform/currency';
 import type { Dec } from '../../platform/decimal';
 import { parseBelgianReference, parseCreditorReference } from '../structured-reference';
@@ -22,16 +23,12 @@ export class ValueProblem extends Error {
 // ---------------------------------------------------------------------------------------------
 // Amounts
 
-const minorCache = new Map<string, number>();
+/** Currencies' minor units, by the code as a file writes it (bounded: a file may write anything there). */
+const MINOR_UNITS = new BoundedMemo<string, number>(1000);
 
 /** ISO 4217 minor units of a currency; 0 for a code ISO does not list (its amounts keep the file's digits). */
 export function currencyMinorUnits(currency: string): number {
-  let minor = minorCache.get(currency);
-  if (minor === undefined) {
-    minor = currencyProblem(currency) === null ? minorUnits(currency) : 0;
-    minorCache.set(currency, minor);
-  }
-  return minor;
+  return MINOR_UNITS.get(currency, (code) => (currencyProblem(code) === null ? minorUnits(code) : 0));
 }
 
 /**
@@ -123,21 +120,18 @@ export function fullYear(twoDigits: number): number {
  * The days read last, by their text: a statement's lines share a handful of dates, and a date
  * costs a regular expression and a calendar check. Bounded; only valid dates are kept.
  */
-const dayCache = new Map<string, string>();
-
-function remember(key: string, day: string): string {
-  if (dayCache.size >= 2048) dayCache.clear();
-  dayCache.set(key, day);
-  return day;
-}
+const CODA_DAYS = new BoundedMemo<string, string>(1024);
+const ISO_DAYS = new BoundedMemo<string, string>(1024);
 
 /** CODA DDMMYY; `000000` or blanks (no date given, e.g. an unknown value date) is null. */
 export function dateDDMMYY(text: string): string | null {
-  const known = dayCache.get(`c${text}`);
-  if (known) return known;
   if (/^(0{6}| {6})$/.test(text)) return null;
+  return CODA_DAYS.get(text, codaDay);
+}
+
+function codaDay(text: string): string {
   if (!/^\d{6}$/.test(text)) throw new ValueProblem('BAD_DATE', `${JSON.stringify(text)} is not a DDMMYY date`);
-  return remember(`c${text}`, isoDay(fullYear(Number(text.slice(4, 6))), Number(text.slice(2, 4)), Number(text.slice(0, 2)), text));
+  return isoDay(fullYear(Number(text.slice(4, 6))), Number(text.slice(2, 4)), Number(text.slice(0, 2)), text);
 }
 
 /** SWIFT YYMMDD (MT940 `:60F:`, `:61:`, `:62F:`). */
@@ -150,11 +144,13 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+
 
 /** An ISO 20022 date (`2014-12-31`) or date-time (`2014-12-31T13:15:00+01:00`): its calendar day as written. */
 export function isoDate(text: string): string {
-  const known = dayCache.get(`i${text}`);
-  if (known) return known;
+  return ISO_DAYS.get(text, isoDayOf);
+}
+
+function isoDayOf(text: string): string {
   const m = ISO_DATE.exec(text.trim());
   if (!m) throw new ValueProblem('BAD_DATE', `${JSON.stringify(text)} is not an ISO 8601 date or date-time`);
-  return remember(`i${text}`, isoDay(Number(m[1]), Number(m[2]), Number(m[3]), text));
+  return isoDay(Number(m[1]), Number(m[2]), Number(m[3]), text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,23 +167,20 @@ export interface AccountNumber {
  * in electronic form, anything else `otherId` (spaces removed); blank is neither.
  */
 export function accountNumber(text: string | null | undefined): AccountNumber {
-  if (!text) return NO_ACCOUNT;
   // A statement names the same counterparties again and again (as accountKey remembers for the
   // store, statement.input.ts): each text's answer, its IBAN check included, is kept for the last
   // 10,000 texts. The answers are frozen: callers copy them, never change them.
-  let known = ACCOUNTS.get(text);
-  if (known === undefined) {
-    const compact = SPACE.test(text) ? text.replace(/\s+/g, '') : text;
-    const upper = compact.toUpperCase();
-    known = Object.freeze(!compact ? NO_ACCOUNT : isValidIBAN(upper) ? { iban: upper, otherId: null } : { iban: null, otherId: compact });
-    if (ACCOUNTS.size >= 10_000) ACCOUNTS.clear();
-    ACCOUNTS.set(text, known);
-  }
-  return known;
+  return text ? ACCOUNTS.get(text, accountNumberOf) : NO_ACCOUNT;
+}
+
+function accountNumberOf(text: string): AccountNumber {
+  const compact = SPACE.test(text) ? text.replace(/\s+/g, '') : text;
+  const upper = compact.toUpperCase();
+  return Object.freeze(!compact ? NO_ACCOUNT : isValidIBAN(upper) ? { iban: upper, otherId: null } : { iban: null, otherId: compact });
 }
 
 const NO_ACCOUNT: AccountNumber = Object.freeze({ iban: null, otherId: null });
-const ACCOUNTS = new Map<string, AccountNumber>();
+const ACCOUNTS = new BoundedMemo<string, AccountNumber>(10_000);
 const SPACE = /\s/;
 
 /**

@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../../platform/bounded-memo';
 import { canonicalCurrency, currencyProblem, minorUnits } from '../../platform/currency';
 import { Dec, hundredthsOf, isDecimalText } from '../../platform/decimal';
 import { RuleDetails } from '../../platform/errors';
@@ -23,16 +24,10 @@ export const MAX_ENTRY_LINES = 100_000;
  * at most the 2 the columns store (a KWD amount with 3 decimals is refused, never rounded).
  */
 export function amountScaleOf(currency: string): { scale: number; why: string } {
-  let known = SCALES.get(currency);
-  if (!known) {
-    known = scaleOf(currency);
-    if (SCALES.size >= 1000) SCALES.clear();
-    SCALES.set(currency, known);
-  }
-  return known;
+  return SCALES.get(currency, scaleOf);
 }
 
-const SCALES = new Map<string, { scale: number; why: string }>();
+const SCALES = new BoundedMemo<string, { scale: number; why: string }>(1000);
 
 function scaleOf(currency: string): { scale: number; why: string } {
   const units = currencyProblem(currency) ? STORED_SCALE : minorUnits(currency);
@@ -130,19 +125,21 @@ export function checkDay(value: unknown, field: string, details: RuleDetails = {
     return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
   }
   // A statement's lines share a few days: each distinct text is checked once.
-  const known = typeof value === 'string' ? DAYS.get(value) : undefined;
-  if (known !== undefined) return new Date(known);
-  const m = typeof value === 'string' ? DAY.exec(value) : null;
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.toISOString().slice(0, 10) !== value || d.getUTCFullYear() < 1900) {
+  const time = typeof value === 'string' ? DAYS.get(value, dayTime) : null;
+  if (time === null) {
     throw entryError(FinancialEntryRule.INVALID_VALUE, field, `must be a day such as 2026-06-15, got ${JSON.stringify(value)}`, details);
   }
-  if (DAYS.size >= 10_000) DAYS.clear();
-  DAYS.set(value as string, d.getTime());
-  return d;
+  return new Date(time);
 }
 
-const DAYS = new Map<string, number>();
+/** Midnight UTC of a `YYYY-MM-DD` day from 1900 on (its time), or null when the text is no such day. */
+function dayTime(text: string): number | null {
+  const m = DAY.exec(text);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  return !m || !d || d.toISOString().slice(0, 10) !== text || d.getUTCFullYear() < 1900 ? null : d.getTime();
+}
+
+const DAYS = new BoundedMemo<string, number | null>(10_000);
 
 /**
  * The balance rule of every entry (Exact's, and every statement format's: CODA records 1, 2.1 and

@@ -1,5 +1,6 @@
 import { createHash, webcrypto } from 'node:crypto';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { BoundedMemo } from '../../platform/bounded-memo';
 import { divisionCodeProblem } from '../../platform/validation';
 import { entryError, FinancialEntryRule } from './financial-entry.errors';
 import { LineDraft } from './entry-rows';
@@ -212,17 +213,10 @@ function linesJson(lines: readonly LineDraft<BankLineColumns>[], from: number, t
 
 /** A day as Date#toJSON writes it (its toISOString), kept for the few days of a statement. */
 function dateText(date: Date): string {
-  const time = date.getTime();
-  let text = DATE_TEXT.get(time);
-  if (text === undefined) {
-    text = date.toISOString();
-    if (DATE_TEXT.size >= 1000) DATE_TEXT.clear();
-    DATE_TEXT.set(time, text);
-  }
-  return text;
+  return DATE_TEXT.get(date.getTime(), (time) => new Date(time).toISOString());
 }
 
-const DATE_TEXT = new Map<number, string>();
+const DATE_TEXT = new BoundedMemo<number, string>(1000);
 
 /** Lines whose JSON text statementJson makes at a time. */
 const HASHED_LINES = 1000;
@@ -284,17 +278,13 @@ function numberOf(text: string | null): string | null {
  * anything else without its spaces (the way the parsers write other account numbers).
  */
 export function accountKey(number: string): string {
-  let key = ACCOUNT_KEYS.get(number);
-  if (key === undefined) {
-    const iban = electronicFormatIBAN(number);
-    key = iban && isValidIBAN(iban) ? iban : number.replace(/\s+/g, '');
-    // Counterparties repeat across a statement's lines: their check digits are computed once.
-    if (ACCOUNT_KEYS.size >= 10_000) ACCOUNT_KEYS.clear();
-    ACCOUNT_KEYS.set(number, key);
-  }
-  return key;
+  // Counterparties repeat across a statement's lines: their check digits are computed once.
+  return ACCOUNT_KEYS.get(number, (text) => {
+    const iban = electronicFormatIBAN(text);
+    return iban && isValidIBAN(iban) ? iban : text.replace(/\s+/g, '');
+  });
 }
 
-const ACCOUNT_KEYS = new Map<string, string>();
+const ACCOUNT_KEYS = new BoundedMemo<string, string>(10_000);
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
