@@ -8,6 +8,8 @@ import { BankEntryLine } from '../../src/modules/financial-accounts/bank-entry-l
 import { BankEntry } from '../../src/modules/financial-accounts/bank-entry.entity';
 import { GatewayEvents } from '../../src/platform/events';
 import { createLogger } from '../../src/platform/logger';
+import { executeAs } from './execute';
+import { daysFromToday, DivisionFixture, validPaymentInput } from './payments';
 import type { PontoDouble } from './ponto-double';
 import type { TestPki } from './test-pki';
 
@@ -76,4 +78,35 @@ export async function entriesOfJournal(db: Database, division: number, journalCo
   for (const e of entries)
     lines.push(...(await db.dataSource.getRepository(BankEntryLine).find({ where: { entryID: e.entryID }, order: { lineNumber: 'ASC' } })));
   return { entries, lines };
+}
+
+/**
+ * A processed payment batch, as a partner makes one through GraphQL (createPayments, then
+ * processPayments): new payments of `amounts` from the fixture's own bank account, executed in five
+ * days. Its id and its pain.001 file.
+ */
+export async function processedPaymentBatch(db: Database, f: DivisionFixture, amounts: string[]): Promise<{ id: string; xml: string }> {
+  const created = await executeAs(
+    db,
+    { divisions: [f.division] },
+    `mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id } }`,
+    { input: amounts.map((a) => validPaymentInput(f, { amountFC: a, amountDC: a })) },
+  );
+  expect(created.errors).toBeUndefined();
+  const processed = await executeAs(
+    db,
+    { divisions: [f.division] },
+    `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id file { content } } }`,
+    {
+      input: {
+        divisionCode: f.division,
+        paymentIDs: created.data.createPayments.map((p: { id: string }) => p.id),
+        bankAccountID: f.ownBank.id,
+        executionDate: daysFromToday(5),
+      },
+    },
+  );
+  expect(processed.errors).toBeUndefined();
+  const { id, file } = processed.data.processPayments;
+  return { id, xml: Buffer.from(file.content, 'base64').toString('utf8') };
 }

@@ -4,11 +4,10 @@ import { BankConnection, BankConnectionRun, BankPaymentOrder } from '../../../sr
 import { BankSchedule } from '../../../src/modules/bank-connectors/bank-schedule';
 import { BankConnectionStore } from '../../../src/modules/bank-connectors/connection-store';
 import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank-connectors/ponto-connector';
-import { connectorContext, TEST_SECRETS_KEY, pontoEnv } from '../../support/bank-connectors';
+import { connectorContext, TEST_SECRETS_KEY, pontoEnv, processedPaymentBatch } from '../../support/bank-connectors';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
-import { executeAs } from '../../support/execute';
 import { captureLog, Gql, startTestGateway, TestGateway, testRuntime } from '../../support/gateway';
-import { daysFromToday, DivisionFixture, divisionFixture, validPaymentInput } from '../../support/payments';
+import { DivisionFixture, divisionFixture } from '../../support/payments';
 import { PontoDouble } from '../../support/ponto-double';
 import { receivable, receivableNow } from '../../support/reconciliation-apply';
 import { ReceivableFixture, receivableFixture } from '../../support/receivables';
@@ -182,33 +181,7 @@ describe('pushPaymentBatchToPonto', () => {
     run { id kind status batchID startedBy transactions errorCode message }
     payments { kind remoteID endToEndID amount status redirectLink batchID finished } } }`;
 
-  /** A processed batch of the payments fixture's own bank account with these amounts; its id and pain.001 file. */
-  async function processedBatch(amounts: string[]): Promise<{ id: string; xml: string }> {
-    const created = await executeAs(
-      t.db,
-      { divisions: [pf.division] },
-      `mutation($i: [PaymentCreateInput!]!) { createPayments(input: $i) { id } }`,
-      {
-        i: amounts.map((a) => validPaymentInput(pf, { amountFC: a, amountDC: a })),
-      },
-    );
-    const processed = await executeAs(
-      t.db,
-      { divisions: [pf.division] },
-      `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id file { content } } }`,
-      {
-        input: {
-          divisionCode: pf.division,
-          paymentIDs: created.data.createPayments.map((p: { id: string }) => p.id),
-          bankAccountID: pf.ownBank.id,
-          executionDate: daysFromToday(5),
-        },
-      },
-    );
-    expect(processed.errors).toBeUndefined();
-    const { id, file } = processed.data.processPayments;
-    return { id, xml: Buffer.from(file.content, 'base64').toString('utf8') };
-  }
+  const processedBatch = (amounts: string[]) => processedPaymentBatch(t.db, pf, amounts);
 
   it('sends single payments on request, with the end-to-end ids and amounts of the file and a link each; recorded and followed', async () => {
     const batch = await processedBatch(['10.00', '20.50']);

@@ -2,7 +2,7 @@ import { pain001Content, pushBatchToPonto } from '../../../src/modules/bank-conn
 import { followPayments } from '../../../src/modules/bank-connectors/payment-follow';
 import { finishPontoConnect, startPontoConnect } from '../../../src/modules/bank-connectors/ponto-connector';
 import { runBanks } from '../../../src/cli/banks';
-import { connectorContext, pontoEnv } from '../../support/bank-connectors';
+import { connectorContext, pontoEnv, processedPaymentBatch } from '../../support/bank-connectors';
 import { testRuntime } from '../../support/gateway';
 import { openSeededDatabase, TestDatabase } from '../../support/database';
 import { executeAs } from '../../support/execute';
@@ -40,32 +40,6 @@ const ctxOf = () =>
   connectorContext(t.db, [f.division, f.otherDivision], {
     ...pontoEnv(ponto, pki),
   });
-
-/** A processed batch of new payments of `amounts` from the division's own bank account: its id. */
-async function processedBatch(amounts: string[]): Promise<string> {
-  const created = await executeAs(
-    t.db,
-    { divisions: [f.division] },
-    `mutation($input: [PaymentCreateInput!]!) { createPayments(input: $input) { id } }`,
-    { input: amounts.map((a) => validPaymentInput(f, { amountFC: a, amountDC: a })) },
-  );
-  expect(created.errors).toBeUndefined();
-  const processed = await executeAs(
-    t.db,
-    { divisions: [f.division] },
-    `mutation($input: ProcessPaymentsInput!) { processPayments(input: $input) { id } }`,
-    {
-      input: {
-        divisionCode: f.division,
-        paymentIDs: created.data.createPayments.map((p: { id: string }) => p.id),
-        bankAccountID: f.ownBank.id,
-        executionDate: daysFromToday(5),
-      },
-    },
-  );
-  expect(processed.errors).toBeUndefined();
-  return processed.data.processPayments.id;
-}
 
 /** XML's five predefined entities decoded (XML 1.0 §4.6). */
 const decode = (text: string) =>
@@ -150,7 +124,7 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
 
   // Through the command line (a second batch of the same payments: the first is paid): the link to sign is printed.
   const out: string[] = [];
-  const secondBatchID = await processedBatch(['5.00']);
+  const secondBatchID = (await processedPaymentBatch(t.db, f, ['5.00'])).id;
   const args = ['push', '--id', bankConnection.id, '--batch', secondBatchID, '--redirect-uri', 'https://gateway.example/x'];
   expect(await runBanks(t.db, testRuntime(), ctx.config, args, { out: (l) => out.push(l), err: () => undefined })).toBe(0);
   // A batch of one payment goes as a single payment (POST /accounts/{id}/payments).
@@ -161,7 +135,7 @@ it('sends the batch with the payments, amounts, remittance and end-to-end ids of
 it('sends a batch whose answer was lost again without a second payment at Ponto (the same idempotency key)', async () => {
   expect(connectionID).toBeDefined();
   const ctx = ctxOf();
-  const batchID = await processedBatch(['10.00', '20.00']);
+  const { id: batchID } = await processedPaymentBatch(t.db, f, ['10.00', '20.00']);
   const bulkBefore = ponto.bulkPayments.size;
 
   // Ponto makes the bulk payment, but its answer never arrives: nothing is recorded here.
